@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
+import { clean } from '../../domain/clean.ts';
+
+export type Normalized =
+  | { ok: true; event: InboxEvent }
+  | { ok: true; ignored: string }
+  | { ok: false; problems: string[] };
+
+const str = z.string().trim().min(1);
+const optStr = z.string().optional().nullable();
+
+const signedEnvelope = z.object({ type: str, locationId: str, webhookId: str, timestamp: str });
+
+const messageEvent = z.object({
+  contactId: str,
+  messageId: optStr,
+  body: z.string().optional().nullable(),
+  messageType: optStr,
+  direction: optStr,
+  source: optStr,
+  userId: optStr,
+  attachments: z.array(z.string()).optional().nullable(),
+});
+
+const contactEvent = z.object({
+  id: str,
+  firstName: optStr,
+  lastName: optStr,
+  email: optStr,
+  phone: optStr,
+  timezone: optStr,
+  tags: z.array(z.string()).optional().nullable(),
+  dnd: z.boolean().optional().nullable(),
+  dndSettings: z.record(z.string(), z.object({ status: z.string().optional() }).loose()).optional().nullable(),
+});
+
+function problemsOf(err: z.ZodError): string[] {
+  return err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message}`);
+}
+
+export function envelopeOf(body: unknown): { ok: true; type: string; locationId: string; webhookId: string; timestamp: string } | { ok: false; problems: string[] } {
+  const r = signedEnvelope.safeParse(body);
+  return r.success ? { ok: true, ...r.data } : { ok: false, problems: problemsOf(r.error) };
+}
+
+const channelOf = (messageType: string | null | undefined): 'SMS' | 'Email' | null => {
+  const t = (messageType ?? 'SMS').toUpperCase();
+  if (t === 'SMS' || t === 'TYPE_SMS' || t === '2') return 'SMS';
+  if (t === 'EMAIL' || t === 'TYPE_EMAIL' || t === '3') return 'Email';
+  return null;
+};
+
+/** A signed marketplace event (InboundMessage, OutboundMessage, ContactTagUpdate, ContactDndUpdate…). */
+export function normalizeMarketplaceEvent(body: Record<string, unknown>): Normalized {
+  const env = envelopeOf(body);
+  if (!env.ok) return env;
+  const base = { locationId: env.locationId, source: 'marketplace' as const, webhookId: env.webhookId };
+  switch (env.type) {
+    case 'InboundMessage': {
+      const r = messageEvent.extend({ body: z.string() }).safeParse(body);
+      if (!r.success) return { ok: false, problems: problemsOf(r.error) };
+      const channel = channelOf(r.data.messageType);
+      if (!channel) return { ok: true, ignored: `messageType ${r.data.messageType} is not answered by text` };
+      return {
+        ok: true,
+        event: {
+          ...base,
+          contactId: r.data.contactId,
+          ...(r.data.messageId ? { messageId: r.data.messageId } : {}),
+          payload: { kind: 'inbound_message', channel, body: r.data.body },
+        },
+      };
+    }
+    case 'OutboundMessage': {
+      const r = messageEvent.safeParse(body);
+      if (!r.success) return { ok: false, problems: problemsOf(r.error) };
+      return {
+        ok: true,
+        event: {
+          ...base,
+          contactId: r.data.contactId,
+          // Status updates of one outbound message reuse its messageId; keep them all (webhookId dedupes).
+          payload: clean({
+            kind: 'outbound_message' as const,
+            messageId: r.data.messageId ?? undefined,
+            source: r.data.source ?? undefined,
+            userId: r.data.userId ?? undefined,
+          }),
+        },
+      };
+    }
+    case 'ContactTagUpdate':
+    case 'ContactUpdate':
+    case 'ContactCreate':
+    case 'ContactDndUpdate': {
+      const r = contactEvent.safeParse(body);
+      if (!r.success) return { ok: false, problems: problemsOf(r.error) };
+      const c = r.data;
+      const contact: ContactPatch = clean({
+        firstName: c.firstName ?? undefined,
+        lastName: c.lastName ?? undefined,
+        email: c.email ?? undefined,
+        phone: c.phone ?? undefined,
+        timezone: c.timezone ?? undefined,
+        tags: c.tags ?? undefined,
+      });
+      if (env.type === 'ContactDndUpdate') {
+        const smsDnd = c.dndSettings?.SMS?.status === 'active' || c.dndSettings?.SMS?.status === 'permanent';
+        return {
+          ok: true,
+          event: { ...base, contactId: c.id, payload: { kind: 'dnd_updated', dnd: Boolean(c.dnd) || smsDnd, contact } },
+        };
+      }
+      return { ok: true, event: { ...base, contactId: c.id, payload: { kind: 'contact_updated', contact } } };
+    }
+    default:
+      return { ok: true, ignored: `event type ${env.type} is not used` };
+  }
+}
+
+const STANDARD_WORKFLOW_KEYS = new Set([
+  'contact_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'tags', 'address1', 'city', 'state',
+  'country', 'postal_code', 'timezone', 'company_name', 'website', 'date_of_birth', 'date_created',
+  'contact_source', 'full_address', 'contact_type', 'attributionSource', 'lastAttributionSource', 'location',
+  'workflow', 'triggerData', 'contact', 'customData', 'message', 'user', 'id', 'type',
+]);
+
+const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+
+/**
+ * A workflow "Webhook" action payload: flat snake_case contact, tags as a comma string, custom
+ * fields as top-level keys by display name, `customData` and `message: {type, body}`.
+ * customData wins over message, which wins over the root (that is where users map merge fields).
+ */
+export function normalizeWorkflowPayload(body: Record<string, unknown>, defaultLocationId: string | undefined): Normalized {
+  const custom = (typeof body.customData === 'object' && body.customData !== null ? body.customData : {}) as Record<string, unknown>;
+  const message = (typeof body.message === 'object' && body.message !== null ? body.message : {}) as Record<string, unknown>;
+  const location = (typeof body.location === 'object' && body.location !== null ? body.location : {}) as Record<string, unknown>;
+  const contactId = asString(custom.contactId) ?? asString(body.contact_id);
+  const locationId = asString(custom.locationId) ?? asString(location.id) ?? defaultLocationId;
+  const text = asString(custom.body) ?? (typeof message.body === 'string' ? message.body : undefined);
+  const problems: string[] = [];
+  if (!contactId) problems.push('contact_id: is required (or customData.contactId)');
+  if (!locationId) problems.push('location.id: is required (or customData.locationId, or set GHL_LOCATION_ID)');
+  const tags = typeof body.tags === 'string' ? body.tags.split(',').map((t) => t.trim()).filter(Boolean)
+    : Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : undefined;
+  if (text === undefined && tags === undefined) problems.push('message.body: is required (or customData.body)');
+  if (problems.length > 0 || !contactId || !locationId) return { ok: false, problems };
+  const customFields: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (!STANDARD_WORKFLOW_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number')) customFields[k] = v;
+  }
+  const contact: ContactPatch = clean({
+    firstName: asString(body.first_name),
+    lastName: asString(body.last_name),
+    email: asString(body.email),
+    phone: asString(body.phone),
+    timezone: asString(body.timezone),
+    tags,
+    customFields: Object.keys(customFields).length > 0 ? customFields : undefined,
+  });
+  const messageId = asString(custom.messageId);
+  const base = { locationId, contactId, source: 'workflow' as const, ...(messageId ? { messageId } : {}) };
+  if (text === undefined) return { ok: true, event: { ...base, payload: { kind: 'contact_updated', contact } } };
+  const channel = channelOf(asString(custom.channel) ?? asString(message.type)) ?? 'SMS';
+  return { ok: true, event: { ...base, payload: { kind: 'inbound_message', channel, body: text, contact } } };
+}

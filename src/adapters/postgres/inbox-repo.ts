@@ -1,0 +1,146 @@
+import type { InboxEvent, InboxPayload } from '../../app/inbox-event.ts';
+import type { Db, Sql } from '../../ports.ts';
+
+export type WriteResult = { accepted: true; id: number } | { accepted: false; duplicate: true };
+
+interface Pending {
+  ev: InboxEvent;
+  resolve: (r: WriteResult) => void;
+  reject: (e: unknown) => void;
+}
+
+const COLS = 7;
+
+/**
+ * Durable inbox writes with group commit: requests arriving in the same tick share one multi-row
+ * INSERT, so ingest throughput is bounded by the database's commit rate per batch, not per event.
+ * Each caller still gets its own answer (accepted with id, or duplicate).
+ */
+export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
+  const maxBatch = opts.maxBatch ?? 200;
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  async function flush(batch: Pending[]): Promise<void> {
+    const params: unknown[] = [];
+    const values = batch.map((p, i) => {
+      const e = p.ev;
+      params.push(e.locationId, e.contactId, e.payload.kind, e.source, e.webhookId ?? null, e.messageId ?? null, JSON.stringify(e.payload));
+      const b = i * COLS;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
+    });
+    try {
+      const { rows } = await db.query<{ id: number; location_id: string; webhook_id: string | null; message_id: string | null }>(
+        `INSERT INTO inbox (location_id, contact_id, kind, source, webhook_id, message_id, payload)
+         VALUES ${values.join(', ')}
+         ON CONFLICT DO NOTHING
+         RETURNING id, location_id, webhook_id, message_id`,
+        params,
+      );
+      const byWebhook = new Map<string, number>();
+      const byMessage = new Map<string, number>();
+      for (const r of rows) {
+        if (r.webhook_id) byWebhook.set(r.webhook_id, r.id);
+        else if (r.message_id) byMessage.set(`${r.location_id}\u0000${r.message_id}`, r.id);
+      }
+      for (const p of batch) {
+        const key = p.ev.webhookId ?? `${p.ev.locationId}\u0000${p.ev.messageId}`;
+        const map = p.ev.webhookId ? byWebhook : byMessage;
+        const id = map.get(key);
+        if (id !== undefined) {
+          map.delete(key); // a second copy of the same event in this batch is a duplicate
+          p.resolve({ accepted: true, id });
+        } else {
+          p.resolve({ accepted: false, duplicate: true });
+        }
+      }
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+
+  function drain() {
+    scheduled = false;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(maxBatch);
+      void flush(batch);
+    }
+  }
+
+  return {
+    /** Every event must carry a webhookId or a messageId (the dedupe keys). */
+    write(ev: InboxEvent): Promise<WriteResult> {
+      if (!ev.webhookId && !ev.messageId) throw new Error('inbox event needs a webhookId or messageId');
+      return new Promise<WriteResult>((resolve, reject) => {
+        queue.push({ ev, resolve, reject });
+        if (queue.length >= maxBatch) drain();
+        else if (!scheduled) {
+          scheduled = true;
+          setImmediate(drain);
+        }
+      });
+    },
+  };
+}
+
+export type InboxWriter = ReturnType<typeof createInboxWriter>;
+
+export interface InboxRow {
+  id: number;
+  location_id: string;
+  contact_id: string;
+  kind: string;
+  source: string;
+  payload: InboxPayload;
+  received_at: Date;
+  attempts: number;
+}
+
+/** Oldest pending events first; the caller groups them by contact. */
+export async function listPendingInbox(sql: Sql, limit: number): Promise<{ id: number; location_id: string; contact_id: string }[]> {
+  const { rows } = await sql.query<{ id: number; location_id: string; contact_id: string }>(
+    `SELECT id, location_id, contact_id FROM inbox WHERE status = 'pending' ORDER BY id LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** Takes the per-contact lock for the rest of the transaction; false if another worker holds it. */
+export async function tryLockContact(tx: Sql, locationId: string, contactId: string): Promise<boolean> {
+  const { rows } = await tx.query<{ locked: boolean }>(
+    `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
+    [`${locationId}/${contactId}`],
+  );
+  return rows[0]?.locked === true;
+}
+
+export async function nextPendingForContact(tx: Sql, locationId: string, contactId: string): Promise<InboxRow | null> {
+  const { rows } = await tx.query<InboxRow>(
+    `SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts
+       FROM inbox WHERE location_id = $1 AND contact_id = $2 AND status = 'pending'
+      ORDER BY id LIMIT 1`,
+    [locationId, contactId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<void> {
+  await tx.query(`UPDATE inbox SET status = 'done', processed_at = $2, attempts = attempts + 1 WHERE id = $1`, [id, now]);
+}
+
+export async function pendingInboxCount(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox WHERE status = 'pending'`);
+  return rows[0]?.n ?? 0;
+}
+
+/** A turn that threw: count the attempt; after `maxAttempts` park it as failed so the contact moves on. */
+export async function recordInboxFailure(sql: Sql, id: number, error: string, maxAttempts: number): Promise<'retry' | 'failed'> {
+  const { rows } = await sql.query<{ status: string }>(
+    `UPDATE inbox SET attempts = attempts + 1, last_error = $2,
+            status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END
+      WHERE id = $1 RETURNING status`,
+    [id, error.slice(0, 500), maxAttempts],
+  );
+  return rows[0]?.status === 'failed' ? 'failed' : 'retry';
+}

@@ -1,0 +1,108 @@
+import type { OutboxAction } from '../../app/outbox-action.ts';
+import type { Sql } from '../../ports.ts';
+
+export interface OutboxRow {
+  id: number;
+  location_id: string;
+  contact_id: string;
+  inbox_id: number | null;
+  kind: string;
+  payload: OutboxAction;
+  idempotency_key: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  first_attempt_at: Date | null;
+  created_at: Date;
+  result: Record<string, unknown> | null;
+  last_error: string | null;
+}
+
+export async function enqueueOutbox(
+  tx: Sql,
+  row: { locationId: string; contactId: string; inboxId: number | null; action: OutboxAction; idempotencyKey: string; at: Date },
+): Promise<number | null> {
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO outbox (location_id, contact_id, inbox_id, kind, payload, idempotency_key, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $7)
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [row.locationId, row.contactId, row.inboxId, row.action.kind, JSON.stringify(row.action), row.idempotencyKey, row.at],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Claims due actions, at most the oldest open one per contact so each contact's actions go out in
+ * order. A row stuck in 'sending' past its lease (the worker died mid-call) is claimed again; the
+ * attempt is recorded before the call so a re-claim knows to check before re-sending.
+ */
+export async function claimOutbox(
+  tx: Sql,
+  opts: { now: Date; leaseMs: number; limit: number; contact?: { locationId: string; contactId: string } },
+): Promise<OutboxRow[]> {
+  const params: unknown[] = [opts.now, new Date(opts.now.getTime() + opts.leaseMs), opts.limit];
+  let contactFilter = '';
+  if (opts.contact) {
+    params.push(opts.contact.locationId, opts.contact.contactId);
+    contactFilter = 'AND o.location_id = $4 AND o.contact_id = $5';
+  }
+  const { rows } = await tx.query<OutboxRow>(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2,
+            first_attempt_at = COALESCE(first_attempt_at, $1)
+      WHERE id IN (
+        SELECT o.id FROM outbox o
+         WHERE o.status IN ('pending', 'sending')
+           AND ((o.status = 'pending' AND o.next_attempt_at <= $1) OR (o.status = 'sending' AND o.locked_until < $1))
+           ${contactFilter}
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox p
+              WHERE p.location_id = o.location_id AND p.contact_id = o.contact_id
+                AND p.id < o.id AND p.status IN ('pending', 'sending'))
+         ORDER BY o.id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, location_id, contact_id, inbox_id, kind, payload, idempotency_key, status, attempts,
+                first_attempt_at, created_at, result, last_error`,
+    params,
+  );
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+export async function markOutboxSent(sql: Sql, id: number, result: Record<string, unknown>, now: Date): Promise<void> {
+  await sql.query(
+    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL WHERE id = $1`,
+    [id, JSON.stringify(result), now],
+  );
+}
+
+export async function markOutboxRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void> {
+  await sql.query(
+    `UPDATE outbox SET status = 'pending', last_error = $2, next_attempt_at = $3, locked_until = NULL WHERE id = $1`,
+    [id, error.slice(0, 500), nextAttemptAt],
+  );
+}
+
+export async function markOutboxFailed(sql: Sql, id: number, error: string): Promise<void> {
+  await sql.query(`UPDATE outbox SET status = 'failed', last_error = $2, locked_until = NULL WHERE id = $1`, [
+    id,
+    error.slice(0, 500),
+  ]);
+}
+
+export async function openOutboxForContact(sql: Sql, locationId: string, contactId: string): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outbox WHERE location_id = $1 AND contact_id = $2 AND status IN ('pending', 'sending')`,
+    [locationId, contactId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function outboxStats(sql: Sql, now: Date): Promise<{ depth: number; oldestAgeSeconds: number }> {
+  const { rows } = await sql.query<{ n: number; oldest: Date | null }>(
+    `SELECT count(*)::int AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending')`,
+  );
+  const r = rows[0];
+  return {
+    depth: r?.n ?? 0,
+    oldestAgeSeconds: r?.oldest ? Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000) : 0,
+  };
+}

@@ -1,0 +1,154 @@
+import { audit } from '../adapters/postgres/contacts-repo.ts';
+import {
+  claimOutbox,
+  markOutboxFailed,
+  markOutboxRetry,
+  markOutboxSent,
+  openOutboxForContact,
+  type OutboxRow,
+} from '../adapters/postgres/outbox-repo.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { type Clock, type Crm, CrmError, type Db } from '../ports.ts';
+import { createWakeableLoop } from './wakeable-loop.ts';
+
+export interface OutboxDrainerDeps {
+  db: Db;
+  /** The CRM that serves a location (the sandbox location always gets the sandbox CRM). */
+  crmFor: (locationId: string) => Crm;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  /** How long a claimed action is ours before another worker may take it over. */
+  leaseMs: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  pollMs?: number;
+}
+
+// Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
+const retryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** (attempts - 1), 600_000);
+
+// A send whose earlier attempt may have gone out is checked against messages sent since shortly
+// before that attempt (clock skew between us and GHL).
+const SEND_CHECK_SKEW_MS = 60_000;
+
+export function createOutboxDrainer(deps: OutboxDrainerDeps) {
+  const maxAttempts = deps.maxAttempts ?? 8;
+
+  async function perform(row: OutboxRow): Promise<Record<string, unknown>> {
+    const crm = deps.crmFor(row.location_id);
+    const loc = row.location_id;
+    const cid = row.contact_id;
+    const a = row.payload;
+    switch (a.kind) {
+      case 'send_message': {
+        if (row.attempts > 1 && row.first_attempt_at) {
+          const since = new Date(new Date(row.first_attempt_at).getTime() - SEND_CHECK_SKEW_MS);
+          const found = await crm.findRecentOutbound(loc, cid, a.message, since);
+          if (found) return { ...found, deduplicated: true };
+        }
+        const sent = await crm.sendMessage(loc, {
+          contactId: cid,
+          type: a.type,
+          message: a.message,
+          ...(a.subject ? { subject: a.subject } : {}),
+          ...(a.html ? { html: a.html } : {}),
+          ...(a.attachments ? { attachments: a.attachments } : {}),
+        });
+        return { ...sent };
+      }
+      case 'add_tags':
+        await crm.addTags(loc, cid, a.tags);
+        return {};
+      case 'remove_tags':
+        await crm.removeTags(loc, cid, a.tags);
+        return {};
+      case 'set_fields':
+        await crm.setCustomFields(loc, cid, a.fields);
+        return {};
+      case 'add_note':
+        return { ...(await crm.addNote(loc, cid, a.body)) };
+      case 'create_task':
+        return { ...(await crm.createTask(loc, cid, { title: a.title, ...(a.body ? { body: a.body } : {}), dueDate: a.dueDate })) };
+    }
+  }
+
+  async function finish(row: OutboxRow): Promise<void> {
+    try {
+      const result = await perform(row);
+      const now = deps.clock.now();
+      await markOutboxSent(deps.db, row.id, result, now);
+      deps.metrics.outboxResults.inc({ kind: row.kind, result: result.deduplicated ? 'deduplicated' : 'sent' });
+      if (row.kind === 'send_message') {
+        if (typeof result.messageId === 'string') {
+          await deps.db.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [result.messageId, row.id]);
+        }
+        if (row.inbox_id !== null) {
+          const { rows } = await deps.db.query<{ received_at: Date }>(`SELECT received_at FROM inbox WHERE id = $1`, [row.inbox_id]);
+          if (rows[0]) deps.metrics.endToEnd.observe(Math.max(0, Date.now() - new Date(rows[0].received_at).getTime()) / 1000);
+        }
+      }
+    } catch (err) {
+      const retryable = err instanceof CrmError ? err.retryable : true;
+      const message = err instanceof Error ? err.message : String(err);
+      if (retryable && row.attempts < maxAttempts) {
+        const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts));
+        await markOutboxRetry(deps.db, row.id, message, next);
+        deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
+        deps.logger.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err }, 'CRM action will be retried');
+      } else {
+        await markOutboxFailed(deps.db, row.id, message);
+        deps.metrics.outboxResults.inc({ kind: row.kind, result: 'failed' });
+        deps.logger.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err }, 'CRM action failed for good');
+        await audit(deps.db, {
+          locationId: row.location_id,
+          contactId: row.contact_id,
+          actor: 'system',
+          action: 'crm_action_failed',
+          detail: { outboxId: row.id, kind: row.kind, error: message },
+          at: deps.clock.now(),
+        });
+      }
+    }
+  }
+
+  async function runOnce(contact?: { locationId: string; contactId: string }): Promise<boolean> {
+    const rows = await claimOutbox(deps.db, {
+      now: deps.clock.now(),
+      leaseMs: deps.leaseMs,
+      limit: deps.batchSize ?? 50,
+      ...(contact ? { contact } : {}),
+    });
+    // At most one row per contact is claimed, so contacts proceed in parallel and each stays in order.
+    await Promise.all(rows.map(finish));
+    return rows.length > 0;
+  }
+
+  /** Sends everything due for one contact now (the sandbox's synchronous path). */
+  async function drainContact(locationId: string, contactId: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await openOutboxForContact(deps.db, locationId, contactId)) > 0) {
+      const progressed = await runOnce({ locationId, contactId });
+      if (!progressed) {
+        // Either another worker is sending it, or it waits for a retry later; don't block forever.
+        if (Date.now() > deadline) return;
+        const { rows } = await deps.db.query(
+          `SELECT 1 FROM outbox WHERE location_id = $1 AND contact_id = $2 AND status = 'sending' LIMIT 1`,
+          [locationId, contactId],
+        );
+        if (rows.length === 0) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  }
+
+  const loop = createWakeableLoop(() => runOnce(), {
+    idleMs: deps.pollMs ?? 250,
+    onError: (err) => deps.logger.error({ err }, 'outbox drainer error'),
+  });
+
+  return { runOnce, drainContact, start: loop.start, notify: loop.wake, stop: loop.stop };
+}
+
+export type OutboxDrainer = ReturnType<typeof createOutboxDrainer>;

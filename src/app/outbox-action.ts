@@ -1,0 +1,26 @@
+import type { CrmAction } from '../domain/conversation.ts';
+import type { Channel } from '../ports.ts';
+
+/** One durable CRM call waiting in the outbox. */
+export type OutboxAction =
+  | { kind: 'send_message'; type: Channel; message: string; subject?: string; html?: string; attachments?: string[] }
+  | { kind: 'add_tags'; tags: string[] }
+  | { kind: 'remove_tags'; tags: string[] }
+  | { kind: 'set_fields'; fields: Record<string, string | number | string[]> }
+  | { kind: 'add_note'; body: string }
+  | { kind: 'create_task'; title: string; body?: string; dueDate: string };
+
+export function fromCrmAction(a: CrmAction): OutboxAction {
+  switch (a.type) {
+    case 'add_tags':
+      return { kind: 'add_tags', tags: a.tags };
+    case 'remove_tags':
+      return { kind: 'remove_tags', tags: a.tags };
+    case 'set_fields':
+      return { kind: 'set_fields', fields: a.fields };
+    case 'add_note':
+      return { kind: 'add_note', body: a.body };
+    case 'create_task':
+      return { kind: 'create_task', title: a.title, ...(a.body ? { body: a.body } : {}), dueDate: a.dueAt };
+  }
+}

@@ -1,0 +1,64 @@
+import type { Sql } from '../ports.ts';
+
+export interface ContactSummary {
+  contactId: string;
+  locationId: string;
+  bot: string;
+  temperature: string | null;
+  tags: string[];
+  fields: Record<string, unknown>;
+  optedOut: boolean;
+  paused: boolean;
+  transcript: { direction: string; channel: string; body: string; at: string }[];
+  pendingFollowUps: unknown[];
+  escalations: unknown[];
+}
+
+/** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
+export async function readContact(sql: Sql, contactId: string, locationId?: string): Promise<ContactSummary | null> {
+  const { rows } = await sql.query<{
+    location_id: string;
+    id: string;
+    tags: string[];
+    custom_fields: Record<string, unknown>;
+    opted_out: boolean;
+    paused: boolean;
+    bot: string | null;
+    state: Record<string, unknown> | null;
+  }>(
+    `SELECT c.location_id, c.id, c.tags, c.custom_fields, c.opted_out, c.paused, v.bot, v.state
+       FROM contacts c LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
+      WHERE c.id = $1 AND ($2::text IS NULL OR c.location_id = $2)
+      ORDER BY c.updated_at DESC LIMIT 1`,
+    [contactId, locationId ?? null],
+  );
+  const c = rows[0];
+  if (!c) return null;
+  const msgs = await sql.query<{ direction: string; channel: string; body: string; created_at: Date }>(
+    `SELECT direction, channel, body, created_at FROM messages WHERE location_id = $1 AND contact_id = $2 ORDER BY id`,
+    [c.location_id, c.id],
+  );
+  const temperature = c.state && typeof c.state.temperature === 'string' ? c.state.temperature : null;
+  return {
+    contactId: c.id,
+    locationId: c.location_id,
+    bot: c.bot ?? 'lead',
+    temperature,
+    tags: c.tags,
+    fields: c.custom_fields,
+    optedOut: c.opted_out,
+    paused: c.paused,
+    transcript: msgs.rows.map((m) => ({ direction: m.direction, channel: m.channel, body: m.body, at: new Date(m.created_at).toISOString() })),
+    pendingFollowUps: [],
+    escalations: [],
+  };
+}
+
+/** The replies a given inbound event produced (what the sandbox API returns). */
+export async function repliesFor(sql: Sql, inboxId: number): Promise<{ channel: string; body: string }[]> {
+  const { rows } = await sql.query<{ payload: { type: string; message: string } }>(
+    `SELECT payload FROM outbox WHERE inbox_id = $1 AND kind = 'send_message' ORDER BY id`,
+    [inboxId],
+  );
+  return rows.map((r) => ({ channel: r.payload.type, body: r.payload.message }));
+}

@@ -1,0 +1,137 @@
+import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
+import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
+import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
+import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
+import { migrate } from './adapters/postgres/migrate.ts';
+import { createMemoryRateBudget } from './adapters/rate-budget/memory-rate-budget.ts';
+import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.ts';
+import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
+import { createOutboxDrainer } from './app/drain-outbox.ts';
+import { createInboxWorker } from './app/process-inbox.ts';
+import { SANDBOX_LOCATION_ID } from './app/sandbox.ts';
+import type { Config } from './config.ts';
+import { buildHttpApp } from './http/app.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import type { Clock, Crm, Db, RateBudget } from './ports.ts';
+
+export interface ServiceOverrides {
+  db?: Db;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Wires every adapter from the config with plain functions; nothing starts until start(). */
+export async function buildService(config: Config, overrides: ServiceOverrides = {}) {
+  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const clock: Clock = overrides.clock ?? { now: () => new Date() };
+  const metrics = createMetrics();
+  const ownsDb = !overrides.db;
+  const db = overrides.db ?? (config.DATABASE_URL ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 }) : await createPgliteDb(config.DATA_DIR));
+  await migrate(db);
+
+  let redis: import('ioredis').Redis | null = null;
+  let budget: RateBudget;
+  if (config.REDIS_URL) {
+    const { Redis } = await import('ioredis');
+    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
+    redis.on('error', (err) => logger.warn({ err }, 'redis error'));
+    budget = createRedisRateBudget(redis, { points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS, keyPrefix: 'jorge:ghl-budget' });
+  } else {
+    budget = createMemoryRateBudget({ points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS });
+  }
+
+  const publicBaseUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const sandboxCrm = createSandboxCrm(db, { timezone: config.TIMEZONE, publicBaseUrl });
+  const ghlCrm: Crm | null = config.GHL_PRIVATE_TOKEN
+    ? createGhlCrm({
+        baseUrl: config.GHL_API_BASE_URL,
+        token: config.GHL_PRIVATE_TOKEN,
+        budget,
+        logger,
+        observer: {
+          onCall: (op, status, ms) => {
+            metrics.crmCalls.inc({ operation: op, status: String(status) });
+            metrics.crmCallDuration.observe({ operation: op }, ms / 1000);
+          },
+          onRateLimitWait: (ms) => {
+            metrics.rateLimitWaits.inc();
+            metrics.rateLimitWaitSeconds.inc(ms / 1000);
+          },
+          onRetry: (op) => metrics.crmRetries.inc({ operation: op }),
+        },
+      })
+    : null;
+  const crmFor = (locationId: string): Crm => (locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm);
+
+  const drainer = createOutboxDrainer({ db, crmFor, clock, logger, metrics, leaseMs: config.OUTBOX_LEASE_MS });
+  const inboxWorker = createInboxWorker({
+    db,
+    clock,
+    logger,
+    metrics,
+    persona: { agentName: config.AGENT_NAME },
+    onOutbox: () => drainer.notify(),
+    // PGlite is one connection: more loops would only queue behind each other.
+    concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
+  });
+
+  let backlog = 0;
+  const refreshBacklog = async () => {
+    try {
+      backlog = await pendingInboxCount(db);
+    } catch {
+      // keep the last known value; the webhook's own insert reports database trouble
+    }
+  };
+  await refreshBacklog();
+  const backlogTimer = setInterval(refreshBacklog, 1000);
+  backlogTimer.unref();
+
+  const modes = {
+    database: db.kind === 'postgres' ? 'postgresql' : `pglite (${ownsDb ? config.DATA_DIR : 'provided'})`,
+    crm: ghlCrm ? `ghl (${config.GHL_API_BASE_URL})` : 'sandbox',
+    language: 'offline',
+    rateBudget: budget.mode,
+    jobs: 'postgres outbox',
+  };
+  const app = await buildHttpApp({
+    config,
+    db,
+    clock,
+    logger,
+    metrics,
+    webhookKeys: loadWebhookKeys(config.GHL_WEBHOOK_ED25519_PUBLIC_KEY, config.GHL_WEBHOOK_RSA_PUBLIC_KEY),
+    inboxWriter: createInboxWriter(db),
+    inboxWorker,
+    drainer,
+    inboxBacklog: () => backlog,
+    modes,
+  });
+
+  return {
+    app,
+    db,
+    modes,
+    logger,
+    inboxWorker,
+    drainer,
+    startWorkers() {
+      if (!config.WORKERS_ENABLED) return;
+      inboxWorker.start();
+      drainer.start();
+    },
+    /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
+    async stop() {
+      clearInterval(backlogTimer);
+      await app.close();
+      await inboxWorker.stop();
+      await drainer.stop();
+      await budget.close();
+      if (redis) redis.disconnect();
+      if (ownsDb) await db.close();
+    },
+  };
+}
+
+export type Service = Awaited<ReturnType<typeof buildService>>;

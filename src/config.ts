@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+// The only reader of process.env. Every setting is parsed here once; the rest of the code receives a
+// typed Config. An empty value counts as unset so `FOO=` in a .env file falls back to the default.
+
+/** GHL's published webhook verification keys (marketplace docs, "Webhook Authentication"). */
+export const GHL_ED25519_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=
+-----END PUBLIC KEY-----`;
+
+export const GHL_RSA_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAokvo/r9tVgcfZ5DysOSC
+Frm602qYV0MaAiNnX9O8KxMbiyRKWeL9JpCpVpt4XHIcBOK4u3cLSqJGOLaPuXw6
+dO0t6Q/ZVdAV5Phz+ZtzPL16iCGeK9po6D6JHBpbi989mmzMryUnQJezlYJ3DVfB
+csedpinheNnyYeFXolrJvcsjDtfAeRx5ByHQmTnSdFUzuAnC9/GepgLT9SM4nCpv
+uxmZMxrJt5Rw+VUaQ9B8JSvbMPpez4peKaJPZHBbU3OdeCVx5klVXXZQGNHOs8gF
+3kvoV5rTnXV0IknLBXlcKKAQLZcY/Q9rG6Ifi9c+5vqlvHPCUJFT5XUGG5RKgOKU
+J062fRtN+rLYZUV+BjafxQauvC8wSWeYja63VSUruvmNj8xkx2zE/Juc+yjLjTXp
+IocmaiFeAO6fUtNjDeFVkhf5LNb59vECyrHD2SQIrhgXpO4Q3dVNA5rw576PwTzN
+h/AMfHKIjE4xQA1SZuYJmNnmVZLIZBlQAF9Ntd03rfadZ+yDiOXCCs9FkHibELhC
+HULgCsnuDJHcrGNd5/Ddm5hxGQ0ASitgHeMZ0kcIOwKDOzOU53lDza6/Y09T7sYJ
+PQe7z0cvj7aE4B+Ax1ZoZGPzpJlZtGXCsu9aTEGEnKzmsFqwcSsnw3JB31IGKAyk
+T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
+-----END PUBLIC KEY-----`;
+
+const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(empty, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(empty, schema.default(fallback as never));
+
+// PEM text may arrive with literal "\n" sequences when it is put on one line in a .env file.
+const pem = z
+  .string()
+  .transform((s) => s.replace(/\\n/g, '\n').trim())
+  .refine((s) => /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----$/.test(s), {
+    message: 'must be a PEM public key (-----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----)',
+  });
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (s) => {
+      try {
+        return protocols.includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
+  HOST: withDefault(z.string(), '127.0.0.1'),
+  DATA_DIR: withDefault(z.string(), './data'),
+  DATABASE_URL: opt(url(['postgres:', 'postgresql:'])),
+  REDIS_URL: opt(url(['redis:', 'rediss:'])),
+  JORGE_API_TOKEN: opt(z.string().min(16, 'must be at least 16 characters')),
+  GHL_API_BASE_URL: withDefault(url(['http:', 'https:']), 'https://services.leadconnectorhq.com'),
+  GHL_PRIVATE_TOKEN: opt(z.string()),
+  GHL_LOCATION_ID: opt(z.string()),
+  GHL_WEBHOOK_ED25519_PUBLIC_KEY: withDefault(pem, GHL_ED25519_PUBLIC_KEY),
+  GHL_WEBHOOK_RSA_PUBLIC_KEY: withDefault(pem, GHL_RSA_PUBLIC_KEY),
+  GHL_WEBHOOK_SECRET: opt(z.string().min(16, 'must be at least 16 characters')),
+  GHL_RATE_LIMIT_MAX: withDefault(z.coerce.number().int().positive(), 100),
+  GHL_RATE_LIMIT_INTERVAL_MS: withDefault(z.coerce.number().int().positive(), 10_000),
+  ANTHROPIC_API_KEY: opt(z.string()),
+  ANTHROPIC_BASE_URL: opt(url(['http:', 'https:'])),
+  ANTHROPIC_MODEL: withDefault(z.string(), 'claude-haiku-4-5'),
+  AGENT_NAME: withDefault(z.string().min(1), 'Jorge'),
+  MARKET: withDefault(z.string().min(1), 'Rancho Cucamonga, CA'),
+  TIMEZONE: withDefault(
+    z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as America/Los_Angeles' }),
+    'America/Los_Angeles',
+  ),
+  SMTP_URL: opt(url(['smtp:', 'smtps:'])),
+  LISTINGS_FILE: opt(z.string()),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /** Inbox rows waiting beyond this make the webhook answer 429 so GHL retries later. */
+  INBOX_MAX_BACKLOG: withDefault(z.coerce.number().int().positive(), 50_000),
+  /** How long a claimed outbox action belongs to one worker before another may retry it. */
+  OUTBOX_LEASE_MS: withDefault(z.coerce.number().int().min(100), 120_000),
+  WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
+  /** Turn off the background workers (used by tooling that only needs the HTTP side). */
+  WORKERS_ENABLED: withDefault(bool, 'true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Parses the environment; throws ConfigError listing every bad variable at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const cfg = parsed.data;
+  if (!LOOPBACK.has(cfg.HOST) && !cfg.JORGE_API_TOKEN) {
+    problems.push(
+      `HOST: binding to ${cfg.HOST} (not loopback) requires JORGE_API_TOKEN so the API is not open to the network`,
+    );
+  }
+  if (cfg.GHL_PRIVATE_TOKEN && !cfg.GHL_LOCATION_ID) {
+    problems.push('GHL_LOCATION_ID: required when GHL_PRIVATE_TOKEN is set (the sub-account the token belongs to)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return cfg;
+}

@@ -1,0 +1,67 @@
+import { timingSafeEqual } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { HttpDeps } from './deps.ts';
+import { ApiError, installErrorHandling } from './errors.ts';
+import { contactsGetRoute } from './routes/contacts.get.ts';
+import { dashboardRoute } from './routes/dashboard.get.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
+import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
+
+/**
+ * Every route of the service:
+ *   POST /webhooks/ghl                 GHL marketplace events and workflow Webhook actions
+ *   POST /api/v1/sandbox/messages      run one message through the live pipeline (sandbox CRM)
+ *   GET  /api/v1/contacts/:id          a contact: tags, fields, bot, temperature, transcript
+ *   GET  /healthz  /readyz  /metrics   operations
+ *   GET  /openapi.json  /docs          API description and Swagger UI
+ *   GET  /                             dashboard
+ */
+export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    // One line per request from our own onResponse hook instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jorge Bots API', version: '0.1.0', description: 'Real-estate lead bots behind a GoHighLevel sub-account.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: deps.config.JORGE_API_TOKEN ? [{ bearer: [] }] : [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const token = deps.config.JORGE_API_TOKEN;
+  if (token) {
+    const expected = Buffer.from(`Bearer ${token}`);
+    app.addHook('onRequest', async (req) => {
+      if (!req.url.startsWith('/api/') && req.url.split('?')[0] !== '/') return;
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ApiError('unauthorized', 'send Authorization: Bearer <JORGE_API_TOKEN>');
+      }
+    });
+  }
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  await webhooksGhlRoute(app, deps);
+  await sandboxMessagesCreateRoute(app, deps);
+  await contactsGetRoute(app, deps);
+  await healthRoutes(app, deps);
+  await dashboardRoute(app, deps);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
+import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
+import type { OutboxDrainer } from '../app/drain-outbox.ts';
+import type { InboxWorker } from '../app/process-inbox.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { Clock, Db } from '../ports.ts';
+
+/** Everything the HTTP layer needs, wired by main.ts (or a test) with plain functions. */
+export interface HttpDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  webhookKeys: WebhookKeys;
+  inboxWriter: InboxWriter;
+  inboxWorker: InboxWorker;
+  drainer: OutboxDrainer;
+  /** Pending inbox rows, refreshed in the background; the webhook answers 429 beyond the limit. */
+  inboxBacklog: () => number;
+  /** Adapter modes, shown at start and on /readyz. */
+  modes: Record<string, string>;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readContact } from '../../app/read-contact.ts';
+import type { HttpDeps } from '../deps.ts';
+import { ApiError, errorBodySchema } from '../errors.ts';
+
+const contactSchema = z.object({
+  contactId: z.string(),
+  locationId: z.string(),
+  bot: z.string(),
+  temperature: z.string().nullable(),
+  tags: z.array(z.string()),
+  fields: z.record(z.string(), z.unknown()),
+  optedOut: z.boolean(),
+  paused: z.boolean(),
+  transcript: z.array(z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() })),
+  pendingFollowUps: z.array(z.unknown()),
+  escalations: z.array(z.unknown()),
+});
+
+/** GET /api/v1/contacts/:id — tags, fields, bot, temperature, transcript, pending follow-ups. */
+export async function contactsGetRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/contacts/:id',
+    {
+      schema: {
+        summary: 'A contact as the bots see it',
+        tags: ['contacts'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        querystring: z.object({ locationId: z.string().min(1).max(100).optional() }),
+        response: { 200: contactSchema, 404: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const c = await readContact(deps.db, req.params.id, req.query.locationId);
+      if (!c) throw new ApiError('not_found', `contact ${req.params.id} not found`);
+      return c;
+    },
+  );
+}

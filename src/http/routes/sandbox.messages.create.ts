@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readContact, repliesFor } from '../../app/read-contact.ts';
+import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
+import { clean } from '../../domain/clean.ts';
+import type { HttpDeps } from '../deps.ts';
+import { ApiError, errorBodySchema } from '../errors.ts';
+
+const bodySchema = z.object({
+  contactId: z.string().trim().min(1).max(100).regex(/^[\w.:-]+$/, 'use letters, digits, "_", "-", "." or ":"'),
+  message: z.string().max(5000),
+  channel: z.enum(['SMS', 'Email']).default('SMS'),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  contact: z
+    .object({
+      firstName: z.string().max(100).optional(),
+      lastName: z.string().max(100).optional(),
+      email: z.email().optional(),
+      phone: z.string().max(30).optional(),
+      timezone: z.string().max(64).optional(),
+    })
+    .optional(),
+});
+
+export const sandboxResponseSchema = z.object({
+  contactId: z.string(),
+  bot: z.string(),
+  replies: z.array(z.object({ channel: z.string(), body: z.string() })),
+  temperature: z.string().nullable(),
+  tags: z.array(z.string()),
+  fields: z.record(z.string(), z.unknown()),
+  escalations: z.array(z.unknown()),
+  optedOut: z.boolean(),
+});
+
+/**
+ * POST /api/v1/sandbox/messages — runs the live pipeline synchronously for one message against the
+ * sandbox CRM and returns what was sent. `tags` are added to the contact before the turn.
+ */
+export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/sandbox/messages',
+    {
+      schema: {
+        summary: 'Send a message as a lead and get the bot’s reply (sandbox CRM)',
+        tags: ['sandbox'],
+        body: bodySchema,
+        response: { 200: sandboxResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const loc = SANDBOX_LOCATION_ID;
+      const existing = b.tags ? await readContact(deps.db, b.contactId, loc) : null;
+      const tags = b.tags ? mergeTags(existing?.tags ?? [], b.tags) : undefined;
+      const contact = { ...(b.contact ?? {}), ...(tags ? { tags } : {}) };
+      const written = await deps.inboxWriter.write({
+        locationId: loc,
+        contactId: b.contactId,
+        source: 'sandbox',
+        messageId: `sbx_${randomUUID()}`,
+        payload: { kind: 'inbound_message', channel: b.channel, body: b.message, contact: clean(contact) },
+      });
+      if (!written.accepted) throw new ApiError('conflict', 'message was already received');
+      await deps.inboxWorker.processThrough(loc, b.contactId, written.id);
+      await deps.drainer.drainContact(loc, b.contactId);
+      const summary = await readContact(deps.db, b.contactId, loc);
+      if (!summary) throw new ApiError('internal', 'contact vanished during the turn');
+      return {
+        contactId: summary.contactId,
+        bot: summary.bot,
+        replies: await repliesFor(deps.db, written.id),
+        temperature: summary.temperature,
+        tags: summary.tags,
+        fields: summary.fields,
+        escalations: summary.escalations,
+        optedOut: summary.optedOut,
+      };
+    },
+  );
+}
+
+function mergeTags(current: string[], add: string[]): string[] {
+  const out = [...current];
+  for (const t of add) if (!out.some((x) => x.toLowerCase() === t.toLowerCase())) out.push(t);
+  return out;
+}

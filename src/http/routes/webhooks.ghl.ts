@@ -1,0 +1,107 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { normalizeMarketplaceEvent, normalizeWorkflowPayload, type Normalized } from '../../adapters/ghl-webhooks/normalize.ts';
+import { checkGhlSignature, header } from '../../adapters/ghl-webhooks/verify.ts';
+import type { HttpDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+
+const MAX_AGE_MS = 5 * 60_000;
+
+function secretMatches(req: FastifyRequest, secret: string | undefined): boolean {
+  if (!secret) return false;
+  const query = req.query as Record<string, unknown>;
+  const bearer = header(req.headers, 'authorization')?.replace(/^Bearer\s+/i, '');
+  const given = header(req.headers, 'x-webhook-secret') ?? (typeof query.secret === 'string' ? query.secret : undefined) ?? bearer;
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * POST /webhooks/ghl — GHL marketplace events (signed) and workflow "Webhook" actions (shared
+ * secret). The event is stored durably before we answer 200; processing happens afterwards.
+ * GHL retries only on 429, so 429 is what we answer when we cannot store the event right now.
+ */
+export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  const { metrics, config } = deps;
+  app.register(async (scope) => {
+    // Signatures cover the exact bytes GHL sent, so keep the raw body and parse it ourselves.
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/webhooks/ghl',
+      {
+        schema: {
+          summary: 'Receive a GHL webhook (marketplace event or workflow Webhook action)',
+          description:
+            'Marketplace events must carry X-GHL-Signature (Ed25519) or X-WH-Signature (RSA) over the raw body; workflow payloads must carry GHL_WEBHOOK_SECRET in X-Webhook-Secret, Authorization: Bearer, or ?secret=.',
+          tags: ['webhooks'],
+        },
+      },
+      async (req, reply) => {
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const fail = (outcome: string, err: ApiError) => {
+          metrics.webhooks.inc({ outcome });
+          throw err;
+        };
+        const sig = checkGhlSignature(raw, req.headers, deps.webhookKeys);
+        if (sig === 'invalid') fail('unauthorized', new ApiError('unauthorized', 'webhook signature does not match the body'));
+        if (sig === 'absent' && !secretMatches(req, config.GHL_WEBHOOK_SECRET)) {
+          fail('unauthorized', new ApiError('unauthorized', 'unsigned webhook: send X-GHL-Signature, or the workflow secret in X-Webhook-Secret'));
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          fail('invalid', new ApiError('invalid_json', 'body is not valid JSON'));
+        }
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          fail('invalid', new ApiError('invalid_request', 'body must be a JSON object'));
+        }
+        const obj = body as Record<string, unknown>;
+        let n: Normalized;
+        if (sig === 'valid') {
+          n = normalizeMarketplaceEvent(obj);
+          if (n.ok && typeof obj.timestamp === 'string') {
+            const ts = Date.parse(obj.timestamp);
+            if (Number.isNaN(ts)) fail('invalid', new ApiError('invalid_request', 'timestamp: must be an ISO 8601 date'));
+            if (Math.abs(Date.now() - ts) > MAX_AGE_MS) {
+              fail('stale', new ApiError('unauthorized', 'stale webhook: timestamp is more than 5 minutes from now'));
+            }
+          }
+        } else {
+          n = normalizeWorkflowPayload(obj, config.GHL_LOCATION_ID);
+        }
+        if (!n.ok) return fail('invalid', new ApiError('invalid_request', n.problems.join('; ')));
+        if ('ignored' in n) {
+          metrics.webhooks.inc({ outcome: 'ignored' });
+          return { status: 'ignored', reason: n.ignored };
+        }
+        const event = n.event;
+        if (config.GHL_LOCATION_ID && event.locationId !== config.GHL_LOCATION_ID) {
+          metrics.webhooks.inc({ outcome: 'ignored' });
+          return { status: 'ignored', reason: 'event is for another location' };
+        }
+        if (!event.webhookId && !event.messageId) event.messageId = `wf_${randomUUID()}`;
+        if (deps.inboxBacklog() >= config.INBOX_MAX_BACKLOG) {
+          fail('overloaded', new ApiError('overloaded', 'too many events waiting; retry later', { 'retry-after': '60' }));
+        }
+        let written: Awaited<ReturnType<typeof deps.inboxWriter.write>>;
+        try {
+          written = await deps.inboxWriter.write(event);
+        } catch (err) {
+          req.log.error({ err }, 'could not store webhook event');
+          return fail('overloaded', new ApiError('overloaded', 'event could not be stored right now; retry later', { 'retry-after': '30' }));
+        }
+        if (!written.accepted) {
+          metrics.webhooks.inc({ outcome: 'duplicate' });
+          return { status: 'duplicate' };
+        }
+        metrics.webhooks.inc({ outcome: 'accepted' });
+        deps.inboxWorker.notify();
+        reply.code(200);
+        return { status: 'accepted', id: written.id };
+      },
+    );
+  });
+}

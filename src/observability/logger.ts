@@ -1,0 +1,61 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+// Phone numbers, emails, message text and secrets must never reach the logs. Known keys are
+// censored wherever they sit (two levels deep); free text we log passes through redactText().
+const SENSITIVE_KEYS = [
+  'phone',
+  'email',
+  'body',
+  'message',
+  'text',
+  'html',
+  'subject',
+  'token',
+  'secret',
+  'authorization',
+  'apiKey',
+  'firstName',
+  'lastName',
+  'name',
+  'from',
+  'to',
+];
+const paths = [
+  ...SENSITIVE_KEYS,
+  ...SENSITIVE_KEYS.map((k) => `*.${k}`),
+  ...SENSITIVE_KEYS.map((k) => `*.*.${k}`),
+  'req.headers.authorization',
+  'req.headers["x-ghl-signature"]',
+  'req.headers["x-wh-signature"]',
+  'req.headers["x-webhook-secret"]',
+];
+
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+
+/** Masks emails and phone numbers inside free text (error messages from outside systems). */
+export function redactText(s: string): string {
+  return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+}
+
+export function createLogger(opts: { level: string; destination?: NodeJS.WritableStream }): Logger {
+  return pino(
+    {
+      level: opts.level,
+      redact: { paths, censor: '[redacted]' },
+      serializers: {
+        err: (err: Error) => ({ type: err.name, reason: redactText(err.message ?? ''), stack: err.stack?.split('\n').slice(1, 4).join(' |') }),
+        // Query strings may carry the workflow webhook secret; never log them.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    opts.destination as never,
+  );
+}

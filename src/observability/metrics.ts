@@ -1,0 +1,93 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** All Prometheus metrics of one service instance, on their own registry (no module singletons). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const webhooks = new Counter({
+    name: 'jorge_webhooks_total',
+    help: 'Webhook deliveries by outcome (accepted, duplicate, ignored, unauthorized, stale, invalid, overloaded).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const turnDuration = new Histogram({
+    name: 'jorge_turn_duration_seconds',
+    help: 'Time to process one inbound message into state, transcript and outbox, by bot.',
+    labelNames: ['bot'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const endToEnd = new Histogram({
+    name: 'jorge_reply_latency_seconds',
+    help: 'From webhook receipt to the reply being handed to the CRM.',
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  const crmCalls = new Counter({
+    name: 'jorge_crm_calls_total',
+    help: 'Calls to the CRM by operation and HTTP status (or network_error/timeout).',
+    labelNames: ['operation', 'status'] as const,
+    registers: [registry],
+  });
+  const crmCallDuration = new Histogram({
+    name: 'jorge_crm_call_duration_seconds',
+    help: 'CRM call latency by operation.',
+    labelNames: ['operation'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const rateLimitWaits = new Counter({
+    name: 'jorge_rate_limit_waits_total',
+    help: 'Times a CRM call waited for the per-location rate budget.',
+    registers: [registry],
+  });
+  const rateLimitWaitSeconds = new Counter({
+    name: 'jorge_rate_limit_wait_seconds_total',
+    help: 'Total seconds CRM calls spent waiting for the rate budget.',
+    registers: [registry],
+  });
+  const crmRetries = new Counter({
+    name: 'jorge_crm_retries_total',
+    help: 'CRM call retries by operation.',
+    labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+  const outboxResults = new Counter({
+    name: 'jorge_outbox_actions_total',
+    help: 'Outbox actions finished, by kind and result (sent, retry, failed, deduplicated).',
+    labelNames: ['kind', 'result'] as const,
+    registers: [registry],
+  });
+  const outboxDepth = new Gauge({
+    name: 'jorge_outbox_depth',
+    help: 'Outbox actions not yet sent.',
+    registers: [registry],
+  });
+  const outboxOldestAge = new Gauge({
+    name: 'jorge_outbox_oldest_age_seconds',
+    help: 'Age of the oldest unsent outbox action.',
+    registers: [registry],
+  });
+  const inboxDepth = new Gauge({
+    name: 'jorge_inbox_depth',
+    help: 'Accepted events not yet processed.',
+    registers: [registry],
+  });
+  return {
+    registry,
+    webhooks,
+    turnDuration,
+    endToEnd,
+    crmCalls,
+    crmCallDuration,
+    rateLimitWaits,
+    rateLimitWaitSeconds,
+    crmRetries,
+    outboxResults,
+    outboxDepth,
+    outboxOldestAge,
+    inboxDepth,
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

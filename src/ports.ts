@@ -1,0 +1,161 @@
+// Interfaces to every outside system. Each has a real adapter and an offline/sandbox one in adapters/.
+// Bots never see these: they return decisions as data and app/ carries them out through these ports.
+
+export type Channel = 'SMS' | 'Email';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A CRM call failed. `retryable` says whether trying again later may succeed. */
+export class CrmError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryable: boolean,
+    /** The request may have taken effect even though no success answer came back (timeouts, 5xx on a send). */
+    readonly ambiguous = false,
+  ) {
+    super(message);
+    this.name = 'CrmError';
+  }
+}
+
+export interface SendMessageInput {
+  contactId: string;
+  type: Channel;
+  /** Plain text body (SMS text or the text part of an email). */
+  message: string;
+  subject?: string;
+  html?: string;
+  /** Publicly reachable URLs (GHL sends them as MMS or email attachments). */
+  attachments?: string[];
+}
+
+export interface SentMessage {
+  messageId: string;
+  conversationId: string;
+}
+
+export interface CrmContact {
+  id: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  timezone?: string;
+  tags: string[];
+  dnd: boolean;
+  /** Custom fields as GHL reads them: by field id. */
+  customFields: { id: string; value: unknown }[];
+}
+
+export interface CustomFieldDef {
+  id: string;
+  name: string;
+  /** `contact.xyz` as GHL reports it. */
+  fieldKey: string;
+  dataType: string;
+}
+
+export interface TaskInput {
+  title: string;
+  body?: string;
+  /** ISO timestamp. */
+  dueDate: string;
+}
+
+export interface AppointmentInput {
+  calendarId: string;
+  contactId: string;
+  /** A slot string exactly as free-slots returned it (ISO with offset). */
+  startTime: string;
+  endTime?: string;
+  title?: string;
+}
+
+export interface OpportunityInput {
+  pipelineId: string;
+  pipelineStageId?: string;
+  contactId: string;
+  name: string;
+  status: 'open' | 'won' | 'lost' | 'abandoned';
+  monetaryValue?: number;
+}
+
+/**
+ * The CRM as the pipeline needs it. `locationId` is the GHL sub-account; every call is counted
+ * against that location's rate budget.
+ */
+export interface Crm {
+  readonly mode: 'ghl' | 'sandbox';
+  sendMessage(locationId: string, input: SendMessageInput): Promise<SentMessage>;
+  /**
+   * Looks for an outbound message with this exact body sent to the contact at or after `since`.
+   * Used before re-sending after an ambiguous failure, so an SMS never goes out twice.
+   */
+  findRecentOutbound(
+    locationId: string,
+    contactId: string,
+    body: string,
+    since: Date,
+  ): Promise<SentMessage | null>;
+  uploadAttachment(
+    locationId: string,
+    input: { contactId: string; filename: string; contentType: string; data: Uint8Array },
+  ): Promise<{ url: string }>;
+  getContact(locationId: string, contactId: string): Promise<CrmContact>;
+  updateContact(
+    locationId: string,
+    contactId: string,
+    patch: { firstName?: string; lastName?: string; email?: string; phone?: string; timezone?: string },
+  ): Promise<void>;
+  listCustomFields(locationId: string): Promise<CustomFieldDef[]>;
+  /** Writes custom fields by key (`lead_score`, not `contact.lead_score`). */
+  setCustomFields(
+    locationId: string,
+    contactId: string,
+    fields: Record<string, string | number | string[]>,
+  ): Promise<void>;
+  addTags(locationId: string, contactId: string, tags: string[]): Promise<void>;
+  removeTags(locationId: string, contactId: string, tags: string[]): Promise<void>;
+  addNote(locationId: string, contactId: string, body: string): Promise<{ id: string }>;
+  createTask(locationId: string, contactId: string, task: TaskInput): Promise<{ id: string }>;
+  /** Free slots between two instants, as ISO strings with offset, in calendar order. */
+  getFreeSlots(
+    locationId: string,
+    calendarId: string,
+    range: { start: Date; end: Date; timezone: string },
+  ): Promise<string[]>;
+  createAppointment(locationId: string, input: AppointmentInput): Promise<{ id: string }>;
+  upsertOpportunity(locationId: string, input: OpportunityInput): Promise<{ id: string }>;
+  addToWorkflow(locationId: string, contactId: string, workflowId: string): Promise<void>;
+}
+
+/**
+ * A shared request budget (GHL: 100 requests per 10 s per location). In-process by default,
+ * Redis-backed when REDIS_URL is set so replicas share it.
+ */
+export interface RateBudget {
+  readonly mode: 'memory' | 'redis';
+  /** Waits until one request may be made for `key`; resolves with the milliseconds waited. */
+  acquire(key: string): Promise<number>;
+  /** The server told us to back off (Retry-After, or X-RateLimit-Remaining: 0): block `key` for `ms`. */
+  pause(key: string, ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A row-returning SQL runner. PGlite and PostgreSQL both implement it with the same SQL. */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** The database: PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
+export interface Db extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs several statements at once (migrations). */
+  exec(text: string): Promise<void>;
+  /** One transaction on one connection; rolled back when `fn` throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
