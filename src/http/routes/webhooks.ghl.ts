@@ -27,6 +27,7 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
   const { metrics, config } = deps;
   app.register(async (scope) => {
     // Signatures cover the exact bytes GHL sent, so keep the raw body and parse it ourselves.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
     scope.post(
       '/webhooks/ghl',

@@ -1,0 +1,141 @@
+import type { CrmContact, CustomFieldDef, TaskInput } from '../../ports.ts';
+import { customFieldDefs, customFieldValues, customFieldWrites } from './custom-fields.ts';
+import { type GhlHttp, ghlVersions } from './http.ts';
+import { asArray, asObj, optString, requireString, seg } from './read.ts';
+
+const version = ghlVersions.contacts;
+
+export function toCrmContact(body: unknown, contactId: string): CrmContact {
+  const c = asObj(asObj(body).contact);
+  const contact: CrmContact = {
+    id: optString(c.id) ?? contactId,
+    tags: asArray(c.tags).filter((t): t is string => typeof t === 'string'),
+    dnd: c.dnd === true,
+    customFields: customFieldValues(c.customFields),
+  };
+  for (const key of ['firstName', 'lastName', 'email', 'phone', 'timezone'] as const) {
+    const value = optString(c[key]);
+    if (value !== undefined) contact[key] = value;
+  }
+  return contact;
+}
+
+export function createContactOps(http: GhlHttp) {
+  const contactPath = (contactId: string) => `/contacts/${seg(contactId)}`;
+
+  return {
+    async getContact(locationId: string, contactId: string): Promise<CrmContact> {
+      const res = await http.request<unknown>({
+        op: 'getContact',
+        method: 'GET',
+        path: contactPath(contactId),
+        version,
+        locationId,
+      });
+      return toCrmContact(res, contactId);
+    },
+
+    async updateContact(
+      locationId: string,
+      contactId: string,
+      patch: { firstName?: string; lastName?: string; email?: string; phone?: string; timezone?: string },
+    ): Promise<void> {
+      await http.request({
+        op: 'updateContact',
+        method: 'PUT',
+        path: contactPath(contactId),
+        version,
+        locationId,
+        json: patch,
+      });
+    },
+
+    async listCustomFields(locationId: string): Promise<CustomFieldDef[]> {
+      const res = await http.request<unknown>({
+        op: 'listCustomFields',
+        method: 'GET',
+        path: `/locations/${seg(locationId)}/customFields`,
+        version: ghlVersions.locations,
+        locationId,
+      });
+      return customFieldDefs(res);
+    },
+
+    async setCustomFields(
+      locationId: string,
+      contactId: string,
+      fields: Record<string, string | number | string[]>,
+    ): Promise<void> {
+      if (Object.keys(fields).length === 0) return;
+      await http.request({
+        op: 'setCustomFields',
+        method: 'PUT',
+        path: contactPath(contactId),
+        version,
+        locationId,
+        json: { customFields: customFieldWrites(fields) },
+      });
+    },
+
+    async addTags(locationId: string, contactId: string, tags: string[]): Promise<void> {
+      if (tags.length === 0) return;
+      await http.request({
+        op: 'addTags',
+        method: 'POST',
+        path: `${contactPath(contactId)}/tags`,
+        version,
+        locationId,
+        json: { tags },
+      });
+    },
+
+    async removeTags(locationId: string, contactId: string, tags: string[]): Promise<void> {
+      if (tags.length === 0) return;
+      await http.request({
+        op: 'removeTags',
+        method: 'DELETE',
+        path: `${contactPath(contactId)}/tags`,
+        version,
+        locationId,
+        json: { tags },
+      });
+    },
+
+    async addNote(locationId: string, contactId: string, body: string): Promise<{ id: string }> {
+      const res = await http.request<unknown>({
+        op: 'addNote',
+        method: 'POST',
+        path: `${contactPath(contactId)}/notes`,
+        version,
+        locationId,
+        json: { body },
+      });
+      return { id: requireString(asObj(asObj(res).note).id, 'addNote', 'note.id') };
+    },
+
+    async createTask(locationId: string, contactId: string, task: TaskInput): Promise<{ id: string }> {
+      const json: Record<string, unknown> = { title: task.title, dueDate: task.dueDate, completed: false };
+      if (task.body !== undefined) json.body = task.body;
+      const res = await http.request<unknown>({
+        op: 'createTask',
+        method: 'POST',
+        path: `${contactPath(contactId)}/tasks`,
+        version,
+        locationId,
+        json,
+      });
+      return { id: requireString(asObj(asObj(res).task).id, 'createTask', 'task.id') };
+    },
+
+    async addToWorkflow(locationId: string, contactId: string, workflowId: string): Promise<void> {
+      await http.request({
+        op: 'addToWorkflow',
+        method: 'POST',
+        path: `${contactPath(contactId)}/workflow/${seg(workflowId)}`,
+        version: ghlVersions.workflows,
+        locationId,
+        json: {},
+      });
+    },
+  };
+}

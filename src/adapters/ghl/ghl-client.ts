@@ -1,0 +1,51 @@
+// GoHighLevel API v2 as the `Crm` port. Hand-written on fetch rather than the official SDK: the SDK
+// has no 429 handling, retry or rate budget, and it verifies webhooks over re-serialised JSON.
+import type { Crm, RateBudget } from '../../ports.ts';
+import type { RetryConfig } from '../../resilience/retry.ts';
+import { createCalendarOps } from './calendars.ts';
+import { createContactOps } from './contacts.ts';
+import { createConversationOps } from './conversations.ts';
+import { createGhlHttp, type GhlLogger, type GhlObserver } from './http.ts';
+import { createOpportunityOps } from './opportunities.ts';
+
+export interface GhlCrmOptions {
+  /** https://services.leadconnectorhq.com, or a local fake in tests. */
+  baseUrl: string;
+  /** Private Integration Token or OAuth access token of the sub-account. */
+  token: string;
+  /** Per-location request budget shared with every other GHL caller in this deployment. */
+  budget: RateBudget;
+  retry?: RetryConfig;
+  /** Per attempt, including reading the body. Default 10 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  observer?: GhlObserver;
+  logger?: GhlLogger;
+}
+
+export function createGhlCrm(opts: GhlCrmOptions): Crm {
+  const http = createGhlHttp(opts);
+  const conversations = createConversationOps(http, opts.logger);
+  const contacts = createContactOps(http);
+  const calendars = createCalendarOps(http);
+  const opportunities = createOpportunityOps(http);
+  return {
+    mode: 'ghl',
+    sendMessage: conversations.sendMessage,
+    findRecentOutbound: conversations.findRecentOutbound,
+    uploadAttachment: conversations.uploadAttachment,
+    getContact: contacts.getContact,
+    updateContact: contacts.updateContact,
+    listCustomFields: contacts.listCustomFields,
+    setCustomFields: contacts.setCustomFields,
+    addTags: contacts.addTags,
+    removeTags: contacts.removeTags,
+    addNote: contacts.addNote,
+    createTask: contacts.createTask,
+    getFreeSlots: calendars.getFreeSlots,
+    createAppointment: calendars.createAppointment,
+    upsertOpportunity: opportunities.upsertOpportunity,
+    addToWorkflow: contacts.addToWorkflow,
+  };
+}

@@ -1,0 +1,170 @@
+import type { RateBudget } from '../../ports.ts';
+import { defaultRetryConfig, type RetryConfig, sleepFor, withRetry } from '../../resilience/retry.ts';
+import { classifyGhlError, GhlRequestError, parseRetryAfter, statusError, transportError } from './errors.ts';
+
+/** The Version header each GHL API declares (sending the declared one keeps path gating predictable). */
+export const ghlVersions = {
+  conversations: '2021-04-15',
+  calendars: '2021-04-15',
+  contacts: '2021-07-28',
+  opportunities: '2021-07-28',
+  workflows: '2021-07-28',
+  locations: '2021-07-28',
+} as const;
+
+export type GhlVersion = (typeof ghlVersions)[keyof typeof ghlVersions];
+
+export interface GhlObserver {
+  onCall?(op: string, status: number | 'network_error' | 'timeout', ms: number): void;
+  onRateLimitWait?(ms: number): void;
+  onRetry?(op: string, attempt: number, delayMs: number): void;
+}
+
+export interface GhlLogger {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+export interface GhlHttpOptions {
+  baseUrl: string;
+  token: string;
+  budget: RateBudget;
+  retry?: RetryConfig;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  observer?: GhlObserver;
+  logger?: GhlLogger;
+}
+
+export interface GhlRequest {
+  /** A stable operation name for metrics and logs (never contains contact data). */
+  op: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  version: GhlVersion;
+  /** Whose rate budget the call spends. */
+  locationId: string;
+  query?: Record<string, string | number | undefined>;
+  json?: unknown;
+  form?: FormData;
+  /** Creates something that must not happen twice: a failure after sending is ambiguous. */
+  sideEffect?: boolean;
+}
+
+export interface GhlHttp {
+  /** One attempt, with budget and timeout, no retry. */
+  once<T>(req: GhlRequest): Promise<T>;
+  /** `once` under the retry policy: network errors, timeouts, 429 and 5xx are retried. */
+  request<T>(req: GhlRequest): Promise<T>;
+  /** Runs any sequence of calls under the retry policy (for calls that need a check between attempts). */
+  retrying<T>(op: string, fn: (attempt: number) => Promise<T>): Promise<T>;
+}
+
+const defaultRateIntervalMs = 10_000;
+
+export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const sleep = opts.sleep ?? sleepFor;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const retryConfig = opts.retry ?? defaultRetryConfig;
+  const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+
+  function buildUrl(req: GhlRequest): string {
+    const url = new URL(baseUrl + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    }
+    return url.toString();
+  }
+
+  async function respectRateHeaders(req: GhlRequest, res: Response, retryAfterMs: number | undefined) {
+    const remaining = res.headers.get('x-ratelimit-remaining');
+    const interval = Number(res.headers.get('x-ratelimit-interval-milliseconds'));
+    const intervalMs = Number.isFinite(interval) && interval > 0 ? interval : defaultRateIntervalMs;
+    let pauseMs: number | undefined;
+    if (retryAfterMs !== undefined) pauseMs = retryAfterMs;
+    else if (remaining !== null && remaining.trim() !== '' && Number(remaining) <= 0) pauseMs = intervalMs;
+    if (pauseMs !== undefined && pauseMs > 0) {
+      opts.logger?.info(
+        { op: req.op, status: res.status, pauseMs },
+        'GHL rate limit reached; pausing location',
+      );
+      await opts.budget.pause(req.locationId, pauseMs);
+    }
+  }
+
+  async function once<T>(req: GhlRequest): Promise<T> {
+    const waited = await opts.budget.acquire(req.locationId);
+    if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${opts.token}`,
+      Version: req.version,
+      Accept: 'application/json',
+    };
+    let body: string | FormData | undefined;
+    if (req.form) body = req.form;
+    else if (req.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    }
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    let res: Response;
+    let text: string;
+    try {
+      const init: RequestInit = { method: req.method, headers, signal: AbortSignal.timeout(timeoutMs) };
+      if (body !== undefined) init.body = body;
+      res = await doFetch(buildUrl(req), init);
+      text = await res.text();
+    } catch (err) {
+      const failure = transportError(req.op, err, req.sideEffect ?? false);
+      opts.observer?.onCall?.(req.op, failure.kind === 'timeout' ? 'timeout' : 'network_error', elapsed());
+      throw failure;
+    }
+    opts.observer?.onCall?.(req.op, res.status, elapsed());
+    const parsed = parseJson(text);
+    const retryAfterMs =
+      res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), Date.now()) : undefined;
+    await respectRateHeaders(req, res, retryAfterMs);
+    if (!res.ok) {
+      throw statusError({
+        op: req.op,
+        status: res.status,
+        statusText: res.statusText,
+        body: parsed,
+        sideEffect: req.sideEffect ?? false,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    }
+    return parsed as T;
+  }
+
+  function retrying<T>(op: string, fn: (attempt: number) => Promise<T>): Promise<T> {
+    return withRetry(fn, classifyGhlError, {
+      config: retryConfig,
+      sleep,
+      onRetry: ({ attempt, delayMs, error }) => {
+        opts.observer?.onRetry?.(op, attempt, delayMs);
+        const detail =
+          error instanceof GhlRequestError ? { status: error.status, kind: error.kind } : { kind: 'unknown' };
+        opts.logger?.warn({ op, attempt, delayMs, ...detail }, 'GHL call failed; retrying');
+      },
+    });
+  }
+
+  return {
+    once,
+    request: <T>(req: GhlRequest) => retrying(req.op, () => once<T>(req)),
+    retrying,
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

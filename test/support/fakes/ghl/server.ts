@@ -1,0 +1,243 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { emitWebhook } from '../webhook-signer.ts';
+import { getContact, seedContact } from './contact-model.ts';
+import { storeMessage } from './conversation-model.ts';
+import { checkAuth, RateWindow, takeFailure } from './guard.ts';
+import { type Ctx, type Handler, matchRoute } from './router.ts';
+import { calendarRoutes } from './routes-calendars.ts';
+import { contactExtraRoutes } from './routes-contact-extras.ts';
+import { contactRoutes } from './routes-contacts.ts';
+import { conversationRoutes } from './routes-conversations.ts';
+import { crmRoutes } from './routes-crm.ts';
+import { fileRoutes } from './routes-upload.ts';
+import { createState, type FakeState } from './state.ts';
+import type { FailureRule, FakeGhl, FakeGhlOptions, FakeMessage, RecordedRequest } from './types.ts';
+import { outboundMessagePayload } from './webhook-payloads.ts';
+import { defaultErrorBody, GhlError, isRecord, type Reply } from './wire.ts';
+
+const ROUTES = [
+  ...conversationRoutes,
+  ...contactExtraRoutes,
+  ...contactRoutes,
+  ...calendarRoutes,
+  ...crmRoutes,
+];
+
+function flattenHeaders(h: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** body-parser semantics: only JSON content types are parsed; anything else leaves the body empty. */
+function parseBody(
+  contentType: string,
+  raw: Buffer,
+): { body: Record<string, unknown>; recorded: unknown; error?: Reply } {
+  if (/[/+]json/i.test(contentType)) {
+    if (raw.length === 0) return { body: {}, recorded: undefined };
+    try {
+      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      return { body: isRecord(parsed) ? parsed : {}, recorded: parsed };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'Invalid JSON';
+      return {
+        body: {},
+        recorded: raw.toString('utf8'),
+        error: { status: 400, body: { statusCode: 400, message, error: 'Bad Request' } },
+      };
+    }
+  }
+  if (contentType.toLowerCase().startsWith('multipart/')) {
+    return { body: {}, recorded: { multipart: true, bytes: raw.length } };
+  }
+  return { body: {}, recorded: raw.length > 0 ? raw.toString('utf8') : undefined };
+}
+
+async function run(handler: Handler, ctx: Ctx): Promise<Reply> {
+  try {
+    return await handler(ctx);
+  } catch (err) {
+    if (err instanceof GhlError) return err.reply;
+    throw err;
+  }
+}
+
+function write(res: ServerResponse, rec: RecordedRequest, r: Reply, base: Record<string, string>): void {
+  rec.status = r.status;
+  const headers: Record<string, string | number> = { ...base, ...r.headers };
+  if (r.raw) {
+    res.writeHead(r.status, {
+      ...headers,
+      'Content-Type': r.raw.contentType,
+      'Content-Length': r.raw.data.length,
+    });
+    res.end(r.raw.data);
+    return;
+  }
+  const text = r.body === undefined ? '' : JSON.stringify(r.body);
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Length'] = Buffer.byteLength(text);
+  res.writeHead(r.status, headers);
+  res.end(text);
+}
+
+function echoOutbound(state: FakeState, url: string, m: FakeMessage, pending: Set<Promise<unknown>>): void {
+  if (m.direction !== 'outbound') return;
+  const payload = outboundMessagePayload({
+    locationId: state.locationId,
+    contactId: m.contactId,
+    conversationId: m.conversationId,
+    messageId: m.id,
+    body: m.body,
+    messageType: m.type,
+  });
+  // GHL echoes sends asynchronously, after the API call has answered.
+  const p = new Promise((r) => setTimeout(r, 5))
+    .then(() => emitWebhook(url, payload))
+    .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
+    .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
+    .finally(() => pending.delete(p));
+  pending.add(p);
+}
+
+export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> {
+  const token = opts.token ?? 'pit-test-token';
+  const state = createState(token, opts.locationId ?? 'loc_test_0000000000001');
+  const limiter = new RateWindow(
+    opts.rateLimit?.max ?? 100,
+    opts.rateLimit?.intervalMs ?? 10_000,
+    opts.dailyLimit ?? 200_000,
+  );
+  const retryAfter = String(opts.retryAfterSeconds ?? 1);
+  const rules: FailureRule[] = [];
+  const pending = new Set<Promise<unknown>>();
+  let baseUrl = '';
+  const webhookUrl = opts.outboundWebhookUrl;
+  if (webhookUrl !== undefined) state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = flattenHeaders(req.headers);
+    const now = Date.now();
+    const rec: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body: undefined,
+      status: 0,
+      at: now,
+    };
+    state.requests.push(rec);
+    const parsed = parseBody(headers['content-type'] ?? '', raw);
+    rec.body = parsed.recorded;
+    const ctx: Ctx = {
+      state,
+      method,
+      path: url.pathname,
+      params: {},
+      query: rec.query,
+      headers,
+      body: parsed.body,
+      raw,
+      baseUrl,
+    };
+
+    const file = matchRoute(fileRoutes, method, url.pathname);
+    if (file) return write(res, rec, await run(file.route.handler, { ...ctx, params: file.params }), {});
+    if (parsed.error) return write(res, rec, parsed.error, limiter.headers(now));
+    const denied = checkAuth(headers, url.pathname, token, opts.strictVersion === true);
+    if (denied) return write(res, rec, denied, limiter.headers(now));
+    if (!limiter.take(now)) {
+      const tooMany = { status: 429, body: defaultErrorBody(429), headers: { 'Retry-After': retryAfter } };
+      return write(res, rec, tooMany, limiter.headers(now));
+    }
+    const rate = limiter.headers(now);
+    const rule = takeFailure(rules, method, url.pathname);
+    if (rule?.mode === 'hang') return;
+    let reply: Reply | undefined;
+    if (rule === undefined || rule.mode === 'record-then-status' || rule.mode === 'record-then-hang') {
+      const match = matchRoute(ROUTES, method, url.pathname);
+      reply = match
+        ? await run(match.route.handler, { ...ctx, params: match.params })
+        : {
+            status: 404,
+            body: { message: `Cannot ${method} ${url.pathname}`, error: 'Not Found', statusCode: 404 },
+          };
+    }
+    if (rule?.mode === 'record-then-hang') return;
+    if (rule) {
+      const status = rule.status ?? 500;
+      const extra = status === 429 ? { 'Retry-After': retryAfter } : {};
+      reply = { status, body: rule.body ?? defaultErrorBody(status), headers: { ...extra, ...rule.headers } };
+    }
+    if (reply) write(res, rec, reply, rate);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return;
+      const message = err instanceof Error ? err.message : 'Internal server error';
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ statusCode: 500, message }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    token,
+    locationId: state.locationId,
+    messages: state.messages,
+    requests: state.requests,
+    contacts: state.contacts,
+    conversations: state.conversations,
+    notes: state.notes,
+    tasks: state.tasks,
+    appointments: state.appointments,
+    opportunities: state.opportunities,
+    workflowEnrollments: state.workflowEnrollments,
+    uploads: state.uploads,
+    customFieldDefs: state.customFieldDefs,
+    webhookDeliveries: state.webhookDeliveries,
+    seedContact: (c) => seedContact(state, c),
+    addInboundMessage({ contactId, body, type }) {
+      const contact = state.contacts.get(contactId) ?? getContact(state, contactId);
+      return storeMessage(state, contact, {
+        type: type ?? 'SMS',
+        direction: 'inbound',
+        body,
+        attachments: [],
+      });
+    },
+    setFreeSlots: (calendarId, slots) => void state.freeSlots.set(calendarId, [...slots]),
+    addCustomField(def) {
+      const fieldKey = def.fieldKey.startsWith('contact.') ? def.fieldKey : `contact.${def.fieldKey}`;
+      state.customFieldDefs.set(def.id, { ...def, fieldKey });
+    },
+    addPipeline: (p) => void state.pipelines.push(p),
+    addWorkflow: (w) => void state.workflows.push(w),
+    failNext: (rule) => void rules.push({ ...rule }),
+    setRateLimit(max, intervalMs) {
+      limiter.max = max;
+      limiter.intervalMs = intervalMs;
+    },
+    maxRequestsInAnyWindow: () => limiter.maxInAnyWindow(),
+    async close() {
+      await Promise.allSettled([...pending]);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
