@@ -36,7 +36,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     const { Redis } = await import('ioredis');
     redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
     redis.on('error', (err) => logger.warn({ err }, 'redis error'));
-    budget = createRedisRateBudget(redis, { points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS, keyPrefix: 'jorge:ghl-budget' });
+    budget = createRedisRateBudget(redis, { points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS, keyPrefix: `${config.REDIS_KEY_PREFIX}:ghl-budget` });
   } else {
     budget = createMemoryRateBudget({ points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS });
   }

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   DATA_DIR: withDefault(z.string(), './data'),
   DATABASE_URL: opt(url(['postgres:', 'postgresql:'])),
   REDIS_URL: opt(url(['redis:', 'rediss:'])),
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: withDefault(z.string().min(1), 'jorge'),
   JORGE_API_TOKEN: opt(z.string().min(16, 'must be at least 16 characters')),
   GHL_API_BASE_URL: withDefault(url(['http:', 'https:']), 'https://services.leadconnectorhq.com'),
   GHL_PRIVATE_TOKEN: opt(z.string()),

@@ -55,7 +55,18 @@ describe.skipIf(!redisUrl)('redis rate budget', () => {
     expect(await replicaB.acquire('other')).toBe(0);
   });
 
-  it('rejects a window that is not whole seconds', () => {
-    expect(() => createRedisRateBudget(a, { points: 1, durationMs: 500, keyPrefix: prefix })).toThrow();
+  it('counts over a sliding window, so a window boundary never lets twice the budget through', async () => {
+    const budget = createRedisRateBudget(a, { points: 3, durationMs: 600, keyPrefix: prefix });
+    const granted: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await budget.acquire('sliding');
+      granted.push(Date.now());
+    }
+    // Any 550 ms span (a little under the window, for timer jitter) holds at most 3 grants.
+    for (const start of granted) {
+      expect(granted.filter((t) => t >= start && t < start + 550).length).toBeLessThanOrEqual(3);
+    }
+    // Nine grants at three per 600 ms need at least two full windows.
+    expect(granted.at(-1)! - granted[0]!).toBeGreaterThanOrEqual(1150);
   });
 });
