@@ -6,6 +6,8 @@ import { migrate } from './adapters/postgres/migrate.ts';
 import { createMemoryRateBudget } from './adapters/rate-budget/memory-rate-budget.ts';
 import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
+import { loadBotsConfig } from './adapters/bots-config/load-bots-config.ts';
+import { loadListings } from './adapters/listings/load-listings.ts';
 import { createOutboxDrainer } from './app/drain-outbox.ts';
 import { createInboxWorker } from './app/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from './app/sandbox.ts';
@@ -24,6 +26,9 @@ export interface ServiceOverrides {
 /** Wires every adapter from the config with plain functions; nothing starts until start(). */
 export async function buildService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
+  // Bad bot settings or listings stop start-up before anything else opens.
+  const bots = loadBotsConfig({ agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE }, config.BOTS_CONFIG_FILE);
+  const listings = loadListings(config.LISTINGS_FILE);
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics();
   const ownsDb = !overrides.db;
@@ -64,13 +69,23 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     : null;
   const crmFor = (locationId: string): Crm => (locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm);
 
+  // The sandbox has a believable calendar of its own; GHL needs GHL_CALENDAR_ID.
+  const calendarFor = (locationId: string) =>
+    locationId === SANDBOX_LOCATION_ID || !ghlCrm
+      ? { crm: sandboxCrm, calendarId: 'sandbox-calendar' }
+      : config.GHL_CALENDAR_ID
+        ? { crm: ghlCrm, calendarId: config.GHL_CALENDAR_ID }
+        : null;
+
   const drainer = createOutboxDrainer({ db, crmFor, clock, logger, metrics, leaseMs: config.OUTBOX_LEASE_MS });
   const inboxWorker = createInboxWorker({
     db,
     clock,
     logger,
     metrics,
-    persona: { agentName: config.AGENT_NAME },
+    bots,
+    listings,
+    calendarFor,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,

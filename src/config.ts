@@ -76,6 +76,10 @@ export const configSchema = z.object({
     z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as America/Los_Angeles' }),
     'America/Los_Angeles',
   ),
+  /** JSON or YAML file with bot settings (neighborhoods, tag names, thresholds, wording). */
+  BOTS_CONFIG_FILE: opt(z.string()),
+  /** GHL calendar used to offer and book appointment slots. Unset = ask morning/afternoon and make a task. */
+  GHL_CALENDAR_ID: opt(z.string()),
   SMTP_URL: opt(url(['smtp:', 'smtps:'])),
   LISTINGS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),

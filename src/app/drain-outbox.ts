@@ -71,6 +71,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         return { ...(await crm.addNote(loc, cid, a.body)) };
       case 'create_task':
         return { ...(await crm.createTask(loc, cid, { title: a.title, ...(a.body ? { body: a.body } : {}), dueDate: a.dueDate })) };
+      case 'create_appointment':
+        return { ...(await crm.createAppointment(loc, { calendarId: a.calendarId, contactId: cid, startTime: a.startTime, title: a.title })) };
     }
   }
 

@@ -7,19 +7,26 @@ import {
   mergeFields,
   saveConversation,
   setOptedOut,
+  setPaused,
   upsertContact,
 } from '../adapters/postgres/contacts-repo.ts';
 import type { InboxRow } from '../adapters/postgres/inbox-repo.ts';
 import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
-import type { BotName, ContactView, Decision } from '../domain/conversation.ts';
-import { decidePlaceholder } from '../domain/placeholder-bot.ts';
-import type { Sql } from '../ports.ts';
+import type { BotsConfig } from '../domain/bots-config.ts';
+import type { Listing } from '../domain/buyer/listing.ts';
+import type { BotName, ContactView, CrmAction } from '../domain/conversation.ts';
+import { decideTurn, type TurnDecision, type TurnInput } from '../domain/turn.ts';
+import type { Crm, Sql } from '../ports.ts';
 import { fromCrmAction, type OutboxAction } from './outbox-action.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 
 export interface TurnDeps {
-  persona: { agentName: string };
+  bots: BotsConfig;
+  listings: readonly Listing[];
+  /** The calendar that offers appointment slots for a location, if any. */
+  calendarFor: (locationId: string) => { crm: Crm; calendarId: string } | null;
+  logger?: { warn(obj: object, msg: string): void };
 }
 
 export interface TurnOutcome {
@@ -67,13 +74,28 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
       const contact = await upsertContact(tx, loc, cid, p.contact, now);
       await appendMessage(tx, { locationId: loc, contactId: cid, direction: 'inbound', channel: p.channel, body: p.body, inboxId: row.id, at: now });
       const conv = await loadConversation(tx, loc, cid);
-      const decision: Decision = decidePlaceholder(conv.state, contactView(contact), { text: p.body, channel: p.channel, at: now }, deps.persona);
+      const calendar = deps.calendarFor(loc);
+      const input: TurnInput = {
+        cfg: deps.bots,
+        stored: conv.version === 0 ? null : conv.state,
+        contact: { ...contactView(contact), paused: contact.paused },
+        text: p.body,
+        channel: p.channel,
+        now,
+        calendar: calendar !== null,
+        listings: deps.listings,
+      };
+      let decision: TurnDecision = decideTurn(input);
+      if (decision.needsSlots && calendar) {
+        decision = decideTurn({ ...input, slots: await freeSlots(calendar, loc, now, deps) });
+      }
       let n = 0;
       for (const a of decision.actions) {
-        if (a.type === 'add_tags') await changeTags(tx, loc, cid, a.tags, []);
-        if (a.type === 'remove_tags') await changeTags(tx, loc, cid, [], a.tags);
-        if (a.type === 'set_fields') await mergeFields(tx, loc, cid, a.fields);
-        await enqueue(fromCrmAction(a), n++);
+        const outbox = await applyLocally(tx, loc, cid, a, calendar?.calendarId);
+        if (outbox) await enqueue(outbox, n++);
+      }
+      for (const e of decision.events) {
+        await audit(tx, { locationId: loc, contactId: cid, actor: `bot:${decision.bot}`, action: e.action, detail: { ...e.detail, inboxId: row.id }, at: now });
       }
       if (decision.reply) {
         const outboxId = await enqueue({ kind: 'send_message', type: p.channel, message: decision.reply }, n++);
@@ -88,7 +110,7 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
           at: now,
         });
       }
-      await saveConversation(tx, loc, cid, conv.version, { bot: decision.bot, state: decision.state, lastInboundAt: now }, now);
+      await saveConversation(tx, loc, cid, conv.version, { bot: decision.bot, state: decision.state as unknown as Record<string, unknown>, lastInboundAt: now }, now);
       return { bot: decision.bot, outboxRows };
     }
     case 'outbound_message': {
@@ -114,6 +136,46 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
       await audit(tx, { locationId: loc, contactId: cid, actor: 'crm', action: p.dnd ? 'dnd_on' : 'dnd_off', at: now });
       return { bot: null, outboxRows };
     }
+  }
+}
+
+/** Mirrors an action on our own record of the contact; returns the CRM call to queue, if any. */
+async function applyLocally(tx: Sql, loc: string, cid: string, a: CrmAction, calendarId: string | undefined): Promise<OutboxAction | null> {
+  switch (a.type) {
+    case 'add_tags':
+      await changeTags(tx, loc, cid, a.tags, []);
+      return fromCrmAction(a);
+    case 'remove_tags':
+      await changeTags(tx, loc, cid, [], a.tags);
+      return fromCrmAction(a);
+    case 'set_fields':
+      await mergeFields(tx, loc, cid, a.fields);
+      return fromCrmAction(a);
+    case 'set_contact':
+      if (a.optedOut !== undefined) await setOptedOut(tx, loc, cid, a.optedOut);
+      if (a.paused !== undefined) await setPaused(tx, loc, cid, a.paused, a.pausedReason ?? null);
+      return null;
+    case 'book_appointment':
+      if (!calendarId) return null;
+      return { kind: 'create_appointment', calendarId, startTime: a.startTime, title: a.title };
+    default:
+      return fromCrmAction(a);
+  }
+}
+
+const SLOT_WINDOW_DAYS = 7;
+
+async function freeSlots(calendar: { crm: Crm; calendarId: string }, loc: string, now: Date, deps: TurnDeps): Promise<string[]> {
+  try {
+    return await calendar.crm.getFreeSlots(loc, calendar.calendarId, {
+      start: now,
+      end: new Date(now.getTime() + SLOT_WINDOW_DAYS * 86_400_000),
+      timezone: deps.bots.persona.timezone,
+    });
+  } catch (err) {
+    // No slots → the bot asks morning or afternoon and leaves the booking to the agent.
+    deps.logger?.warn({ err }, 'free slots unavailable');
+    return [];
   }
 }
 

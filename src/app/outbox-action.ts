@@ -8,9 +8,11 @@ export type OutboxAction =
   | { kind: 'remove_tags'; tags: string[] }
   | { kind: 'set_fields'; fields: Record<string, string | number | string[]> }
   | { kind: 'add_note'; body: string }
-  | { kind: 'create_task'; title: string; body?: string; dueDate: string };
+  | { kind: 'create_task'; title: string; body?: string; dueDate: string }
+  | { kind: 'create_appointment'; calendarId: string; startTime: string; title: string };
 
-export function fromCrmAction(a: CrmAction): OutboxAction {
+/** The CRM call for a bot action; actions that only touch our own records are mapped by the caller. */
+export function fromCrmAction(a: CrmAction): OutboxAction | null {
   switch (a.type) {
     case 'add_tags':
       return { kind: 'add_tags', tags: a.tags };
@@ -22,5 +24,7 @@ export function fromCrmAction(a: CrmAction): OutboxAction {
       return { kind: 'add_note', body: a.body };
     case 'create_task':
       return { kind: 'create_task', title: a.title, ...(a.body ? { body: a.body } : {}), dueDate: a.dueAt };
+    default:
+      return null;
   }
 }

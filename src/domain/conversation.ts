@@ -24,7 +24,10 @@ export type CrmAction =
   | { type: 'remove_tags'; tags: string[] }
   | { type: 'set_fields'; fields: Record<string, FieldValue> }
   | { type: 'add_note'; body: string }
-  | { type: 'create_task'; title: string; body?: string; dueAt: string };
+  | { type: 'create_task'; title: string; body?: string; dueAt: string }
+  | { type: 'book_appointment'; startTime: string; title: string }
+  /** Changes only our own record of the contact (no CRM call). */
+  | { type: 'set_contact'; optedOut?: boolean; paused?: boolean; pausedReason?: string | null };
 
 export interface Decision {
   bot: BotName;

@@ -28,7 +28,9 @@ describe('sandbox API and operations endpoints', () => {
     expect(res.body.replies).toHaveLength(1);
     expect(res.body.replies[0]).toMatchObject({ channel: 'SMS' });
     expect(res.body.replies[0].body).toContain('Lupe');
-    expect(res.body.tags).toEqual(['VIP']);
+    expect(res.body.tags).toContain('VIP');
+    expect(res.body.tags).toContain('Cold-Lead');
+    expect(res.body.fields).toMatchObject({ lead_score: expect.any(Number) });
     expect(res.body.optedOut).toBe(false);
     // The sandbox CRM recorded the SMS it "sent".
     const sent = await tdb.db.query<{ payload: { message: string } }>(`SELECT payload FROM sandbox_crm_records WHERE contact_id = 'sb-1' AND kind = 'message'`);

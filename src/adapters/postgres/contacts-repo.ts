@@ -87,6 +87,10 @@ export async function setOptedOut(tx: Sql, locationId: string, contactId: string
   await tx.query(`UPDATE contacts SET opted_out = $3 WHERE location_id = $1 AND id = $2`, [locationId, contactId, optedOut]);
 }
 
+export async function setPaused(tx: Sql, locationId: string, contactId: string, paused: boolean, reason: string | null): Promise<void> {
+  await tx.query(`UPDATE contacts SET paused = $3, paused_reason = $4 WHERE location_id = $1 AND id = $2`, [locationId, contactId, paused, reason]);
+}
+
 export async function loadConversation(tx: Sql, locationId: string, contactId: string): Promise<ConversationRow> {
   const { rows } = await tx.query<ConversationRow>(
     `INSERT INTO conversations (location_id, contact_id) VALUES ($1, $2)

@@ -1,0 +1,83 @@
+import { defaultNeighborhoods } from './language/index.ts';
+
+// Everything a realtor may tune without touching code. Defaults live here; a JSON/YAML file
+// (BOTS_CONFIG_FILE) may override any part of it.
+
+export interface TagNames {
+  sellerActivation: string[];
+  buyerActivation: string[];
+  leadActivation: string[];
+  offSwitches: string[];
+  /** `{temp}` is Hot, Warm or Cold; `{who}` is Lead, Seller or Buyer. */
+  temperature: string;
+  sellerQualified: string;
+  buyerQualified: string;
+  optOut: string;
+  aiOff: string;
+  complianceAlert: string;
+  ccpaDeletion: string;
+  appointmentBooked: string;
+  escalation: string;
+  humanTakeover: string;
+  /** `{from}` and `{to}` are Lead, Seller or Buyer. */
+  handoff: string;
+}
+
+export interface BotsConfig {
+  persona: { agentName: string; market: string; timezone: string };
+  neighborhoods: string[];
+  tags: TagNames;
+  thresholds: {
+    leadHot: number;
+    leadWarm: number;
+    /** A buyer moving within this many days counts toward HOT. */
+    buyerHotDays: number;
+    handoffCooldownMinutes: number;
+    /** Vague answers to one question before moving on. */
+    vagueRetries: number;
+    /** Evasive seller turns before closing politely and handing to a person. */
+    evasiveLimit: number;
+    smsMaxLength: number;
+    /** Business hours for offered appointment slots, local time. */
+    businessHours: { start: number; end: number };
+  };
+  /** Optional rewording of questions: key (e.g. "seller.motivation") → variants per language. */
+  questions: Partial<Record<'en' | 'es', Record<string, string[]>>>;
+}
+
+export const defaultTagNames: TagNames = {
+  sellerActivation: ['Needs Qualifying', 'Seller-Lead'],
+  buyerActivation: ['Buyer-Lead'],
+  leadActivation: ['lead-bot'],
+  offSwitches: ['AI-Off', 'Stop-Bot', 'Qualified', 'Human-Takeover'],
+  temperature: '{temp}-{who}',
+  sellerQualified: 'Seller-Qualified',
+  buyerQualified: 'Buyer-Qualified',
+  optOut: 'TCPA-Opt-Out',
+  aiOff: 'AI-Off',
+  complianceAlert: 'Compliance-Alert',
+  ccpaDeletion: 'CCPA-Deletion-Request',
+  appointmentBooked: 'Appointment-Booked',
+  escalation: 'Escalation',
+  humanTakeover: 'Human-Takeover',
+  handoff: 'Handoff-{from}-to-{to}',
+};
+
+export function defaultBotsConfig(persona: BotsConfig['persona']): BotsConfig {
+  return {
+    persona,
+    neighborhoods: [...defaultNeighborhoods],
+    tags: defaultTagNames,
+    thresholds: {
+      leadHot: 80,
+      leadWarm: 40,
+      buyerHotDays: 90,
+      handoffCooldownMinutes: 30,
+      vagueRetries: 2,
+      evasiveLimit: 5,
+      smsMaxLength: 160,
+      businessHours: { start: 9, end: 18 },
+    },
+    questions: {},
+  };
+}

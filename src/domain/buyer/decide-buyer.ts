@@ -1,0 +1,119 @@
+import { continueScheduling, startScheduling } from '../schedule-flow.ts';
+import type { Facts } from '../state.ts';
+import type { TurnContext } from '../turn-context.ts';
+import { describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
+import { buyerTemperature } from './temperature.ts';
+
+export const BUYER_QUESTIONS = ['budget', 'financing', 'timeline', 'areas', 'beds', 'must_haves'] as const;
+export type BuyerQuestion = (typeof BUYER_QUESTIONS)[number];
+
+const KEY = (q: BuyerQuestion) => `buyer.${q}`;
+
+export function buyerAnswered(f: Facts): Record<BuyerQuestion, boolean> {
+  return {
+    budget: f.budgetMax !== undefined || f.budgetMin !== undefined,
+    financing: f.financing !== undefined,
+    timeline: f.horizon !== undefined,
+    areas: (f.areas?.length ?? 0) > 0,
+    beds: f.beds !== undefined,
+    must_haves: (f.mustHaves?.length ?? 0) > 0,
+  };
+}
+
+/**
+ * The Buyer bot: asks only what is missing (budget, financing, timeline, area, bedrooms,
+ * must-haves), one question per message; names matching homes once the budget and one other need
+ * are known; offers showing slots when HOT.
+ */
+export function decideBuyer(ctx: TurnContext): void {
+  const { state, reading } = ctx;
+  const f = state.facts;
+  if (state.stage === 'booked') {
+    ctx.say('schedule.after');
+    return;
+  }
+  if (state.stage === 'scheduling') {
+    continueScheduling(ctx, 'showing');
+    return;
+  }
+
+  const pendingQ = BUYER_QUESTIONS.find((q) => KEY(q) === state.pending);
+  const learned = Object.keys(reading.facts).length > 0;
+  if (pendingQ && !buyerAnswered(f)[pendingQ] && (reading.vague || !learned)) {
+    state.vague[KEY(pendingQ)] = (state.vague[KEY(pendingQ)] ?? 0) + 1;
+  }
+
+  if (reading.facts.financing === 'not_yet') ctx.say('buyer.lender_offer');
+  if (reading.twoDeciders) ctx.say('buyer.two_deciders');
+  if (reading.marketTiming) ctx.say('buyer.market_timing', {}, { keep: true });
+  describeMatches(ctx);
+
+  const temp = buyerTemperature(f, ctx.cfg.thresholds.buyerHotDays);
+  if (reading.meetingRequest || (temp === 'hot' && state.stage === 'qualifying' && allAsked(ctx))) {
+    startScheduling(ctx, 'showing');
+    return;
+  }
+  const next = nextQuestion(ctx);
+  if (next) {
+    if (learned && ctx.parts.length === 0) ctx.say('ack.generic', {}, { variant: state.inbound });
+    ctx.ask(KEY(next.q), next.attempt);
+    return;
+  }
+  if (temp === 'hot') {
+    startScheduling(ctx, 'showing');
+    return;
+  }
+  if (state.stage !== 'closed') {
+    state.stage = 'closed';
+    state.closedReason = 'qualified';
+    ctx.task('Follow up with buyer', 'The buyer answered the qualifying questions by text; see the fields and the matching homes note.', 24);
+  }
+  state.pending = null;
+  if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true });
+}
+
+function allAsked(ctx: TurnContext): boolean {
+  return nextQuestion(ctx, false) === null;
+}
+
+function nextQuestion(ctx: TurnContext, record = true): { q: BuyerQuestion; attempt: number } | null {
+  const { state } = ctx;
+  const answered = buyerAnswered(state.facts);
+  for (const q of BUYER_QUESTIONS) {
+    if (answered[q] || state.skipped.includes(KEY(q))) continue;
+    const attempts = state.vague[KEY(q)] ?? 0;
+    if (attempts >= ctx.cfg.thresholds.vagueRetries) {
+      if (record) state.skipped = [...state.skipped, KEY(q)];
+      continue;
+    }
+    return { q, attempt: attempts };
+  }
+  return null;
+}
+
+/** Once the budget and one other need are known: how many homes fit and the best one; all in a note. */
+function describeMatches(ctx: TurnContext): void {
+  const f = ctx.state.facts;
+  const a = buyerAnswered(f);
+  if (!a.budget || !(a.beds || a.areas || a.must_haves)) return;
+  const needs = {
+    ...(f.budgetMin !== undefined ? { budgetMin: f.budgetMin } : {}),
+    ...(f.budgetMax !== undefined ? { budgetMax: f.budgetMax } : {}),
+    ...(f.beds !== undefined ? { beds: f.beds } : {}),
+    ...(f.baths !== undefined ? { baths: f.baths } : {}),
+    ...(f.areas ? { areas: f.areas } : {}),
+    ...(f.mustHaves ? { mustHaves: f.mustHaves } : {}),
+  };
+  const { matches, total } = matchListings(ctx.world.listings, needs, { limit: 50 });
+  const key = `${total}:${matches.map((m) => m.listing.id).join(',')}`;
+  if (key === ctx.state.matchKey) return;
+  ctx.state.matchKey = key;
+  ctx.setField('matching_homes', total);
+  const best = matches[0];
+  if (!best) {
+    ctx.say('buyer.matches_none');
+    return;
+  }
+  ctx.say(total === 1 ? 'buyer.matches_one' : 'buyer.matches_many', { n: total, best: describeMatchShort(best, ctx.lang) });
+  ctx.actions.push({ type: 'add_note', body: formatMatchNote(matches, needs) });
+}

@@ -1,0 +1,52 @@
+import { sentences, wordRegex } from './text.ts';
+
+export type DistressKind = 'foreclosure' | 'bankruptcy' | 'attorney' | 'lawsuit' | 'probate' | 'short_sale';
+
+// Most specific first: "my attorney says file bankruptcy" is a bankruptcy case.
+const RULES: ReadonlyArray<{ kind: DistressKind; pattern: RegExp }> = [
+  {
+    kind: 'foreclosure',
+    pattern: wordRegex(
+      'foreclosure|foreclosing|foreclose|foreclosed on|pre foreclosure|preforeclosure|notice of default|notice of trustee sale|trustee sale|auction date|ejecucion hipotecaria|embargo hipotecario|embargo de la casa|me van a embargar|nos van a embargar|remate|aviso de incumplimiento',
+    ),
+  },
+  {
+    kind: 'bankruptcy',
+    pattern: wordRegex(
+      'bankruptcy|bankrupt|chapter 7|chapter 13|chapter seven|chapter thirteen|bancarrota|quiebra|capitulo 7|capitulo 13',
+    ),
+  },
+  { kind: 'short_sale', pattern: wordRegex('short sale|short sell|shortsale|venta corta|venta en corto') },
+  {
+    kind: 'lawsuit',
+    pattern: wordRegex(
+      'lawsuit|lawsuits|litigation|being sued|getting sued|got sued|sued|suing|sue (?:you|them|him|her|the seller|the buyer|the builder|my landlord|the hoa|the agent|my agent)|going to sue|gonna sue|will sue|ill sue|small claims|court case|take (?:you|them|this) to court|demanda judicial|(?:una|mi|poner|presentar|interponer|tengo una|recibi una|nos pusieron una|me pusieron una) demanda|demandar|demandarte|demandarlos|demandarlo|me demandaron|nos demandaron|demandando|(?:un|en|tengo un|estamos en|hay un) juicio(?! sucesorio)',
+    ),
+  },
+  {
+    kind: 'probate',
+    pattern: wordRegex(
+      'probate|executor|executrix|administrator of the estate|estate administrator|letters testamentary|juicio sucesorio|sucesion testamentaria|testamentaria|albacea|sucesion',
+    ),
+  },
+  {
+    kind: 'attorney',
+    pattern: wordRegex(
+      'attorney|attorneys|lawyer|lawyers|legal counsel|abogado|abogada|abogados|licenciado en derecho',
+    ),
+  },
+];
+
+const SHOPPING_FOR_DEALS = wordRegex(
+  '(?:buy|buying|looking for|interested in|any|find|search|searching|list of|show me)(?: [a-z0-9]+){0,3} (?:foreclosures|short sales|reos|bank owned)|(?:busco|buscando|comprar|compro|hay|tienes|tienen)(?: [a-z]+){0,2} (?:en remate|de remate|embargadas|reposeidas)',
+);
+
+/** Legal or financial distress that a person should handle; buyers hunting for deals are not distressed. */
+export function detectDistress(text: string): DistressKind | null {
+  for (const sentence of sentences(text)) {
+    if (SHOPPING_FOR_DEALS.test(sentence)) continue;
+    const hit = RULES.find(({ pattern }) => pattern.test(sentence));
+    if (hit) return hit.kind;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { simplify } from './normalize.ts';
+
+const CHANGED_MIND =
+  /\b(?:changed (?:my|our) minds?|change of plans?|plans changed|(?:not|no longer) (?:selling|buying|moving|looking)(?: anymore)?|(?:not|no longer) (?:going|planning) to (?:sell|buy|move)|decided (?:not to|to not) (?:sell|buy|move)|decided to (?:stay|keep (?:it|the house)|rent it|refinance)|(?:were|we are|im|i am) (?:staying|keeping (?:it|the house))|staying put|tak(?:e|ing) it off the market|(?:not|no longer) interested(?: anymore)?|never ?mind|nvm|forget (?:it|about it)|dont want to (?:sell|buy)(?: anymore)?|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea|planes)|ya no (?:quiero|queremos|vamos a|voy a|nos interesa|me interesa|estoy|estamos)|olvidalo|mejor no)\b/;
+const GREETING =
+  /^(?:hi|hii+|hello|helo|hey|heya|hey there|hi there|hello there|yo|howdy|hiya|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|hola|holaa+|buenos dias|buen dia|buenas tardes|buenas noches|buenas|que tal|saludos|que onda)\b/;
+const SMALL_TALK = new Set(
+  (
+    'there jorge sir maam how are you u r doing its going hows whats up sup como esta estas le va que tal ' +
+    'hope youre well thanks thank gracias ok pleased to meet mucho gusto friend amigo senor senora good ' +
+    'morning afternoon evening day buenos dias buenas tardes noches hello hi hey hola is this today all ' +
+    'yall everyone team mr mrs ms and nice'
+  ).split(' '),
+);
+const AD_OR_REFERRAL =
+  /\b(?:(?:saw|seen|see|found|got|received|get) (?:your|ur|the|an|a) (?:ad|advert\w*|post|listing|sign|flyer|flier|postcard|mailer|letter|card|video|page|website|site|commercial|billboard|email|message|text)|your (?:ad|advert\w*|postcard|flyer|flier|mailer|sign|website|billboard|commercial|video)|(?:facebook|fb|instagram|ig|google|youtube|tiktok|zillow|nextdoor) (?:ad|post|page|listing)|(?:found|saw) you on|referr(?:ed|al)|recommended you|(?:gave|passed) me your (?:number|name|info|card|contact)|told me (?:about you|to (?:call|text|reach out to|contact) you)|(?:vi|vimos) (?:su|tu) (?:anuncio|publicidad|letrero|volante|tarjeta|postal|pagina)|(?:su|tu) (?:anuncio|volante|postal|tarjeta)|me (?:recomendo|recomendaron|refirio|refirieron|paso|dieron) (?:su|tu)|me (?:recomendo|recomendaron|refirio|refirieron)|(?:me dio|me dieron) su numero)\b/;
+const CONTENT_WORDS =
+  /\b(?:sell|selling|buy|buying|house|home|price|worth|looking|want|need|casa|vender|comprar|precio|quiero|busco|bed|bath|offer|cash|list|listing|move|moving|agent|call|ad|saw|question|help|info|stop|bot|real|rate|commission|appointment)\b/;
+
+/** "Changed my mind", "not selling anymore", "never mind", "ya no quiero vender" and the like. */
+export function isChangedMind(text: string): boolean {
+  return CHANGED_MIND.test(simplify(text));
+}
+
+/** True when the message is only a greeting ("hi", "hey Jorge, how are you?", "buenas tardes"). */
+export function isGreeting(text: string): boolean {
+  const simple = simplify(text)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const greeting = GREETING.exec(simple);
+  if (!greeting) return false;
+  const rest = simple.slice(greeting[0].length).trim();
+  if (CONTENT_WORDS.test(rest)) return false;
+  const restWords = rest ? rest.split(' ') : [];
+  // Up to two unknown words are a name ("hi Maria"); longer tails must be small talk.
+  return restWords.every((w) => SMALL_TALK.has(w)) || restWords.length <= 2;
+}
+
+/** "Saw your ad", "my friend referred me", "got your postcard", "vi su anuncio", "me recomendaron". */
+export function mentionsAdOrReferral(text: string): boolean {
+  return AD_OR_REFERRAL.test(simplify(text));
+}

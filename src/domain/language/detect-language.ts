@@ -1,0 +1,50 @@
+import { words } from './normalize.ts';
+
+export type Language = 'en' | 'es';
+
+// Words that occur in both languages' texting ("no", "ok", "me", "a", "solo", "plan") are in neither list.
+const SPANISH = new Set(
+  (
+    'hola buenos buenas dias tardes noches gracias quiero queremos quisiera vender vendo venta comprar ' +
+    'compra casa casas si necesito necesitamos recamaras recamara cuartos cuarto banos bano meses mes ' +
+    'semanas semana anos mi mis su sus nuestra nuestro para por que como cuanto cuanta donde cuando ' +
+    'estoy esta estamos estan tengo tenemos tiene es son una un uno los las el la de del y con en pero muy ' +
+    'bien mucho poco tambien todavia aun ahora pronto despues antes nos mudamos mudar mudarnos trabajo ' +
+    'precio dinero mil millones millon vale valor busco buscando buscamos escuelas alberca piscina ' +
+    'cochera jardin efectivo prestamo banco credito hipoteca divorcio herencia senor senora claro vez ' +
+    'tal quizas quiza puede ser creo pues porque lo al se sin mas menos hasta entre desde unos unas favor ' +
+    'ayuda llamar hablar espanol interesa interesado vivir lista reparaciones necesita hay eso esto este ' +
+    'esa ese bueno grande pequena nueva vieja tardes proximo proxima ya nada algo gusta hijos esposo ' +
+    'esposa familia zona cerca vecino dueno dueña propiedad oferta rapido ahorita orale dale vamos'
+  ).split(' '),
+);
+const ENGLISH = new Set(
+  (
+    'the i im id ill ive want wanna to sell selling buy buying house home homes houses my is it its for ' +
+    'and we were you your are looking need have has in of what whats how much yes yeah yep yup hi hello ' +
+    'hey thanks thank please bed beds bedroom bedrooms bath baths month months week weeks year years ' +
+    'just about can cant would will not this that get be am our with do dont know maybe sure works work ' +
+    'good great price worth around under over between cash approved lender soon asap next right now away ' +
+    'moving move kids family call text when where who why there here they he she if or but so like think ' +
+    'some any all two three four five thing things neighbor sold selling paying pay budget pool garage ' +
+    'yard school schools area areas ready fixer needs remodeled offer market agent realtor listing list ' +
+    'morning afternoon evening tomorrow today week asked idk nope nah hmm well okay thx ty lol'
+  ).split(' '),
+);
+const SPANISH_MARKS = /[ñ¿¡]/g;
+const ACCENTED = /[áéíóú]/g;
+
+/**
+ * 'es' or 'en' by counting each language's common words, with accents and ñ/¿/¡ counting for
+ * Spanish; null when the text is too short or too mixed to tell ("ok", "650k", "no").
+ */
+export function detectLanguage(text: string): Language | null {
+  let es = (text.match(SPANISH_MARKS)?.length ?? 0) * 2 + Math.min(text.match(ACCENTED)?.length ?? 0, 3);
+  let en = 0;
+  for (const w of words(text)) {
+    if (SPANISH.has(w)) es += 1;
+    else if (ENGLISH.has(w)) en += 1;
+  }
+  if (es === en) return null;
+  return es > en ? 'es' : 'en';
+}

@@ -1,0 +1,85 @@
+import { simplify } from './normalize.ts';
+
+export type Intent = 'buy' | 'sell' | 'both' | 'other';
+
+/** What the lead wants, with 0..1 confidence (strong phrase 0.9, a single weak word 0.6, none 0.3). */
+export interface IntentResult {
+  intent: Intent;
+  confidence: number;
+}
+
+const PROPERTY = '(?:house|home|condo|townhouse|townhome|property|place|land|lot|casa|propiedad)';
+const WANT =
+  '(?:want|wanna|need|needs|looking|planning|thinking|considering|trying|ready|going|plan|hoping|hope|interested in|about|would like|wed like|id like|time|decided|deciding|have|gotta|got)';
+const SELL_STRONG = [
+  new RegExp(
+    `\\b(?:sell|selling|list|listing) (?:my|our|the|this|his|her|their|mi|a|moms|dads)? ?${PROPERTY}\\b`,
+  ),
+  new RegExp(`\\b${WANT} (?:to |on |of |about )?(?:sell|selling|list|listing)\\b`),
+  /\bwhats? (?:my|our) (?:house|home|property|place|condo) worth\b/,
+  /\bhow much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)/,
+  /\b(?:home|house|property) (?:value|valuation|appraisal|estimate)\b/,
+  /\bcma\b/,
+  /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|pienso|pensamos|planeamos|vamos a|me gustaria) (?:a )?vender\b/,
+  /\bvender (?:mi|nuestra|la|una) (?:casa|propiedad)\b/,
+  /\bcuanto vale (?:mi|nuestra) (?:casa|propiedad)\b/,
+  /\bvendo (?:mi )?casa\b/,
+];
+const BUY_STRONG = [
+  new RegExp(`\\b${WANT} (?:to |on |of |about )?(?:buy|buying|purchase|purchasing)\\b`),
+  new RegExp(
+    `\\blooking (?:for|at) (?:a |an |our |my |the )?(?:[\\w-]+ ){0,3}(?:${PROPERTY}|homes|houses|properties)\\b`,
+  ),
+  /\b(?:house|home) hunting\b/,
+  /\bfirst[- ]time (?:home ?)?buyers?\b/,
+  new RegExp(`\\bbuy (?:a|an|our|my|the|this|that|our first|my first|a new) ?${PROPERTY}\\b`),
+  /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|buscamos|busco|pensamos|planeamos|vamos a|me gustaria) (?:a )?comprar\b/,
+  /\b(?:busco|buscamos|buscando) (?:una )?casa\b/,
+  /\bcomprar (?:una |mi primera )?casa\b/,
+  /\bis (?:the|this|that) (?:house|home|property|one|listing)(?: on [a-z ]+)? (?:still )?(?:available|for sale)\b/,
+  /\b(?:schedule|set up|book) a (?:showing|tour|viewing)\b/,
+  /\b(?:any|show me|send me|see) (?:\w+ )?(?:listings|homes|houses|properties)\b/,
+  /\b(?:homes|houses|properties|casas) (?:for sale|available|en venta|disponibles)\b/,
+];
+const SELL_WEAK = /\b(?:sell|selling|seller|sellers|list it|vender|vendo|venta|vendiendo)\b/;
+const BUY_WEAK = new RegExp(
+  '\\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando|pre-?approved|preapproved|pre aprobado)\\b' +
+    `|\\b(?:want|need) (?:a|an) (?:[\\w-]+ ){0,3}${PROPERTY}\\b`,
+);
+const BOTH = [
+  /\bsell\w* (?:\w+ ){0,4}(?:before|and|then|to|so) (?:\w+ ){0,3}(?:buy|purchase)/,
+  /\b(?:buy|purchase)\w* (?:\w+ ){0,4}(?:before|after|and|once) (?:\w+ ){0,3}sell/,
+  /\bvender (?:\w+ ){0,3}(?:y|para|antes de) (?:\w+ ){0,2}comprar/,
+  /\bcomprar (?:\w+ ){0,3}(?:y|antes de|despues de) (?:\w+ ){0,2}vender/,
+];
+const NEG = '(?:not|dont|do not|no longer|never|wont|will not|arent|are not|isnt|not really|dont really)';
+const NOT_SELL = new RegExp(
+  `\\b${NEG} (?:\\w+ ){0,2}(?:sell|selling)\\b|\\bno (?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)? (?:vender|vendiendo)\\b`,
+);
+const NOT_BUY = new RegExp(
+  `\\b${NEG} (?:\\w+ ){0,2}(?:buy|buying|purchase)\\b|\\bno (?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)? (?:comprar|comprando)\\b`,
+);
+const AD_PHRASES = /\bwe buy houses\b/g;
+
+/**
+ * Buy, sell, both or other for any message: "looking to buy", "I want to sell my house",
+ * "what's my home worth" (sell), "need to sell before we buy" (both), "hola quiero vender mi casa"
+ * (sell), "hi" (other). Negations count ("not selling, just want to buy" → buy).
+ */
+export function classifyIntent(text: string): IntentResult {
+  const simple = simplify(text).replace(AD_PHRASES, ' ');
+  const notSell = NOT_SELL.test(simple);
+  const notBuy = NOT_BUY.test(simple);
+  const sellStrong = !notSell && SELL_STRONG.some((re) => re.test(simple));
+  const buyStrong = !notBuy && BUY_STRONG.some((re) => re.test(simple));
+  const sellWeak = !notSell && SELL_WEAK.test(simple);
+  const buyWeak = !notBuy && BUY_WEAK.test(simple);
+  if (!notSell && !notBuy && BOTH.some((re) => re.test(simple))) return { intent: 'both', confidence: 0.9 };
+  if (sellStrong && buyStrong) return { intent: 'both', confidence: 0.85 };
+  if (sellStrong) return { intent: 'sell', confidence: buyWeak ? 0.8 : 0.9 };
+  if (buyStrong) return { intent: 'buy', confidence: sellWeak ? 0.8 : 0.9 };
+  if (sellWeak && buyWeak) return { intent: 'both', confidence: 0.6 };
+  if (sellWeak) return { intent: 'sell', confidence: 0.6 };
+  if (buyWeak) return { intent: 'buy', confidence: 0.6 };
+  return { intent: 'other', confidence: 0.3 };
+}

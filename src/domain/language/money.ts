@@ -1,0 +1,191 @@
+import { maskAddresses } from './address.ts';
+import { detectLanguage } from './detect-language.ts';
+import { clauseAfter, clauseBefore, fold } from './normalize.ts';
+import { replaceNumberWords } from './numbers-in-words.ts';
+
+/** Options shared by the money readers. */
+export interface MoneyOptions {
+  /**
+   * True when the bot's previous message asked for this figure (price or budget): a bare "750"
+   * then means $750,000. Otherwise a bare number needs a price word nearby ("hoping for 750").
+   */
+  justAsked?: boolean;
+}
+
+/** One amount found in a text. Offsets point into `MoneyScan.text`, not the raw message. */
+export interface MoneyMention {
+  /** Whole dollars. */
+  amount: number;
+  start: number;
+  end: number;
+  /** Written as money ("$", "k", "million", "mil", thousands separators), not inferred from context. */
+  explicit: boolean;
+  /** Upper end when the lead named a band rather than a figure ("low 600s" → 600,000 up to 650,000). */
+  upTo?: number;
+}
+
+export interface MoneyScan {
+  /** The message folded, with addresses/phones blanked and number words as digits. */
+  text: string;
+  mentions: MoneyMention[];
+}
+
+const PHONE = /\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/g;
+const CLOCK_OR_DATE = /\b\d{1,2}(?::\d{2}|\/\d{1,2}(?:\/\d{2,4})?)\b/g;
+const NUMBER =
+  /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%])/g;
+const UNIT_AFTER =
+  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|percent|beds?|bedrooms?|br|bd|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x\b)/;
+const BAD_BEFORE =
+  /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
+const PRICE_CUE_BEFORE =
+  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: en)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark))\b\s*(?:de|of|\$)?\s*$/;
+const PRICE_CUE_AFTER =
+  /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is my|sounds|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
+const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o)\s*$/;
+// "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
+const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
+const BAND_OFFSETS: Record<string, [number, number]> = {
+  low: [0, 50_000],
+  lower: [0, 50_000],
+  mid: [25_000, 75_000],
+  middle: [25_000, 75_000],
+  high: [50_000, 100_000],
+  upper: [50_000, 100_000],
+};
+
+function bands(norm: string): MoneyMention[] {
+  return [...norm.matchAll(BAND)].map((m) => {
+    const base = Number(m[2]) * 10_000;
+    const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
+    return {
+      amount: base + from,
+      upTo: base + to,
+      start: m.index,
+      end: m.index + m[0].length,
+      explicit: false,
+    };
+  });
+}
+
+interface Token {
+  value: number;
+  start: number;
+  end: number;
+  dollar: boolean;
+  multiplier: number;
+  grouped: boolean;
+  decimal: boolean;
+  unit: boolean;
+}
+
+function multiplierOf(suffix: string, value: number, decimal: boolean, spanish: boolean): number {
+  if (!suffix) return 0;
+  if (/^(?:k|grand|thousand)$/.test(suffix)) return 1_000;
+  if (suffix === 'mil') return decimal || (value < 10 && !spanish) ? 1_000_000 : 1_000;
+  return 1_000_000;
+}
+
+function readToken(m: RegExpMatchArray, text: string, spanish: boolean): Token {
+  const raw = m[2] ?? '';
+  const suffix = (m[3] ?? '').trim();
+  const start = m.index ?? 0;
+  const end = start + m[0].length;
+  const groupedComma = /^\d{1,3}(?:,\d{3})+$/.test(raw);
+  const groupedDot = /^\d{1,3}(?:\.\d{3})+$/.test(raw) && !suffix;
+  const grouped = groupedComma || groupedDot;
+  const value = Number(grouped ? raw.replace(/[.,]/g, '') : raw.replace(',', '.'));
+  const decimal = !grouped && /[.,]/.test(raw);
+  return {
+    value,
+    start,
+    end,
+    dollar: Boolean(m[1]),
+    multiplier: multiplierOf(suffix, value, decimal, spanish),
+    grouped,
+    decimal,
+    unit: UNIT_AFTER.test(text.slice(end, end + 24)) || BAD_BEFORE.test(clauseBefore(text, start, 12)),
+  };
+}
+
+function isYear(t: Token): boolean {
+  return !t.dollar && !t.multiplier && !t.grouped && !t.decimal && t.value >= 1900 && t.value <= 2099;
+}
+
+/** Dollars for a token that stands on its own, or null when it needs a price context. */
+function amountAlone(t: Token): number | null {
+  if (t.multiplier) return t.value * t.multiplier;
+  if (t.grouped && t.value >= 1_000) return t.value;
+  if (!t.decimal && t.value >= 100_000) return t.value;
+  if (t.dollar && t.value >= 1_000) return t.value;
+  return null;
+}
+
+/** Dollars for a bare number read as a price: 750 → 750,000 and 1.2 → 1,200,000. */
+function amountInContext(t: Token): number | null {
+  if (!t.decimal && t.value >= 100 && t.value < 1_000) return t.value * 1_000;
+  if (t.decimal && t.value >= 1 && t.value < 10) return Math.round(t.value * 1_000_000);
+  return null;
+}
+
+/** Finds every dollar amount in a message, with enough context for the budget and price readers. */
+export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
+  const folded = maskAddresses(fold(text)).replace(PHONE, (p) => ' '.repeat(p.length));
+  const norm = replaceNumberWords(folded.replace(CLOCK_OR_DATE, (p) => ' '.repeat(p.length)));
+  const spanish = detectLanguage(text) === 'es';
+  const tokens = [...norm.matchAll(NUMBER)].map((m) => readToken(m, norm, spanish));
+  // A range shares its unit: "30-45 days" has no money in it.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (b.unit && !a.multiplier && !a.dollar && RANGE_JOIN.test(norm.slice(a.end, b.start))) a.unit = true;
+  }
+  const amounts = tokens.map((t): number | null => {
+    if (isYear(t) || (t.unit && !t.dollar && !t.multiplier)) return null;
+    const alone = amountAlone(t);
+    if (alone !== null) return alone;
+    const priced =
+      options.justAsked ||
+      PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
+      PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
+    const inContext = priced ? amountInContext(t) : null;
+    return inContext ?? (t.dollar ? t.value : null);
+  });
+  // Range partners take the other side's scale: "400-500k", "between 400 and 500", "1-1.2m".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!RANGE_JOIN.test(norm.slice(a.end, b.start))) continue;
+    const aAmount = amounts[i];
+    const bAmount = amounts[i + 1];
+    if (bAmount != null && aAmount == null && !a.unit && !isYear(a)) {
+      let scaled = a.value * (b.multiplier || bAmount / b.value);
+      while (scaled > bAmount && scaled >= 1_000_000 && scaled / 1_000 >= 10_000) scaled /= 1_000;
+      amounts[i] = Math.round(scaled);
+    } else if (aAmount != null && bAmount == null && !b.unit && !isYear(b)) {
+      amounts[i + 1] = Math.round(b.value * (a.multiplier || aAmount / a.value));
+    }
+  }
+  const mentions: MoneyMention[] = [];
+  tokens.forEach((t, i) => {
+    const amount = amounts[i];
+    if (amount == null || amount <= 0) return;
+    mentions.push({
+      amount,
+      start: t.start,
+      end: t.end,
+      explicit: t.dollar || t.multiplier > 0 || t.grouped,
+    });
+  });
+  mentions.push(...bands(norm));
+  return { text: norm, mentions: mentions.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * Dollar amounts in a message, in the order written: "650k", "$1.2m", "1.2 million",
+ * "around 650 thousand", "hoping for 750", "$650,000", "650 mil", "un millón".
+ * Bedrooms, months, years, zip codes, phone numbers and street numbers are never money.
+ */
+export function parseMoney(text: string, options: MoneyOptions = {}): number[] {
+  return scanMoney(text, options).mentions.map((m) => m.amount);
+}

@@ -1,0 +1,152 @@
+/**
+ * Number words in English and Spanish ("three", "six hundred fifty thousand", "treinta y cinco",
+ * "un millón") turned into digits so that every other extractor only has to read digits.
+ */
+
+/** Maps each word of a space-separated list to start + step × its position. */
+function table(words: string, start: number, step = 1): Record<string, number> {
+  return Object.fromEntries(words.split(' ').map((w, i) => [w, start + i * step]));
+}
+
+const UNITS: Record<string, number> = {
+  ...table(
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen',
+    0,
+  ),
+  ...table('sixteen seventeen eighteen nineteen', 16),
+  ...table('cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince', 0),
+  ...table('dieciseis diecisiete dieciocho diecinueve', 16),
+  ...table('veintiuno veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho', 21),
+  veintinueve: 29,
+  veintiun: 21,
+  una: 1,
+};
+const TENS: Record<string, number> = {
+  ...table('twenty thirty forty fifty sixty seventy eighty ninety', 20, 10),
+  ...table('veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa', 20, 10),
+  fourty: 40,
+};
+const HUNDREDS: Record<string, number> = {
+  ...table('ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos', 100, 100),
+  ...table('ochocientos novecientos', 800, 100),
+  ...table('doscientas trescientas cuatrocientas quinientas seiscientas setecientas', 200, 100),
+  ...table('ochocientas novecientas', 800, 100),
+  cien: 100,
+};
+const SCALES: Record<string, number> = {
+  ...table('thousand mil', 1_000, 0),
+  ...table('million millions millon millones', 1_000_000, 0),
+};
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const PLAIN = [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(HUNDREDS)]
+  .filter((w) => w !== 'once' && w !== 'una')
+  .sort(byLength);
+// "once" is English too and "una" is mostly an article; they count only before a unit noun.
+const UNIT_NOUN =
+  '(?:mil|mes(?:es)?|dias?|anos?|semanas?|recamaras?|cuartos?|banos?|habitaciones?|dormitorios?|millon(?:es)?)';
+const WORD =
+  `(?:${PLAIN.join('|')}|hundred|thousand|mil|millions?|millon(?:es)?` +
+  `|once(?=\\s+${UNIT_NOUN}\\b)|una(?=\\s+${UNIT_NOUN}\\b)` +
+  `|an?(?=[\\s-]+(?:hundred|thousand|million)\\b)|un(?=\\s+${UNIT_NOUN}\\b))`;
+const RUN = new RegExp(`\\b${WORD}(?:(?:[\\s-]+(?:and\\s+|y\\s+)?)${WORD})*\\b`, 'g');
+const HALF_MILLION = /\b(?:half a million|medio millon)\b/g;
+const DIGIT_WORDS = Object.keys(UNITS).filter((w) => (UNITS[w] ?? 10) < 10 && w !== 'una');
+const POINT = new RegExp(
+  `\\b(\\d|${DIGIT_WORDS.join('|')}) (?:point|punto) (\\d|${DIGIT_WORDS.join('|')})\\b`,
+  'g',
+);
+const digitOf = (w: string) => (/\d/.test(w) ? w : String(UNITS[w]));
+
+type Kind = 'start' | 'unit' | 'tens' | 'hundred' | 'scale';
+
+/**
+ * Rewrites one run of number words with digits. A run like "two three" or "three and four" holds
+ * more than one number; words that do not join ("and", "y") are kept between them.
+ */
+function rewriteRun(run: string): string {
+  const tokens = run.split(/[\s-]+/);
+  const out: string[] = [];
+  let total = 0;
+  let current = 0;
+  let last: Kind = 'start';
+  let any = false;
+  const flush = () => {
+    if (any) out.push(String(total + current));
+    total = 0;
+    current = 0;
+    last = 'start';
+    any = false;
+  };
+  for (const t of tokens) {
+    if (t === 'and' || t === 'y') {
+      const joins = t === 'and' ? last === 'hundred' || last === 'scale' : last === 'tens';
+      if (!joins) {
+        flush();
+        out.push(t);
+      }
+      continue;
+    }
+    const unit = t === 'a' || t === 'an' || t === 'un' ? 1 : UNITS[t];
+    const tens = TENS[t];
+    const hundreds = HUNDREDS[t];
+    const scale = SCALES[t];
+    if (unit !== undefined) {
+      const joins = (last === 'tens' && current % 10 === 0) || last === 'hundred' || last === 'scale';
+      if (!joins || (unit >= 10 && last === 'tens')) flush();
+      current += unit;
+      last = 'unit';
+      any = true;
+    } else if (tens !== undefined) {
+      if (!(last === 'hundred' || last === 'scale')) flush();
+      current += tens;
+      last = 'tens';
+      any = true;
+    } else if (hundreds !== undefined) {
+      if (last !== 'scale') flush();
+      current += hundreds;
+      last = 'hundred';
+      any = true;
+    } else if (t === 'hundred' && (last === 'unit' || last === 'tens')) {
+      current *= 100;
+      last = 'hundred';
+    } else if (scale !== undefined && any) {
+      total += (current || 1) * scale;
+      current = 0;
+      last = 'scale';
+    } else {
+      // A scale word with nothing before it ("650 mil", "650 thousand") is left for the money rules.
+      flush();
+      out.push(t);
+    }
+  }
+  flush();
+  return out.join(' ');
+}
+
+/**
+ * Replaces number words in an already folded (lower-case, accent-free) text with digits:
+ * "three beds" → "3 beds", "seiscientos mil" → "600000", "un millon" → "1000000".
+ */
+export function replaceNumberWords(folded: string): string {
+  return folded
+    .replace(HALF_MILLION, '500000')
+    .replace(POINT, (_, a: string, b: string) => `${digitOf(a)}.${digitOf(b)}`)
+    .replace(RUN, rewriteRun);
+}
+
+/**
+ * The value of a text that is one number, in digits or words ("3", "three", "tres",
+ * "six hundred fifty thousand", "un millón"); null when it is anything else.
+ */
+export function parseNumberWords(text: string): number | null {
+  const folded = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[.!?]+$/, '');
+  const digits = replaceNumberWords(folded).replace(/,/g, '').trim();
+  if (!/^\d+(?:\.\d+)?$/.test(digits)) return null;
+  return Number(digits);
+}

@@ -1,0 +1,69 @@
+import { fold } from './normalize.ts';
+import { replaceNumberWords } from './numbers-in-words.ts';
+
+/** Bedrooms and bathrooms a buyer asked for (a range gives its lower end: "3-4 beds" → 3). */
+export interface Rooms {
+  beds?: number;
+  baths?: number;
+}
+
+export interface RoomsOptions {
+  /** True when the bot just asked how many bedrooms: a bare "3" (or "3 and 2") then counts. */
+  justAsked?: boolean;
+}
+
+const BED_UNIT =
+  '(?:beds?|bedrooms?|bed rooms?|bdrms?|bdrm|bds?|brs?|recamaras?|cuartos?|habitaciones?|dormitorios?|recs?)';
+const BATH_UNIT = '(?:baths?|bathrooms?|bth|ba|banos?)';
+const RANGE_TAIL = '(?:\\s*(?:\\+|or more|plus|o mas|(?:-|to|or|o|a)\\s*\\d{1,2}))?';
+const BEDS = new RegExp(
+  `(?<![\\w.$/])(\\d{1,2})${RANGE_TAIL}\\s*-?\\s*(?:full\\s+|big\\s+|grandes?\\s+)?${BED_UNIT}\\b`,
+);
+const BATHS = new RegExp(
+  `(?<![\\w.$]|\\d\\/)(\\d{1,2}(?:\\.\\d)?)(\\s*(?:1\\/2|½|and a half|\\.5))?${RANGE_TAIL}\\s*-?\\s*(?:full\\s+|half\\s+)?${BATH_UNIT}\\b(\\s+y\\s+medio)?`,
+);
+const ONE_AND_HALF_ES = /\b(?:1|un)\s+bano\s+y\s+medio\b/;
+const ONE_ES = /\b(?:un|una|1)\s+(?:bano|recamara|cuarto|habitacion|dormitorio)\b/;
+const SLASH = /(?<![\w.$/])([1-9])\s*\/\s*([1-9](?:\.5)?)(?![\w/]|\.\d|\s*(?:acre|mile|off|price))/;
+const BARE =
+  /^\s*(?:at least|min(?:imum)?|maybe|probably|like|around|about|al menos|minimo|unos|unas)?\s*(\d{1,2})(?:\s*(?:\+|or more|o mas|(?:-|to|or|o)\s*\d{1,2}))?\s*(?:(?:and|y|\/|&|,)\s*(\d(?:\.5)?))?\s*[.!]*\s*$/;
+
+function inRange(n: number): boolean {
+  return n >= 0 && n <= 20;
+}
+
+/**
+ * Bedrooms and bathrooms: "3 beds", "3br", "three bedrooms", "3/2", "2.5 baths", "4 bed 3 bath",
+ * "3 recámaras", "tres cuartos", "2 baños", "2 baños y medio". "2 car garage" or "2 story" are not rooms.
+ */
+export function extractRooms(text: string, options: RoomsOptions = {}): Rooms {
+  const norm = replaceNumberWords(fold(text));
+  const rooms: Rooms = {};
+  const bed = BEDS.exec(norm);
+  if (bed) rooms.beds = Number(bed[1]);
+  const bath = BATHS.exec(norm);
+  if (bath)
+    rooms.baths = Number(bath[1]) + (bath[2] && !bath[1]?.includes('.') ? 0.5 : 0) + (bath[3] ? 0.5 : 0);
+  else if (ONE_AND_HALF_ES.test(norm)) rooms.baths = 1.5;
+  if (rooms.beds === undefined || rooms.baths === undefined) {
+    const one = ONE_ES.exec(norm);
+    if (one && /bano/.test(one[0])) rooms.baths ??= 1;
+    else if (one) rooms.beds ??= 1;
+  }
+  if (rooms.beds === undefined && rooms.baths === undefined) {
+    const slash = SLASH.exec(norm);
+    if (slash) {
+      rooms.beds = Number(slash[1]);
+      rooms.baths = Number(slash[2]);
+    } else if (options.justAsked) {
+      const bare = BARE.exec(norm);
+      if (bare) {
+        rooms.beds = Number(bare[1]);
+        if (bare[2]) rooms.baths = Number(bare[2]);
+      }
+    }
+  }
+  if (rooms.beds !== undefined && !inRange(rooms.beds)) delete rooms.beds;
+  if (rooms.baths !== undefined && !inRange(rooms.baths)) delete rooms.baths;
+  return rooms;
+}

@@ -1,0 +1,58 @@
+import { handOff } from '../routing.ts';
+import type { TurnContext } from '../turn-context.ts';
+
+const SELL_FIRST = /\b(?:sell(?:ing)? first|sell|selling|vender primero|vender|venta)\b/i;
+const BUY_FIRST = /\b(?:buy(?:ing)? first|buy|buying|purchase|comprar primero|comprar|compra)\b/i;
+
+/** Which side the facts point to when the lead never said "buy" or "sell" outright. */
+function intentFromFacts(ctx: TurnContext): 'buy' | 'sell' | null {
+  const f = ctx.reading.facts;
+  const sellSide = [f.motivation, f.timelineAcceptable, f.condition, f.priceExpectation, f.offerPath].some((x) => x !== undefined);
+  const buySide = [f.budgetMax, f.budgetMin, f.financing, f.beds].some((x) => x !== undefined);
+  if (sellSide && !buySide) return 'sell';
+  if (buySide && !sellSide) return 'buy';
+  return null;
+}
+
+/**
+ * The Lead bot: greets in persona, finds out buy or sell, and hands over as soon as the intent is
+ * clear (the new bot asks its first question in the same reply, via `route`).
+ */
+export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => void): void {
+  const { state, reading } = ctx;
+  let intent = reading.intent.confidence >= 0.6 ? reading.intent.intent : 'other';
+  if (intent === 'other') intent = intentFromFacts(ctx) ?? 'other';
+
+  if (state.pending === 'lead.first' || state.facts.intent === 'both') {
+    const sell = SELL_FIRST.test(ctx.text);
+    const buy = BUY_FIRST.test(ctx.text);
+    if (sell !== buy) {
+      state.facts.firstStep = sell ? 'sell' : 'buy';
+      if (handOff(ctx, sell ? 'seller' : 'buyer')) return route(sell ? 'seller' : 'buyer');
+    }
+  }
+  if (intent === 'both') {
+    state.facts.intent = 'both';
+    ctx.ask('lead.ask_first', state.vague['lead.first'] ?? 0);
+    state.pending = 'lead.first';
+    return;
+  }
+  if (intent === 'buy' || intent === 'sell') {
+    state.facts.intent = intent;
+    const to = intent === 'sell' ? 'seller' : 'buyer';
+    if (handOff(ctx, to)) return route(to);
+  }
+
+  // Still unclear: greet the first time, then ask buy or sell in other words.
+  if (state.pending === 'lead.intent') state.vague['lead.intent'] = (state.vague['lead.intent'] ?? 0) + 1;
+  if (state.inbound <= 1 && state.lastReply === null) {
+    if (reading.adOrReferral) ctx.say('lead.thanks_contact');
+    const name = ctx.contact.firstName ? ` ${ctx.contact.firstName}` : '';
+    ctx.say('lead.greet', { name }, { keep: true });
+    state.pending = 'lead.intent';
+    return;
+  }
+  if (reading.adOrReferral || reading.greeting) ctx.say('lead.thanks_contact', {}, { variant: state.inbound });
+  ctx.ask('lead.ask_intent', state.vague['lead.intent'] ?? 0);
+  state.pending = 'lead.intent';
+}

@@ -1,0 +1,47 @@
+import type { Temperature } from '../conversation.ts';
+import type { ConversationState, Facts } from '../state.ts';
+
+/**
+ * Lead score 0-100 from real signals, each capped:
+ *   intent clarity (25) + timeline (25) + financing or motivation (25) + engagement (25).
+ * Hot ≥ 80, Warm 40-79, Cold < 40 (thresholds come from the bots config).
+ */
+export function leadScore(facts: Facts, state: Pick<ConversationState, 'inbound'>): number {
+  const intent = facts.intent === 'buy' || facts.intent === 'sell' ? 25 : facts.intent === 'both' ? 20 : 0;
+
+  let timeline = 0;
+  if (facts.timelineAcceptable === true) timeline = 25;
+  else if (facts.horizon === 'within_30') timeline = 25;
+  else if (facts.horizon === 'within_90') timeline = 20;
+  else if (facts.horizon === 'within_year') timeline = 10;
+  else if (facts.timelineAcceptable === false) timeline = 8;
+  else if (facts.horizon === 'over_year') timeline = 3;
+
+  let readiness = 0;
+  if (facts.financing === 'pre_approved' || facts.financing === 'cash') readiness = 25;
+  else if (facts.financing === 'in_process') readiness = 15;
+  else if (facts.financing === 'not_yet') readiness = 5;
+  if (facts.motivation) {
+    const urgent = ['relocation', 'divorce', 'inherited', 'financial_distress'].includes(facts.motivation);
+    readiness = Math.max(readiness, urgent ? 25 : 20);
+  }
+
+  const answered = [
+    facts.priceExpectation,
+    facts.condition,
+    facts.address,
+    facts.budgetMax ?? facts.budgetMin,
+    facts.beds,
+    facts.areas?.length ? facts.areas : undefined,
+    facts.mustHaves?.length ? facts.mustHaves : undefined,
+  ].filter((x) => x !== undefined).length;
+  const engagement = Math.min(25, Math.min(state.inbound, 4) * 3 + answered * 4);
+
+  let score = intent + timeline + readiness + engagement;
+  if (facts.horizon === 'just_looking') score = Math.min(score, 30);
+  return Math.max(0, Math.min(100, score));
+}
+
+export function temperatureOf(score: number, t: { leadHot: number; leadWarm: number }): Temperature {
+  return score >= t.leadHot ? 'hot' : score >= t.leadWarm ? 'warm' : 'cold';
+}

@@ -1,0 +1,79 @@
+import { formatSlot, parseDay, parseDaypart, parseSlotChoice, pickSlots } from './scheduling.ts';
+import type { TurnContext } from './turn-context.ts';
+
+export type Visit = 'listing' | 'showing';
+
+const slotList = (ctx: TurnContext, slots: string[]) =>
+  slots.map((s, i) => `${i + 1}) ${formatSlot(s, ctx.cfg.persona.timezone, ctx.lang)}`).join(' ');
+
+/** Offers three real calendar slots; without a calendar, asks morning or afternoon instead. */
+export function startScheduling(ctx: TurnContext, visit: Visit): void {
+  ctx.state.stage = 'scheduling';
+  if (ctx.world.calendar) {
+    if (ctx.world.slots === undefined) {
+      ctx.needsSlots = true;
+      return;
+    }
+    const picked = pickSlots(ctx.world.slots, { now: ctx.now, timeZone: ctx.cfg.persona.timezone, hours: ctx.cfg.thresholds.businessHours });
+    if (picked.length > 0) {
+      ctx.state.schedule = { step: 'slots', slots: picked };
+      ctx.say(visit === 'listing' ? 'schedule.offer' : 'schedule.offer_showing', { list: slotList(ctx, picked) }, { keep: true });
+      ctx.state.pending = 'schedule.slots';
+      return;
+    }
+  }
+  ctx.state.schedule = { step: 'daypart', slots: [] };
+  ctx.ask('schedule.daypart');
+}
+
+/** The lead's answer while scheduling: a slot number or time, "none of those", a daypart, a day. */
+export function continueScheduling(ctx: TurnContext, visit: Visit): void {
+  const sch = ctx.state.schedule ?? { step: 'daypart' as const, slots: [] };
+  const tz = ctx.cfg.persona.timezone;
+  const what = visit === 'listing' ? 'Listing appointment' : 'Home showing';
+  if (sch.step === 'slots') {
+    const choice = parseSlotChoice(ctx.text, sch.slots, tz);
+    if (choice && 'index' in choice) {
+      const slot = sch.slots[choice.index]!;
+      const when = formatSlot(slot, tz, ctx.lang);
+      ctx.actions.push({ type: 'book_appointment', startTime: slot, title: `${what} (booked by text)` });
+      ctx.addTags(ctx.cfg.tags.appointmentBooked, ctx.cfg.tags.aiOff);
+      ctx.task(`${what}: ${when}`, `Booked by text for ${when}. Confirm with the lead and prepare for the visit.`, 2);
+      ctx.say('schedule.booked', { slot: when }, { keep: true });
+      ctx.state.stage = 'booked';
+      ctx.state.pending = null;
+      ctx.state.schedule = { ...sch, slots: [slot] };
+      ctx.audit('appointment_booked', { startTime: slot, visit });
+      return;
+    }
+    if (choice && 'none' in choice) {
+      ctx.state.schedule = { step: 'daypart', slots: [] };
+      ctx.ask('schedule.daypart');
+      return;
+    }
+    ctx.say('schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
+    return;
+  }
+  if (sch.step === 'daypart') {
+    const daypart = parseDaypart(ctx.text);
+    if (!daypart) {
+      ctx.ask('schedule.daypart', 1);
+      return;
+    }
+    const day = parseDay(ctx.text);
+    if (day) return finishWithTask(ctx, what, daypart, day);
+    ctx.state.schedule = { step: 'day', slots: [], daypart };
+    ctx.ask('schedule.day');
+    return;
+  }
+  const day = parseDay(ctx.text) ?? ctx.text.trim().slice(0, 40);
+  finishWithTask(ctx, what, sch.daypart ?? 'any time', day);
+}
+
+function finishWithTask(ctx: TurnContext, what: string, daypart: string, day: string): void {
+  ctx.task(`${what}: schedule with the lead`, `The lead prefers ${daypart}, ${day}. Call to confirm the exact time.`, 2);
+  ctx.say('schedule.agent_confirms', {}, { keep: true });
+  ctx.state.stage = 'booked';
+  ctx.state.pending = null;
+  ctx.audit('appointment_requested', { daypart, day });
+}

@@ -1,0 +1,141 @@
+import type { Lang } from './state.ts';
+
+interface LocalParts {
+  weekday: string;
+  day: number;
+  hour: number;
+  minute: number;
+  dateKey: string;
+}
+
+function localParts(iso: string, timeZone: string): LocalParts {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    weekday: String(parts.weekday).toLowerCase(),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    dateKey: `${parts.year}-${parts.month}-${parts.day}`,
+  };
+}
+
+/**
+ * Three slots to offer: inside business hours, in the future, preferring three different days
+ * so the lead has a real choice.
+ */
+export function pickSlots(slots: readonly string[], opts: { now: Date; timeZone: string; hours: { start: number; end: number } }): string[] {
+  const ok = slots
+    .filter((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) > opts.now.getTime() + 60 * 60_000)
+    .filter((s) => {
+      const p = localParts(s, opts.timeZone);
+      return p.hour >= opts.hours.start && p.hour < opts.hours.end && p.weekday !== 'sun';
+    })
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  const picked: string[] = [];
+  const days = new Set<string>();
+  for (const s of ok) {
+    const key = localParts(s, opts.timeZone).dateKey;
+    if (!days.has(key)) {
+      days.add(key);
+      picked.push(s);
+    }
+    if (picked.length === 3) return picked;
+  }
+  for (const s of ok) {
+    if (picked.length === 3) break;
+    if (!picked.includes(s)) picked.push(s);
+  }
+  return picked.sort((a, b) => Date.parse(a) - Date.parse(b));
+}
+
+/** "Tue Nov 25 10am" / "mar 25 nov 10am": short enough for three in one SMS. */
+export function formatSlot(iso: string, timeZone: string, lang: Lang): string {
+  const d = new Date(iso);
+  const locale = lang === 'es' ? 'es-US' : 'en-US';
+  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' })
+    .format(d)
+    .replace(/,/g, '')
+    .replace(/\./g, '');
+  const p = localParts(iso, timeZone);
+  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  const time = `${h12}${p.minute ? `:${String(p.minute).padStart(2, '0')}` : ''}${p.hour < 12 ? 'am' : 'pm'}`;
+  return `${date} ${time}`;
+}
+
+const ORDINALS: [RegExp, number][] = [
+  [/\b(?:1|one|first|1st|uno|primer[oa]?|la primera)\b/, 0],
+  [/\b(?:2|two|second|2nd|dos|segund[oa])\b/, 1],
+  [/\b(?:3|three|third|3rd|tres|tercer[oa]?)\b/, 2],
+];
+const WEEKDAYS: Record<string, string[]> = {
+  mon: ['monday', 'mon', 'lunes'],
+  tue: ['tuesday', 'tue', 'tues', 'martes'],
+  wed: ['wednesday', 'wed', 'miercoles', 'miércoles'],
+  thu: ['thursday', 'thu', 'thurs', 'jueves'],
+  fri: ['friday', 'fri', 'viernes'],
+  sat: ['saturday', 'sat', 'sabado', 'sábado'],
+  sun: ['sunday', 'sun', 'domingo'],
+};
+
+export type SlotChoice = { index: number } | { none: true } | null;
+
+/** Reads "2", "the first one", "Tuesday at 10", "1pm works" or "none of those" against offered slots. */
+export function parseSlotChoice(text: string, offered: readonly string[], timeZone: string): SlotChoice {
+  const s = text.toLowerCase().normalize('NFC');
+  if (/\b(?:none|neither|no(?:ne)? of (?:those|them|these)|(?:don'?t|doesn'?t|do not|does not|won'?t) work|ninguno|ninguna|no puedo)\b/.test(s)) {
+    return { none: true };
+  }
+  const timeMatch = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\b/.exec(s);
+  const dayNames = Object.entries(WEEKDAYS).filter(([, names]) => names.some((n) => new RegExp(`\\b${n}\\b`).test(s)));
+  const candidates = offered.map((iso, index) => ({ index, p: localParts(iso, timeZone) }));
+  if (dayNames.length > 0 || (timeMatch && (timeMatch[3] || timeMatch[2]))) {
+    const matches = candidates.filter(({ p }) => {
+      if (dayNames.length > 0 && !dayNames.some(([k]) => p.weekday.startsWith(k))) return false;
+      if (timeMatch && (timeMatch[3] || timeMatch[2])) {
+        let h = Number(timeMatch[1]);
+        const mer = timeMatch[3]?.replace(/\./g, '');
+        if (mer === 'pm' && h < 12) h += 12;
+        if (mer === 'am' && h === 12) h = 0;
+        if (!mer && h < 8) h += 12;
+        if (p.hour !== h) return false;
+      }
+      return true;
+    });
+    if (matches.length === 1) return { index: matches[0]!.index };
+  }
+  const trimmed = s.trim();
+  for (const [re, idx] of ORDINALS) {
+    if (idx < offered.length && re.test(trimmed) && (trimmed.length <= 24 || /option|opci[oó]n|#/.test(trimmed))) return { index: idx };
+  }
+  return null;
+}
+
+export function parseDaypart(text: string): 'morning' | 'afternoon' | null {
+  const s = text.toLowerCase();
+  if (/\b(?:morning|mornings|am|a\.m\.|mañana|mananas|mañanas|temprano)\b/.test(s)) return 'morning';
+  if (/\b(?:afternoon|afternoons|evening|pm|p\.m\.|after work|tarde|tardes)\b/.test(s)) return 'afternoon';
+  return null;
+}
+
+export function parseDay(text: string): string | null {
+  const s = text.toLowerCase();
+  for (const names of Object.values(WEEKDAYS)) {
+    const hit = names.find((n) => new RegExp(`\\b${n}\\b`).test(s));
+    if (hit) return names[0]!;
+  }
+  const rel = /\b(today|tomorrow|this weekend|next week|hoy|mañana|manana|el fin de semana|la próxima semana)\b/.exec(s);
+  return rel ? rel[1]! : null;
+}

@@ -1,0 +1,109 @@
+import {
+  classifyAiQuestion,
+  detectCcpaRequest,
+  detectCommissionQuestion,
+  detectFairHousingRequest,
+  detectHarassment,
+  detectHumanRequest,
+  detectLenderSteeringRequest,
+  detectOptOut,
+  detectPromptInjection,
+  detectRespaOffer,
+} from './compliance/index.ts';
+import type { TurnContext } from './turn-context.ts';
+
+const REAL_ESTATE =
+  /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista)\b/i;
+
+/** A question or request with nothing to do with real estate ("what's the weather", "tell me a joke"). */
+export function isOffTopic(ctx: TurnContext): boolean {
+  const r = ctx.reading;
+  if (REAL_ESTATE.test(ctx.text) || Object.keys(r.facts).length > 0) return false;
+  if (r.intent.intent !== 'other' || r.greeting || r.vague || r.changedMind || r.adOrReferral) return false;
+  return /\?|^(?:can|could|will|would|tell|write|help|what|who|how|why|when|where|do|does|is|are)\b/i.test(ctx.text.trim());
+}
+
+/** Asks again whatever is pending (in new words), or buy/sell when nothing is. */
+export function reaskPending(ctx: TurnContext): void {
+  const pending = ctx.state.pending;
+  if (pending && pending !== 'schedule.slots') {
+    const attempt = (ctx.state.vague[pending] ?? 0) + 1;
+    ctx.ask(pending, attempt);
+    return;
+  }
+  if (ctx.state.owner === 'lead') ctx.ask('lead.ask_intent', 1);
+}
+
+/**
+ * Compliance and safety before any bot sees the message. Returns true when the message was fully
+ * handled here (opt-out, fair housing, CCPA, AI question…), false to let the owning bot answer.
+ */
+export function screenMessage(ctx: TurnContext): boolean {
+  const { text, cfg } = ctx;
+  if (detectOptOut(text)) {
+    ctx.say('compliance.opt_out', {}, { keep: true });
+    ctx.addTags(cfg.tags.optOut, cfg.tags.aiOff);
+    ctx.actions.push({ type: 'set_contact', optedOut: true });
+    ctx.state.pending = null;
+    ctx.audit('tcpa_opt_out', { rule: 'opt_out_keyword' });
+    return true;
+  }
+  if (detectHarassment(text)) {
+    ctx.say('compliance.calm', {}, { keep: true });
+    ctx.audit('harassment', { rule: 'harassment' });
+    return true;
+  }
+  if (detectCcpaRequest(text)) {
+    ctx.say('compliance.ccpa', {}, { keep: true });
+    ctx.addTags(cfg.tags.ccpaDeletion);
+    ctx.actions.push({ type: 'set_contact', paused: true, pausedReason: 'ccpa_request' });
+    ctx.task('CCPA data request', 'The lead asked about or to delete their personal data. Respond within 45 days as CCPA requires.', 24);
+    ctx.audit('ccpa_request', { rule: 'ccpa' });
+    return true;
+  }
+  const fh = detectFairHousingRequest(text);
+  if (fh) {
+    ctx.say('compliance.fair_housing', {}, { keep: true });
+    ctx.addTags(cfg.tags.complianceAlert);
+    ctx.audit('fair_housing_request', { rule: 'fair_housing', protectedClass: fh.protectedClass });
+    return true;
+  }
+  if (detectRespaOffer(text)) {
+    ctx.say('compliance.respa', {}, { keep: true });
+    ctx.audit('respa_offer', { rule: 'respa_section_8' });
+    return true;
+  }
+  const ai = classifyAiQuestion(text);
+  if (ai === 'sincere') {
+    ctx.allowAiDisclosure = true;
+    ctx.say('compliance.ai_disclosure', {}, { keep: true });
+    ctx.audit('ai_disclosure');
+    return true;
+  }
+  const commission = detectCommissionQuestion(text);
+  if (commission) {
+    ctx.say('lead.commission', {}, { keep: true });
+    ctx.task(commission === 'co_broke' ? 'Co-broke question from another agent' : 'Commission question', 'Asked by text; call back, no numbers were given by text.', 4);
+    ctx.audit('commission_question', { kind: commission });
+    return true;
+  }
+  if (detectHumanRequest(text, cfg.persona.agentName)) {
+    ctx.say('compliance.human', {}, { keep: true });
+    ctx.task(`Lead asked for ${cfg.persona.agentName}`, 'The lead asked to talk to a person. Call them today.', 2);
+    ctx.audit('human_requested');
+    return true;
+  }
+  if (detectPromptInjection(text)) ctx.audit('prompt_injection_ignored');
+  if (detectLenderSteeringRequest(text)) ctx.say('compliance.lender_choice');
+  if (ctx.reading.code || ctx.reading.mash) {
+    ctx.say('misc.mash');
+    reaskPending(ctx);
+    return true;
+  }
+  if (isOffTopic(ctx)) {
+    ctx.say('misc.off_topic');
+    reaskPending(ctx);
+    return true;
+  }
+  return false;
+}

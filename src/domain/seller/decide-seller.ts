@@ -1,0 +1,118 @@
+import { continueScheduling, startScheduling } from '../schedule-flow.ts';
+import type { TurnContext } from '../turn-context.ts';
+import { SELLER_QUESTIONS, type SellerQuestion, sellerAnswered, sellerTemperature } from './temperature.ts';
+
+const KEY = (q: SellerQuestion) => `seller.${q}`;
+
+/**
+ * The Seller bot: four questions, one per message, in order unless already answered (motivation,
+ * 30-45 day timeline, condition, price), the address once, then the listing appointment when HOT.
+ */
+export function decideSeller(ctx: TurnContext): void {
+  const { state, reading } = ctx;
+  const f = state.facts;
+
+  if (state.stage === 'booked') {
+    ctx.say('schedule.after');
+    return;
+  }
+  if (state.stage === 'scheduling') {
+    continueScheduling(ctx, 'listing');
+    return;
+  }
+  if (reading.changedMind) {
+    state.stage = 'closed';
+    state.closedReason = 'changed_mind';
+    state.pending = null;
+    ctx.say('seller.changed_mind', {}, { keep: true });
+    ctx.audit('seller_changed_mind');
+    return;
+  }
+  if (state.stage === 'closed') {
+    if (reading.intent.intent !== 'sell' || reading.intent.confidence < 0.8) {
+      ctx.say('misc.closed', {}, { keep: true });
+      return;
+    }
+    state.stage = 'qualifying';
+    state.closedReason = null;
+  }
+
+  // Was the question we asked answered, dodged, or answered vaguely?
+  const pending = state.pending;
+  const answered = sellerAnswered(f);
+  const pendingQ = SELLER_QUESTIONS.find((q) => KEY(q) === pending);
+  const learnedSomething = Object.keys(reading.facts).length > 0;
+  const dodged = reading.vague || !learnedSomething;
+  if (pendingQ && !answered[pendingQ] && dodged) {
+    state.vague[KEY(pendingQ)] = (state.vague[KEY(pendingQ)] ?? 0) + 1;
+    state.evasive += 1;
+  } else if (pending === 'seller.address' && !f.address && (reading.vague || !learnedSomething)) {
+    state.evasive += 1;
+  }
+  if (state.evasive >= ctx.cfg.thresholds.evasiveLimit) {
+    state.stage = 'closed';
+    state.closedReason = 'evasive';
+    state.pending = null;
+    ctx.say('seller.evasive_close', {}, { keep: true });
+    ctx.task('Seller needs a personal call', 'The seller gave several evasive answers by text. A call may work better.', 24);
+    ctx.audit('seller_evasive_handoff', { evasiveTurns: state.evasive });
+    return;
+  }
+
+  empathyAndAnchoring(ctx);
+  if (reading.multipleProperties && !f.address) {
+    ctx.ask('seller.which_property');
+    return;
+  }
+  if (reading.meetingRequest) {
+    startScheduling(ctx, 'listing');
+    return;
+  }
+
+  const next = nextQuestion(ctx);
+  if (next) {
+    if (learnedSomething && !reading.hardship && !reading.anchoring) ctx.say('ack.generic', {}, { variant: state.inbound });
+    const shouldAskAddress = !f.address && !state.addressAsked && Object.values(sellerAnswered(f)).some(Boolean) && next.attempt === 0 && pending !== null;
+    if (shouldAskAddress) {
+      state.addressAsked = true;
+      ctx.ask('seller.address');
+      return;
+    }
+    ctx.ask(KEY(next.q), next.attempt);
+    return;
+  }
+
+  // All four answered (or given up on): HOT books the listing appointment; otherwise hand over.
+  if (sellerTemperature(f) === 'hot') {
+    ctx.say('seller.done');
+    startScheduling(ctx, 'listing');
+    return;
+  }
+  state.stage = 'closed';
+  state.closedReason = 'qualified';
+  state.pending = null;
+  ctx.say('seller.done', {}, { keep: true });
+  ctx.task('Follow up with seller', 'The seller answered the qualifying questions by text; see the fields for details.', 24);
+}
+
+/** The first unanswered question not yet given up on; after enough vague answers, move on. */
+function nextQuestion(ctx: TurnContext): { q: SellerQuestion; attempt: number } | null {
+  const { state } = ctx;
+  const answered = sellerAnswered(state.facts);
+  for (const q of SELLER_QUESTIONS) {
+    if (answered[q] || state.skipped.includes(KEY(q))) continue;
+    const attempts = state.vague[KEY(q)] ?? 0;
+    if (attempts >= ctx.cfg.thresholds.vagueRetries) {
+      state.skipped = [...state.skipped, KEY(q)];
+      continue;
+    }
+    return { q, attempt: attempts };
+  }
+  return null;
+}
+
+function empathyAndAnchoring(ctx: TurnContext): void {
+  const { reading } = ctx;
+  if (reading.hardship) ctx.say(`empathy.${reading.hardship}`);
+  if (reading.anchoring) ctx.say('seller.anchoring');
+}

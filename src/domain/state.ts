@@ -1,0 +1,93 @@
+import type { BotName, Temperature } from './conversation.ts';
+import type { Condition, FinancingStatus, Hardship, Horizon, MotivationKind, OfferPath } from './language/index.ts';
+
+export type Lang = 'en' | 'es';
+
+/** Everything learned about the lead. Shared by all bots, so a handoff never asks twice. */
+export interface Facts {
+  intent?: 'buy' | 'sell' | 'both';
+  firstStep?: 'buy' | 'sell';
+  motivation?: MotivationKind;
+  destination?: string;
+  timelineAcceptable?: boolean;
+  condition?: Condition;
+  priceExpectation?: number;
+  address?: string;
+  offerPath?: OfferPath;
+  budgetMin?: number;
+  budgetMax?: number;
+  financing?: FinancingStatus;
+  lender?: string;
+  beds?: number;
+  baths?: number;
+  mustHaves?: string[];
+  areas?: string[];
+  horizon?: Horizon;
+  months?: number;
+  decisionMakers?: boolean;
+  hardship?: Hardship;
+  multipleProperties?: boolean;
+}
+
+export type Stage = 'qualifying' | 'scheduling' | 'booked' | 'closed';
+
+export interface Schedule {
+  step: 'slots' | 'daypart' | 'day';
+  slots: string[];
+  daypart?: 'morning' | 'afternoon';
+}
+
+export interface ConversationState {
+  v: 1;
+  owner: BotName;
+  lang: Lang;
+  facts: Facts;
+  /** The question we asked last, e.g. "seller.motivation"; answers are read against it. */
+  pending: string | null;
+  lastReply: string | null;
+  vague: Record<string, number>;
+  skipped: string[];
+  evasive: number;
+  misunderstood: number;
+  addressAsked: boolean;
+  stage: Stage;
+  schedule: Schedule | null;
+  handoffs: { from: BotName; to: BotName; at: string }[];
+  inbound: number;
+  leadScore: number;
+  temperature: Temperature | null;
+  /** The matching homes last written to a CRM note, to note again only when they change. */
+  matchKey: string | null;
+  closedReason: string | null;
+}
+
+export function initialState(owner: BotName): ConversationState {
+  return {
+    v: 1,
+    owner,
+    lang: 'en',
+    facts: {},
+    pending: null,
+    lastReply: null,
+    vague: {},
+    skipped: [],
+    evasive: 0,
+    misunderstood: 0,
+    addressAsked: false,
+    stage: 'qualifying',
+    schedule: null,
+    handoffs: [],
+    inbound: 0,
+    leadScore: 0,
+    temperature: null,
+    matchKey: null,
+    closedReason: null,
+  };
+}
+
+/** Reads stored state defensively: anything missing or from an older shape gets its default. */
+export function readState(raw: Record<string, unknown> | null | undefined, owner: BotName): ConversationState {
+  if (!raw || raw.v !== 1) return initialState(owner);
+  const base = initialState(owner);
+  return { ...base, ...(raw as Partial<ConversationState>), facts: { ...((raw.facts as Facts) ?? {}) } };
+}

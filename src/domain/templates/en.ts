@@ -1,0 +1,97 @@
+/** English wording. Each key has one or more variants; re-asks rotate through them. */
+export const en: Record<string, string[]> = {
+  'lead.greet': ['Hi{name}, this is {agent}. Are you thinking of buying a home or selling one?'],
+  'lead.thanks_contact': ['Thanks for reaching out!', 'Glad you got in touch!'],
+  'lead.ask_intent': [
+    'Are you looking to buy a home or sell one?',
+    'Just so I point you the right way, is this about buying or selling?',
+    'Are you hoping to buy, or to sell?',
+  ],
+  'lead.ask_first': [
+    'Happy to help with both. Which comes first for you, selling or buying?',
+    'Would you rather sell first or buy first?',
+  ],
+  'lead.commission': ['{agent} goes over fees and co-op terms personally on a quick call. When is a good time to reach you?'],
+
+  'seller.motivation': [
+    "What's got you thinking about selling, and where would you move?",
+    "What's prompting the move, and where are you headed next?",
+    'Can I ask what is behind the sale and where you would go after?',
+  ],
+  'seller.timeline': [
+    'Would selling within the next 30 to 45 days work for you?',
+    'If the right buyer came along, could you be ready to sell in 30 to 45 days?',
+    'Is a sale in about a month or six weeks doable for you?',
+  ],
+  'seller.condition': [
+    "How would you describe the home's condition, move-in ready or needing some work?",
+    'Is the house move-in ready, or does it need some work?',
+    'Any repairs needed, or is it ready for someone to move in?',
+  ],
+  'seller.price': [
+    'What price would make you happy?',
+    'What number would you need to walk away happy?',
+    'What price do you have in mind for the home?',
+  ],
+  'seller.address': ["What's the property address?", 'Which address is the home at?'],
+  'seller.which_property': ["Let's take them one at a time. Which property should we start with?"],
+  'seller.anchoring': ['Every home sells on its own details, so we will look at yours on its merits.'],
+  'seller.changed_mind': ['Totally understand. If anything changes, I am here to help.'],
+  'seller.evasive_close': ['No worries. I will have {agent} reach out at a better time.'],
+  'seller.done': ["Thanks, that's everything I need."],
+
+  'buyer.budget': [
+    'What price range are you shopping in?',
+    'What budget are you working with?',
+    'Roughly how much are you looking to spend?',
+  ],
+  'buyer.financing': [
+    'Are you pre-approved yet, or paying cash?',
+    'Have you talked with a lender yet, or is this a cash purchase?',
+    'How are you planning to pay, with a loan or cash?',
+  ],
+  'buyer.timeline': ['When are you hoping to move?', "What's your timeline for moving?", 'How soon would you like to be in a new home?'],
+  'buyer.areas': ['Which areas are you looking in?', 'Any neighborhoods you have in mind?', 'Where would you like to live?'],
+  'buyer.beds': ['How many bedrooms do you need?', 'How many bedrooms would work for you?'],
+  'buyer.must_haves': ['Any must-haves, like a pool, single story or no HOA?', 'Anything the home has to have?'],
+  'buyer.lender_offer': ['No problem, {agent} can connect you with a local lender when you are ready.'],
+  'buyer.matches_many': ['{n} homes fit so far, the best is {best}.'],
+  'buyer.matches_one': ['One home fits so far: {best}.'],
+  'buyer.matches_none': ['Nothing fits exactly yet, but new listings come up often.'],
+  'buyer.market_timing': ['Prices and rates shift month to month and {agent} can share the latest local numbers. The right time depends on your plans.'],
+  'buyer.two_deciders': ['Great, we will make sure you both love it.'],
+  'buyer.done': ['Thanks, that helps a lot.'],
+
+  'ack.generic': ['Got it.', 'Thanks.', 'Perfect.', 'Understood.'],
+  'ack.destination': ['{destination}, exciting!'],
+  'empathy.divorce': ["I'm sorry you're going through that."],
+  'empathy.death': ["I'm so sorry for your loss."],
+  'empathy.debt': ["That's a tough spot, and you're not alone."],
+  'empathy.underwater': ["That's a tough spot, and there are options."],
+
+  'schedule.offer': ['{agent} can meet you: {list}. Which works best?'],
+  'schedule.offer_showing': ['{agent} can show you homes: {list}. Which works best?'],
+  'schedule.reoffer': ['Just reply with the number: {list}.'],
+  'schedule.booked': ["You're set for {slot}. {agent} will see you then!"],
+  'schedule.daypart': ['Do mornings or afternoons work better for you?'],
+  'schedule.day': ['What day works best for you?'],
+  'schedule.agent_confirms': ['Thanks! {agent} will confirm the exact time with you today.'],
+  'schedule.after': ['Thanks! {agent} will see you at the appointment.'],
+
+  'compliance.opt_out': ["You're unsubscribed and won't get more messages from us."],
+  'compliance.opt_in': ["You're subscribed again. How can I help with your home?"],
+  'compliance.ai_disclosure': ["I'm {agent}'s automated assistant. Would you like {agent} to reach out to you personally?"],
+  'compliance.fair_housing': [
+    "Fair housing law means I can't steer anyone by race, religion, family status or similar. I'm happy to help by price, size and features.",
+  ],
+  'compliance.respa': ["Thanks, but we don't accept referral fees or kickbacks. Happy to keep helping with the home itself."],
+  'compliance.lender_choice': ["You're free to choose any lender. {agent} can share a few to compare if you like."],
+  'compliance.ccpa': ["Understood. We'll delete your information within 45 days as California law allows, and {agent} will confirm."],
+  'compliance.human': ["Of course. I'll have {agent} reach out to you today."],
+  'compliance.calm': ["I hear you. I'm here whenever you need help with a home."],
+
+  'misc.mash': ["Sorry, I didn't catch that."],
+  'misc.off_topic': ['I can only help with real estate here.'],
+  'misc.closed': ['Thanks for the message! {agent} will be in touch.'],
+  'misc.fallback': ['Thanks for your message. {agent} will follow up with you shortly.'],
+};

@@ -1,0 +1,179 @@
+import type { BotsConfig } from './bots-config.ts';
+import type { Listing } from './buyer/listing.ts';
+import { decideBuyer } from './buyer/decide-buyer.ts';
+import { buyerTemperature } from './buyer/temperature.ts';
+import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
+import type { BotName, Channel, ContactView, CrmAction, Temperature } from './conversation.ts';
+import { detectLanguage } from './language/index.ts';
+import { decideLead } from './lead/decide-lead.ts';
+import { leadScore, temperatureOf } from './lead/score.ts';
+import { mergeFacts, readMessage } from './read-message.ts';
+import { resolveOwner } from './routing.ts';
+import { screenMessage } from './screen.ts';
+import { decideSeller } from './seller/decide-seller.ts';
+import { questionsAnswered, sellerTemperature } from './seller/temperature.ts';
+import { type ConversationState, type Facts, readState } from './state.ts';
+import { type AuditEvent, TurnContext } from './turn-context.ts';
+
+export interface TurnInput {
+  cfg: BotsConfig;
+  /** The stored conversation state (null for a new conversation). */
+  stored: Record<string, unknown> | null;
+  contact: ContactView & { paused: boolean };
+  text: string;
+  channel: Channel;
+  now: Date;
+  /** Free calendar slots, when the previous pass asked for them (needsSlots). */
+  slots?: string[];
+  calendar: boolean;
+  listings: readonly Listing[];
+}
+
+export interface TurnDecision {
+  bot: BotName;
+  reply: string | null;
+  actions: CrmAction[];
+  state: ConversationState;
+  temperature: Temperature | null;
+  /** The bot wants to offer appointment slots: call again with `slots`. */
+  needsSlots: boolean;
+  events: AuditEvent[];
+}
+
+/** One inbound message → the reply, the CRM actions and the next state. Pure: same input, same output. */
+export function decideTurn(input: TurnInput): TurnDecision {
+  const { cfg } = input;
+  const isNew = !input.stored || input.stored.v !== 1;
+  const state = readState(input.stored, 'lead');
+  state.owner = resolveOwner(state, isNew, input.contact.tags, cfg);
+  const text = input.text.trim();
+  const silent = (ctx?: TurnContext): TurnDecision => ({
+    bot: state.owner,
+    reply: null,
+    actions: ctx?.actions ?? [],
+    state,
+    temperature: state.temperature,
+    needsSlots: false,
+    events: ctx?.events ?? [],
+  });
+  if (text === '') return silent();
+  state.inbound += 1;
+  const lang = detectLanguage(text);
+  if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
+
+  const reading = readMessage(text, state.pending, cfg.neighborhoods);
+  const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
+    ...(input.slots ? { slots: input.slots } : {}),
+    calendar: input.calendar,
+    listings: input.listings,
+  });
+
+  if (input.contact.optedOut || ctx.hasTag(cfg.tags.optOut)) {
+    if (!detectOptIn(text)) return silent();
+    ctx.removeTags(cfg.tags.optOut, cfg.tags.aiOff);
+    ctx.actions.push({ type: 'set_contact', optedOut: false });
+    ctx.audit('tcpa_opt_in');
+    ctx.say('compliance.opt_in', {}, { keep: true });
+    return finish(ctx, input);
+  }
+  if (input.contact.paused || cfg.tags.offSwitches.some((t) => ctx.hasTag(t))) return silent();
+
+  if (!screenMessage(ctx)) {
+    state.facts = mergeFacts(state.facts, factsFor(state.owner, reading.facts));
+    runBot(ctx, state.owner);
+  }
+  return finish(ctx, input);
+}
+
+function runBot(ctx: TurnContext, bot: BotName): void {
+  if (bot === 'seller') return decideSeller(ctx);
+  if (bot === 'buyer') return decideBuyer(ctx);
+  decideLead(ctx, (to) => {
+    ctx.state.facts = mergeFacts(ctx.state.facts, factsFor(to, ctx.reading.facts));
+    ctx.state.facts = factsFor(to, ctx.state.facts);
+    runBot(ctx, to);
+  });
+}
+
+/** A seller's price is not a buyer's budget and the other way round. */
+function factsFor(owner: BotName, f: Facts): Facts {
+  const out = { ...f };
+  if (owner === 'seller') {
+    delete out.budgetMin;
+    delete out.budgetMax;
+  }
+  if (owner === 'buyer') delete out.priceExpectation;
+  return out;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
+  const { state, cfg } = ctx;
+  const f = state.facts;
+  state.leadScore = leadScore(f, state);
+  const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
+  const ownerTemp: Temperature =
+    state.owner === 'seller' ? sellerTemperature(f) : state.owner === 'buyer' ? buyerTemperature(f, cfg.thresholds.buyerHotDays) : leadTemp;
+  state.temperature = ownerTemp;
+
+  setTemperatureTag(ctx, 'Lead', leadTemp);
+  ctx.setField('lead_score', state.leadScore);
+  if (state.owner === 'seller') {
+    setTemperatureTag(ctx, 'Seller', ownerTemp);
+    if (ownerTemp === 'hot') ctx.addTags(cfg.tags.sellerQualified);
+    ctx.setField('property_address', f.address);
+    ctx.setField('seller_motivation', f.motivation ? `${f.motivation}${f.destination ? ` (${f.destination})` : ''}` : undefined);
+    ctx.setField('timeline_acceptable', f.timelineAcceptable === undefined ? undefined : f.timelineAcceptable ? 'yes' : 'no');
+    ctx.setField('property_condition', f.condition);
+    ctx.setField('price_expectation', f.priceExpectation);
+    ctx.setField('questions_answered', questionsAnswered(f));
+    ctx.setField('offer_type', f.offerPath);
+  }
+  if (state.owner === 'buyer') {
+    setTemperatureTag(ctx, 'Buyer', ownerTemp);
+    if (ownerTemp !== 'cold') ctx.addTags(cfg.tags.buyerQualified);
+    ctx.setField('budget_min', f.budgetMin);
+    ctx.setField('budget_max', f.budgetMax);
+    ctx.setField('pre_approval_status', f.financing);
+    ctx.setField('beds', f.beds);
+    ctx.setField('areas', f.areas?.join(', '));
+    ctx.setField('timeline', f.months !== undefined ? `${f.horizon} (${f.months} months)` : f.horizon);
+    ctx.setField('must_haves', f.mustHaves?.join(', '));
+  }
+  if (Object.keys(ctx.fields).length > 0) ctx.actions.push({ type: 'set_fields', fields: ctx.fields });
+
+  const maxLength = input.channel === 'SMS' ? cfg.thresholds.smsMaxLength : 1000;
+  let reply = ctx.compose(maxLength);
+  if (reply !== null) {
+    reply = sanitizeOutbound(reply, { maxLength });
+    const check = checkOutbound(reply, {
+      maxLength,
+      agentName: cfg.persona.agentName,
+      allowAiDisclosure: ctx.allowAiDisclosure,
+      placeNames: cfg.neighborhoods,
+    });
+    if (!check.ok) {
+      ctx.audit('outbound_blocked', { violations: check.violations });
+      reply = ctx.phrase('misc.fallback');
+    }
+    state.lastReply = reply;
+  }
+  return {
+    bot: state.owner,
+    reply,
+    actions: ctx.actions,
+    state,
+    temperature: state.temperature,
+    needsSlots: ctx.needsSlots,
+    events: ctx.events,
+  };
+}
+
+/** One temperature tag per kind at a time: Hot-Seller replaces Warm-Seller. */
+function setTemperatureTag(ctx: TurnContext, who: string, temp: Temperature): void {
+  const name = (t: string) => ctx.cfg.tags.temperature.replace('{temp}', cap(t)).replace('{who}', who);
+  const others = (['hot', 'warm', 'cold'] as const).filter((t) => t !== temp).map(name);
+  ctx.removeTags(...others);
+  ctx.addTags(name(temp));
+}
