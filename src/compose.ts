@@ -27,12 +27,19 @@ export interface ServiceOverrides {
 export async function buildService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
   // Bad bot settings or listings stop start-up before anything else opens.
-  const bots = loadBotsConfig({ agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE }, config.BOTS_CONFIG_FILE);
+  const bots = loadBotsConfig(
+    { agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE },
+    config.BOTS_CONFIG_FILE,
+  );
   const listings = loadListings(config.LISTINGS_FILE);
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics();
   const ownsDb = !overrides.db;
-  const db = overrides.db ?? (config.DATABASE_URL ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 }) : await createPgliteDb(config.DATA_DIR));
+  const db =
+    overrides.db ??
+    (config.DATABASE_URL
+      ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 })
+      : await createPgliteDb(config.DATA_DIR));
   await migrate(db);
 
   let redis: import('ioredis').Redis | null = null;
@@ -41,9 +48,16 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     const { Redis } = await import('ioredis');
     redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
     redis.on('error', (err) => logger.warn({ err }, 'redis error'));
-    budget = createRedisRateBudget(redis, { points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS, keyPrefix: `${config.REDIS_KEY_PREFIX}:ghl-budget` });
+    budget = createRedisRateBudget(redis, {
+      points: config.GHL_RATE_LIMIT_MAX,
+      durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
+      keyPrefix: `${config.REDIS_KEY_PREFIX}:ghl-budget`,
+    });
   } else {
-    budget = createMemoryRateBudget({ points: config.GHL_RATE_LIMIT_MAX, durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS });
+    budget = createMemoryRateBudget({
+      points: config.GHL_RATE_LIMIT_MAX,
+      durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
+    });
   }
 
   const publicBaseUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
@@ -67,7 +81,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         },
       })
     : null;
-  const crmFor = (locationId: string): Crm => (locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm);
+  const crmFor = (locationId: string): Crm =>
+    locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm;
 
   // The sandbox has a believable calendar of its own; GHL needs GHL_CALENDAR_ID.
   const calendarFor = (locationId: string) =>
@@ -77,7 +92,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ? { crm: ghlCrm, calendarId: config.GHL_CALENDAR_ID }
         : null;
 
-  const drainer = createOutboxDrainer({ db, crmFor, clock, logger, metrics, leaseMs: config.OUTBOX_LEASE_MS });
+  const drainer = createOutboxDrainer({
+    db,
+    crmFor,
+    clock,
+    logger,
+    metrics,
+    leaseMs: config.OUTBOX_LEASE_MS,
+  });
   const inboxWorker = createInboxWorker({
     db,
     clock,

@@ -129,7 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (cfg.GHL_PRIVATE_TOKEN && !cfg.GHL_LOCATION_ID) {
-    problems.push('GHL_LOCATION_ID: required when GHL_PRIVATE_TOKEN is set (the sub-account the token belongs to)');
+    problems.push(
+      'GHL_LOCATION_ID: required when GHL_PRIVATE_TOKEN is set (the sub-account the token belongs to)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return cfg;

@@ -15,8 +15,12 @@ async function main(): Promise<void> {
   const service = await buildService(config);
   const address = await service.app.listen({ port: config.PORT, host: config.HOST });
   service.startWorkers();
-  const modes = Object.entries(service.modes).map(([k, v]) => `  ${k.padEnd(11)} ${v}`).join('\n');
-  process.stdout.write(`Jorge Bots is listening on ${address}\n${modes}\n  dashboard   ${address}/  ·  API docs ${address}/docs\n`);
+  const modes = Object.entries(service.modes)
+    .map(([k, v]) => `  ${k.padEnd(11)} ${v}`)
+    .join('\n');
+  process.stdout.write(
+    `Jorge Bots is listening on ${address}\n${modes}\n  dashboard   ${address}/  ·  API docs ${address}/docs\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -70,9 +70,22 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       case 'add_note':
         return { ...(await crm.addNote(loc, cid, a.body)) };
       case 'create_task':
-        return { ...(await crm.createTask(loc, cid, { title: a.title, ...(a.body ? { body: a.body } : {}), dueDate: a.dueDate })) };
+        return {
+          ...(await crm.createTask(loc, cid, {
+            title: a.title,
+            ...(a.body ? { body: a.body } : {}),
+            dueDate: a.dueDate,
+          })),
+        };
       case 'create_appointment':
-        return { ...(await crm.createAppointment(loc, { calendarId: a.calendarId, contactId: cid, startTime: a.startTime, title: a.title })) };
+        return {
+          ...(await crm.createAppointment(loc, {
+            calendarId: a.calendarId,
+            contactId: cid,
+            startTime: a.startTime,
+            title: a.title,
+          })),
+        };
     }
   }
 
@@ -81,14 +94,26 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const result = await perform(row);
       const now = deps.clock.now();
       await markOutboxSent(deps.db, row.id, result, now);
-      deps.metrics.outboxResults.inc({ kind: row.kind, result: result.deduplicated ? 'deduplicated' : 'sent' });
+      deps.metrics.outboxResults.inc({
+        kind: row.kind,
+        result: result.deduplicated ? 'deduplicated' : 'sent',
+      });
       if (row.kind === 'send_message') {
         if (typeof result.messageId === 'string') {
-          await deps.db.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [result.messageId, row.id]);
+          await deps.db.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [
+            result.messageId,
+            row.id,
+          ]);
         }
         if (row.inbox_id !== null) {
-          const { rows } = await deps.db.query<{ received_at: Date }>(`SELECT received_at FROM inbox WHERE id = $1`, [row.inbox_id]);
-          if (rows[0]) deps.metrics.endToEnd.observe(Math.max(0, Date.now() - new Date(rows[0].received_at).getTime()) / 1000);
+          const { rows } = await deps.db.query<{ received_at: Date }>(
+            `SELECT received_at FROM inbox WHERE id = $1`,
+            [row.inbox_id],
+          );
+          if (rows[0])
+            deps.metrics.endToEnd.observe(
+              Math.max(0, Date.now() - new Date(rows[0].received_at).getTime()) / 1000,
+            );
         }
       }
     } catch (err) {
@@ -98,11 +123,17 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts));
         await markOutboxRetry(deps.db, row.id, message, next);
         deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
-        deps.logger.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err }, 'CRM action will be retried');
+        deps.logger.warn(
+          { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
+          'CRM action will be retried',
+        );
       } else {
         await markOutboxFailed(deps.db, row.id, message);
         deps.metrics.outboxResults.inc({ kind: row.kind, result: 'failed' });
-        deps.logger.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err }, 'CRM action failed for good');
+        deps.logger.error(
+          { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
+          'CRM action failed for good',
+        );
         await audit(deps.db, {
           locationId: row.location_id,
           contactId: row.contact_id,

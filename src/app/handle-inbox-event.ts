@@ -51,7 +51,12 @@ const AUTOMATED_SOURCES = new Set(['api', 'workflow', 'campaign', 'bulk_actions'
  * Carries one inbox event out inside the caller's transaction (which holds the contact's lock):
  * the bot's decision, the transcript and every CRM action commit together or not at all.
  */
-export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, now: Date): Promise<TurnOutcome> {
+export async function handleInboxEvent(
+  tx: Sql,
+  row: InboxRow,
+  deps: TurnDeps,
+  now: Date,
+): Promise<TurnOutcome> {
   const loc = row.location_id;
   const cid = row.contact_id;
   const p = row.payload;
@@ -72,7 +77,15 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
   switch (p.kind) {
     case 'inbound_message': {
       const contact = await upsertContact(tx, loc, cid, p.contact, now);
-      await appendMessage(tx, { locationId: loc, contactId: cid, direction: 'inbound', channel: p.channel, body: p.body, inboxId: row.id, at: now });
+      await appendMessage(tx, {
+        locationId: loc,
+        contactId: cid,
+        direction: 'inbound',
+        channel: p.channel,
+        body: p.body,
+        inboxId: row.id,
+        at: now,
+      });
       const conv = await loadConversation(tx, loc, cid);
       const calendar = deps.calendarFor(loc);
       const input: TurnInput = {
@@ -95,10 +108,20 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
         if (outbox) await enqueue(outbox, n++);
       }
       for (const e of decision.events) {
-        await audit(tx, { locationId: loc, contactId: cid, actor: `bot:${decision.bot}`, action: e.action, detail: { ...e.detail, inboxId: row.id }, at: now });
+        await audit(tx, {
+          locationId: loc,
+          contactId: cid,
+          actor: `bot:${decision.bot}`,
+          action: e.action,
+          detail: { ...e.detail, inboxId: row.id },
+          at: now,
+        });
       }
       if (decision.reply) {
-        const outboxId = await enqueue({ kind: 'send_message', type: p.channel, message: decision.reply }, n++);
+        const outboxId = await enqueue(
+          { kind: 'send_message', type: p.channel, message: decision.reply },
+          n++,
+        );
         await appendMessage(tx, {
           locationId: loc,
           contactId: cid,
@@ -110,7 +133,18 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
           at: now,
         });
       }
-      await saveConversation(tx, loc, cid, conv.version, { bot: decision.bot, state: decision.state as unknown as Record<string, unknown>, lastInboundAt: now }, now);
+      await saveConversation(
+        tx,
+        loc,
+        cid,
+        conv.version,
+        {
+          bot: decision.bot,
+          state: decision.state as unknown as Record<string, unknown>,
+          lastInboundAt: now,
+        },
+        now,
+      );
       return { bot: decision.bot, outboxRows };
     }
     case 'outbound_message': {
@@ -122,7 +156,14 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
       if (!contact.tags.some((t) => t.toLowerCase() === HUMAN_TAKEOVER_TAG.toLowerCase())) {
         await changeTags(tx, loc, cid, [HUMAN_TAKEOVER_TAG], []);
         await enqueue({ kind: 'add_tags', tags: [HUMAN_TAKEOVER_TAG] }, 0);
-        await audit(tx, { locationId: loc, contactId: cid, actor: 'system', action: 'human_takeover', detail: { inboxId: row.id }, at: now });
+        await audit(tx, {
+          locationId: loc,
+          contactId: cid,
+          actor: 'system',
+          action: 'human_takeover',
+          detail: { inboxId: row.id },
+          at: now,
+        });
       }
       return { bot: null, outboxRows };
     }
@@ -133,14 +174,26 @@ export async function handleInboxEvent(tx: Sql, row: InboxRow, deps: TurnDeps, n
     case 'dnd_updated': {
       await upsertContact(tx, loc, cid, p.contact, now);
       await setOptedOut(tx, loc, cid, p.dnd);
-      await audit(tx, { locationId: loc, contactId: cid, actor: 'crm', action: p.dnd ? 'dnd_on' : 'dnd_off', at: now });
+      await audit(tx, {
+        locationId: loc,
+        contactId: cid,
+        actor: 'crm',
+        action: p.dnd ? 'dnd_on' : 'dnd_off',
+        at: now,
+      });
       return { bot: null, outboxRows };
     }
   }
 }
 
 /** Mirrors an action on our own record of the contact; returns the CRM call to queue, if any. */
-async function applyLocally(tx: Sql, loc: string, cid: string, a: CrmAction, calendarId: string | undefined): Promise<OutboxAction | null> {
+async function applyLocally(
+  tx: Sql,
+  loc: string,
+  cid: string,
+  a: CrmAction,
+  calendarId: string | undefined,
+): Promise<OutboxAction | null> {
   switch (a.type) {
     case 'add_tags':
       await changeTags(tx, loc, cid, a.tags, []);
@@ -165,7 +218,12 @@ async function applyLocally(tx: Sql, loc: string, cid: string, a: CrmAction, cal
 
 const SLOT_WINDOW_DAYS = 7;
 
-async function freeSlots(calendar: { crm: Crm; calendarId: string }, loc: string, now: Date, deps: TurnDeps): Promise<string[]> {
+async function freeSlots(
+  calendar: { crm: Crm; calendarId: string },
+  loc: string,
+  now: Date,
+  deps: TurnDeps,
+): Promise<string[]> {
   try {
     return await calendar.crm.getFreeSlots(loc, calendar.calendarId, {
       start: now,

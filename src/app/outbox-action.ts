@@ -3,7 +3,14 @@ import type { Channel } from '../ports.ts';
 
 /** One durable CRM call waiting in the outbox. */
 export type OutboxAction =
-  | { kind: 'send_message'; type: Channel; message: string; subject?: string; html?: string; attachments?: string[] }
+  | {
+      kind: 'send_message';
+      type: Channel;
+      message: string;
+      subject?: string;
+      html?: string;
+      attachments?: string[];
+    }
   | { kind: 'add_tags'; tags: string[] }
   | { kind: 'remove_tags'; tags: string[] }
   | { kind: 'set_fields'; fields: Record<string, string | number | string[]> }

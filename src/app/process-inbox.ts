@@ -49,14 +49,20 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         return { result: 'done' as const, turn };
       });
       if (out.result === 'done') {
-        if (out.turn.bot) deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
+        if (out.turn.bot)
+          deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
         if (out.turn.outboxRows > 0) deps.onOutbox();
       }
       return out.result;
     } catch (err) {
       const failed = current as InboxRow | null;
       if (!failed) throw err;
-      const verdict = await recordInboxFailure(deps.db, failed.id, (err as Error).message ?? String(err), maxAttempts);
+      const verdict = await recordInboxFailure(
+        deps.db,
+        failed.id,
+        (err as Error).message ?? String(err),
+        maxAttempts,
+      );
       deps.logger.error({ err, inboxId: failed.id, verdict }, 'turn failed');
       if (verdict === 'failed') {
         await audit(deps.db, {
@@ -87,10 +93,17 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
   }
 
   /** Processes the contact's events up to and including `inboxId` (the sandbox's synchronous path). */
-  async function processThrough(locationId: string, contactId: string, inboxId: number, timeoutMs = 15_000): Promise<void> {
+  async function processThrough(
+    locationId: string,
+    contactId: string,
+    inboxId: number,
+    timeoutMs = 15_000,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await deps.db.query<{ status: string }>(`SELECT status FROM inbox WHERE id = $1`, [inboxId]);
+      const { rows } = await deps.db.query<{ status: string }>(`SELECT status FROM inbox WHERE id = $1`, [
+        inboxId,
+      ]);
       if (rows[0]?.status !== 'pending') return;
       const r = await processOne(locationId, contactId);
       if (r === 'locked') {
@@ -101,7 +114,10 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
   }
 
   const loops = Array.from({ length: deps.concurrency }, () =>
-    createWakeableLoop(runOnce, { idleMs: deps.pollMs ?? 250, onError: (err) => deps.logger.error({ err }, 'inbox worker error') }),
+    createWakeableLoop(runOnce, {
+      idleMs: deps.pollMs ?? 250,
+      onError: (err) => deps.logger.error({ err }, 'inbox worker error'),
+    }),
   );
 
   return {

@@ -15,7 +15,11 @@ export interface ContactSummary {
 }
 
 /** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
-export async function readContact(sql: Sql, contactId: string, locationId?: string): Promise<ContactSummary | null> {
+export async function readContact(
+  sql: Sql,
+  contactId: string,
+  locationId?: string,
+): Promise<ContactSummary | null> {
   const { rows } = await sql.query<{
     location_id: string;
     id: string;
@@ -48,7 +52,12 @@ export async function readContact(sql: Sql, contactId: string, locationId?: stri
     fields: c.custom_fields,
     optedOut: c.opted_out,
     paused: c.paused,
-    transcript: msgs.rows.map((m) => ({ direction: m.direction, channel: m.channel, body: m.body, at: new Date(m.created_at).toISOString() })),
+    transcript: msgs.rows.map((m) => ({
+      direction: m.direction,
+      channel: m.channel,
+      body: m.body,
+      at: new Date(m.created_at).toISOString(),
+    })),
     pendingFollowUps: [],
     escalations: [],
   };

@@ -2,7 +2,10 @@
  * Runs `step` while it reports progress; when idle, sleeps `idleMs` or until woken. stop() lets the
  * step in flight finish (graceful drain on SIGTERM).
  */
-export function createWakeableLoop(step: () => Promise<boolean>, opts: { idleMs: number; onError: (err: unknown) => void }) {
+export function createWakeableLoop(
+  step: () => Promise<boolean>,
+  opts: { idleMs: number; onError: (err: unknown) => void },
+) {
   let running = false;
   let done: Promise<void> = Promise.resolve();
   let wakeUp: (() => void) | null = null;

@@ -8,8 +8,19 @@ interface LocalParts {
   dateKey: string;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; keep one per zone and locale.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function localParts(iso: string, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(
+  const fmt = formatter(`parts|${timeZone}`, () =>
     new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -19,10 +30,9 @@ function localParts(iso: string, timeZone: string): LocalParts {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
+    }),
   );
+  const parts = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return {
     weekday: String(parts.weekday).toLowerCase(),
     day: Number(parts.day),
@@ -65,7 +75,7 @@ export function pickSlots(slots: readonly string[], opts: { now: Date; timeZone:
 export function formatSlot(iso: string, timeZone: string, lang: Lang): string {
   const d = new Date(iso);
   const locale = lang === 'es' ? 'es-US' : 'en-US';
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' })
+  const date = formatter(`date|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }))
     .format(d)
     .replace(/,/g, '')
     .replace(/\./g, '');

@@ -34,7 +34,11 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jorge Bots API', version: '0.1.0', description: 'Real-estate lead bots behind a GoHighLevel sub-account.' },
+      info: {
+        title: 'Jorge Bots API',
+        version: '0.1.0',
+        description: 'Real-estate lead bots behind a GoHighLevel sub-account.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: deps.config.JORGE_API_TOKEN ? [{ bearer: [] }] : [],
     },

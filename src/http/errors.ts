@@ -40,7 +40,10 @@ export const errorBodySchema = z.object({
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const send = (code: ErrorCode, message: string, headers: Record<string, string> = {}) =>
-      reply.code(ERROR_STATUS[code]).headers(headers).send({ error: { code, message, requestId: String(req.id) } });
+      reply
+        .code(ERROR_STATUS[code])
+        .headers(headers)
+        .send({ error: { code, message, requestId: String(req.id) } });
     if (err instanceof ApiError) return send(err.code, err.message, err.headers);
     if (err.validation) {
       const where = err.validationContext ?? 'body';
@@ -52,10 +55,13 @@ export function installErrorHandling(app: FastifyInstance): void {
         .join('; ');
       return send('invalid_request', details || err.message);
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return send('invalid_json', 'body is not valid JSON');
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send('invalid_json', 'body is empty; send a JSON object');
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
+      return send('invalid_json', 'body is not valid JSON');
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+      return send('invalid_json', 'body is empty; send a JSON object');
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send('payload_too_large', 'body is too large');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('unsupported_media_type', 'send Content-Type: application/json');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return send('unsupported_media_type', 'send Content-Type: application/json');
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return send('invalid_request', err.message);
     }
@@ -63,6 +69,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send('internal', 'internal error; the request id identifies it in the logs');
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: String(req.id) } });
+    reply
+      .code(404)
+      .send({
+        error: {
+          code: 'not_found',
+          message: `no route ${req.method} ${req.url.split('?')[0]}`,
+          requestId: String(req.id),
+        },
+      });
   });
 }

@@ -46,7 +46,11 @@ export function createLogger(opts: { level: string; destination?: NodeJS.Writabl
       level: opts.level,
       redact: { paths, censor: '[redacted]' },
       serializers: {
-        err: (err: Error) => ({ type: err.name, reason: redactText(err.message ?? ''), stack: err.stack?.split('\n').slice(1, 4).join(' |') }),
+        err: (err: Error) => ({
+          type: err.name,
+          reason: redactText(err.message ?? ''),
+          stack: err.stack?.split('\n').slice(1, 4).join(' |'),
+        }),
         // Query strings may carry the workflow webhook secret; never log them.
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,

@@ -33,9 +33,22 @@ describe('configuration', () => {
   });
 
   it('lists every bad variable at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TIMEZONE: 'Mars/Olympus', GHL_WEBHOOK_ED25519_PUBLIC_KEY: 'not a key', JORGE_API_TOKEN: 'short' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      TIMEZONE: 'Mars/Olympus',
+      GHL_WEBHOOK_ED25519_PUBLIC_KEY: 'not a key',
+      JORGE_API_TOKEN: 'short',
+    });
     const text = problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'TIMEZONE', 'GHL_WEBHOOK_ED25519_PUBLIC_KEY', 'JORGE_API_TOKEN']) expect(text).toContain(name);
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'TIMEZONE',
+      'GHL_WEBHOOK_ED25519_PUBLIC_KEY',
+      'JORGE_API_TOKEN',
+    ])
+      expect(text).toContain(name);
     expect(problems).toHaveLength(5);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration:\n {2}- PORT/);
   });
@@ -53,6 +66,9 @@ describe('configuration', () => {
   it('takes PEM keys as multi-line text or with literal \\n on one line', () => {
     const pem = testWebhookKeys.ed25519.publicKeyPem.trim();
     expect(loadConfig({ GHL_WEBHOOK_ED25519_PUBLIC_KEY: pem }).GHL_WEBHOOK_ED25519_PUBLIC_KEY).toBe(pem);
-    expect(loadConfig({ GHL_WEBHOOK_ED25519_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }).GHL_WEBHOOK_ED25519_PUBLIC_KEY).toBe(pem);
+    expect(
+      loadConfig({ GHL_WEBHOOK_ED25519_PUBLIC_KEY: pem.replace(/\n/g, '\\n') })
+        .GHL_WEBHOOK_ED25519_PUBLIC_KEY,
+    ).toBe(pem);
   });
 });

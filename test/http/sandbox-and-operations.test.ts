@@ -8,7 +8,8 @@ describe('sandbox API and operations endpoints', () => {
   let tdb: TestDb;
   let svc: TestService;
   const auth = { authorization: `Bearer ${TOKEN}` };
-  const sandbox = (body: unknown, headers: Record<string, string> = auth) => postJson(`${svc.url}/api/v1/sandbox/messages`, body, headers);
+  const sandbox = (body: unknown, headers: Record<string, string> = auth) =>
+    postJson(`${svc.url}/api/v1/sandbox/messages`, body, headers);
 
   beforeAll(async () => {
     tdb = await pgliteBackend.open();
@@ -20,9 +21,23 @@ describe('sandbox API and operations endpoints', () => {
   });
 
   it('runs a message through the live pipeline and returns the contract fields', async () => {
-    const res = await sandbox({ contactId: 'sb-1', message: 'hello', tags: ['VIP'], contact: { firstName: 'Lupe', email: 'lupe@example.com' } });
+    const res = await sandbox({
+      contactId: 'sb-1',
+      message: 'hello',
+      tags: ['VIP'],
+      contact: { firstName: 'Lupe', email: 'lupe@example.com' },
+    });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['bot', 'contactId', 'escalations', 'fields', 'optedOut', 'replies', 'tags', 'temperature']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'bot',
+      'contactId',
+      'escalations',
+      'fields',
+      'optedOut',
+      'replies',
+      'tags',
+      'temperature',
+    ]);
     expect(res.body.contactId).toBe('sb-1');
     expect(res.body.bot).toBe('lead');
     expect(res.body.replies).toHaveLength(1);
@@ -33,7 +48,9 @@ describe('sandbox API and operations endpoints', () => {
     expect(res.body.fields).toMatchObject({ lead_score: expect.any(Number) });
     expect(res.body.optedOut).toBe(false);
     // The sandbox CRM recorded the SMS it "sent".
-    const sent = await tdb.db.query<{ payload: { message: string } }>(`SELECT payload FROM sandbox_crm_records WHERE contact_id = 'sb-1' AND kind = 'message'`);
+    const sent = await tdb.db.query<{ payload: { message: string } }>(
+      `SELECT payload FROM sandbox_crm_records WHERE contact_id = 'sb-1' AND kind = 'message'`,
+    );
     expect(sent.rows).toHaveLength(1);
     expect(sent.rows[0]!.payload.message).toBe(res.body.replies[0].body);
   });
@@ -41,7 +58,9 @@ describe('sandbox API and operations endpoints', () => {
   it('stays silent for an empty message and for contacts with an off switch', async () => {
     expect((await sandbox({ contactId: 'sb-2', message: '   ' })).body.replies).toEqual([]);
     expect((await sandbox({ contactId: 'sb-3', message: 'hi', tags: ['ai-off'] })).body.replies).toEqual([]);
-    expect((await sandbox({ contactId: 'sb-4', message: 'hi', tags: ['Human-Takeover'] })).body.replies).toEqual([]);
+    expect(
+      (await sandbox({ contactId: 'sb-4', message: 'hi', tags: ['Human-Takeover'] })).body.replies,
+    ).toEqual([]);
   });
 
   it('shows the contact with its transcript', async () => {
@@ -50,7 +69,9 @@ describe('sandbox API and operations endpoints', () => {
     const res = await fetch(`${svc.url}/api/v1/contacts/sb-5`, { headers: auth });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, any>;
-    expect(body.transcript.map((m: { direction: string; body: string }) => [m.direction, m.body.slice(0, 6)])).toEqual([
+    expect(
+      body.transcript.map((m: { direction: string; body: string }) => [m.direction, m.body.slice(0, 6)]),
+    ).toEqual([
       ['inbound', 'first'],
       ['outbound', body.transcript[1].body.slice(0, 6)],
       ['inbound', 'second'],
@@ -66,7 +87,9 @@ describe('sandbox API and operations endpoints', () => {
     const res = await sandbox({ contactId: 'sb-6', message: 'hi' }, {});
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthorized');
-    expect((await sandbox({ contactId: 'sb-6', message: 'hi' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(
+      (await sandbox({ contactId: 'sb-6', message: 'hi' }, { authorization: 'Bearer wrong' })).status,
+    ).toBe(401);
     expect((await fetch(`${svc.url}/api/v1/contacts/sb-1`)).status).toBe(401);
   });
 
@@ -88,14 +111,33 @@ describe('sandbox API and operations endpoints', () => {
     expect(await (await fetch(`${svc.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${svc.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', modes: { crm: 'sandbox', database: expect.stringContaining('pglite') } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      modes: { crm: 'sandbox', database: expect.stringContaining('pglite') },
+    });
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
-    for (const name of ['jorge_webhooks_total', 'jorge_turn_duration_seconds', 'jorge_crm_calls_total', 'jorge_rate_limit_waits_total', 'jorge_outbox_depth', 'jorge_outbox_oldest_age_seconds']) {
+    for (const name of [
+      'jorge_webhooks_total',
+      'jorge_turn_duration_seconds',
+      'jorge_crm_calls_total',
+      'jorge_rate_limit_waits_total',
+      'jorge_outbox_depth',
+      'jorge_outbox_oldest_age_seconds',
+    ]) {
       expect(metrics).toContain(name);
     }
     expect(metrics).toMatch(/jorge_turn_duration_seconds_count\{bot="lead"\} [1-9]/);
-    const spec = (await (await fetch(`${svc.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/webhooks/ghl', '/api/v1/sandbox/messages', '/api/v1/contacts/{id}', '/healthz', '/readyz', '/metrics']) {
+    const spec = (await (await fetch(`${svc.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      '/webhooks/ghl',
+      '/api/v1/sandbox/messages',
+      '/api/v1/contacts/{id}',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     expect((await fetch(`${svc.url}/docs`)).status).toBeLessThan(400);

@@ -24,7 +24,8 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     ghl.seedContact({ id, firstName: 'Dana', phone: '+19095550100' });
     return id;
   };
-  const inboxCount = async () => (await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
+  const inboxCount = async () =>
+    (await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
   const sentTo = (contactId: string) => ghl.messages.filter((m) => m.contactId === contactId);
 
   beforeAll(async () => {
@@ -49,7 +50,10 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
 
   it('answers a signed InboundMessage with exactly one SMS through GHL', async () => {
     const contactId = newContact();
-    const res = await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hi, saw your sign' }));
+    const res = await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hi, saw your sign' }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'accepted' });
     await eventually(() => sentTo(contactId).length === 1, 10_000, 'the reply at GHL');
@@ -63,14 +67,22 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
 
   it('accepts the deprecated RSA signature too', async () => {
     const contactId = newContact();
-    const res = await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }), { sign: 'rsa' });
+    const res = await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }),
+      { sign: 'rsa' },
+    );
     expect(res.status).toBe(200);
     await eventually(() => sentTo(contactId).length === 1);
   });
 
   it('processes the same webhook delivered twice only once', async () => {
     const contactId = newContact();
-    const payload = inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'is it still available' });
+    const payload = inboundMessagePayload({
+      locationId: ghl.locationId,
+      contactId,
+      body: 'is it still available',
+    });
     const first = await emitWebhook(hook, payload);
     const second = await emitWebhook(hook, payload);
     expect(first.body).toMatchObject({ status: 'accepted' });
@@ -94,15 +106,27 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     expect(forged.body).toMatchObject({ error: { code: 'unauthorized' } });
     // Valid signature over different bytes: the body was altered in transit.
     const tampered = await emitWebhook(hook, payload, {
-      headers: { 'x-ghl-signature': (await import('../support/fakes/webhook-signer.ts')).signWebhookBody('{"a":1}', 'ed25519') },
+      headers: {
+        'x-ghl-signature': (await import('../support/fakes/webhook-signer.ts')).signWebhookBody(
+          '{"a":1}',
+          'ed25519',
+        ),
+      },
     });
     expect(tampered.status).toBe(401);
-    const stale = await emitWebhook(hook, { ...payload, timestamp: new Date(Date.now() - 6 * 60_000).toISOString() });
+    const stale = await emitWebhook(hook, {
+      ...payload,
+      timestamp: new Date(Date.now() - 6 * 60_000).toISOString(),
+    });
     expect(stale.status).toBe(401);
     expect(JSON.stringify(stale.body)).toMatch(/stale/);
     const unsigned = await emitWebhook(hook, payload, { sign: 'none' });
     expect(unsigned.status).toBe(401);
-    const wrongSecret = await postJson(hook, workflowWebhookPayload({ contactId, locationId: ghl.locationId, message: { body: 'hi' } }), { 'x-webhook-secret': 'nope' });
+    const wrongSecret = await postJson(
+      hook,
+      workflowWebhookPayload({ contactId, locationId: ghl.locationId, message: { body: 'hi' } }),
+      { 'x-webhook-secret': 'nope' },
+    );
     expect(wrongSecret.status).toBe(401);
     expect(await inboxCount()).toBe(before);
     await new Promise((r) => setTimeout(r, 200));
@@ -114,10 +138,16 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     const badJson = await emitWebhook(hook, '{"type":"InboundMessage",');
     expect(badJson.status).toBe(400);
     expect(badJson.body).toMatchObject({ error: { code: 'invalid_json' } });
-    const noContact = await emitWebhook(hook, { ...inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'x' }), contactId: undefined });
+    const noContact = await emitWebhook(hook, {
+      ...inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'x' }),
+      contactId: undefined,
+    });
     expect(noContact.status).toBe(400);
     expect(JSON.stringify(noContact.body)).toContain('contactId');
-    const noTimestamp = await emitWebhook(hook, { ...inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'x' }), timestamp: undefined });
+    const noTimestamp = await emitWebhook(hook, {
+      ...inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'x' }),
+      timestamp: undefined,
+    });
     expect(noTimestamp.status).toBe(400);
     expect(JSON.stringify(noTimestamp.body)).toContain('timestamp');
     const array = await emitWebhook(hook, '[1,2]');
@@ -129,12 +159,21 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
 
   it('normalises a workflow Webhook action authenticated by the shared secret', async () => {
     const contactId = newContact();
-    const payload = workflowWebhookPayload({ contactId, locationId: ghl.locationId, message: { body: 'I want to sell' }, tags: ['seller-lead', 'vip'], firstName: 'Rosa' });
+    const payload = workflowWebhookPayload({
+      contactId,
+      locationId: ghl.locationId,
+      message: { body: 'I want to sell' },
+      tags: ['seller-lead', 'vip'],
+      firstName: 'Rosa',
+    });
     const viaHeader = await postJson(hook, payload, { 'x-webhook-secret': SECRET });
     expect(viaHeader.status).toBe(200);
     expect(viaHeader.body).toMatchObject({ status: 'accepted' });
     await eventually(() => sentTo(contactId).length === 1);
-    const contact = await tdb.db.query<{ tags: string[]; first_name: string }>('SELECT tags, first_name FROM contacts WHERE id = $1', [contactId]);
+    const contact = await tdb.db.query<{ tags: string[]; first_name: string }>(
+      'SELECT tags, first_name FROM contacts WHERE id = $1',
+      [contactId],
+    );
     expect(contact.rows[0]!.tags).toEqual(expect.arrayContaining(['seller-lead', 'vip']));
     const viaQuery = await postJson(`${hook}?secret=${SECRET}`, payload);
     expect(viaQuery.status).toBe(200);
@@ -146,34 +185,81 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }));
     await eventually(() => sentTo(contactId).length === 1);
     const ours = sentTo(contactId)[0]!;
-    const echo = await emitWebhook(hook, outboundMessagePayload({ locationId: ghl.locationId, contactId, body: ours.body, messageId: ours.id, source: 'api' }));
+    const echo = await emitWebhook(
+      hook,
+      outboundMessagePayload({
+        locationId: ghl.locationId,
+        contactId,
+        body: ours.body,
+        messageId: ours.id,
+        source: 'api',
+      }),
+    );
     expect(echo.body).toMatchObject({ status: 'accepted' });
     await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'buying' }));
     await eventually(() => sentTo(contactId).length === 2);
 
-    await emitWebhook(hook, outboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'Hey it is Jorge himself', source: 'app', userId: 'user0000000000000001' }));
-    await eventually(() => (ghl.contacts.get(contactId)?.tags ?? []).includes('human-takeover'), 10_000, 'Human-Takeover tag at GHL');
-    await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'great thanks' }));
+    await emitWebhook(
+      hook,
+      outboundMessagePayload({
+        locationId: ghl.locationId,
+        contactId,
+        body: 'Hey it is Jorge himself',
+        source: 'app',
+        userId: 'user0000000000000001',
+      }),
+    );
+    await eventually(
+      () => (ghl.contacts.get(contactId)?.tags ?? []).includes('human-takeover'),
+      10_000,
+      'Human-Takeover tag at GHL',
+    );
+    await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'great thanks' }),
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect(sentTo(contactId)).toHaveLength(2);
 
     // The agent removes the tag in GHL: the bot answers again.
-    await emitWebhook(hook, contactTagUpdatePayload({ locationId: ghl.locationId, contactId, tags: ['buyer-lead'] }));
-    await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'still there?' }));
+    await emitWebhook(
+      hook,
+      contactTagUpdatePayload({ locationId: ghl.locationId, contactId, tags: ['buyer-lead'] }),
+    );
+    await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'still there?' }),
+    );
     await eventually(() => sentTo(contactId).length === 3);
   });
 
   it('ignores events for another location and event types it does not use', async () => {
     const contactId = newContact();
-    const other = await emitWebhook(hook, inboundMessagePayload({ locationId: 'someOtherLocation00001', contactId, body: 'hi' }));
+    const other = await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: 'someOtherLocation00001', contactId, body: 'hi' }),
+    );
     expect(other.body).toMatchObject({ status: 'ignored' });
-    const unused = await emitWebhook(hook, { type: 'NoteCreate', locationId: ghl.locationId, webhookId: crypto.randomUUID(), timestamp: new Date().toISOString(), id: 'n1' });
+    const unused = await emitWebhook(hook, {
+      type: 'NoteCreate',
+      locationId: ghl.locationId,
+      webhookId: crypto.randomUUID(),
+      timestamp: new Date().toISOString(),
+      id: 'n1',
+    });
     expect(unused.body).toMatchObject({ status: 'ignored' });
   });
 
   it('never writes phone numbers, emails or message text to the logs', async () => {
     const contactId = newContact();
-    await emitWebhook(hook, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'my number is 909-555-0199 email pat@example.com secretword' }));
+    await emitWebhook(
+      hook,
+      inboundMessagePayload({
+        locationId: ghl.locationId,
+        contactId,
+        body: 'my number is 909-555-0199 email pat@example.com secretword',
+      }),
+    );
     await eventually(() => sentTo(contactId).length === 1);
     const logs = svc.logs.join('');
     expect(logs.length).toBeGreaterThan(0);

@@ -45,11 +45,18 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
     for (let round = 0; round < 20; round++) {
       for (const [i, id] of contacts.entries()) {
         const target = (round + i) % 2 === 0 ? a : b;
-        const res = await emitWebhook(`${target.url}/webhooks/ghl`, inboundMessagePayload({ locationId: ghl.locationId, contactId: id, body: `msg ${round}` }));
+        const res = await emitWebhook(
+          `${target.url}/webhooks/ghl`,
+          inboundMessagePayload({ locationId: ghl.locationId, contactId: id, body: `msg ${round}` }),
+        );
         expect(res.status).toBe(200);
       }
     }
-    await eventually(() => contacts.every((id) => ghl.messages.filter((m) => m.contactId === id).length >= 20), 60_000, 'all 200 replies');
+    await eventually(
+      () => contacts.every((id) => ghl.messages.filter((m) => m.contactId === id).length >= 20),
+      60_000,
+      'all 200 replies',
+    );
     await new Promise((r) => setTimeout(r, 500));
     for (const id of contacts) {
       const atGhl = ghl.messages.filter((m) => m.contactId === id);
@@ -74,12 +81,19 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
     const contactId = 'crashA00000000000001';
     ghl.seedContact({ id: contactId, phone: '+19095550124' });
     const accepting = await start({ WORKERS_ENABLED: 'false' });
-    const res = await emitWebhook(`${accepting.url}/webhooks/ghl`, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }));
+    const res = await emitWebhook(
+      `${accepting.url}/webhooks/ghl`,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }),
+    );
     expect(res.body).toMatchObject({ status: 'accepted' });
     await accepting.kill();
     expect(ghl.messages.filter((m) => m.contactId === contactId)).toHaveLength(0);
     await start();
-    await eventually(() => ghl.messages.some((m) => m.contactId === contactId), 30_000, 'the reply after restart');
+    await eventually(
+      () => ghl.messages.some((m) => m.contactId === contactId),
+      30_000,
+      'the reply after restart',
+    );
     await new Promise((r) => setTimeout(r, 1000));
     expect(ghl.messages.filter((m) => m.contactId === contactId)).toHaveLength(1);
   }, 90_000);
@@ -91,16 +105,33 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
     // GHL stores the SMS but the answer never comes back: from our side the send is ambiguous.
     ghl.failNext({ method: 'POST', path: '/conversations/messages', mode: 'record-then-hang', times: 1 });
     const first = await start({ OUTBOX_LEASE_MS: '1000' });
-    await emitWebhook(`${first.url}/webhooks/ghl`, inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }));
-    await eventually(() => ghl.messages.some((m) => m.contactId === contactId), 30_000, 'GHL to store the SMS');
+    await emitWebhook(
+      `${first.url}/webhooks/ghl`,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: 'hello' }),
+    );
+    await eventually(
+      () => ghl.messages.some((m) => m.contactId === contactId),
+      30_000,
+      'GHL to store the SMS',
+    );
     await first.kill();
     await start({ OUTBOX_LEASE_MS: '1000' });
-    await eventually(async () => {
-      const r = await tdb.db.query<{ status: string }>(`SELECT status FROM outbox WHERE contact_id = $1 AND kind = 'send_message'`, [contactId]);
-      return r.rows[0]?.status === 'sent';
-    }, 30_000, 'the outbox row to be settled');
+    await eventually(
+      async () => {
+        const r = await tdb.db.query<{ status: string }>(
+          `SELECT status FROM outbox WHERE contact_id = $1 AND kind = 'send_message'`,
+          [contactId],
+        );
+        return r.rows[0]?.status === 'sent';
+      },
+      30_000,
+      'the outbox row to be settled',
+    );
     expect(ghl.messages.filter((m) => m.contactId === contactId)).toHaveLength(1);
-    const row = await tdb.db.query<{ result: { deduplicated?: boolean } }>(`SELECT result FROM outbox WHERE contact_id = $1 AND kind = 'send_message'`, [contactId]);
+    const row = await tdb.db.query<{ result: { deduplicated?: boolean } }>(
+      `SELECT result FROM outbox WHERE contact_id = $1 AND kind = 'send_message'`,
+      [contactId],
+    );
     expect(row.rows[0]!.result.deduplicated).toBe(true);
   }, 90_000);
 });

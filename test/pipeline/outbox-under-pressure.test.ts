@@ -6,7 +6,8 @@ import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { eventually, startTestService, type TestService } from '../support/service.ts';
 
 const budgets = process.env.REDIS_URL ? (['memory', 'redis'] as const) : (['memory'] as const);
-if (!process.env.REDIS_URL) console.warn('[skip] Redis-backed rate budget leg: REDIS_URL is not set (CI sets it).');
+if (!process.env.REDIS_URL)
+  console.warn('[skip] Redis-backed rate budget leg: REDIS_URL is not set (CI sets it).');
 
 describe.each(budgets)('outbox against a GHL that throttles and fails for a while (%s budget)', (budget) => {
   let ghl: FakeGhl;
@@ -27,15 +28,29 @@ describe.each(budgets)('outbox against a GHL that throttles and fails for a whil
       GHL_LOCATION_ID: ghl.locationId,
       GHL_RATE_LIMIT_MAX: '20',
       GHL_RATE_LIMIT_INTERVAL_MS: '2000',
-      ...(budget === 'redis' ? { REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}` } : {}),
+      ...(budget === 'redis'
+        ? { REDIS_URL: process.env.REDIS_URL!, REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}` }
+        : {}),
     });
     ghl.failNext({ method: 'POST', path: '/conversations/messages', status: 503, times: 4 });
-    ghl.failNext({ method: 'POST', path: '/conversations/messages', status: 429, times: 2, headers: { 'retry-after': '1' } });
-    const contacts = Array.from({ length: 6 }, (_, i) => `pr${randomBytes(4).toString('hex')}${String(i).padStart(10, '0')}`);
+    ghl.failNext({
+      method: 'POST',
+      path: '/conversations/messages',
+      status: 429,
+      times: 2,
+      headers: { 'retry-after': '1' },
+    });
+    const contacts = Array.from(
+      { length: 6 },
+      (_, i) => `pr${randomBytes(4).toString('hex')}${String(i).padStart(10, '0')}`,
+    );
     for (const id of contacts) ghl.seedContact({ id, phone: '+19095550140' });
     for (let round = 0; round < 2; round++) {
       for (const id of contacts) {
-        const r = await emitWebhook(`${svc.url}/webhooks/ghl`, inboundMessagePayload({ locationId: ghl.locationId, contactId: id, body: `question ${round}` }));
+        const r = await emitWebhook(
+          `${svc.url}/webhooks/ghl`,
+          inboundMessagePayload({ locationId: ghl.locationId, contactId: id, body: `question ${round}` }),
+        );
         expect(r.status).toBe(200);
       }
     }

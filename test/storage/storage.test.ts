@@ -18,7 +18,16 @@ describe.each(backends())('storage on $name', (backend) => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`,
     );
     const tables = rows.map((r) => r.table_name);
-    for (const name of ['locations', 'contacts', 'conversations', 'messages', 'inbox', 'outbox', 'audit_log', 'schema_migrations']) {
+    for (const name of [
+      'locations',
+      'contacts',
+      'conversations',
+      'messages',
+      'inbox',
+      'outbox',
+      'audit_log',
+      'schema_migrations',
+    ]) {
       expect(tables).toContain(name);
     }
   });
@@ -35,7 +44,13 @@ describe.each(backends())('storage on $name', (backend) => {
       payload: { kind: 'inbound_message' as const, channel: 'SMS' as const, body: 'hi' },
     });
     // Written concurrently so they share one batch, as under load.
-    const results = await Promise.all([w.write(ev('w1', 'm1')), w.write(ev('w1', 'm1')), w.write(ev('w2', 'm1')), w.write(ev('w3', 'm3')), w.write(ev(undefined, 'm4'))]);
+    const results = await Promise.all([
+      w.write(ev('w1', 'm1')),
+      w.write(ev('w1', 'm1')),
+      w.write(ev('w2', 'm1')),
+      w.write(ev('w3', 'm3')),
+      w.write(ev(undefined, 'm4')),
+    ]);
     expect(results.map((r) => r.accepted)).toEqual([true, false, false, true, true]);
     expect((await w.write(ev('w3', 'm9'))).accepted).toBe(false);
     const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox');
@@ -46,9 +61,25 @@ describe.each(backends())('storage on $name', (backend) => {
     t = await backend.open();
     const now = new Date();
     for (const [i, contact] of ['A', 'A', 'B'].entries()) {
-      await enqueueOutbox(t.db, { locationId: 'L', contactId: contact, inboxId: null, action: { kind: 'add_note', body: `n${i}` }, idempotencyKey: `k${i}`, at: now });
+      await enqueueOutbox(t.db, {
+        locationId: 'L',
+        contactId: contact,
+        inboxId: null,
+        action: { kind: 'add_note', body: `n${i}` },
+        idempotencyKey: `k${i}`,
+        at: now,
+      });
     }
-    expect(await enqueueOutbox(t.db, { locationId: 'L', contactId: 'A', inboxId: null, action: { kind: 'add_note', body: 'dup' }, idempotencyKey: 'k0', at: now })).toBeNull();
+    expect(
+      await enqueueOutbox(t.db, {
+        locationId: 'L',
+        contactId: 'A',
+        inboxId: null,
+        action: { kind: 'add_note', body: 'dup' },
+        idempotencyKey: 'k0',
+        at: now,
+      }),
+    ).toBeNull();
     const first = await claimOutbox(t.db, { now, leaseMs: 60_000, limit: 10 });
     expect(first.map((r) => [r.contact_id, r.payload])).toEqual([
       ['A', { kind: 'add_note', body: 'n0' }],

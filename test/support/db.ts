@@ -37,7 +37,10 @@ export const pgliteBackend: Backend = {
   async open() {
     // A migrated data dir snapshot made once per run (global setup) restores in well under a second.
     const snapshot = existsSync(PGLITE_SNAPSHOT) ? new Blob([readFileSync(PGLITE_SNAPSHOT)]) : undefined;
-    const lite = await PGlite.create({ ...(snapshot ? { loadDataDir: snapshot } : {}), parsers: { [F_INT8]: Number } });
+    const lite = await PGlite.create({
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
+      parsers: { [F_INT8]: Number },
+    });
     const db = wrapPglite(lite);
     await migrate(db);
     return { db, close: () => db.close() };

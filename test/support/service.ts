@@ -38,14 +38,22 @@ export async function startTestService(
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination });
-  const service = await buildService(config, { db: testDb.db, logger, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const service = await buildService(config, {
+    db: testDb.db,
+    logger,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const url = await service.app.listen({ port: 0, host: '127.0.0.1' });
   if (opts.workers !== false) service.startWorkers();
   return { service, url, logs, stop: () => service.stop() };
 }
 
 /** Polls until `check` returns true (or throws after `timeoutMs`). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

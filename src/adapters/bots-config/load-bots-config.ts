@@ -7,7 +7,10 @@ import { clean } from '../../domain/clean.ts';
 const strings = z.array(z.string().trim().min(1)).min(1);
 const fileSchema = z
   .object({
-    persona: z.object({ agentName: z.string().min(1), market: z.string().min(1), timezone: z.string().min(1) }).partial().strict(),
+    persona: z
+      .object({ agentName: z.string().min(1), market: z.string().min(1), timezone: z.string().min(1) })
+      .partial()
+      .strict(),
     neighborhoods: strings,
     tags: z
       .object({
@@ -38,11 +41,16 @@ const fileSchema = z
         vagueRetries: z.number().int().min(1).max(5),
         evasiveLimit: z.number().int().min(1).max(20),
         smsMaxLength: z.number().int().min(100).max(320),
-        businessHours: z.object({ start: z.number().int().min(0).max(23), end: z.number().int().min(1).max(24) }).strict(),
+        businessHours: z
+          .object({ start: z.number().int().min(0).max(23), end: z.number().int().min(1).max(24) })
+          .strict(),
       })
       .partial()
       .strict(),
-    questions: z.object({ en: z.record(z.string(), strings), es: z.record(z.string(), strings) }).partial().strict(),
+    questions: z
+      .object({ en: z.record(z.string(), strings), es: z.record(z.string(), strings) })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -69,7 +77,11 @@ export function loadBotsConfig(persona: BotsConfig['persona'], file: string | un
     throw new BotsConfigError(file, [(err as Error).message]);
   }
   const r = fileSchema.safeParse(raw ?? {});
-  if (!r.success) throw new BotsConfigError(file, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!r.success)
+    throw new BotsConfigError(
+      file,
+      r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   const f = r.data;
   const cfg: BotsConfig = {
     persona: { ...base.persona, ...clean(f.persona ?? {}) },
@@ -79,8 +91,10 @@ export function loadBotsConfig(persona: BotsConfig['persona'], file: string | un
     questions: { ...base.questions, ...clean(f.questions ?? {}) },
   };
   const problems: string[] = [];
-  if (cfg.thresholds.leadWarm >= cfg.thresholds.leadHot) problems.push('thresholds: leadWarm must be below leadHot');
-  if (cfg.thresholds.businessHours.start >= cfg.thresholds.businessHours.end) problems.push('thresholds.businessHours: start must be before end');
+  if (cfg.thresholds.leadWarm >= cfg.thresholds.leadHot)
+    problems.push('thresholds: leadWarm must be below leadHot');
+  if (cfg.thresholds.businessHours.start >= cfg.thresholds.businessHours.end)
+    problems.push('thresholds.businessHours: start must be before end');
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: cfg.persona.timezone });
   } catch {

@@ -32,14 +32,24 @@ const contactEvent = z.object({
   timezone: optStr,
   tags: z.array(z.string()).optional().nullable(),
   dnd: z.boolean().optional().nullable(),
-  dndSettings: z.record(z.string(), z.object({ status: z.string().optional() }).loose()).optional().nullable(),
+  dndSettings: z
+    .record(z.string(), z.object({ status: z.string().optional() }).loose())
+    .optional()
+    .nullable(),
 });
 
 function problemsOf(err: z.ZodError): string[] {
-  return err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message}`);
+  return err.issues.map(
+    (i) =>
+      `${i.path.join('.') || 'body'}: ${i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message}`,
+  );
 }
 
-export function envelopeOf(body: unknown): { ok: true; type: string; locationId: string; webhookId: string; timestamp: string } | { ok: false; problems: string[] } {
+export function envelopeOf(
+  body: unknown,
+):
+  | { ok: true; type: string; locationId: string; webhookId: string; timestamp: string }
+  | { ok: false; problems: string[] } {
   const r = signedEnvelope.safeParse(body);
   return r.success ? { ok: true, ...r.data } : { ok: false, problems: problemsOf(r.error) };
 }
@@ -109,7 +119,11 @@ export function normalizeMarketplaceEvent(body: Record<string, unknown>): Normal
         const smsDnd = c.dndSettings?.SMS?.status === 'active' || c.dndSettings?.SMS?.status === 'permanent';
         return {
           ok: true,
-          event: { ...base, contactId: c.id, payload: { kind: 'dnd_updated', dnd: Boolean(c.dnd) || smsDnd, contact } },
+          event: {
+            ...base,
+            contactId: c.id,
+            payload: { kind: 'dnd_updated', dnd: Boolean(c.dnd) || smsDnd, contact },
+          },
         };
       }
       return { ok: true, event: { ...base, contactId: c.id, payload: { kind: 'contact_updated', contact } } };
@@ -120,10 +134,37 @@ export function normalizeMarketplaceEvent(body: Record<string, unknown>): Normal
 }
 
 const STANDARD_WORKFLOW_KEYS = new Set([
-  'contact_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'tags', 'address1', 'city', 'state',
-  'country', 'postal_code', 'timezone', 'company_name', 'website', 'date_of_birth', 'date_created',
-  'contact_source', 'full_address', 'contact_type', 'attributionSource', 'lastAttributionSource', 'location',
-  'workflow', 'triggerData', 'contact', 'customData', 'message', 'user', 'id', 'type',
+  'contact_id',
+  'first_name',
+  'last_name',
+  'full_name',
+  'email',
+  'phone',
+  'tags',
+  'address1',
+  'city',
+  'state',
+  'country',
+  'postal_code',
+  'timezone',
+  'company_name',
+  'website',
+  'date_of_birth',
+  'date_created',
+  'contact_source',
+  'full_address',
+  'contact_type',
+  'attributionSource',
+  'lastAttributionSource',
+  'location',
+  'workflow',
+  'triggerData',
+  'contact',
+  'customData',
+  'message',
+  'user',
+  'id',
+  'type',
 ]);
 
 const asString = (v: unknown): string | undefined =>
@@ -134,23 +175,43 @@ const asString = (v: unknown): string | undefined =>
  * fields as top-level keys by display name, `customData` and `message: {type, body}`.
  * customData wins over message, which wins over the root (that is where users map merge fields).
  */
-export function normalizeWorkflowPayload(body: Record<string, unknown>, defaultLocationId: string | undefined): Normalized {
-  const custom = (typeof body.customData === 'object' && body.customData !== null ? body.customData : {}) as Record<string, unknown>;
-  const message = (typeof body.message === 'object' && body.message !== null ? body.message : {}) as Record<string, unknown>;
-  const location = (typeof body.location === 'object' && body.location !== null ? body.location : {}) as Record<string, unknown>;
+export function normalizeWorkflowPayload(
+  body: Record<string, unknown>,
+  defaultLocationId: string | undefined,
+): Normalized {
+  const custom = (
+    typeof body.customData === 'object' && body.customData !== null ? body.customData : {}
+  ) as Record<string, unknown>;
+  const message = (typeof body.message === 'object' && body.message !== null ? body.message : {}) as Record<
+    string,
+    unknown
+  >;
+  const location = (
+    typeof body.location === 'object' && body.location !== null ? body.location : {}
+  ) as Record<string, unknown>;
   const contactId = asString(custom.contactId) ?? asString(body.contact_id);
   const locationId = asString(custom.locationId) ?? asString(location.id) ?? defaultLocationId;
   const text = asString(custom.body) ?? (typeof message.body === 'string' ? message.body : undefined);
   const problems: string[] = [];
   if (!contactId) problems.push('contact_id: is required (or customData.contactId)');
-  if (!locationId) problems.push('location.id: is required (or customData.locationId, or set GHL_LOCATION_ID)');
-  const tags = typeof body.tags === 'string' ? body.tags.split(',').map((t) => t.trim()).filter(Boolean)
-    : Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : undefined;
-  if (text === undefined && tags === undefined) problems.push('message.body: is required (or customData.body)');
+  if (!locationId)
+    problems.push('location.id: is required (or customData.locationId, or set GHL_LOCATION_ID)');
+  const tags =
+    typeof body.tags === 'string'
+      ? body.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : Array.isArray(body.tags)
+        ? body.tags.filter((t): t is string => typeof t === 'string')
+        : undefined;
+  if (text === undefined && tags === undefined)
+    problems.push('message.body: is required (or customData.body)');
   if (problems.length > 0 || !contactId || !locationId) return { ok: false, problems };
   const customFields: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(body)) {
-    if (!STANDARD_WORKFLOW_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number')) customFields[k] = v;
+    if (!STANDARD_WORKFLOW_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number'))
+      customFields[k] = v;
   }
   const contact: ContactPatch = clean({
     firstName: asString(body.first_name),
@@ -163,7 +224,8 @@ export function normalizeWorkflowPayload(body: Record<string, unknown>, defaultL
   });
   const messageId = asString(custom.messageId);
   const base = { locationId, contactId, source: 'workflow' as const, ...(messageId ? { messageId } : {}) };
-  if (text === undefined) return { ok: true, event: { ...base, payload: { kind: 'contact_updated', contact } } };
+  if (text === undefined)
+    return { ok: true, event: { ...base, payload: { kind: 'contact_updated', contact } } };
   const channel = channelOf(asString(custom.channel) ?? asString(message.type)) ?? 'SMS';
   return { ok: true, event: { ...base, payload: { kind: 'inbound_message', channel, body: text, contact } } };
 }

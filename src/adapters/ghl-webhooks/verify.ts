@@ -36,7 +36,10 @@ function safeVerify(alg: string | null, raw: Buffer, key: KeyObject, sigB64: str
   }
 }
 
-export function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+export function header(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 }

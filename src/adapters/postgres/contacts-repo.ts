@@ -28,7 +28,13 @@ export async function ensureLocation(tx: Sql, locationId: string): Promise<void>
 }
 
 /** Creates the contact if new and applies what the event told us; returns the current row. */
-export async function upsertContact(tx: Sql, locationId: string, contactId: string, patch: ContactPatch | undefined, now: Date): Promise<ContactRow> {
+export async function upsertContact(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  patch: ContactPatch | undefined,
+  now: Date,
+): Promise<ContactRow> {
   await ensureLocation(tx, locationId);
   const p = patch ?? {};
   const { rows } = await tx.query<ContactRow>(
@@ -60,38 +66,84 @@ export async function upsertContact(tx: Sql, locationId: string, contactId: stri
   return rows[0]!;
 }
 
-export async function getContact(sql: Sql, locationId: string, contactId: string): Promise<ContactRow | null> {
-  const { rows } = await sql.query<ContactRow>(`SELECT * FROM contacts WHERE location_id = $1 AND id = $2`, [locationId, contactId]);
+export async function getContact(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<ContactRow | null> {
+  const { rows } = await sql.query<ContactRow>(`SELECT * FROM contacts WHERE location_id = $1 AND id = $2`, [
+    locationId,
+    contactId,
+  ]);
   return rows[0] ?? null;
 }
 
 /** Case-insensitive tag set changes on our mirror (GHL lower-cases tags; we keep the first spelling). */
-export async function changeTags(tx: Sql, locationId: string, contactId: string, add: string[], remove: string[]): Promise<string[]> {
+export async function changeTags(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  add: string[],
+  remove: string[],
+): Promise<string[]> {
   const c = await getContact(tx, locationId, contactId);
   if (!c) return [];
   const drop = new Set(remove.map((t) => t.toLowerCase()));
   const next = c.tags.filter((t) => !drop.has(t.toLowerCase()));
   for (const t of add) if (!next.some((x) => x.toLowerCase() === t.toLowerCase())) next.push(t);
-  await tx.query(`UPDATE contacts SET tags = $3::jsonb WHERE location_id = $1 AND id = $2`, [locationId, contactId, JSON.stringify(next)]);
+  await tx.query(`UPDATE contacts SET tags = $3::jsonb WHERE location_id = $1 AND id = $2`, [
+    locationId,
+    contactId,
+    JSON.stringify(next),
+  ]);
   return next;
 }
 
-export async function mergeFields(tx: Sql, locationId: string, contactId: string, fields: Record<string, unknown>): Promise<void> {
+export async function mergeFields(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
   await tx.query(
     `UPDATE contacts SET custom_fields = custom_fields || $3::jsonb WHERE location_id = $1 AND id = $2`,
     [locationId, contactId, JSON.stringify(fields)],
   );
 }
 
-export async function setOptedOut(tx: Sql, locationId: string, contactId: string, optedOut: boolean): Promise<void> {
-  await tx.query(`UPDATE contacts SET opted_out = $3 WHERE location_id = $1 AND id = $2`, [locationId, contactId, optedOut]);
+export async function setOptedOut(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  optedOut: boolean,
+): Promise<void> {
+  await tx.query(`UPDATE contacts SET opted_out = $3 WHERE location_id = $1 AND id = $2`, [
+    locationId,
+    contactId,
+    optedOut,
+  ]);
 }
 
-export async function setPaused(tx: Sql, locationId: string, contactId: string, paused: boolean, reason: string | null): Promise<void> {
-  await tx.query(`UPDATE contacts SET paused = $3, paused_reason = $4 WHERE location_id = $1 AND id = $2`, [locationId, contactId, paused, reason]);
+export async function setPaused(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  paused: boolean,
+  reason: string | null,
+): Promise<void> {
+  await tx.query(`UPDATE contacts SET paused = $3, paused_reason = $4 WHERE location_id = $1 AND id = $2`, [
+    locationId,
+    contactId,
+    paused,
+    reason,
+  ]);
 }
 
-export async function loadConversation(tx: Sql, locationId: string, contactId: string): Promise<ConversationRow> {
+export async function loadConversation(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<ConversationRow> {
   const { rows } = await tx.query<ConversationRow>(
     `INSERT INTO conversations (location_id, contact_id) VALUES ($1, $2)
      ON CONFLICT (location_id, contact_id) DO UPDATE SET location_id = EXCLUDED.location_id
@@ -121,7 +173,16 @@ export async function saveConversation(
 
 export async function appendMessage(
   tx: Sql,
-  m: { locationId: string; contactId: string; direction: 'inbound' | 'outbound'; channel: string; body: string; inboxId?: number; outboxId?: number; at: Date },
+  m: {
+    locationId: string;
+    contactId: string;
+    direction: 'inbound' | 'outbound';
+    channel: string;
+    body: string;
+    inboxId?: number;
+    outboxId?: number;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO messages (location_id, contact_id, direction, channel, body, inbox_id, outbox_id, created_at)
@@ -132,7 +193,14 @@ export async function appendMessage(
 
 export async function audit(
   sql: Sql,
-  e: { locationId?: string; contactId?: string; actor: string; action: string; detail?: Record<string, unknown>; at: Date },
+  e: {
+    locationId?: string;
+    contactId?: string;
+    actor: string;
+    action: string;
+    detail?: Record<string, unknown>;
+    at: Date;
+  },
 ): Promise<void> {
   await sql.query(
     `INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,

@@ -67,7 +67,11 @@ export function wrapPglite(lite: PGlite): Db {
     },
     transaction: (fn) =>
       lite.transaction(async (t) =>
-        fn({ query: async (text, params) => ({ rows: (await t.query(text, params as unknown[])).rows as never[] }) }),
+        fn({
+          query: async (text, params) => ({
+            rows: (await t.query(text, params as unknown[])).rows as never[],
+          }),
+        }),
       ),
     close: () => lite.close(),
   };

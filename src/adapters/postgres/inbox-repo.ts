@@ -25,12 +25,25 @@ export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
     const params: unknown[] = [];
     const values = batch.map((p, i) => {
       const e = p.ev;
-      params.push(e.locationId, e.contactId, e.payload.kind, e.source, e.webhookId ?? null, e.messageId ?? null, JSON.stringify(e.payload));
+      params.push(
+        e.locationId,
+        e.contactId,
+        e.payload.kind,
+        e.source,
+        e.webhookId ?? null,
+        e.messageId ?? null,
+        JSON.stringify(e.payload),
+      );
       const b = i * COLS;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
     });
     try {
-      const { rows } = await db.query<{ id: number; location_id: string; webhook_id: string | null; message_id: string | null }>(
+      const { rows } = await db.query<{
+        id: number;
+        location_id: string;
+        webhook_id: string | null;
+        message_id: string | null;
+      }>(
         `INSERT INTO inbox (location_id, contact_id, kind, source, webhook_id, message_id, payload)
          VALUES ${values.join(', ')}
          ON CONFLICT DO NOTHING
@@ -98,7 +111,10 @@ export interface InboxRow {
 }
 
 /** Oldest pending events first; the caller groups them by contact. */
-export async function listPendingInbox(sql: Sql, limit: number): Promise<{ id: number; location_id: string; contact_id: string }[]> {
+export async function listPendingInbox(
+  sql: Sql,
+  limit: number,
+): Promise<{ id: number; location_id: string; contact_id: string }[]> {
   const { rows } = await sql.query<{ id: number; location_id: string; contact_id: string }>(
     `SELECT id, location_id, contact_id FROM inbox WHERE status = 'pending' ORDER BY id LIMIT $1`,
     [limit],
@@ -115,7 +131,11 @@ export async function tryLockContact(tx: Sql, locationId: string, contactId: str
   return rows[0]?.locked === true;
 }
 
-export async function nextPendingForContact(tx: Sql, locationId: string, contactId: string): Promise<InboxRow | null> {
+export async function nextPendingForContact(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<InboxRow | null> {
   const { rows } = await tx.query<InboxRow>(
     `SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts
        FROM inbox WHERE location_id = $1 AND contact_id = $2 AND status = 'pending'
@@ -126,16 +146,26 @@ export async function nextPendingForContact(tx: Sql, locationId: string, contact
 }
 
 export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<void> {
-  await tx.query(`UPDATE inbox SET status = 'done', processed_at = $2, attempts = attempts + 1 WHERE id = $1`, [id, now]);
+  await tx.query(
+    `UPDATE inbox SET status = 'done', processed_at = $2, attempts = attempts + 1 WHERE id = $1`,
+    [id, now],
+  );
 }
 
 export async function pendingInboxCount(sql: Sql): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox WHERE status = 'pending'`);
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM inbox WHERE status = 'pending'`,
+  );
   return rows[0]?.n ?? 0;
 }
 
 /** A turn that threw: count the attempt; after `maxAttempts` park it as failed so the contact moves on. */
-export async function recordInboxFailure(sql: Sql, id: number, error: string, maxAttempts: number): Promise<'retry' | 'failed'> {
+export async function recordInboxFailure(
+  sql: Sql,
+  id: number,
+  error: string,
+  maxAttempts: number,
+): Promise<'retry' | 'failed'> {
   const { rows } = await sql.query<{ status: string }>(
     `UPDATE inbox SET attempts = attempts + 1, last_error = $2,
             status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END

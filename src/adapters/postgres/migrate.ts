@@ -20,7 +20,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Applies every migration not yet recorded, each in its own transaction. Safe to run repeatedly. */
+/** Applies every migration not yet recorded, all in one transaction under a lock. Safe to run repeatedly. */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
   const applied: string[] = [];
   await db.transaction(async (tx) => {
@@ -44,9 +44,7 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
 
 /** Which migrations the database still lacks (readiness check). */
 export async function pendingMigrations(db: Db, migrations = readMigrations()): Promise<string[]> {
-  const { rows } = await db.query<{ version: string }>(
-    `SELECT version FROM schema_migrations`,
-  );
+  const { rows } = await db.query<{ version: string }>(`SELECT version FROM schema_migrations`);
   const done = new Set(rows.map((r) => r.version));
   return migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
 }

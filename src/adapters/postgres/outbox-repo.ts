@@ -19,13 +19,28 @@ export interface OutboxRow {
 
 export async function enqueueOutbox(
   tx: Sql,
-  row: { locationId: string; contactId: string; inboxId: number | null; action: OutboxAction; idempotencyKey: string; at: Date },
+  row: {
+    locationId: string;
+    contactId: string;
+    inboxId: number | null;
+    action: OutboxAction;
+    idempotencyKey: string;
+    at: Date;
+  },
 ): Promise<number | null> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO outbox (location_id, contact_id, inbox_id, kind, payload, idempotency_key, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $7)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [row.locationId, row.contactId, row.inboxId, row.action.kind, JSON.stringify(row.action), row.idempotencyKey, row.at],
+    [
+      row.locationId,
+      row.contactId,
+      row.inboxId,
+      row.action.kind,
+      JSON.stringify(row.action),
+      row.idempotencyKey,
+      row.at,
+    ],
   );
   return rows[0]?.id ?? null;
 }
@@ -67,14 +82,24 @@ export async function claimOutbox(
   return rows.sort((a, b) => a.id - b.id);
 }
 
-export async function markOutboxSent(sql: Sql, id: number, result: Record<string, unknown>, now: Date): Promise<void> {
+export async function markOutboxSent(
+  sql: Sql,
+  id: number,
+  result: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   await sql.query(
     `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL WHERE id = $1`,
     [id, JSON.stringify(result), now],
   );
 }
 
-export async function markOutboxRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void> {
+export async function markOutboxRetry(
+  sql: Sql,
+  id: number,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<void> {
   await sql.query(
     `UPDATE outbox SET status = 'pending', last_error = $2, next_attempt_at = $3, locked_until = NULL WHERE id = $1`,
     [id, error.slice(0, 500), nextAttemptAt],

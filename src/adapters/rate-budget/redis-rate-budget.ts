@@ -64,7 +64,17 @@ export function createRedisRateBudget(redis: Redis, opts: RedisRateBudgetOptions
       for (;;) {
         let wait: number;
         try {
-          wait = Number(await redis.eval(takeScript, 2, logKey(key), pauseKey(key), String(opts.points), String(opts.durationMs), member()));
+          wait = Number(
+            await redis.eval(
+              takeScript,
+              2,
+              logKey(key),
+              pauseKey(key),
+              String(opts.points),
+              String(opts.durationMs),
+              member(),
+            ),
+          );
         } catch {
           return waited + (await fallback.acquire(key));
         }

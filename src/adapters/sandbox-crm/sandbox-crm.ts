@@ -15,7 +15,13 @@ export function crmId(): string {
  * sandbox_crm_records) so a user can see exactly what would have reached GHL.
  */
 export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl: string }): Crm {
-  const record = async (locationId: string, contactId: string, kind: string, payload: Record<string, unknown>, data?: Uint8Array) => {
+  const record = async (
+    locationId: string,
+    contactId: string,
+    kind: string,
+    payload: Record<string, unknown>,
+    data?: Uint8Array,
+  ) => {
     const { rows } = await db.query<{ id: number }>(
       `INSERT INTO sandbox_crm_records (location_id, contact_id, kind, payload, data) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id`,
       [locationId, contactId, kind, JSON.stringify(payload), data ? Buffer.from(data) : null],
@@ -41,7 +47,13 @@ export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl
       return p ? { messageId: p.messageId, conversationId: p.conversationId } : null;
     },
     async uploadAttachment(locationId, input) {
-      const id = await record(locationId, input.contactId, 'attachment', { filename: input.filename, contentType: input.contentType, size: input.data.byteLength }, input.data);
+      const id = await record(
+        locationId,
+        input.contactId,
+        'attachment',
+        { filename: input.filename, contentType: input.contentType, size: input.data.byteLength },
+        input.data,
+      );
       return { url: `${opts.publicBaseUrl}/api/v1/attachments/${id}` };
     },
     async getContact(locationId, contactId): Promise<CrmContact> {
@@ -109,10 +121,23 @@ const contactIdKey = (id: string) => id.replace(/[^A-Za-z0-9]/g, '').slice(0, 20
 export function sandboxSlots(start: Date, end: Date, timeZone: string): string[] {
   const out: string[] = [];
   const hours = [10, 13, 16];
-  for (let t = Math.ceil(start.getTime() / 3_600_000) * 3_600_000; t < end.getTime() && out.length < 60; t += 3_600_000) {
+  for (
+    let t = Math.ceil(start.getTime() / 3_600_000) * 3_600_000;
+    t < end.getTime() && out.length < 60;
+    t += 3_600_000
+  ) {
     const d = new Date(t);
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
         .formatToParts(d)
         .map((p) => [p.type, p.value]),
     );

@@ -3,8 +3,23 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
+// Every detector normalises the same message again; remembering the last few results keeps the
+// whole screen of one turn to a single pass per helper. Pure: the output depends only on the input.
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      if (cache.size >= 256) cache.clear();
+      out = fn(s);
+      cache.set(s, out);
+    }
+    return out;
+  };
+}
+
 /** Lowercases, strips accents (ñ → n), unifies quotes and collapses whitespace. */
-export function normalize(text: string): string {
+export const normalize = memo((text: string): string => {
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -13,14 +28,14 @@ export function normalize(text: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
-}
+});
 
 /**
  * Normalized words joined by single spaces: apostrophes vanish (don't → dont), every other
  * punctuation mark becomes a space. Decimal points and percent signs survive so "2.5%" stays
  * one token.
  */
-export function flatten(text: string): string {
+export const flatten = memo((text: string): string => {
   return normalize(text)
     .replace(/'/g, '')
     .replace(/(\d)\.(?=\d)/g, '$1\u0000')
@@ -28,7 +43,7 @@ export function flatten(text: string): string {
     .replace(/\u0000/g, '.')
     .replace(/\s+/g, ' ')
     .trim();
-}
+});
 
 /** Flattened sentences: split on terminal punctuation, semicolons, line breaks and ¿ ¡. */
 export function sentences(text: string): string[] {

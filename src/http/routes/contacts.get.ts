@@ -14,7 +14,9 @@ const contactSchema = z.object({
   fields: z.record(z.string(), z.unknown()),
   optedOut: z.boolean(),
   paused: z.boolean(),
-  transcript: z.array(z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() })),
+  transcript: z.array(
+    z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() }),
+  ),
   pendingFollowUps: z.array(z.unknown()),
   escalations: z.array(z.unknown()),
 });

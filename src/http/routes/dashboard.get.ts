@@ -6,14 +6,25 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 /** GET / — a plain status page: adapter modes, queue depths and the most recent contacts. */
 export async function dashboardRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
-    const { rows } = await deps.db.query<{ id: string; location_id: string; bot: string | null; tags: string[]; updated_at: Date }>(
+    const { rows } = await deps.db.query<{
+      id: string;
+      location_id: string;
+      bot: string | null;
+      tags: string[];
+      updated_at: Date;
+    }>(
       `SELECT c.id, c.location_id, v.bot, c.tags, c.updated_at FROM contacts c
          LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
         ORDER BY c.updated_at DESC LIMIT 50`,
     );
-    const modes = Object.entries(deps.modes).map(([k, v]) => `<li>${esc(k)}: <b>${esc(v)}</b></li>`).join('');
+    const modes = Object.entries(deps.modes)
+      .map(([k, v]) => `<li>${esc(k)}: <b>${esc(v)}</b></li>`)
+      .join('');
     const contacts = rows
-      .map((r) => `<tr><td>${esc(r.id)}</td><td>${esc(r.bot ?? 'lead')}</td><td>${esc(r.tags.join(', '))}</td><td>${esc(new Date(r.updated_at).toISOString())}</td></tr>`)
+      .map(
+        (r) =>
+          `<tr><td>${esc(r.id)}</td><td>${esc(r.bot ?? 'lead')}</td><td>${esc(r.tags.join(', '))}</td><td>${esc(new Date(r.updated_at).toISOString())}</td></tr>`,
+      )
       .join('');
     reply.type('text/html; charset=utf-8');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jorge Bots</title>

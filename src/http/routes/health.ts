@@ -6,33 +6,43 @@ import type { HttpDeps } from '../deps.ts';
 
 /** GET /healthz (process up), GET /readyz (database reachable, migrations applied), GET /metrics. */
 export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
-  app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'] } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'] } }, async () => ({
+    status: 'ok',
+  }));
 
-  app.get('/readyz', { schema: { summary: 'Readiness: database reachable and migrated', tags: ['operations'] } }, async (_req, reply) => {
-    try {
-      await deps.db.query('SELECT 1');
-      const pending = await pendingMigrations(deps.db);
-      if (pending.length > 0) {
+  app.get(
+    '/readyz',
+    { schema: { summary: 'Readiness: database reachable and migrated', tags: ['operations'] } },
+    async (_req, reply) => {
+      try {
+        await deps.db.query('SELECT 1');
+        const pending = await pendingMigrations(deps.db);
+        if (pending.length > 0) {
+          reply.code(503);
+          return { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` };
+        }
+        return { status: 'ready', modes: deps.modes };
+      } catch (err) {
         reply.code(503);
-        return { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` };
+        return { status: 'not_ready', reason: `database unreachable: ${(err as Error).message}` };
       }
-      return { status: 'ready', modes: deps.modes };
-    } catch (err) {
-      reply.code(503);
-      return { status: 'not_ready', reason: `database unreachable: ${(err as Error).message}` };
-    }
-  });
+    },
+  );
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['operations'] } }, async (_req, reply) => {
-    try {
-      const stats = await outboxStats(deps.db, deps.clock.now());
-      deps.metrics.outboxDepth.set(stats.depth);
-      deps.metrics.outboxOldestAge.set(stats.oldestAgeSeconds);
-      deps.metrics.inboxDepth.set(await pendingInboxCount(deps.db));
-    } catch {
-      // Still serve the process metrics when the database is down.
-    }
-    reply.type(deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { summary: 'Prometheus metrics', tags: ['operations'] } },
+    async (_req, reply) => {
+      try {
+        const stats = await outboxStats(deps.db, deps.clock.now());
+        deps.metrics.outboxDepth.set(stats.depth);
+        deps.metrics.outboxOldestAge.set(stats.oldestAgeSeconds);
+        deps.metrics.inboxDepth.set(await pendingInboxCount(deps.db));
+      } catch {
+        // Still serve the process metrics when the database is down.
+      }
+      reply.type(deps.metrics.registry.contentType);
+      return deps.metrics.registry.metrics();
+    },
+  );
 }

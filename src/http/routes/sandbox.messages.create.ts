@@ -9,7 +9,12 @@ import type { HttpDeps } from '../deps.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
 const bodySchema = z.object({
-  contactId: z.string().trim().min(1).max(100).regex(/^[\w.:-]+$/, 'use letters, digits, "_", "-", "." or ":"'),
+  contactId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, 'use letters, digits, "_", "-", "." or ":"'),
   message: z.string().max(5000),
   channel: z.enum(['SMS', 'Email']).default('SMS'),
   tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),

@@ -1,6 +1,10 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { normalizeMarketplaceEvent, normalizeWorkflowPayload, type Normalized } from '../../adapters/ghl-webhooks/normalize.ts';
+import {
+  normalizeMarketplaceEvent,
+  normalizeWorkflowPayload,
+  type Normalized,
+} from '../../adapters/ghl-webhooks/normalize.ts';
 import { checkGhlSignature, header } from '../../adapters/ghl-webhooks/verify.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -11,7 +15,10 @@ function secretMatches(req: FastifyRequest, secret: string | undefined): boolean
   if (!secret) return false;
   const query = req.query as Record<string, unknown>;
   const bearer = header(req.headers, 'authorization')?.replace(/^Bearer\s+/i, '');
-  const given = header(req.headers, 'x-webhook-secret') ?? (typeof query.secret === 'string' ? query.secret : undefined) ?? bearer;
+  const given =
+    header(req.headers, 'x-webhook-secret') ??
+    (typeof query.secret === 'string' ? query.secret : undefined) ??
+    bearer;
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(secret);
@@ -28,7 +35,9 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
   app.register(async (scope) => {
     // Signatures cover the exact bytes GHL sent, so keep the raw body and parse it ourselves.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.post(
       '/webhooks/ghl',
       {
@@ -46,9 +55,16 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           throw err;
         };
         const sig = checkGhlSignature(raw, req.headers, deps.webhookKeys);
-        if (sig === 'invalid') fail('unauthorized', new ApiError('unauthorized', 'webhook signature does not match the body'));
+        if (sig === 'invalid')
+          fail('unauthorized', new ApiError('unauthorized', 'webhook signature does not match the body'));
         if (sig === 'absent' && !secretMatches(req, config.GHL_WEBHOOK_SECRET)) {
-          fail('unauthorized', new ApiError('unauthorized', 'unsigned webhook: send X-GHL-Signature, or the workflow secret in X-Webhook-Secret'));
+          fail(
+            'unauthorized',
+            new ApiError(
+              'unauthorized',
+              'unsigned webhook: send X-GHL-Signature, or the workflow secret in X-Webhook-Secret',
+            ),
+          );
         }
         let body: unknown;
         try {
@@ -65,9 +81,13 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           n = normalizeMarketplaceEvent(obj);
           if (n.ok && typeof obj.timestamp === 'string') {
             const ts = Date.parse(obj.timestamp);
-            if (Number.isNaN(ts)) fail('invalid', new ApiError('invalid_request', 'timestamp: must be an ISO 8601 date'));
+            if (Number.isNaN(ts))
+              fail('invalid', new ApiError('invalid_request', 'timestamp: must be an ISO 8601 date'));
             if (Math.abs(Date.now() - ts) > MAX_AGE_MS) {
-              fail('stale', new ApiError('unauthorized', 'stale webhook: timestamp is more than 5 minutes from now'));
+              fail(
+                'stale',
+                new ApiError('unauthorized', 'stale webhook: timestamp is more than 5 minutes from now'),
+              );
             }
           }
         } else {
@@ -85,14 +105,22 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         }
         if (!event.webhookId && !event.messageId) event.messageId = `wf_${randomUUID()}`;
         if (deps.inboxBacklog() >= config.INBOX_MAX_BACKLOG) {
-          fail('overloaded', new ApiError('overloaded', 'too many events waiting; retry later', { 'retry-after': '60' }));
+          fail(
+            'overloaded',
+            new ApiError('overloaded', 'too many events waiting; retry later', { 'retry-after': '60' }),
+          );
         }
         let written: Awaited<ReturnType<typeof deps.inboxWriter.write>>;
         try {
           written = await deps.inboxWriter.write(event);
         } catch (err) {
           req.log.error({ err }, 'could not store webhook event');
-          return fail('overloaded', new ApiError('overloaded', 'event could not be stored right now; retry later', { 'retry-after': '30' }));
+          return fail(
+            'overloaded',
+            new ApiError('overloaded', 'event could not be stored right now; retry later', {
+              'retry-after': '30',
+            }),
+          );
         }
         if (!written.accepted) {
           metrics.webhooks.inc({ outcome: 'duplicate' });
