@@ -8,7 +8,10 @@ import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
 import { loadBotsConfig } from './adapters/bots-config/load-bots-config.ts';
 import { loadListings } from './adapters/listings/load-listings.ts';
+import { assessFinancing } from './app/assess-financing.ts';
 import { createOutboxDrainer } from './app/drain-outbox.ts';
+import type { EscalationDeps } from './app/escalation-deps.ts';
+import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
 import { createInboxWorker } from './app/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from './app/sandbox.ts';
 import type { Config } from './config.ts';
@@ -16,6 +19,7 @@ import { buildHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { Clock, Crm, Db, RateBudget } from './ports.ts';
+import { createBreaker, defaultBreakerConfig } from './resilience/breaker.ts';
 
 export interface ServiceOverrides {
   db?: Db;
@@ -62,8 +66,19 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
 
   const publicBaseUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
   const sandboxCrm = createSandboxCrm(db, { timezone: config.TIMEZONE, publicBaseUrl });
+  const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
+  const breaker = (name: string) => {
+    metrics.circuitState.set({ dependency: name }, 0);
+    return createBreaker(name, defaultBreakerConfig, {
+      onChange: (dependency, state) => {
+        metrics.circuitState.set({ dependency }, breakerState[state]);
+        logger.warn({ dependency, state }, 'circuit breaker changed state');
+      },
+    });
+  };
   const ghlCrm: Crm | null = config.GHL_PRIVATE_TOKEN
     ? createGhlCrm({
+        breaker: breaker('ghl'),
         baseUrl: config.GHL_API_BASE_URL,
         token: config.GHL_PRIVATE_TOKEN,
         budget,
@@ -92,6 +107,17 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ? { crm: ghlCrm, calendarId: config.GHL_CALENDAR_ID }
         : null;
 
+  const escalation: EscalationDeps = {
+    agentName: bots.persona.agentName,
+    tags: bots.tags,
+    ...(config.AGENT_PHONE ? { agentPhone: config.AGENT_PHONE } : {}),
+    ...(config.AGENT_EMAIL ? { agentEmail: config.AGENT_EMAIL } : {}),
+    ...(config.COMPLIANCE_OFFICER_PHONE ? { officerPhone: config.COMPLIANCE_OFFICER_PHONE } : {}),
+    ...(config.COMPLIANCE_OFFICER_EMAIL ? { officerEmail: config.COMPLIANCE_OFFICER_EMAIL } : {}),
+  };
+  const financialService = config.FINANCIAL_SERVICE_URL
+    ? createHttpFinancialReadiness({ baseUrl: config.FINANCIAL_SERVICE_URL, breaker: breaker('financial') })
+    : null;
   const drainer = createOutboxDrainer({
     db,
     crmFor,
@@ -99,6 +125,9 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
+    escalation,
+    assessFinancing: (loc, cid) =>
+      assessFinancing({ db, clock, service: financialService, logger }, loc, cid),
   });
   const inboxWorker = createInboxWorker({
     db,
@@ -131,6 +160,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     language: 'offline',
     rateBudget: budget.mode,
     jobs: 'postgres outbox',
+    financial: financialService ? 'service + fallback' : 'heuristics',
   };
   const app = await buildHttpApp({
     config,
@@ -144,6 +174,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     drainer,
     inboxBacklog: () => backlog,
     modes,
+    escalation,
   });
 
   return {

@@ -80,6 +80,18 @@ export const configSchema = z.object({
   BOTS_CONFIG_FILE: opt(z.string()),
   /** GHL calendar used to offer and book appointment slots. Unset = ask morning/afternoon and make a task. */
   GHL_CALENDAR_ID: opt(z.string()),
+  /** Where escalations reach the agent (through the CRM). */
+  AGENT_PHONE: opt(
+    z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +19095550100'),
+  ),
+  AGENT_EMAIL: opt(z.email()),
+  /** Who is alerted about compliance tickets. */
+  COMPLIANCE_OFFICER_PHONE: opt(
+    z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +19095550100'),
+  ),
+  COMPLIANCE_OFFICER_EMAIL: opt(z.email()),
+  /** Pre-qualification service (JSON contract in docs/FINANCIAL_SERVICE.md). Unset = heuristics only. */
+  FINANCIAL_SERVICE_URL: opt(url(['http:', 'https:'])),
   SMTP_URL: opt(url(['smtp:', 'smtps:'])),
   LISTINGS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),

@@ -130,6 +130,21 @@ export interface Crm {
   createAppointment(locationId: string, input: AppointmentInput): Promise<{ id: string }>;
   upsertOpportunity(locationId: string, input: OpportunityInput): Promise<{ id: string }>;
   addToWorkflow(locationId: string, contactId: string, workflowId: string): Promise<void>;
+  /**
+   * Alerts a person on the team (the agent, the compliance officer) by SMS or email through the
+   * CRM: the recipient is kept as a contact of their own so the message shows in the CRM too.
+   */
+  notifyStaff(locationId: string, input: StaffNotification): Promise<SentMessage>;
+}
+
+export interface StaffNotification {
+  channel: Channel;
+  /** E.164 phone for SMS, address for email. */
+  to: string;
+  /** Shown as the staff contact's name in the CRM. */
+  name: string;
+  subject?: string;
+  message: string;
 }
 
 /**
@@ -158,4 +173,27 @@ export interface Db extends Sql {
   /** One transaction on one connection; rolled back when `fn` throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** What a pre-qualification service says about a buyer. */
+export interface ServiceAssessment {
+  preApproved: boolean;
+  /** 0..1 */
+  confidence: number;
+  maxAmount?: number;
+  lender?: string;
+}
+
+/** An external pre-qualification service (FINANCIAL_SERVICE_URL). Throws when it cannot answer. */
+export interface FinancialReadiness {
+  assess(input: {
+    contactId: string;
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    phone?: string;
+    statedFinancing?: string;
+    statedLender?: string;
+    budgetMax?: number;
+  }): Promise<ServiceAssessment>;
 }

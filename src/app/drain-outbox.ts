@@ -10,6 +10,8 @@ import {
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, type Db } from '../ports.ts';
+import { escalateToHumanReview } from './escalate-to-human-review.ts';
+import type { EscalationDeps } from './escalation-deps.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface OutboxDrainerDeps {
@@ -24,6 +26,9 @@ export interface OutboxDrainerDeps {
   batchSize?: number;
   maxAttempts?: number;
   pollMs?: number;
+  escalation: EscalationDeps;
+  /** Runs the financial readiness assessment for a contact (outbox kind assess_financing). */
+  assessFinancing: (locationId: string, contactId: string) => Promise<Record<string, unknown>>;
 }
 
 // Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
@@ -86,6 +91,18 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
             title: a.title,
           })),
         };
+      case 'notify_staff':
+        return {
+          ...(await crm.notifyStaff(loc, {
+            channel: a.channel,
+            to: a.to,
+            name: a.name,
+            message: a.message,
+            ...(a.subject ? { subject: a.subject } : {}),
+          })),
+        };
+      case 'assess_financing':
+        return deps.assessFinancing(loc, cid);
     }
   }
 
@@ -142,6 +159,24 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           detail: { outboxId: row.id, kind: row.kind, error: message },
           at: deps.clock.now(),
         });
+        // A turn whose outside calls still fail after every retry goes to a person, unless the
+        // failing step is itself part of an escalation (its record already exists).
+        if (!/^(?:esc|cmp)_/.test(row.idempotency_key) && row.kind !== 'assess_financing') {
+          await deps.db.transaction((tx) =>
+            escalateToHumanReview(
+              tx,
+              deps.escalation,
+              {
+                locationId: row.location_id,
+                contactId: row.contact_id,
+                reason: 'crm_failure',
+                context: { outboxId: row.id, kind: row.kind, error: message },
+              },
+              deps.clock.now(),
+            ),
+          );
+          loop.wake();
+        }
       }
     }
   }
@@ -181,7 +216,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     onError: (err) => deps.logger.error({ err }, 'outbox drainer error'),
   });
 
-  return { runOnce, drainContact, start: loop.start, notify: loop.wake, stop: loop.stop };
+  const self = { runOnce, drainContact, start: loop.start, notify: loop.wake, stop: loop.stop };
+  return self;
 }
 
 export type OutboxDrainer = ReturnType<typeof createOutboxDrainer>;

@@ -133,6 +133,12 @@ export async function handleInboxEvent(
           at: now,
         });
       }
+      if (
+        decision.bot === 'buyer' &&
+        financingChanged(conv.state, decision.state as unknown as Record<string, unknown>)
+      ) {
+        await enqueue({ kind: 'assess_financing' }, n++);
+      }
       await saveConversation(
         tx,
         loc,
@@ -184,6 +190,16 @@ export async function handleInboxEvent(
       return { bot: null, outboxRows };
     }
   }
+}
+
+/** A buyer's financing or budget changed this turn: time to (re)assess their readiness. */
+function financingChanged(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const pick = (st: Record<string, unknown>) => {
+    const f = (st.facts ?? {}) as Record<string, unknown>;
+    return JSON.stringify([f.financing ?? null, f.lender ?? null, f.budgetMax ?? null]);
+  };
+  if (before.owner !== 'buyer') return true;
+  return pick(before) !== pick(after);
 }
 
 /** Mirrors an action on our own record of the contact; returns the CRM call to queue, if any. */

@@ -16,7 +16,10 @@ export type OutboxAction =
   | { kind: 'set_fields'; fields: Record<string, string | number | string[]> }
   | { kind: 'add_note'; body: string }
   | { kind: 'create_task'; title: string; body?: string; dueDate: string }
-  | { kind: 'create_appointment'; calendarId: string; startTime: string; title: string };
+  | { kind: 'create_appointment'; calendarId: string; startTime: string; title: string }
+  | { kind: 'notify_staff'; channel: Channel; to: string; name: string; subject?: string; message: string }
+  /** Not a CRM call: asks the financial readiness service and stores the assessment. */
+  | { kind: 'assess_financing' };
 
 /** The CRM call for a bot action; actions that only touch our own records are mapped by the caller. */
 export function fromCrmAction(a: CrmAction): OutboxAction | null {

@@ -1,4 +1,6 @@
 import type { Sql } from '../ports.ts';
+import { latestAssessment } from './assess-financing.ts';
+import { type EscalationView, listEscalations } from './list-escalations.ts';
 
 export interface ContactSummary {
   contactId: string;
@@ -11,7 +13,11 @@ export interface ContactSummary {
   paused: boolean;
   transcript: { direction: string; channel: string; body: string; at: string }[];
   pendingFollowUps: unknown[];
-  escalations: unknown[];
+  escalations: EscalationView[];
+  /** Latest financial readiness assessment (buyers), with its source: service, heuristic or default. */
+  financialAssessment: Awaited<ReturnType<typeof latestAssessment>>;
+  /** The bot is holding back for this contact: open escalation, compliance ticket, or a pause. */
+  botPaused: boolean;
 }
 
 /** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
@@ -29,8 +35,10 @@ export async function readContact(
     paused: boolean;
     bot: string | null;
     state: Record<string, unknown> | null;
+    needs_human_review: boolean | null;
+    compliance_hold: boolean | null;
   }>(
-    `SELECT c.location_id, c.id, c.tags, c.custom_fields, c.opted_out, c.paused, v.bot, v.state
+    `SELECT c.location_id, c.id, c.tags, c.custom_fields, c.opted_out, c.paused, v.bot, v.state, v.needs_human_review, v.compliance_hold
        FROM contacts c LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
       WHERE c.id = $1 AND ($2::text IS NULL OR c.location_id = $2)
       ORDER BY c.updated_at DESC LIMIT 1`,
@@ -59,7 +67,11 @@ export async function readContact(
       at: new Date(m.created_at).toISOString(),
     })),
     pendingFollowUps: [],
-    escalations: [],
+    escalations: (await listEscalations(sql, { contactId: c.id })).filter(
+      (e) => e.locationId === c.location_id,
+    ),
+    financialAssessment: await latestAssessment(sql, c.location_id, c.id),
+    botPaused: c.paused || Boolean(c.needs_human_review) || Boolean(c.compliance_hold),
   };
 }
 

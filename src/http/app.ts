@@ -7,6 +7,7 @@ import type { HttpDeps } from './deps.ts';
 import { ApiError, installErrorHandling } from './errors.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
 import { dashboardRoute } from './routes/dashboard.get.ts';
+import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
 import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
@@ -16,6 +17,8 @@ import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
  *   POST /webhooks/ghl                 GHL marketplace events and workflow Webhook actions
  *   POST /api/v1/sandbox/messages      run one message through the live pipeline (sandbox CRM)
  *   GET  /api/v1/contacts/:id          a contact: tags, fields, bot, temperature, transcript
+ *   GET  /api/v1/escalations  POST /api/v1/escalations/:id/resolve
+ *   GET  /api/v1/compliance/tickets  POST /api/v1/compliance/tickets/:id/resolve
  *   GET  /healthz  /readyz  /metrics   operations
  *   GET  /openapi.json  /docs          API description and Swagger UI
  *   GET  /                             dashboard
@@ -64,6 +67,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await webhooksGhlRoute(app, deps);
   await sandboxMessagesCreateRoute(app, deps);
   await contactsGetRoute(app, deps);
+  await escalationRoutes(app, deps);
   await healthRoutes(app, deps);
   await dashboardRoute(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,7 @@
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
+import type { EscalationDeps } from '../app/escalation-deps.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -22,4 +23,5 @@ export interface HttpDeps {
   inboxBacklog: () => number;
   /** Adapter modes, shown at start and on /readyz. */
   modes: Record<string, string>;
+  escalation: EscalationDeps;
 }

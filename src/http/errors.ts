@@ -69,14 +69,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send('internal', 'internal error; the request id identifies it in the logs');
   });
   app.setNotFoundHandler((req, reply) => {
-    reply
-      .code(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `no route ${req.method} ${req.url.split('?')[0]}`,
-          requestId: String(req.id),
-        },
-      });
+    reply.code(404).send({
+      error: {
+        code: 'not_found',
+        message: `no route ${req.method} ${req.url.split('?')[0]}`,
+        requestId: String(req.id),
+      },
+    });
   });
 }

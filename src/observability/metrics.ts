@@ -73,8 +73,15 @@ export function createMetrics() {
     help: 'Accepted events not yet processed.',
     registers: [registry],
   });
+  const circuitState = new Gauge({
+    name: 'jorge_circuit_state',
+    help: 'Circuit breaker per outside dependency: 0 closed, 1 half-open, 2 open.',
+    labelNames: ['dependency'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    circuitState,
     webhooks,
     turnDuration,
     endToEnd,

@@ -19,6 +19,14 @@ export class GhlRequestError extends CrmError {
   }
 }
 
+/** The GHL circuit is open: fail fast now; the outbox tries again later. */
+export class GhlUnavailableError extends CrmError {
+  constructor(op: string) {
+    super(`GHL ${op} skipped: GHL is failing repeatedly (circuit open); will retry later`, null, true, false);
+    this.name = 'GhlUnavailableError';
+  }
+}
+
 // GHL echoes request values in some validation messages; keep contact details out of logs.
 export function redactContactDetails(text: string): string {
   return text
@@ -115,7 +123,8 @@ export function transportError(op: string, err: unknown, sideEffect: boolean): G
 }
 
 export function classifyGhlError(err: unknown): RetryVerdict {
-  if (!(err instanceof CrmError) || !err.retryable) return { retry: false };
+  if (!(err instanceof CrmError) || !err.retryable || err instanceof GhlUnavailableError)
+    return { retry: false };
   if (err instanceof GhlRequestError && err.retryAfterMs !== undefined) {
     return { retry: true, afterMs: err.retryAfterMs };
   }

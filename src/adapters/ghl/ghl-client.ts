@@ -5,7 +5,9 @@ import type { RetryConfig } from '../../resilience/retry.ts';
 import { createCalendarOps } from './calendars.ts';
 import { createContactOps } from './contacts.ts';
 import { createConversationOps } from './conversations.ts';
-import { createGhlHttp, type GhlLogger, type GhlObserver } from './http.ts';
+import type { Breaker } from '../../resilience/breaker.ts';
+import { CrmError } from '../../ports.ts';
+import { createGhlHttp, ghlVersions, type GhlLogger, type GhlObserver } from './http.ts';
 import { createOpportunityOps } from './opportunities.ts';
 
 export interface GhlCrmOptions {
@@ -22,6 +24,7 @@ export interface GhlCrmOptions {
   sleep?: (ms: number) => Promise<void>;
   observer?: GhlObserver;
   logger?: GhlLogger;
+  breaker?: Breaker;
 }
 
 export function createGhlCrm(opts: GhlCrmOptions): Crm {
@@ -47,5 +50,30 @@ export function createGhlCrm(opts: GhlCrmOptions): Crm {
     createAppointment: calendars.createAppointment,
     upsertOpportunity: opportunities.upsertOpportunity,
     addToWorkflow: contacts.addToWorkflow,
+    async notifyStaff(locationId, n) {
+      // Staff are contacts too: upsert by phone or email, then message them like anyone else.
+      const up = await http.request<{ contact?: { id?: string } }>({
+        op: 'upsertStaffContact',
+        method: 'POST',
+        path: '/contacts/upsert',
+        version: ghlVersions.contacts,
+        locationId,
+        json: {
+          locationId,
+          name: n.name,
+          tags: ['staff-alerts'],
+          ...(n.channel === 'SMS' ? { phone: n.to } : { email: n.to }),
+        },
+      });
+      const contactId = up.contact?.id;
+      if (!contactId)
+        throw new CrmError('GHL upsert returned no contact id for the staff alert', null, false);
+      return conversations.sendMessage(locationId, {
+        contactId,
+        type: n.channel,
+        message: n.message,
+        ...(n.subject ? { subject: n.subject } : {}),
+      });
+    },
   };
 }

@@ -1,6 +1,14 @@
 import type { RateBudget } from '../../ports.ts';
+import type { Breaker } from '../../resilience/breaker.ts';
 import { defaultRetryConfig, type RetryConfig, sleepFor, withRetry } from '../../resilience/retry.ts';
-import { classifyGhlError, GhlRequestError, parseRetryAfter, statusError, transportError } from './errors.ts';
+import {
+  classifyGhlError,
+  GhlRequestError,
+  GhlUnavailableError,
+  parseRetryAfter,
+  statusError,
+  transportError,
+} from './errors.ts';
 
 /** The Version header each GHL API declares (sending the declared one keeps path gating predictable). */
 export const ghlVersions = {
@@ -35,6 +43,8 @@ export interface GhlHttpOptions {
   sleep?: (ms: number) => Promise<void>;
   observer?: GhlObserver;
   logger?: GhlLogger;
+  /** Opens after repeated network errors, timeouts and 5xx; 4xx and 429 mean GHL is up. */
+  breaker?: Breaker;
 }
 
 export interface GhlRequest {
@@ -95,6 +105,7 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   async function once<T>(req: GhlRequest): Promise<T> {
+    if (opts.breaker && !opts.breaker.allow()) throw new GhlUnavailableError(req.op);
     const waited = await opts.budget.acquire(req.locationId);
     if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
     const headers: Record<string, string> = {
@@ -119,10 +130,13 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
       text = await res.text();
     } catch (err) {
       const failure = transportError(req.op, err, req.sideEffect ?? false);
+      opts.breaker?.failure();
       opts.observer?.onCall?.(req.op, failure.kind === 'timeout' ? 'timeout' : 'network_error', elapsed());
       throw failure;
     }
     opts.observer?.onCall?.(req.op, res.status, elapsed());
+    if (res.status >= 500) opts.breaker?.failure();
+    else opts.breaker?.success();
     const parsed = parseJson(text);
     const retryAfterMs =
       res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), Date.now()) : undefined;

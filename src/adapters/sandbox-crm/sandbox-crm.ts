@@ -112,6 +112,11 @@ export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl
     async addToWorkflow(locationId, contactId, workflowId) {
       await record(locationId, contactId, 'workflow', { workflowId });
     },
+    async notifyStaff(locationId, n) {
+      const sent = { messageId: crmId(), conversationId: crmId() };
+      await record(locationId, `staff:${n.channel}`, 'staff_notification', { ...n, ...sent });
+      return sent;
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readContact } from '../../app/read-contact.ts';
 import type { HttpDeps } from '../deps.ts';
+import { escalationViewSchema } from './escalations.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
 const contactSchema = z.object({
@@ -18,7 +19,19 @@ const contactSchema = z.object({
     z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() }),
   ),
   pendingFollowUps: z.array(z.unknown()),
-  escalations: z.array(z.unknown()),
+  escalations: z.array(escalationViewSchema),
+  financialAssessment: z
+    .object({
+      source: z.enum(['service', 'heuristic', 'default']),
+      preApproved: z.boolean(),
+      requiresReview: z.boolean(),
+      confidence: z.number(),
+      maxAmount: z.number().optional(),
+      lender: z.string().optional(),
+      at: z.string(),
+    })
+    .nullable(),
+  botPaused: z.boolean(),
 });
 
 /** GET /api/v1/contacts/:id — tags, fields, bot, temperature, transcript, pending follow-ups. */

@@ -6,6 +6,7 @@ import { readContact, repliesFor } from '../../app/read-contact.ts';
 import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
 import { clean } from '../../domain/clean.ts';
 import type { HttpDeps } from '../deps.ts';
+import { escalationViewSchema } from './escalations.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
 const bodySchema = z.object({
@@ -36,7 +37,7 @@ export const sandboxResponseSchema = z.object({
   temperature: z.string().nullable(),
   tags: z.array(z.string()),
   fields: z.record(z.string(), z.unknown()),
-  escalations: z.array(z.unknown()),
+  escalations: z.array(escalationViewSchema),
   optedOut: z.boolean(),
 });
 
@@ -80,7 +81,7 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
         temperature: summary.temperature,
         tags: summary.tags,
         fields: summary.fields,
-        escalations: summary.escalations,
+        escalations: summary.escalations.filter((e) => e.status === 'open'),
         optedOut: summary.optedOut,
       };
     },
