@@ -94,11 +94,17 @@ export const configSchema = z.object({
   FINANCIAL_SERVICE_URL: opt(url(['http:', 'https:'])),
   SMTP_URL: opt(url(['smtp:', 'smtps:'])),
   LISTINGS_FILE: opt(z.string()),
+  COMPS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   /** Inbox rows waiting beyond this make the webhook answer 429 so GHL retries later. */
   INBOX_MAX_BACKLOG: withDefault(z.coerce.number().int().positive(), 50_000),
   /** How long a claimed outbox action belongs to one worker before another may retry it. */
   OUTBOX_LEASE_MS: withDefault(z.coerce.number().int().min(100), 120_000),
+  /** First outbox retry delay; doubles per attempt up to 10 minutes. */
+  OUTBOX_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(10), 5_000),
+  /** Circuit breakers: consecutive failures that open one, and how long it stays open. */
+  BREAKER_FAILURE_THRESHOLD: withDefault(z.coerce.number().int().min(1), 5),
+  BREAKER_HALF_OPEN_MS: withDefault(z.coerce.number().int().min(100), 30_000),
   WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
   /** Turn off the background workers (used by tooling that only needs the HTTP side). */
   WORKERS_ENABLED: withDefault(bool, 'true'),
