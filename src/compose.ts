@@ -19,7 +19,7 @@ import { buildHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { Clock, Crm, Db, RateBudget } from './ports.ts';
-import { createBreaker, defaultBreakerConfig } from './resilience/breaker.ts';
+import { createBreaker } from './resilience/breaker.ts';
 
 export interface ServiceOverrides {
   db?: Db;
@@ -69,7 +69,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
   const breaker = (name: string) => {
     metrics.circuitState.set({ dependency: name }, 0);
-    return createBreaker(name, defaultBreakerConfig, {
+    return createBreaker(name, { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS }, {
       onChange: (dependency, state) => {
         metrics.circuitState.set({ dependency }, breakerState[state]);
         logger.warn({ dependency, state }, 'circuit breaker changed state');
@@ -125,6 +125,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
+    retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
     escalation,
     assessFinancing: (loc, cid) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid),

@@ -27,12 +27,14 @@ export interface OutboxDrainerDeps {
   maxAttempts?: number;
   pollMs?: number;
   escalation: EscalationDeps;
+  /** First retry delay of a failed action (doubles per attempt, capped at 10 minutes). */
+  retryBaseMs?: number;
   /** Runs the financial readiness assessment for a contact (outbox kind assess_financing). */
   assessFinancing: (locationId: string, contactId: string) => Promise<Record<string, unknown>>;
 }
 
 // Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
-const retryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** (attempts - 1), 600_000);
+const retryDelayMs = (attempts: number, baseMs: number) => Math.min(baseMs * 2 ** (attempts - 1), 600_000);
 
 // A send whose earlier attempt may have gone out is checked against messages sent since shortly
 // before that attempt (clock skew between us and GHL).
@@ -137,7 +139,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const retryable = err instanceof CrmError ? err.retryable : true;
       const message = err instanceof Error ? err.message : String(err);
       if (retryable && row.attempts < maxAttempts) {
-        const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts));
+        const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, deps.retryBaseMs ?? 5_000));
         await markOutboxRetry(deps.db, row.id, message, next);
         deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
         deps.logger.warn(

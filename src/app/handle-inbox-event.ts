@@ -91,7 +91,8 @@ export async function handleInboxEvent(
       const input: TurnInput = {
         cfg: deps.bots,
         stored: conv.version === 0 ? null : conv.state,
-        contact: { ...contactView(contact), paused: contact.paused },
+        // An open escalation or compliance ticket holds the bot back exactly like a pause.
+        contact: { ...contactView(contact), paused: contact.paused || conv.needs_human_review || conv.compliance_hold },
         text: p.body,
         channel: p.channel,
         now,

@@ -21,6 +21,8 @@ export interface ConversationRow {
   state: Record<string, unknown>;
   version: number;
   last_inbound_at: Date | null;
+  needs_human_review: boolean;
+  compliance_hold: boolean;
 }
 
 export async function ensureLocation(tx: Sql, locationId: string): Promise<void> {
@@ -147,7 +149,7 @@ export async function loadConversation(
   const { rows } = await tx.query<ConversationRow>(
     `INSERT INTO conversations (location_id, contact_id) VALUES ($1, $2)
      ON CONFLICT (location_id, contact_id) DO UPDATE SET location_id = EXCLUDED.location_id
-     RETURNING bot, state, version, last_inbound_at`,
+     RETURNING bot, state, version, last_inbound_at, needs_human_review, compliance_hold`,
     [locationId, contactId],
   );
   return rows[0]!;
