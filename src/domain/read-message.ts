@@ -21,6 +21,7 @@ import {
   isKeyboardMash,
   isVague,
   mentionsAdOrReferral,
+  resolveTimeline,
 } from './language/index.ts';
 import type { Facts } from './state.ts';
 
@@ -43,17 +44,22 @@ export interface Reading {
   code: boolean;
 }
 
-const CODE = /^\s*[{[<]|<\/?[a-z][^>]*>|\b(?:function\s*\(|select\s+.+\s+from\s|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:/i;
+const CODE = /^\s*[{[<]|<\/?[a-z][^>]*>|\b(?:function\s*\w*\s*\([\w\s,]*\)|select\s+.+\s+from\s|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:|\{[^{}]*[;:"=][^{}]*\}/i;
 const MULTIPLE = /\b(?:two|three|several|multiple|a couple of|2|3|dos|tres|varias)\s+(?:houses|homes|properties|rentals|casas|propiedades)\b|\b(?:both|all) (?:of )?(?:my|our) (?:houses|homes|properties)\b|\bsell (?:them|both)\b/i;
-const MEETING = /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|verlo antes|reunirnos|agendar una cita)\b/i;
-const MARKET_TIMING = /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
+const MEETING = /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita)\b/i;
+const MARKET_TIMING = /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|(?:prices|rates|the market) (?:will|are going to|gonna) (?:go|drop|fall|come|crash|rise)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
 const TWO_DECIDERS = /\b(?:my (?:wife|husband|spouse|partner|fianc[eé]e?)|(?:wife|husband|partner) and i|we both|both of us|mi (?:esposa|esposo|pareja)|mi esposo y yo|mi esposa y yo)\b/i;
 
 /**
  * Reads one message against what was just asked (`pending`), so a bare "yes" answers the timeline
  * question and a bare "750" answers the price question.
  */
-export function readMessage(text: string, pending: string | null, neighborhoods: readonly string[]): Reading {
+export function readMessage(
+  text: string,
+  pending: string | null,
+  neighborhoods: readonly string[],
+  now?: Date,
+): Reading {
   const code = CODE.test(text);
   const intent = classifyIntent(text);
   const base: Reading = {
@@ -108,7 +114,8 @@ export function readMessage(text: string, pending: string | null, neighborhoods:
   if (must.length > 0) f.mustHaves = must;
   const areas = extractAreas(text, neighborhoods);
   if (areas.length > 0) f.areas = areas;
-  const timeline = extractTimeline(text);
+  const stated = extractTimeline(text);
+  const timeline = now ? resolveTimeline(stated, now) : stated;
   if (timeline.horizon) {
     f.horizon = timeline.horizon;
     if (timeline.months !== undefined) f.months = timeline.months;
@@ -123,6 +130,11 @@ export function readMessage(text: string, pending: string | null, neighborhoods:
   // A price anchored on a neighbour's sale is not the seller's own expectation, and a seller's
   // price is not a buyer's budget: keep each number where the conversation puts it.
   if (intent.intent === 'buy' && intent.confidence >= 0.6) delete f.priceExpectation;
+  // A seller's "cash" is the cash-offer path, not how they would pay for a home.
+  if (intent.intent === 'sell' && intent.confidence >= 0.6) {
+    delete f.financing;
+    delete f.lender;
+  }
   if ((pending?.startsWith('seller.') || (intent.intent === 'sell' && intent.confidence >= 0.6)) && f.priceExpectation !== undefined) {
     delete f.budgetMin;
     delete f.budgetMax;

@@ -1,6 +1,6 @@
 import type { BotsConfig } from './bots-config.ts';
 import type { BotName } from './conversation.ts';
-import type { ConversationState } from './state.ts';
+import type { ConversationState, Facts } from './state.ts';
 import { TurnContext } from './turn-context.ts';
 
 const has = (tags: readonly string[], wanted: readonly string[]) =>
@@ -57,4 +57,29 @@ export function handOff(ctx: TurnContext, to: BotName): boolean {
   ctx.state.schedule = null;
   ctx.audit('handoff', { from, to });
   return true;
+}
+
+// Facts that answer the current owner's own questions: a message carrying them is still about
+// the owner's side ("relocating to Texas where we'll buy" is a seller's motivation).
+const OWN_FACTS: Record<'buyer' | 'seller', (keyof Facts)[]> = {
+  seller: ['motivation', 'condition', 'priceExpectation', 'address', 'offerPath'],
+  buyer: ['budgetMin', 'budgetMax', 'financing', 'beds', 'baths', 'mustHaves', 'areas'],
+};
+const SOMEONE_ELSE = /\b(?:neighbou?rs?|friends?|his|her|their|vecin[oa]s?|amig[oa]s?)\b/i;
+
+/**
+ * Mid-conversation handoff: the Buyer bot's lead now clearly wants to sell (or the other way
+ * round), about their own home, and is not in the middle of booking. Null to stay put.
+ */
+export function handoffTarget(ctx: TurnContext): BotName | null {
+  const { state, reading } = ctx;
+  const owner = state.owner;
+  if (owner === 'lead' || state.stage === 'scheduling' || state.stage === 'booked') return null;
+  if (reading.intent.confidence < 0.8) return null;
+  const to = reading.intent.intent === 'sell' ? 'seller' : reading.intent.intent === 'buy' ? 'buyer' : null;
+  if (to === null || to === owner) return null;
+  if (SOMEONE_ELSE.test(ctx.text)) return null;
+  // "Decided not to sell, we just want to buy a bigger place" leaves the owner's side for good.
+  if (!reading.changedMind && OWN_FACTS[owner].some((k) => reading.facts[k] !== undefined)) return null;
+  return to;
 }

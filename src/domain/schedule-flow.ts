@@ -6,6 +6,31 @@ export type Visit = 'listing' | 'showing';
 const slotList = (ctx: TurnContext, slots: string[]) =>
   slots.map((s, i) => `${i + 1}) ${formatSlot(s, ctx.cfg.persona.timezone, ctx.lang)}`).join(' ');
 
+/** "1) Tue 10am 2) Wed 10am": the date left out, when the weekdays alone tell the slots apart. */
+function shortSlotList(ctx: TurnContext, slots: string[]): string | null {
+  const short = slots.map((s) => {
+    const words = formatSlot(s, ctx.cfg.persona.timezone, ctx.lang).split(' ');
+    return `${words[0]} ${words[words.length - 1]}`;
+  });
+  const days = short.map((x) => x.split(' ')[0]);
+  if (new Set(days).size !== days.length) return null;
+  return short.map((x, i) => `${i + 1}) ${x}`).join(' ');
+}
+
+/**
+ * The full slot list, or the short one when the full one would push the rest of the reply out;
+ * null when even the short one does not fit beside what the reply already says.
+ */
+function offerList(ctx: TurnContext, key: string, slots: string[]): string | null {
+  const fits = (list: string) =>
+    before.length + ctx.phrase(key, { list }).length <= ctx.cfg.thresholds.smsMaxLength;
+  const before = ctx.parts.map((p) => `${p.text} `).join('');
+  const full = slotList(ctx, slots);
+  if (fits(full) || before === '') return full;
+  const short = shortSlotList(ctx, slots);
+  return short && fits(short) ? short : null;
+}
+
 /** Offers three real calendar slots; without a calendar, asks morning or afternoon instead. */
 export function startScheduling(ctx: TurnContext, visit: Visit): void {
   ctx.state.stage = 'scheduling';
@@ -16,8 +41,17 @@ export function startScheduling(ctx: TurnContext, visit: Visit): void {
     }
     const picked = pickSlots(ctx.world.slots, { now: ctx.now, timeZone: ctx.cfg.persona.timezone, hours: ctx.cfg.thresholds.businessHours });
     if (picked.length > 0) {
+      const key = visit === 'listing' ? 'schedule.offer' : 'schedule.offer_showing';
+      const list = offerList(ctx, key, picked);
+      if (list === null && visit === 'showing') {
+        // The homes just named matter more: ask first, and offer the times with the answer.
+        ctx.state.stage = 'qualifying';
+        ctx.ask('schedule.want_visit');
+        return;
+      }
       ctx.state.schedule = { step: 'slots', slots: picked };
-      ctx.say(visit === 'listing' ? 'schedule.offer' : 'schedule.offer_showing', { list: slotList(ctx, picked) }, { keep: true });
+      // For a listing visit the times come first; the lines before them may be dropped to fit.
+      ctx.say(key, { list: list ?? slotList(ctx, picked) }, { keep: true });
       ctx.state.pending = 'schedule.slots';
       return;
     }
@@ -40,6 +74,7 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       ctx.addTags(ctx.cfg.tags.appointmentBooked, ctx.cfg.tags.aiOff);
       ctx.task(`${what}: ${when}`, `Booked by text for ${when}. Confirm with the lead and prepare for the visit.`, 2);
       ctx.say('schedule.booked', { slot: when }, { keep: true });
+      requestAddress(ctx, visit);
       ctx.state.stage = 'booked';
       ctx.state.pending = null;
       ctx.state.schedule = { ...sch, slots: [slot] };
@@ -61,7 +96,10 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       return;
     }
     const day = parseDay(ctx.text);
-    if (day) return finishWithTask(ctx, what, daypart, day);
+    if (day) {
+      finishWithTask(ctx, what, daypart, day);
+      return;
+    }
     ctx.state.schedule = { step: 'day', slots: [], daypart };
     ctx.ask('schedule.day');
     return;
@@ -73,7 +111,15 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
 function finishWithTask(ctx: TurnContext, what: string, daypart: string, day: string): void {
   ctx.task(`${what}: schedule with the lead`, `The lead prefers ${daypart}, ${day}. Call to confirm the exact time.`, 2);
   ctx.say('schedule.agent_confirms', {}, { keep: true });
+  requestAddress(ctx, what === 'Listing appointment' ? 'listing' : 'showing');
   ctx.state.stage = 'booked';
   ctx.state.pending = null;
   ctx.audit('appointment_requested', { daypart, day });
+}
+
+/** A listing visit needs the address: asked once, as a request, since the booking ends the chat. */
+function requestAddress(ctx: TurnContext, visit: Visit): void {
+  if (visit !== 'listing' || ctx.state.facts.address || ctx.state.addressAsked) return;
+  ctx.state.addressAsked = true;
+  ctx.say('schedule.address_please', {}, { keep: true });
 }

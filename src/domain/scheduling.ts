@@ -126,7 +126,11 @@ export function parseSlotChoice(text: string, offered: readonly string[], timeZo
     });
     if (matches.length === 1) return { index: matches[0]!.index };
   }
-  const trimmed = s.trim();
+  // "one" is a pronoun in "the second one" / "the last one", not the first slot.
+  const trimmed = s
+    .trim()
+    .replace(/\b(\w+)\s+ones?\b/g, (m, w: string) => (/^(?:option|number|slot|#)$/.test(w) ? m : w));
+  if (/\b(?:last|ultim[oa])\b/.test(trimmed) && trimmed.length <= 24) return { index: offered.length - 1 };
   for (const [re, idx] of ORDINALS) {
     if (idx < offered.length && re.test(trimmed) && (trimmed.length <= 24 || /option|opci[oó]n|#/.test(trimmed))) return { index: idx };
   }

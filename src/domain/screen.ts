@@ -10,28 +10,47 @@ import {
   detectPromptInjection,
   detectRespaOffer,
 } from './compliance/index.ts';
+import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
 const REAL_ESTATE =
   /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista)\b/i;
 
+// "today" or "next week" alone is no sign of real estate, unless it answers our timeline question.
+const TIMING_FACTS = new Set(['horizon', 'months', 'timelineAcceptable']);
+
 /** A question or request with nothing to do with real estate ("what's the weather", "tell me a joke"). */
 export function isOffTopic(ctx: TurnContext): boolean {
   const r = ctx.reading;
-  if (REAL_ESTATE.test(ctx.text) || Object.keys(r.facts).length > 0) return false;
+  const timingAsked = ctx.state.pending?.endsWith('.timeline') ?? false;
+  const facts = Object.keys(r.facts).filter((k) => timingAsked || !TIMING_FACTS.has(k));
+  if (REAL_ESTATE.test(ctx.text) || facts.length > 0) return false;
   if (r.intent.intent !== 'other' || r.greeting || r.vague || r.changedMind || r.adOrReferral) return false;
+  if (r.meetingRequest || r.marketTiming || r.twoDeciders || r.multipleProperties) return false;
   return /\?|^(?:can|could|will|would|tell|write|help|what|who|how|why|when|where|do|does|is|are)\b/i.test(ctx.text.trim());
 }
 
-/** Asks again whatever is pending (in new words), or buy/sell when nothing is. */
-export function reaskPending(ctx: TurnContext): void {
+// The lead bot remembers its questions under their own names; these are the words for them.
+const QUESTION_WORDING: Record<string, string> = { 'lead.intent': 'lead.ask_intent', 'lead.first': 'lead.ask_first' };
+
+/**
+ * Asks again whatever is pending (in new words), or buy/sell when nothing is. False when there is
+ * nothing to ask again here (a slot offer, or a Buyer/Seller question not yet asked): the owning
+ * bot then answers.
+ */
+export function reaskPending(ctx: TurnContext): boolean {
   const pending = ctx.state.pending;
   if (pending && pending !== 'schedule.slots') {
-    const attempt = (ctx.state.vague[pending] ?? 0) + 1;
-    ctx.ask(pending, attempt);
-    return;
+    const key = QUESTION_WORDING[pending] ?? pending;
+    if (!hasKey(key)) return false;
+    ctx.ask(key, (ctx.state.vague[pending] ?? 0) + 1);
+    ctx.state.pending = pending;
+    return true;
   }
-  if (ctx.state.owner === 'lead') ctx.ask('lead.ask_intent', 1);
+  if (ctx.state.owner !== 'lead' || pending) return false;
+  ctx.ask('lead.ask_intent', 1);
+  ctx.state.pending = 'lead.intent';
+  return true;
 }
 
 /**
@@ -95,15 +114,11 @@ export function screenMessage(ctx: TurnContext): boolean {
   }
   if (detectPromptInjection(text)) ctx.audit('prompt_injection_ignored');
   if (detectLenderSteeringRequest(text)) ctx.say('compliance.lender_choice');
-  if (ctx.reading.code || ctx.reading.mash) {
-    ctx.say('misc.mash');
-    reaskPending(ctx);
-    return true;
-  }
-  if (isOffTopic(ctx)) {
-    ctx.say('misc.off_topic');
-    reaskPending(ctx);
-    return true;
+  if (ctx.reading.code || ctx.reading.mash || isOffTopic(ctx)) {
+    ctx.say(ctx.reading.code || ctx.reading.mash ? 'misc.mash' : 'misc.off_topic');
+    if (reaskPending(ctx)) return true;
+    // Nothing to ask again here: the owning bot goes on, learning nothing from this message.
+    ctx.reading = { ...ctx.reading, facts: {}, vague: true };
   }
   return false;
 }

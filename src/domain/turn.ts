@@ -8,7 +8,7 @@ import { detectLanguage } from './language/index.ts';
 import { decideLead } from './lead/decide-lead.ts';
 import { leadScore, temperatureOf } from './lead/score.ts';
 import { mergeFacts, readMessage } from './read-message.ts';
-import { resolveOwner } from './routing.ts';
+import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature } from './seller/temperature.ts';
@@ -43,7 +43,7 @@ export interface TurnDecision {
 /** One inbound message → the reply, the CRM actions and the next state. Pure: same input, same output. */
 export function decideTurn(input: TurnInput): TurnDecision {
   const { cfg } = input;
-  const isNew = !input.stored || input.stored.v !== 1;
+  const isNew = input.stored?.v !== 1;
   const state = readState(input.stored, 'lead');
   state.owner = resolveOwner(state, isNew, input.contact.tags, cfg);
   const text = input.text.trim();
@@ -61,7 +61,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const lang = detectLanguage(text);
   if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
 
-  const reading = readMessage(text, state.pending, cfg.neighborhoods);
+  const reading = readMessage(text, state.pending, cfg.neighborhoods, input.now);
   const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
     ...(input.slots ? { slots: input.slots } : {}),
     calendar: input.calendar,
@@ -69,7 +69,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   });
 
   if (input.contact.optedOut || ctx.hasTag(cfg.tags.optOut)) {
-    if (!detectOptIn(text)) return silent();
+    if (!detectOptIn(text, { strict: true })) return silent();
     ctx.removeTags(cfg.tags.optOut, cfg.tags.aiOff);
     ctx.actions.push({ type: 'set_contact', optedOut: false });
     ctx.audit('tcpa_opt_in');
@@ -79,15 +79,24 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (input.contact.paused || cfg.tags.offSwitches.some((t) => ctx.hasTag(t))) return silent();
 
   if (!screenMessage(ctx)) {
-    state.facts = mergeFacts(state.facts, factsFor(state.owner, reading.facts));
+    const to = handoffTarget(ctx);
+    // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
+    if (to) handOff(ctx, to);
+    state.facts = mergeFacts(state.facts, factsFor(state.owner, ctx.reading.facts));
     runBot(ctx, state.owner);
   }
   return finish(ctx, input);
 }
 
 function runBot(ctx: TurnContext, bot: BotName): void {
-  if (bot === 'seller') return decideSeller(ctx);
-  if (bot === 'buyer') return decideBuyer(ctx);
+  if (bot === 'seller') {
+    decideSeller(ctx);
+    return;
+  }
+  if (bot === 'buyer') {
+    decideBuyer(ctx);
+    return;
+  }
   decideLead(ctx, (to) => {
     ctx.state.facts = mergeFacts(ctx.state.facts, factsFor(to, ctx.reading.facts));
     ctx.state.facts = factsFor(to, ctx.state.facts);

@@ -1,4 +1,5 @@
 import { continueScheduling, startScheduling } from '../schedule-flow.ts';
+import { simplify } from '../language/normalize.ts';
 import type { Facts } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
 import { describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
@@ -8,6 +9,14 @@ export const BUYER_QUESTIONS = ['budget', 'financing', 'timeline', 'areas', 'bed
 export type BuyerQuestion = (typeof BUYER_QUESTIONS)[number];
 
 const KEY = (q: BuyerQuestion) => `buyer.${q}`;
+
+const DECLINE_VISIT =
+  /^(?:no(?! (?:problem|worries|doubt|hay problema))|nope|nah|not (?:now|yet|really)|maybe later|later|todavia no|ahorita no|mas adelante)\b/;
+
+// Questions a buyer may have no answer to, and the replies that say so.
+const OPTIONAL: BuyerQuestion[] = ['areas', 'must_haves'];
+const NO_PREFERENCE =
+  /^(?:no|nope|nah|none|nothing|not really|no preference|no preferences|anywhere|any area|anything|doesnt matter|dont care|open|flexible|nada|ninguno|ninguna|no tengo|cualquier\w*|donde sea|me da igual)\b/;
 
 export function buyerAnswered(f: Facts): Record<BuyerQuestion, boolean> {
   return {
@@ -37,9 +46,26 @@ export function decideBuyer(ctx: TurnContext): void {
     return;
   }
 
+  if (state.pending === 'schedule.want_visit') {
+    if (!DECLINE_VISIT.test(simplify(ctx.text))) {
+      startScheduling(ctx, 'showing');
+      return;
+    }
+    state.stage = 'closed';
+    state.pending = null;
+  }
+
   const pendingQ = BUYER_QUESTIONS.find((q) => KEY(q) === state.pending);
   const learned = Object.keys(reading.facts).length > 0;
-  if (pendingQ && !buyerAnswered(f)[pendingQ] && (reading.vague || !learned)) {
+  if (
+    pendingQ &&
+    !buyerAnswered(f)[pendingQ] &&
+    OPTIONAL.includes(pendingQ) &&
+    NO_PREFERENCE.test(simplify(ctx.text))
+  ) {
+    // "No must-haves" and "anywhere is fine" are answers: never ask them again.
+    state.skipped = [...state.skipped, KEY(pendingQ)];
+  } else if (pendingQ && !buyerAnswered(f)[pendingQ] && (reading.vague || !learned)) {
     state.vague[KEY(pendingQ)] = (state.vague[KEY(pendingQ)] ?? 0) + 1;
   }
 
@@ -69,7 +95,7 @@ export function decideBuyer(ctx: TurnContext): void {
     ctx.task('Follow up with buyer', 'The buyer answered the qualifying questions by text; see the fields and the matching homes note.', 24);
   }
   state.pending = null;
-  if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true });
+  if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true, variant: state.inbound });
 }
 
 function allAsked(ctx: TurnContext): boolean {

@@ -3,7 +3,7 @@
 
 /** "no kids", "fewer Muslims", "away from those people". */
 export const AVOID_CUES =
-  'no|without|fewer|less|avoid|avoiding|away from|far from|not near|not by|not close to|not around|not next to|no more|keep out|free of|excluding|except|dont want|do not want|dont like|dont want any|hate|sin|menos|lejos de|evitar|nada de|ningun|ninguna|no quiero|no me gustan';
+  'no|without|fewer|fewest|less|least|avoid|avoiding|away from|far from|not near|not by|not close to|not around|not next to|no more|keep out|free of|excluding|except|dont want|do not want|dont like|dont want any|hate|sin|menos|lejos de|evitar|nada de|ningun|ninguna|no quiero|no me gustan';
 
 /** "mostly white", "how many Latinos", "are there a lot of seniors". */
 export const AMOUNT_CUES =
@@ -11,7 +11,7 @@ export const AMOUNT_CUES =
 
 /** "only Christian buyers", "I want Asian neighbors": not used for kids, age or disability. */
 export const PICK_CUES =
-  'only|just|prefer|preferably|want|wants|like|would like|rather have|looking for|near|close to|next to|around|among|solo|solamente|prefiero|quiero|busco|cerca de|entre';
+  'only|just|only to|just to|prefer|preferably|want|wants|like|would like|rather have|looking for|near|close to|next to|around|among|solo|solamente|solo a|solamente a|prefiero|quiero|busco|cerca de|entre';
 
 /** "don't want to sell my house to ...". */
 export const SELL_TO_CUES =

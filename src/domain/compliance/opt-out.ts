@@ -118,13 +118,18 @@ const OPT_IN_REQUESTS: readonly RegExp[] = [
   wordRegex('(?:puedes|pueden|puede) (?:volver a )?(?:escribirme|enviarme mensajes|mandarme mensajes)'),
 ];
 
+// A bare "yes" is a carrier keyword, but after an opt-out it usually answers the last question.
+const AMBIGUOUS_OPT_IN = new Set(['yes', 'si']);
+
 /**
  * Re-subscribe after an opt-out: START, UNSTOP or YES. "yes" is a carrier keyword, so callers
- * must only consult this for contacts who are currently opted out.
+ * must only consult this for contacts who are currently opted out; `strict` drops the bare
+ * "yes"/"sí" so only an explicit START, UNSTOP or opt-in request counts.
  */
-export function detectOptIn(text: string): boolean {
+export function detectOptIn(text: string, opts: { strict?: boolean } = {}): boolean {
   const whole = flatten(text);
   if (whole.length === 0) return false;
-  if (isBare(whole, BARE_OPT_IN_WORDS, BARE_OPT_IN_PHRASES)) return true;
+  const words = opts.strict ? BARE_OPT_IN_WORDS.filter((w) => !AMBIGUOUS_OPT_IN.has(w)) : BARE_OPT_IN_WORDS;
+  if (isBare(whole, words, BARE_OPT_IN_PHRASES)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }

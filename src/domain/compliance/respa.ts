@@ -22,6 +22,9 @@ const OFFER_PATTERNS: readonly RegExp[] = [
     `(?:give|pay|send|offer|throw) you ${ANY_VALUE} (?:for|if you|when you|every time you) (?:sending|send|referring|refer|using|use|steering|recommending|pointing|bring|bringing)`,
   ),
   wordRegex(
+    `(?:give|pay|send|offer|throw) you ${ANY_VALUE} (?:for|per) (?:every|each|any|a) (?:buyer|buyers|client|clients|customer|lead|referral|deal|loan|closing)`,
+  ),
+  wordRegex(
     '(?:comision|pago|bono) por (?:referido|referidos|referencia|recomendacion)|por debajo de la mesa|bajo la mesa|mordida|soborno',
   ),
   wordRegex(

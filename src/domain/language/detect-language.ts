@@ -15,7 +15,8 @@ const SPANISH = new Set(
     'tal quizas quiza puede ser creo pues porque lo al se sin mas menos hasta entre desde unos unas favor ' +
     'ayuda llamar hablar espanol interesa interesado vivir lista reparaciones necesita hay eso esto este ' +
     'esa ese bueno grande pequena nueva vieja tardes proximo proxima ya nada algo gusta hijos esposo ' +
-    'esposa familia zona cerca vecino dueno dueña propiedad oferta rapido ahorita orale dale vamos'
+    'esposa familia zona cerca vecino dueno dueña propiedad oferta rapido ahorita orale dale vamos ' +
+    'parar cancelar baja'
   ).split(' '),
 );
 const ENGLISH = new Set(

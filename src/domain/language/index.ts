@@ -29,6 +29,13 @@ export { parseNumberWords } from './numbers-in-words.ts';
 export { extractOfferPath, type OfferPath } from './offer-path.ts';
 export { detectPriceAnchoring, extractPriceExpectation } from './price.ts';
 export { extractRooms, type Rooms, type RoomsOptions } from './rooms.ts';
-export { extractTimeline, type Horizon, type Season, type Timeline, type Urgency } from './timeline.ts';
+export {
+  extractTimeline,
+  type Horizon,
+  resolveTimeline,
+  type Season,
+  type Timeline,
+  type Urgency,
+} from './timeline.ts';
 export { type Acceptance, type AcceptanceContext, extractTimelineAcceptance } from './timeline-acceptance.ts';
 export { isKeyboardMash, isVague } from './vague.ts';

@@ -20,6 +20,9 @@ const SELL_STRONG = [
   /\bhow much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)/,
   /\b(?:home|house|property) (?:value|valuation|appraisal|estimate)\b/,
   /\bcma\b/,
+  /\b(?:do|would|will|can|could) you (?:guys |still )?(?:buy|purchase) (?:houses|homes|properties|my|our)\b/,
+  /\bbuy (?:my|our) (?:house|home|place|property|condo)\b/,
+  /\bcash (?:offer|buyer|buyers) for (?:my|our)\b/,
   /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|pienso|pensamos|planeamos|vamos a|me gustaria) (?:a )?vender\b/,
   /\bvender (?:mi|nuestra|la|una) (?:casa|propiedad)\b/,
   /\bcuanto vale (?:mi|nuestra) (?:casa|propiedad)\b/,
@@ -32,7 +35,8 @@ const BUY_STRONG = [
   ),
   /\b(?:house|home) hunting\b/,
   /\bfirst[- ]time (?:home ?)?buyers?\b/,
-  new RegExp(`\\bbuy (?:a|an|our|my|the|this|that|our first|my first|a new) ?${PROPERTY}\\b`),
+  // Not "buy my house": that is a seller asking us to buy theirs.
+  new RegExp(`\\bbuy (?:a|an|the|this|that|our first|my first|a new) ?${PROPERTY}\\b`),
   /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|buscamos|busco|pensamos|planeamos|vamos a|me gustaria) (?:a )?comprar\b/,
   /\b(?:busco|buscamos|buscando) (?:una )?casa\b/,
   /\bcomprar (?:una |mi primera )?casa\b/,
@@ -43,7 +47,7 @@ const BUY_STRONG = [
 ];
 const SELL_WEAK = /\b(?:sell|selling|seller|sellers|list it|vender|vendo|venta|vendiendo)\b/;
 const BUY_WEAK = new RegExp(
-  '\\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando|pre-?approved|preapproved|pre aprobado)\\b' +
+  '\\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando|pre-?approved|preapproved|pre ?aprobad[oa]s?)\\b' +
     `|\\b(?:want|need) (?:a|an) (?:[\\w-]+ ){0,3}${PROPERTY}\\b`,
 );
 const BOTH = [

@@ -22,7 +22,7 @@ const INHERITED =
 const DISTRESS =
   /\b(?:behind (?:on|in) (?:\w+ )?(?:payments?|mortgage|the mortgage|taxes)|(?:cant|cannot|can not|unable to|couldnt) (?:afford|keep up|make (?:the )?payments|pay (?:the )?mortgage)|(?:pre-?)?foreclos\w*|notice of default|bankrupt\w*|lost (?:my|his|her|our) jobs?|laid off|medical bills|(?:in|drowning in) debt|owe more than|underwater|upside down|short sale|tax lien|back taxes|atrasad[oa]s? (?:en|con) (?:los |la )?(?:pagos|hipoteca)|no (?:podemos|puedo) pagar|ejecucion hipotecaria|embargo|perdi (?:mi|el) trabajo|deudas?)\b/;
 const RELOCATION =
-  /\b(?:moving (?:to|out of|back to|closer)|relocat\w*|transfer(?:red|ring)?|new job|job (?:offer|transfer|in)|for work|work (?:is )?(?:moving|sending)|military|pcs(?:ing)?|(?:move|moving) (?:out of|across) (?:state|the state|california|the country)|(?:leaving|leave) (?:california|the state|ca)|out of state|retir\w* to|nos (?:mudamos|vamos|cambiamos|regresamos) (?:a|para|de estado|fuera)|(?:mudar(?:me|nos)?|me mudo|irnos|regresarnos) (?:a|para|de estado|fuera)|cambio de trabajo|traslado|reubica\w*)\b/;
+  /\b(?:moving (?:to|out of|out to|back to|closer)|move out to|(?:be|live|living) (?:closer to|near) (?:my |our )?(?:family|kids|parents|grandkids|daughter|son)|relocat\w*|transfer(?:red|ring)?|new job|job (?:offer|transfer|in)|for work|work (?:is )?(?:moving|sending)|military|pcs(?:ing)?|(?:move|moving) (?:out of|across) (?:state|the state|california|the country)|(?:leaving|leave) (?:california|the state|ca)|out of state|retir\w* to|nos (?:mudamos|vamos|cambiamos|regresamos) (?:a|para|de estado|fuera)|(?:mudar(?:me|nos)?|me mudo|irnos|regresarnos) (?:a|para|de estado|fuera)|cambio de trabajo|traslado|reubica\w*)\b/;
 const DOWNSIZING =
   /\b(?:downsiz\w*|too (?:much|big of a) house|(?:house|home|place) is too big|too big for|(?:house|home|place)(?: is| s)? (?:way )?too (?:big|large)|too much (?:space|house|upkeep|yard)|empty nest\w*|kids (?:moved|are|r|have|all|have all|are all) (?:out|grown|gone|moved out)|kids (?:left|moved away)|smaller (?:place|home|house|condo)|dont need (?:all )?(?:this|that) (?:space|room)|(?:casa )?(?:muy|demasiado) grande|mas pequena|reducir|los hijos (?:ya )?se (?:fueron|casaron))\b/;
 const UPGRADING =
@@ -31,7 +31,7 @@ const OTHER =
   /\b(?:because|since|reason|tired of|landlord|tenants?|rental|investment|cash out|equity|retir\w*|health|neighbors|commute|passed away|died|porque|cansad[oa]s? de|fallecio|murio|inquilinos|inversion|jubil\w*|salud)\b/;
 
 const DESTINATION =
-  /\b(?:moving (?:back )?to|relocating to|relocate to|move (?:back )?to|headed to|heading to|retiring to|transferred to|job in|(?:mudamos|mudarnos|mudo|vamos|cambiamos|irnos|regresamos) (?:a|para))\s+/g;
+  /\b(?:moving (?:back |out )?to|relocating to|relocate to|move (?:back |out )?to|headed to|heading to|retiring to|transferred to|job in|(?:closer to|near|be with) (?:my |our |the )?(?:family|kids|parents|grandkids|daughter|son|mom|dad) (?:in|out in)|(?:mudamos|mudarnos|mudo|vamos|cambiamos|irnos|regresamos) (?:a|para))\s+/g;
 const NOT_A_PLACE = new Set(
   'a an my our his her their something somewhere be get buy sell rent do find another un una algo otra otro smaller bigger new different cheaper larger'.split(
     ' ',

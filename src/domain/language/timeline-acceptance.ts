@@ -16,8 +16,9 @@ const DECLINE =
   /\b(?:too (?:soon|fast|quick|quickly|early|short|rushed)|not (?:that|so) (?:fast|soon|quick|quickly)|thats (?:too )?(?:fast|quick)|need (?:more|a lot more) time|(?:cant|cannot|couldnt|wont|not able to|unable to) (?:\w+ ){0,2}(?:that (?:fast|soon|quick|quickly)|so (?:fast|soon)|in 30|in 45|within 30|by then)|(?:not|no) (?:gonna|going to) work|(?:doesnt|does not|wont|will not) work|not possible|no way|muy pronto|demasiado pronto|no tan (?:rapido|pronto)|necesito mas tiempo|necesitamos mas tiempo|(?:es )?muy poco tiempo|no (?:me |nos )?(?:funciona|sirve|alcanza)|no (?:puedo|podemos) tan (?:rapido|pronto))\b/;
 const ACCEPT =
   /\b(?:that works|works (?:for (?:me|us)|great|fine)|would work|(?:30|45|thirty|forty ?five) days (?:is )?(?:fine|ok|okay|good|works|perfect)|sounds (?:good|great|perfect|fine|doable)|(?:we|i) (?:can|could) (?:do|make) (?:that|it)|(?:thats|is) (?:fine|doable|perfect|good)|no problem|doable|the sooner the better|me parece bien|esta bien|de acuerdo|sin problema|por supuesto|claro que si|nos funciona|me funciona|si funciona|perfecto)\b/;
+// A lone "k" is a shrug, not a yes (it counts as a vague answer).
 const YES_START =
-  /^(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|absolutely|definitely|of course|correct|totally|for sure|perfect|great|fine|probably|i think so|si|claro|dale|va|orale|seguro|tal vez si|creo que si)\b/;
+  /^(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|absolutely|definitely|of course|correct|totally|for sure|perfect|great|fine|probably|i think so|si|claro|dale|va|orale|seguro|tal vez si|creo que si)\b/;
 const NO_START =
   /^(?:no|nope|nah|not really|negative|i dont think so|probably not|definitely not|absolutely not|not at all|no creo|para nada|tampoco)\b(?! (?:problem|worries|doubt|rush|hurry|se\b|sé|prisa|hay prisa|hay problema|problema))/;
 

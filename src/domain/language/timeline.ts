@@ -185,3 +185,18 @@ export function extractTimeline(text: string): Timeline {
   }
   return result;
 }
+
+const SEASON_START: Record<Season, number> = { spring: 3, summer: 6, fall: 9, winter: 12 };
+
+/**
+ * Dates a timeline that only named a season or a month ("by summer", "in August") against today,
+ * so it gets a horizon like "in 3 months" would. Timelines that already have a horizon are kept.
+ */
+export function resolveTimeline(t: Timeline, now: Date): Timeline {
+  if (t.horizon !== null) return t;
+  const target = t.month ?? (t.season ? SEASON_START[t.season] : undefined);
+  if (target === undefined) return t;
+  const ahead = (target - (now.getUTCMonth() + 1) + 12) % 12;
+  const months = Math.max(1, ahead);
+  return { ...t, months, horizon: horizonOf(months * 30) };
+}

@@ -7,8 +7,12 @@ const BUY_FIRST = /\b(?:buy(?:ing)? first|buy|buying|purchase|comprar primero|co
 /** Which side the facts point to when the lead never said "buy" or "sell" outright. */
 function intentFromFacts(ctx: TurnContext): 'buy' | 'sell' | null {
   const f = ctx.reading.facts;
-  const sellSide = [f.motivation, f.timelineAcceptable, f.condition, f.priceExpectation, f.offerPath].some((x) => x !== undefined);
-  const buySide = [f.budgetMax, f.budgetMin, f.financing, f.beds].some((x) => x !== undefined);
+  // Timing ("asap", "in 2 months") fits buyers and sellers alike, so it points to neither; so does
+  // a bare figure read both as a price and as a budget ("under 500k").
+  const budget = f.budgetMax ?? f.budgetMin;
+  const bareFigure = budget !== undefined && budget === f.priceExpectation;
+  const sellSide = [f.motivation, f.condition, bareFigure ? undefined : f.priceExpectation, f.offerPath].some((x) => x !== undefined);
+  const buySide = [bareFigure ? undefined : budget, f.financing, f.beds, f.mustHaves].some((x) => x !== undefined);
   if (sellSide && !buySide) return 'sell';
   if (buySide && !sellSide) return 'buy';
   return null;
@@ -28,8 +32,24 @@ export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => 
     const buy = BUY_FIRST.test(ctx.text);
     if (sell !== buy) {
       state.facts.firstStep = sell ? 'sell' : 'buy';
-      if (handOff(ctx, sell ? 'seller' : 'buyer')) return route(sell ? 'seller' : 'buyer');
+      if (handOff(ctx, sell ? 'seller' : 'buyer')) {
+        route(sell ? 'seller' : 'buyer');
+        return;
+      }
     }
+  }
+  if (state.pending === 'lead.first' && intent === 'other') {
+    // Both is known, only the order is not: ask that again in other words, never buy-or-sell.
+    const tries = (state.vague['lead.first'] ?? 0) + 1;
+    state.vague['lead.first'] = tries;
+    // Still undecided: start with the sale, which usually has to fund the purchase.
+    if (tries >= ctx.cfg.thresholds.vagueRetries && handOff(ctx, 'seller')) {
+      route('seller');
+      return;
+    }
+    ctx.ask('lead.ask_first', tries);
+    state.pending = 'lead.first';
+    return;
   }
   if (intent === 'both') {
     state.facts.intent = 'both';
@@ -40,7 +60,10 @@ export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => 
   if (intent === 'buy' || intent === 'sell') {
     state.facts.intent = intent;
     const to = intent === 'sell' ? 'seller' : 'buyer';
-    if (handOff(ctx, to)) return route(to);
+    if (handOff(ctx, to)) {
+      route(to);
+      return;
+    }
   }
 
   // Still unclear: greet the first time, then ask buy or sell in other words.

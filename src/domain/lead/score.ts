@@ -6,8 +6,14 @@ import type { ConversationState, Facts } from '../state.ts';
  *   intent clarity (25) + timeline (25) + financing or motivation (25) + engagement (25).
  * Hot ≥ 80, Warm 40-79, Cold < 40 (thresholds come from the bots config).
  */
-export function leadScore(facts: Facts, state: Pick<ConversationState, 'inbound'>): number {
-  const intent = facts.intent === 'buy' || facts.intent === 'sell' ? 25 : facts.intent === 'both' ? 20 : 0;
+export function leadScore(
+  facts: Facts,
+  state: Pick<ConversationState, 'inbound'> & { owner?: ConversationState['owner'] },
+): number {
+  // A lead the Buyer or Seller bot owns (by tag or handoff) has a clear intent even if never typed.
+  const owned = state.owner === 'buyer' || state.owner === 'seller';
+  const intent =
+    facts.intent === 'buy' || facts.intent === 'sell' || owned ? 25 : facts.intent === 'both' ? 20 : 0;
 
   let timeline = 0;
   if (facts.timelineAcceptable === true) timeline = 25;

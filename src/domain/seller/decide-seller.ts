@@ -30,7 +30,7 @@ export function decideSeller(ctx: TurnContext): void {
   }
   if (state.stage === 'closed') {
     if (reading.intent.intent !== 'sell' || reading.intent.confidence < 0.8) {
-      ctx.say('misc.closed', {}, { keep: true });
+      ctx.say('misc.closed', {}, { keep: true, variant: state.inbound });
       return;
     }
     state.stage = 'qualifying';
@@ -72,20 +72,21 @@ export function decideSeller(ctx: TurnContext): void {
   const next = nextQuestion(ctx);
   if (next) {
     if (learnedSomething && !reading.hardship && !reading.anchoring) ctx.say('ack.generic', {}, { variant: state.inbound });
-    const shouldAskAddress = !f.address && !state.addressAsked && Object.values(sellerAnswered(f)).some(Boolean) && next.attempt === 0 && pending !== null;
-    if (shouldAskAddress) {
-      state.addressAsked = true;
-      ctx.ask('seller.address');
-      return;
-    }
     ctx.ask(KEY(next.q), next.attempt);
     return;
   }
 
-  // All four answered (or given up on): HOT books the listing appointment; otherwise hand over.
+  // All four answered (or given up on): HOT books the listing appointment (the booking asks for a
+  // missing address); otherwise ask the address once, after the four so it never delays them.
   if (sellerTemperature(f) === 'hot') {
     ctx.say('seller.done');
     startScheduling(ctx, 'listing');
+    return;
+  }
+  if (!f.address && !state.addressAsked) {
+    state.addressAsked = true;
+    if (learnedSomething) ctx.say('ack.generic', {}, { variant: state.inbound });
+    ctx.ask('seller.address');
     return;
   }
   state.stage = 'closed';

@@ -60,9 +60,9 @@ export const en: Record<string, string[]> = {
   'buyer.matches_none': ['Nothing fits exactly yet, but new listings come up often.'],
   'buyer.market_timing': ['Prices and rates shift month to month and {agent} can share the latest local numbers. The right time depends on your plans.'],
   'buyer.two_deciders': ['Great, we will make sure you both love it.'],
-  'buyer.done': ['Thanks, that helps a lot.'],
+  'buyer.done': ['Thanks, that helps a lot.', 'Thanks! {agent} will keep an eye out for homes that fit.'],
 
-  'ack.generic': ['Got it.', 'Thanks.', 'Perfect.', 'Understood.'],
+  'ack.generic': ['Got it.', 'Thanks.', 'Understood.', 'Thanks for sharing.'],
   'ack.destination': ['{destination}, exciting!'],
   'empathy.divorce': ["I'm sorry you're going through that."],
   'empathy.death': ["I'm so sorry for your loss."],
@@ -76,6 +76,8 @@ export const en: Record<string, string[]> = {
   'schedule.daypart': ['Do mornings or afternoons work better for you?'],
   'schedule.day': ['What day works best for you?'],
   'schedule.agent_confirms': ['Thanks! {agent} will confirm the exact time with you today.'],
+  'schedule.address_please': ['Please text the property address so {agent} can prepare.'],
+  'schedule.want_visit': ['Would you like {agent} to show it to you?', 'Want to set up a time to see it?'],
   'schedule.after': ['Thanks! {agent} will see you at the appointment.'],
 
   'compliance.opt_out': ["You're unsubscribed and won't get more messages from us."],
@@ -92,6 +94,9 @@ export const en: Record<string, string[]> = {
 
   'misc.mash': ["Sorry, I didn't catch that."],
   'misc.off_topic': ['I can only help with real estate here.'],
-  'misc.closed': ['Thanks for the message! {agent} will be in touch.'],
+  'misc.closed': [
+    'Thanks for the message! {agent} will be in touch.',
+    'Got it, thanks. {agent} will follow up with you.',
+  ],
   'misc.fallback': ['Thanks for your message. {agent} will follow up with you shortly.'],
 };

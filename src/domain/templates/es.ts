@@ -56,9 +56,9 @@ export const es: Record<string, string[]> = {
   'buyer.matches_none': ['Todavía nada encaja exactamente, pero salen casas nuevas seguido.'],
   'buyer.market_timing': ['Los precios y las tasas cambian cada mes y {agent} le puede dar los números locales. El mejor momento depende de sus planes.'],
   'buyer.two_deciders': ['Perfecto, nos aseguraremos de que a los dos les encante.'],
-  'buyer.done': ['Gracias, eso ayuda mucho.'],
+  'buyer.done': ['Gracias, eso ayuda mucho.', '¡Gracias! {agent} estará pendiente de casas que le queden.'],
 
-  'ack.generic': ['Entendido.', 'Gracias.', 'Perfecto.', 'Muy bien.'],
+  'ack.generic': ['Entendido.', 'Gracias.', 'De acuerdo.', 'Gracias por contarme.'],
   'ack.destination': ['¡{destination}, qué emoción!'],
   'empathy.divorce': ['Siento mucho que esté pasando por eso.'],
   'empathy.death': ['Lamento mucho su pérdida.'],
@@ -72,13 +72,18 @@ export const es: Record<string, string[]> = {
   'schedule.daypart': ['¿Le quedan mejor las mañanas o las tardes?'],
   'schedule.day': ['¿Qué día le queda mejor?'],
   'schedule.agent_confirms': ['¡Gracias! {agent} le confirmará la hora exacta hoy mismo.'],
+  'schedule.address_please': ['Por favor envíeme la dirección de la propiedad para que {agent} se prepare.'],
+  'schedule.want_visit': [
+    '¿Le gustaría que {agent} se la muestre?',
+    '¿Quiere que agendemos una visita para verla?',
+  ],
   'schedule.after': ['¡Gracias! {agent} le verá en la cita.'],
 
   'compliance.opt_out': ['Listo, ya no recibirá más mensajes de nuestra parte.'],
   'compliance.opt_in': ['Está suscrito de nuevo. ¿Cómo le puedo ayudar con su casa?'],
   'compliance.ai_disclosure': ['Soy el asistente automático de {agent}. ¿Quiere que {agent} le contacte personalmente?'],
   'compliance.fair_housing': [
-    'Por la ley de vivienda justa no puedo orientar a nadie por raza, religión, familia u otras razones similares. Con gusto le ayudo por precio, tamaño y características.',
+    'Por la ley de vivienda justa no puedo orientar por raza, religión, familia u otras razones. Con gusto le ayudo por precio, tamaño y características.',
   ],
   'compliance.respa': ['Gracias, pero no aceptamos comisiones por referidos ni incentivos. Con gusto sigo ayudándole con la casa.'],
   'compliance.lender_choice': ['Puede elegir el prestamista que quiera. {agent} le puede compartir algunos para comparar.'],
@@ -88,6 +93,9 @@ export const es: Record<string, string[]> = {
 
   'misc.mash': ['Perdón, no le entendí.'],
   'misc.off_topic': ['Aquí solo puedo ayudarle con bienes raíces.'],
-  'misc.closed': ['¡Gracias por su mensaje! {agent} estará en contacto.'],
+  'misc.closed': [
+    '¡Gracias por su mensaje! {agent} estará en contacto.',
+    'Recibido, gracias. {agent} le dará seguimiento.',
+  ],
   'misc.fallback': ['Gracias por su mensaje. {agent} le dará seguimiento pronto.'],
 };
