@@ -138,6 +138,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     bots,
     listings,
     calendarFor,
+    escalation,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,

@@ -139,7 +139,9 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const retryable = err instanceof CrmError ? err.retryable : true;
       const message = err instanceof Error ? err.message : String(err);
       if (retryable && row.attempts < maxAttempts) {
-        const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, deps.retryBaseMs ?? 5_000));
+        const next = new Date(
+          deps.clock.now().getTime() + retryDelayMs(row.attempts, deps.retryBaseMs ?? 5_000),
+        );
         await markOutboxRetry(deps.db, row.id, message, next);
         deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
         deps.logger.warn(

@@ -17,6 +17,10 @@ import type { Listing } from '../domain/buyer/listing.ts';
 import type { BotName, ContactView, CrmAction } from '../domain/conversation.ts';
 import { decideTurn, type TurnDecision, type TurnInput } from '../domain/turn.ts';
 import type { Crm, Sql } from '../ports.ts';
+import { latestAssessment } from './assess-financing.ts';
+import { escalateComplianceViolation } from './escalate-compliance-violation.ts';
+import { escalateToHumanReview } from './escalate-to-human-review.ts';
+import type { EscalationDeps } from './escalation-deps.ts';
 import { fromCrmAction, type OutboxAction } from './outbox-action.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
@@ -27,6 +31,7 @@ export interface TurnDeps {
   /** The calendar that offers appointment slots for a location, if any. */
   calendarFor: (locationId: string) => { crm: Crm; calendarId: string } | null;
   logger?: { warn(obj: object, msg: string): void };
+  escalation: EscalationDeps;
 }
 
 export interface TurnOutcome {
@@ -92,13 +97,20 @@ export async function handleInboxEvent(
         cfg: deps.bots,
         stored: conv.version === 0 ? null : conv.state,
         // An open escalation or compliance ticket holds the bot back exactly like a pause.
-        contact: { ...contactView(contact), paused: contact.paused || conv.needs_human_review || conv.compliance_hold },
+        contact: {
+          ...contactView(contact),
+          paused: contact.paused || conv.needs_human_review || conv.compliance_hold,
+        },
         text: p.body,
         channel: p.channel,
         now,
         calendar: calendar !== null,
         listings: deps.listings,
       };
+      if (conv.bot === 'buyer') {
+        const assessed = await latestAssessment(tx, loc, cid);
+        if (assessed) input.financial = { preApproved: assessed.preApproved, source: assessed.source };
+      }
       let decision: TurnDecision = decideTurn(input);
       if (decision.needsSlots && calendar) {
         decision = decideTurn({ ...input, slots: await freeSlots(calendar, loc, now, deps) });
@@ -133,6 +145,38 @@ export async function handleInboxEvent(
           ...(outboxId !== null ? { outboxId } : {}),
           at: now,
         });
+      }
+      if (decision.escalation) {
+        await escalateToHumanReview(
+          tx,
+          deps.escalation,
+          {
+            locationId: loc,
+            contactId: cid,
+            reason: decision.escalation.reason,
+            context: { ...decision.escalation.detail, inboxId: row.id },
+          },
+          now,
+        );
+      }
+      if (decision.compliance) {
+        await escalateComplianceViolation(
+          tx,
+          deps.escalation,
+          {
+            locationId: loc,
+            contactId: cid,
+            violationType: decision.compliance.type,
+            evidence: {
+              rule: decision.compliance.rule,
+              messageIds: [`inbox:${row.id}`],
+              text: p.body,
+              reply: decision.compliance.reply,
+              ...(decision.reply ? { replyText: decision.reply } : {}),
+            },
+          },
+          now,
+        );
       }
       if (
         decision.bot === 'buyer' &&

@@ -38,6 +38,8 @@ export interface BotsConfig {
     /** Evasive seller turns before closing politely and handing to a person. */
     evasiveLimit: number;
     smsMaxLength: number;
+    /** A price or budget at or above this goes to a person (dollars). */
+    highValue: number;
     /** Business hours for offered appointment slots, local time. */
     businessHours: { start: number; end: number };
   };
@@ -76,6 +78,7 @@ export function defaultBotsConfig(persona: BotsConfig['persona']): BotsConfig {
       vagueRetries: 2,
       evasiveLimit: 5,
       smsMaxLength: 160,
+      highValue: 3_000_000,
       businessHours: { start: 9, end: 18 },
     },
     questions: {},

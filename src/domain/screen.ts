@@ -2,6 +2,7 @@ import {
   classifyAiQuestion,
   detectCcpaRequest,
   detectCommissionQuestion,
+  detectDistress,
   detectFairHousingRequest,
   detectHarassment,
   detectHumanRequest,
@@ -27,11 +28,16 @@ export function isOffTopic(ctx: TurnContext): boolean {
   if (REAL_ESTATE.test(ctx.text) || facts.length > 0) return false;
   if (r.intent.intent !== 'other' || r.greeting || r.vague || r.changedMind || r.adOrReferral) return false;
   if (r.meetingRequest || r.marketTiming || r.twoDeciders || r.multipleProperties) return false;
-  return /\?|^(?:can|could|will|would|tell|write|help|what|who|how|why|when|where|do|does|is|are)\b/i.test(ctx.text.trim());
+  return /\?|^(?:can|could|will|would|tell|write|help|what|who|how|why|when|where|do|does|is|are)\b/i.test(
+    ctx.text.trim(),
+  );
 }
 
 // The lead bot remembers its questions under their own names; these are the words for them.
-const QUESTION_WORDING: Record<string, string> = { 'lead.intent': 'lead.ask_intent', 'lead.first': 'lead.ask_first' };
+const QUESTION_WORDING: Record<string, string> = {
+  'lead.intent': 'lead.ask_intent',
+  'lead.first': 'lead.ask_first',
+};
 
 /**
  * Asks again whatever is pending (in new words), or buy/sell when nothing is. False when there is
@@ -69,6 +75,7 @@ export function screenMessage(ctx: TurnContext): boolean {
   }
   if (detectHarassment(text)) {
     ctx.say('compliance.calm', {}, { keep: true });
+    ctx.flagCompliance('harassment', 'harassment_language');
     ctx.audit('harassment', { rule: 'harassment' });
     return true;
   }
@@ -76,7 +83,12 @@ export function screenMessage(ctx: TurnContext): boolean {
     ctx.say('compliance.ccpa', {}, { keep: true });
     ctx.addTags(cfg.tags.ccpaDeletion);
     ctx.actions.push({ type: 'set_contact', paused: true, pausedReason: 'ccpa_request' });
-    ctx.task('CCPA data request', 'The lead asked about or to delete their personal data. Respond within 45 days as CCPA requires.', 24);
+    ctx.task(
+      'CCPA data request',
+      'The lead asked about or to delete their personal data. Respond within 45 days as CCPA requires.',
+      24,
+    );
+    ctx.flagCompliance('privacy', 'ccpa_request');
     ctx.audit('ccpa_request', { rule: 'ccpa' });
     return true;
   }
@@ -84,11 +96,13 @@ export function screenMessage(ctx: TurnContext): boolean {
   if (fh) {
     ctx.say('compliance.fair_housing', {}, { keep: true });
     ctx.addTags(cfg.tags.complianceAlert);
+    ctx.flagCompliance('fair_housing', 'fair_housing_request');
     ctx.audit('fair_housing_request', { rule: 'fair_housing', protectedClass: fh.protectedClass });
     return true;
   }
   if (detectRespaOffer(text)) {
     ctx.say('compliance.respa', {}, { keep: true });
+    ctx.flagCompliance('respa', 'respa_referral_fee_offer');
     ctx.audit('respa_offer', { rule: 'respa_section_8' });
     return true;
   }
@@ -102,14 +116,21 @@ export function screenMessage(ctx: TurnContext): boolean {
   const commission = detectCommissionQuestion(text);
   if (commission) {
     ctx.say('lead.commission', {}, { keep: true });
-    ctx.task(commission === 'co_broke' ? 'Co-broke question from another agent' : 'Commission question', 'Asked by text; call back, no numbers were given by text.', 4);
+    ctx.escalate('commission', { kind: commission });
     ctx.audit('commission_question', { kind: commission });
     return true;
   }
   if (detectHumanRequest(text, cfg.persona.agentName)) {
-    ctx.say('compliance.human', {}, { keep: true });
-    ctx.task(`Lead asked for ${cfg.persona.agentName}`, 'The lead asked to talk to a person. Call them today.', 2);
+    ctx.holdingMessage();
+    ctx.escalate('human_request');
     ctx.audit('human_requested');
+    return true;
+  }
+  const distress = detectDistress(text);
+  if (distress) {
+    ctx.holdingMessage();
+    ctx.escalate(`distress:${distress}`);
+    ctx.audit('distress', { kind: distress });
     return true;
   }
   if (detectPromptInjection(text)) ctx.audit('prompt_injection_ignored');

@@ -59,6 +59,7 @@ export interface ConversationState {
   /** The matching homes last written to a CRM note, to note again only when they change. */
   matchKey: string | null;
   closedReason: string | null;
+  highValueEscalated?: boolean;
 }
 
 export function initialState(owner: BotName): ConversationState {

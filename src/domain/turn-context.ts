@@ -32,6 +32,14 @@ export class TurnContext {
   fields: Record<string, FieldValue> = {};
   /** True once a bot wrote the reply for this turn. */
   answered = false;
+  /** Hand the conversation to a person (the reply is the holding message). */
+  escalation: { reason: string; detail: Record<string, unknown> } | null = null;
+  /** A compliance rule fired: the app opens a ticket with the evidence and the bot pauses. */
+  compliance: {
+    type: 'fair_housing' | 'respa' | 'tcpa' | 'privacy' | 'harassment' | 'other';
+    rule: string;
+    reply: 'sent' | 'withheld';
+  } | null = null;
 
   constructor(
     readonly cfg: BotsConfig,
@@ -102,7 +110,31 @@ export class TurnContext {
   }
 
   task(title: string, body: string, dueInHours = 4): void {
-    this.actions.push({ type: 'create_task', title, body, dueAt: new Date(this.now.getTime() + dueInHours * 3_600_000).toISOString() });
+    this.actions.push({
+      type: 'create_task',
+      title,
+      body,
+      dueAt: new Date(this.now.getTime() + dueInHours * 3_600_000).toISOString(),
+    });
+  }
+
+  escalate(reason: string, detail: Record<string, unknown> = {}): void {
+    this.escalation ??= { reason, detail };
+  }
+
+  flagCompliance(
+    type: NonNullable<TurnContext['compliance']>['type'],
+    rule: string,
+    reply: 'sent' | 'withheld' = 'sent',
+  ): void {
+    this.compliance ??= { type, rule, reply };
+  }
+
+  /** Replaces whatever was said this turn with the persona's holding message. */
+  holdingMessage(): void {
+    this.parts.length = 0;
+    this.say('escalation.holding', {}, { keep: true });
+    this.state.pending = null;
   }
 
   audit(action: string, detail: Record<string, unknown> = {}): void {

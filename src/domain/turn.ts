@@ -9,6 +9,7 @@ import { decideLead } from './lead/decide-lead.ts';
 import { leadScore, temperatureOf } from './lead/score.ts';
 import { mergeFacts, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
+import { applyEscalationRules } from './escalation-rules.ts';
 import { screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature } from './seller/temperature.ts';
@@ -27,6 +28,8 @@ export interface TurnInput {
   slots?: string[];
   calendar: boolean;
   listings: readonly Listing[];
+  /** The latest financial readiness assessment, when one exists (buyers). */
+  financial?: { preApproved: boolean; source: 'service' | 'heuristic' | 'default' };
 }
 
 export interface TurnDecision {
@@ -38,6 +41,10 @@ export interface TurnDecision {
   /** The bot wants to offer appointment slots: call again with `slots`. */
   needsSlots: boolean;
   events: AuditEvent[];
+  /** Hand the conversation to a person: the app records it and the bot stays quiet until resolved. */
+  escalation: TurnContext['escalation'];
+  /** A compliance rule fired: the app opens a ticket with the evidence and pauses the bot. */
+  compliance: TurnContext['compliance'];
 }
 
 /** One inbound message → the reply, the CRM actions and the next state. Pure: same input, same output. */
@@ -55,6 +62,8 @@ export function decideTurn(input: TurnInput): TurnDecision {
     temperature: state.temperature,
     needsSlots: false,
     events: ctx?.events ?? [],
+    escalation: null,
+    compliance: null,
   });
   if (text === '') return silent();
   state.inbound += 1;
@@ -78,13 +87,15 @@ export function decideTurn(input: TurnInput): TurnDecision {
   }
   if (input.contact.paused || cfg.tags.offSwitches.some((t) => ctx.hasTag(t))) return silent();
 
-  if (!screenMessage(ctx)) {
+  const screened = screenMessage(ctx);
+  if (!screened) {
     const to = handoffTarget(ctx);
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
     state.facts = mergeFacts(state.facts, factsFor(state.owner, ctx.reading.facts));
     runBot(ctx, state.owner);
   }
+  applyEscalationRules(ctx, screened);
   return finish(ctx, input);
 }
 
@@ -123,7 +134,15 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
   state.leadScore = leadScore(f, state);
   const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
   const ownerTemp: Temperature =
-    state.owner === 'seller' ? sellerTemperature(f) : state.owner === 'buyer' ? buyerTemperature(f, cfg.thresholds.buyerHotDays) : leadTemp;
+    state.owner === 'seller'
+      ? sellerTemperature(f)
+      : state.owner === 'buyer'
+        ? buyerTemperature(
+            f,
+            cfg.thresholds.buyerHotDays,
+            input.financial?.source === 'service' && input.financial.preApproved,
+          )
+        : leadTemp;
   state.temperature = ownerTemp;
 
   setTemperatureTag(ctx, 'Lead', leadTemp);
@@ -132,8 +151,14 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
     setTemperatureTag(ctx, 'Seller', ownerTemp);
     if (ownerTemp === 'hot') ctx.addTags(cfg.tags.sellerQualified);
     ctx.setField('property_address', f.address);
-    ctx.setField('seller_motivation', f.motivation ? `${f.motivation}${f.destination ? ` (${f.destination})` : ''}` : undefined);
-    ctx.setField('timeline_acceptable', f.timelineAcceptable === undefined ? undefined : f.timelineAcceptable ? 'yes' : 'no');
+    ctx.setField(
+      'seller_motivation',
+      f.motivation ? `${f.motivation}${f.destination ? ` (${f.destination})` : ''}` : undefined,
+    );
+    ctx.setField(
+      'timeline_acceptable',
+      f.timelineAcceptable === undefined ? undefined : f.timelineAcceptable ? 'yes' : 'no',
+    );
     ctx.setField('property_condition', f.condition);
     ctx.setField('price_expectation', f.priceExpectation);
     ctx.setField('questions_answered', questionsAnswered(f));
@@ -164,6 +189,14 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
     });
     if (!check.ok) {
       ctx.audit('outbound_blocked', { violations: check.violations });
+      const blocked = check.violations.filter((v) => v === 'steering' || v === 'ai_mention' || v === 'url');
+      if (blocked.length > 0) {
+        ctx.flagCompliance(
+          blocked.includes('steering') ? 'fair_housing' : 'other',
+          `outbound_blocked:${blocked.join(',')}`,
+          'withheld',
+        );
+      }
       reply = ctx.phrase('misc.fallback');
     }
     state.lastReply = reply;
@@ -176,6 +209,8 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
     temperature: state.temperature,
     needsSlots: ctx.needsSlots,
     events: ctx.events,
+    escalation: ctx.escalation,
+    compliance: ctx.compliance,
   };
 }
 

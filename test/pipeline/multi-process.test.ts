@@ -47,7 +47,11 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
         const target = (round + i) % 2 === 0 ? a : b;
         const res = await emitWebhook(
           `${target.url}/webhooks/ghl`,
-          inboundMessagePayload({ locationId: ghl.locationId, contactId: id, body: `msg ${round}` }),
+          inboundMessagePayload({
+            locationId: ghl.locationId,
+            contactId: id,
+            body: `Looking to buy, budget around ${400 + round * 5}k`,
+          }),
         );
         expect(res.status).toBe(200);
       }
@@ -66,7 +70,9 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
         `SELECT body FROM messages WHERE contact_id = $1 AND direction = 'inbound' ORDER BY id`,
         [id],
       );
-      expect(inbound.rows.map((r) => r.body)).toEqual(Array.from({ length: 20 }, (_, i) => `msg ${i}`));
+      expect(inbound.rows.map((r) => r.body)).toEqual(
+        Array.from({ length: 20 }, (_, i) => `Looking to buy, budget around ${400 + i * 5}k`),
+      );
       // Replies reached GHL in the order the turns produced them, each exactly once.
       const outbox = await tdb.db.query<{ mid: string }>(
         `SELECT result ->> 'messageId' AS mid FROM outbox WHERE contact_id = $1 AND kind = 'send_message' ORDER BY id`,

@@ -41,6 +41,7 @@ const fileSchema = z
         vagueRetries: z.number().int().min(1).max(5),
         evasiveLimit: z.number().int().min(1).max(20),
         smsMaxLength: z.number().int().min(100).max(320),
+        highValue: z.number().positive(),
         businessHours: z
           .object({ start: z.number().int().min(0).max(23), end: z.number().int().min(1).max(24) })
           .strict(),

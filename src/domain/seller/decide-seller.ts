@@ -54,7 +54,7 @@ export function decideSeller(ctx: TurnContext): void {
     state.closedReason = 'evasive';
     state.pending = null;
     ctx.say('seller.evasive_close', {}, { keep: true });
-    ctx.task('Seller needs a personal call', 'The seller gave several evasive answers by text. A call may work better.', 24);
+    ctx.escalate('evasive', { evasiveTurns: state.evasive });
     ctx.audit('seller_evasive_handoff', { evasiveTurns: state.evasive });
     return;
   }

@@ -89,7 +89,8 @@ export const en: Record<string, string[]> = {
   'compliance.respa': ["Thanks, but we don't accept referral fees or kickbacks. Happy to keep helping with the home itself."],
   'compliance.lender_choice': ["You're free to choose any lender. {agent} can share a few to compare if you like."],
   'compliance.ccpa': ["Understood. We'll delete your information within 45 days as California law allows, and {agent} will confirm."],
-  'compliance.human': ["Of course. I'll have {agent} reach out to you today."],
+  'compliance.human': ["Let me get {agent} on this, he'll reach out today."],
+  'escalation.holding': ["Let me get {agent} on this, he'll reach out today."],
   'compliance.calm': ["I hear you. I'm here whenever you need help with a home."],
 
   'misc.mash': ["Sorry, I didn't catch that."],

@@ -88,7 +88,8 @@ export const es: Record<string, string[]> = {
   'compliance.respa': ['Gracias, pero no aceptamos comisiones por referidos ni incentivos. Con gusto sigo ayudándole con la casa.'],
   'compliance.lender_choice': ['Puede elegir el prestamista que quiera. {agent} le puede compartir algunos para comparar.'],
   'compliance.ccpa': ['Entendido. Borraremos su información dentro de 45 días como lo permite la ley de California, y {agent} le confirmará.'],
-  'compliance.human': ['Claro que sí. Le pediré a {agent} que le contacte hoy.'],
+  'compliance.human': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
+  'escalation.holding': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
   'compliance.calm': ['Le entiendo. Aquí estoy cuando necesite ayuda con una casa.'],
 
   'misc.mash': ['Perdón, no le entendí.'],
