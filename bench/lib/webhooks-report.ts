@@ -1,0 +1,188 @@
+import type { AnswerCheck, InboxProgress, LatencySummary } from './bench-db.ts';
+import type { CpuSplit } from './cpu.ts';
+import type { LoadOutcome } from './load.ts';
+import { type Machine, machineLine } from './machine.ts';
+
+export interface WebhookBenchResult {
+  startedAt: string;
+  command: string;
+  machine: Machine;
+  params: {
+    durationS: number;
+    connections: number;
+    contacts: number;
+    noopDurationS: number;
+    drainTimeoutS: number;
+    pool: number;
+    serviceEnv: Record<string, string>;
+    serviceDir: string | null;
+  };
+  target: { acceptedPerSecond: number; p99Ms: number };
+  signing: { preSigned: number; usPerBody: number; signedDuringRun: number };
+  noop: LoadOutcome | null;
+  load: LoadOutcome;
+  acceptedIdsReturned: number;
+  /** Machine CPU busy share just before the load, from other work. */
+  busyBeforePct: number;
+  ingestCpu: CpuSplit;
+  drain: {
+    waitedS: number;
+    complete: boolean;
+    atLoadEnd: InboxProgress;
+    last: InboxProgress;
+    cpu: CpuSplit;
+    skipped: boolean;
+  };
+  endToEnd: { toOutbox: LatencySummary; toCrm: LatencySummary } | null;
+  answeredOnce: AnswerCheck | null;
+  serviceExit: { code: number | null; signal: string | null; killed: boolean };
+  cpuProfileDir: string | null;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const sec = (n: number) => (n >= 10 ? `${n.toFixed(1)} s` : `${n.toFixed(2)} s`);
+
+export function failures(r: WebhookBenchResult): number {
+  return r.load.non2xx + r.load.errors + r.load.twoXxNotOk;
+}
+
+export function verdict(r: WebhookBenchResult) {
+  const throughput = r.load.okPerSecond >= r.target.acceptedPerSecond;
+  const p99 = r.load.latencyMs.p99 < r.target.p99Ms;
+  const clean = failures(r) === 0;
+  return { throughput, p99, clean, met: throughput && p99 && clean };
+}
+
+function cpuCores(c: CpuSplit) {
+  const k = (s: number) => (s / c.wallS).toFixed(2);
+  return `load generator ${k(c.loadGeneratorS)} · service ${k(c.serviceS)} · PostgreSQL ${k(c.postgresS)} · other processes ${k(c.otherS)} cores (machine ${c.machineBusyPct.toFixed(0)} % busy)`;
+}
+
+/** Rows shared by the console table and the markdown table. */
+function rows(r: WebhookBenchResult): [string, string][] {
+  const l = r.load;
+  const v = verdict(r);
+  const out: [string, string][] = [
+    [
+      'accepted/s (2xx "accepted")',
+      `${int(l.okPerSecond)}  (target ≥ ${int(r.target.acceptedPerSecond)}: ${v.throughput ? 'met' : 'NOT met'})`,
+    ],
+    ['requests answered', `${int(l.responses)} in ${sec(l.durationS)} (${int(l.ok)} accepted)`],
+    [
+      'non-2xx / errors / timeouts',
+      `${int(l.non2xx)} / ${int(l.errors - l.timeouts)} / ${int(l.timeouts)}${Object.keys(l.statusCodes).length > 1 ? `  (status codes ${JSON.stringify(l.statusCodes)})` : ''}`,
+    ],
+    ['2xx not "accepted" (duplicate/ignored)', int(l.twoXxNotOk)],
+    [
+      'ack latency p50 / p95 / p99 / max',
+      `${ms(l.latencyMs.p50)} / ${ms(l.latencyMs.p95)} / ${ms(l.latencyMs.p99)} / ${ms(l.latencyMs.max)}  (p99 target < ${r.target.p99Ms} ms: ${v.p99 ? 'met' : 'NOT met'})`,
+    ],
+    [
+      'accepted per second (min / max)',
+      `${int(Math.min(...trimmed(l.okPerSecondTimeline)))} / ${int(Math.max(...trimmed(l.okPerSecondTimeline)))}`,
+    ],
+  ];
+  if (l.non2xx > 0 || l.twoXxNotOk > 0) {
+    // Rejections answer fast and pull the percentiles above down; show the accepted ones apart.
+    const a = l.okLatencyMs;
+    out.splice(5, 0, [
+      'ack latency of accepted requests p50 / p95 / p99',
+      `${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)}`,
+    ]);
+  }
+  if (r.noop) {
+    out.push([
+      'GET /healthz req/s (no-op, same server)',
+      `${int(r.noop.okPerSecond)} (p99 ${ms(r.noop.latencyMs.p99)}, ${sec(r.noop.durationS)})`,
+    ]);
+    out.push(['webhook accepted/s ÷ no-op req/s', (l.okPerSecond / r.noop.okPerSecond).toFixed(2)]);
+  }
+  out.push(['machine busy before the load (other work)', `${r.busyBeforePct.toFixed(0)} %`]);
+  out.push(['CPU during webhook load', cpuCores(r.ingestCpu)]);
+  if (r.drain.skipped) {
+    out.push(['end-to-end', 'skipped (workers disabled)']);
+  } else {
+    const d = r.drain;
+    out.push([
+      'backlog drained after the load',
+      `${d.complete ? 'yes' : 'NO'}: processed ${int(d.last.processed)} / ${int(d.last.total)} in ${sec(d.waitedS)}, ${int(d.last.failed)} failed`,
+    ]);
+    const turns = d.last.processed - d.atLoadEnd.processed;
+    out.push([
+      'turns processed',
+      `${int(d.atLoadEnd.processed)} during the load (${int(d.atLoadEnd.processed / r.load.durationS)}/s), ${int(turns)} after it (${int(d.waitedS > 0 ? turns / d.waitedS : 0)}/s)`,
+    ]);
+    out.push(['CPU while draining', cpuCores(d.cpu)]);
+    if (r.endToEnd) {
+      const e = r.endToEnd;
+      out.push([
+        'end-to-end receipt → reply in outbox p50 / p95 / p99',
+        `${sec(e.toOutbox.p50 / 1000)} / ${sec(e.toOutbox.p95 / 1000)} / ${sec(e.toOutbox.p99 / 1000)} (max ${sec(e.toOutbox.max / 1000)}, n=${int(e.toOutbox.count)})`,
+      ]);
+      out.push([
+        'end-to-end receipt → reply sent to CRM p50 / p99',
+        `${sec(e.toCrm.p50 / 1000)} / ${sec(e.toCrm.p99 / 1000)} (n=${int(e.toCrm.count)})`,
+      ]);
+    }
+    const c = r.answeredOnce;
+    if (c) {
+      out.push([
+        'every accepted message answered exactly once',
+        `${c.pass ? 'PASS' : 'FAIL'}: ${int(c.answeredOnce)} / ${int(c.inboxRows)} stored messages have exactly one reply; ${int(c.missing)} processed without reply, ${int(c.duplicated)} duplicated, ${int(c.unprocessed)} not processed yet, ${int(c.failed)} failed, ${int(c.acceptedButNotStored)} acknowledged but not stored`,
+      ]);
+    }
+  }
+  return out;
+}
+
+// The first and last second are partial (ramp-up, and the stop in the middle of a second).
+function trimmed(t: number[]): number[] {
+  const inner = t.slice(1, -1);
+  return inner.length > 0 ? inner : t.length > 0 ? t : [0];
+}
+
+export function renderSummary(r: WebhookBenchResult): string {
+  const table = rows(r);
+  const w = Math.max(...table.map(([k]) => k.length));
+  const v = verdict(r);
+  const lines = table.map(([k, val]) => `${k.padEnd(w)}  ${val}`);
+  const bar = '─'.repeat(Math.min(110, w + 60));
+  return [
+    bar,
+    `Webhook ingest · ${r.params.connections} connections · ${r.params.durationS} s · ${r.params.contacts} contacts`,
+    bar,
+    ...lines,
+    bar,
+    `target (≥ ${int(r.target.acceptedPerSecond)} accepted/s, p99 < ${r.target.p99Ms} ms, 0 errors): ${v.met ? 'MET' : 'NOT MET'}`,
+  ].join('\n');
+}
+
+export function renderSection(r: WebhookBenchResult): string {
+  const v = verdict(r);
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const extraEnv = Object.entries(r.params.serviceEnv)
+    .map(([k, val]) => `${k}=${val}`)
+    .join(' ');
+  return `Signed GHL \`InboundMessage\` webhooks (Ed25519 over the raw body in \`X-GHL-Signature\`, a unique
+\`webhookId\` and \`messageId\` per request, fresh \`timestamp\`) spread over ${int(r.params.contacts)} contacts, sent by
+autocannon to \`POST /webhooks/ghl\` of the real service (\`src/main.ts\` in its own process, sandbox CRM) on
+PostgreSQL, in a throwaway schema. Ack latency is measured by the load generator per response.
+End-to-end is \`inbox.received_at\` → the reply's \`send_message\` outbox row (and → its delivery to the
+sandbox CRM), read from PostgreSQL after the load.
+
+- Date: ${r.startedAt} (UTC)
+- Machine: ${machineLine(r.machine)}
+- **The load generator, the service and PostgreSQL share these ${r.machine.cores} cores**; the CPU rows show who used what
+  (PostgreSQL = the service's own backends; "other processes" = everything else busy on the machine at the time,
+  including other clients of the same PostgreSQL server).
+- Command: \`${r.command}\` (${r.params.connections} connections, ${r.params.durationS} s, ${int(r.params.contacts)} contacts, no-op run ${r.params.noopDurationS} s${extraEnv ? `, service env ${extraEnv}` : ''}${r.params.serviceDir ? `, service from ${r.params.serviceDir}` : ''})
+- Target: ≥ ${int(r.target.acceptedPerSecond)} accepted/s with p99 < ${r.target.p99Ms} ms and 0 errors: **${v.met ? 'met' : 'not met'}**
+
+| metric | result |
+|---|---|
+${rows(r)
+  .map(([k, val]) => `| ${esc(k)} | ${esc(val)} |`)
+  .join('\n')}
+`;
+}
