@@ -40,7 +40,9 @@ for (let round = 0; round < 5; round++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const overhead = median(wrapped) - median(bare);
-console.log(`bare call ${median(bare).toFixed(3)} µs, with retry + breaker ${median(wrapped).toFixed(3)} µs, overhead ${overhead.toFixed(3)} µs per call`);
+console.log(
+  `bare call ${median(bare).toFixed(3)} µs, with retry + breaker ${median(wrapped).toFixed(3)} µs, overhead ${overhead.toFixed(3)} µs per call`,
+);
 replaceSection(
   fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url)),
   'Resilience policy overhead',

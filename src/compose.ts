@@ -12,6 +12,12 @@ import { assessFinancing } from './app/assess-financing.ts';
 import { createOutboxDrainer } from './app/drain-outbox.ts';
 import type { EscalationDeps } from './app/escalation-deps.ts';
 import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
+import { createFollowUpLoop } from './app/advance-sandbox-clock.ts';
+import { createCmaCache } from './app/generate-cma.ts';
+import { createSandboxClock } from './app/sandbox-clock.ts';
+import { loadComps } from './adapters/comps/load-comps.ts';
+import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
+import { renderCmaPdf } from './adapters/pdf/cma-pdf.ts';
 import { createInboxWorker } from './app/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from './app/sandbox.ts';
 import type { Config } from './config.ts';
@@ -69,12 +75,16 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
   const breaker = (name: string) => {
     metrics.circuitState.set({ dependency: name }, 0);
-    return createBreaker(name, { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS }, {
-      onChange: (dependency, state) => {
-        metrics.circuitState.set({ dependency }, breakerState[state]);
-        logger.warn({ dependency, state }, 'circuit breaker changed state');
+    return createBreaker(
+      name,
+      { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS },
+      {
+        onChange: (dependency, state) => {
+          metrics.circuitState.set({ dependency }, breakerState[state]);
+          logger.warn({ dependency, state }, 'circuit breaker changed state');
+        },
       },
-    });
+    );
   };
   const ghlCrm: Crm | null = config.GHL_PRIVATE_TOKEN
     ? createGhlCrm({
@@ -118,21 +128,48 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const financialService = config.FINANCIAL_SERVICE_URL
     ? createHttpFinancialReadiness({ baseUrl: config.FINANCIAL_SERVICE_URL, breaker: breaker('financial') })
     : null;
+  const sandboxClock = await createSandboxClock(db, clock);
+  const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
   const drainer = createOutboxDrainer({
     db,
     crmFor,
     clock,
+    clockFor,
     logger,
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
     escalation,
+    mailer: config.SMTP_URL ? createSmtpMailer(config.SMTP_URL) : null,
+    mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
     assessFinancing: (loc, cid) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid),
+  });
+  const comps = loadComps(config.COMPS_FILE);
+  const followUps = createFollowUpLoop({
+    db,
+    bots,
+    listings,
+    comps,
+    cmaCache: createCmaCache(),
+    renderCma: (cma) =>
+      renderCmaPdf(cma, {
+        agentName: bots.persona.agentName,
+        market: bots.persona.market,
+        ...(config.AGENT_PHONE ? { phone: config.AGENT_PHONE } : {}),
+        ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
+      }),
+    timezone: config.TIMEZONE,
+    clock,
+    sandboxClock,
+    logger,
+    onOutbox: () => drainer.notify(),
+    pollMs: config.FOLLOW_UP_POLL_MS,
   });
   const inboxWorker = createInboxWorker({
     db,
     clock,
+    clockFor,
     logger,
     metrics,
     bots,
@@ -177,6 +214,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     inboxBacklog: () => backlog,
     modes,
     escalation,
+    followUps,
   });
 
   return {
@@ -186,16 +224,20 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     inboxWorker,
     drainer,
+    followUps,
+    sandboxClock,
     startWorkers() {
       if (!config.WORKERS_ENABLED) return;
       inboxWorker.start();
       drainer.start();
+      followUps.start();
     },
     /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
     async stop() {
       clearInterval(backlogTimer);
       await app.close();
       await inboxWorker.stop();
+      await followUps.stop();
       await drainer.stop();
       await budget.close();
       if (redis) redis.disconnect();

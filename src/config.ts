@@ -93,6 +93,10 @@ export const configSchema = z.object({
   /** Pre-qualification service (JSON contract in docs/FINANCIAL_SERVICE.md). Unset = heuristics only. */
   FINANCIAL_SERVICE_URL: opt(url(['http:', 'https:'])),
   SMTP_URL: opt(url(['smtp:', 'smtps:'])),
+  /** Sender of the day-14 CMA email over SMTP; defaults to AGENT_EMAIL. */
+  SMTP_FROM: opt(z.email()),
+  /** How often the follow-up runner looks for due steps. */
+  FOLLOW_UP_POLL_MS: withDefault(z.coerce.number().int().min(100), 5_000),
   LISTINGS_FILE: opt(z.string()),
   COMPS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),

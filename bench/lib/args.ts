@@ -26,7 +26,7 @@ export const USAGE = `Usage: npm run bench:webhooks -- [options]
   --connections <n>     concurrent connections (default 100)
   --contacts <n>        distinct contacts the messages are spread over (default 1000)
   --noop-duration <s>   GET /healthz comparison run (default 10, 0 to skip)
-  --drain-timeout <s>   how long to wait for every accepted message to be answered (default 600)
+  --drain-timeout <s>   how long to wait for every accepted message to be answered (default 900)
   --wait-quiet <s>      wait up to this long for the machine to be idle before loading (default 60)
   --pool <n>            pre-signed request bodies (default: enough for 8,000/s over the duration)
   --cpu-prof            start the service with --cpu-prof (profile written to bench/results/)
@@ -81,7 +81,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     connections,
     contacts: positive('contacts', values.contacts, 1000),
     noopDurationS: positive('noop-duration', values['noop-duration'], 10, 0),
-    drainTimeoutS: positive('drain-timeout', values['drain-timeout'], 600),
+    drainTimeoutS: positive('drain-timeout', values['drain-timeout'], 900),
     waitQuietS: positive('wait-quiet', values['wait-quiet'], 60, 0),
     pool: positive('pool', values.pool, durationS * 8000 + connections),
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',

@@ -84,18 +84,22 @@ export interface InboxProgress {
   processed: number;
   failed: number;
   repliesSent: number;
+  /** Replies written to the outbox but not delivered yet. */
+  repliesOpen: number;
 }
 
 export async function inboxProgress(pool: pg.Pool): Promise<InboxProgress> {
   const { rows } = await pool.query<InboxProgress>(
-    `SELECT i.total, i.processed, i.failed,
-            (SELECT count(*)::int FROM outbox WHERE kind = 'send_message' AND status = 'sent') AS "repliesSent"
+    `SELECT i.total, i.processed, i.failed, o.sent AS "repliesSent", o.open AS "repliesOpen"
        FROM (SELECT count(*)::int AS total,
                     count(*) FILTER (WHERE status <> 'pending')::int AS processed,
                     count(*) FILTER (WHERE status = 'failed')::int AS failed
-               FROM inbox) i`,
+               FROM inbox) i,
+            (SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                    count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS open
+               FROM outbox WHERE kind = 'send_message') o`,
   );
-  return rows[0] ?? { total: 0, processed: 0, failed: 0, repliesSent: 0 };
+  return rows[0] ?? { total: 0, processed: 0, failed: 0, repliesSent: 0, repliesOpen: 0 };
 }
 
 /** Polls until every stored message is processed and its reply delivered, or `timeoutS` passes. */
@@ -105,8 +109,7 @@ export async function waitForDrain(pool: pg.Pool, timeoutS: number, log: (msg: s
   let last = await inboxProgress(pool);
   let lastPrint = 0;
   for (;;) {
-    const complete =
-      last.total > 0 && last.processed === last.total && last.repliesSent >= last.processed - last.failed;
+    const complete = last.total > 0 && last.processed === last.total && last.repliesOpen === 0;
     const line = `  processed ${last.processed} / ${last.total}, replies delivered ${last.repliesSent}`;
     if (complete || Date.now() >= deadline) {
       log(`${line}${complete ? '' : ' (gave up waiting)'}`);
@@ -156,7 +159,13 @@ export async function endToEndLatency(
 export interface AnswerCheck {
   inboxRows: number;
   answeredOnce: number;
-  /** Processed (done) messages without a reply: lost answers. */
+  /**
+   * Processed without a reply because the bot was held back on purpose for that contact: an
+   * escalation or compliance ticket opened at or before that turn, or the contact is opted out,
+   * paused or carries an off-switch tag.
+   */
+  heldBack: number;
+  /** Processed without a reply and without any such reason: lost answers. */
   missing: number;
   /** Messages with more than one reply. */
   duplicated: number;
@@ -169,35 +178,69 @@ export interface AnswerCheck {
   pass: boolean;
 }
 
-/** Every stored message must have exactly one send_message outbox row. */
+const OFF_SWITCH_TAGS = ['ai-off', 'stop-bot', 'qualified', 'human-takeover'];
+
+/**
+ * Every stored message must have exactly one send_message outbox row, unless the bot was held back
+ * for its contact on purpose; no message may ever have two.
+ */
 export async function checkAnsweredOnce(pool: pg.Pool, acceptedIds: number[]): Promise<AnswerCheck> {
+  // Tables a checkout may not have yet (e.g. an older one run through --service-dir).
+  const { rows: present } = await pool.query<{ esc: string | null; tickets: string | null }>(
+    `SELECT to_regclass('escalations')::text AS esc, to_regclass('compliance_tickets')::text AS tickets`,
+  );
+  const holds = [
+    `SELECT location_id, id AS contact_id, '-infinity'::timestamptz AS since FROM contacts
+      WHERE opted_out OR paused
+         OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(tags) t WHERE lower(t) = ANY($1::text[]))`,
+    ...(present[0]?.esc ? ['SELECT location_id, contact_id, created_at FROM escalations'] : []),
+    ...(present[0]?.tickets ? ['SELECT location_id, contact_id, created_at FROM compliance_tickets'] : []),
+  ].join(' UNION ALL ');
   const { rows } = await pool.query<
-    Record<'inbox_rows' | 'once' | 'missing' | 'duplicated' | 'unprocessed' | 'failed', number>
+    Record<'inbox_rows' | 'once' | 'held' | 'missing' | 'duplicated' | 'unprocessed' | 'failed', number>
   >(
-    `SELECT count(*)::int AS inbox_rows,
-            count(*) FILTER (WHERE n = 1)::int AS once,
-            count(*) FILTER (WHERE n = 0 AND status = 'done')::int AS missing,
-            count(*) FILTER (WHERE n > 1)::int AS duplicated,
-            count(*) FILTER (WHERE n = 0 AND status = 'pending')::int AS unprocessed,
-            count(*) FILTER (WHERE status = 'failed')::int AS failed
-       FROM (SELECT i.id, i.status, count(o.id) AS n
-               FROM inbox i LEFT JOIN outbox o ON o.inbox_id = i.id AND o.kind = 'send_message'
-              GROUP BY i.id, i.status) t`,
+    `WITH per AS (
+       SELECT i.id, i.status, i.location_id, i.contact_id, i.processed_at, count(o.id) AS n
+         FROM inbox i LEFT JOIN outbox o ON o.inbox_id = i.id AND o.kind = 'send_message'
+        GROUP BY i.id),
+     holds AS (${holds}),
+     silent AS (
+       SELECT per.id, EXISTS (SELECT 1 FROM holds h
+                               WHERE h.location_id = per.location_id AND h.contact_id = per.contact_id
+                                 AND h.since <= per.processed_at) AS held
+         FROM per WHERE n = 0 AND status = 'done')
+     SELECT (SELECT count(*)::int FROM per) AS inbox_rows,
+            (SELECT count(*)::int FROM per WHERE n = 1) AS once,
+            (SELECT count(*)::int FROM silent WHERE held) AS held,
+            (SELECT count(*)::int FROM silent WHERE NOT held) AS missing,
+            (SELECT count(*)::int FROM per WHERE n > 1) AS duplicated,
+            (SELECT count(*)::int FROM per WHERE n = 0 AND status = 'pending') AS unprocessed,
+            (SELECT count(*)::int FROM per WHERE status = 'failed') AS failed`,
+    [OFF_SWITCH_TAGS],
   );
   const lost = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM unnest($1::bigint[]) AS a(id) WHERE NOT EXISTS (SELECT 1 FROM inbox i WHERE i.id = a.id)`,
     [acceptedIds],
   );
-  const r = rows[0] ?? { inbox_rows: 0, once: 0, missing: 0, duplicated: 0, unprocessed: 0, failed: 0 };
+  const r = rows[0] ?? {
+    inbox_rows: 0,
+    once: 0,
+    held: 0,
+    missing: 0,
+    duplicated: 0,
+    unprocessed: 0,
+    failed: 0,
+  };
   const acceptedButNotStored = lost.rows[0]?.n ?? 0;
   return {
     inboxRows: r.inbox_rows,
     answeredOnce: r.once,
+    heldBack: r.held,
     missing: r.missing,
     duplicated: r.duplicated,
     unprocessed: r.unprocessed,
     failed: r.failed,
     acceptedButNotStored,
-    pass: r.inbox_rows > 0 && r.once === r.inbox_rows && acceptedButNotStored === 0,
+    pass: r.inbox_rows > 0 && r.once + r.held === r.inbox_rows && acceptedButNotStored === 0,
   };
 }

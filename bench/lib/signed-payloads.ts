@@ -9,13 +9,17 @@ export interface SignedBody {
   signature: string;
 }
 
-// What leads typically text first; varied lengths so the body size is not one constant.
-const TEXTS = [
+// One buyer lead's side of a conversation, in order: each contact's n-th message is line n, so the
+// bots see a conversation move forward rather than one text repeated. Past the end it starts again.
+const CONVERSATION = [
   'Hi, is the house on Baseline still available?',
-  'We are thinking about selling our place next spring, what would it be worth?',
-  'Looking for a 3 bed in Rancho Cucamonga under 750k, pre-approved already.',
-  'Can I see the listing this weekend? Saturday afternoon works best for us.',
-  'How long does it usually take to close? We need to move before school starts.',
+  'We are looking for 3 bedrooms and 2 baths if possible.',
+  'Our budget is around 750k.',
+  'We are already pre-approved with our bank.',
+  'We would like to move in the next 2 to 3 months.',
+  'Rancho Cucamonga or Upland would be great, close to good schools.',
+  'Saturday afternoon works best for a showing.',
+  'Thanks, talk soon!',
 ];
 
 /**
@@ -35,7 +39,7 @@ export function createSignedBodies(keys: WebhookKeys, opts: { contacts: number; 
     const payload = inboundMessagePayload({
       locationId,
       contactId: contactIds[i % contactIds.length]!,
-      body: TEXTS[i % TEXTS.length]!,
+      body: CONVERSATION[Math.floor(i / contactIds.length) % CONVERSATION.length]!,
     });
     const body = Buffer.from(JSON.stringify(payload), 'utf8');
     return { body, signature: sign(null, body, privateKey).toString('base64') };

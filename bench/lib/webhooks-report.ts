@@ -129,7 +129,7 @@ function rows(r: WebhookBenchResult): [string, string][] {
     if (c) {
       out.push([
         'every accepted message answered exactly once',
-        `${c.pass ? 'PASS' : 'FAIL'}: ${int(c.answeredOnce)} / ${int(c.inboxRows)} stored messages have exactly one reply; ${int(c.missing)} processed without reply, ${int(c.duplicated)} duplicated, ${int(c.unprocessed)} not processed yet, ${int(c.failed)} failed, ${int(c.acceptedButNotStored)} acknowledged but not stored`,
+        `${c.pass ? 'PASS' : 'FAIL'}: ${int(c.answeredOnce)} of ${int(c.inboxRows)} stored messages have exactly one reply, ${int(c.heldBack)} none because the bot was held back for the contact on purpose (escalated to a person, compliance hold, opted out, off switch); ${int(c.missing)} lost, ${int(c.duplicated)} answered twice, ${int(c.unprocessed)} not processed yet, ${int(c.failed)} failed, ${int(c.acceptedButNotStored)} acknowledged but not stored`,
       ]);
     }
   }
@@ -169,7 +169,9 @@ export function renderSection(r: WebhookBenchResult): string {
 autocannon to \`POST /webhooks/ghl\` of the real service (\`src/main.ts\` in its own process, sandbox CRM) on
 PostgreSQL, in a throwaway schema. Ack latency is measured by the load generator per response.
 End-to-end is \`inbox.received_at\` → the reply's \`send_message\` outbox row (and → its delivery to the
-sandbox CRM), read from PostgreSQL after the load.
+sandbox CRM), read from PostgreSQL after the load. Each contact's messages follow one buyer conversation
+in order. The exactly-once check counts a message the bot leaves unanswered on purpose (the contact was
+escalated to a person, is on a compliance hold, opted out or switched off) as held back, not as lost.
 
 - Date: ${r.startedAt} (UTC)
 - Machine: ${machineLine(r.machine)}

@@ -7,11 +7,13 @@ import {
   openOutboxForContact,
   type OutboxRow,
 } from '../adapters/postgres/outbox-repo.ts';
+import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, type Db } from '../ports.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
+import { sendCmaEmail } from './send-cma-email.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface OutboxDrainerDeps {
@@ -19,6 +21,8 @@ export interface OutboxDrainerDeps {
   /** The CRM that serves a location (the sandbox location always gets the sandbox CRM). */
   crmFor: (locationId: string) => Crm;
   clock: Clock;
+  /** The clock a location's rows were stamped with, when it differs (the sandbox). */
+  clockFor?: (locationId: string) => Clock;
   logger: Logger;
   metrics: Metrics;
   /** How long a claimed action is ours before another worker may take it over. */
@@ -31,6 +35,9 @@ export interface OutboxDrainerDeps {
   retryBaseMs?: number;
   /** Runs the financial readiness assessment for a contact (outbox kind assess_financing). */
   assessFinancing: (locationId: string, contactId: string) => Promise<Record<string, unknown>>;
+  /** SMTP for the day-14 CMA email; without it the email goes through the CRM. */
+  mailer?: Mailer | null;
+  mailFrom?: string;
 }
 
 // Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
@@ -105,6 +112,19 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         };
       case 'assess_financing':
         return deps.assessFinancing(loc, cid);
+      case 'send_cma_email':
+        return sendCmaEmail(
+          { db: deps.db, crm, mailer: deps.mailer ?? null, mailFrom: deps.mailFrom ?? 'no-reply@localhost' },
+          loc,
+          cid,
+          a,
+          {
+            since:
+              row.attempts > 1 && row.first_attempt_at
+                ? new Date(new Date(row.first_attempt_at).getTime() - SEND_CHECK_SKEW_MS)
+                : null,
+          },
+        );
     }
   }
 
@@ -136,7 +156,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         }
       }
     } catch (err) {
-      const retryable = err instanceof CrmError ? err.retryable : true;
+      const retryable = err instanceof CrmError || err instanceof MailError ? err.retryable : true;
       const message = err instanceof Error ? err.message : String(err);
       if (retryable && row.attempts < maxAttempts) {
         const next = new Date(
@@ -186,8 +206,10 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   }
 
   async function runOnce(contact?: { locationId: string; contactId: string }): Promise<boolean> {
+    // A sandbox contact's rows are stamped with the sandbox clock, which may run ahead.
+    const clock = contact && deps.clockFor ? deps.clockFor(contact.locationId) : deps.clock;
     const rows = await claimOutbox(deps.db, {
-      now: deps.clock.now(),
+      now: clock.now(),
       leaseMs: deps.leaseMs,
       limit: deps.batchSize ?? 50,
       ...(contact ? { contact } : {}),

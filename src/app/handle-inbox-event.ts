@@ -22,6 +22,7 @@ import { escalateComplianceViolation } from './escalate-compliance-violation.ts'
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { fromCrmAction, type OutboxAction } from './outbox-action.ts';
+import { scheduleFollowUps } from './schedule-follow-ups.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 
@@ -196,6 +197,7 @@ export async function handleInboxEvent(
         },
         now,
       );
+      await scheduleFollowUps(tx, loc, cid, deps.bots, now);
       return { bot: decision.bot, outboxRows };
     }
     case 'outbound_message': {

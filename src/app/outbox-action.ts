@@ -18,6 +18,18 @@ export type OutboxAction =
   | { kind: 'create_task'; title: string; body?: string; dueDate: string }
   | { kind: 'create_appointment'; calendarId: string; startTime: string; title: string }
   | { kind: 'notify_staff'; channel: Channel; to: string; name: string; subject?: string; message: string }
+  /**
+   * The day-14 CMA email: through SMTP when configured, else through the CRM (upload the PDF,
+   * then send an Email message with its URL). No `documentId` = the PDF could not be made.
+   */
+  | {
+      kind: 'send_cma_email';
+      subject: string;
+      text: string;
+      html: string;
+      attachmentName: string;
+      documentId?: string;
+    }
   /** Not a CRM call: asks the financial readiness service and stores the assessment. */
   | { kind: 'assess_financing' };
 

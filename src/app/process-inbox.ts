@@ -21,6 +21,8 @@ export interface InboxWorkerDeps extends TurnDeps {
   /** Called after a turn committed CRM actions, to wake the outbox drainer. */
   onOutbox: () => void;
   concurrency: number;
+  /** The clock a location's turns run on (the sandbox has its own, movable one). */
+  clockFor?: (locationId: string) => Clock;
   pollMs?: number;
   maxAttempts?: number;
 }
@@ -43,7 +45,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         if (!(await tryLockContact(tx, locationId, contactId))) return { result: 'locked' as const };
         current = await nextPendingForContact(tx, locationId, contactId);
         if (!current) return { result: 'empty' as const };
-        const now = deps.clock.now();
+        const now = (deps.clockFor?.(locationId) ?? deps.clock).now();
         const turn = await handleInboxEvent(tx, current, deps, now);
         await markInboxDone(tx, current.id, now);
         return { result: 'done' as const, turn };

@@ -1,3 +1,4 @@
+import { type FollowUpRow, listFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
 import type { Sql } from '../ports.ts';
 import { latestAssessment } from './assess-financing.ts';
 import { type EscalationView, listEscalations } from './list-escalations.ts';
@@ -12,7 +13,10 @@ export interface ContactSummary {
   optedOut: boolean;
   paused: boolean;
   transcript: { direction: string; channel: string; body: string; at: string }[];
-  pendingFollowUps: unknown[];
+  /** Pending and sent follow-up steps of the contact (latest sequence first). */
+  pendingFollowUps: FollowUpView[];
+  /** Every follow-up step, including skipped and cancelled ones. */
+  followUps: FollowUpView[];
   escalations: EscalationView[];
   /** Latest financial readiness assessment (buyers), with its source: service, heuristic or default. */
   financialAssessment: Awaited<ReturnType<typeof latestAssessment>>;
@@ -50,6 +54,7 @@ export async function readContact(
     `SELECT direction, channel, body, created_at FROM messages WHERE location_id = $1 AND contact_id = $2 ORDER BY id`,
     [c.location_id, c.id],
   );
+  const followUps = (await listFollowUps(sql, c.location_id, c.id)).map(toFollowUpView);
   const temperature = c.state && typeof c.state.temperature === 'string' ? c.state.temperature : null;
   return {
     contactId: c.id,
@@ -66,7 +71,8 @@ export async function readContact(
       body: m.body,
       at: new Date(m.created_at).toISOString(),
     })),
-    pendingFollowUps: [],
+    pendingFollowUps: followUps.filter((f) => f.status === 'pending' || f.status === 'sent'),
+    followUps,
     escalations: (await listEscalations(sql, { contactId: c.id })).filter(
       (e) => e.locationId === c.location_id,
     ),
@@ -82,4 +88,24 @@ export async function repliesFor(sql: Sql, inboxId: number): Promise<{ channel: 
     [inboxId],
   );
   return rows.map((r) => ({ channel: r.payload.type, body: r.payload.message }));
+}
+
+export interface FollowUpView {
+  step: string;
+  status: string;
+  dueAt: string;
+  sentAt: string | null;
+  channel: string | null;
+  reason: string | null;
+}
+
+function toFollowUpView(f: FollowUpRow): FollowUpView {
+  return {
+    step: f.step,
+    status: f.status,
+    dueAt: new Date(f.due_at).toISOString(),
+    sentAt: f.sent_at ? new Date(f.sent_at).toISOString() : null,
+    channel: f.channel,
+    reason: f.reason,
+  };
 }

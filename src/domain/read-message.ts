@@ -44,11 +44,16 @@ export interface Reading {
   code: boolean;
 }
 
-const CODE = /^\s*[{[<]|<\/?[a-z][^>]*>|\b(?:function\s*\w*\s*\([\w\s,]*\)|select\s+.+\s+from\s|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:|\{[^{}]*[;:"=][^{}]*\}/i;
-const MULTIPLE = /\b(?:two|three|several|multiple|a couple of|2|3|dos|tres|varias)\s+(?:houses|homes|properties|rentals|casas|propiedades)\b|\b(?:both|all) (?:of )?(?:my|our) (?:houses|homes|properties)\b|\bsell (?:them|both)\b/i;
-const MEETING = /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita)\b/i;
-const MARKET_TIMING = /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|(?:prices|rates|the market) (?:will|are going to|gonna) (?:go|drop|fall|come|crash|rise)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
-const TWO_DECIDERS = /\b(?:my (?:wife|husband|spouse|partner|fianc[eé]e?)|(?:wife|husband|partner) and i|we both|both of us|mi (?:esposa|esposo|pareja)|mi esposo y yo|mi esposa y yo)\b/i;
+const CODE =
+  /^\s*[{[<]|<\/?[a-z][^>]*>|\b(?:function\s*\w*\s*\([\w\s,]*\)|select\s+.+\s+from\s|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:|\{[^{}]*[;:"=][^{}]*\}/i;
+const MULTIPLE =
+  /\b(?:two|three|several|multiple|a couple of|2|3|dos|tres|varias)\s+(?:houses|homes|properties|rentals|casas|propiedades)\b|\b(?:both|all) (?:of )?(?:my|our) (?:houses|homes|properties)\b|\bsell (?:them|both)\b/i;
+const MEETING =
+  /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita)\b/i;
+const MARKET_TIMING =
+  /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|(?:prices|rates|the market) (?:will|are going to|gonna) (?:go|drop|fall|come|crash|rise)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
+const TWO_DECIDERS =
+  /\b(?:my (?:wife|husband|spouse|partner|fianc[eé]e?)|(?:wife|husband|partner) and i|we both|both of us|mi (?:esposa|esposo|pareja)|mi esposo y yo|mi esposa y yo)\b/i;
 
 /**
  * Reads one message against what was just asked (`pending`), so a bare "yes" answers the timeline
@@ -135,7 +140,10 @@ export function readMessage(
     delete f.financing;
     delete f.lender;
   }
-  if ((pending?.startsWith('seller.') || (intent.intent === 'sell' && intent.confidence >= 0.6)) && f.priceExpectation !== undefined) {
+  if (
+    (pending?.startsWith('seller.') || (intent.intent === 'sell' && intent.confidence >= 0.6)) &&
+    f.priceExpectation !== undefined
+  ) {
     delete f.budgetMin;
     delete f.budgetMax;
   }

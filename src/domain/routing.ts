@@ -17,7 +17,11 @@ export function botFromTags(tags: readonly string[], cfg: BotsConfig): BotName |
 }
 
 function activationTags(bot: BotName, cfg: BotsConfig): string[] {
-  return bot === 'buyer' ? cfg.tags.buyerActivation : bot === 'seller' ? cfg.tags.sellerActivation : cfg.tags.leadActivation;
+  return bot === 'buyer'
+    ? cfg.tags.buyerActivation
+    : bot === 'seller'
+      ? cfg.tags.sellerActivation
+      : cfg.tags.leadActivation;
 }
 
 /**
@@ -25,7 +29,12 @@ function activationTags(bot: BotName, cfg: BotsConfig): string[] {
  * stands when tags conflict; it changes only when the tags now name one other bot and no longer
  * carry the owner's own tag (the agent re-tagged the contact in the CRM).
  */
-export function resolveOwner(state: ConversationState, isNew: boolean, tags: readonly string[], cfg: BotsConfig): BotName {
+export function resolveOwner(
+  state: ConversationState,
+  isNew: boolean,
+  tags: readonly string[],
+  cfg: BotsConfig,
+): BotName {
   const tagged = botFromTags(tags, cfg);
   if (isNew) return tagged ?? 'lead';
   if (tagged && tagged !== state.owner && !has(tags, activationTags(state.owner, cfg))) return tagged;
@@ -48,7 +57,9 @@ export function handOff(ctx: TurnContext, to: BotName): boolean {
   if (recent) return false;
   ctx.removeTags(...activationTags(from, ctx.cfg));
   const toTags = activationTags(to, ctx.cfg);
-  const tag = ctx.cfg.tags.handoff.replace('{from}', TurnContext.label(from)).replace('{to}', TurnContext.label(to));
+  const tag = ctx.cfg.tags.handoff
+    .replace('{from}', TurnContext.label(from))
+    .replace('{to}', TurnContext.label(to));
   ctx.addTags(toTags[toTags.length - 1]!, tag);
   ctx.state.handoffs = [...ctx.state.handoffs, { from, to, at: ctx.now.toISOString() }].slice(-10);
   ctx.state.owner = to;

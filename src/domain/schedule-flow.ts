@@ -39,7 +39,11 @@ export function startScheduling(ctx: TurnContext, visit: Visit): void {
       ctx.needsSlots = true;
       return;
     }
-    const picked = pickSlots(ctx.world.slots, { now: ctx.now, timeZone: ctx.cfg.persona.timezone, hours: ctx.cfg.thresholds.businessHours });
+    const picked = pickSlots(ctx.world.slots, {
+      now: ctx.now,
+      timeZone: ctx.cfg.persona.timezone,
+      hours: ctx.cfg.thresholds.businessHours,
+    });
     if (picked.length > 0) {
       const key = visit === 'listing' ? 'schedule.offer' : 'schedule.offer_showing';
       const list = offerList(ctx, key, picked);
@@ -72,7 +76,11 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       const when = formatSlot(slot, tz, ctx.lang);
       ctx.actions.push({ type: 'book_appointment', startTime: slot, title: `${what} (booked by text)` });
       ctx.addTags(ctx.cfg.tags.appointmentBooked, ctx.cfg.tags.aiOff);
-      ctx.task(`${what}: ${when}`, `Booked by text for ${when}. Confirm with the lead and prepare for the visit.`, 2);
+      ctx.task(
+        `${what}: ${when}`,
+        `Booked by text for ${when}. Confirm with the lead and prepare for the visit.`,
+        2,
+      );
       ctx.say('schedule.booked', { slot: when }, { keep: true });
       requestAddress(ctx, visit);
       ctx.state.stage = 'booked';
@@ -109,7 +117,11 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
 }
 
 function finishWithTask(ctx: TurnContext, what: string, daypart: string, day: string): void {
-  ctx.task(`${what}: schedule with the lead`, `The lead prefers ${daypart}, ${day}. Call to confirm the exact time.`, 2);
+  ctx.task(
+    `${what}: schedule with the lead`,
+    `The lead prefers ${daypart}, ${day}. Call to confirm the exact time.`,
+    2,
+  );
   ctx.say('schedule.agent_confirms', {}, { keep: true });
   requestAddress(ctx, what === 'Listing appointment' ? 'listing' : 'showing');
   ctx.state.stage = 'booked';

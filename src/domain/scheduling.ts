@@ -20,17 +20,19 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 }
 
 function localParts(iso: string, timeZone: string): LocalParts {
-  const fmt = formatter(`parts|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
+  const fmt = formatter(
+    `parts|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
   );
   const parts = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return {
@@ -46,7 +48,10 @@ function localParts(iso: string, timeZone: string): LocalParts {
  * Three slots to offer: inside business hours, in the future, preferring three different days
  * so the lead has a real choice.
  */
-export function pickSlots(slots: readonly string[], opts: { now: Date; timeZone: string; hours: { start: number; end: number } }): string[] {
+export function pickSlots(
+  slots: readonly string[],
+  opts: { now: Date; timeZone: string; hours: { start: number; end: number } },
+): string[] {
   const ok = slots
     .filter((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) > opts.now.getTime() + 60 * 60_000)
     .filter((s) => {
@@ -75,7 +80,10 @@ export function pickSlots(slots: readonly string[], opts: { now: Date; timeZone:
 export function formatSlot(iso: string, timeZone: string, lang: Lang): string {
   const d = new Date(iso);
   const locale = lang === 'es' ? 'es-US' : 'en-US';
-  const date = formatter(`date|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }))
+  const date = formatter(
+    `date|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' }),
+  )
     .format(d)
     .replace(/,/g, '')
     .replace(/\./g, '');
@@ -105,11 +113,17 @@ export type SlotChoice = { index: number } | { none: true } | null;
 /** Reads "2", "the first one", "Tuesday at 10", "1pm works" or "none of those" against offered slots. */
 export function parseSlotChoice(text: string, offered: readonly string[], timeZone: string): SlotChoice {
   const s = text.toLowerCase().normalize('NFC');
-  if (/\b(?:none|neither|no(?:ne)? of (?:those|them|these)|(?:don'?t|doesn'?t|do not|does not|won'?t) work|ninguno|ninguna|no puedo)\b/.test(s)) {
+  if (
+    /\b(?:none|neither|no(?:ne)? of (?:those|them|these)|(?:don'?t|doesn'?t|do not|does not|won'?t) work|ninguno|ninguna|no puedo)\b/.test(
+      s,
+    )
+  ) {
     return { none: true };
   }
   const timeMatch = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\b/.exec(s);
-  const dayNames = Object.entries(WEEKDAYS).filter(([, names]) => names.some((n) => new RegExp(`\\b${n}\\b`).test(s)));
+  const dayNames = Object.entries(WEEKDAYS).filter(([, names]) =>
+    names.some((n) => new RegExp(`\\b${n}\\b`).test(s)),
+  );
   const candidates = offered.map((iso, index) => ({ index, p: localParts(iso, timeZone) }));
   if (dayNames.length > 0 || (timeMatch && (timeMatch[3] || timeMatch[2]))) {
     const matches = candidates.filter(({ p }) => {
@@ -132,7 +146,12 @@ export function parseSlotChoice(text: string, offered: readonly string[], timeZo
     .replace(/\b(\w+)\s+ones?\b/g, (m, w: string) => (/^(?:option|number|slot|#)$/.test(w) ? m : w));
   if (/\b(?:last|ultim[oa])\b/.test(trimmed) && trimmed.length <= 24) return { index: offered.length - 1 };
   for (const [re, idx] of ORDINALS) {
-    if (idx < offered.length && re.test(trimmed) && (trimmed.length <= 24 || /option|opci[oó]n|#/.test(trimmed))) return { index: idx };
+    if (
+      idx < offered.length &&
+      re.test(trimmed) &&
+      (trimmed.length <= 24 || /option|opci[oó]n|#/.test(trimmed))
+    )
+      return { index: idx };
   }
   return null;
 }
@@ -150,6 +169,9 @@ export function parseDay(text: string): string | null {
     const hit = names.find((n) => new RegExp(`\\b${n}\\b`).test(s));
     if (hit) return names[0]!;
   }
-  const rel = /\b(today|tomorrow|this weekend|next week|hoy|mañana|manana|el fin de semana|la próxima semana)\b/.exec(s);
+  const rel =
+    /\b(today|tomorrow|this weekend|next week|hoy|mañana|manana|el fin de semana|la próxima semana)\b/.exec(
+      s,
+    );
   return rel ? rel[1]! : null;
 }

@@ -1,5 +1,12 @@
 import type { BotName, Temperature } from './conversation.ts';
-import type { Condition, FinancingStatus, Hardship, Horizon, MotivationKind, OfferPath } from './language/index.ts';
+import type {
+  Condition,
+  FinancingStatus,
+  Hardship,
+  Horizon,
+  MotivationKind,
+  OfferPath,
+} from './language/index.ts';
 
 export type Lang = 'en' | 'es';
 
@@ -87,7 +94,10 @@ export function initialState(owner: BotName): ConversationState {
 }
 
 /** Reads stored state defensively: anything missing or from an older shape gets its default. */
-export function readState(raw: Record<string, unknown> | null | undefined, owner: BotName): ConversationState {
+export function readState(
+  raw: Record<string, unknown> | null | undefined,
+  owner: BotName,
+): ConversationState {
   if (!raw || raw.v !== 1) return initialState(owner);
   const base = initialState(owner);
   return { ...base, ...(raw as Partial<ConversationState>), facts: { ...((raw.facts as Facts) ?? {}) } };

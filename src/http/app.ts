@@ -5,17 +5,21 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { HttpDeps } from './deps.ts';
 import { ApiError, installErrorHandling } from './errors.ts';
+import { attachmentsGetRoute } from './routes/attachments.get.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
 import { dashboardRoute } from './routes/dashboard.get.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
+import { sandboxAdvanceClockRoute } from './routes/sandbox.advance-clock.create.ts';
 import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
 
 /**
  * Every route of the service:
  *   POST /webhooks/ghl                 GHL marketplace events and workflow Webhook actions
  *   POST /api/v1/sandbox/messages      run one message through the live pipeline (sandbox CRM)
+ *   POST /api/v1/sandbox/advance-clock move the sandbox clock, run the follow-ups that became due
+ *   GET  /api/v1/attachments/:id       sandbox CRM uploads and generated documents (CMA PDFs)
  *   GET  /api/v1/contacts/:id          a contact: tags, fields, bot, temperature, transcript
  *   GET  /api/v1/escalations  POST /api/v1/escalations/:id/resolve
  *   GET  /api/v1/compliance/tickets  POST /api/v1/compliance/tickets/:id/resolve
@@ -66,6 +70,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await webhooksGhlRoute(app, deps);
   await sandboxMessagesCreateRoute(app, deps);
+  await sandboxAdvanceClockRoute(app, deps);
+  await attachmentsGetRoute(app, deps);
   await contactsGetRoute(app, deps);
   await escalationRoutes(app, deps);
   await healthRoutes(app, deps);

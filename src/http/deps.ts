@@ -1,6 +1,7 @@
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
+import type { FollowUpLoop } from '../app/advance-sandbox-clock.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
@@ -24,4 +25,6 @@ export interface HttpDeps {
   /** Adapter modes, shown at start and on /readyz. */
   modes: Record<string, string>;
   escalation: EscalationDeps;
+  /** Follow-up runner; the sandbox clock route moves time and runs what became due. */
+  followUps?: FollowUpLoop;
 }

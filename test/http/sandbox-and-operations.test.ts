@@ -77,7 +77,13 @@ describe('sandbox API and operations endpoints', () => {
       ['inbound', 'second'],
       ['outbound', body.transcript[3].body.slice(0, 6)],
     ]);
-    expect(body.pendingFollowUps).toEqual([]);
+    // The lead just wrote: the day 3/7/14/30 sequence is planned and nothing has gone out yet.
+    expect(body.pendingFollowUps.map((f: { step: string; status: string }) => [f.step, f.status])).toEqual([
+      ['day3', 'pending'],
+      ['day7', 'pending'],
+      ['day14', 'pending'],
+      ['day30', 'pending'],
+    ]);
     const missing = await fetch(`${svc.url}/api/v1/contacts/nobody`, { headers: auth });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });

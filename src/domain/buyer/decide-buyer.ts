@@ -92,7 +92,11 @@ export function decideBuyer(ctx: TurnContext): void {
   if (state.stage !== 'closed') {
     state.stage = 'closed';
     state.closedReason = 'qualified';
-    ctx.task('Follow up with buyer', 'The buyer answered the qualifying questions by text; see the fields and the matching homes note.', 24);
+    ctx.task(
+      'Follow up with buyer',
+      'The buyer answered the qualifying questions by text; see the fields and the matching homes note.',
+      24,
+    );
   }
   state.pending = null;
   if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true, variant: state.inbound });
@@ -140,6 +144,9 @@ function describeMatches(ctx: TurnContext): void {
     ctx.say('buyer.matches_none');
     return;
   }
-  ctx.say(total === 1 ? 'buyer.matches_one' : 'buyer.matches_many', { n: total, best: describeMatchShort(best, ctx.lang) });
+  ctx.say(total === 1 ? 'buyer.matches_one' : 'buyer.matches_many', {
+    n: total,
+    best: describeMatchShort(best, ctx.lang),
+  });
   ctx.actions.push({ type: 'add_note', body: formatMatchNote(matches, needs) });
 }

@@ -23,6 +23,8 @@ export function movingSoon(f: Facts, hotDays: number): boolean {
 export function buyerTemperature(f: Facts, hotDays: number, serviceConfirmedReady = false): Temperature {
   // "Next year" is as far off as "over a year": neither buys within the season.
   if (f.horizon === 'just_looking' || f.horizon === 'over_year' || (f.months ?? 0) >= 12) return 'cold';
-  const n = [financingReady(f) || serviceConfirmedReady, hasBudget(f), movingSoon(f, hotDays)].filter(Boolean).length;
+  const n = [financingReady(f) || serviceConfirmedReady, hasBudget(f), movingSoon(f, hotDays)].filter(
+    Boolean,
+  ).length;
   return n === 3 ? 'hot' : n === 2 ? 'warm' : 'cold';
 }

@@ -11,8 +11,12 @@ function intentFromFacts(ctx: TurnContext): 'buy' | 'sell' | null {
   // a bare figure read both as a price and as a budget ("under 500k").
   const budget = f.budgetMax ?? f.budgetMin;
   const bareFigure = budget !== undefined && budget === f.priceExpectation;
-  const sellSide = [f.motivation, f.condition, bareFigure ? undefined : f.priceExpectation, f.offerPath].some((x) => x !== undefined);
-  const buySide = [bareFigure ? undefined : budget, f.financing, f.beds, f.mustHaves].some((x) => x !== undefined);
+  const sellSide = [f.motivation, f.condition, bareFigure ? undefined : f.priceExpectation, f.offerPath].some(
+    (x) => x !== undefined,
+  );
+  const buySide = [bareFigure ? undefined : budget, f.financing, f.beds, f.mustHaves].some(
+    (x) => x !== undefined,
+  );
   if (sellSide && !buySide) return 'sell';
   if (buySide && !sellSide) return 'buy';
   return null;
@@ -75,7 +79,8 @@ export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => 
     state.pending = 'lead.intent';
     return;
   }
-  if (reading.adOrReferral || reading.greeting) ctx.say('lead.thanks_contact', {}, { variant: state.inbound });
+  if (reading.adOrReferral || reading.greeting)
+    ctx.say('lead.thanks_contact', {}, { variant: state.inbound });
   ctx.ask('lead.ask_intent', state.vague['lead.intent'] ?? 0);
   state.pending = 'lead.intent';
 }

@@ -71,7 +71,8 @@ export function decideSeller(ctx: TurnContext): void {
 
   const next = nextQuestion(ctx);
   if (next) {
-    if (learnedSomething && !reading.hardship && !reading.anchoring) ctx.say('ack.generic', {}, { variant: state.inbound });
+    if (learnedSomething && !reading.hardship && !reading.anchoring)
+      ctx.say('ack.generic', {}, { variant: state.inbound });
     ctx.ask(KEY(next.q), next.attempt);
     return;
   }
@@ -93,7 +94,11 @@ export function decideSeller(ctx: TurnContext): void {
   state.closedReason = 'qualified';
   state.pending = null;
   ctx.say('seller.done', {}, { keep: true });
-  ctx.task('Follow up with seller', 'The seller answered the qualifying questions by text; see the fields for details.', 24);
+  ctx.task(
+    'Follow up with seller',
+    'The seller answered the qualifying questions by text; see the fields for details.',
+    24,
+  );
 }
 
 /** The first unanswered question not yet given up on; after enough vague answers, move on. */

@@ -11,7 +11,9 @@ export const en: Record<string, string[]> = {
     'Happy to help with both. Which comes first for you, selling or buying?',
     'Would you rather sell first or buy first?',
   ],
-  'lead.commission': ['{agent} goes over fees and co-op terms personally on a quick call. When is a good time to reach you?'],
+  'lead.commission': [
+    '{agent} goes over fees and co-op terms personally on a quick call. When is a good time to reach you?',
+  ],
 
   'seller.motivation': [
     "What's got you thinking about selling, and where would you move?",
@@ -50,15 +52,28 @@ export const en: Record<string, string[]> = {
     'Have you talked with a lender yet, or is this a cash purchase?',
     'How are you planning to pay, with a loan or cash?',
   ],
-  'buyer.timeline': ['When are you hoping to move?', "What's your timeline for moving?", 'How soon would you like to be in a new home?'],
-  'buyer.areas': ['Which areas are you looking in?', 'Any neighborhoods you have in mind?', 'Where would you like to live?'],
+  'buyer.timeline': [
+    'When are you hoping to move?',
+    "What's your timeline for moving?",
+    'How soon would you like to be in a new home?',
+  ],
+  'buyer.areas': [
+    'Which areas are you looking in?',
+    'Any neighborhoods you have in mind?',
+    'Where would you like to live?',
+  ],
   'buyer.beds': ['How many bedrooms do you need?', 'How many bedrooms would work for you?'],
-  'buyer.must_haves': ['Any must-haves, like a pool, single story or no HOA?', 'Anything the home has to have?'],
+  'buyer.must_haves': [
+    'Any must-haves, like a pool, single story or no HOA?',
+    'Anything the home has to have?',
+  ],
   'buyer.lender_offer': ['No problem, {agent} can connect you with a local lender when you are ready.'],
   'buyer.matches_many': ['{n} homes fit so far, the best is {best}.'],
   'buyer.matches_one': ['One home fits so far: {best}.'],
   'buyer.matches_none': ['Nothing fits exactly yet, but new listings come up often.'],
-  'buyer.market_timing': ['Prices and rates shift month to month and {agent} can share the latest local numbers. The right time depends on your plans.'],
+  'buyer.market_timing': [
+    'Prices and rates shift month to month and {agent} can share the latest local numbers. The right time depends on your plans.',
+  ],
   'buyer.two_deciders': ['Great, we will make sure you both love it.'],
   'buyer.done': ['Thanks, that helps a lot.', 'Thanks! {agent} will keep an eye out for homes that fit.'],
 
@@ -82,13 +97,21 @@ export const en: Record<string, string[]> = {
 
   'compliance.opt_out': ["You're unsubscribed and won't get more messages from us."],
   'compliance.opt_in': ["You're subscribed again. How can I help with your home?"],
-  'compliance.ai_disclosure': ["I'm {agent}'s automated assistant. Would you like {agent} to reach out to you personally?"],
+  'compliance.ai_disclosure': [
+    "I'm {agent}'s automated assistant. Would you like {agent} to reach out to you personally?",
+  ],
   'compliance.fair_housing': [
     "Fair housing law means I can't steer anyone by race, religion, family status or similar. I'm happy to help by price, size and features.",
   ],
-  'compliance.respa': ["Thanks, but we don't accept referral fees or kickbacks. Happy to keep helping with the home itself."],
-  'compliance.lender_choice': ["You're free to choose any lender. {agent} can share a few to compare if you like."],
-  'compliance.ccpa': ["Understood. We'll delete your information within 45 days as California law allows, and {agent} will confirm."],
+  'compliance.respa': [
+    "Thanks, but we don't accept referral fees or kickbacks. Happy to keep helping with the home itself.",
+  ],
+  'compliance.lender_choice': [
+    "You're free to choose any lender. {agent} can share a few to compare if you like.",
+  ],
+  'compliance.ccpa': [
+    "Understood. We'll delete your information within 45 days as California law allows, and {agent} will confirm.",
+  ],
   'compliance.human': ["Let me get {agent} on this, he'll reach out today."],
   'escalation.holding': ["Let me get {agent} on this, he'll reach out today."],
   'compliance.calm': ["I hear you. I'm here whenever you need help with a home."],

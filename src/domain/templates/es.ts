@@ -11,7 +11,9 @@ export const es: Record<string, string[]> = {
     'Con gusto le ayudo con ambas. ¿Qué va primero, vender o comprar?',
     '¿Prefiere vender primero o comprar primero?',
   ],
-  'lead.commission': ['{agent} explica las comisiones y los acuerdos en persona en una llamada breve. ¿Cuándo le puede llamar?'],
+  'lead.commission': [
+    '{agent} explica las comisiones y los acuerdos en persona en una llamada breve. ¿Cuándo le puede llamar?',
+  ],
 
   'seller.motivation': [
     '¿Qué le hace pensar en vender, y a dónde se mudaría?',
@@ -35,26 +37,47 @@ export const es: Record<string, string[]> = {
   ],
   'seller.address': ['¿Cuál es la dirección de la propiedad?', '¿En qué dirección está la casa?'],
   'seller.which_property': ['Vamos una por una. ¿Con cuál propiedad empezamos?'],
-  'seller.anchoring': ['Cada casa se vende por sus propios detalles, así que veremos la suya por sus méritos.'],
+  'seller.anchoring': [
+    'Cada casa se vende por sus propios detalles, así que veremos la suya por sus méritos.',
+  ],
   'seller.changed_mind': ['Lo entiendo perfectamente. Si algo cambia, aquí estoy para ayudarle.'],
   'seller.evasive_close': ['No se preocupe. Le pediré a {agent} que le contacte en un mejor momento.'],
   'seller.done': ['Gracias, con eso tengo todo lo que necesito.'],
 
-  'buyer.budget': ['¿En qué rango de precio está buscando?', '¿Con qué presupuesto cuenta?', '¿Cuánto piensa invertir más o menos?'],
+  'buyer.budget': [
+    '¿En qué rango de precio está buscando?',
+    '¿Con qué presupuesto cuenta?',
+    '¿Cuánto piensa invertir más o menos?',
+  ],
   'buyer.financing': [
     '¿Ya tiene una preaprobación, o pagaría en efectivo?',
     '¿Ya habló con un prestamista, o será una compra en efectivo?',
     '¿Cómo piensa pagar, con préstamo o en efectivo?',
   ],
-  'buyer.timeline': ['¿Cuándo le gustaría mudarse?', '¿Cuál es su plazo para mudarse?', '¿Qué tan pronto quiere estar en su nueva casa?'],
-  'buyer.areas': ['¿En qué zonas está buscando?', '¿Tiene algún vecindario en mente?', '¿Dónde le gustaría vivir?'],
+  'buyer.timeline': [
+    '¿Cuándo le gustaría mudarse?',
+    '¿Cuál es su plazo para mudarse?',
+    '¿Qué tan pronto quiere estar en su nueva casa?',
+  ],
+  'buyer.areas': [
+    '¿En qué zonas está buscando?',
+    '¿Tiene algún vecindario en mente?',
+    '¿Dónde le gustaría vivir?',
+  ],
   'buyer.beds': ['¿Cuántas recámaras necesita?', '¿Cuántas recámaras le funcionarían?'],
-  'buyer.must_haves': ['¿Algo indispensable, como alberca, un solo piso o sin HOA?', '¿Qué debe tener la casa sí o sí?'],
-  'buyer.lender_offer': ['No hay problema, {agent} le puede conectar con un prestamista local cuando esté listo.'],
+  'buyer.must_haves': [
+    '¿Algo indispensable, como alberca, un solo piso o sin HOA?',
+    '¿Qué debe tener la casa sí o sí?',
+  ],
+  'buyer.lender_offer': [
+    'No hay problema, {agent} le puede conectar con un prestamista local cuando esté listo.',
+  ],
   'buyer.matches_many': ['{n} casas le quedan hasta ahora, la mejor es {best}.'],
   'buyer.matches_one': ['Una casa le queda hasta ahora: {best}.'],
   'buyer.matches_none': ['Todavía nada encaja exactamente, pero salen casas nuevas seguido.'],
-  'buyer.market_timing': ['Los precios y las tasas cambian cada mes y {agent} le puede dar los números locales. El mejor momento depende de sus planes.'],
+  'buyer.market_timing': [
+    'Los precios y las tasas cambian cada mes y {agent} le puede dar los números locales. El mejor momento depende de sus planes.',
+  ],
   'buyer.two_deciders': ['Perfecto, nos aseguraremos de que a los dos les encante.'],
   'buyer.done': ['Gracias, eso ayuda mucho.', '¡Gracias! {agent} estará pendiente de casas que le queden.'],
 
@@ -81,13 +104,21 @@ export const es: Record<string, string[]> = {
 
   'compliance.opt_out': ['Listo, ya no recibirá más mensajes de nuestra parte.'],
   'compliance.opt_in': ['Está suscrito de nuevo. ¿Cómo le puedo ayudar con su casa?'],
-  'compliance.ai_disclosure': ['Soy el asistente automático de {agent}. ¿Quiere que {agent} le contacte personalmente?'],
+  'compliance.ai_disclosure': [
+    'Soy el asistente automático de {agent}. ¿Quiere que {agent} le contacte personalmente?',
+  ],
   'compliance.fair_housing': [
     'Por la ley de vivienda justa no puedo orientar por raza, religión, familia u otras razones. Con gusto le ayudo por precio, tamaño y características.',
   ],
-  'compliance.respa': ['Gracias, pero no aceptamos comisiones por referidos ni incentivos. Con gusto sigo ayudándole con la casa.'],
-  'compliance.lender_choice': ['Puede elegir el prestamista que quiera. {agent} le puede compartir algunos para comparar.'],
-  'compliance.ccpa': ['Entendido. Borraremos su información dentro de 45 días como lo permite la ley de California, y {agent} le confirmará.'],
+  'compliance.respa': [
+    'Gracias, pero no aceptamos comisiones por referidos ni incentivos. Con gusto sigo ayudándole con la casa.',
+  ],
+  'compliance.lender_choice': [
+    'Puede elegir el prestamista que quiera. {agent} le puede compartir algunos para comparar.',
+  ],
+  'compliance.ccpa': [
+    'Entendido. Borraremos su información dentro de 45 días como lo permite la ley de California, y {agent} le confirmará.',
+  ],
   'compliance.human': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
   'escalation.holding': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
   'compliance.calm': ['Le entiendo. Aquí estoy cuando necesite ayuda con una casa.'],

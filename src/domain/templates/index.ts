@@ -18,7 +18,13 @@ export function fill(template: string, params: Params): string {
 }
 
 /** One phrase: `variant` picks (cyclically) among the variants. */
-export function t(lang: Lang, key: string, params: Params = {}, variant = 0, overrides?: Record<string, string[]>): string {
+export function t(
+  lang: Lang,
+  key: string,
+  params: Params = {},
+  variant = 0,
+  overrides?: Record<string, string[]>,
+): string {
   const list = variants(lang, key, overrides);
   return fill(list[variant % list.length] ?? key, params);
 }

@@ -6,6 +6,15 @@ import type { HttpDeps } from '../deps.ts';
 import { escalationViewSchema } from './escalations.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
+const followUpSchema = z.object({
+  step: z.string(),
+  status: z.string(),
+  dueAt: z.string(),
+  sentAt: z.string().nullable(),
+  channel: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
 const contactSchema = z.object({
   contactId: z.string(),
   locationId: z.string(),
@@ -18,7 +27,8 @@ const contactSchema = z.object({
   transcript: z.array(
     z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() }),
   ),
-  pendingFollowUps: z.array(z.unknown()),
+  pendingFollowUps: z.array(followUpSchema),
+  followUps: z.array(followUpSchema),
   escalations: z.array(escalationViewSchema),
   financialAssessment: z
     .object({

@@ -59,7 +59,14 @@ describe('bots config file', () => {
   });
 
   it('stops start-up naming every problem in a bad file', () => {
-    const bad = file('bad.json', JSON.stringify({ thresholds: { smsMaxLength: 500, leadHot: 'high' }, tags: { handoff: 'Moved' }, colour: 'blue' }));
+    const bad = file(
+      'bad.json',
+      JSON.stringify({
+        thresholds: { smsMaxLength: 500, leadHot: 'high' },
+        tags: { handoff: 'Moved' },
+        colour: 'blue',
+      }),
+    );
     let message = '';
     try {
       loadBotsConfig(persona, bad);
@@ -67,8 +74,11 @@ describe('bots config file', () => {
       message = (err as Error).message;
     }
     expect(message).toContain(bad);
-    for (const field of ['thresholds.smsMaxLength', 'thresholds.leadHot', 'tags.handoff', 'colour']) expect(message).toContain(field);
-    expect(() => loadBotsConfig(persona, file('broken.json', '{"neighborhoods": ['))).toThrow(/Invalid bots config/);
+    for (const field of ['thresholds.smsMaxLength', 'thresholds.leadHot', 'tags.handoff', 'colour'])
+      expect(message).toContain(field);
+    expect(() => loadBotsConfig(persona, file('broken.json', '{"neighborhoods": ['))).toThrow(
+      /Invalid bots config/,
+    );
     expect(() => loadBotsConfig(persona, join(dir, 'missing.yaml'))).toThrow(/missing\.yaml/);
   });
 });

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  finishFollowUp,
+  lastFollowUpSentAt,
+  listDueFollowUps,
+  lockDueFollowUp,
+  postponeFollowUp,
+  saveDocument,
+} from '../adapters/postgres/follow-ups-repo.ts';
+import { appendMessage } from '../adapters/postgres/contacts-repo.ts';
+import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import {
+  allowedSendTime,
+  FOLLOW_UP_STEPS,
+  type FollowUpStep,
+  isValidTimeZone,
+} from '../domain/follow-up/index.ts';
+import type { Db, Sql } from '../ports.ts';
+import { loadFollowUpSubject } from './follow-up-status.ts';
+import type { OutboxAction } from './outbox-action.ts';
+import { type FollowUpContentDeps, prepareFollowUp } from './prepare-follow-up.ts';
+
+export interface FollowUpRunnerDeps extends FollowUpContentDeps {
+  db: Db;
+  /** Time zone for contacts without a valid one of their own (`TIMEZONE`). */
+  timezone: string;
+}
+
+export interface FollowUpRun {
+  locationId: string;
+  contactId: string;
+  step: string;
+  status: 'sent' | 'skipped' | 'pending';
+  channel: string | null;
+  reason: string | null;
+}
+
+/**
+ * Runs every follow-up step due at `now` for one location (`only: true`) or for every other
+ * location (`only: false`), each in its own transaction: the step is locked, checked, composed and
+ * its outbox rows written together with its new status, so a crash before commit leaves it pending
+ * and a committed step never runs again.
+ */
+export async function runDueFollowUps(
+  deps: FollowUpRunnerDeps,
+  opts: { now: Date; locationId: string; only: boolean; limit?: number },
+): Promise<FollowUpRun[]> {
+  const ids = await listDueFollowUps(deps.db, { ...opts, limit: opts.limit ?? 20 });
+  const out: FollowUpRun[] = [];
+  for (const id of ids) {
+    const run = await deps.db.transaction((tx) => runOne(tx, deps, id, opts.now));
+    if (run) out.push(run);
+  }
+  return out;
+}
+
+async function runOne(tx: Sql, deps: FollowUpRunnerDeps, id: number, now: Date): Promise<FollowUpRun | null> {
+  const row = await lockDueFollowUp(tx, id, now);
+  if (!row) return null;
+  const loc = row.location_id;
+  const cid = row.contact_id;
+  const base = { locationId: loc, contactId: cid, step: row.step };
+  const subject = await loadFollowUpSubject(tx, loc, cid, deps.bots);
+  const blocked = subject ? subject.blocked : 'contact_missing';
+  if (blocked || !subject || !(FOLLOW_UP_STEPS as readonly string[]).includes(row.step)) {
+    const reason = blocked ?? 'unknown_step';
+    await finishFollowUp(tx, row.id, { status: 'skipped', reason, at: now });
+    return { ...base, status: 'skipped', channel: null, reason };
+  }
+  const zone = subject.contact.timezone;
+  const timezone = zone && isValidTimeZone(zone) ? zone : deps.timezone;
+  // Measured from now, not the due time: a step that waited (downtime) must still respect the window.
+  const at = allowedSendTime(now, timezone, { lastAutomatedAt: await lastFollowUpSentAt(tx, loc, cid) });
+  if (at.getTime() > now.getTime()) {
+    await postponeFollowUp(tx, row.id, at);
+    return { ...base, status: 'pending', channel: null, reason: 'outside_send_window' };
+  }
+
+  const step = row.step as FollowUpStep;
+  const prepared = await prepareFollowUp(deps, step, { ...subject, now, timezone });
+  const actions: OutboxAction[] = [];
+  const detail: Record<string, unknown> = {};
+  const m = prepared.message;
+  let channel: string;
+  if (m.kind === 'sms') {
+    channel = 'SMS';
+    actions.push({ kind: 'send_message', type: 'SMS', message: m.body });
+    if (m.task)
+      actions.push({
+        kind: 'create_task',
+        title: m.task.title,
+        body: m.task.body,
+        dueDate: now.toISOString(),
+      });
+  } else if (m.kind === 'matches_email') {
+    channel = 'Email';
+    actions.push({ kind: 'send_message', type: 'Email', subject: m.subject, message: m.text, html: m.html });
+  } else {
+    channel = 'Email';
+    let documentId: string | undefined;
+    if (prepared.pdf) {
+      documentId = randomUUID();
+      await saveDocument(tx, {
+        id: documentId,
+        filename: m.attachmentName,
+        contentType: 'application/pdf',
+        bytes: prepared.pdf,
+        at: now,
+      });
+      detail.documentId = documentId;
+    }
+    actions.push({
+      kind: 'send_cma_email',
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      attachmentName: m.attachmentName,
+      ...(documentId ? { documentId } : {}),
+    });
+  }
+  if (prepared.cmaError) {
+    detail.cmaError = prepared.cmaError;
+    actions.push({
+      kind: 'create_task',
+      title: 'Send the CMA by hand',
+      body: `The day-14 CMA could not be made automatically (${prepared.cmaError}). Please prepare it and follow up.`,
+      dueDate: now.toISOString(),
+    });
+  }
+  let n = 0;
+  let messageOutboxId: number | null = null;
+  for (const action of actions) {
+    const outboxId = await enqueueOutbox(tx, {
+      locationId: loc,
+      contactId: cid,
+      inboxId: null,
+      action,
+      idempotencyKey: `fu:${row.id}:${n++}`,
+      at: now,
+    });
+    if (messageOutboxId === null && action.kind !== 'create_task') messageOutboxId = outboxId;
+  }
+  await appendMessage(tx, {
+    locationId: loc,
+    contactId: cid,
+    direction: 'outbound',
+    channel,
+    body: m.kind === 'sms' ? m.body : m.text,
+    ...(messageOutboxId !== null ? { outboxId: messageOutboxId } : {}),
+    at: now,
+  });
+  await finishFollowUp(tx, row.id, { status: 'sent', channel, detail, at: now });
+  return { ...base, status: 'sent', channel, reason: null };
+}

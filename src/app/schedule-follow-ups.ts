@@ -1,0 +1,25 @@
+import { cancelPendingFollowUps, insertFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
+import type { BotsConfig } from '../domain/bots-config.ts';
+import { planFollowUps } from '../domain/follow-up/index.ts';
+import type { Sql } from '../ports.ts';
+import { loadFollowUpSubject } from './follow-up-status.ts';
+
+/**
+ * Runs inside the turn's transaction, after the decision is saved: the lead just wrote, so any
+ * pending step is cancelled and a new day 3/7/14/30 sequence counts from this message. A contact
+ * the turn left opted out, paused, escalated or booked gets no new sequence (the runner checks
+ * again at send time, since all of that can change in between).
+ */
+export async function scheduleFollowUps(
+  tx: Sql,
+  loc: string,
+  cid: string,
+  bots: BotsConfig,
+  lastInboundAt: Date,
+): Promise<{ cancelled: number; scheduled: boolean }> {
+  const cancelled = await cancelPendingFollowUps(tx, loc, cid, 'lead_replied');
+  const subject = await loadFollowUpSubject(tx, loc, cid, bots);
+  if (!subject || subject.blocked) return { cancelled, scheduled: false };
+  await insertFollowUps(tx, loc, cid, lastInboundAt, planFollowUps(lastInboundAt));
+  return { cancelled, scheduled: true };
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadDocument } from '../../adapters/postgres/follow-ups-repo.ts';
+import type { HttpDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+
+/**
+ * GET /api/v1/attachments/:id — a file the sandbox CRM received (numeric id) or a stored document
+ * such as a CMA PDF (uuid), served with its own content type.
+ */
+export async function attachmentsGetRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/attachments/:id',
+    {
+      schema: {
+        summary: 'A stored attachment (sandbox CRM uploads and generated documents)',
+        tags: ['sandbox'],
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req, reply) => {
+      const id = req.params.id;
+      let file: { filename: string; contentType: string; bytes: Buffer } | null = null;
+      if (/^\d{1,18}$/.test(id)) {
+        const { rows } = await deps.db.query<{
+          payload: { filename?: string; contentType?: string };
+          data: Uint8Array | null;
+        }>(`SELECT payload, data FROM sandbox_crm_records WHERE id = $1 AND kind = 'attachment'`, [id]);
+        const r = rows[0];
+        if (r?.data) {
+          file = {
+            filename: r.payload.filename ?? `attachment-${id}`,
+            contentType: r.payload.contentType ?? 'application/octet-stream',
+            bytes: Buffer.from(r.data),
+          };
+        }
+      } else {
+        file = await loadDocument(deps.db, id);
+      }
+      if (!file) throw new ApiError('not_found', `attachment ${id} not found`);
+      const safeName = file.filename.replace(/[^\w.-]+/g, '_');
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `inline; filename="${safeName}"`)
+        .send(file.bytes);
+    },
+  );
+}
