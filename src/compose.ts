@@ -16,6 +16,7 @@ import { createFollowUpLoop } from './app/advance-sandbox-clock.ts';
 import { createCmaCache } from './app/generate-cma.ts';
 import { createSandboxClock } from './app/sandbox-clock.ts';
 import { loadComps } from './adapters/comps/load-comps.ts';
+import { withMailResilience } from './adapters/mail/resilient-mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
 import { renderCmaPdf } from './adapters/pdf/cma-pdf.ts';
 import { createInboxWorker } from './app/process-inbox.ts';
@@ -140,7 +141,9 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     leaseMs: config.OUTBOX_LEASE_MS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
     escalation,
-    mailer: config.SMTP_URL ? createSmtpMailer(config.SMTP_URL) : null,
+    mailer: config.SMTP_URL
+      ? withMailResilience(createSmtpMailer(config.SMTP_URL), { breaker: breaker('mail') })
+      : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
     assessFinancing: (loc, cid) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid),
