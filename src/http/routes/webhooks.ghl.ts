@@ -54,7 +54,7 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           metrics.webhooks.inc({ outcome });
           throw err;
         };
-        const sig = checkGhlSignature(raw, req.headers, deps.webhookKeys);
+        const sig = await checkGhlSignature(raw, req.headers, deps.webhookKeys);
         if (sig === 'invalid')
           fail('unauthorized', new ApiError('unauthorized', 'webhook signature does not match the body'));
         if (sig === 'absent' && !secretMatches(req, config.GHL_WEBHOOK_SECRET)) {
