@@ -1,5 +1,5 @@
 import { audit, changeTags } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
 import type { OutboxAction } from './outbox-action.ts';
@@ -75,16 +75,7 @@ export async function escalateComplianceViolation(
       message: alert,
     });
   }
-  for (const [n, action] of steps.entries()) {
-    await enqueueOutbox(tx, {
-      locationId: loc,
-      contactId: cid,
-      inboxId: null,
-      action,
-      idempotencyKey: `${id}:${n}`,
-      at: now,
-    });
-  }
+  await enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
   await changeTags(tx, loc, cid, [deps.tags.complianceAlert], []);
   await audit(tx, {
     locationId: loc,

@@ -1,5 +1,5 @@
 import { audit, changeTags, mergeFields } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
 import { conversationSummary } from './conversation-summary.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
@@ -76,16 +76,7 @@ export async function escalateToHumanReview(
       message: `${alert}\n\n${summary}`,
     });
   }
-  for (const [n, action] of steps.entries()) {
-    await enqueueOutbox(tx, {
-      locationId: loc,
-      contactId: cid,
-      inboxId: null,
-      action,
-      idempotencyKey: `${id}:${n}`,
-      at: now,
-    });
-  }
+  await enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
   await changeTags(tx, loc, cid, [deps.tags.escalation], []);
   await mergeFields(tx, loc, cid, { needs_human_review: 'yes' });
   await audit(tx, {
@@ -156,16 +147,11 @@ export async function resolveEscalation(
       { kind: 'set_fields', fields: { needs_human_review: 'no' } },
       ...(note ? [{ kind: 'add_note' as const, body: `Escalation ${id} resolved: ${note}` }] : []),
     ];
-    for (const [n, action] of steps.entries()) {
-      await enqueueOutbox(tx, {
-        locationId: e.location_id,
-        contactId: e.contact_id,
-        inboxId: null,
-        action,
-        idempotencyKey: `${id}:resolve:${n}`,
-        at: now,
-      });
-    }
+    await enqueueSteps(
+      tx,
+      { locationId: e.location_id, contactId: e.contact_id, keyPrefix: `${id}:resolve`, at: now },
+      steps,
+    );
   }
   await audit(tx, {
     locationId: e.location_id,

@@ -1,6 +1,6 @@
 import type { Lang } from './state.ts';
 
-interface LocalParts {
+export interface LocalParts {
   weekday: string;
   day: number;
   hour: number;
@@ -19,7 +19,8 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
   return f;
 }
 
-function localParts(iso: string, timeZone: string): LocalParts {
+/** Weekday, date and time of an instant in a time zone (formatters cached per zone). */
+export function localParts(iso: string, timeZone: string): LocalParts {
   const fmt = formatter(
     `parts|${timeZone}`,
     () =>

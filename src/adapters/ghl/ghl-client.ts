@@ -1,31 +1,15 @@
 // GoHighLevel API v2 as the `Crm` port. Hand-written on fetch rather than the official SDK: the SDK
 // has no 429 handling, retry or rate budget, and it verifies webhooks over re-serialised JSON.
-import type { Crm, RateBudget } from '../../ports.ts';
-import type { RetryConfig } from '../../resilience/retry.ts';
+import type { Crm } from '../../ports.ts';
 import { createCalendarOps } from './calendars.ts';
 import { createContactOps } from './contacts.ts';
 import { createConversationOps } from './conversations.ts';
-import type { Breaker } from '../../resilience/breaker.ts';
 import { CrmError } from '../../ports.ts';
-import { createGhlHttp, ghlVersions, type GhlLogger, type GhlObserver } from './http.ts';
+import { createGhlHttp, type GhlHttpOptions, ghlVersions } from './http.ts';
 import { createOpportunityOps } from './opportunities.ts';
 
-export interface GhlCrmOptions {
-  /** https://services.leadconnectorhq.com, or a local fake in tests. */
-  baseUrl: string;
-  /** Private Integration Token or OAuth access token of the sub-account. */
-  token: string;
-  /** Per-location request budget shared with every other GHL caller in this deployment. */
-  budget: RateBudget;
-  retry?: RetryConfig;
-  /** Per attempt, including reading the body. Default 10 s. */
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  observer?: GhlObserver;
-  logger?: GhlLogger;
-  breaker?: Breaker;
-}
+/** The client's settings are exactly its HTTP layer's: base URL, token, rate budget, retry, breaker. */
+export type GhlCrmOptions = GhlHttpOptions;
 
 export function createGhlCrm(opts: GhlCrmOptions): Crm {
   const http = createGhlHttp(opts);

@@ -131,3 +131,21 @@ export async function outboxStats(sql: Sql, now: Date): Promise<{ depth: number;
     oldestAgeSeconds: r?.oldest ? Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000) : 0,
   };
 }
+
+/** Queues several CRM steps of one record (escalation, ticket…), keyed `<keyPrefix>:<n>` so a retry never adds them twice. */
+export async function enqueueSteps(
+  tx: Sql,
+  row: { locationId: string; contactId: string; keyPrefix: string; at: Date },
+  steps: readonly OutboxAction[],
+): Promise<void> {
+  for (const [n, action] of steps.entries()) {
+    await enqueueOutbox(tx, {
+      locationId: row.locationId,
+      contactId: row.contactId,
+      inboxId: null,
+      action,
+      idempotencyKey: `${row.keyPrefix}:${n}`,
+      at: row.at,
+    });
+  }
+}

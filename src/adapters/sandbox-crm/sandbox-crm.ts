@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Crm, CrmContact, Db, SentMessage } from '../../ports.ts';
 import { CrmError } from '../../ports.ts';
+import { localParts } from '../../domain/scheduling.ts';
 import { getContact } from '../postgres/contacts-repo.ts';
 
 /** 20-character alphanumeric ids, like GHL's. */
@@ -132,22 +133,9 @@ export function sandboxSlots(start: Date, end: Date, timeZone: string): string[]
     t += 3_600_000
   ) {
     const d = new Date(t);
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        weekday: 'short',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-        .formatToParts(d)
-        .map((p) => [p.type, p.value]),
-    );
-    if (parts.weekday === 'Sat' || parts.weekday === 'Sun') continue;
-    if (parts.minute !== '00' || !hours.includes(Number(parts.hour))) continue;
+    const parts = localParts(d.toISOString(), timeZone);
+    if (parts.weekday === 'sat' || parts.weekday === 'sun') continue;
+    if (parts.minute !== 0 || !hours.includes(parts.hour)) continue;
     out.push(d.toISOString());
   }
   return out;
