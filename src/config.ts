@@ -69,7 +69,31 @@ export const configSchema = z.object({
   GHL_RATE_LIMIT_INTERVAL_MS: withDefault(z.coerce.number().int().positive(), 10_000),
   ANTHROPIC_API_KEY: opt(z.string()),
   ANTHROPIC_BASE_URL: opt(url(['http:', 'https:'])),
-  ANTHROPIC_MODEL: withDefault(z.string(), 'claude-haiku-4-5'),
+  /** Model that reads a message into fields when the rule-based extractors are unsure. */
+  ANTHROPIC_EXTRACTION_MODEL: withDefault(z.string().min(1), 'claude-haiku-4-5'),
+  /** Model that phrases the reply the bot decided, in the agent's voice. */
+  ANTHROPIC_REPLY_MODEL: withDefault(z.string().min(1), 'claude-sonnet-4-5'),
+  /** Budget for all model calls of one turn; past it the offline wording answers. */
+  MODEL_TURN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 2_000),
+  /** Progressive Skills: load only the skill files a turn needs instead of the full prompt. */
+  FEATURE_PROGRESSIVE_SKILLS: withDefault(bool, 'false'),
+  /** How long a skill selection for the same bot/stage/intent/language is reused. */
+  SKILLS_CACHE_TTL_MS: withDefault(z.coerce.number().int().min(0), 300_000),
+  /** Agent Mesh: route each model task to one of several agents by cost or performance. */
+  FEATURE_AGENT_MESH: withDefault(bool, 'false'),
+  MESH_STRATEGY: withDefault(z.enum(['cost_aware', 'performance']), 'cost_aware'),
+  MESH_MAX_AGENTS: withDefault(z.coerce.number().int().min(1).max(16), 3),
+  /** Seconds between mesh health checks. */
+  MESH_HEALTH_CHECK_INTERVAL: withDefault(z.coerce.number().int().min(1), 30),
+  /** US dollars of model spend per rolling hour; past it every task goes to the offline engine. */
+  MESH_HOURLY_SPEND_CAP_USD: withDefault(z.coerce.number().min(0), 5),
+  /** MCP: serve lead tools at /mcp and over stdio, and let bots call external MCP tools. */
+  FEATURE_MCP: withDefault(bool, 'false'),
+  /** External MCP servers, JSON: [{"name":"listings","url":"http://…/mcp","token":"…","tools":{"search_listings":"listings_search"}}]. */
+  MCP_SERVERS: opt(z.string()),
+  MCP_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100), 5_000),
+  /** Public base URL of this service (https://bots.example.com); used in links it hands out. */
+  PUBLIC_BASE_URL: opt(url(['http:', 'https:'])),
   AGENT_NAME: withDefault(z.string().min(1), 'Jorge'),
   MARKET: withDefault(z.string().min(1), 'Rancho Cucamonga, CA'),
   TIMEZONE: withDefault(

@@ -197,3 +197,77 @@ export interface FinancialReadiness {
     budgetMax?: number;
   }): Promise<ServiceAssessment>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Language model. The bots decide; a model only reads messages into fields when the rules are
+// unsure and phrases the reply a bot already decided. Every answer is checked before use.
+
+/** What a model is asked to do; the Agent Mesh routes each kind separately. */
+export type ModelTask = 'extraction' | 'reply' | 'compliance_audit' | 'cma_narrative' | 'match_explanation';
+
+export interface ModelUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+/** One block of the system prompt; `cache` marks the end of a static prefix to cache. */
+export interface SystemBlock {
+  text: string;
+  cache?: boolean;
+}
+
+export interface ModelRequest {
+  /** Model id, e.g. claude-haiku-4-5. */
+  model: string;
+  system: SystemBlock[];
+  messages: { role: 'user' | 'assistant'; content: string }[];
+  maxTokens: number;
+  temperature?: number;
+  /** Ask for JSON matching this schema (sent as a forced tool call); the answer is in `json`. */
+  output?: { name: string; description: string; schema: Record<string, unknown> };
+  /** Aborts the call (the turn's time budget). */
+  signal?: AbortSignal;
+}
+
+export interface ModelResponse {
+  text: string;
+  /** The tool input when `output` was requested. */
+  json?: unknown;
+  usage: ModelUsage;
+  model: string;
+  stopReason: string | null;
+}
+
+export type ModelErrorKind =
+  | 'timeout'
+  | 'rate_limited'
+  | 'overloaded'
+  | 'server'
+  | 'bad_request'
+  | 'auth'
+  | 'network'
+  | 'breaker_open'
+  | 'invalid_output';
+
+export class ModelError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ModelErrorKind,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+export interface LanguageModel {
+  /** Adapter name for logs and metrics (e.g. "anthropic"). */
+  readonly name: string;
+  complete(req: ModelRequest): Promise<ModelResponse>;
+  /** Exact input tokens of a request, when the provider can count them. */
+  countTokens?(req: Omit<ModelRequest, 'maxTokens' | 'signal'>): Promise<number>;
+  /** The adapter's circuit breaker, for health checks. */
+  breakerState?(): 'closed' | 'open' | 'half_open';
+}
