@@ -71,7 +71,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     });
   }
 
-  const publicBaseUrl = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  // Links the sandbox CRM hands out (attachment URLs): the public address when one is configured.
+  const publicBaseUrl =
+    config.PUBLIC_BASE_URL?.replace(/\/+$/, '') ??
+    `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
   const sandboxCrm = createSandboxCrm(db, { timezone: config.TIMEZONE, publicBaseUrl });
   const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
   const breaker = (name: string) => {
@@ -163,6 +166,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
       }),
     timezone: config.TIMEZONE,
+    onRun: (run) =>
+      metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
     clock,
     sandboxClock,
     logger,

@@ -24,6 +24,8 @@ export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   db: Db;
   /** Time zone for contacts without a valid one of their own (`TIMEZONE`). */
   timezone: string;
+  /** Told about every step taken (metrics). */
+  onRun?: (run: FollowUpRun) => void;
 }
 
 export interface FollowUpRun {
@@ -49,7 +51,10 @@ export async function runDueFollowUps(
   const out: FollowUpRun[] = [];
   for (const id of ids) {
     const run = await deps.db.transaction((tx) => runOne(tx, deps, id, opts.now));
-    if (run) out.push(run);
+    if (run) {
+      out.push(run);
+      deps.onRun?.(run);
+    }
   }
   return out;
 }

@@ -52,6 +52,12 @@ export function createMetrics() {
     labelNames: ['operation'] as const,
     registers: [registry],
   });
+  const followUps = new Counter({
+    name: 'jorge_follow_ups_total',
+    help: 'Follow-up steps taken, by step (day3/day7/day14/day30), status (sent, skipped, pending) and reason.',
+    labelNames: ['step', 'status', 'reason'] as const,
+    registers: [registry],
+  });
   const outboxResults = new Counter({
     name: 'jorge_outbox_actions_total',
     help: 'Outbox actions finished, by kind and result (sent, retry, failed, deduplicated).',
@@ -91,6 +97,7 @@ export function createMetrics() {
     rateLimitWaitSeconds,
     crmRetries,
     outboxResults,
+    followUps,
     outboxDepth,
     outboxOldestAge,
     inboxDepth,

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pgliteBackend, type TestDb } from '../support/db.ts';
+import { backends, type TestDb } from '../support/db.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import { advance, contact, crmRecords, manualClock, SELLER_MESSAGE, say } from './helpers.ts';
 
-describe('follow-ups: quiet hours and restarts', () => {
+describe.each(backends())('follow-ups: quiet hours and restarts ($name)', (backend) => {
   let tdb: TestDb;
   const services: TestService[] = [];
   afterEach(async () => {
@@ -17,7 +17,7 @@ describe('follow-ups: quiet hours and restarts', () => {
   };
 
   it('a step due at night local time waits for 08:00 in the contact’s own time zone', async () => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     // 21:00 in Los Angeles (TIMEZONE) and 00:00 in New York.
     const svc = await start('2026-11-23T05:00:00Z');
     await say(svc.url, 'la-1', SELLER_MESSAGE, { tags: ['Seller-Lead'] });
@@ -44,7 +44,7 @@ describe('follow-ups: quiet hours and restarts', () => {
   });
 
   it('at most one follow-up per contact per local day: a backlog goes out one a day', async () => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     const svc = await start('2026-11-23T18:00:00Z');
     await say(svc.url, 'backlog-1', SELLER_MESSAGE, { tags: ['Seller-Lead'] });
     const first = (await advance(svc.url, 8)).body.ran;
@@ -57,7 +57,7 @@ describe('follow-ups: quiet hours and restarts', () => {
   });
 
   it('a restart in the middle of a sequence neither repeats day 3 nor loses day 7', async () => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     const first = await start('2026-11-23T18:00:00Z');
     await say(first.url, 'restart-1', SELLER_MESSAGE, { tags: ['Seller-Lead'] });
     expect((await advance(first.url, 3)).body.ran.map((r: any) => r.step)).toEqual(['day3']);

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadComps } from '../../src/adapters/comps/load-comps.ts';
-import { pgliteBackend, type TestDb } from '../support/db.ts';
+import { backends, type TestDb } from '../support/db.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import { advance, contact, crmRecords, manualClock, SELLER_MESSAGE, say } from './helpers.ts';
 
@@ -12,23 +9,11 @@ const START = '2026-11-23T18:00:00Z'; // 10:00 in Rancho Cucamonga (TIMEZONE def
 const DAY = 86_400_000;
 const at = (days: number) => new Date(new Date(START).getTime() + days * DAY).toISOString();
 
-function pdfText(pdf: Buffer): string | null {
-  try {
-    const dir = mkdtempSync(join(tmpdir(), 'cma-'));
-    const file = join(dir, 'cma.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } catch {
-    console.warn('[skip] PDF text check: pdftotext is not installed; checked %PDF header and size only');
-    return null;
-  }
-}
-
-describe('follow-up sequence in the sandbox', () => {
+describe.each(backends())('follow-up sequence in the sandbox ($name)', (backend) => {
   let tdb: TestDb;
   let svc: TestService;
   const open = async (start = START) => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     svc = await startTestService(tdb, {}, { clock: manualClock(start), workers: false });
   };
   afterEach(async () => {
@@ -93,16 +78,17 @@ describe('follow-up sequence in the sandbox', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(2_000);
     expect(pdf.length).toBeLessThan(2_000_000);
-    const text = pdfText(pdf);
-    if (text !== null) {
-      expect(text).toContain('6842 Etiwanda Ave');
-      const compAddresses = loadComps().comps.map((c) => c.address);
-      expect(compAddresses.filter((a) => text.includes(a)).length).toBeGreaterThanOrEqual(5);
-    }
+    const text = await pdfText(pdf);
+    expect(text).toContain('6842 Etiwanda Ave');
+    const compAddresses = loadComps().comps.map((c) => c.address);
+    expect(compAddresses.filter((a) => text.includes(a)).length).toBeGreaterThanOrEqual(5);
 
     // Nothing is sent twice, however far the clock moves.
     expect((await advance(svc.url, 30)).body.ran).toEqual([]);
     expect(await outbound('quiet-1')).toHaveLength(afterReply + 4);
+    const metrics = await (await fetch(`${svc.url}/metrics`)).text();
+    for (const step of ['day3', 'day7', 'day14', 'day30'])
+      expect(metrics).toContain(`jorge_follow_ups_total{step="${step}",status="sent",reason="none"} 1`);
   });
 
   it('an opted-out contact receives nothing: no sequence after STOP, and a due step is skipped', async () => {
