@@ -27,6 +27,10 @@ import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { Clock, Crm, Db, RateBudget } from './ports.ts';
 import { createBreaker } from './resilience/breaker.ts';
+import { defaultRetryConfig } from './resilience/retry.ts';
+import { parseMcpServers } from './mcp/servers-config.ts';
+import { searchExternalListings } from './app/external-listings.ts';
+import type { Facts } from './domain/state.ts';
 
 export interface ServiceOverrides {
   db?: Db;
@@ -174,6 +178,36 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     onOutbox: () => drainer.notify(),
     pollMs: config.FOLLOW_UP_POLL_MS,
   });
+  // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
+  const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
+  const mcpTools =
+    mcpServers.length > 0
+      ? (await import('./mcp/client.ts')).createMcpToolClient(mcpServers, {
+          timeoutMs: config.MCP_TIMEOUT_MS,
+          retry: defaultRetryConfig,
+          logger,
+          breaker: (name) => breaker(`mcp:${name}`),
+        })
+      : null;
+  const listingsServer = mcpServers.find(
+    (s) => s.name === 'listings' || s.tools?.search_listings !== undefined,
+  );
+  const externalListings =
+    mcpTools && listingsServer
+      ? (facts: Facts) =>
+          searchExternalListings(
+            {
+              tools: mcpTools,
+              server: listingsServer.name,
+              deadlineMs: config.MCP_TIMEOUT_MS,
+              logger,
+              onCall: (outcome) =>
+                metrics.mcpCalls.inc({ server: listingsServer.name, tool: 'search_listings', outcome }),
+            },
+            facts,
+          )
+      : null;
+
   const inboxWorker = createInboxWorker({
     db,
     clock,
@@ -184,6 +218,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     listings,
     calendarFor,
     escalation,
+    externalListings,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
@@ -247,6 +282,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       await inboxWorker.stop();
       await followUps.stop();
       await drainer.stop();
+      await mcpTools?.close();
       await budget.close();
       if (redis) redis.disconnect();
       if (ownsDb) await db.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { McpServersConfigError, parseMcpServers } from './mcp/servers-config.ts';
 
 // The only reader of process.env. Every setting is parsed here once; the rest of the code receives a
 // typed Config. An empty value counts as unset so `FOO=` in a .env file falls back to the default.
@@ -178,6 +179,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(
       'GHL_LOCATION_ID: required when GHL_PRIVATE_TOKEN is set (the sub-account the token belongs to)',
     );
+  }
+  if (cfg.MCP_SERVERS) {
+    try {
+      parseMcpServers(cfg.MCP_SERVERS);
+    } catch (err) {
+      if (!(err instanceof McpServersConfigError)) throw err;
+      problems.push(...err.problems.map((p) => `MCP_SERVERS: ${p}`));
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return cfg;

@@ -22,6 +22,10 @@ import { escalateComplianceViolation } from './escalate-compliance-violation.ts'
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { fromCrmAction, type OutboxAction } from './outbox-action.ts';
+import { type ModelTurnDeps, startModelTurn } from './model-turn.ts';
+import { mergeListings } from './external-listings.ts';
+import { type Facts, readState } from '../domain/state.ts';
+import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 import { scheduleFollowUps } from './schedule-follow-ups.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
@@ -33,6 +37,10 @@ export interface TurnDeps {
   calendarFor: (locationId: string) => { crm: Crm; calendarId: string } | null;
   logger?: { warn(obj: object, msg: string): void };
   escalation: EscalationDeps;
+  /** Homes from an external listings service (MCP `search_listings`), when one is configured. */
+  externalListings?: ((facts: Facts) => Promise<Listing[] | null>) | null;
+  /** A language model that may read unclear messages and word the decided reply (off: null). */
+  model?: ModelTurnDeps | null;
 }
 
 export interface TurnOutcome {
@@ -108,13 +116,28 @@ export async function handleInboxEvent(
         calendar: calendar !== null,
         listings: deps.listings,
       };
+      if (conv.bot === 'buyer' && deps.externalListings && !input.contact.optedOut && !input.contact.paused) {
+        const facts = readState(input.stored, 'buyer').facts;
+        const external = await deps.externalListings(facts);
+        if (external) input.listings = mergeListings(external, deps.listings);
+      }
       if (conv.bot === 'buyer') {
         const assessed = await latestAssessment(tx, loc, cid);
         if (assessed) input.financial = { preApproved: assessed.preApproved, source: assessed.source };
       }
+      const modelTurn = deps.model ? startModelTurn(deps.model, input, conv.version === 0) : null;
+      const hints = await modelTurn?.hints();
+      if (hints) input.hints = hints;
       let decision: TurnDecision = decideTurn(input);
       if (decision.needsSlots && calendar) {
         decision = decideTurn({ ...input, slots: await freeSlots(calendar, loc, now, deps) });
+      }
+      if (modelTurn && decision.reply) {
+        decision.reply = await modelTurn.wording(decision);
+        decision.state.lastReply = decision.reply;
+      }
+      for (const record of modelTurn?.records ?? []) {
+        await recordModelCall(tx, { locationId: loc, contactId: cid, inboxId: row.id, record, at: now });
       }
       let n = 0;
       for (const a of decision.actions) {

@@ -1,4 +1,5 @@
 import { type FollowUpRow, listFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
+import { type ModelUsageTotals, modelUsageTotals } from '../adapters/postgres/model-usage-repo.ts';
 import type { Sql } from '../ports.ts';
 import { latestAssessment } from './assess-financing.ts';
 import { type EscalationView, listEscalations } from './list-escalations.ts';
@@ -22,6 +23,8 @@ export interface ContactSummary {
   financialAssessment: Awaited<ReturnType<typeof latestAssessment>>;
   /** The bot is holding back for this contact: open escalation, compliance ticket, or a pause. */
   botPaused: boolean;
+  /** Language-model calls on this contact's turns: tokens and estimated cost (zero when offline). */
+  modelUsage: ModelUsageTotals;
 }
 
 /** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
@@ -78,6 +81,7 @@ export async function readContact(
     ),
     financialAssessment: await latestAssessment(sql, c.location_id, c.id),
     botPaused: c.paused || Boolean(c.needs_human_review) || Boolean(c.compliance_hold),
+    modelUsage: await modelUsageTotals(sql, c.location_id, c.id),
   };
 }
 

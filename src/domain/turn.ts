@@ -30,6 +30,11 @@ export interface TurnInput {
   listings: readonly Listing[];
   /** The latest financial readiness assessment, when one exists (buyers). */
   financial?: { preApproved: boolean; source: 'service' | 'heuristic' | 'default' };
+  /**
+   * Facts a language model read from this message when the rules were unsure. The rules win where
+   * both found something; a model-read intent only counts when the rules found none.
+   */
+  hints?: Facts;
 }
 
 export interface TurnDecision {
@@ -71,6 +76,11 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
 
   const reading = readMessage(text, state.pending, cfg.neighborhoods, input.now);
+  if (input.hints) {
+    reading.facts = { ...input.hints, ...reading.facts };
+    const hinted = input.hints.intent;
+    if (hinted && reading.intent.intent === 'other') reading.intent = { intent: hinted, confidence: 0.6 };
+  }
   const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
     ...(input.slots ? { slots: input.slots } : {}),
     calendar: input.calendar,

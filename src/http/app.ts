@@ -9,6 +9,8 @@ import { attachmentsGetRoute } from './routes/attachments.get.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
 import { dashboardRoute } from './routes/dashboard.get.ts';
 import { escalationRoutes } from './routes/escalations.ts';
+import { featuresGetRoute } from './routes/features.get.ts';
+import { meshGetRoute } from './routes/mesh.get.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
 import { sandboxAdvanceClockRoute } from './routes/sandbox.advance-clock.create.ts';
@@ -23,6 +25,9 @@ import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
  *   GET  /api/v1/contacts/:id          a contact: tags, fields, bot, temperature, transcript
  *   GET  /api/v1/escalations  POST /api/v1/escalations/:id/resolve
  *   GET  /api/v1/compliance/tickets  POST /api/v1/compliance/tickets/:id/resolve
+ *   GET  /api/v1/features             feature flags and the language-model mode
+ *   GET  /api/v1/mesh                 Agent Mesh: strategy, hourly spend, agent health
+ *   POST /mcp                         MCP tools over Streamable HTTP (FEATURE_MCP, bearer token)
  *   GET  /healthz  /readyz  /metrics   operations
  *   GET  /openapi.json  /docs          API description and Swagger UI
  *   GET  /                             dashboard
@@ -74,8 +79,20 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await attachmentsGetRoute(app, deps);
   await contactsGetRoute(app, deps);
   await escalationRoutes(app, deps);
+  await featuresGetRoute(app, deps);
+  await meshGetRoute(app, { mesh: deps.mesh ?? null });
   await healthRoutes(app, deps);
   await dashboardRoute(app, deps);
+  if (deps.config.FEATURE_MCP) {
+    // The MCP SDK is loaded only when the feature is on.
+    const { mcpHttpRoute } = await import('../mcp/http-route.ts');
+    const { createMcpDeps } = await import('../mcp/deps.ts');
+    await mcpHttpRoute(app, {
+      token: deps.config.JORGE_API_TOKEN,
+      mcp: createMcpDeps({ db: deps.db, config: deps.config, clock: deps.clock }),
+      logger: deps.logger,
+    });
+  }
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,6 +1,7 @@
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
+import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
 import type { FollowUpLoop } from '../app/advance-sandbox-clock.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
@@ -27,4 +28,6 @@ export interface HttpDeps {
   escalation: EscalationDeps;
   /** Follow-up runner; the sandbox clock route moves time and runs what became due. */
   followUps?: FollowUpLoop;
+  /** The Agent Mesh, or null when FEATURE_AGENT_MESH is off. */
+  mesh?: { snapshot(): MeshSnapshot } | null;
 }

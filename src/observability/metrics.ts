@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createMeshMetrics } from '../app/mesh/mesh-metrics.ts';
 
 /** All Prometheus metrics of one service instance, on their own registry (no module singletons). */
 export function createMetrics() {
@@ -58,6 +59,44 @@ export function createMetrics() {
     labelNames: ['step', 'status', 'reason'] as const,
     registers: [registry],
   });
+  const modelCalls = new Counter({
+    name: 'jorge_model_calls_total',
+    help: 'Language-model calls by task, agent and outcome (used; rejected, timeout, error, breaker_open and offline all mean the offline answer went out).',
+    labelNames: ['task', 'agent', 'outcome'] as const,
+    registers: [registry],
+  });
+  const modelTokens = new Counter({
+    name: 'jorge_model_tokens_total',
+    help: 'Language-model tokens by model and kind (input, output, cache_read, cache_write).',
+    labelNames: ['model', 'kind'] as const,
+    registers: [registry],
+  });
+  const modelCostUsd = new Counter({
+    name: 'jorge_model_cost_usd_total',
+    help: 'Estimated language-model spend in US dollars (list prices), by model.',
+    labelNames: ['model'] as const,
+    registers: [registry],
+  });
+  const modelLatency = new Histogram({
+    name: 'jorge_model_call_duration_seconds',
+    help: 'Language-model call latency by task.',
+    labelNames: ['task'] as const,
+    buckets: [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 5, 10],
+    registers: [registry],
+  });
+  const featureEnabled = new Gauge({
+    name: 'jorge_feature_enabled',
+    help: 'Feature flags: 1 when the flag is on.',
+    labelNames: ['flag'] as const,
+    registers: [registry],
+  });
+  const mesh = createMeshMetrics(registry);
+  const mcpCalls = new Counter({
+    name: 'jorge_mcp_calls_total',
+    help: 'Calls from the bots to external MCP tools, by server, tool and outcome (ok, error, timeout).',
+    labelNames: ['server', 'tool', 'outcome'] as const,
+    registers: [registry],
+  });
   const outboxResults = new Counter({
     name: 'jorge_outbox_actions_total',
     help: 'Outbox actions finished, by kind and result (sent, retry, failed, deduplicated).',
@@ -98,6 +137,13 @@ export function createMetrics() {
     crmRetries,
     outboxResults,
     followUps,
+    modelCalls,
+    modelTokens,
+    modelCostUsd,
+    modelLatency,
+    featureEnabled,
+    mesh,
+    mcpCalls,
     outboxDepth,
     outboxOldestAge,
     inboxDepth,

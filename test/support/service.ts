@@ -26,6 +26,8 @@ export async function startTestService(
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'info',
+    // The suite runs once with every FEATURE_* flag off and once with all on (.ci/run).
+    ...featureFlagsFromEnv(),
     GHL_WEBHOOK_ED25519_PUBLIC_KEY: testWebhookKeys.ed25519.publicKeyPem,
     GHL_WEBHOOK_RSA_PUBLIC_KEY: testWebhookKeys.rsa.publicKeyPem,
     ...env,
@@ -46,6 +48,15 @@ export async function startTestService(
   const url = await service.app.listen({ port: 0, host: '127.0.0.1' });
   if (opts.workers !== false) service.startWorkers();
   return { service, url, logs, stop: () => service.stop() };
+}
+
+/** FEATURE_* flags set in the test run's environment, so a whole run can switch them on. */
+export function featureFlagsFromEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[0].startsWith('FEATURE_') && e[1] !== undefined && e[1] !== '',
+    ),
+  );
 }
 
 /** Polls until `check` returns true (or throws after `timeoutMs`). */

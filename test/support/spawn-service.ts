@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { testWebhookKeys } from './fakes/test-keys.ts';
+import { featureFlagsFromEnv } from './service.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,6 +26,7 @@ export async function spawnService(env: Record<string, string>, timeoutMs = 30_0
       LOG_LEVEL: 'warn',
       GHL_WEBHOOK_ED25519_PUBLIC_KEY: testWebhookKeys.ed25519.publicKeyPem,
       GHL_WEBHOOK_RSA_PUBLIC_KEY: testWebhookKeys.rsa.publicKeyPem,
+      ...featureFlagsFromEnv(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,7 +23,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a real calendar date');
 
-const listingSchema: z.ZodType<Listing> = z.object({
+export const listingSchema: z.ZodType<Listing> = z.object({
   id: z.string().trim().min(1),
   address: z.string().trim().min(1),
   city: z.string().trim().min(1),

@@ -42,6 +42,16 @@ const contactSchema = z.object({
     })
     .nullable(),
   botPaused: z.boolean(),
+  modelUsage: z.object({
+    calls: z.number().int(),
+    used: z.number().int(),
+    fallbacks: z.number().int(),
+    inputTokens: z.number().int(),
+    outputTokens: z.number().int(),
+    cacheReadTokens: z.number().int(),
+    cacheWriteTokens: z.number().int(),
+    costUsd: z.number(),
+  }),
 });
 
 /** GET /api/v1/contacts/:id — tags, fields, bot, temperature, transcript, pending follow-ups. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { MeshSnapshot } from '../../app/mesh/mesh-types.ts';
-import { errorBodySchema } from '../errors.ts';
+import { ApiError, errorBodySchema } from '../errors.ts';
 
 const task = z.enum(['extraction', 'reply', 'compliance_audit', 'cma_narrative', 'match_explanation']);
 
@@ -50,16 +50,12 @@ export async function meshGetRoute(app: FastifyInstance, deps: MeshRouteDeps): P
         response: { 200: meshSnapshotSchema, 404: errorBodySchema, 401: errorBodySchema },
       },
     },
-    async (req, reply) => {
+    async () => {
       if (!deps.mesh) {
-        // Not an ApiError: the code names the switch, so an operator knows what to turn on.
-        return reply.code(404).send({
-          error: {
-            code: 'feature_disabled',
-            message: 'the Agent Mesh is off; set FEATURE_AGENT_MESH=true to route model tasks through it',
-            requestId: String(req.id),
-          },
-        });
+        throw new ApiError(
+          'feature_disabled',
+          'the Agent Mesh is off; set FEATURE_AGENT_MESH=true to route model tasks through it',
+        );
       }
       return deps.mesh.snapshot();
     },

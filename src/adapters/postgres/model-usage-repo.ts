@@ -1,0 +1,76 @@
+import type { ModelCallRecord } from '../../app/model-assist.ts';
+import type { Sql } from '../../ports.ts';
+
+export async function recordModelCall(
+  sql: Sql,
+  row: { locationId: string; contactId: string; inboxId: number | null; record: ModelCallRecord; at: Date },
+): Promise<void> {
+  const r = row.record;
+  const u = r.usage;
+  await sql.query(
+    `INSERT INTO model_usage (location_id, contact_id, inbox_id, task, agent, model, outcome, prompt_mode,
+       input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_ms, detail, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+    [
+      row.locationId,
+      row.contactId,
+      row.inboxId,
+      r.task,
+      r.agent,
+      r.model,
+      r.outcome,
+      r.promptMode,
+      u?.inputTokens ?? 0,
+      u?.outputTokens ?? 0,
+      u?.cacheReadTokens ?? 0,
+      u?.cacheWriteTokens ?? 0,
+      r.costUsd,
+      Math.round(r.latencyMs),
+      r.detail ?? null,
+      row.at,
+    ],
+  );
+}
+
+export interface ModelUsageTotals {
+  calls: number;
+  used: number;
+  fallbacks: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costUsd: number;
+}
+
+/** Totals of a contact's model calls (what the contact API shows). */
+export async function modelUsageTotals(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<ModelUsageTotals> {
+  const { rows } = await sql.query<Record<keyof ModelUsageTotals, string | number | null>>(
+    `SELECT count(*) AS calls,
+            count(*) FILTER (WHERE outcome = 'used') AS used,
+            count(*) FILTER (WHERE outcome <> 'used') AS fallbacks,
+            coalesce(sum(input_tokens), 0) AS "inputTokens",
+            coalesce(sum(output_tokens), 0) AS "outputTokens",
+            coalesce(sum(cache_read_tokens), 0) AS "cacheReadTokens",
+            coalesce(sum(cache_write_tokens), 0) AS "cacheWriteTokens",
+            coalesce(sum(cost_usd), 0) AS "costUsd"
+       FROM model_usage WHERE location_id = $1 AND contact_id = $2`,
+    [locationId, contactId],
+  );
+  const r = rows[0]!;
+  const n = (v: string | number | null) => Number(v ?? 0);
+  return {
+    calls: n(r.calls),
+    used: n(r.used),
+    fallbacks: n(r.fallbacks),
+    inputTokens: n(r.inputTokens),
+    outputTokens: n(r.outputTokens),
+    cacheReadTokens: n(r.cacheReadTokens),
+    cacheWriteTokens: n(r.cacheWriteTokens),
+    costUsd: Math.round(n(r.costUsd) * 1e6) / 1e6,
+  };
+}

@@ -1,0 +1,206 @@
+import type { BotName, Channel } from '../domain/conversation.ts';
+import type { Reading } from '../domain/read-message.ts';
+import { checkModelReply } from '../domain/model-reply.ts';
+import type { Facts, Stage } from '../domain/state.ts';
+import type { ModelRequest, ModelTask, ModelUsage, SystemBlock } from '../ports.ts';
+import { ModelError } from '../ports.ts';
+import type { ModelRoute, ModelRouter } from './mesh/model-router.ts';
+
+/** What a prompt is built from: the turn as the bot saw it. */
+export interface PromptTurn {
+  task: 'reply' | 'extraction';
+  bot: BotName;
+  stage: Stage;
+  pending: string | null;
+  intent: string;
+  intentConfidence: number;
+  lang: 'en' | 'es';
+  leadMessage: string;
+  /** The reply the bot decided (reply task). */
+  decidedReply?: string;
+  channel: Channel;
+  maxLength: number;
+  /** Cues of the turn (e.g. "objection", "scheduling", "compliance") that may need extra knowledge. */
+  cues: string[];
+}
+
+export interface BuiltPrompt {
+  system: SystemBlock[];
+  messages: ModelRequest['messages'];
+  /** full, progressive or fallback_to_full. */
+  mode: string;
+  loaded: string[];
+  output?: ModelRequest['output'];
+}
+
+export interface PromptSource {
+  build(turn: PromptTurn): BuiltPrompt;
+  /** Checks the model's JSON for the extraction task; null when it does not fit. */
+  readExtraction(json: unknown): Facts | null;
+}
+
+export type ModelOutcomeLabel =
+  | 'used'
+  | 'rejected'
+  | 'timeout'
+  | 'error'
+  | 'breaker_open'
+  | 'offline'
+  | 'empty';
+
+export interface ModelCallRecord {
+  task: ModelTask;
+  agent: string;
+  model: string;
+  outcome: ModelOutcomeLabel;
+  usage: ModelUsage | null;
+  costUsd: number;
+  latencyMs: number;
+  promptMode: string;
+  detail?: string;
+}
+
+export interface ModelAssistDeps {
+  router: ModelRouter;
+  prompts: PromptSource;
+  /** Cost of a call in US dollars. */
+  cost: (model: string, usage: ModelUsage) => number;
+  agentName: string;
+  placeNames: readonly string[];
+  maxTokens?: { reply: number; extraction: number };
+  now?: () => number;
+  /** Every model call (or decision not to call), for metrics and the per-contact ledger. */
+  onCall?: (record: ModelCallRecord) => void;
+  logger?: { warn(obj: object, msg: string): void };
+}
+
+export interface PhraseResult {
+  text: string;
+  source: 'model' | 'offline';
+  record: ModelCallRecord | null;
+}
+
+/**
+ * The live path's use of a language model. The bot has decided what to say; the model may only
+ * reword it (checked by `checkModelReply`) or read a message the rules could not. Any failure —
+ * timeout, error, open breaker, spend cap, a reply that breaks a rule — leaves the offline answer.
+ */
+export function createModelAssist(deps: ModelAssistDeps) {
+  const now = deps.now ?? (() => performance.now());
+  const maxTokens = deps.maxTokens ?? { reply: 300, extraction: 400 };
+
+  async function call(
+    task: ModelTask,
+    prompt: BuiltPrompt,
+    signal: AbortSignal,
+  ): Promise<
+    | { ok: true; route: ModelRoute; text: string; json: unknown; record: ModelCallRecord }
+    | { ok: false; record: ModelCallRecord }
+  > {
+    const route = deps.router.route(task);
+    const base = { task, promptMode: prompt.mode, usage: null, costUsd: 0, latencyMs: 0 };
+    if (!route)
+      return { ok: false, record: { ...base, agent: 'offline', model: 'offline', outcome: 'offline' } };
+    const started = now();
+    try {
+      if (signal.aborted) throw new ModelError('turn budget spent', 'timeout');
+      const res = await route.model.complete({
+        model: route.modelId,
+        system: prompt.system,
+        messages: prompt.messages,
+        maxTokens: task === 'extraction' ? maxTokens.extraction : maxTokens.reply,
+        temperature: task === 'extraction' ? 0 : 0.4,
+        ...(prompt.output ? { output: prompt.output } : {}),
+        signal,
+      });
+      const latencyMs = now() - started;
+      const costUsd = deps.cost(route.modelId, res.usage);
+      deps.router.report(route, task, { ok: true, latencyMs, usage: res.usage, costUsd });
+      return {
+        ok: true,
+        route,
+        text: res.text.trim(),
+        json: res.json,
+        record: {
+          ...base,
+          agent: route.agent,
+          model: route.modelId,
+          outcome: 'used',
+          usage: res.usage,
+          costUsd,
+          latencyMs,
+        },
+      };
+    } catch (err) {
+      const latencyMs = now() - started;
+      const kind = err instanceof ModelError ? err.kind : signal.aborted ? 'timeout' : 'network';
+      deps.router.report(route, task, { ok: false, latencyMs, error: kind });
+      const outcome: ModelOutcomeLabel =
+        kind === 'timeout' ? 'timeout' : kind === 'breaker_open' ? 'breaker_open' : 'error';
+      deps.logger?.warn({ task, agent: route.agent, kind }, 'model call failed; the offline answer is used');
+      return {
+        ok: false,
+        record: { ...base, agent: route.agent, model: route.modelId, outcome, latencyMs, detail: kind },
+      };
+    }
+  }
+
+  return {
+    /** The model's wording of `turn.decidedReply`, or the decided reply itself. */
+    async phrase(turn: PromptTurn, signal: AbortSignal): Promise<PhraseResult> {
+      const offline = turn.decidedReply ?? '';
+      const prompt = deps.prompts.build({ ...turn, task: 'reply' });
+      const res = await call('reply', prompt, signal);
+      let record = res.record;
+      if (res.ok) {
+        const check = checkModelReply(res.text, {
+          offline,
+          leadMessage: turn.leadMessage,
+          lang: turn.lang,
+          maxLength: turn.maxLength,
+          agentName: deps.agentName,
+          placeNames: deps.placeNames,
+        });
+        if (check.ok) {
+          deps.onCall?.(record);
+          return { text: res.text, source: 'model', record };
+        }
+        record = { ...record, outcome: 'rejected', detail: check.violations.join(',') };
+      }
+      deps.onCall?.(record);
+      return { text: offline, source: 'offline', record };
+    },
+
+    /** Facts the model read from a message the rules were unsure about (null: nothing usable). */
+    async extract(
+      turn: PromptTurn,
+      signal: AbortSignal,
+    ): Promise<{ facts: Facts | null; record: ModelCallRecord }> {
+      const prompt = deps.prompts.build({ ...turn, task: 'extraction' });
+      const res = await call('extraction', prompt, signal);
+      if (!res.ok) {
+        deps.onCall?.(res.record);
+        return { facts: null, record: res.record };
+      }
+      const facts = deps.prompts.readExtraction(res.json);
+      const record: ModelCallRecord =
+        facts === null ? { ...res.record, outcome: 'rejected', detail: 'invalid_output' } : res.record;
+      deps.onCall?.(record);
+      return { facts: facts === null || Object.keys(facts).length === 0 ? null : facts, record };
+    },
+  };
+}
+
+export type ModelAssist = ReturnType<typeof createModelAssist>;
+
+/**
+ * The rules are unsure when the bot asked something and found no answer in a real sentence, or
+ * when a new lead wrote a sentence without a clear buy/sell intent.
+ */
+export function rulesUnsure(reading: Reading, text: string, pending: string | null, isNew: boolean): boolean {
+  if (reading.greeting || reading.mash || reading.code) return false;
+  if (text.trim().split(/\s+/).length < 3) return false;
+  if (Object.keys(reading.facts).length > 0) return false;
+  if (pending !== null) return true;
+  return isNew && reading.intent.confidence < 0.5;
+}

@@ -1,0 +1,99 @@
+import { detectOptOut } from '../domain/compliance/index.ts';
+import type { Channel } from '../domain/conversation.ts';
+import { readMessage } from '../domain/read-message.ts';
+import { readState } from '../domain/state.ts';
+import type { TurnDecision, TurnInput } from '../domain/turn.ts';
+import type { Facts } from '../domain/state.ts';
+import { type ModelAssist, type ModelCallRecord, type PromptTurn, rulesUnsure } from './model-assist.ts';
+
+export interface ModelTurnDeps {
+  assist: ModelAssist;
+  /** Budget for every model call of one turn (MODEL_TURN_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+// Replies that must go out exactly as written: legal answers, escalations, blocked content.
+const WORDED_BY_THE_BOT = new Set([
+  'tcpa_opt_out',
+  'tcpa_opt_in',
+  'ai_disclosure',
+  'ccpa_request',
+  'fair_housing_request',
+  'respa_offer',
+  'commission_question',
+  'distress',
+  'harassment',
+  'human_requested',
+  'prompt_injection_ignored',
+  'outbound_blocked',
+]);
+
+/**
+ * One turn's use of the model: optional hints before the bot decides, optional wording after.
+ * Both share one time budget; the records are written to the contact's ledger by the caller.
+ */
+export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boolean) {
+  const signal = AbortSignal.timeout(deps.timeoutMs);
+  const records: ModelCallRecord[] = [];
+  const state = readState(input.stored, 'lead');
+  const blocked = input.contact.optedOut || input.contact.paused;
+  const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now);
+  const turn = (channel: Channel): Omit<PromptTurn, 'task'> => ({
+    bot: state.owner,
+    stage: state.stage,
+    pending: state.pending,
+    intent: reading.intent.intent,
+    intentConfidence: reading.intent.confidence,
+    lang: state.lang,
+    leadMessage: input.text,
+    channel,
+    maxLength: channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
+    cues: cuesOf(reading),
+  });
+
+  return {
+    records,
+    /** Facts the model read when the rules were unsure; never for opted-out or paused contacts. */
+    async hints(): Promise<Facts | null> {
+      if (blocked || detectOptOut(input.text)) return null;
+      if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
+      const got = await deps.assist.extract({ ...turn(input.channel), task: 'extraction' }, signal);
+      records.push(got.record);
+      return got.facts;
+    },
+    /** The decided reply in the model's wording when it passes every check; else as decided. */
+    async wording(decision: TurnDecision): Promise<string | null> {
+      const reply = decision.reply;
+      if (reply === null || blocked) return reply;
+      if (decision.escalation || decision.compliance) return reply;
+      if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return reply;
+      const base = turn(input.channel);
+      const res = await deps.assist.phrase(
+        {
+          ...base,
+          bot: decision.bot,
+          stage: decision.state.stage,
+          pending: decision.state.pending,
+          lang: decision.state.lang,
+          decidedReply: reply,
+          task: 'reply',
+        },
+        signal,
+      );
+      if (res.record) records.push(res.record);
+      return res.text;
+    },
+  };
+}
+
+function cuesOf(reading: ReturnType<typeof readMessage>): string[] {
+  const cues: string[] = [];
+  if (reading.hardship) cues.push('hardship');
+  if (reading.anchoring) cues.push('objection');
+  if (reading.vague) cues.push('vague');
+  if (reading.meetingRequest) cues.push('scheduling');
+  if (reading.marketTiming) cues.push('market');
+  if (reading.twoDeciders) cues.push('objection');
+  if (reading.changedMind) cues.push('objection');
+  return cues;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { loadBotsConfig } from '../adapters/bots-config/load-bots-config.ts';
+import { loadComps } from '../adapters/comps/load-comps.ts';
+import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
+import { saveDocument } from '../adapters/postgres/follow-ups-repo.ts';
+import { type CmaCache, createCmaCache, generateCma } from '../app/generate-cma.ts';
+import { listEscalations } from '../app/list-escalations.ts';
+import { readContact } from '../app/read-contact.ts';
+import type { Config } from '../config.ts';
+import type { Clock, Sql } from '../ports.ts';
+import { conversationFacts, findContact, listHotLeads, readTranscript } from './queries.ts';
+import type { McpDeps } from './tools.ts';
+
+export type McpDepsConfig = Pick<
+  Config,
+  | 'AGENT_NAME'
+  | 'MARKET'
+  | 'TIMEZONE'
+  | 'BOTS_CONFIG_FILE'
+  | 'COMPS_FILE'
+  | 'AGENT_PHONE'
+  | 'AGENT_EMAIL'
+  | 'PUBLIC_BASE_URL'
+  | 'HOST'
+  | 'PORT'
+>;
+
+/**
+ * Binds the tools to the database and the CMA pipeline, from the same settings the service uses
+ * (bot persona, comps file, branding). Reading a bad comps or bots file throws here, at start-up.
+ */
+export function createMcpDeps(input: {
+  db: Sql;
+  config: McpDepsConfig;
+  clock?: Clock;
+  cmaCache?: CmaCache;
+}): McpDeps {
+  const { db, config } = input;
+  const clock: Clock = input.clock ?? { now: () => new Date() };
+  const bots = loadBotsConfig(
+    { agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE },
+    config.BOTS_CONFIG_FILE,
+  );
+  const comps = loadComps(config.COMPS_FILE);
+  const cmaCache = input.cmaCache ?? createCmaCache();
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const baseUrl = (config.PUBLIC_BASE_URL ?? `http://${host}:${config.PORT}`).replace(/\/+$/, '');
+
+  return {
+    readContact: (contactId, locationId) => readContact(db, contactId, locationId),
+    findContact: (contactId, locationId) => findContact(db, contactId, locationId),
+    listHotLeads: (filter) => listHotLeads(db, filter),
+    readTranscript: (contactId, opts) => readTranscript(db, contactId, opts),
+    conversationFacts: (contactId, locationId) => conversationFacts(db, contactId, locationId),
+    generateCma: (subject) =>
+      generateCma(
+        {
+          data: comps,
+          render: (cma) =>
+            renderCmaPdf(cma, {
+              agentName: bots.persona.agentName,
+              market: bots.persona.market,
+              ...(config.AGENT_PHONE ? { phone: config.AGENT_PHONE } : {}),
+              ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
+            }),
+          clock,
+          timezone: config.TIMEZONE,
+          cache: cmaCache,
+        },
+        subject,
+      ),
+    async storeDocument(doc) {
+      const documentId = randomUUID();
+      await saveDocument(db, { id: documentId, ...doc, at: clock.now() });
+      return { documentId, url: `${baseUrl}/api/v1/attachments/${documentId}` };
+    },
+    listEscalations: (filter) => listEscalations(db, filter),
+  };
+}
