@@ -73,7 +73,7 @@ export const configSchema = z.object({
   /** Model that reads a message into fields when the rule-based extractors are unsure. */
   ANTHROPIC_EXTRACTION_MODEL: withDefault(z.string().min(1), 'claude-haiku-4-5'),
   /** Model that phrases the reply the bot decided, in the agent's voice. */
-  ANTHROPIC_REPLY_MODEL: withDefault(z.string().min(1), 'claude-sonnet-4-5'),
+  ANTHROPIC_REPLY_MODEL: withDefault(z.string().min(1), 'claude-sonnet-4-6'),
   /** Budget for all model calls of one turn; past it the offline wording answers. */
   MODEL_TURN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 2_000),
   /** Progressive Skills: load only the skill files a turn needs instead of the full prompt. */
