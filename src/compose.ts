@@ -31,6 +31,14 @@ import { defaultRetryConfig } from './resilience/retry.ts';
 import { parseMcpServers } from './mcp/servers-config.ts';
 import { searchExternalListings } from './app/external-listings.ts';
 import type { Facts } from './domain/state.ts';
+import { createClaudeModel } from './adapters/anthropic/claude-model.ts';
+import { estimateCostUsd, priceOf } from './adapters/anthropic/pricing.ts';
+import { loadSkills } from './adapters/skills/load-skills.ts';
+import { createPromptBuilder } from './app/build-prompt.ts';
+import { createAgentMesh } from './app/mesh/agent-mesh.ts';
+import { createDirectRouter } from './app/mesh/direct-router.ts';
+import { createModelAssist } from './app/model-assist.ts';
+import { meshAgents } from './app/mesh/mesh-agents.ts';
 
 export interface ServiceOverrides {
   db?: Db;
@@ -178,6 +186,77 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     onOutbox: () => drainer.notify(),
     pollMs: config.FOLLOW_UP_POLL_MS,
   });
+  // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
+  const claude = config.ANTHROPIC_API_KEY
+    ? createClaudeModel({
+        apiKey: config.ANTHROPIC_API_KEY,
+        ...(config.ANTHROPIC_BASE_URL ? { baseUrl: config.ANTHROPIC_BASE_URL } : {}),
+        breaker: breaker('anthropic'),
+        onCall: ({ model, status, ms }) => logger.debug({ model, status, ms }, 'claude call'),
+      })
+    : null;
+  for (const [flag, on] of Object.entries({
+    FEATURE_PROGRESSIVE_SKILLS: config.FEATURE_PROGRESSIVE_SKILLS,
+    FEATURE_AGENT_MESH: config.FEATURE_AGENT_MESH,
+    FEATURE_MCP: config.FEATURE_MCP,
+  }))
+    metrics.featureEnabled.set({ flag }, on ? 1 : 0);
+  const mesh = config.FEATURE_AGENT_MESH
+    ? createAgentMesh({
+        agents: meshAgents(
+          claude,
+          { fast: config.ANTHROPIC_EXTRACTION_MODEL, strong: config.ANTHROPIC_REPLY_MODEL },
+          priceOf,
+        ),
+        strategy: config.MESH_STRATEGY,
+        maxAgents: config.MESH_MAX_AGENTS,
+        healthCheckIntervalMs: config.MESH_HEALTH_CHECK_INTERVAL * 1000,
+        hourlySpendCapUsd: config.MESH_HOURLY_SPEND_CAP_USD,
+        metrics: metrics.mesh,
+        logger,
+      })
+    : null;
+  const router =
+    mesh ??
+    (claude
+      ? createDirectRouter(claude, {
+          extraction: config.ANTHROPIC_EXTRACTION_MODEL,
+          reply: config.ANTHROPIC_REPLY_MODEL,
+        })
+      : null);
+  const prompts = createPromptBuilder({
+    skills: loadSkills(),
+    progressive: config.FEATURE_PROGRESSIVE_SKILLS,
+    cacheTtlMs: config.SKILLS_CACHE_TTL_MS,
+    now: () => Date.now(),
+    persona: { agentName: bots.persona.agentName, market: bots.persona.market },
+  });
+  const model =
+    claude && router
+      ? {
+          timeoutMs: config.MODEL_TURN_TIMEOUT_MS,
+          assist: createModelAssist({
+            router,
+            prompts,
+            cost: estimateCostUsd,
+            agentName: bots.persona.agentName,
+            placeNames: bots.neighborhoods,
+            logger,
+            onCall: (r) => {
+              metrics.modelCalls.inc({ task: r.task, agent: r.agent, outcome: r.outcome });
+              if (r.outcome !== 'offline') metrics.modelLatency.observe({ task: r.task }, r.latencyMs / 1000);
+              if (r.usage) {
+                metrics.modelTokens.inc({ model: r.model, kind: 'input' }, r.usage.inputTokens);
+                metrics.modelTokens.inc({ model: r.model, kind: 'output' }, r.usage.outputTokens);
+                metrics.modelTokens.inc({ model: r.model, kind: 'cache_read' }, r.usage.cacheReadTokens);
+                metrics.modelTokens.inc({ model: r.model, kind: 'cache_write' }, r.usage.cacheWriteTokens);
+                metrics.modelCostUsd.inc({ model: r.model }, r.costUsd);
+              }
+            },
+          }),
+        }
+      : null;
+
   // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
   const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
   const mcpTools =
@@ -219,6 +298,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     calendarFor,
     escalation,
     externalListings,
+    model,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
@@ -239,7 +319,9 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const modes = {
     database: db.kind === 'postgres' ? 'postgresql' : `pglite (${ownsDb ? config.DATA_DIR : 'provided'})`,
     crm: ghlCrm ? `ghl (${config.GHL_API_BASE_URL})` : 'sandbox',
-    language: 'offline',
+    language: claude
+      ? `anthropic (${config.ANTHROPIC_EXTRACTION_MODEL} / ${config.ANTHROPIC_REPLY_MODEL}${mesh ? ', agent mesh' : ''})`
+      : 'offline',
     rateBudget: budget.mode,
     jobs: 'postgres outbox',
     financial: financialService ? 'service + fallback' : 'heuristics',
@@ -258,6 +340,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     modes,
     escalation,
     followUps,
+    mesh,
   });
 
   return {
@@ -274,10 +357,12 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       inboxWorker.start();
       drainer.start();
       followUps.start();
+      mesh?.start();
     },
     /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
     async stop() {
       clearInterval(backlogTimer);
+      mesh?.stop();
       await app.close();
       await inboxWorker.stop();
       await followUps.stop();

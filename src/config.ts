@@ -27,7 +27,7 @@ T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
 const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(empty, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess(empty, schema.default(fallback as never));
+  z.preprocess(empty, schema.prefault(fallback as never));
 
 // PEM text may arrive with literal "\n" sequences when it is put on one line in a .env file.
 const pem = z

@@ -26,3 +26,26 @@ describe('.env.example', () => {
     expect(() => loadConfig(env)).not.toThrow();
   });
 });
+
+describe('feature flags', () => {
+  it('are off by default, and off means off (not the text "false")', () => {
+    const cfg = loadConfig({});
+    expect(cfg.FEATURE_PROGRESSIVE_SKILLS).toBe(false);
+    expect(cfg.FEATURE_AGENT_MESH).toBe(false);
+    expect(cfg.FEATURE_MCP).toBe(false);
+    expect(cfg.WORKERS_ENABLED).toBe(true);
+  });
+
+  it('accept true/false/1/0 and name the variable otherwise', () => {
+    expect(loadConfig({ FEATURE_MCP: '1' }).FEATURE_MCP).toBe(true);
+    expect(loadConfig({ FEATURE_MCP: 'false' }).FEATURE_MCP).toBe(false);
+    expect(() => loadConfig({ FEATURE_AGENT_MESH: 'yes please' })).toThrow(/FEATURE_AGENT_MESH/);
+  });
+
+  it('refuse an MCP_SERVERS value that is not a list of servers, naming the problem', () => {
+    expect(() => loadConfig({ MCP_SERVERS: '{"name":"x"}' })).toThrow(/MCP_SERVERS/);
+    expect(() => loadConfig({ MCP_SERVERS: '[{"name":"listings","url":"ftp://x"}]' })).toThrow(
+      /MCP_SERVERS.*http/,
+    );
+  });
+});

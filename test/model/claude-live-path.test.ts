@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pgliteBackend, type TestDb } from '../support/db.ts';
+import {
+  delayed,
+  type FakeAnthropic,
+  type FakeAnthropicRequest,
+  type FakeAnthropicStep,
+  startFakeAnthropic,
+} from '../support/fakes/anthropic-server.ts';
+import { postJson, startTestService, type TestService } from '../support/service.ts';
+
+const KEY = 'sk-ant-test-key-0001';
+const SELLER =
+  "Hi, I want to sell my house at 6842 Etiwanda Ave, Rancho Cucamonga. We're relocating to Austin for a new job";
+
+/** The reply the bot decided, as the reply prompt carries it. */
+function decidedIn(req: FakeAnthropicRequest): string | null {
+  const messages = req.body.messages as { content: string }[];
+  const last = messages.at(-1)?.content ?? '';
+  return /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(last)?.[1] ?? null;
+}
+const isExtraction = (req: FakeAnthropicRequest) => req.body.tool_choice !== undefined;
+/** A faithful rewording: same facts, same question, one period made an exclamation mark. */
+const reword = (text: string) => text.replace(/\.(\s|$)/, '!$1');
+
+describe('Claude on the live path (fake Anthropic API)', () => {
+  let tdb: TestDb;
+  let svc: TestService;
+  let claude: FakeAnthropic;
+  afterEach(async () => {
+    await svc?.stop();
+    await tdb?.close();
+    await claude?.close();
+  });
+
+  const start = async (env: Record<string, string> = {}) => {
+    claude = await startFakeAnthropic({ apiKey: KEY });
+    tdb = await pgliteBackend.open();
+    svc = await startTestService(
+      tdb,
+      { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: claude.url, ...env },
+      { workers: false },
+    );
+  };
+  const say = async (contactId: string, message: string, tags = ['Seller-Lead']) => {
+    const res = await postJson(`${svc.url}/api/v1/sandbox/messages`, { contactId, message, tags });
+    expect(res.status).toBe(200);
+    return (res.body as { replies: { body: string }[] }).replies.map((r) => r.body);
+  };
+  const replyRequests = () => claude.requests.filter((r) => r.path === '/v1/messages' && !isExtraction(r));
+  const metricsText = async () => (await fetch(`${svc.url}/metrics`)).text();
+
+  it('words the decided reply through the SDK, with the key, the API version and a cached system prompt', async () => {
+    await start();
+    claude.onRequest = (req) => ({ text: reword(decidedIn(req) ?? '') });
+    const [reply] = await say('c-used', SELLER);
+    const req = replyRequests().at(-1)!;
+    const decided = decidedIn(req)!;
+    expect(decided).toMatch(/\./);
+    expect(reply).toBe(reword(decided));
+    expect(reply).not.toBe(decided);
+    expect(req.headers.authorization ?? req.headers['x-api-key']).toContain(KEY);
+    expect(req.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const system = req.body.system as { cache_control?: unknown }[];
+    expect(system.some((b) => b.cache_control !== undefined)).toBe(true);
+
+    const contact = (await (await fetch(`${svc.url}/api/v1/contacts/c-used?locationId=sandbox`)).json()) as {
+      modelUsage: { used: number; inputTokens: number; outputTokens: number; costUsd: number };
+    };
+    expect(contact.modelUsage.used).toBeGreaterThanOrEqual(1);
+    expect(contact.modelUsage.inputTokens).toBeGreaterThan(100);
+    expect(contact.modelUsage.costUsd).toBeGreaterThan(0);
+    expect(await metricsText()).toMatch(
+      /jorge_model_calls_total\{task="reply",agent="\w+",outcome="used"\} 1/,
+    );
+  });
+
+  const broken: [string, (decided: string) => string][] = [
+    ['too long', (d) => `${d} ${'We can talk about every detail of the sale whenever you like. '.repeat(6)}`],
+    ['a URL', (d) => `${d} See https://example.com/listing for more.`],
+    [
+      'an AI mention',
+      () => 'As an AI language model, I would love to help you sell your home. When works for you?',
+    ],
+    ['an invented price', (d) => `${d.replace(/\?$/, '')}, and homes like yours sell for $1,450,000?`],
+    ['two questions', () => 'Why are you selling? And when do you want to move?'],
+  ];
+  for (const [what, breakIt] of broken) {
+    it(`never lets a model reply with ${what} reach the lead: the offline reply goes out`, async () => {
+      await start();
+      claude.onRequest = (req) => ({ text: breakIt(decidedIn(req) ?? '') });
+      const [reply] = await say('c-bad', SELLER);
+      const decided = decidedIn(replyRequests().at(-1)!)!;
+      expect(reply).toBe(decided);
+      expect(await metricsText()).toMatch(
+        /jorge_model_calls_total\{task="reply",agent="\w+",outcome="rejected"\} 1/,
+      );
+    });
+  }
+
+  const failures: [string, FakeAnthropicStep, string][] = [
+    ['500', { status: 500 }, '(error|timeout)'],
+    ['529 overloaded', { status: 529 }, '(error|timeout)'],
+    ['a timeout', delayed(5_000, { text: 'Too late.' }), 'timeout'],
+  ];
+  for (const [what, step, outcome] of failures) {
+    it(`answers offline when Claude fails with ${what}, and the lead sees no error`, async () => {
+      await start({ MODEL_TURN_TIMEOUT_MS: '800' });
+      let decided: string | null = null;
+      claude.onRequest = (req) => {
+        decided = decidedIn(req) ?? decided;
+        return step;
+      };
+      const started = Date.now();
+      const [reply] = await say('c-fail', SELLER);
+      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(decided).not.toBeNull();
+      expect(reply).toBe(decided);
+      expect(await metricsText()).toMatch(
+        new RegExp(`jorge_model_calls_total\\{task="reply",agent="\\w+",outcome="${outcome}"\\} 1`),
+      );
+    });
+  }
+
+  it('reads a message the rules are unsure about with structured extraction, and the bot uses the fact', async () => {
+    await start();
+    claude.onRequest = (req) =>
+      isExtraction(req)
+        ? { toolInput: { motivation: 'financial_distress' } }
+        : { text: decidedIn(req) ?? '' };
+    await say('c-extract', 'Hi, I might want to sell my house at 6842 Etiwanda Ave');
+    const before = claude.requests.filter(isExtraction).length;
+    await say('c-extract', 'the mortgage payments have become a real stretch for us');
+    const extraction = claude.requests.filter(isExtraction);
+    expect(extraction.length).toBe(before + 1);
+    const last = extraction.at(-1)!;
+    expect((last.body.tool_choice as { name: string }).name).toBe('record_facts');
+    const contact = (await (
+      await fetch(`${svc.url}/api/v1/contacts/c-extract?locationId=sandbox`)
+    ).json()) as {
+      fields: Record<string, unknown>;
+    };
+    expect(String(contact.fields.seller_motivation)).toContain('financial_distress');
+  });
+
+  it('does not call the model at all without ANTHROPIC_API_KEY', async () => {
+    claude = await startFakeAnthropic({ apiKey: KEY });
+    tdb = await pgliteBackend.open();
+    svc = await startTestService(tdb, { ANTHROPIC_BASE_URL: claude.url }, { workers: false });
+    const [reply] = await say('c-off', SELLER);
+    expect(reply!.length).toBeGreaterThan(10);
+    expect(claude.requests).toHaveLength(0);
+  });
+});
