@@ -225,7 +225,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         })
       : null);
   const prompts = createPromptBuilder({
-    skills: loadSkills(),
+    skills: loadSkills(config.SKILLS_DIR),
     progressive: config.FEATURE_PROGRESSIVE_SKILLS,
     cacheTtlMs: config.SKILLS_CACHE_TTL_MS,
     now: () => Date.now(),

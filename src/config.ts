@@ -78,6 +78,8 @@ export const configSchema = z.object({
   MODEL_TURN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 2_000),
   /** Progressive Skills: load only the skill files a turn needs instead of the full prompt. */
   FEATURE_PROGRESSIVE_SKILLS: withDefault(bool, 'false'),
+  /** Directory of the skill files (markdown); default: skills/ shipped with the service. */
+  SKILLS_DIR: opt(z.string()),
   /** How long a skill selection for the same bot/stage/intent/language is reused. */
   SKILLS_CACHE_TTL_MS: withDefault(z.coerce.number().int().min(0), 300_000),
   /** Agent Mesh: route each model task to one of several agents by cost or performance. */

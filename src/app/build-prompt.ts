@@ -38,6 +38,11 @@ export interface PromptBuilderOptions {
   minIntentConfidence?: number;
 }
 
+export interface PromptBuilder extends PromptSource {
+  build(turn: PromptTurn): PromptBuild;
+  stats(): PromptBuilderStats;
+}
+
 export interface PromptBuilderStats {
   builds: number;
   cacheHits: number;
@@ -54,10 +59,7 @@ const MAX_CACHE_ENTRIES = 2_000;
  * prompt when selection cannot be trusted or fails. The always-loaded skills come first as one
  * block marked for prompt caching; the turn's own skills follow.
  */
-export function createPromptBuilder(opts: PromptBuilderOptions): PromptSource & {
-  build(turn: PromptTurn): PromptBuild;
-  stats(): PromptBuilderStats;
-} {
+export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
   const fill = (text: string) =>
     text.replaceAll('{{agent}}', opts.persona.agentName).replaceAll('{{market}}', opts.persona.market);
   const bodies = new Map(opts.skills.map((s) => [s.name, fill(s.body)]));

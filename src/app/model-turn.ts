@@ -4,6 +4,7 @@ import { readMessage } from '../domain/read-message.ts';
 import { readState } from '../domain/state.ts';
 import type { TurnDecision, TurnInput } from '../domain/turn.ts';
 import type { Facts } from '../domain/state.ts';
+import { replyCues } from '../domain/skills/turn-cues.ts';
 import { type ModelAssist, type ModelCallRecord, type PromptTurn, rulesUnsure } from './model-assist.ts';
 
 export interface ModelTurnDeps {
@@ -48,7 +49,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     leadMessage: input.text,
     channel,
     maxLength: channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
-    cues: cuesOf(reading),
+    cues: [],
   });
 
   return {
@@ -76,6 +77,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
           pending: decision.state.pending,
           lang: decision.state.lang,
           decidedReply: reply,
+          cues: replyCues(input.text, decision, state.pending),
           task: 'reply',
         },
         signal,
@@ -84,16 +86,4 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
       return res.text;
     },
   };
-}
-
-function cuesOf(reading: ReturnType<typeof readMessage>): string[] {
-  const cues: string[] = [];
-  if (reading.hardship) cues.push('hardship');
-  if (reading.anchoring) cues.push('objection');
-  if (reading.vague) cues.push('vague');
-  if (reading.meetingRequest) cues.push('scheduling');
-  if (reading.marketTiming) cues.push('market');
-  if (reading.twoDeciders) cues.push('objection');
-  if (reading.changedMind) cues.push('objection');
-  return cues;
 }
