@@ -193,3 +193,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return cfg;
 }
+
+/** For entry points: the parsed config, or every problem on stderr and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

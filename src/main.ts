@@ -1,17 +1,8 @@
 import { buildService } from './compose.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const service = await buildService(config);
   const address = await service.app.listen({ port: config.PORT, host: config.HOST });
   service.startWorkers();

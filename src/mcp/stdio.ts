@@ -5,23 +5,14 @@ import { join } from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { createLogger } from '../observability/logger.ts';
 import type { Db } from '../ports.ts';
 import { createMcpDeps } from './deps.ts';
 import { createMcpServer } from './server.ts';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.LOG_LEVEL, destination: process.stderr });
 
   // An embedded database belongs to one process: PGlite does not guard against a second one opening
