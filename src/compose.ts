@@ -325,6 +325,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     rateBudget: budget.mode,
     jobs: 'postgres outbox',
     financial: financialService ? 'service + fallback' : 'heuristics',
+    features:
+      [
+        config.FEATURE_PROGRESSIVE_SKILLS && 'progressive skills',
+        config.FEATURE_AGENT_MESH && `agent mesh (${config.MESH_STRATEGY})`,
+        config.FEATURE_MCP && `mcp${mcpServers.length > 0 ? ` (+${mcpServers.length} external)` : ''}`,
+      ]
+        .filter(Boolean)
+        .join(', ') || 'none (docs/FEATURE_FLAGS.md)',
   };
   const app = await buildHttpApp({
     config,
