@@ -35,6 +35,8 @@ import { createClaudeModel } from './adapters/anthropic/claude-model.ts';
 import { estimateCostUsd, priceOf } from './adapters/anthropic/pricing.ts';
 import { loadSkills } from './adapters/skills/load-skills.ts';
 import { createPromptBuilder } from './app/build-prompt.ts';
+import { createAuditPrompt } from './app/audit-prompt.ts';
+import { createNarrativePrompt } from './app/narrative-prompt.ts';
 import { createAgentMesh } from './app/mesh/agent-mesh.ts';
 import { createDirectRouter } from './app/mesh/direct-router.ts';
 import { createModelAssist } from './app/model-assist.ts';
@@ -165,6 +167,11 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   });
   const comps = loadComps(config.COMPS_FILE);
   const followUps = createFollowUpLoop({
+    // The model is built below; the runner only calls this once the service runs.
+    narrate: (input) =>
+      model
+        ? model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS))
+        : Promise.resolve({ text: null, record: null }),
     db,
     bots,
     listings,
@@ -224,8 +231,9 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
           reply: config.ANTHROPIC_REPLY_MODEL,
         })
       : null);
+  const skills = loadSkills(config.SKILLS_DIR);
   const prompts = createPromptBuilder({
-    skills: loadSkills(config.SKILLS_DIR),
+    skills,
     progressive: config.FEATURE_PROGRESSIVE_SKILLS,
     cacheTtlMs: config.SKILLS_CACHE_TTL_MS,
     now: () => Date.now(),
@@ -238,6 +246,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
           assist: createModelAssist({
             router,
             prompts,
+            audit: config.MODEL_COMPLIANCE_AUDIT ? createAuditPrompt(skills, bots.persona) : null,
+            narrative: createNarrativePrompt(skills, bots.persona),
             cost: estimateCostUsd,
             agentName: bots.persona.agentName,
             placeNames: bots.neighborhoods,

@@ -76,6 +76,8 @@ export const configSchema = z.object({
   ANTHROPIC_REPLY_MODEL: withDefault(z.string().min(1), 'claude-sonnet-4-6'),
   /** Budget for all model calls of one turn; past it the offline wording answers. */
   MODEL_TURN_TIMEOUT_MS: withDefault(z.coerce.number().int().min(50).max(60_000), 2_000),
+  /** Audit every model wording with a second (cheap) model call before it may go out. */
+  MODEL_COMPLIANCE_AUDIT: withDefault(bool, 'false'),
   /** Progressive Skills: load only the skill files a turn needs instead of the full prompt. */
   FEATURE_PROGRESSIVE_SKILLS: withDefault(bool, 'false'),
   /** Directory of the skill files (markdown); default: skills/ shipped with the service. */

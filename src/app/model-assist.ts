@@ -4,6 +4,8 @@ import { checkModelReply } from '../domain/model-reply.ts';
 import type { Facts, Stage } from '../domain/state.ts';
 import type { ModelRequest, ModelTask, ModelUsage, SystemBlock } from '../ports.ts';
 import { ModelError } from '../ports.ts';
+import type { AuditPrompt } from './audit-prompt.ts';
+import type { NarrativeInput, NarrativePrompt } from './narrative-prompt.ts';
 import type { ModelRoute, ModelRouter } from './mesh/model-router.ts';
 
 /** What a prompt is built from: the turn as the bot saw it. */
@@ -63,6 +65,10 @@ export interface ModelCallRecord {
 export interface ModelAssistDeps {
   router: ModelRouter;
   prompts: PromptSource;
+  /** A second call that audits every model wording for compliance before it is used (MODEL_COMPLIANCE_AUDIT). */
+  audit?: AuditPrompt | null;
+  /** The day-14 CMA email's explanation of the range (task `cma_narrative`). */
+  narrative?: NarrativePrompt | null;
   /** Cost of a call in US dollars. */
   cost: (model: string, usage: ModelUsage) => number;
   agentName: string;
@@ -77,7 +83,8 @@ export interface ModelAssistDeps {
 export interface PhraseResult {
   text: string;
   source: 'model' | 'offline';
-  record: ModelCallRecord | null;
+  /** The wording call, then the audit call when there was one. */
+  records: ModelCallRecord[];
 }
 
 /**
@@ -146,29 +153,85 @@ export function createModelAssist(deps: ModelAssistDeps) {
   }
 
   return {
-    /** The model's wording of `turn.decidedReply`, or the decided reply itself. */
-    async phrase(turn: PromptTurn, signal: AbortSignal): Promise<PhraseResult> {
+    /**
+     * The model's wording of `turn.decidedReply` (task `reply`, or `match_explanation` when the
+     * reply presents matching homes), or the decided reply itself.
+     */
+    async phrase(
+      turn: PromptTurn,
+      signal: AbortSignal,
+      task: 'reply' | 'match_explanation' = 'reply',
+    ): Promise<PhraseResult> {
       const offline = turn.decidedReply ?? '';
       const prompt = deps.prompts.build({ ...turn, task: 'reply' });
-      const res = await call('reply', prompt, signal);
+      const res = await call(task, prompt, signal);
+      const records: ModelCallRecord[] = [];
+      const done = (text: string, source: PhraseResult['source']): PhraseResult => {
+        for (const r of records) deps.onCall?.(r);
+        return { text, source, records };
+      };
+      if (!res.ok) {
+        records.push(res.record);
+        return done(offline, 'offline');
+      }
+      const check = checkModelReply(res.text, {
+        offline,
+        leadMessage: turn.leadMessage,
+        lang: turn.lang,
+        maxLength: turn.maxLength,
+        agentName: deps.agentName,
+        placeNames: deps.placeNames,
+      });
+      if (!check.ok) {
+        records.push({ ...res.record, outcome: 'rejected', detail: check.violations.join(',') });
+        return done(offline, 'offline');
+      }
+      if (deps.audit) {
+        const audited = await call('compliance_audit', deps.audit.build(turn, res.text), signal);
+        const verdict = audited.ok ? deps.audit.read(audited.json) : null;
+        if (verdict?.compliant !== true) {
+          records.push({
+            ...res.record,
+            outcome: 'rejected',
+            detail: `audit:${verdict?.rule ?? 'unavailable'}`,
+          });
+          records.push(
+            audited.ok && verdict === null
+              ? { ...audited.record, outcome: 'rejected', detail: 'invalid_output' }
+              : audited.record,
+          );
+          return done(offline, 'offline');
+        }
+        records.push(res.record, audited.record);
+        return done(res.text, 'model');
+      }
+      records.push(res.record);
+      return done(res.text, 'model');
+    },
+
+    /** A checked paragraph explaining a CMA for the day-14 email, or null (the email goes without). */
+    async narrate(
+      input: NarrativeInput,
+      signal: AbortSignal,
+    ): Promise<{ text: string | null; record: ModelCallRecord | null }> {
+      if (!deps.narrative) return { text: null, record: null };
+      const res = await call('cma_narrative', deps.narrative.build(input), signal);
       let record = res.record;
+      let text: string | null = null;
       if (res.ok) {
         const check = checkModelReply(res.text, {
-          offline,
-          leadMessage: turn.leadMessage,
-          lang: turn.lang,
-          maxLength: turn.maxLength,
+          offline: deps.narrative.facts(input),
+          leadMessage: '',
+          lang: input.lang,
+          maxLength: 600,
           agentName: deps.agentName,
           placeNames: deps.placeNames,
         });
-        if (check.ok) {
-          deps.onCall?.(record);
-          return { text: res.text, source: 'model', record };
-        }
-        record = { ...record, outcome: 'rejected', detail: check.violations.join(',') };
+        if (check.ok && countSentences(res.text) <= 4) text = res.text;
+        else record = { ...record, outcome: 'rejected', detail: check.violations.join(',') || 'too_long' };
       }
       deps.onCall?.(record);
-      return { text: offline, source: 'offline', record };
+      return { text, record };
     },
 
     /** Facts the model read from a message the rules were unsure about (null: nothing usable). */
@@ -204,3 +267,5 @@ export function rulesUnsure(reading: Reading, text: string, pending: string | nu
   if (pending !== null) return true;
   return isNew && reading.intent.confidence < 0.5;
 }
+
+const countSentences = (text: string) => (text.match(/[.!?](?:\s|$)/g) ?? []).length;

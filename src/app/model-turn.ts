@@ -81,9 +81,20 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
           task: 'reply',
         },
         signal,
+        presentsHomes(decision) ? 'match_explanation' : 'reply',
       );
-      if (res.record) records.push(res.record);
+      records.push(...res.records);
       return res.text;
     },
   };
+}
+
+/** The reply names homes from the listings (the buyer bot notes its matches on the contact). */
+function presentsHomes(decision: TurnDecision): boolean {
+  return (
+    decision.bot === 'buyer' &&
+    decision.actions.some(
+      (a) => a.type === 'add_note' || (a.type === 'set_fields' && 'matching_homes' in a.fields),
+    )
+  );
 }

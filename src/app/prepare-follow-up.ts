@@ -14,6 +14,8 @@ import {
   type MarketFact,
 } from '../domain/follow-up/index.ts';
 import { readState } from '../domain/state.ts';
+import type { ModelCallRecord } from './model-assist.ts';
+import type { NarrativeInput } from './narrative-prompt.ts';
 import { type CmaCache, type CmaData, CmaPdfError, generateCma, localDay } from './generate-cma.ts';
 
 export interface FollowUpContentDeps {
@@ -22,6 +24,8 @@ export interface FollowUpContentDeps {
   comps: CmaData;
   cmaCache: CmaCache;
   renderCma: Parameters<typeof generateCma>[0]['render'];
+  /** The language model's explanation of a CMA for the email, when a model is configured. */
+  narrate?: (input: NarrativeInput) => Promise<{ text: string | null; record: ModelCallRecord | null }>;
 }
 
 export interface PreparedFollowUp {
@@ -30,6 +34,8 @@ export interface PreparedFollowUp {
   pdf?: Buffer;
   /** What went wrong making the CMA, for the follow-up record and the agent's task. */
   cmaError?: string;
+  /** Model calls made while preparing (the CMA narrative), for the contact's usage ledger. */
+  modelRecords?: ModelCallRecord[];
 }
 
 const BOTS: readonly BotName[] = ['lead', 'seller', 'buyer'];
@@ -108,7 +114,13 @@ export async function prepareFollowUp(
     const out = await generateCma(cmaDeps, subject);
     if (!out.ok) return { message: composeFollowUp(step, ctx), cmaError: out.reason };
     ctx.cma = out.cma.range;
-    return { message: composeFollowUp(step, ctx), pdf: out.pdf };
+    const modelRecords: ModelCallRecord[] = [];
+    if (ctx.hasEmail && deps.narrate) {
+      const narrated = await deps.narrate({ lang: ctx.lang, address: f.address, cma: out.cma });
+      if (narrated.record) modelRecords.push(narrated.record);
+      if (narrated.text) ctx.cmaNarrative = narrated.text;
+    }
+    return { message: composeFollowUp(step, ctx), pdf: out.pdf, modelRecords };
   } catch (err) {
     const cmaError = err instanceof Error ? err.message : String(err);
     if (!(err instanceof CmaPdfError)) return { message: composeFollowUp(step, ctx), cmaError };

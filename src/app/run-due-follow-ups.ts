@@ -19,6 +19,7 @@ import type { Db, Sql } from '../ports.ts';
 import { loadFollowUpSubject } from './follow-up-status.ts';
 import type { OutboxAction } from './outbox-action.ts';
 import { type FollowUpContentDeps, prepareFollowUp } from './prepare-follow-up.ts';
+import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 
 export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   db: Db;
@@ -85,6 +86,9 @@ async function runOne(tx: Sql, deps: FollowUpRunnerDeps, id: number, now: Date):
   const prepared = await prepareFollowUp(deps, step, { ...subject, now, timezone });
   const actions: OutboxAction[] = [];
   const detail: Record<string, unknown> = {};
+  for (const record of prepared.modelRecords ?? []) {
+    await recordModelCall(tx, { locationId: loc, contactId: cid, inboxId: null, record, at: now });
+  }
   const m = prepared.message;
   let channel: string;
   if (m.kind === 'sms') {

@@ -151,4 +151,46 @@ describe('Claude on the live path (fake Anthropic API)', () => {
     expect(reply!.length).toBeGreaterThan(10);
     expect(claude.requests).toHaveLength(0);
   });
+
+  it('with MODEL_COMPLIANCE_AUDIT a wording the audit flags never goes out; a clean one does', async () => {
+    await start({ MODEL_COMPLIANCE_AUDIT: 'true' });
+    const audits: string[] = [];
+    let verdict: Record<string, unknown> = { compliant: false, rule: 'fair_housing', reason: 'steering' };
+    claude.onRequest = (req) => {
+      const tool = (req.body.tool_choice as { name?: string } | undefined)?.name;
+      if (tool === 'record_audit') {
+        audits.push(String((req.body.messages as { content: string }[]).at(-1)?.content));
+        return { toolInput: verdict };
+      }
+      return { text: reword(decidedIn(req) ?? '') };
+    };
+    const [flagged] = await say('c-audit-1', SELLER);
+    const decided = decidedIn(replyRequests().find((r) => decidedIn(r) !== null)!)!;
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toContain(`<draft>\n${reword(decided)}\n</draft>`);
+    expect(flagged).toBe(decided);
+
+    verdict = { compliant: true };
+    const [clean] = await say('c-audit-2', SELLER);
+    expect(audits).toHaveLength(2);
+    expect(clean).toBe(reword(decided));
+    const metrics = await metricsText();
+    expect(metrics).toMatch(
+      /jorge_model_calls_total\{task="compliance_audit",agent="\w+",outcome="used"\} 2/,
+    );
+    expect(metrics).toMatch(/jorge_model_calls_total\{task="reply",agent="\w+",outcome="rejected"\} 1/);
+  });
+
+  it('a buyer reply that presents matching homes is routed as a match explanation', async () => {
+    await start();
+    claude.onRequest = (req) => (isExtraction(req) ? { toolInput: {} } : { text: decidedIn(req) ?? '' });
+    await say('c-match', 'Hi, I want to buy a 4 bedroom house in Etiwanda, budget up to $900k', [
+      'Buyer-Lead',
+    ]);
+    await say('c-match', 'We are pre-approved with our bank and want to move in 2 months', ['Buyer-Lead']);
+    const metrics = await metricsText();
+    expect(metrics).toMatch(
+      /jorge_model_calls_total\{task="match_explanation",agent="\w+",outcome="used"\} [1-9]/,
+    );
+  });
 });

@@ -70,6 +70,7 @@ export function composeDay14(ctx: FollowUpContext): FollowUpMessage {
       address,
       cma: ctx.cma,
       ...(ctx.marketFact === undefined ? {} : { marketFact: ctx.marketFact }),
+      ...(ctx.cmaNarrative === undefined ? {} : { narrative: ctx.cmaNarrative }),
     },
     { pdfAttached: true },
   );

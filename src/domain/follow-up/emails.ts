@@ -47,6 +47,8 @@ export interface CmaEmailInput {
   cma: { low: number; likely: number; high: number };
   /** Adds one line about recent sales in the area when there are enough of them. */
   marketFact?: MarketFact;
+  /** A short explanation of the range in the agent's words (checked before it gets here). */
+  narrative?: string;
 }
 
 /**
@@ -77,6 +79,7 @@ export function composeCmaEmail(input: CmaEmailInput, opts: { pdfAttached: boole
         })
       : null;
   const report = opts.pdfAttached ? e.attached : e.toFollow;
+  const narrative = input.narrative?.trim() || null;
 
   const text = [
     greeting,
@@ -86,6 +89,7 @@ export function composeCmaEmail(input: CmaEmailInput, opts: { pdfAttached: boole
     `${e.rangeTitle}:`,
     ...rows.map(([label, value]) => `  ${label}: ${value}`),
     '',
+    ...(narrative ? [narrative, ''] : []),
     ...(market ? [market, ''] : []),
     report,
     '',
@@ -110,6 +114,7 @@ export function composeCmaEmail(input: CmaEmailInput, opts: { pdfAttached: boole
     p(intro),
     `<p style="${STYLE.h}">${escapeHtml(e.rangeTitle)}</p>`,
     table,
+    ...(narrative ? [p(narrative)] : []),
     ...(market ? [p(market)] : []),
     p(report),
     p(e.closing),

@@ -38,6 +38,8 @@ export interface FollowUpContext {
   address?: string;
   /** The CMA value range for `address`, whole dollars; absent when no CMA could be built. */
   cma?: { low: number; likely: number; high: number };
+  /** The agent's explanation of the range for the day-14 email (optional, already checked). */
+  cmaNarrative?: string;
   /** Buyer matches: how many homes fit, and the best one in a few words (already in `lang`). */
   matches?: { total: number; best?: string };
   /** Buyer matches for the day-14 email, best first (at most five are shown). */

@@ -16,6 +16,7 @@ const featuresSchema = z.object({
     extractionModel: z.string(),
     replyModel: z.string(),
     turnTimeoutMs: z.number(),
+    complianceAudit: z.boolean(),
   }),
   features: z.array(featureSchema),
 });
@@ -30,6 +31,7 @@ export function describeFeatures(config: Config): z.infer<typeof featuresSchema>
       extractionModel: config.ANTHROPIC_EXTRACTION_MODEL,
       replyModel: config.ANTHROPIC_REPLY_MODEL,
       turnTimeoutMs: config.MODEL_TURN_TIMEOUT_MS,
+      complianceAudit: config.MODEL_COMPLIANCE_AUDIT,
     },
     features: [
       {
