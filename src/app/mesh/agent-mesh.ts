@@ -3,7 +3,7 @@ import type { BreakerState } from '../../resilience/breaker.ts';
 import { createCallWindow, defaultMeshHealth, judgeHealth, type MeshHealthSettings } from './call-window.ts';
 import type { MeshMetrics } from './mesh-metrics.ts';
 import {
-  estimateCostUsd,
+  agentCallCostUsd,
   type MeshAgentConfig,
   type MeshAgentSnapshot,
   type MeshLogger,
@@ -164,7 +164,7 @@ export function createAgentMesh(opts: AgentMeshOptions): AgentMesh {
       metrics?.agentInFlight.set({ agent: a.cfg.name }, a.inFlight);
       a.window.record(at, outcome.ok, outcome.latencyMs);
       metrics?.calls.inc({ agent: a.cfg.name, outcome: outcome.ok ? 'ok' : 'error' });
-      const usd = outcome.costUsd ?? (outcome.usage ? estimateCostUsd(a.cfg, outcome.usage) : 0);
+      const usd = outcome.costUsd ?? (outcome.usage ? agentCallCostUsd(a.cfg, outcome.usage) : 0);
       if (usd > 0) {
         spend.add(at, usd);
         metrics?.spendUsd.inc({ agent: a.cfg.name }, usd);

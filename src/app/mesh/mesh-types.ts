@@ -76,7 +76,7 @@ const CACHE_READ_FACTOR = 0.1;
 const CACHE_WRITE_FACTOR = 1.25;
 
 /** US dollars a call cost at the agent's prices. */
-export function estimateCostUsd(
+export function agentCallCostUsd(
   agent: Pick<MeshAgentConfig, 'costPerMTokIn' | 'costPerMTokOut'>,
   usage: ModelUsage,
 ): number {
