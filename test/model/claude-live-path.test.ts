@@ -193,4 +193,23 @@ describe('Claude on the live path (fake Anthropic API)', () => {
       /jorge_model_calls_total\{task="match_explanation",agent="\w+",outcome="used"\} [1-9]/,
     );
   });
+
+  it('never rewords a legal answer: opt-out confirmations and the honest AI disclosure go out as written', async () => {
+    await start();
+    claude.onRequest = (req) =>
+      isExtraction(req) ? { toolInput: {} } : { text: 'Totally a real person here, talk soon!' };
+    await say('c-legal', SELLER);
+    const before = replyRequests().length;
+    const [disclosure] = await say('c-legal', 'are you a bot?');
+    expect(replyRequests()).toHaveLength(before);
+    expect(disclosure).not.toContain('real person');
+    expect(disclosure).toMatch(/automated|assistant|AI/i);
+    const [stop] = await say('c-legal', 'STOP');
+    expect(replyRequests()).toHaveLength(before);
+    expect(stop).not.toContain('real person');
+    // Opted out: the next message reaches neither the lead nor the model.
+    const requestsAfterStop = claude.requests.length;
+    expect(await say('c-legal', 'what is my house worth though, it is a big one')).toEqual([]);
+    expect(claude.requests).toHaveLength(requestsAfterStop);
+  });
 });
