@@ -3,6 +3,7 @@ import { pgliteBackend } from '../../test/support/db.ts';
 import {
   type FakeAnthropicRequest,
   type FakeAnthropicStep,
+  decidedReplyIn,
   delayed,
   startFakeAnthropic,
 } from '../../test/support/fakes/anthropic-server.ts';
@@ -65,12 +66,7 @@ export interface ModeResult {
 export const WARM_UP_TURNS = 5;
 
 /** The decided reply a wording request carries in its last user message. */
-export function decidedIn(req: FakeAnthropicRequest): string | null {
-  const messages = Array.isArray(req.body.messages) ? (req.body.messages as { content?: unknown }[]) : [];
-  const last = messages.at(-1)?.content;
-  const text = typeof last === 'string' ? last : JSON.stringify(last ?? '');
-  return /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(text)?.[1] ?? null;
-}
+export const decidedIn = decidedReplyIn;
 
 export const isExtraction = (req: FakeAnthropicRequest) => req.body.tool_choice !== undefined;
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import {
+  decidedReplyIn,
   delayed,
   type FakeAnthropic,
   type FakeAnthropicRequest,
@@ -13,12 +14,7 @@ const KEY = 'sk-ant-test-key-0001';
 const SELLER =
   "Hi, I want to sell my house at 6842 Etiwanda Ave, Rancho Cucamonga. We're relocating to Austin for a new job";
 
-/** The reply the bot decided, as the reply prompt carries it. */
-function decidedIn(req: FakeAnthropicRequest): string | null {
-  const messages = req.body.messages as { content: string }[];
-  const last = messages.at(-1)?.content ?? '';
-  return /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(last)?.[1] ?? null;
-}
+const decidedIn = decidedReplyIn;
 const isExtraction = (req: FakeAnthropicRequest) => req.body.tool_choice !== undefined;
 /** A faithful rewording: same facts, same question, one period made an exclamation mark. */
 const reword = (text: string) => text.replace(/\.(\s|$)/, '!$1');

@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import {
+  decidedReplyIn,
   type FakeAnthropic,
   type FakeAnthropicRequest,
+  lastUserText,
   startFakeAnthropic,
 } from '../support/fakes/anthropic-server.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import { advance, contact, crmRecords, manualClock, SELLER_MESSAGE, say } from '../follow-ups/helpers.ts';
 
 const KEY = 'sk-ant-test-key-0003';
-const lastUser = (req: FakeAnthropicRequest) =>
-  (req.body.messages as { content: string }[]).at(-1)?.content ?? '';
-const decided = (req: FakeAnthropicRequest) =>
-  /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(lastUser(req))?.[1] ?? '';
+const lastUser = (req: FakeAnthropicRequest) => lastUserText(req.body);
+const decided = (req: FakeAnthropicRequest) => decidedReplyIn(req) ?? '';
 /** The range as the narrative prompt states it. */
 const rangeIn = (req: FakeAnthropicRequest) => /Value range: (\$[\d,]+) to (\$[\d,]+)/.exec(lastUser(req));
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
+import { decidedReplyIn, type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
 import { postJson, startTestService, type TestService } from '../support/service.ts';
 
 const KEY = 'sk-ant-test-key-0002';
@@ -18,10 +18,7 @@ describe('Agent Mesh on the live path', () => {
   const start = async (env: Record<string, string>) => {
     claude = await startFakeAnthropic({ apiKey: KEY });
     // Echo the decided reply: always passes the checks.
-    claude.onRequest = (req) => {
-      const last = (req.body.messages as { content: string }[]).at(-1)?.content ?? '';
-      return { text: /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(last)?.[1] ?? '' };
-    };
+    claude.onRequest = (req) => ({ text: decidedReplyIn(req) ?? '' });
     tdb = await pgliteBackend.open();
     svc = await startTestService(
       tdb,

@@ -276,7 +276,8 @@ function contentText(content: unknown): string {
   return content.map((b: TextBlock) => (typeof b.text === 'string' ? b.text : JSON.stringify(b))).join('\n');
 }
 
-function lastUserText(body: Record<string, unknown>): string {
+/** The text of the last user message of a request. */
+export function lastUserText(body: Record<string, unknown>): string {
   const messages = Array.isArray(body.messages)
     ? (body.messages as { role?: unknown; content?: unknown }[])
     : [];
@@ -289,4 +290,9 @@ function forcedToolName(body: Record<string, unknown>): string | null {
   if (choice?.type === 'tool' && typeof choice.name === 'string') return choice.name;
   const first = Array.isArray(body.tools) ? (body.tools[0] as { name?: unknown } | undefined) : undefined;
   return typeof first?.name === 'string' ? first.name : null;
+}
+
+/** The reply the bot decided, as the service's reply prompt carries it (null for other tasks). */
+export function decidedReplyIn(req: FakeAnthropicRequest): string | null {
+  return /<decided_reply>\n([\s\S]*?)\n<\/decided_reply>/.exec(lastUserText(req.body))?.[1] ?? null;
 }
