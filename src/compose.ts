@@ -165,34 +165,6 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     assessFinancing: (loc, cid) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid),
   });
-  const comps = loadComps(config.COMPS_FILE);
-  const followUps = createFollowUpLoop({
-    // The model is built below; the runner only calls this once the service runs.
-    narrate: (input) =>
-      model
-        ? model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS))
-        : Promise.resolve({ text: null, record: null }),
-    db,
-    bots,
-    listings,
-    comps,
-    cmaCache: createCmaCache(),
-    renderCma: (cma) =>
-      renderCmaPdf(cma, {
-        agentName: bots.persona.agentName,
-        market: bots.persona.market,
-        ...(config.AGENT_PHONE ? { phone: config.AGENT_PHONE } : {}),
-        ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
-      }),
-    timezone: config.TIMEZONE,
-    onRun: (run) =>
-      metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
-    clock,
-    sandboxClock,
-    logger,
-    onOutbox: () => drainer.notify(),
-    pollMs: config.FOLLOW_UP_POLL_MS,
-  });
   // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
   const claude = config.ANTHROPIC_API_KEY
     ? createClaudeModel({
@@ -267,6 +239,32 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         }
       : null;
 
+  const comps = loadComps(config.COMPS_FILE);
+  const followUps = createFollowUpLoop({
+    ...(model
+      ? { narrate: (input) => model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS)) }
+      : {}),
+    db,
+    bots,
+    listings,
+    comps,
+    cmaCache: createCmaCache(),
+    renderCma: (cma) =>
+      renderCmaPdf(cma, {
+        agentName: bots.persona.agentName,
+        market: bots.persona.market,
+        ...(config.AGENT_PHONE ? { phone: config.AGENT_PHONE } : {}),
+        ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
+      }),
+    timezone: config.TIMEZONE,
+    onRun: (run) =>
+      metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
+    clock,
+    sandboxClock,
+    logger,
+    onOutbox: () => drainer.notify(),
+    pollMs: config.FOLLOW_UP_POLL_MS,
+  });
   // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
   const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
   const mcpTools =

@@ -1,10 +1,9 @@
 import { detectOptOut } from '../domain/compliance/index.ts';
-import type { Channel } from '../domain/conversation.ts';
-import { readMessage } from '../domain/read-message.ts';
+import { type Reading, readMessage } from '../domain/read-message.ts';
 import { readState } from '../domain/state.ts';
 import type { TurnDecision, TurnInput } from '../domain/turn.ts';
 import type { Facts } from '../domain/state.ts';
-import { replyCues } from '../domain/skills/turn-cues.ts';
+import { COMPLIANCE_EVENTS, namesHomes, replyCues } from '../domain/skills/turn-cues.ts';
 import { type ModelAssist, type ModelCallRecord, type PromptTurn, rulesUnsure } from './model-assist.ts';
 
 export interface ModelTurnDeps {
@@ -13,20 +12,13 @@ export interface ModelTurnDeps {
   timeoutMs: number;
 }
 
-// Replies that must go out exactly as written: legal answers, escalations, blocked content.
+// Replies that must go out exactly as written: compliance answers, and the holding messages of
+// escalations (commission, distress, a person asked for).
 const WORDED_BY_THE_BOT = new Set([
-  'tcpa_opt_out',
-  'tcpa_opt_in',
-  'ai_disclosure',
-  'ccpa_request',
-  'fair_housing_request',
-  'respa_offer',
+  ...COMPLIANCE_EVENTS,
   'commission_question',
   'distress',
-  'harassment',
   'human_requested',
-  'prompt_injection_ignored',
-  'outbound_blocked',
 ]);
 
 /**
@@ -38,8 +30,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
   const records: ModelCallRecord[] = [];
   const state = readState(input.stored, 'lead');
   const blocked = input.contact.optedOut || input.contact.paused;
-  const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now);
-  const turn = (channel: Channel): Omit<PromptTurn, 'task'> => ({
+  const turn = (reading: Reading): Omit<PromptTurn, 'task'> => ({
     bot: state.owner,
     stage: state.stage,
     pending: state.pending,
@@ -47,8 +38,8 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     intentConfidence: reading.intent.confidence,
     lang: state.lang,
     leadMessage: input.text,
-    channel,
-    maxLength: channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
+    channel: input.channel,
+    maxLength: input.channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
     cues: [],
   });
 
@@ -57,18 +48,20 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     /** Facts the model read when the rules were unsure; never for opted-out or paused contacts. */
     async hints(): Promise<Facts | null> {
       if (blocked || detectOptOut(input.text)) return null;
+      // Read here, before the bot decides; the bot's own reading comes back with its decision.
+      const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now);
       if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
-      const got = await deps.assist.extract({ ...turn(input.channel), task: 'extraction' }, signal);
+      const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
       records.push(got.record);
       return got.facts;
     },
     /** The decided reply in the model's wording when it passes every check; else as decided. */
     async wording(decision: TurnDecision): Promise<string | null> {
       const reply = decision.reply;
-      if (reply === null || blocked) return reply;
+      if (reply === null || blocked || !decision.reading) return reply;
       if (decision.escalation || decision.compliance) return reply;
       if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return reply;
-      const base = turn(input.channel);
+      const base = turn(decision.reading);
       const res = await deps.assist.phrase(
         {
           ...base,
@@ -81,20 +74,10 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
           task: 'reply',
         },
         signal,
-        presentsHomes(decision) ? 'match_explanation' : 'reply',
+        decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
       );
       records.push(...res.records);
       return res.text;
     },
   };
-}
-
-/** The reply names homes from the listings (the buyer bot notes its matches on the contact). */
-function presentsHomes(decision: TurnDecision): boolean {
-  return (
-    decision.bot === 'buyer' &&
-    decision.actions.some(
-      (a) => a.type === 'add_note' || (a.type === 'set_fields' && 'matching_homes' in a.fields),
-    )
-  );
 }

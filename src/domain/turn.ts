@@ -7,7 +7,7 @@ import type { BotName, Channel, ContactView, CrmAction, Temperature } from './co
 import { detectLanguage } from './language/index.ts';
 import { decideLead } from './lead/decide-lead.ts';
 import { leadScore, temperatureOf } from './lead/score.ts';
-import { mergeFacts, readMessage } from './read-message.ts';
+import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
 import { screenMessage } from './screen.ts';
@@ -50,6 +50,8 @@ export interface TurnDecision {
   escalation: TurnContext['escalation'];
   /** A compliance rule fired: the app opens a ticket with the evidence and pauses the bot. */
   compliance: TurnContext['compliance'];
+  /** How the message was read (absent for an empty message), so callers need not read it again. */
+  reading?: Reading;
 }
 
 /** One inbound message → the reply, the CRM actions and the next state. Pure: same input, same output. */
@@ -69,6 +71,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     events: ctx?.events ?? [],
     escalation: null,
     compliance: null,
+    ...(ctx ? { reading: ctx.reading } : {}),
   });
   if (text === '') return silent();
   state.inbound += 1;
@@ -221,6 +224,7 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
     events: ctx.events,
     escalation: ctx.escalation,
     compliance: ctx.compliance,
+    reading: ctx.reading,
   };
 }
 
