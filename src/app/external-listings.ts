@@ -5,7 +5,7 @@ import type { Facts } from '../domain/state.ts';
 
 /** Anything that can call a tool on a named MCP server (the MCP client). */
 export interface ToolCaller {
-  callTool(server: string, tool: string, args: object): Promise<unknown>;
+  callTool(server: string, tool: string, args: object, opts?: { signal?: AbortSignal }): Promise<unknown>;
 }
 
 export interface ExternalListingsDeps {
@@ -36,17 +36,9 @@ export async function searchExternalListings(
     ...(facts.beds !== undefined ? { minBeds: facts.beds } : {}),
     ...(facts.mustHaves?.length ? { mustHaves: facts.mustHaves } : {}),
   };
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), deps.deadlineMs);
-  });
+  const signal = AbortSignal.timeout(deps.deadlineMs);
   try {
-    const answer = await Promise.race([deps.tools.callTool(deps.server, 'search_listings', args), deadline]);
-    if (answer === 'timeout') {
-      deps.onCall?.('timeout', 0);
-      deps.logger?.warn({ server: deps.server }, 'external listings search timed out; local listings used');
-      return null;
-    }
+    const answer = await deps.tools.callTool(deps.server, 'search_listings', args, { signal });
     const parsed = answerSchema.safeParse(answer);
     if (!parsed.success) throw new Error('search_listings answered something other than a list of listings');
     const rows = Array.isArray(parsed.data) ? parsed.data : parsed.data.listings;
@@ -58,14 +50,13 @@ export async function searchExternalListings(
     deps.onCall?.('ok', listings.length);
     return listings;
   } catch (err) {
-    deps.onCall?.('error', 0);
+    const outcome = signal.aborted ? 'timeout' : 'error';
+    deps.onCall?.(outcome, 0);
     deps.logger?.warn(
-      { server: deps.server, err: err instanceof Error ? err.message : String(err) },
+      { server: deps.server, outcome, err: err instanceof Error ? err.message : String(err) },
       'external listings search failed; local listings used',
     );
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   createBreaker,
   defaultBreakerConfig,
 } from '../resilience/breaker.ts';
-import { type RetryConfig, withRetry } from '../resilience/retry.ts';
+import { type RetryConfig, sleepFor, withRetry } from '../resilience/retry.ts';
 import type { McpServerConfig } from './servers-config.ts';
 
 export { type McpServerConfig, mcpServersSchema, parseMcpServers } from './servers-config.ts';
@@ -52,11 +52,16 @@ export interface McpToolInfo {
 
 export interface McpToolClient {
   /** Calls `tool` on `server`; resolves to the structured content, the parsed JSON text, or the content. */
-  callTool(server: string, tool: string, args: object): Promise<unknown>;
+  callTool(server: string, tool: string, args: object, opts?: CallOptions): Promise<unknown>;
   listTools(server: string): Promise<McpToolInfo[]>;
   /** The breaker state of a server (closed, open, half_open). */
   circuit(server: string): ReturnType<Breaker['state']>;
   close(): Promise<void>;
+}
+
+export interface CallOptions {
+  /** The caller's own deadline: aborting it ends the call and its retries at once. */
+  signal?: AbortSignal;
 }
 
 export interface McpToolClientOptions {
@@ -193,17 +198,26 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
     e: Entry,
     tool: string | null,
     op: (client: Client, signal: AbortSignal) => Promise<T>,
+    caller?: AbortSignal,
   ): Promise<T> {
     const server = e.config.name;
+    const stopped = () => new McpCallError(server, tool, 'timeout', 'the caller stopped waiting');
+    if (caller?.aborted) throw stopped();
     if (!e.breaker.allow()) throw new McpCallError(server, tool, 'circuit_open', 'circuit open, not calling');
     const abort = new AbortController();
     let used: Connection | null = null;
     let timer: NodeJS.Timeout | undefined;
+    let onCaller: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(new McpCallError(server, tool, 'timeout', `no answer within ${opts.timeoutMs} ms`));
         abort.abort();
       }, opts.timeoutMs);
+      onCaller = () => {
+        reject(stopped());
+        abort.abort();
+      };
+      caller?.addEventListener('abort', onCaller, { once: true });
     });
     try {
       const run = (async () => {
@@ -216,6 +230,8 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
       e.breaker.success();
       return out;
     } catch (err) {
+      // The caller's deadline says nothing about the server's health: no breaker change.
+      if (caller?.aborted) throw stopped();
       const failure = abort.signal.aborted
         ? new McpCallError(server, tool, 'timeout', `no answer within ${opts.timeoutMs} ms`)
         : classify(err, server, tool);
@@ -228,6 +244,7 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
       throw failure;
     } finally {
       clearTimeout(timer);
+      if (onCaller) caller?.removeEventListener('abort', onCaller);
     }
   }
 
@@ -235,6 +252,7 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
     server: string,
     tool: string | null,
     op: (client: Client, signal: AbortSignal) => Promise<T>,
+    caller?: AbortSignal,
   ): Promise<T> {
     let e: Entry;
     try {
@@ -242,13 +260,17 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
     } catch (err) {
       return Promise.reject(err);
     }
+    const sleep = opts.sleep ?? sleepFor;
     return withRetry(
-      () => attempt(e, tool, op),
+      () => attempt(e, tool, op, caller),
       (err) =>
-        err instanceof McpCallError && err.kind === 'unavailable' ? { retry: true } : { retry: false },
+        err instanceof McpCallError && err.kind === 'unavailable' && !caller?.aborted
+          ? { retry: true }
+          : { retry: false },
       {
         config: opts.retry,
-        ...(opts.sleep ? { sleep: opts.sleep } : {}),
+        // A backoff wait ends early when the caller stops waiting; the next attempt then gives up.
+        sleep: (ms) => (caller ? Promise.race([sleep(ms), aborted(caller)]) : sleep(ms)),
         onRetry: ({ attempt: n, delayMs, error }) => {
           const f = error as McpCallError;
           opts.logger?.warn(
@@ -266,17 +288,22 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
   }
 
   return {
-    callTool(server, tool, args) {
-      return call(server, tool, async (client, signal) => {
-        const name = entries.get(server)?.config.tools?.[tool] ?? tool;
-        const result = await client.callTool(
-          { name, arguments: args as Record<string, unknown> },
-          undefined,
-          { signal, timeout: opts.timeoutMs },
-        );
-        if (result.isError) throw new McpCallError(server, tool, 'tool_error', toolErrorText(result));
-        return resultValue(result);
-      });
+    callTool(server, tool, args, callOpts) {
+      return call(
+        server,
+        tool,
+        async (client, signal) => {
+          const name = entries.get(server)?.config.tools?.[tool] ?? tool;
+          const result = await client.callTool(
+            { name, arguments: args as Record<string, unknown> },
+            undefined,
+            { signal, timeout: opts.timeoutMs },
+          );
+          if (result.isError) throw new McpCallError(server, tool, 'tool_error', toolErrorText(result));
+          return resultValue(result);
+        },
+        callOpts?.signal,
+      );
     },
     listTools(server) {
       return call(server, null, async (client, signal) => {
@@ -306,4 +333,12 @@ export function createMcpToolClient(servers: McpServerConfig[], opts: McpToolCli
       await Promise.all([...entries.values()].map((e) => drop(e, e.conn)));
     },
   };
+}
+
+/** Resolves once `signal` aborts (at once when it already has). */
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -109,6 +109,30 @@ describe('MCP tool client', () => {
     expect(await client.callTool('listings', 'flaky', {})).toEqual({ ok: true });
   });
 
+  it('stops at the caller’s deadline, mid-call or between retries, without blaming the server', async () => {
+    fake = await startFakeMcpToolServer();
+    make([{ name: 'listings', url: fake.url }], { timeoutMs: 5_000, failureThreshold: 1 });
+    const hung = await failure(client.callTool('listings', 'hang', {}, { signal: AbortSignal.timeout(200) }));
+    expect(hung).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('caller stopped waiting'),
+    });
+    expect(client.circuit('listings')).toBe('closed');
+
+    // Retries are cut short too: the backoff wait ends when the caller stops waiting.
+    const slow = createMcpToolClient([{ name: 'listings', url: fake.url }], {
+      timeoutMs: 5_000,
+      retry: { ...retry, initialBackoffMs: 10_000, maxBackoffMs: 10_000 },
+    });
+    fake.failFlaky(5);
+    const started = Date.now();
+    const cut = await failure(slow.callTool('listings', 'flaky', {}, { signal: AbortSignal.timeout(300) }));
+    expect(cut.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fake.toolCalls.filter((t) => t === 'flaky')).toHaveLength(1);
+    await slow.close();
+  });
+
   it('fails after the retries when the server is down, then the breaker fails fast', async () => {
     fake = await startFakeMcpToolServer();
     const url = fake.url;
