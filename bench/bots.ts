@@ -6,6 +6,7 @@ import { defaultBotsConfig } from '../src/domain/bots-config.ts';
 import { decideTurn, type TurnInput } from '../src/domain/turn.ts';
 import { fileURLToPath } from 'node:url';
 import { replaceSection } from './lib/performance-doc.ts';
+import { percentiles } from './lib/percentiles.ts';
 
 const args = process.argv.slice(2);
 const iterations = Number(args[args.indexOf('--iterations') + 1]) || 2000;
@@ -102,15 +103,14 @@ const samples: number[] = [];
 const started = performance.now();
 for (let i = 0; i < iterations; i++) for (const c of conversations) runConversation(c, now, samples);
 const elapsed = performance.now() - started;
-samples.sort((a, b) => a - b);
-const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
+const latency = percentiles(samples);
 const rows = {
-  turns: samples.length,
-  meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
-  p50Ms: pct(50),
-  p95Ms: pct(95),
-  p99Ms: pct(99),
-  maxMs: samples.at(-1)!,
+  turns: latency.n,
+  meanMs: latency.mean,
+  p50Ms: latency.p50,
+  p95Ms: latency.p95,
+  p99Ms: latency.p99,
+  maxMs: latency.max,
   turnsPerSecond: samples.length / (elapsed / 1000),
 };
 const f = (n: number) => n.toFixed(3);
