@@ -12,6 +12,7 @@ import { missedSkills, neededSkills, wordingKeys } from '../test/skills/support/
 import { replaceSection } from './lib/performance-doc.ts';
 import { writeResultsJson } from './lib/results-file.ts';
 import { apiCounter, countLocally, localCounter, mapLimit } from './lib/token-counter.ts';
+import { skillText } from '../src/domain/skills/skill.ts';
 
 const USAGE = `Usage: npm run bench:tokens -- [--model <id>] [--concurrency <n>] [--doc]
   --model <id>        model whose tokenizer the count_tokens API uses (default ANTHROPIC_MODEL or claude-sonnet-4-5)
@@ -106,9 +107,7 @@ const scenarios = new Set(rows.map((r) => r.call.scenario)).size;
 const skillSizes = skills
   .map((s) => ({
     name: s.name,
-    tokens: countLocally(
-      s.body.replaceAll('{{agent}}', persona.agentName).replaceAll('{{market}}', persona.market),
-    ),
+    tokens: countLocally(skillText(s, persona)),
     loadedInPct:
       (rows.filter((r) => r.on.mode === 'progressive' && r.on.loaded.includes(s.name)).length / rows.length) *
       100,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Skill } from '../domain/skills/skill.ts';
+import { type Skill, skillText } from '../domain/skills/skill.ts';
 import type { ModelRequest } from '../ports.ts';
 import type { BuiltPrompt, PromptTurn } from './model-assist.ts';
 
@@ -47,7 +47,7 @@ export function createAuditPrompt(
 ): AuditPrompt {
   const rules = skills.find((s) => s.name === 'compliance-rules');
   if (!rules) throw new Error('the compliance audit needs the skill file compliance-rules.md');
-  const body = rules.body.replaceAll('{{agent}}', persona.agentName).replaceAll('{{market}}', persona.market);
+  const body = skillText(rules, persona);
   const system = [
     {
       text: `You audit text messages a real-estate agent's assistant is about to send to a lead. You never write messages yourself.\n\n${body}`,

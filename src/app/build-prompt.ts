@@ -10,7 +10,7 @@ import type {
   OfferPath,
 } from '../domain/language/index.ts';
 import { allSkillsInOrder, type SkillSelection, selectSkills } from '../domain/skills/select-skills.ts';
-import type { Skill } from '../domain/skills/skill.ts';
+import { type Skill, skillText } from '../domain/skills/skill.ts';
 import type { Facts } from '../domain/state.ts';
 import { hasKey, t } from '../domain/templates/index.ts';
 import type { ModelRequest, SystemBlock } from '../ports.ts';
@@ -60,9 +60,7 @@ const MAX_CACHE_ENTRIES = 2_000;
  * block marked for prompt caching; the turn's own skills follow.
  */
 export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
-  const fill = (text: string) =>
-    text.replaceAll('{{agent}}', opts.persona.agentName).replaceAll('{{market}}', opts.persona.market);
-  const bodies = new Map(opts.skills.map((s) => [s.name, fill(s.body)]));
+  const bodies = new Map(opts.skills.map((s) => [s.name, skillText(s, opts.persona)]));
   const full = allSkillsInOrder(opts.skills);
   const cache = new Map<string, { selection: SkillSelection; at: number }>();
   const stats: PromptBuilderStats = {

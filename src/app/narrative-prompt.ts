@@ -1,6 +1,6 @@
 import type { Cma } from '../domain/cma/types.ts';
 import { formatUsd } from '../domain/follow-up/format.ts';
-import type { Skill } from '../domain/skills/skill.ts';
+import { type Skill, skillText } from '../domain/skills/skill.ts';
 import type { BuiltPrompt } from './model-assist.ts';
 
 export interface NarrativeInput {
@@ -43,11 +43,9 @@ export function createNarrativePrompt(
   skills: readonly Skill[],
   persona: { agentName: string; market: string },
 ): NarrativePrompt {
-  const fill = (text: string) =>
-    text.replaceAll('{{agent}}', persona.agentName).replaceAll('{{market}}', persona.market);
   const body = (name: string) => {
     const skill = skills.find((s) => s.name === name);
-    return skill ? fill(skill.body) : '';
+    return skill ? skillText(skill, persona) : '';
   };
   const base = [body('persona-and-tone'), body('market-facts')].filter(Boolean).join('\n\n');
   const spanish = body('spanish-style');

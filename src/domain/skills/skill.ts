@@ -44,6 +44,14 @@ export interface SkillLoadWhen {
 export const SKILL_PLACEHOLDERS = ['agent', 'market'] as const;
 export type SkillPlaceholder = (typeof SKILL_PLACEHOLDERS)[number];
 
+/** A skill body with `{{agent}}` and `{{market}}` filled from the persona. */
+export function skillText(
+  skill: Pick<Skill, 'body'>,
+  persona: { agentName: string; market: string },
+): string {
+  return skill.body.replaceAll('{{agent}}', persona.agentName).replaceAll('{{market}}', persona.market);
+}
+
 export interface Skill {
   /** Unique, kebab-case; the file name without `.md`. */
   name: string;
