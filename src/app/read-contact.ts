@@ -101,9 +101,14 @@ export interface FollowUpView {
   sentAt: string | null;
   channel: string | null;
   reason: string | null;
+  /** The CMA PDF a day-14 email carried (GET it with the API token), when one was made. */
+  attachment: string | null;
+  /** Why the day-14 CMA could not be made, when it could not. */
+  cmaError: string | null;
 }
 
 function toFollowUpView(f: FollowUpRow): FollowUpView {
+  const { documentId, cmaError } = f.detail;
   return {
     step: f.step,
     status: f.status,
@@ -111,5 +116,7 @@ function toFollowUpView(f: FollowUpRow): FollowUpView {
     sentAt: f.sent_at ? new Date(f.sent_at).toISOString() : null,
     channel: f.channel,
     reason: f.reason,
+    attachment: typeof documentId === 'string' ? `/api/v1/attachments/${documentId}` : null,
+    cmaError: typeof cmaError === 'string' ? cmaError : null,
   };
 }

@@ -6,6 +6,7 @@ import { runDueFollowUps } from '../../src/app/run-due-follow-ups.ts';
 import { scheduleFollowUps } from '../../src/app/schedule-follow-ups.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
+import { readContact } from '../../src/app/read-contact.ts';
 
 const persona = { agentName: 'Jorge', market: 'Rancho Cucamonga, CA', timezone: 'America/Los_Angeles' };
 
@@ -67,5 +68,8 @@ describe('day 14 when the CMA PDF cannot be made', () => {
       `SELECT detail FROM follow_ups WHERE contact_id = 'c-pdf' AND step = 'day14'`,
     );
     expect(rows[0]!.detail.cmaError).toContain('font missing');
+    const shown = (await readContact(db, 'c-pdf'))!.followUps.find((f) => f.step === 'day14')!;
+    expect(shown.attachment).toBeNull();
+    expect(shown.cmaError).toContain('font missing');
   });
 });

@@ -67,6 +67,14 @@ describe.each(backends())('follow-up sequence in the sandbox ($name)', (backend)
       ['day30', 'sent', at(30)],
     ]);
 
+    // The contact shows where the day-14 PDF is, and it is the same report the lead received.
+    const day14Step = steps.find((f: any) => f.step === 'day14');
+    expect(day14Step.attachment).toMatch(/^\/api\/v1\/attachments\/[0-9a-f-]{36}$/);
+    expect(day14Step.cmaError).toBeNull();
+    const stored = await fetch(`${svc.url}${day14Step.attachment}`);
+    expect(stored.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdfText(Buffer.from(await stored.arrayBuffer()))).toContain('6842 Etiwanda Ave');
+
     const email = sent[2]!.payload;
     expect(email.subject).toBe('Your Comparative Market Analysis for 6842 Etiwanda Ave, Rancho Cucamonga');
     expect(email.attachments).toHaveLength(1);

@@ -13,6 +13,8 @@ const followUpSchema = z.object({
   sentAt: z.string().nullable(),
   channel: z.string().nullable(),
   reason: z.string().nullable(),
+  attachment: z.string().nullable(),
+  cmaError: z.string().nullable(),
 });
 
 const contactSchema = z.object({
