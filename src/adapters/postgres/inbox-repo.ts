@@ -11,17 +11,41 @@ interface Pending {
 
 const COLS = 7;
 
+// SQLSTATE classes that blame the row itself, so inserting it again can never succeed:
+// 22 data exception (bad encoding, value too long), 23 integrity constraint, 54 program limit
+// exceeded (an index row over its size limit).
+const ROW_FAULT_SQLSTATE = /^(?:22|23|54)/;
+
+/** The database refused this one event for what it holds; retrying it cannot help. */
+export class InboxRowRejected extends Error {
+  constructor(readonly sqlstate: string) {
+    super(
+      sqlstate.startsWith('54')
+        ? 'a field is longer than the database can index'
+        : 'a field holds a value the database refuses',
+    );
+    this.name = 'InboxRowRejected';
+  }
+}
+
+function sqlstateOf(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}
+
 /**
  * Durable inbox writes with group commit: requests arriving in the same tick share one multi-row
  * INSERT, so ingest throughput is bounded by the database's commit rate per batch, not per event.
- * Each caller still gets its own answer (accepted with id, or duplicate).
+ * Each caller still gets its own answer (accepted with id, or duplicate). A row the database
+ * refuses fails only its own caller: a failed batch is split in halves and retried until the
+ * refused row stands alone (about 2·log2(batch) statements for one bad row among good ones).
  */
 export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
   const maxBatch = opts.maxBatch ?? 200;
   let queue: Pending[] = [];
   let scheduled = false;
 
-  async function flush(batch: Pending[]): Promise<void> {
+  async function insert(batch: Pending[]): Promise<void> {
     const params: unknown[] = [];
     const values = batch.map((p, i) => {
       const e = p.ev;
@@ -37,38 +61,55 @@ export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
       const b = i * COLS;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
     });
+    const { rows } = await db.query<{
+      id: number;
+      location_id: string;
+      webhook_id: string | null;
+      message_id: string | null;
+    }>(
+      `INSERT INTO inbox (location_id, contact_id, kind, source, webhook_id, message_id, payload)
+       VALUES ${values.join(', ')}
+       ON CONFLICT DO NOTHING
+       RETURNING id, location_id, webhook_id, message_id`,
+      params,
+    );
+    const byWebhook = new Map<string, number>();
+    const byMessage = new Map<string, number>();
+    for (const r of rows) {
+      if (r.webhook_id) byWebhook.set(r.webhook_id, r.id);
+      else if (r.message_id) byMessage.set(`${r.location_id}\u0000${r.message_id}`, r.id);
+    }
+    for (const p of batch) {
+      const key = p.ev.webhookId ?? `${p.ev.locationId}\u0000${p.ev.messageId}`;
+      const map = p.ev.webhookId ? byWebhook : byMessage;
+      const id = map.get(key);
+      if (id !== undefined) {
+        map.delete(key); // a second copy of the same event in this batch is a duplicate
+        p.resolve({ accepted: true, id });
+      } else {
+        p.resolve({ accepted: false, duplicate: true });
+      }
+    }
+  }
+
+  async function flush(batch: Pending[]): Promise<void> {
     try {
-      const { rows } = await db.query<{
-        id: number;
-        location_id: string;
-        webhook_id: string | null;
-        message_id: string | null;
-      }>(
-        `INSERT INTO inbox (location_id, contact_id, kind, source, webhook_id, message_id, payload)
-         VALUES ${values.join(', ')}
-         ON CONFLICT DO NOTHING
-         RETURNING id, location_id, webhook_id, message_id`,
-        params,
-      );
-      const byWebhook = new Map<string, number>();
-      const byMessage = new Map<string, number>();
-      for (const r of rows) {
-        if (r.webhook_id) byWebhook.set(r.webhook_id, r.id);
-        else if (r.message_id) byMessage.set(`${r.location_id}\u0000${r.message_id}`, r.id);
-      }
-      for (const p of batch) {
-        const key = p.ev.webhookId ?? `${p.ev.locationId}\u0000${p.ev.messageId}`;
-        const map = p.ev.webhookId ? byWebhook : byMessage;
-        const id = map.get(key);
-        if (id !== undefined) {
-          map.delete(key); // a second copy of the same event in this batch is a duplicate
-          p.resolve({ accepted: true, id });
-        } else {
-          p.resolve({ accepted: false, duplicate: true });
-        }
-      }
+      await insert(batch);
     } catch (err) {
-      for (const p of batch) p.reject(err);
+      const sqlstate = sqlstateOf(err);
+      if (batch.length === 1) {
+        batch[0]!.reject(
+          sqlstate && ROW_FAULT_SQLSTATE.test(sqlstate) ? new InboxRowRejected(sqlstate) : err,
+        );
+        return;
+      }
+      // A connection or server failure would fail every half as well: answer all at once.
+      if (!sqlstate || !ROW_FAULT_SQLSTATE.test(sqlstate)) {
+        for (const p of batch) p.reject(err);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await Promise.all([flush(batch.slice(0, half)), flush(batch.slice(half))]);
     }
   }
 

@@ -5,7 +5,9 @@ import {
   normalizeWorkflowPayload,
   type Normalized,
 } from '../../adapters/ghl-webhooks/normalize.ts';
+import { mayHoldUnstorableText, toStorableJson } from '../../adapters/ghl-webhooks/storable-text.ts';
 import { checkGhlSignature, header } from '../../adapters/ghl-webhooks/verify.ts';
+import { InboxRowRejected } from '../../adapters/postgres/inbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
@@ -67,11 +69,14 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           );
         }
         let body: unknown;
+        const text = raw.toString('utf8');
         try {
-          body = JSON.parse(raw.toString('utf8'));
+          body = JSON.parse(text);
         } catch {
           fail('invalid', new ApiError('invalid_json', 'body is not valid JSON'));
         }
+        // After the signature check, which covers the bytes as sent.
+        if (mayHoldUnstorableText(text)) body = toStorableJson(body);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
           fail('invalid', new ApiError('invalid_request', 'body must be a JSON object'));
         }
@@ -114,6 +119,11 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         try {
           written = await deps.inboxWriter.write(event);
         } catch (err) {
+          if (err instanceof InboxRowRejected) {
+            // Retrying cannot help, and 429 would make GHL send it six more times.
+            req.log.warn({ sqlstate: err.sqlstate }, 'webhook event refused by the database');
+            return fail('invalid', new ApiError('invalid_request', `event cannot be stored: ${err.message}`));
+          }
           req.log.error({ err }, 'could not store webhook event');
           return fail(
             'overloaded',
