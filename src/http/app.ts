@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installAccessControl } from './access.ts';
 import type { HttpDeps } from './deps.ts';
-import { ApiError, installErrorHandling } from './errors.ts';
+import { installErrorHandling } from './errors.ts';
 import { attachmentsGetRoute } from './routes/attachments.get.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
 import { dashboardRoute } from './routes/dashboard.get.ts';
@@ -39,10 +39,15 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1_048_576,
+    // A client must send its whole request (headers and body) within 30 s: a body trickled a byte
+    // at a time would otherwise hold a socket and its buffers for as long as the client likes.
+    requestTimeout: 30_000,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Before any route (the swagger plugins add their own): access is decided per route.
+  installAccessControl(app, deps.config.JORGE_API_TOKEN);
 
   await app.register(swagger, {
     openapi: {
@@ -58,17 +63,6 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const token = deps.config.JORGE_API_TOKEN;
-  if (token) {
-    const expected = Buffer.from(`Bearer ${token}`);
-    app.addHook('onRequest', async (req) => {
-      if (!req.url.startsWith('/api/') && req.url.split('?')[0] !== '/') return;
-      const given = Buffer.from(req.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new ApiError('unauthorized', 'send Authorization: Bearer <JORGE_API_TOKEN>');
-      }
-    });
-  }
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ req, res: reply, ms: Math.round(reply.elapsedTime) }, 'request');
   });

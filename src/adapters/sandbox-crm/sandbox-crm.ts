@@ -11,6 +11,13 @@ export function crmId(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
+/** 128 random bits, URL-safe: the public name of an uploaded file. */
+export function attachmentKey(): string {
+  return `att_${randomBytes(16).toString('base64url')}`;
+}
+
+export const ATTACHMENT_KEY = /^att_[\w-]{22}$/;
+
 /**
  * The CRM when no GHL token is configured: every call is recorded in the database (table
  * sandbox_crm_records) so a user can see exactly what would have reached GHL.
@@ -48,14 +55,17 @@ export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl
       return p ? { messageId: p.messageId, conversationId: p.conversationId } : null;
     },
     async uploadAttachment(locationId, input) {
-      const id = await record(
+      // The link names an unguessable key, never the row id: ids are sequential, and a CMA PDF
+      // carries the lead's address.
+      const key = attachmentKey();
+      await record(
         locationId,
         input.contactId,
         'attachment',
-        { filename: input.filename, contentType: input.contentType, size: input.data.byteLength },
+        { key, filename: input.filename, contentType: input.contentType, size: input.data.byteLength },
         input.data,
       );
-      return { url: `${opts.publicBaseUrl}/api/v1/attachments/${id}` };
+      return { url: `${opts.publicBaseUrl}/api/v1/attachments/${key}` };
     },
     async getContact(locationId, contactId): Promise<CrmContact> {
       const c = await getContact(db, locationId, contactId);

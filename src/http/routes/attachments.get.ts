@@ -2,12 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadDocument } from '../../adapters/postgres/follow-ups-repo.ts';
+import { ATTACHMENT_KEY } from '../../adapters/sandbox-crm/sandbox-crm.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * GET /api/v1/attachments/:id — a file the sandbox CRM received (numeric id) or a stored document
- * such as a CMA PDF (uuid), served with its own content type.
+ * GET /api/v1/attachments/:id — a file the sandbox CRM received (`att_` + 128 random bits) or a
+ * stored document such as a CMA PDF (random uuid), served with its own content type. Both names are
+ * unguessable, so documents cannot be enumerated even by a holder of the token.
  */
 export async function attachmentsGetRoute(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -22,20 +26,23 @@ export async function attachmentsGetRoute(app: FastifyInstance, deps: HttpDeps):
     async (req, reply) => {
       const id = req.params.id;
       let file: { filename: string; contentType: string; bytes: Buffer } | null = null;
-      if (/^\d{1,18}$/.test(id)) {
+      if (ATTACHMENT_KEY.test(id)) {
         const { rows } = await deps.db.query<{
           payload: { filename?: string; contentType?: string };
           data: Uint8Array | null;
-        }>(`SELECT payload, data FROM sandbox_crm_records WHERE id = $1 AND kind = 'attachment'`, [id]);
+        }>(
+          `SELECT payload, data FROM sandbox_crm_records WHERE kind = 'attachment' AND payload ->> 'key' = $1`,
+          [id],
+        );
         const r = rows[0];
         if (r?.data) {
           file = {
-            filename: r.payload.filename ?? `attachment-${id}`,
+            filename: r.payload.filename ?? 'attachment',
             contentType: r.payload.contentType ?? 'application/octet-stream',
             bytes: Buffer.from(r.data),
           };
         }
-      } else {
+      } else if (UUID.test(id)) {
         file = await loadDocument(deps.db, id);
       }
       if (!file) throw new ApiError('not_found', `attachment ${id} not found`);

@@ -4,6 +4,14 @@ import { pendingInboxCount } from '../../adapters/postgres/inbox-repo.ts';
 import { outboxStats } from '../../adapters/postgres/outbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 
+/**
+ * Adapter modes without what follows the kind (data directory, API base URL, model names): the
+ * probe is public, so it says which adapters run, not where they point.
+ */
+function publicModes(modes: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(modes).map(([k, v]) => [k, v.replace(/\s*\([^)]*\)/g, '')]));
+}
+
 /** GET /healthz (process up), GET /readyz (database reachable, migrations applied), GET /metrics. */
 export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'] } }, async () => ({
@@ -13,7 +21,7 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
   app.get(
     '/readyz',
     { schema: { summary: 'Readiness: database reachable and migrated', tags: ['operations'] } },
-    async (_req, reply) => {
+    async (req, reply) => {
       try {
         await deps.db.query('SELECT 1');
         const pending = await pendingMigrations(deps.db);
@@ -21,10 +29,12 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
           reply.code(503);
           return { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` };
         }
-        return { status: 'ready', modes: deps.modes };
+        return { status: 'ready', modes: publicModes(deps.modes) };
       } catch (err) {
+        // The driver's message may name hosts, users or files: it goes to the log, not the answer.
+        req.log.warn({ err }, 'readiness check: database unreachable');
         reply.code(503);
-        return { status: 'not_ready', reason: `database unreachable: ${(err as Error).message}` };
+        return { status: 'not_ready', reason: 'database unreachable' };
       }
     },
   );
