@@ -129,6 +129,8 @@ export const configSchema = z.object({
   LISTINGS_FILE: opt(z.string()),
   COMPS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /** Workflow payloads without a message id or timestamp: identical ones within this window are one. */
+  WORKFLOW_DEDUPE_WINDOW_MS: withDefault(z.coerce.number().int().min(1_000).max(86_400_000), 60_000),
   /** Inbox rows waiting beyond this make the webhook answer 429 so GHL retries later. */
   INBOX_MAX_BACKLOG: withDefault(z.coerce.number().int().positive(), 50_000),
   /** How long a claimed outbox action belongs to one worker before another may retry it. */

@@ -175,8 +175,13 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
       [contactId],
     );
     expect(contact.rows[0]!.tags).toEqual(expect.arrayContaining(['seller-lead', 'vip']));
-    const viaQuery = await postJson(`${hook}?secret=${SECRET}`, payload);
+    // A second message (the same payload again would be a duplicate delivery).
+    const viaQuery = await postJson(`${hook}?secret=${SECRET}`, {
+      ...payload,
+      message: { type: 2, body: 'my house is on Elm St' },
+    });
     expect(viaQuery.status).toBe(200);
+    expect(viaQuery.body).toMatchObject({ status: 'accepted' });
     await eventually(() => sentTo(contactId).length === 2);
   });
 

@@ -193,6 +193,15 @@ export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<voi
   );
 }
 
+/** True when the location's inbox already holds an event with this messageId (any status). */
+export async function inboxHasMessage(sql: Sql, locationId: string, messageId: string): Promise<boolean> {
+  const { rows } = await sql.query(`SELECT 1 FROM inbox WHERE location_id = $1 AND message_id = $2`, [
+    locationId,
+    messageId,
+  ]);
+  return rows.length > 0;
+}
+
 export async function pendingInboxCount(sql: Sql): Promise<number> {
   const { rows } = await sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM inbox WHERE status = 'pending'`,

@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   normalizeMarketplaceEvent,
@@ -7,7 +7,8 @@ import {
 } from '../../adapters/ghl-webhooks/normalize.ts';
 import { mayHoldUnstorableText, toStorableJson } from '../../adapters/ghl-webhooks/storable-text.ts';
 import { checkGhlSignature, header } from '../../adapters/ghl-webhooks/verify.ts';
-import { InboxRowRejected } from '../../adapters/postgres/inbox-repo.ts';
+import { workflowDedupeIds } from '../../adapters/ghl-webhooks/workflow-dedupe.ts';
+import { InboxRowRejected, inboxHasMessage } from '../../adapters/postgres/inbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
@@ -108,7 +109,6 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           metrics.webhooks.inc({ outcome: 'ignored' });
           return { status: 'ignored', reason: 'event is for another location' };
         }
-        if (!event.webhookId && !event.messageId) event.messageId = `wf_${randomUUID()}`;
         if (deps.inboxBacklog() >= config.INBOX_MAX_BACKLOG) {
           fail(
             'overloaded',
@@ -117,6 +117,22 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         }
         let written: Awaited<ReturnType<typeof deps.inboxWriter.write>>;
         try {
+          if (!event.webhookId && !event.messageId) {
+            const ids = workflowDedupeIds(
+              event,
+              obj,
+              deps.clock.now().getTime(),
+              config.WORKFLOW_DEDUPE_WINDOW_MS,
+            );
+            if (
+              ids.earlierMessageId &&
+              (await inboxHasMessage(deps.db, event.locationId, ids.earlierMessageId))
+            ) {
+              metrics.webhooks.inc({ outcome: 'duplicate' });
+              return { status: 'duplicate' };
+            }
+            event.messageId = ids.messageId;
+          }
           written = await deps.inboxWriter.write(event);
         } catch (err) {
           if (err instanceof InboxRowRejected) {
