@@ -3,11 +3,16 @@ import {
   claimOutbox,
   markOutboxFailed,
   markOutboxRetry,
+  markOutboxCancelled,
   markOutboxSent,
+  MESSAGE_KINDS,
   openOutboxForContact,
+  releaseOutbox,
+  sendConsentFacts,
   type OutboxRow,
 } from '../adapters/postgres/outbox-repo.ts';
 import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
+import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, type Db } from '../ports.ts';
@@ -46,6 +51,10 @@ const retryDelayMs = (attempts: number, baseMs: number) => Math.min(baseMs * 2 *
 // A send whose earlier attempt may have gone out is checked against messages sent since shortly
 // before that attempt (clock skew between us and GHL).
 const SEND_CHECK_SKEW_MS = 60_000;
+
+// A message held behind an unread opt-out is looked at again this soon; the turn that reads the
+// opt-out usually runs within milliseconds and cancels it.
+const CONSENT_HOLD_MS = 500;
 
 export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   const maxAttempts = deps.maxAttempts ?? 8;
@@ -128,8 +137,34 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     }
   }
 
-  async function finish(row: OutboxRow): Promise<void> {
+  /**
+   * The consent check right before a message reaches the lead: an opt-out recorded since the row
+   * was queued cancels it; one stored but not yet read holds it. False when the row must not go now.
+   */
+  async function mayGoOut(row: OutboxRow): Promise<boolean> {
+    if (!(MESSAGE_KINDS as readonly string[]).includes(row.kind)) return true;
+    const facts = await sendConsentFacts(deps.db, row.location_id, row.contact_id);
+    const verdict = decideSendConsent({
+      ...facts,
+      decidedAfterOptOut: row.payload.kind === 'send_message' && row.payload.afterOptOut === true,
+    });
+    if (verdict === 'send') return true;
+    if (verdict === 'cancel') {
+      await markOutboxCancelled(deps.db, row.id, 'contact opted out before it was sent');
+      deps.metrics.outboxResults.inc({ kind: row.kind, result: 'cancelled' });
+      deps.logger.info({ outboxId: row.id, kind: row.kind }, 'message cancelled: the contact opted out');
+    } else {
+      const at = new Date(deps.clock.now().getTime() + CONSENT_HOLD_MS);
+      await releaseOutbox(deps.db, row.id, at);
+      deps.metrics.outboxResults.inc({ kind: row.kind, result: 'held' });
+    }
+    return false;
+  }
+
+  /** Carries one claimed row out; false when it was held back or cancelled instead. */
+  async function finish(row: OutboxRow): Promise<boolean> {
     try {
+      if (!(await mayGoOut(row))) return false;
       const result = await perform(row);
       const now = deps.clock.now();
       await markOutboxSent(deps.db, row.id, result, now);
@@ -155,6 +190,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
             );
         }
       }
+      return true;
     } catch (err) {
       const retryable = err instanceof CrmError || err instanceof MailError ? err.retryable : true;
       const message = err instanceof Error ? err.message : String(err);
@@ -202,6 +238,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           loop.wake();
         }
       }
+      return true;
     }
   }
 
@@ -215,8 +252,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       ...(contact ? { contact } : {}),
     });
     // At most one row per contact is claimed, so contacts proceed in parallel and each stays in order.
-    await Promise.all(rows.map(finish));
-    return rows.length > 0;
+    const done = await Promise.all(rows.map(finish));
+    return done.some(Boolean);
   }
 
   /** Sends everything due for one contact now (the sandbox's synchronous path). */

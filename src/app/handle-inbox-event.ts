@@ -11,7 +11,7 @@ import {
   upsertContact,
 } from '../adapters/postgres/contacts-repo.ts';
 import type { InboxRow } from '../adapters/postgres/inbox-repo.ts';
-import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import { cancelQueuedMessages, enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import type { Listing } from '../domain/buyer/listing.ts';
 import type { BotName, ContactView, CrmAction } from '../domain/conversation.ts';
@@ -21,6 +21,7 @@ import { latestAssessment } from './assess-financing.ts';
 import { escalateComplianceViolation } from './escalate-compliance-violation.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
+import { transcriptText } from './inbox-event.ts';
 import { fromCrmAction, type OutboxAction } from './outbox-action.ts';
 import { type ModelTurnDeps, startModelTurn } from './model-turn.ts';
 import { mergeListings } from './external-listings.ts';
@@ -96,7 +97,7 @@ export async function handleInboxEvent(
         contactId: cid,
         direction: 'inbound',
         channel: p.channel,
-        body: p.body,
+        body: transcriptText(p),
         inboxId: row.id,
         at: now,
       });
@@ -155,8 +156,15 @@ export async function handleInboxEvent(
         });
       }
       if (decision.reply) {
+        // Decided with the opt-out known (its confirmation, a HELP answer): the sender lets it pass.
+        const afterOptOut = optedOutAfter(input.contact.optedOut, decision.actions);
         const outboxId = await enqueue(
-          { kind: 'send_message', type: p.channel, message: decision.reply },
+          {
+            kind: 'send_message',
+            type: p.channel,
+            message: decision.reply,
+            ...(afterOptOut ? { afterOptOut: true } : {}),
+          },
           n++,
         );
         await appendMessage(tx, {
@@ -250,6 +258,7 @@ export async function handleInboxEvent(
     case 'dnd_updated': {
       await upsertContact(tx, loc, cid, p.contact, now);
       await setOptedOut(tx, loc, cid, p.dnd);
+      if (p.dnd) await cancelQueuedMessages(tx, loc, cid, 'contact set to do not disturb');
       await audit(tx, {
         locationId: loc,
         contactId: cid,
@@ -260,6 +269,13 @@ export async function handleInboxEvent(
       return { bot: null, outboxRows };
     }
   }
+}
+
+/** Whether the contact is opted out once the turn's actions apply. */
+function optedOutAfter(before: boolean, actions: readonly CrmAction[]): boolean {
+  let out = before;
+  for (const a of actions) if (a.type === 'set_contact' && a.optedOut !== undefined) out = a.optedOut;
+  return out;
 }
 
 /** A buyer's financing or budget changed this turn: time to (re)assess their readiness. */
@@ -292,6 +308,7 @@ async function applyLocally(
       return fromCrmAction(a);
     case 'set_contact':
       if (a.optedOut !== undefined) await setOptedOut(tx, loc, cid, a.optedOut);
+      if (a.optedOut === true) await cancelQueuedMessages(tx, loc, cid, 'contact opted out');
       if (a.paused !== undefined) await setPaused(tx, loc, cid, a.paused, a.pausedReason ?? null);
       return null;
     case 'book_appointment':

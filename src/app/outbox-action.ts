@@ -10,6 +10,8 @@ export type OutboxAction =
       subject?: string;
       html?: string;
       attachments?: string[];
+      /** Decided with the contact's opt-out known (its confirmation, a HELP answer): may still go. */
+      afterOptOut?: boolean;
     }
   | { kind: 'add_tags'; tags: string[] }
   | { kind: 'remove_tags'; tags: string[] }

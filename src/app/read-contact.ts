@@ -13,7 +13,8 @@ export interface ContactSummary {
   fields: Record<string, unknown>;
   optedOut: boolean;
   paused: boolean;
-  transcript: { direction: string; channel: string; body: string; at: string }[];
+  /** Outbound messages carry what became of them: queued, sent, failed, or cancelled (opt-out). */
+  transcript: { direction: string; channel: string; body: string; at: string; delivery?: Delivery }[];
   /** Pending and sent follow-up steps of the contact (latest sequence first). */
   pendingFollowUps: FollowUpView[];
   /** Every follow-up step, including skipped and cancelled ones. */
@@ -26,6 +27,15 @@ export interface ContactSummary {
   /** Language-model calls on this contact's turns: tokens and estimated cost (zero when offline). */
   modelUsage: ModelUsageTotals;
 }
+
+export type Delivery = 'queued' | 'sent' | 'failed' | 'cancelled';
+const DELIVERY: Record<string, Delivery> = {
+  pending: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
 
 /** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
 export async function readContact(
@@ -53,8 +63,16 @@ export async function readContact(
   );
   const c = rows[0];
   if (!c) return null;
-  const msgs = await sql.query<{ direction: string; channel: string; body: string; created_at: Date }>(
-    `SELECT direction, channel, body, created_at FROM messages WHERE location_id = $1 AND contact_id = $2 ORDER BY id`,
+  const msgs = await sql.query<{
+    direction: string;
+    channel: string;
+    body: string;
+    created_at: Date;
+    delivery: string | null;
+  }>(
+    `SELECT m.direction, m.channel, m.body, m.created_at, o.status AS delivery
+       FROM messages m LEFT JOIN outbox o ON o.id = m.outbox_id
+      WHERE m.location_id = $1 AND m.contact_id = $2 ORDER BY m.id`,
     [c.location_id, c.id],
   );
   const followUps = (await listFollowUps(sql, c.location_id, c.id)).map(toFollowUpView);
@@ -73,6 +91,7 @@ export async function readContact(
       channel: m.channel,
       body: m.body,
       at: new Date(m.created_at).toISOString(),
+      ...(m.delivery && DELIVERY[m.delivery] ? { delivery: DELIVERY[m.delivery] } : {}),
     })),
     pendingFollowUps: followUps.filter((f) => f.status === 'pending' || f.status === 'sent'),
     followUps,

@@ -9,7 +9,7 @@ export interface OutboxRow {
   kind: string;
   payload: OutboxAction;
   idempotency_key: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
   first_attempt_at: Date | null;
   created_at: Date;
@@ -104,6 +104,65 @@ export async function markOutboxRetry(
     `UPDATE outbox SET status = 'pending', last_error = $2, next_attempt_at = $3, locked_until = NULL WHERE id = $1`,
     [id, error.slice(0, 500), nextAttemptAt],
   );
+}
+
+/** Outbox kinds that put a message in front of the lead (staff alerts and CRM updates do not). */
+export const MESSAGE_KINDS = ['send_message', 'send_cma_email'] as const;
+
+/**
+ * Cancels every queued, unclaimed message to the contact (an opt-out in the same transaction).
+ * A row already claimed by a sender is left to the sender's own consent check.
+ */
+export async function cancelQueuedMessages(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  reason: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `UPDATE outbox SET status = 'cancelled', last_error = $3, locked_until = NULL
+      WHERE location_id = $1 AND contact_id = $2 AND status = 'pending' AND kind = ANY($4::text[])
+      RETURNING id`,
+    [locationId, contactId, reason, MESSAGE_KINDS],
+  );
+  return rows.length;
+}
+
+/** Cancels one claimed row (the sender found it must not go out). */
+export async function markOutboxCancelled(sql: Sql, id: number, reason: string): Promise<void> {
+  await sql.query(
+    `UPDATE outbox SET status = 'cancelled', last_error = $2, locked_until = NULL WHERE id = $1`,
+    [id, reason],
+  );
+}
+
+/** Gives a claimed row back untouched, to be claimed again after `at` (its attempt is not counted). */
+export async function releaseOutbox(sql: Sql, id: number, at: Date): Promise<void> {
+  await sql.query(
+    `UPDATE outbox SET status = 'pending', attempts = greatest(attempts - 1, 0), locked_until = NULL,
+            next_attempt_at = $2 WHERE id = $1`,
+    [id, at],
+  );
+}
+
+/**
+ * What a sender must know right before a message goes to the lead: whether the contact has opted
+ * out, and the texts of the contact's inbound messages that are stored but not yet processed (an
+ * opt-out among them must hold the send although no turn has recorded it yet).
+ */
+export async function sendConsentFacts(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<{ optedOut: boolean; unreadTexts: string[] }> {
+  const { rows } = await sql.query<{ opted_out: boolean | null; texts: string[] | null }>(
+    `SELECT (SELECT opted_out FROM contacts WHERE location_id = $1 AND id = $2) AS opted_out,
+            (SELECT array_agg(payload ->> 'body') FROM inbox
+              WHERE location_id = $1 AND contact_id = $2 AND status = 'pending'
+                AND kind = 'inbound_message') AS texts`,
+    [locationId, contactId],
+  );
+  return { optedOut: rows[0]?.opted_out === true, unreadTexts: (rows[0]?.texts ?? []).filter(Boolean) };
 }
 
 export async function markOutboxFailed(sql: Sql, id: number, error: string): Promise<void> {

@@ -40,4 +40,5 @@ export {
 } from './outbound.ts';
 export { detectLenderSteeringRequest, detectRespaOffer } from './respa.ts';
 export { sanitizeOutbound } from './sanitize.ts';
+export { decideSendConsent, type SendConsent } from './send-consent.ts';
 export { normalize } from './text.ts';

@@ -94,6 +94,23 @@ function requestsStop(flat: string): boolean {
   return false;
 }
 
+const SPELLING_GAPS = /[\s.,_*·!?-]+/u;
+const ONE_LETTER = /^\p{L}$/u;
+const MAX_SPELLED = 24;
+
+/**
+ * A keyword spelled out letter by letter ("S T O P", "s.t.o.p", "S-T-O-P") joined into the word;
+ * null when the message is anything else. Only a whole message of single letters counts, so
+ * ordinary sentences never change meaning.
+ */
+function spelledOut(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_SPELLED * 4) return null;
+  const letters = trimmed.split(SPELLING_GAPS).filter((p) => p.length > 0);
+  if (letters.length < 3 || letters.length > MAX_SPELLED) return null;
+  return letters.every((l) => ONE_LETTER.test(l)) ? letters.join('') : null;
+}
+
 /**
  * TCPA opt-out. A keyword counts only when it is the whole message or a whole sentence
  * (politeness aside); otherwise a clear request to stop contact is required. Substrings never
@@ -103,6 +120,8 @@ export function detectOptOut(text: string): boolean {
   const whole = flatten(text);
   if (whole.length === 0) return false;
   if (isBare(whole, BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)) return true;
+  const spelled = spelledOut(text);
+  if (spelled && isBare(flatten(spelled), BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)) return true;
   if (sentences(text).some((sentence) => isBare(sentence, BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)))
     return true;
   if (clauses(text).some((clause) => isBare(clause, FRAGMENT_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)))
@@ -131,5 +150,7 @@ export function detectOptIn(text: string, opts: { strict?: boolean } = {}): bool
   if (whole.length === 0) return false;
   const words = opts.strict ? BARE_OPT_IN_WORDS.filter((w) => !AMBIGUOUS_OPT_IN.has(w)) : BARE_OPT_IN_WORDS;
   if (isBare(whole, words, BARE_OPT_IN_PHRASES)) return true;
+  const spelled = spelledOut(text);
+  if (spelled && isBare(flatten(spelled), words, BARE_OPT_IN_PHRASES)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }

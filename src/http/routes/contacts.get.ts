@@ -27,7 +27,16 @@ const contactSchema = z.object({
   optedOut: z.boolean(),
   paused: z.boolean(),
   transcript: z.array(
-    z.object({ direction: z.string(), channel: z.string(), body: z.string(), at: z.string() }),
+    z.object({
+      direction: z.string(),
+      channel: z.string(),
+      body: z.string(),
+      at: z.string(),
+      delivery: z
+        .enum(['queued', 'sent', 'failed', 'cancelled'])
+        .optional()
+        .describe('outbound only: what became of the message; cancelled = the lead opted out first'),
+    }),
   ),
   pendingFollowUps: z.array(followUpSchema),
   followUps: z.array(followUpSchema),

@@ -153,3 +153,27 @@ describe('detectOptIn', () => {
     expect(detectOptIn(text)).toBe(false);
   });
 });
+
+describe('keywords spelled out letter by letter', () => {
+  it.each([
+    'S T O P',
+    's t o p',
+    'S.T.O.P',
+    's.t.o.p.',
+    'S-T-O-P',
+    'S T O P !',
+    'U N S U B S C R I B E',
+    'Q U I T',
+  ])('%s is an opt-out', (text) => {
+    expect(detectOptOut(text)).toBe(true);
+  });
+  it.each(['a b c', 'I T', 'S T O P by the house later', 'T.B.D.', 'A B C D E F G H'])(
+    '%s is not',
+    (text) => {
+      expect(detectOptOut(text)).toBe(false);
+    },
+  );
+  it('S T A R T opts back in', () => {
+    expect(detectOptIn('S T A R T')).toBe(true);
+  });
+});
