@@ -131,6 +131,8 @@ export const configSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   /** Workflow payloads without a message id or timestamp: identical ones within this window are one. */
   WORKFLOW_DEDUPE_WINDOW_MS: withDefault(z.coerce.number().int().min(1_000).max(86_400_000), 60_000),
+  /** Inbound SMS and email text (after markup and quoted replies) is cut to this many characters. */
+  INBOUND_TEXT_MAX_CHARS: withDefault(z.coerce.number().int().min(160).max(100_000), 4_000),
   /** Inbox rows waiting beyond this make the webhook answer 429 so GHL retries later. */
   INBOX_MAX_BACKLOG: withDefault(z.coerce.number().int().positive(), 50_000),
   /** How long a claimed outbox action belongs to one worker before another may retry it. */

@@ -13,10 +13,25 @@ export interface ContactPatch {
 }
 
 export type InboxPayload =
-  | { kind: 'inbound_message'; channel: Channel; body: string; contact?: ContactPatch }
+  | {
+      kind: 'inbound_message';
+      channel: Channel;
+      /** The text as the bot reads it: email markup and quoted replies removed, cut to the cap. */
+      body: string;
+      /** Length of the text before it was cut to INBOUND_TEXT_MAX_CHARS; absent when it was not. */
+      truncatedFrom?: number;
+      contact?: ContactPatch;
+    }
   | { kind: 'outbound_message'; messageId?: string; source?: string; userId?: string; body?: string }
   | { kind: 'contact_updated'; contact: ContactPatch }
   | { kind: 'dnd_updated'; dnd: boolean; contact?: ContactPatch };
+
+/** The inbound text as the transcript keeps it: a cut text says so, so a reader knows more was sent. */
+export function transcriptText(p: { body: string; truncatedFrom?: number }): string {
+  if (p.truncatedFrom === undefined) return p.body;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${p.body}\n[truncated: ${n(p.truncatedFrom)} characters received, the first ${n(p.body.length)} kept]`;
+}
 
 /** One accepted event, normalised from any of our entry points, ready for the inbox. */
 export interface InboxEvent {

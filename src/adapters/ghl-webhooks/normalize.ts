@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
 import { clean } from '../../domain/clean.ts';
+import { inboundText } from './inbound-text.ts';
+
+export interface NormalizeOptions {
+  /** Inbound message text beyond this many characters is cut off (INBOUND_TEXT_MAX_CHARS). */
+  maxTextChars?: number;
+}
 
 export type Normalized =
   | { ok: true; event: InboxEvent }
@@ -65,7 +71,10 @@ const channelOf = (messageType: string | null | undefined): 'SMS' | 'Email' | nu
 };
 
 /** A signed marketplace event (InboundMessage, OutboundMessage, ContactTagUpdate, ContactDndUpdate…). */
-export function normalizeMarketplaceEvent(body: Record<string, unknown>): Normalized {
+export function normalizeMarketplaceEvent(
+  body: Record<string, unknown>,
+  opts: NormalizeOptions = {},
+): Normalized {
   const env = envelopeOf(body);
   if (!env.ok) return env;
   const base = { locationId: env.locationId, source: 'marketplace' as const, webhookId: env.webhookId };
@@ -81,7 +90,11 @@ export function normalizeMarketplaceEvent(body: Record<string, unknown>): Normal
           ...base,
           contactId: r.data.contactId,
           ...(r.data.messageId ? { messageId: r.data.messageId } : {}),
-          payload: { kind: 'inbound_message', channel, body: r.data.body },
+          payload: {
+            kind: 'inbound_message',
+            channel,
+            ...inboundText(channel, r.data.body, opts.maxTextChars),
+          },
         },
       };
     }
@@ -181,6 +194,7 @@ const asString = (v: unknown): string | undefined =>
 export function normalizeWorkflowPayload(
   body: Record<string, unknown>,
   defaultLocationId: string | undefined,
+  opts: NormalizeOptions = {},
 ): Normalized {
   const custom = (
     typeof body.customData === 'object' && body.customData !== null ? body.customData : {}
@@ -230,5 +244,16 @@ export function normalizeWorkflowPayload(
   if (text === undefined)
     return { ok: true, event: { ...base, payload: { kind: 'contact_updated', contact } } };
   const channel = channelOf(asString(custom.channel) ?? asString(message.type)) ?? 'SMS';
-  return { ok: true, event: { ...base, payload: { kind: 'inbound_message', channel, body: text, contact } } };
+  return {
+    ok: true,
+    event: {
+      ...base,
+      payload: {
+        kind: 'inbound_message',
+        channel,
+        ...inboundText(channel, text, opts.maxTextChars),
+        contact,
+      },
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { capText } from '../../adapters/ghl-webhooks/inbound-text.ts';
 import { readContact, repliesFor } from '../../app/read-contact.ts';
 import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
 import { clean } from '../../domain/clean.ts';
@@ -16,7 +17,9 @@ const bodySchema = z.object({
     .min(1)
     .max(100)
     .regex(/^[\w.:-]+$/, 'use letters, digits, "_", "-", "." or ":"'),
-  message: z.string().max(5000),
+  // Longer than INBOUND_TEXT_MAX_CHARS is cut like a lead's message on the live path, not refused:
+  // the sandbox shows what the bot does with such a message. Beyond this it is no lead's message.
+  message: z.string().max(100_000),
   channel: z.enum(['SMS', 'Email']).default('SMS'),
   tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   contact: z
@@ -67,7 +70,12 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
         contactId: b.contactId,
         source: 'sandbox',
         messageId: `sbx_${randomUUID()}`,
-        payload: { kind: 'inbound_message', channel: b.channel, body: b.message, contact: clean(contact) },
+        payload: {
+          kind: 'inbound_message',
+          channel: b.channel,
+          ...capText(b.message, deps.config.INBOUND_TEXT_MAX_CHARS),
+          contact: clean(contact),
+        },
       });
       if (!written.accepted) throw new ApiError('conflict', 'message was already received');
       await deps.inboxWorker.processThrough(loc, b.contactId, written.id);

@@ -84,7 +84,7 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         const obj = body as Record<string, unknown>;
         let n: Normalized;
         if (sig === 'valid') {
-          n = normalizeMarketplaceEvent(obj);
+          n = normalizeMarketplaceEvent(obj, { maxTextChars: config.INBOUND_TEXT_MAX_CHARS });
           if (n.ok && typeof obj.timestamp === 'string') {
             const ts = Date.parse(obj.timestamp);
             if (Number.isNaN(ts))
@@ -97,7 +97,9 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
             }
           }
         } else {
-          n = normalizeWorkflowPayload(obj, config.GHL_LOCATION_ID);
+          n = normalizeWorkflowPayload(obj, config.GHL_LOCATION_ID, {
+            maxTextChars: config.INBOUND_TEXT_MAX_CHARS,
+          });
         }
         if (!n.ok) return fail('invalid', new ApiError('invalid_request', n.problems.join('; ')));
         if ('ignored' in n) {
