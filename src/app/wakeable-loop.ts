@@ -1,3 +1,5 @@
+const ERROR_BACKOFF_CAP_MS = 5_000;
+
 /**
  * Runs `step` while it reports progress; when idle, sleeps `idleMs` or until woken. stop() lets the
  * step in flight finish (graceful drain on SIGTERM).
@@ -11,12 +13,18 @@ export function createWakeableLoop(
   let wakeUp: (() => void) | null = null;
   let woken = false;
 
+  // While steps keep failing (database restarting, say) the loop waits longer each time, up to
+  // ERROR_BACKOFF_CAP_MS, so an outage is not a flood of errors; a wake() still tries at once.
+  let failures = 0;
+
   async function run() {
     while (running) {
       let progressed = false;
       try {
         progressed = await step();
+        failures = 0;
       } catch (err) {
+        failures++;
         opts.onError(err);
       }
       if (!running) break;
@@ -25,8 +33,12 @@ export function createWakeableLoop(
         woken = false;
         continue;
       }
+      const waitMs =
+        failures === 0
+          ? opts.idleMs
+          : Math.min(opts.idleMs * 2 ** (failures - 1), Math.max(opts.idleMs, ERROR_BACKOFF_CAP_MS));
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, opts.idleMs);
+        const t = setTimeout(resolve, waitMs);
         wakeUp = () => {
           clearTimeout(t);
           resolve();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { isDatabaseUnreachable } from '../adapters/postgres/db.ts';
 
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
@@ -65,6 +66,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       return send('unsupported_media_type', 'send Content-Type: application/json');
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return send('invalid_request', err.message);
+    }
+    if (isDatabaseUnreachable(err)) {
+      // A restart or failover, not a bug: say so and when to come back.
+      req.log.warn({ err }, 'database unreachable');
+      return send('unavailable', 'the database cannot be reached right now; retry shortly', {
+        'retry-after': '5',
+      });
     }
     req.log.error({ err }, 'unhandled error');
     return send('internal', 'internal error; the request id identifies it in the logs');

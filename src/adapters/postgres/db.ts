@@ -6,6 +6,49 @@ import type { Db, Sql } from '../../ports.ts';
 // int8 (bigserial ids, counts) arrives as a JS number from both drivers; our ids stay far below 2^53.
 const INT8 = 20;
 
+// SQLSTATE classes and codes that mean "the server is not there", not "the statement was wrong":
+// 08 connection exception, 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now.
+const LOST_SQLSTATE = /^(?:08...|57P0[123])$/;
+const LOST_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+// node-postgres reports a dropped socket as plain Errors, told apart only by their message.
+const LOST_MESSAGE =
+  /^(?:Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+function isConnectionFailure(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 2) return false;
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (LOST_SQLSTATE.test(e.code) || LOST_ERRNO.has(e.code))) return true;
+  if (typeof e.message === 'string' && LOST_MESSAGE.test(e.message)) return true;
+  // Node reports a refused connection to a host with several addresses as an AggregateError.
+  return Array.isArray(e.errors) && e.errors.some((x) => isConnectionFailure(x, depth + 1));
+}
+
+// Only errors raised by the driver are marked, so an ECONNREFUSED from some other service that
+// passes through a transaction is not mistaken for the database being away.
+const unreachable = new WeakSet<object>();
+
+function noteFailure(err: unknown): never {
+  if (typeof err === 'object' && err !== null && isConnectionFailure(err)) unreachable.add(err);
+  throw err;
+}
+
+/**
+ * True when `err` came from the database driver and says the server cannot be reached right now
+ * (down, restarting, session ended): the caller should answer "try again later", not report a bug.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && unreachable.has(err);
+}
+
 /** PostgreSQL over a pg pool. */
 export function createPostgresDb(connectionString: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({
@@ -21,27 +64,44 @@ export function createPostgresDb(connectionString: string, opts: { max?: number 
   return {
     kind: 'postgres',
     query: async (text, params) => {
-      const r = await pool.query(text, params as unknown[]);
+      const r = await pool.query(text, params as unknown[]).catch(noteFailure);
       return { rows: r.rows };
     },
     exec: async (text) => {
-      await pool.query(text);
+      await pool.query(text).catch(noteFailure);
     },
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(noteFailure);
+      // The pool listens for errors only on idle clients. Without a listener of ours, the server
+      // ending this session mid-transaction (restart, failover, pg_terminate_backend) is an
+      // unhandled 'error' event that kills the process.
+      let broken: unknown = null;
+      const onError = (err: unknown) => {
+        broken ??= err;
+      };
+      client.on('error', onError);
+      const run = (text: string, params?: unknown[]) => client.query(text, params).catch(noteFailure);
+      let discard = false;
       try {
-        await client.query('BEGIN');
-        const tx: Sql = {
-          query: async (text, params) => ({ rows: (await client.query(text, params as unknown[])).rows }),
-        };
+        await run('BEGIN');
+        const tx: Sql = { query: async (text, params) => ({ rows: (await run(text, params)).rows }) };
         const out = await fn(tx);
-        await client.query('COMMIT');
+        await run('COMMIT');
         return out;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (broken !== null || isDatabaseUnreachable(err)) discard = true;
+        else
+          await client.query('ROLLBACK').catch(() => {
+            discard = true;
+          });
+        // The server's own reason (e.g. 57P01 "terminating connection due to administrator
+        // command") says more than "Client has encountered a connection error".
+        if (broken !== null && isDatabaseUnreachable(err)) noteFailure(broken);
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A connection that failed is closed, not handed to the next transaction.
+        client.release(discard || broken !== null);
       }
     },
     close: () => pool.end(),
