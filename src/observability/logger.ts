@@ -33,11 +33,24 @@ const paths = [
 ];
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+// Bounded repetition keeps the scan linear; a phone number never needs more than 20 separators.
+const PHONE = /\+?\d[\d\s().-]{7,20}\d/g;
+const IPV4_OR_PORT = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}|^\d{1,2}:\d{2}/;
 
-/** Masks emails and phone numbers inside free text (error messages from outside systems). */
+/** A run of digits that reads as a phone number: 7 to 15 digits, not an IP address or a date. */
+function looksLikePhone(run: string): boolean {
+  const digits = run.replace(/\D/g, '').length;
+  return digits >= 7 && digits <= 15 && !IPV4_OR_PORT.test(run.trim()) && !DATE_OR_TIME.test(run);
+}
+
+/**
+ * Masks emails and phone numbers inside free text (error messages from outside systems). IPv4
+ * addresses stay: in our errors they name our own servers (a database, Redis), which an operator
+ * needs to see.
+ */
 export function redactText(s: string): string {
-  return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  return s.replace(EMAIL, '[email]').replace(PHONE, (run) => (looksLikePhone(run) ? '[phone]' : run));
 }
 
 export function createLogger(opts: { level: string; destination?: NodeJS.WritableStream }): Logger {

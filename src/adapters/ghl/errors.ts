@@ -1,5 +1,6 @@
 import { CrmError } from '../../ports.ts';
 import type { RetryVerdict } from '../../resilience/retry.ts';
+import { knownReasons } from './error-reasons.ts';
 
 export type GhlFailureKind = 'status' | 'network' | 'timeout';
 
@@ -27,24 +28,18 @@ export class GhlUnavailableError extends CrmError {
   }
 }
 
-// GHL echoes request values in some validation messages; keep contact details out of logs.
-export function redactContactDetails(text: string): string {
-  return text
-    .replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]')
-    .replace(/(?<![A-Za-z0-9])\+?\d[\d\s().-]{5,}\d(?![A-Za-z0-9])/g, (run) =>
-      /\d{4}-\d{2}-\d{2}/.test(run) || run.replace(/\D/g, '').length < 7 ? run : '[number]',
-    );
-}
+const ERROR_CODE = /^[A-Za-z][A-Za-z _-]{0,39}$/;
 
-/** NestJS-style body: `message` (string or string[]), else `error`, else the status text. */
-export function messageFromBody(body: unknown, statusText: string): string {
+/**
+ * What of a GHL error body may be logged and stored: its short error name ("Bad Request",
+ * "Unprocessable Entity"). The `message` may echo request values; see knownReasons().
+ */
+export function errorCodeFromBody(body: unknown, statusText: string): string {
   if (body && typeof body === 'object') {
-    const { message, error } = body as { message?: unknown; error?: unknown };
-    if (typeof message === 'string' && message.trim() !== '') return message;
-    if (Array.isArray(message) && message.length > 0) return message.map(String).join('; ');
-    if (typeof error === 'string' && error.trim() !== '') return error;
+    const { error } = body as { error?: unknown };
+    if (typeof error === 'string' && ERROR_CODE.test(error.trim())) return error.trim();
   }
-  return statusText || 'request failed';
+  return ERROR_CODE.test(statusText) ? statusText : '';
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows. */
@@ -67,12 +62,13 @@ export interface StatusFailure {
 }
 
 export function statusError(f: StatusFailure): GhlRequestError {
-  const text = redactContactDetails(messageFromBody(f.body, f.statusText));
+  const code = errorCodeFromBody(f.body, f.statusText);
+  const reasons = knownReasons(f.body);
   const retryable = f.status === 429 || f.status >= 500;
   // A 429 is refused before anything happens; a 5xx on a send may have sent it anyway.
   const ambiguous = f.sideEffect && f.status >= 500;
   return new GhlRequestError(
-    `GHL ${f.op} failed (${f.status}): ${text}`,
+    `GHL ${f.op} failed (${f.status}${code ? ` ${code}` : ''})${reasons ? `: ${reasons}` : ''}`,
     f.status,
     retryable,
     ambiguous,
