@@ -162,8 +162,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       ? withMailResilience(createSmtpMailer(config.SMTP_URL), { breaker: breaker('mail') })
       : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
-    assessFinancing: (loc, cid) =>
-      assessFinancing({ db, clock, service: financialService, logger }, loc, cid),
+    assessFinancing: (loc, cid, key) =>
+      assessFinancing({ db, clock, service: financialService, logger }, loc, cid, key),
   });
   // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
   const claude = config.ANTHROPIC_API_KEY

@@ -54,6 +54,8 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 export const configSchema = z.object({
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
   HOST: withDefault(z.string(), '127.0.0.1'),
+  /** A client must deliver its whole request (headers and body) within this time, else 408. */
+  HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
   DATA_DIR: withDefault(z.string(), './data'),
   DATABASE_URL: opt(url(['postgres:', 'postgresql:'])),
   REDIS_URL: opt(url(['redis:', 'rediss:'])),

@@ -25,7 +25,23 @@ export async function assessFinancing(
   deps: FinancingDeps,
   locationId: string,
   contactId: string,
+  /** Names the request (its outbox row): asked again, the stored answer is returned, nothing redone. */
+  requestKey?: string,
 ): Promise<Record<string, unknown>> {
+  if (requestKey) {
+    const { rows: done } = await deps.db.query<{ source: string; pre_approved: boolean; confidence: number }>(
+      `SELECT source, pre_approved, confidence FROM financial_assessments WHERE request_key = $1`,
+      [requestKey],
+    );
+    const d = done[0];
+    if (d)
+      return {
+        source: d.source,
+        preApproved: d.pre_approved,
+        confidence: Number(d.confidence),
+        repeated: true,
+      };
+  }
   const { rows } = await deps.db.query<{
     first_name: string | null;
     last_name: string | null;
@@ -63,7 +79,9 @@ export async function assessFinancing(
   assessment ??= heuristicAssessment(facts) ?? CONSERVATIVE_ASSESSMENT;
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const id = await storeAssessment(tx, locationId, contactId, assessment, serviceError, now);
+    const id = await storeAssessment(tx, locationId, contactId, assessment, serviceError, now, requestKey);
+    // Another attempt of the same request stored it first: its task and audit entry exist too.
+    if (id === null) return;
     if (assessment.source !== 'service' && assessment.requiresReview) {
       await enqueueOutbox(tx, {
         locationId,
@@ -75,7 +93,7 @@ export async function assessFinancing(
           body: `Financial readiness is unconfirmed (source: ${assessment.source}${serviceError ? `; the pre-qualification service failed: ${serviceError}` : ''}). Check pre-approval status with the buyer.`,
           dueDate: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
         },
-        idempotencyKey: `fin:${id}:review`,
+        idempotencyKey: requestKey ? `fin:${requestKey}:review` : `fin:${id}:review`,
         at: now,
       });
     }
@@ -102,10 +120,12 @@ async function storeAssessment(
   a: Assessment,
   serviceError: string | null,
   now: Date,
-): Promise<number> {
+  requestKey: string | undefined,
+): Promise<number | null> {
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO financial_assessments (location_id, contact_id, source, pre_approved, requires_review, confidence, max_amount, lender, detail, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING id`,
+    `INSERT INTO financial_assessments (location_id, contact_id, source, pre_approved, requires_review, confidence, max_amount, lender, detail, created_at, request_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+     ON CONFLICT (request_key) DO NOTHING RETURNING id`,
     [
       loc,
       cid,
@@ -117,9 +137,10 @@ async function storeAssessment(
       a.lender ?? null,
       JSON.stringify(serviceError ? { serviceError } : {}),
       now,
+      requestKey ?? null,
     ],
   );
-  return rows[0]!.id;
+  return rows[0]?.id ?? null;
 }
 
 /** The latest assessment, for the buyer's temperature and the contact view. */

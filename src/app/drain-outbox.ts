@@ -39,7 +39,12 @@ export interface OutboxDrainerDeps {
   /** First retry delay of a failed action (doubles per attempt, capped at 10 minutes). */
   retryBaseMs?: number;
   /** Runs the financial readiness assessment for a contact (outbox kind assess_financing). */
-  assessFinancing: (locationId: string, contactId: string) => Promise<Record<string, unknown>>;
+  /** `requestKey` names the outbox row, so a re-attempt after a crash repeats nothing. */
+  assessFinancing: (
+    locationId: string,
+    contactId: string,
+    requestKey: string,
+  ) => Promise<Record<string, unknown>>;
   /** SMTP for the day-14 CMA email; without it the email goes through the CRM. */
   mailer?: Mailer | null;
   mailFrom?: string;
@@ -120,7 +125,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           })),
         };
       case 'assess_financing':
-        return deps.assessFinancing(loc, cid);
+        return deps.assessFinancing(loc, cid, `outbox:${row.id}`);
       case 'send_cma_email':
         return sendCmaEmail(
           { db: deps.db, crm, mailer: deps.mailer ?? null, mailFrom: deps.mailFrom ?? 'no-reply@localhost' },

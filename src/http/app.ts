@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
@@ -39,9 +40,24 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1_048_576,
-    // A client must send its whole request (headers and body) within 30 s: a body trickled a byte
+    // A client must send its whole request (headers and body) in time: a body trickled a byte
     // at a time would otherwise hold a socket and its buffers for as long as the client likes.
-    requestTimeout: 30_000,
+    requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+          // Node looks for overdue requests every 30 s unless told otherwise: look often enough
+          // that the limit holds to within a quarter of itself.
+          connectionsCheckingInterval: Math.min(
+            5_000,
+            Math.max(250, deps.config.HTTP_REQUEST_TIMEOUT_MS / 4),
+          ),
+          // Longer than a load balancer's usual 60 s idle timeout (Fastify's own default).
+          keepAliveTimeout: 72_000,
+        },
+        handler,
+      ),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

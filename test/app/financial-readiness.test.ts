@@ -83,4 +83,34 @@ describe('financial readiness with fallback (buyer conversations)', () => {
       'the manual-review task',
     );
   }, 60_000);
+
+  it('an assessment re-attempted after a crash stores nothing twice and asks for one review', async () => {
+    fin.failNext(8, { status: 503 });
+    await say('fin-4', 'We want to buy something, not sure about financing yet');
+    await eventually(
+      async () => (await tasks('fin-4')).includes('Review buyer financing'),
+      30_000,
+      'the task',
+    );
+    // The state a crash leaves when the worker dies after the assessment committed but before the
+    // row was marked sent: the row is still 'sending' and its lease has run out.
+    const { rows } = await tdb.db.query<{ id: number }>(
+      `UPDATE outbox SET status = 'sending', locked_until = now() - interval '1 minute', sent_at = NULL
+        WHERE contact_id = 'fin-4' AND kind = 'assess_financing' RETURNING id`,
+    );
+    expect(rows).toHaveLength(1);
+    const requestsBefore = fin.requests.length;
+    await eventually(
+      async () =>
+        (await tdb.db.query(`SELECT 1 FROM outbox WHERE id = $1 AND status = 'sent'`, [rows[0]!.id])).rows
+          .length === 1,
+      20_000,
+      'the re-attempt',
+    );
+    await svc.service.drainer.runOnce();
+    const stored = await tdb.db.query(`SELECT 1 FROM financial_assessments WHERE contact_id = 'fin-4'`);
+    expect(stored.rows).toHaveLength(1);
+    expect((await tasks('fin-4')).filter((t) => t === 'Review buyer financing')).toHaveLength(1);
+    expect(fin.requests.length).toBe(requestsBefore);
+  }, 60_000);
 });
