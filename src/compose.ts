@@ -5,6 +5,8 @@ import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-
 import { migrate } from './adapters/postgres/migrate.ts';
 import { createMemoryRateBudget } from './adapters/rate-budget/memory-rate-budget.ts';
 import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.ts';
+import { burstAllowance } from './adapters/rate-budget/burst-allowance.ts';
+import { watchDailyBudget } from './adapters/rate-budget/daily-watch.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
 import { loadBotsConfig } from './adapters/bots-config/load-bots-config.ts';
 import { loadListings } from './adapters/listings/load-listings.ts';
@@ -69,20 +71,29 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
 
   let redis: import('ioredis').Redis | null = null;
   let budget: RateBudget;
+  const burst = burstAllowance({
+    max: config.GHL_RATE_LIMIT_MAX,
+    intervalMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
+    marginPct: config.GHL_RATE_LIMIT_MARGIN_PCT,
+    guardMs: config.GHL_RATE_LIMIT_GUARD_MS,
+  });
+  const daily = {
+    limit: config.GHL_RATE_LIMIT_DAILY,
+    onUsage: watchDailyBudget({ logger, gauge: metrics.ghlDailyBudgetRemaining }),
+  };
   if (config.REDIS_URL) {
     const { Redis } = await import('ioredis');
     redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
     redis.on('error', (err) => logger.warn({ err }, 'redis error'));
     budget = createRedisRateBudget(redis, {
-      points: config.GHL_RATE_LIMIT_MAX,
-      durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
+      ...burst,
       keyPrefix: `${config.REDIS_KEY_PREFIX}:ghl-budget`,
+      replicas: config.GHL_RATE_LIMIT_REPLICAS,
+      daily,
+      logger,
     });
   } else {
-    budget = createMemoryRateBudget({
-      points: config.GHL_RATE_LIMIT_MAX,
-      durationMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
-    });
+    budget = createMemoryRateBudget({ ...burst, daily });
   }
 
   // Links the sandbox CRM hands out (attachment URLs): the public address when one is configured.

@@ -70,6 +70,14 @@ export const configSchema = z.object({
   GHL_WEBHOOK_SECRET: opt(z.string().min(16, 'must be at least 16 characters')),
   GHL_RATE_LIMIT_MAX: withDefault(z.coerce.number().int().positive(), 100),
   GHL_RATE_LIMIT_INTERVAL_MS: withDefault(z.coerce.number().int().positive(), 10_000),
+  /** Per cent of GHL_RATE_LIMIT_MAX left unspent, for jitter and calls we do not see (docs/OPERATIONS.md). */
+  GHL_RATE_LIMIT_MARGIN_PCT: withDefault(z.coerce.number().int().min(0).max(90), 10),
+  /** How much longer than GHL's interval our window is, so a late request never joins the next one. */
+  GHL_RATE_LIMIT_GUARD_MS: withDefault(z.coerce.number().int().min(0).max(60_000), 500),
+  /** Replicas sharing the budget; while Redis is unreachable each spends 1/N of it. */
+  GHL_RATE_LIMIT_REPLICAS: withDefault(z.coerce.number().int().min(1).max(1000), 2),
+  /** GHL requests per location per rolling 24 h. */
+  GHL_RATE_LIMIT_DAILY: withDefault(z.coerce.number().int().positive(), 200_000),
   ANTHROPIC_API_KEY: opt(z.string()),
   ANTHROPIC_BASE_URL: opt(url(['http:', 'https:'])),
   /** Model that reads a message into fields when the rule-based extractors are unsure. */

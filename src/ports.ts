@@ -148,16 +148,44 @@ export interface StaffNotification {
 }
 
 /**
- * A shared request budget (GHL: 100 requests per 10 s per location). In-process by default,
- * Redis-backed when REDIS_URL is set so replicas share it.
+ * A shared request budget (GHL: 100 requests per 10 s and 200,000 per day per location).
+ * In-process by default, Redis-backed when REDIS_URL is set so replicas share it.
  */
 export interface RateBudget {
   readonly mode: 'memory' | 'redis';
-  /** Waits until one request may be made for `key`; resolves with the milliseconds waited. */
+  /**
+   * Waits until one request may be made for `key`; resolves with the milliseconds waited. Rejects
+   * with `DailyBudgetExhaustedError` when the day's budget is used up (waiting would take hours).
+   */
   acquire(key: string): Promise<number>;
   /** The server told us to back off (Retry-After, or X-RateLimit-Remaining: 0): block `key` for `ms`. */
   pause(key: string, ms: number): Promise<void>;
+  /** The server's own count for the day (GHL: X-RateLimit-Daily-Remaining); the smaller one holds. */
+  observeDaily?(key: string, report: DailyReport): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface DailyReport {
+  remaining: number;
+  /** The daily limit the server applies, when it says (GHL: X-RateLimit-Limit-Daily). */
+  limit?: number;
+}
+
+/** The day's request budget for a location is used up: nothing is sent until `retryAfterMs` passes. */
+export class DailyBudgetExhaustedError extends CrmError {
+  constructor(
+    readonly key: string,
+    readonly limit: number,
+    readonly retryAfterMs: number,
+  ) {
+    super(
+      `GHL daily request budget (${limit}) for location ${key} is used up; holding requests for ` +
+        `${Math.ceil(retryAfterMs / 60_000)} min`,
+      null,
+      true,
+    );
+    this.name = 'DailyBudgetExhaustedError';
+  }
 }
 
 /** A row-returning SQL runner. PGlite and PostgreSQL both implement it with the same SQL. */

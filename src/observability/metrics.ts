@@ -47,6 +47,12 @@ export function createMetrics() {
     help: 'Total seconds CRM calls spent waiting for the rate budget.',
     registers: [registry],
   });
+  const ghlDailyBudgetRemaining = new Gauge({
+    name: 'jorge_ghl_daily_budget_remaining',
+    help: 'GHL requests left in the rolling day per location (the lower of our count and X-RateLimit-Daily-Remaining).',
+    labelNames: ['location'] as const,
+    registers: [registry],
+  });
   const crmRetries = new Counter({
     name: 'jorge_crm_retries_total',
     help: 'CRM call retries by operation.',
@@ -134,6 +140,7 @@ export function createMetrics() {
     crmCallDuration,
     rateLimitWaits,
     rateLimitWaitSeconds,
+    ghlDailyBudgetRemaining,
     crmRetries,
     outboxResults,
     followUps,

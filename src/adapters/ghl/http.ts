@@ -1,4 +1,4 @@
-import type { RateBudget } from '../../ports.ts';
+import { DailyBudgetExhaustedError, type RateBudget } from '../../ports.ts';
 import type { Breaker } from '../../resilience/breaker.ts';
 import { defaultRetryConfig, type RetryConfig, sleepFor, withRetry } from '../../resilience/retry.ts';
 import {
@@ -89,6 +89,14 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   async function respectRateHeaders(req: GhlRequest, res: Response, retryAfterMs: number | undefined) {
+    const dailyRemaining = headerCount(res, 'x-ratelimit-daily-remaining');
+    if (dailyRemaining !== undefined && opts.budget.observeDaily) {
+      const dailyLimit = headerCount(res, 'x-ratelimit-limit-daily');
+      await opts.budget.observeDaily(req.locationId, {
+        remaining: dailyRemaining,
+        ...(dailyLimit !== undefined ? { limit: dailyLimit } : {}),
+      });
+    }
     const remaining = res.headers.get('x-ratelimit-remaining');
     const interval = Number(res.headers.get('x-ratelimit-interval-milliseconds'));
     const intervalMs = Number.isFinite(interval) && interval > 0 ? interval : defaultRateIntervalMs;
@@ -105,9 +113,11 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   async function once<T>(req: GhlRequest): Promise<T> {
-    if (opts.breaker && !opts.breaker.allow()) throw new GhlUnavailableError(req.op);
+    if (opts.breaker?.state() === 'open') throw new GhlUnavailableError(req.op);
     const waited = await opts.budget.acquire(req.locationId);
     if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
+    // Only now take the half-open trial: a budget that refuses (day used up) must not hold it.
+    if (opts.breaker && !opts.breaker.allow()) throw new GhlUnavailableError(req.op);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${opts.token}`,
       Version: req.version,
@@ -155,7 +165,10 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   function retrying<T>(op: string, fn: (attempt: number) => Promise<T>): Promise<T> {
-    return withRetry(fn, classifyGhlError, {
+    // The day's budget frees up in minutes or hours, not within a quick retry: the outbox retries.
+    const classify = (err: unknown) =>
+      err instanceof DailyBudgetExhaustedError ? { retry: false as const } : classifyGhlError(err);
+    return withRetry(fn, classify, {
       config: retryConfig,
       sleep,
       onRetry: ({ attempt, delayMs, error }) => {
@@ -172,6 +185,14 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
     request: <T>(req: GhlRequest) => retrying(req.op, () => once<T>(req)),
     retrying,
   };
+}
+
+/** A non-negative whole number from a header, or undefined when absent or not a number. */
+function headerCount(res: Response, name: string): number | undefined {
+  const raw = res.headers.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : undefined;
 }
 
 function parseJson(text: string): unknown {

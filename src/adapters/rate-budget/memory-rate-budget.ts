@@ -1,45 +1,53 @@
-import type { RateBudget } from '../../ports.ts';
+import { DailyBudgetExhaustedError, type RateBudget } from '../../ports.ts';
 import { sleepFor } from '../../resilience/retry.ts';
+import { DailyWindow, type DailyUsage } from './daily-window.ts';
+import { SlidingLog } from './sliding-log.ts';
+
+export interface DailyBudgetOptions {
+  /** Requests allowed per key in any rolling 24 h (GHL: 200,000 per location). */
+  limit: number;
+  /** Told what is left of the day after each request (metrics, the 80% warning). */
+  onUsage?: (key: string, usage: DailyUsage) => void;
+}
 
 export interface MemoryRateBudgetOptions {
   /** Requests allowed per key in any window of `durationMs`. */
   points: number;
   durationMs: number;
+  /** Without it the day is not counted. */
+  daily?: DailyBudgetOptions;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
 
-/**
- * In-process budget for a single replica. A sliding log (not a fixed window) because GHL counts
- * requests over a sliding window: a fixed window would allow twice the budget across a boundary.
- */
+/** In-process budget for a single replica. */
 export function createMemoryRateBudget(opts: MemoryRateBudgetOptions): RateBudget {
   if (!(opts.points >= 1) || !(opts.durationMs > 0)) {
     throw new Error('rate budget needs points >= 1 and durationMs > 0');
   }
   const sleep = opts.sleep ?? sleepFor;
   const now = opts.now ?? Date.now;
-  const logs = new Map<string, number[]>();
+  const burst = new SlidingLog(opts.points, opts.durationMs);
+  const daily = opts.daily ? new DailyWindow(opts.daily.limit) : null;
   const pausedUntil = new Map<string, number>();
 
-  /** Takes a slot if one is free; otherwise says how long until one might be. */
+  /** Takes a slot if one is free (0); otherwise how long until one might be. */
   function tryTake(key: string, at: number): number {
     const until = pausedUntil.get(key);
     if (until !== undefined) {
       if (until > at) return until - at;
       pausedUntil.delete(key);
     }
-    let log = logs.get(key);
-    if (!log) {
-      log = [];
-      logs.set(key, log);
+    if (daily) {
+      const day = daily.check(key, at);
+      if (!day.ok) throw new DailyBudgetExhaustedError(key, day.limit, day.retryAfterMs);
     }
-    while (log.length > 0 && (log[0] ?? 0) + opts.durationMs <= at) log.shift();
-    if (log.length < opts.points) {
-      log.push(at);
-      return 0;
+    const wait = burst.take(key, at);
+    if (wait === 0 && daily) {
+      const usage = daily.record(key, at);
+      opts.daily?.onUsage?.(key, usage);
     }
-    return (log[0] ?? at) + opts.durationMs - at;
+    return wait;
   }
 
   return {
@@ -58,8 +66,14 @@ export function createMemoryRateBudget(opts: MemoryRateBudgetOptions): RateBudge
       const until = now() + Math.max(0, ms);
       if ((pausedUntil.get(key) ?? 0) < until) pausedUntil.set(key, until);
     },
+    async observeDaily(key, report) {
+      if (!daily) return;
+      daily.observe(key, report, now());
+      opts.daily?.onUsage?.(key, daily.usage(key, now()));
+    },
     async close() {
-      logs.clear();
+      burst.clear();
+      daily?.clear();
       pausedUntil.clear();
     },
   };
