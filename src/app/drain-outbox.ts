@@ -15,7 +15,7 @@ import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
 import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { type Clock, type Crm, CrmError, type Db } from '../ports.ts';
+import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { sendCmaEmail } from './send-cma-email.ts';
@@ -197,6 +197,17 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       }
       return true;
     } catch (err) {
+      if (err instanceof DailyBudgetExhaustedError) {
+        // Refused before anything was sent; the day frees up in minutes or hours. Waiting for it is
+        // not a failed attempt, so the action is neither given up nor escalated meanwhile.
+        await releaseOutbox(deps.db, row.id, new Date(deps.clock.now().getTime() + err.retryAfterMs));
+        deps.metrics.outboxResults.inc({ kind: row.kind, result: 'held_daily_budget' });
+        deps.logger.warn(
+          { outboxId: row.id, kind: row.kind, retryAfterMs: err.retryAfterMs },
+          'GHL daily budget used up; action held',
+        );
+        return false;
+      }
       const retryable = err instanceof CrmError || err instanceof MailError ? err.retryable : true;
       const message = err instanceof Error ? err.message : String(err);
       if (retryable && row.attempts < maxAttempts) {

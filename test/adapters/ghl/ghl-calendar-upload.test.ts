@@ -113,7 +113,9 @@ describe('GHL attachment upload', () => {
 
 describe('GHL rate budget', () => {
   it('never exceeds the location budget when asked for more requests than it allows', async () => {
-    const budget = createMemoryRateBudget({ points: 5, durationMs: 400 });
+    // As in production (GHL_RATE_LIMIT_GUARD_MS), our window is longer than GHL's by a fixed guard,
+    // so a request delayed on its way (a loaded machine here) never lands in the next GHL window.
+    const budget = createMemoryRateBudget({ points: 5, durationMs: 400 + 500 });
     const { crm, fake, rateLimitWaits } = await setup({ rateLimit: { max: 5, intervalMs: 400 } }, { budget });
     const contacts = await Promise.all(
       Array.from({ length: 12 }, () => crm.getContact(fake.locationId, contactId)),
