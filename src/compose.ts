@@ -321,6 +321,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
+    maxAttempts: config.INBOX_MAX_ATTEMPTS,
+    turnBudgetMs: config.TURN_BUDGET_MS,
   });
 
   let backlog = 0;

@@ -143,6 +143,14 @@ export const configSchema = z.object({
   WORKFLOW_DEDUPE_WINDOW_MS: withDefault(z.coerce.number().int().min(1_000).max(86_400_000), 60_000),
   /** Inbound SMS and email text (after markup and quoted replies) is cut to this many characters. */
   INBOUND_TEXT_MAX_CHARS: withDefault(z.coerce.number().int().min(160).max(100_000), 4_000),
+  /** Starts an inbox event gets (each counted before its turn runs) before it is parked as dead. */
+  INBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(20), 3),
+  /**
+   * A turn running longer is abandoned and counts as an overrun attempt. Keep it above the slowest
+   * legitimate turn: a free-slots lookup GHL answers slowly takes ~45 s with its retries, plus the
+   * model and MCP budgets.
+   */
+  TURN_BUDGET_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 60_000),
   /** Inbox rows waiting beyond this make the webhook answer 429 so GHL retries later. */
   INBOX_MAX_BACKLOG: withDefault(z.coerce.number().int().positive(), 50_000),
   /** How long a claimed outbox action belongs to one worker before another may retry it. */

@@ -1,16 +1,20 @@
 import {
+  claimedInboxEvent,
   type InboxRow,
   listPendingInbox,
+  lockContact,
   markInboxDone,
   nextPendingForContact,
   recordInboxFailure,
+  startInboxAttempt,
   tryLockContact,
 } from '../adapters/postgres/inbox-repo.ts';
-import { audit } from '../adapters/postgres/contacts-repo.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
 import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
+import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
+import { TurnOverrunError, withinBudget } from './turn-budget.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface InboxWorkerDeps extends TurnDeps {
@@ -24,60 +28,128 @@ export interface InboxWorkerDeps extends TurnDeps {
   /** The clock a location's turns run on (the sandbox has its own, movable one). */
   clockFor?: (locationId: string) => Clock;
   pollMs?: number;
+  /** Attempts an event gets (each counted when it starts) before it is parked (INBOX_MAX_ATTEMPTS). */
   maxAttempts?: number;
+  /** A turn running longer is abandoned and counted as an overrun attempt (TURN_BUDGET_MS). */
+  turnBudgetMs?: number;
 }
 
 export type ProcessResult = 'done' | 'locked' | 'empty';
 
+// Between counting an attempt and taking the contact's lock again for the turn, the claim keeps
+// other workers off the event. The claimer waits at most CLAIM_LOCK_WAIT_MS for that lock, well
+// inside the lease, so an event is never run by two workers on one count. After a crash the
+// event waits out the lease before the next worker counts it again.
+const CLAIM_LEASE_MS = 10_000;
+const CLAIM_LOCK_WAIT_MS = 5_000;
+
+type Claim =
+  | { kind: 'locked' | 'empty' }
+  | { kind: 'parked'; parked: ParkedEvent }
+  | { kind: 'claimed'; row: InboxRow; attempt: number };
+
 /**
  * Processes inbox events strictly in order per contact and never two of one contact at once, also
  * across processes: each turn runs in one transaction holding a Postgres advisory lock on the
- * contact and takes that contact's oldest pending event.
+ * contact and takes that contact's oldest pending event. Its attempt is counted in a commit of its
+ * own first, so an event whose turn kills or freezes the process is parked after `maxAttempts`
+ * starts instead of taking down every worker that picks it up.
  */
 export function createInboxWorker(deps: InboxWorkerDeps) {
   const maxAttempts = deps.maxAttempts ?? 3;
+  const budgetMs = deps.turnBudgetMs ?? 60_000;
+
+  /** Under the contact's lock: park the oldest event if it ran out of attempts, else count one. */
+  async function claim(locationId: string, contactId: string): Promise<Claim> {
+    return deps.db.transaction(async (tx): Promise<Claim> => {
+      if (!(await tryLockContact(tx, locationId, contactId))) return { kind: 'locked' };
+      const row = await nextPendingForContact(tx, locationId, contactId, CLAIM_LEASE_MS);
+      if (!row) return { kind: 'empty' };
+      if (row.in_flight) return { kind: 'locked' };
+      if (row.attempts >= maxAttempts) {
+        // Every attempt was counted when it started and none finished: each one died with its
+        // process (crash, OOM, freeze ended by a restart).
+        const parked: ParkedEvent = {
+          id: row.id,
+          locationId,
+          contactId,
+          attempts: row.attempts,
+          reason: 'crashed',
+          error: `started ${row.attempts} times without finishing`,
+        };
+        await parkEvent(tx, parked, deps.clock.now());
+        return { kind: 'parked', parked };
+      }
+      return { kind: 'claimed', row, attempt: await startInboxAttempt(tx, row.id) };
+    });
+  }
 
   async function processOne(locationId: string, contactId: string): Promise<ProcessResult> {
-    let current: InboxRow | null = null;
+    const c = await claim(locationId, contactId);
+    if (c.kind === 'parked') {
+      reportParked(deps, c.parked);
+      deps.onOutbox();
+      return 'done';
+    }
+    if (c.kind !== 'claimed') return c.kind;
+    const { row, attempt } = c;
     const started = performance.now();
     try {
       const out = await deps.db.transaction(async (tx) => {
-        if (!(await tryLockContact(tx, locationId, contactId))) return { result: 'locked' as const };
-        current = await nextPendingForContact(tx, locationId, contactId);
-        if (!current) return { result: 'empty' as const };
+        if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
+          return { result: 'lost' as const };
+        const current = await claimedInboxEvent(tx, row.id, attempt);
+        if (!current) return { result: 'lost' as const };
         const now = (deps.clockFor?.(locationId) ?? deps.clock).now();
-        const turn = await handleInboxEvent(tx, current, deps, now);
+        const turn = await withinBudget(tx, budgetMs, (guarded) =>
+          handleInboxEvent(guarded, current, deps, now),
+        );
         await markInboxDone(tx, current.id, now);
         return { result: 'done' as const, turn };
       });
-      if (out.result === 'done') {
-        if (out.turn.bot)
-          deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
-        if (out.turn.outboxRows > 0) deps.onOutbox();
-      }
-      return out.result;
+      // Another worker took the event over after our claim lapsed; it is theirs now.
+      if (out.result === 'lost') return 'locked';
+      if (out.turn.bot)
+        deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
+      if (out.turn.outboxRows > 0) deps.onOutbox();
+      return 'done';
     } catch (err) {
-      const failed = current as InboxRow | null;
-      if (!failed) throw err;
-      const verdict = await recordInboxFailure(
-        deps.db,
-        failed.id,
-        (err as Error).message ?? String(err),
-        maxAttempts,
-      );
-      deps.logger.error({ err, inboxId: failed.id, verdict }, 'turn failed');
-      if (verdict === 'failed') {
-        await audit(deps.db, {
-          locationId,
-          contactId,
-          actor: 'system',
-          action: 'turn_failed',
-          detail: { inboxId: failed.id, error: (err as Error).message },
-          at: deps.clock.now(),
-        });
-      }
+      await recordFailure(row, attempt, err);
       return 'done';
     }
+  }
+
+  async function recordFailure(row: InboxRow, attempt: number, err: unknown): Promise<void> {
+    const overrun = err instanceof TurnOverrunError;
+    if (overrun) deps.metrics.turnOverruns.inc();
+    const message = (err as Error)?.message ?? String(err);
+    const parked: ParkedEvent = {
+      id: row.id,
+      locationId: row.location_id,
+      contactId: row.contact_id,
+      attempts: attempt,
+      reason: overrun ? 'overrun' : 'failed',
+      error: message,
+    };
+    const verdict = await deps.db.transaction(async (tx) => {
+      const v = await recordInboxFailure(
+        tx,
+        row.id,
+        attempt,
+        message,
+        maxAttempts,
+        overrun ? 'dead' : 'failed',
+      );
+      if (v === 'dead' || v === 'failed') await parkEvent(tx, parked, deps.clock.now(), true);
+      return v;
+    });
+    deps.logger.error(
+      { err, inboxId: row.id, attempt, verdict },
+      overrun ? 'turn overran its budget' : 'turn failed',
+    );
+    if (verdict !== 'dead' && verdict !== 'failed') return;
+    reportParked(deps, parked);
+    deps.onOutbox();
   }
 
   /** One pass over the oldest pending events; true if anything was processed. */

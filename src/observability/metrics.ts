@@ -124,6 +124,17 @@ export function createMetrics() {
     help: 'Accepted events not yet processed.',
     registers: [registry],
   });
+  const inboxDeadLetters = new Counter({
+    name: 'jorge_inbox_dead_letters_total',
+    help: 'Inbox events given up and parked, by reason: failed (the turn threw each time), crashed (started and never finished), overrun (past TURN_BUDGET_MS).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const turnOverruns = new Counter({
+    name: 'jorge_turn_overruns_total',
+    help: 'Turns abandoned for running past TURN_BUDGET_MS (each counts as an attempt of its event).',
+    registers: [registry],
+  });
   const circuitState = new Gauge({
     name: 'jorge_circuit_state',
     help: 'Circuit breaker per outside dependency: 0 closed, 1 half-open, 2 open.',
@@ -154,6 +165,8 @@ export function createMetrics() {
     outboxDepth,
     outboxOldestAge,
     inboxDepth,
+    inboxDeadLetters,
+    turnOverruns,
   };
 }
 

@@ -172,25 +172,86 @@ export async function tryLockContact(tx: Sql, locationId: string, contactId: str
   return rows[0]?.locked === true;
 }
 
+/** Waits up to `timeoutMs` for the per-contact lock; false when it did not come free in time. */
+export async function lockContact(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  // Once a statement fails the transaction is unusable, so ask with try-lock in short waits.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await tryLockContact(tx, locationId, contactId)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface PendingInboxRow extends InboxRow {
+  /** An attempt began less than the claim lease ago: its worker is about to run it (or is). */
+  in_flight: boolean;
+}
+
+/** The contact's oldest pending event (call with the contact's lock held). */
 export async function nextPendingForContact(
   tx: Sql,
   locationId: string,
   contactId: string,
-): Promise<InboxRow | null> {
-  const { rows } = await tx.query<InboxRow>(
-    `SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts
+  claimLeaseMs: number,
+): Promise<PendingInboxRow | null> {
+  const { rows } = await tx.query<PendingInboxRow>(
+    `SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts,
+            coalesce(started_at > now() - $3::int * interval '1 millisecond', false) AS in_flight
        FROM inbox WHERE location_id = $1 AND contact_id = $2 AND status = 'pending'
       ORDER BY id LIMIT 1`,
-    [locationId, contactId],
+    [locationId, contactId, claimLeaseMs],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Counts an attempt before the turn runs, in its own commit, so a turn that crashes or freezes
+ * the process is counted too. Returns the attempt number, which is the claim's token.
+ */
+export async function startInboxAttempt(tx: Sql, id: number): Promise<number> {
+  const { rows } = await tx.query<{ attempts: number }>(
+    `UPDATE inbox SET attempts = attempts + 1, started_at = now()
+      WHERE id = $1 AND status = 'pending' RETURNING attempts`,
+    [id],
+  );
+  const n = rows[0]?.attempts;
+  if (n === undefined) throw new Error(`inbox event ${id} is no longer pending`);
+  return n;
+}
+
+/** The claimed event, if the claim still stands (nobody finished it or claimed it since). */
+export async function claimedInboxEvent(tx: Sql, id: number, attempt: number): Promise<InboxRow | null> {
+  const { rows } = await tx.query<InboxRow>(
+    `SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts
+       FROM inbox WHERE id = $1 AND status = 'pending' AND attempts = $2`,
+    [id, attempt],
   );
   return rows[0] ?? null;
 }
 
 export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE inbox SET status = 'done', processed_at = $2, attempts = attempts + 1 WHERE id = $1`,
-    [id, now],
+  await tx.query(`UPDATE inbox SET status = 'done', processed_at = $2 WHERE id = $1`, [id, now]);
+}
+
+/** Parks a pending event for good: 'dead' (crashed, froze or overran) or 'failed' (threw). */
+export async function parkInboxEvent(
+  sql: Sql,
+  id: number,
+  status: 'dead' | 'failed',
+  reason: string,
+): Promise<boolean> {
+  const { rows } = await sql.query(
+    `UPDATE inbox SET status = $2, last_error = $3, started_at = NULL
+      WHERE id = $1 AND status = 'pending' RETURNING id`,
+    [id, status, reason.slice(0, 500)],
   );
+  return rows.length > 0;
 }
 
 /** True when the location's inbox already holds an event with this messageId (any status). */
@@ -209,18 +270,26 @@ export async function pendingInboxCount(sql: Sql): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** A turn that threw: count the attempt; after `maxAttempts` park it as failed so the contact moves on. */
+/**
+ * A claimed turn that threw or overran (its attempt is already counted): note the error and free
+ * the event for its next attempt, or after `maxAttempts` park it as `parkAs`. 'stale' when the
+ * claim no longer stands (another worker took the event over).
+ */
 export async function recordInboxFailure(
   sql: Sql,
   id: number,
+  attempt: number,
   error: string,
   maxAttempts: number,
-): Promise<'retry' | 'failed'> {
+  parkAs: 'dead' | 'failed',
+): Promise<'retry' | 'dead' | 'failed' | 'stale'> {
   const { rows } = await sql.query<{ status: string }>(
-    `UPDATE inbox SET attempts = attempts + 1, last_error = $2,
-            status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END
-      WHERE id = $1 RETURNING status`,
-    [id, error.slice(0, 500), maxAttempts],
+    `UPDATE inbox SET last_error = $3, started_at = NULL,
+            status = CASE WHEN attempts >= $4 THEN $5 ELSE status END
+      WHERE id = $1 AND status = 'pending' AND attempts = $2 RETURNING status`,
+    [id, attempt, error.slice(0, 500), maxAttempts, parkAs],
   );
-  return rows[0]?.status === 'failed' ? 'failed' : 'retry';
+  const status = rows[0]?.status;
+  if (status === undefined) return 'stale';
+  return status === 'pending' ? 'retry' : (status as 'dead' | 'failed');
 }
