@@ -5,10 +5,12 @@ import {
   lockContact,
   markInboxDone,
   nextPendingForContact,
+  giveBackInboxAttempt,
   recordInboxFailure,
   startInboxAttempt,
   tryLockContact,
 } from '../adapters/postgres/inbox-repo.ts';
+import { isDatabaseUnreachable } from '../adapters/postgres/db.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
@@ -114,6 +116,12 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       if (out.turn.outboxRows > 0) deps.onOutbox();
       return 'done';
     } catch (err) {
+      if (isDatabaseUnreachable(err)) {
+        // Not the event's fault: give the attempt back (if the database already answers) and let
+        // the loop back off; the event is taken again once the database is back.
+        await giveBackInboxAttempt(deps.db, row.id, attempt).catch(() => {});
+        throw err;
+      }
       await recordFailure(row, attempt, err);
       return 'done';
     }

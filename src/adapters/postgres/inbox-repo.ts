@@ -235,6 +235,18 @@ export async function claimedInboxEvent(tx: Sql, id: number, attempt: number): P
   return rows[0] ?? null;
 }
 
+/**
+ * Takes back an attempt counted by startInboxAttempt when the turn never really ran because the
+ * database went away: an outage is not the event's fault and must not bring it closer to dead.
+ */
+export async function giveBackInboxAttempt(sql: Sql, id: number, attempt: number): Promise<void> {
+  await sql.query(
+    `UPDATE inbox SET attempts = attempts - 1, started_at = NULL
+      WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
+    [id, attempt],
+  );
+}
+
 export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<void> {
   await tx.query(`UPDATE inbox SET status = 'done', processed_at = $2 WHERE id = $1`, [id, now]);
 }

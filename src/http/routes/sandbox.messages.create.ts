@@ -81,7 +81,13 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
       await deps.inboxWorker.processThrough(loc, b.contactId, written.id);
       await deps.drainer.drainContact(loc, b.contactId);
       const summary = await readContact(deps.db, b.contactId, loc);
-      if (!summary) throw new ApiError('internal', 'contact vanished during the turn');
+      if (!summary) {
+        // Only when the contact's very first turn did not complete (it failed or was parked).
+        throw new ApiError(
+          'unavailable',
+          `the message was stored (inbox id ${written.id}) but its turn did not complete; it is parked for an operator (docs/OPERATIONS.md, Dead letters)`,
+        );
+      }
       return {
         contactId: summary.contactId,
         bot: summary.bot,
