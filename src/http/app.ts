@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAccessControl } from './access.ts';
 import type { HttpDeps } from './deps.ts';
-import { installErrorHandling } from './errors.ts';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './errors.ts';
 import { attachmentsGetRoute } from './routes/attachments.get.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
 import { dashboardRoute } from './routes/dashboard.get.ts';
@@ -40,6 +40,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1_048_576,
+    // Refusals before a route runs (bad percent-encoding, malformed HTTP, oversized headers, a
+    // request that took too long) answer in the one error shape too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // A client must send its whole request (headers and body) in time: a body trickled a byte
     // at a time would otherwise hold a socket and its buffers for as long as the client likes.
     requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,

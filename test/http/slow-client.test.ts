@@ -37,6 +37,7 @@ describe('a client that trickles its request', () => {
     socket.destroy();
     expect(ms, 'the connection was closed by the server').toBeGreaterThan(0);
     expect(ms).toBeLessThan(10_000);
-    expect(answer).toMatch(/^HTTP\/1\.1 4\d\d/);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toContain('"code":"request_timeout"');
   });
 });
