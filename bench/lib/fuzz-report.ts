@@ -45,6 +45,16 @@ export function heapGrowth(r: Pick<FuzzBenchResult, 'heap'>): number {
   return last - first;
 }
 
+/** Requests over a limit the service closed on, by how the client saw it (ECONNRESET, EPIPE…). */
+function closedOverLimit(r: FuzzBenchResult): string {
+  const byError = new Map<string, number>();
+  for (const n of r.noAnswer) {
+    const error = n.key.slice(n.key.lastIndexOf(': ') + 2);
+    byError.set(error, (byError.get(error) ?? 0) + n.count);
+  }
+  return byError.size === 0 ? 'none' : [...byError].map(([e, n]) => `${n}× ${e}`).join(', ');
+}
+
 const mb = (b: number) => (b / 2 ** 20).toFixed(0);
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 
@@ -83,7 +93,7 @@ client library would send.
 | answers by status | ${statuses} |
 | latency, every request | p50 ${ms(r.latencyMs.p50)} ms · p99 ${ms(r.latencyMs.p99)} ms · max ${ms(r.latencyMs.max)} ms |
 | 5xx, other error shapes | ${problems} |
-| closed on a request over a size limit | ${r.noAnswer.length === 0 ? 'none' : r.noAnswer.map((n) => `${n.count}× ${n.key}`).join('; ')} |
+| closed on a request over a size limit | ${closedOverLimit(r)} |
 | service heap after a full GC | ${r.heap.map((h) => mb(h.bytes)).join(' → ')} MB (growth ${mb(heapGrowth(r))} MB; bound ${mb(HEAP_GROWTH_LIMIT_BYTES)} MB) |
 | service still up | ${r.alive ? 'yes, /healthz 200' : '**no**'} |
 

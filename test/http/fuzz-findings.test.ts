@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,32 @@ describe('Fastify refusals outside the error handler', () => {
       expect(garbage.status).toBe(400);
       expect(JSON.parse(garbage.body)).toEqual(errorShape('invalid_request'));
     } finally {
+      await app.close();
+    }
+  });
+
+  it('tells a keep-alive client the connection is closing, so its next request gets an answer', async () => {
+    // Node closes the socket after refusing oversized headers; without "Connection: close" the
+    // client reuses it and its next request dies with ECONNRESET (1.8% of bench requests did).
+    const app = Fastify({ clientErrorHandler: answerClientError });
+    installErrorHandling(app);
+    app.get('/things/:id', async () => ({ ok: true }));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const get = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          request(`${url}${path}`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await get(`/things/1?pad=${'x'.repeat(20_000)}`)).toBe(431);
+      expect(await get('/things/2')).toBe(200);
+    } finally {
+      agent.destroy();
       await app.close();
     }
   });
