@@ -19,14 +19,37 @@ export function mayHoldUnstorableText(rawJson: string): boolean {
   return SUSPECT_ESCAPE.test(rawJson);
 }
 
-/** A copy of a parsed JSON value with every string (keys too) made storable. */
+/**
+ * A copy of a parsed JSON value with every string (keys too) made storable. Walks with its own
+ * stack: a body nested 100,000 deep fits in the 1 MB limit and would overflow a recursive walk.
+ * Keys are defined, not assigned, so a "__proto__" key stays a key and never sets a prototype.
+ */
 export function toStorableJson(value: unknown): unknown {
-  if (typeof value === 'string') return toStorableText(value);
-  if (Array.isArray(value)) return value.map(toStorableJson);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[toStorableText(k)] = toStorableJson(v);
-    return out;
+  const root: Record<string, unknown> = {};
+  const stack: [unknown, Record<string, unknown> | unknown[], string | number][] = [[value, root, 'v']];
+  for (let task = stack.pop(); task; task = stack.pop()) {
+    const [src, into, at] = task;
+    let copy: unknown = src;
+    if (typeof src === 'string') copy = toStorableText(src);
+    else if (Array.isArray(src)) {
+      const out: unknown[] = new Array(src.length);
+      src.forEach((child, i) => stack.push([child, out, i]));
+      copy = out;
+    } else if (typeof src === 'object' && src !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [k, child] of Object.entries(src)) {
+        const key = toStorableText(k);
+        define(out, key, undefined);
+        stack.push([child, out, key]);
+      }
+      copy = out;
+    }
+    if (Array.isArray(into)) into[at as number] = copy;
+    else define(into, at as string, copy);
   }
-  return value;
+  return root.v;
+}
+
+function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
