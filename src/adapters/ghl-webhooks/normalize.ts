@@ -47,10 +47,13 @@ const contactEvent = z.object({
     .nullable(),
 });
 
+// Zod 4 issues carry no input unless asked, so a missing field is told apart by its message.
+const MISSING = /received undefined$/;
+
 function problemsOf(err: z.ZodError): string[] {
   return err.issues.map(
     (i) =>
-      `${i.path.join('.') || 'body'}: ${i.code === 'invalid_type' && i.input === undefined ? 'is required' : i.message}`,
+      `${i.path.join('.') || 'body'}: ${i.code === 'invalid_type' && MISSING.test(i.message) ? 'is required' : i.message}`,
   );
 }
 
