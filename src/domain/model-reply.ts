@@ -8,7 +8,8 @@ export type ModelReplyViolation =
 
 /** Digits as written, with separators and a trailing k/M kept: "$650k", "4", "30-45" → "650k", "4", "30", "45". */
 function figures(text: string): string[] {
-  return (text.match(/\d[\d,.]*\s*[kKmM]?\b/g) ?? []).map((f) =>
+  // A figure starts at the first digit of a run; starting again inside the run re-read it to the end.
+  return (text.match(/\d(?<!\d[,.]*\d)[\d,.]*\s*[kKmM]?\b/g) ?? []).map((f) =>
     f.replace(/\s+/g, '').replace(/[.,]$/, '').replace(/,/g, '').toLowerCase(),
   );
 }

@@ -44,8 +44,23 @@ export interface Reading {
   code: boolean;
 }
 
+// A tag is looked for once, from the first "<x" (a later one cannot close when the first did
+// not), and "from" within 200 characters of each "select": both used to rescan the rest of the
+// message from every "<" or "select".
 const CODE =
-  /^\s*[{[<]|<\/?[a-z][^>]*>|\b(?:function\s*\w*\s*\([\w\s,]*\)|select\s+.+\s+from\s|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:|\{[^{}]*[;:"=][^{}]*\}/i;
+  /^\s*[{[<]|^[^<]*(?:<(?!\/?[a-z])[^<]*)*<\/?[a-z][^>]*>|\b(?:function\s*\w*\s*\([\w\s,]*\)|drop\s+table|console\.log|=>\s*\{)|"\w+"\s*:|\{[^{};:"=]*[;:"=][^{}]*\}/i;
+const SELECT = /\bselect\s/gi;
+const SELECT_FROM = /^select\s[\s\S]+?\sfrom\s/i;
+const SELECT_FROM_MAX = 'select '.length + 200 + ' from '.length;
+
+function looksLikeCode(text: string): boolean {
+  if (CODE.test(text)) return true;
+  for (const select of text.matchAll(SELECT)) {
+    if (SELECT_FROM.test(text.slice(select.index, select.index + SELECT_FROM_MAX))) return true;
+  }
+  return false;
+}
+
 const MULTIPLE =
   /\b(?:two|three|several|multiple|a couple of|2|3|dos|tres|varias)\s+(?:houses|homes|properties|rentals|casas|propiedades)\b|\b(?:both|all) (?:of )?(?:my|our) (?:houses|homes|properties)\b|\bsell (?:them|both)\b/i;
 const MEETING =
@@ -65,7 +80,7 @@ export function readMessage(
   neighborhoods: readonly string[],
   now?: Date,
 ): Reading {
-  const code = CODE.test(text);
+  const code = looksLikeCode(text);
   const intent = classifyIntent(text);
   const base: Reading = {
     facts: {},

@@ -108,6 +108,10 @@ const WEEKDAYS: Record<string, string[]> = {
   sat: ['saturday', 'sat', 'sabado', 'sábado'],
   sun: ['sunday', 'sun', 'domingo'],
 };
+// Built once when the module loads, not for every message.
+const WEEKDAY_PATTERNS = Object.entries(WEEKDAYS).map(
+  ([key, names]) => [key, names[0]!, new RegExp(`\\b(?:${names.join('|')})\\b`)] as const,
+);
 
 export type SlotChoice = { index: number } | { none: true } | null;
 
@@ -122,9 +126,7 @@ export function parseSlotChoice(text: string, offered: readonly string[], timeZo
     return { none: true };
   }
   const timeMatch = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\b/.exec(s);
-  const dayNames = Object.entries(WEEKDAYS).filter(([, names]) =>
-    names.some((n) => new RegExp(`\\b${n}\\b`).test(s)),
-  );
+  const dayNames = WEEKDAY_PATTERNS.filter(([, , pattern]) => pattern.test(s));
   const candidates = offered.map((iso, index) => ({ index, p: localParts(iso, timeZone) }));
   if (dayNames.length > 0 || (timeMatch && (timeMatch[3] || timeMatch[2]))) {
     const matches = candidates.filter(({ p }) => {
@@ -166,10 +168,7 @@ export function parseDaypart(text: string): 'morning' | 'afternoon' | null {
 
 export function parseDay(text: string): string | null {
   const s = text.toLowerCase();
-  for (const names of Object.values(WEEKDAYS)) {
-    const hit = names.find((n) => new RegExp(`\\b${n}\\b`).test(s));
-    if (hit) return names[0]!;
-  }
+  for (const [, name, pattern] of WEEKDAY_PATTERNS) if (pattern.test(s)) return name;
   const rel =
     /\b(today|tomorrow|this weekend|next week|hoy|mañana|manana|el fin de semana|la próxima semana)\b/.exec(
       s,

@@ -36,9 +36,20 @@ const SUFFIXES: Record<string, string> = {
   hwy: 'hwy',
 };
 const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'north', 'south', 'east', 'west']);
-const UNIT = /\s*(?:#|\b(?:unit|apt|apartment|ste|suite|spc|space)\b\.?).*$/i;
+const UNIT = /#|\b(?:unit|apt|apartment|ste|suite|spc|space)\b/i;
 const STATE_AND_ZIP = /\b(?:ca|calif|california)\b|\b\d{5}(?:-\d{4})?\b/g;
 const ZIP = /\b(9\d{4})(?:-\d{4})?\b/;
+
+/**
+ * Cuts the unit and all after it ("9235 Cedarwood Dr Unit 52" → "9235 Cedarwood Dr"). Only the last
+ * line can hold it: the unit runs to the end of the text. One search from the start of that line,
+ * where a regex ending in `.*$` rescanned the rest of the line from every "#".
+ */
+function withoutUnit(line: string): string {
+  const lastLine = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((end) => line.lastIndexOf(end))) + 1;
+  const unit = UNIT.exec(line.slice(lastLine));
+  return unit ? line.slice(0, lastLine + unit.index).trimEnd() : line;
+}
 
 const key = (s: string) =>
   fold(s)
@@ -47,7 +58,7 @@ const key = (s: string) =>
 
 /** "6842 Etiwanda Avenue, Rancho Cucamonga" → "etiwanda ave"; null when there is no house number. */
 export function streetKey(address: string): string | null {
-  const line = (address.split(',')[0] ?? '').replace(UNIT, '');
+  const line = withoutUnit(address.split(',')[0] ?? '');
   const words = key(line).split(' ');
   if (!/^\d+[a-z]?$/.test(words[0] ?? '')) return null;
   let rest = words.slice(1);
@@ -59,8 +70,7 @@ export function streetKey(address: string): string | null {
 
 /** "9235 Cedarwood Dr Unit 52" → "Cedarwood Dr". */
 export function streetName(address: string): string {
-  return (address.split(',')[0] ?? '')
-    .replace(UNIT, '')
+  return withoutUnit(address.split(',')[0] ?? '')
     .replace(/^\s*\d+[a-z]?\s+/i, '')
     .trim();
 }

@@ -103,7 +103,7 @@ const INJECTION: readonly RegExp[] = [
 ];
 
 const MARKUP_INJECTION =
-  /<\/?\s*(?:system|assistant|instructions?)\s*>|\[\s*(?:system|inst)\s*\]|<\|im_start\|>|^\s*(?:new|updated) instructions\s*:/im;
+  /<\/?\s*(?:system|assistant|instructions?)\s*>|\[\s*(?:system|inst)\s*\]|<\|im_start\|>|^[^\S\n\r\u2028\u2029]*(?:new|updated) instructions\s*:/im;
 
 /** Attempts to rewrite the bot's rules. Callers only log it; the reply logic never changes. */
 export function detectPromptInjection(text: string): boolean {

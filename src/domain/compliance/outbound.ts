@@ -45,11 +45,11 @@ export function countQuestions(text: string): number {
 export const EMOJI = /(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 
 const URL = new RegExp(
-  `https?://|(?<![a-z0-9@])www\\.|(?<![a-z0-9@.\\-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${URL_TLDS})(?![a-z0-9])|(?<![a-z0-9@.])[a-z0-9-]+\\.[a-z]{2,}/[^\\s]`,
+  `https?://|(?<![a-z0-9@])www\\.|(?<![a-z0-9@.\\-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${URL_TLDS})(?![a-z0-9])|(?<![a-z0-9@.\\-])[a-z0-9-]+\\.[a-z]{2,}/[^\\s]`,
   'i',
 );
 
-const DASH_CLUTTER = /[\u2012-\u2015]|(?<!\d)\s-{1,2}\s|\s-{1,2}\s(?!\d)|--|^\s*-\s/m;
+const DASH_CLUTTER = /[\u2012-\u2015]|(?<!\d)\s-{1,2}\s|\s-{1,2}\s(?!\d)|--|^[^\S\n\r\u2028\u2029]*-\s/m;
 
 const STEERING = wordRegex(STEERING_PHRASES);
 const REFUSAL_RE = wordRegex(REFUSAL);

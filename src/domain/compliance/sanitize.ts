@@ -7,24 +7,27 @@ function stripEmoji(text: string): string {
   return text.replace(EMOJI_PARTS, '');
 }
 
+// A run of spaces is matched from its first character only (`(?<! )`, `(?<![^\S\n])`): when the
+// run fails from there it fails from every later character too, and retrying each was quadratic.
+
 /** Dashes as punctuation become commas; number ranges keep a plain hyphen ("3-4 beds"). */
 function replaceDashes(text: string): string {
   return text
     .replace(/(\d)\s*(?:[\u2012-\u2015]|-{1,2})\s*(?=\d)/g, '$1-')
-    .replace(/^[^\S\n]*(?:[\u2012-\u2015]|-{1,2})[^\S\n]+/gm, '')
-    .replace(/[^\S\n]*[\u2012-\u2015][^\S\n]*/g, ', ')
-    .replace(/[^\S\n]+-{1,2}[^\S\n]+|--/g, ', ');
+    .replace(/^[^\S\n\r\u2028\u2029]*(?:[\u2012-\u2015]|-{1,2})[^\S\n]+/gm, '')
+    .replace(/(?:(?<![^\S\n])[^\S\n]+)?[\u2012-\u2015][^\S\n]*/g, ', ')
+    .replace(/(?<![^\S\n])[^\S\n]+-{1,2}[^\S\n]+|--/g, ', ');
 }
 
 function tidy(text: string): string {
   return text
     .replace(/[^\S\n]+/g, ' ')
-    .replace(/ *\n */g, '\n')
+    .replace(/(?<! ) *\n */g, '\n')
     .replace(/\n{2,}/g, '\n')
-    .replace(/ +([,.!?;:])/g, '$1')
+    .replace(/(?<! ) +([,.!?;:])/g, '$1')
     .replace(/,(?:\s*,)+/g, ',')
     .replace(/,\s*([.!?])/g, '$1')
-    .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
+    .replace(/^[\s,;:]+|(?<![\s,;:])[\s,;:]+$/g, '')
     .replace(/([,;:])(?=\S)/g, (match, _p, offset: number, whole: string) =>
       /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + 1] ?? '') ? match : `${match} `,
     );
@@ -41,7 +44,7 @@ function segments(text: string): string[] {
   return parts.filter((part) => part.length > 0).map((part) => part.replace(/\u0000/g, '.'));
 }
 
-const isQuestion = (segment: string) => /\?[?!]*["')\]]*\s*$/.test(segment);
+const isQuestion = (segment: string) => /(?<![?!])!*\?[?!]*["')\]]*\s*$/.test(segment);
 const join = (parts: string[]) => parts.join('').trim();
 const length = (text: string) => [...text].length;
 
@@ -69,18 +72,34 @@ function fitLength(text: string, maxLength: number): string {
   return kept.length > 0 ? kept : cutAtWord(join(parts), maxLength);
 }
 
-// A cut sentence should not end on a connector ("and.", "de.").
-const DANGLING =
-  /(?:[\s,;:]+(?:and|or|but|the|a|an|to|with|of|for|in|on|at|y|o|pero|el|la|los|las|un|una|de|del|con|para|en|a))+$/i;
+// A cut sentence should not end on a connector ("and.", "de."). Read from the end word by word:
+// as one regex, every separator run in a long chain of connectors restarted the whole chain.
+const CONNECTORS = new Set(
+  'and or but the a an to with of for in on at y o pero el la los las un una de del con para en'.split(' '),
+);
+const SEPARATOR = /[\s,;:]/;
+
+function withoutDanglingConnectors(text: string): string {
+  let end = text.length;
+  for (;;) {
+    let wordStart = end;
+    while (wordStart > 0 && !SEPARATOR.test(text[wordStart - 1] ?? '')) wordStart--;
+    let separatorStart = wordStart;
+    while (separatorStart > 0 && SEPARATOR.test(text[separatorStart - 1] ?? '')) separatorStart--;
+    const word = text.slice(wordStart, end).toLowerCase();
+    if (separatorStart === wordStart || !CONNECTORS.has(word)) return text.slice(0, end);
+    end = separatorStart;
+  }
+}
 
 function cutAtWord(text: string, maxLength: number): string {
   const chars = [...text];
   if (chars.length <= maxLength) return text;
   const head = chars.slice(0, maxLength + 1).join('');
   const lastSpace = head.lastIndexOf(' ');
-  const cut = (lastSpace > 0 ? head.slice(0, lastSpace) : chars.slice(0, maxLength).join(''))
-    .replace(DANGLING, '')
-    .replace(/[\s,;:]+$/, '');
+  const cut = withoutDanglingConnectors(
+    lastSpace > 0 ? head.slice(0, lastSpace) : chars.slice(0, maxLength).join(''),
+  ).replace(/(?<![\s,;:])[\s,;:]+$/, '');
   return /[.!?]$/.test(cut) || length(cut) >= maxLength ? cut : `${cut}.`;
 }
 

@@ -27,13 +27,13 @@ export function addressSlug(address: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   if (ascii === '') return 'property';
   if (ascii.length <= SLUG_MAX) return ascii;
   const cut = ascii.slice(0, SLUG_MAX + 1);
   const lastDash = cut.lastIndexOf('-');
   const slug = lastDash > 0 ? cut.slice(0, lastDash) : ascii.slice(0, SLUG_MAX);
-  return slug.replace(/-+$/, '');
+  return slug.replace(/(?<!-)-+$/, '');
 }
 
 /** "CMA_6842-Etiwanda-Ave-Rancho-Cucamonga_2026-05-14.pdf"; `today` is YYYY-MM-DD. */

@@ -7,13 +7,14 @@ const SUFFIX =
 const SPANISH_PREFIX = '(?:calle|camino|via|paseo|avenida|vista|placita|corte|entrada|rancho)';
 const DIRECTION = '(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\.?';
 const NAME = "[a-z0-9][a-z0-9'.-]*";
+// `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` try every split of a run of spaces.
 const UNIT =
-  '(?:\\s*,?\\s*(?:#\\s*[a-z0-9-]+|(?:apt|apartment|unit|ste|suite|spc|space|bldg|lot)\\.?\\s*#?\\s*[a-z0-9-]+))?';
+  '(?:\\s*(?:,\\s*)?(?:#\\s*[a-z0-9-]+|(?:apt|apartment|unit|ste|suite|spc|space|bldg|lot)\\.?\\s*(?:#\\s*)?[a-z0-9-]+))?';
 const CITY =
   '(?:rancho cucamonga|alta loma|etiwanda|upland|fontana|ontario|chino hills|chino|claremont|rialto|' +
   'montclair|eastvale|corona|redlands|san bernardino|riverside|pomona|la verne|san dimas|glendora|' +
   'colton|loma linda|highland|jurupa valley|norco|yucaipa|victorville|hesperia|apple valley|azusa)';
-const TAIL = `${UNIT}(?:\\s*,?\\s*${CITY}\\b)?(?:\\s*,?\\s*(?:ca|calif|california)\\b\\.?)?(?:\\s*,?\\s*\\d{5}(?:-\\d{4})?\\b)?`;
+const TAIL = `${UNIT}(?:\\s*(?:,\\s*)?${CITY}\\b)?(?:\\s*(?:,\\s*)?(?:ca|calif|california)\\b\\.?)?(?:\\s*(?:,\\s*)?\\d{5}(?:-\\d{4})?\\b)?`;
 
 const WITH_SUFFIX = new RegExp(
   `(?<![\\w$.,])(\\d{1,6}[a-z]?)\\s+(?:${DIRECTION}\\s+)?((?:${NAME}\\s+){0,3}?${NAME})\\s+${SUFFIX}\\b\\.?${TAIL}`,
@@ -52,7 +53,7 @@ function findSpans(folded: string): Span[] {
         re.lastIndex = m.index + 1;
         continue;
       }
-      const text = m[0].replace(/[\s,.]+$/, '');
+      const text = m[0].replace(/(?<![\s,.])[\s,.]+$/, '');
       spans.push({ start: m.index, end: m.index + text.length });
     }
   }
@@ -71,9 +72,14 @@ export function extractAddress(text: string): string | null {
 
 /** Blanks out street addresses (same length) so their numbers are not read as prices or areas. */
 export function maskAddresses(folded: string): string {
-  let out = folded;
+  // Built in one pass: cutting and re-joining the whole text per address grew with their product.
+  let out = '';
+  let at = 0;
   for (const s of findSpans(folded)) {
-    out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+    if (s.end <= at) continue;
+    const from = Math.max(s.start, at);
+    out += folded.slice(at, from) + ' '.repeat(s.end - from);
+    at = s.end;
   }
-  return out;
+  return out + folded.slice(at);
 }

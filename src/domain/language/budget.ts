@@ -13,18 +13,20 @@ export const MAX_HOME_PRICE = 100_000_000;
 
 const NOT_A_PRICE_AFTER =
   /^\s*(?:down|(?:as a |for (?:the |a )?)?down ?payment|de enganche|enganche|a month|per month|monthly|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
+// `\s*(?:(?:about|…)\s*)?$`, never `\s*(?:about|…)?\s*$`: two adjacent `\s*` try every split
+// of a run of spaces.
 const NOT_A_PRICE_BEFORE =
-  /\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de)?|make|earn|income(?: of)?|salary(?: of)?|gano|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?)\s*(?:about|around|like|~|\$)?\s*$/;
+  /\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de)?|make|earn|income(?: of)?|salary(?: of)?|gano|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
 const MAX_BEFORE =
-  /(?:\b(?:under|below|less than|no more than|not more than|not over|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<)\s*(?:about|around|like|~|\$)?\s*$/;
+  /(?:\b(?:under|below|less than|no more than|not more than|not over|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
 const MAX_AFTER =
   /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top)|o menos|maximo|como maximo|a lo mucho)\b/;
 const MIN_BEFORE =
-  /(?:\b(?:at least|(?<!\bno |\bnot )(?:over|above|more than)|minimum(?: of)?|min|starting at|no less than|not less than|not under|desde|al menos|por lo menos|mas de|minimo(?: de)?|arriba de)|>)\s*(?:about|around|like|~|\$)?\s*$/;
+  /(?:\b(?:at least|(?<!\bno |\bnot )(?:over|above|more than)|minimum(?: of)?|min|starting at|no less than|not less than|not under|desde|al menos|por lo menos|mas de|minimo(?: de)?|arriba de)|>)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
 const MIN_AFTER =
   /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|minimum|min|o mas|para arriba|minimo)/;
-const RANGE_OPEN = /\b(?:between|from|entre|de)\s*(?:about|around|\$)?\s*$/;
-const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|hasta)\s*(?:about|around|\$)?\s*$/;
+const RANGE_OPEN = /\b(?:between|from|entre|de)\s*(?:(?:about|around|\$)\s*)?$/;
+const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|hasta)\s*(?:(?:about|around|\$)\s*)?$/;
 
 type Role = 'max' | 'min' | 'plain';
 

@@ -66,7 +66,7 @@ const NOT_A_LENDER = new Set(['I', 'My', 'The', 'A', 'An', 'Me', 'Us', 'Our', 'W
 function lenderOf(raw: string, simple: string): string | undefined {
   const known = KNOWN_LENDERS.find(([re]) => re.test(simple));
   if (known) return known[1];
-  const named = NAMED_AFTER.exec(raw)?.[1]?.replace(/\s+(?:of|de)$/, '');
+  const named = NAMED_AFTER.exec(raw)?.[1]?.replace(/(?<!\s)\s+(?:of|de)$/, '');
   if (!named || NOT_A_LENDER.has(named.split(/\s+/)[0] ?? '')) return undefined;
   return named;
 }

@@ -40,7 +40,8 @@ const BUY_STRONG = [
   /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|buscamos|busco|pensamos|planeamos|vamos a|me gustaria) (?:a )?comprar\b/,
   /\b(?:busco|buscamos|buscando) (?:una )?casa\b/,
   /\bcomprar (?:una |mi primera )?casa\b/,
-  /\bis (?:the|this|that) (?:house|home|property|one|listing)(?: on [a-z ]+)? (?:still )?(?:available|for sale)\b/,
+  // A street name of up to ten words: an open run of letters and spaces was rescanned to the end.
+  /\bis (?:the|this|that) (?:house|home|property|one|listing)(?: on [a-z]+(?: [a-z]+){0,9})? (?:still )?(?:available|for sale)\b/,
   /\b(?:schedule|set up|book) a (?:showing|tour|viewing)\b/,
   /\b(?:any|show me|send me|see) (?:\w+ )?(?:listings|homes|houses|properties)\b/,
   /\b(?:homes|houses|properties|casas) (?:for sale|available|en venta|disponibles)\b/,

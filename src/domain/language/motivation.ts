@@ -59,11 +59,11 @@ function destination(text: string): string | undefined {
         .split(/\s+/) ?? [];
     const kept: string[] = [];
     for (const [i, word] of words.entries()) {
-      const low = fold(word).replace(/[.,]+$/, '');
+      const low = fold(word).replace(/(?<![.,])[.,]+$/, '');
       if (i === 0 && low === 'the') continue;
       if (i === 0 && NOT_A_PLACE.has(low)) break;
       if (STOP.has(low) || (kept.length > 0 && low === 'the')) break;
-      kept.push(word.replace(/[.,]+$/, ''));
+      kept.push(word.replace(/(?<![.,])[.,]+$/, ''));
       if (/[.,]$/.test(word)) break;
     }
     if (kept.length > 0) {

@@ -35,7 +35,7 @@ const APOSTROPHES = /'/g;
 const WITHOUT = /\bw\/o\b/g;
 const WITH = /\bw\/(?=\s|[a-z])/g;
 const BECAUSE = /\bb\/c\b/g;
-const AMPERSAND = /\s*&\s*/g;
+const AMPERSAND = /(?:(?<!\s)\s+)?&\s*/g;
 const SPACES = /\s+/g;
 
 /**
@@ -60,7 +60,10 @@ export function words(text: string): string[] {
   return simplify(text).match(WORD) ?? [];
 }
 
-const CLAUSE_BREAK = /[.!?;\n]+(?:\s|$)|,?\s+(?:but|pero|although|aunque)\s+/;
+// Breaks start only where a run of punctuation or spaces starts (or right after a break), so a
+// long run is not searched again from each of its characters.
+const CLAUSE_BREAK =
+  /(?<![.!?;])[.!?;\n]+(?:\s|$)|(?:,|(?<!\s)|(?<=[.!?;]\s))\s+(?:but|pero|although|aunque)\s+/;
 
 /** Splits a simplified text into clauses so that a cue in one sentence does not colour another. */
 export function clauses(simplified: string): string[] {

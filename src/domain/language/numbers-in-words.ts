@@ -145,7 +145,7 @@ export function parseNumberWords(text: string): number | null {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .trim()
-    .replace(/[.!?]+$/, '');
+    .replace(/(?<![.!?])[.!?]+$/, '');
   const digits = replaceNumberWords(folded).replace(/,/g, '').trim();
   if (!/^\d+(?:\.\d+)?$/.test(digits)) return null;
   return Number(digits);

@@ -4,7 +4,7 @@ import { clauseBefore, clauses, simplify } from './normalize.ts';
 
 // Figures that describe a debt, a past purchase or a buyer's budget, not what the seller hopes to get.
 const NOT_ASKING_BEFORE =
-  /\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: en| por)?|pagamos|pague|budget(?: is| of)?|presupuesto(?: es| de)?)\s*(?:about|around|like|~|\$|only|just|unos|como)?\s*$/;
+  /\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: en| por)?|pagamos|pague|budget(?: is| of)?|presupuesto(?: es| de)?)\s*(?:(?:about|around|like|~|\$|only|just|unos|como)\s*)?$/;
 const THIRD_PARTY =
   /\b(?:neighbou?rs?|next door|down the (?:street|block|road)|across the (?:street|way)|on (?:my|our|the) (?:street|block)|around the corner|same (?:street|model|floor ?plan|tract)|(?:houses?|homes?|places?) (?:like (?:mine|ours)|around here|nearby|in (?:my|our|the) (?:area|neighborhood|tract|complex))|comps?|zillow|redfin|zestimate|realtor ?com|(?:my|a) (?:friend|coworker|cousin|brother|sister)|vecin[oa]s?|casa de (?:al )?lado|en (?:mi|nuestra) (?:calle|cuadra|colonia|vecindario)|casas? (?:como la mia|de por aqui|cercanas?))/;
 const SALE_WORD =

@@ -16,17 +16,19 @@ const BED_UNIT =
   '(?:beds?|bedrooms?|bed rooms?|bdrms?|bdrm|bds?|brs?|recamaras?|cuartos?|habitaciones?|dormitorios?|recs?)';
 const BATH_UNIT = '(?:baths?|bathrooms?|bth|ba|banos?)';
 const RANGE_TAIL = '(?:\\s*(?:\\+|or more|plus|o mas|(?:-|to|or|o|a)\\s*\\d{1,2}))?';
+// Spaces around an optional word or dash are written `\s*(?:-\s*)?`, never `\s*-?\s*`: two
+// adjacent `\s*` try every split of a run of spaces.
 const BEDS = new RegExp(
-  `(?<![\\w.$/])(\\d{1,2})${RANGE_TAIL}\\s*-?\\s*(?:full\\s+|big\\s+|grandes?\\s+)?${BED_UNIT}\\b`,
+  `(?<![\\w.$/])(\\d{1,2})${RANGE_TAIL}\\s*(?:-\\s*)?(?:full\\s+|big\\s+|grandes?\\s+)?${BED_UNIT}\\b`,
 );
 const BATHS = new RegExp(
-  `(?<![\\w.$]|\\d\\/)(\\d{1,2}(?:\\.\\d)?)(\\s*(?:1\\/2|½|and a half|\\.5))?${RANGE_TAIL}\\s*-?\\s*(?:full\\s+|half\\s+)?${BATH_UNIT}\\b(\\s+y\\s+medio)?`,
+  `(?<![\\w.$]|\\d\\/)(\\d{1,2}(?:\\.\\d)?)(\\s*(?:1\\/2|½|and a half|\\.5))?${RANGE_TAIL}\\s*(?:-\\s*)?(?:full\\s+|half\\s+)?${BATH_UNIT}\\b(\\s+y\\s+medio)?`,
 );
 const ONE_AND_HALF_ES = /\b(?:1|un)\s+bano\s+y\s+medio\b/;
 const ONE_ES = /\b(?:un|una|1)\s+(?:bano|recamara|cuarto|habitacion|dormitorio)\b/;
 const SLASH = /(?<![\w.$/])([1-9])\s*\/\s*([1-9](?:\.5)?)(?![\w/]|\.\d|\s*(?:acre|mile|off|price))/;
 const BARE =
-  /^\s*(?:at least|min(?:imum)?|maybe|probably|like|around|about|al menos|minimo|unos|unas)?\s*(\d{1,2})(?:\s*(?:\+|or more|o mas|(?:-|to|or|o)\s*\d{1,2}))?\s*(?:(?:and|y|\/|&|,)\s*(\d(?:\.5)?))?\s*[.!]*\s*$/;
+  /^\s*(?:(?:at least|min(?:imum)?|maybe|probably|like|around|about|al menos|minimo|unos|unas)\s*)?(\d{1,2})(?:\s*(?:\+|or more|o mas|(?:-|to|or|o)\s*\d{1,2}))?\s*(?:(?:and|y|\/|&|,)\s*(\d(?:\.5)?)\s*)?(?:[.!]+\s*)?$/;
 
 function inRange(n: number): boolean {
   return n >= 0 && n <= 20;

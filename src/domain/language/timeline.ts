@@ -20,8 +20,10 @@ export interface Timeline {
 }
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
+// A figure starts where a run of digits starts: trying every digit inside a long run made the
+// search quadratic ("1111…" froze the reader), and a later start never finds what the first missed.
 const DURATION = new RegExp(
-  `(?:${NUM}\\s*(?:-|to|or|a|o|y)\\s*)?${NUM}\\s*(months?|mos?|meses|mes|weeks?|wks?|semanas?|days?|dias?|years?|yrs?|anos?)\\b`,
+  `(?<!\\d)(?:${NUM}\\s*(?:-|to|or|a|o|y)\\s*)?${NUM}\\s*(months?|mos?|meses|mes|weeks?|wks?|semanas?|days?|dias?|years?|yrs?|anos?)\\b`,
   'g',
 );
 // Durations in the past or of something else: "been looking for 2 months", "3 months behind", "30 year fixed".
