@@ -67,6 +67,10 @@ export interface ConversationState {
   matchKey: string | null;
   closedReason: string | null;
   highValueEscalated?: boolean;
+  /** How many times each question was asked in this conversation (no question more than twice). */
+  asked: Record<string, number>;
+  /** The question this turn's reply asked, if any (reset every turn). */
+  lastAsked: string | null;
 }
 
 export function initialState(owner: BotName): ConversationState {
@@ -90,6 +94,8 @@ export function initialState(owner: BotName): ConversationState {
     temperature: null,
     matchKey: null,
     closedReason: null,
+    asked: {},
+    lastAsked: null,
   };
 }
 
@@ -100,5 +106,6 @@ export function readState(
 ): ConversationState {
   if (!raw || raw.v !== 1) return initialState(owner);
   const base = initialState(owner);
-  return { ...base, ...(raw as Partial<ConversationState>), facts: { ...((raw.facts as Facts) ?? {}) } };
+  const state = { ...base, ...(raw as Partial<ConversationState>) };
+  return { ...state, facts: { ...((raw.facts as Facts) ?? {}) }, asked: { ...state.asked } };
 }

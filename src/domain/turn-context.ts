@@ -81,6 +81,8 @@ export class TurnContext {
     if (list.length > 1 && this.state.lastReply?.endsWith(text(v))) v = (v + 1) % list.length;
     this.parts.push({ text: text(v), keep: true });
     this.state.pending = key;
+    this.state.asked[key] = (this.state.asked[key] ?? 0) + 1;
+    this.state.lastAsked = key;
     this.answered = true;
   }
 

@@ -75,6 +75,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   });
   if (text === '') return silent();
   state.inbound += 1;
+  state.lastAsked = null;
   const lang = detectLanguage(text);
   if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
 
