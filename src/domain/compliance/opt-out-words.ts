@@ -1,4 +1,4 @@
-// Word lists for TCPA opt-out / opt-in. All entries are in flattened form (lowercase, no
+// Word lists for TCPA opt-out, opt-in and HELP. All entries are in flattened form (lowercase, no
 // accents, no apostrophes) because they are compared against flatten() output.
 
 /** A message (or sentence) made only of these words, plus politeness, is an opt-out. */
@@ -6,6 +6,9 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'stop',
   'stopall',
   'unsubscribe',
+  'unsubcribe',
+  'unsuscribe',
+  'unsubscibe',
   'unsub',
   'cancel',
   'end',
@@ -13,6 +16,9 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'optout',
   'revoke',
   'remove',
+  'dnc',
+  'enough',
+  'harassment',
   'parar',
   'para',
   'pare',
@@ -24,24 +30,63 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'baja',
 ];
 
-/** Whole-clause phrases that mean "stop contacting me" on their own. */
+/**
+ * Misspelled STOP, one word at a time: "stahp", "sotp", "stpo", "stopp", "stooop". Only ever
+ * compared with a whole word standing alone as a keyword, so real words never get here.
+ */
+export const MISSPELLED_STOP = /^(?:s+t+o+p+|s+t+a+h*p+|s+t+a+w+p+|s+o+t+p+|s+t+p+o*|s+t+o+o+)$/;
+
+/** Whole-clause phrases that revoke consent on their own. */
 export const BARE_OPT_OUT_PHRASES: readonly string[] = [
   'opt out',
   'opt me out',
   'remove me',
+  'take me off',
+  'take me off the list',
   'stop all',
   'stop it',
+  'stop already',
+  'leave me alone',
+  'leave us alone',
+  'go away',
+  'get lost',
+  'do not contact',
+  'dont contact',
+  'do not text',
+  'dont text',
+  'thats enough',
+  'enough already',
+  'dejame en paz',
+  'dejenme en paz',
+  'dejeme en paz',
+  'de baja',
+  'ya basta',
+  'basta ya',
+  'no chinguen',
+  'no chingues',
+  'no molesten',
+  'no moleste',
+  'no molestes',
+];
+
+/**
+ * Phrases that are an opt-out only as the whole message: "no more" alone answers our texts,
+ * but "3 bedrooms, no more" is a limit; "do not call" alone is the do-not-call request.
+ */
+export const WHOLE_MESSAGE_OPT_OUT_PHRASES: readonly string[] = ['no more', 'do not call', 'no mas'];
+
+/**
+ * "Wrong number": the person we reach never gave consent, so the live bots stop texting. It is an
+ * objection, not a revocation keyword, so the keyword reader keeps it apart.
+ */
+export const WRONG_NUMBER_PHRASES: readonly string[] = [
   'wrong number',
   'you have the wrong number',
   'you got the wrong number',
-  'leave me alone',
   'numero equivocado',
-  'dejame en paz',
-  'dejenme en paz',
-  'de baja',
 ];
 
-/** Politeness and filler that may surround a bare keyword without changing its meaning. */
+/** Politeness, interjections and filler that may surround a bare keyword without changing it. */
 export const EDGE_FILLERS: readonly string[] = [
   'please',
   'pls',
@@ -65,6 +110,16 @@ export const EDGE_FILLERS: readonly string[] = [
   'hey',
   'hello',
   'i said',
+  'omg',
+  'lol',
+  'lmao',
+  'haha',
+  'wtf',
+  'ugh',
+  'seriously',
+  'dude',
+  'geez',
+  'jeez',
   'por favor',
   'porfa',
   'favor',
@@ -116,6 +171,7 @@ export const BARE_OPT_IN_WORDS: readonly string[] = [
   'resume',
   'subscribe',
   'resubscribe',
+  'restart',
   'optin',
   'si',
   'comenzar',
@@ -138,4 +194,42 @@ export const BARE_OPT_IN_PHRASES: readonly string[] = [
   'darme de alta',
   'dame de alta',
   'de alta',
+];
+
+/** The carrier HELP keyword and its bare variants. */
+export const BARE_HELP_WORDS: readonly string[] = ['help', 'info', 'ayuda'];
+
+export const BARE_HELP_PHRASES: readonly string[] = [
+  'help me',
+  'help menu',
+  'help info',
+  'ayudame',
+  'ayudenme',
+  'ayudeme',
+];
+
+/** Questions about the messages themselves, which a HELP keyword may come with. */
+export const ABOUT_THE_MESSAGES: readonly string[] = [
+  'who is this',
+  'whos this',
+  'who dis',
+  'who are you',
+  'who r u',
+  'who is texting me',
+  'what is this',
+  'whats this',
+  'what is this about',
+  'whats this about',
+  'what are these',
+  'what are these texts',
+  'what are these messages',
+  'what is going on',
+  'whats going on',
+  'que es esto',
+  'que es',
+  'quien es',
+  'quien eres',
+  'quienes son',
+  'quien habla',
+  'de que se trata',
 ];

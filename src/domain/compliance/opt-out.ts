@@ -4,8 +4,17 @@ import {
   BARE_OPT_OUT_PHRASES,
   BARE_OPT_OUT_WORDS,
   EDGE_FILLERS,
+  MISSPELLED_STOP,
   TIMING_QUALIFIERS,
+  WHOLE_MESSAGE_OPT_OUT_PHRASES,
+  WRONG_NUMBER_PHRASES,
 } from './opt-out-words.ts';
+import {
+  REQUEST_PATTERNS,
+  retractsOptOut,
+  stopsSendingContent,
+  threatensOverContact,
+} from './stop-requests.ts';
 import { alternation, clauses, flatten, sentences, wordRegex } from './text.ts';
 
 const FILLERS = alternation(EDGE_FILLERS);
@@ -13,7 +22,7 @@ const LEADING_FILLER = new RegExp(`^(?:${FILLERS})(?: |$)`);
 const TRAILING_FILLER = new RegExp(`(?:^| )(?:${FILLERS})$`);
 
 /** Removes politeness from both ends: "ok stop please" → "stop". */
-function stripFillers(flat: string): string {
+export function stripFillers(flat: string): string {
   let current = flat;
   for (;;) {
     const next = current.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
@@ -22,65 +31,59 @@ function stripFillers(flat: string): string {
   }
 }
 
-// Inside a longer sentence these words often mean something else ("Baja, California",
-// "para, ..."), so a comma-separated fragment only counts with the unambiguous keywords.
-const AMBIGUOUS_IN_FRAGMENT = new Set(['para', 'pare', 'alto', 'baja', 'end', 'remove']);
-const FRAGMENT_OPT_OUT_WORDS = BARE_OPT_OUT_WORDS.filter((word) => !AMBIGUOUS_IN_FRAGMENT.has(word));
-
-function isBare(flat: string, bareWords: readonly string[], barePhrases: readonly string[]): boolean {
-  const core = stripFillers(flat);
-  if (core.length === 0) return false;
-  if (barePhrases.includes(core)) return true;
-  // "stop stop stop" or "stop unsubscribe" is still just the keyword.
-  return core.split(' ').every((word) => bareWords.includes(word));
+/** What a message must consist of, politeness aside, to be a bare keyword. */
+export interface BareSet {
+  words: readonly string[];
+  phrases: readonly string[];
+  /** Also accepts words this pattern matches (misspellings). */
+  misspelled?: RegExp;
 }
 
-const CONTACT_VERBS_ING =
-  'texting|txting|messaging|msging|contacting|calling|emailing|sending|spamming|bothering|harassing|hitting me up|blowing up my phone';
-const CONTACT_NOUNS = 'texts|txts|messages|msgs|sms|notifications|alerts|spam|emails|text messages|calls';
+export function isBare(flat: string, set: BareSet): boolean {
+  const core = stripFillers(flat);
+  if (core.length === 0) return false;
+  if (set.phrases.includes(core)) return true;
+  // "stop stop stop" or "stop unsubscribe" is still just the keyword.
+  return core.split(' ').every((word) => set.words.includes(word) || (set.misspelled?.test(word) ?? false));
+}
+
+const OPT_OUT: BareSet = {
+  words: BARE_OPT_OUT_WORDS,
+  phrases: BARE_OPT_OUT_PHRASES,
+  misspelled: MISSPELLED_STOP,
+};
+const WHOLE_OPT_OUT: BareSet = {
+  ...OPT_OUT,
+  phrases: [...BARE_OPT_OUT_PHRASES, ...WHOLE_MESSAGE_OPT_OUT_PHRASES],
+};
+// Inside a longer sentence these words often mean something else ("Baja, California",
+// "para, ...", "that's plenty, enough"), so a comma-separated fragment only counts with the
+// unambiguous keywords.
+const AMBIGUOUS_IN_FRAGMENT = new Set([
+  'para',
+  'pare',
+  'alto',
+  'baja',
+  'end',
+  'remove',
+  'enough',
+  'harassment',
+]);
+const FRAGMENT_OPT_OUT: BareSet = {
+  ...OPT_OUT,
+  words: BARE_OPT_OUT_WORDS.filter((word) => !AMBIGUOUS_IN_FRAGMENT.has(word)),
+};
+const WRONG_NUMBER: BareSet = { words: [], phrases: WRONG_NUMBER_PHRASES };
+
 const NEGATED_BEFORE =
   /(?:^| )(?:dont|do not|cant|cannot|can not|never|wont|didnt|couldnt|not|no puedo|nunca)$/;
 const TIMING_AFTER = new RegExp(
   `^(?: (?:me|us|this number|here|again))? (?:${alternation(TIMING_QUALIFIERS)})(?: |$)`,
 );
+// "Stop texting me after this" means from now on, not a time of day.
+const FROM_NOW_ON = /^(?: (?:me|us|this number|here|again))? after (?:this|that|now|today)(?: |$)/;
 
 /** Requests to stop that may sit inside a longer sentence. */
-const REQUEST_PATTERNS: readonly RegExp[] = [
-  wordRegex(`(?:stop|quit|cease|end) (?:${CONTACT_VERBS_ING})`),
-  wordRegex(
-    `(?:stop|end|cancel|quit) (?:(?:the|these|your|all|all the|all these|my|all your) )?(?:${CONTACT_NOUNS})`,
-  ),
-  wordRegex('opt (?:me )?out|optout|stopall|unsubscribe|unsub'),
-  wordRegex(
-    'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
-  ),
-  wordRegex('take (?:me|us|my number|this number) off'),
-  wordRegex(
-    '(?:dont|do not|never) (?:ever )?(?:text|txt|message|msg|sms|contact|email|spam|call or text|text or call) (?:me|us|this number)',
-  ),
-  wordRegex(
-    '(?:dont|do not) want (?:to (?:receive|get) )?(?:any )?(?:more |further )?(?:texts|messages|text messages|msgs)',
-  ),
-  wordRegex('(?:dont|do not) want to be (?:contacted|texted|messaged)'),
-  wordRegex('(?:lose|delete|forget|erase) (?:my|this) (?:number|phone number|cell)'),
-  wordRegex(`no more (?:${CONTACT_NOUNS}|texting|contact)`),
-  wordRegex('leave me alone'),
-  wordRegex(
-    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|molestes|moleste|molesten)(?: (?:mas|mensajes))?',
-  ),
-  wordRegex(
-    '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:escribirme|enviarme|mandarme|contactarme|molestarme|textearme|escribir|enviar mensajes|mandar mensajes)',
-  ),
-  wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
-  wordRegex(
-    '(?:borrame|sacame|quitame|eliminame|borrenme|saquenme|quitenme|eliminenme) de (?:tu|su|la|sus|esta) (?:lista|base)',
-  ),
-  wordRegex('(?:borra|borren|borre|olvida|olviden) (?:mi|este) numero'),
-  wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
-  wordRegex('no mas (?:mensajes|textos)'),
-  wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
-];
-
 function requestsStop(flat: string): boolean {
   for (const pattern of REQUEST_PATTERNS) {
     const match = pattern.exec(flat);
@@ -88,7 +91,7 @@ function requestsStop(flat: string): boolean {
     const before = flat.slice(0, match.index).trim();
     const after = flat.slice(match.index + match[0].length);
     if (NEGATED_BEFORE.test(before)) continue;
-    if (TIMING_AFTER.test(after)) continue;
+    if (TIMING_AFTER.test(after) && !FROM_NOW_ON.test(after)) continue;
     return true;
   }
   return false;
@@ -111,46 +114,87 @@ function spelledOut(text: string): string | null {
   return letters.every((l) => ONE_LETTER.test(l)) ? letters.join('') : null;
 }
 
+/** The message is the keyword: whole, spelled out, one sentence of it, or one clause of it. */
+function isKeywordMessage(text: string, whole: BareSet, sentence: BareSet, fragment: BareSet): boolean {
+  const flat = flatten(text);
+  if (isBare(flat, whole)) return true;
+  const spelled = spelledOut(text);
+  if (spelled && isBare(flatten(spelled), whole)) return true;
+  if (sentences(text).some((s) => isBare(s, sentence))) return true;
+  return clauses(text).some((c) => isBare(c, fragment));
+}
+
 /**
- * TCPA opt-out. A keyword counts only when it is the whole message or a whole sentence
- * (politeness aside); otherwise a clear request to stop contact is required. Substrings never
- * count: "stop by the house" and "the end of the month" are ordinary talk.
+ * Revocation of consent to be texted: the STOP keyword of the carrier rules and TCPA, read
+ * reasonably. A keyword counts only when it is the whole message or a whole sentence or clause
+ * (politeness aside); otherwise a clear request to stop contact is required ("take me off your
+ * list", "why do you keep texting me", "how do I make these stop", "I'll report this number").
+ * Substrings never count: "stop by the house" and "the end of the month" are ordinary talk, and
+ * "I said stop by accident" takes an opt-out back.
+ */
+export function detectRevocation(text: string): boolean {
+  if (flatten(text).length === 0) return false;
+  if (retractsOptOut(text)) return false;
+  if (isKeywordMessage(text, WHOLE_OPT_OUT, OPT_OUT, FRAGMENT_OPT_OUT)) return true;
+  if (stopsSendingContent(clauses(text))) return true;
+  return sentences(text).some((s) => requestsStop(s) || threatensOverContact(s));
+}
+
+/** "Wrong number" / "número equivocado" as a whole message, sentence or clause. */
+export function detectWrongNumber(text: string): boolean {
+  if (flatten(text).length === 0) return false;
+  return isKeywordMessage(text, WRONG_NUMBER, WRONG_NUMBER, WRONG_NUMBER);
+}
+
+/**
+ * TCPA opt-out for the live bots: a revocation of consent, or a wrong number (the person who
+ * answers never gave consent, so nothing more may be sent to them either).
  */
 export function detectOptOut(text: string): boolean {
-  const whole = flatten(text);
-  if (whole.length === 0) return false;
-  if (isBare(whole, BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)) return true;
-  const spelled = spelledOut(text);
-  if (spelled && isBare(flatten(spelled), BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)) return true;
-  if (sentences(text).some((sentence) => isBare(sentence, BARE_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)))
-    return true;
-  if (clauses(text).some((clause) => isBare(clause, FRAGMENT_OPT_OUT_WORDS, BARE_OPT_OUT_PHRASES)))
-    return true;
-  return sentences(text).some(requestsStop);
+  return detectRevocation(text) || detectWrongNumber(text);
 }
 
 const OPT_IN_REQUESTS: readonly RegExp[] = [
-  wordRegex('opt (?:me )?(?:back )?in|optin|resubscribe|unstop'),
+  wordRegex('opt (?:me )?(?:back )?in|optin|resubscribe|re subscribe|unstop'),
   wordRegex(
-    '(?:you can|you may|please|ok to|okay to|go ahead and) (?:start )?(?:text|message|txt)(?:ing)? me again',
+    '(?:you can|you may|please|ok to|okay to|go ahead and|feel free to) (?:start )?(?:text|message|txt)(?:ing)? me again',
   ),
-  wordRegex('(?:puedes|pueden|puede) (?:volver a )?(?:escribirme|enviarme mensajes|mandarme mensajes)'),
+  wordRegex(
+    '(?:you can|you may|ok to|okay to|go ahead and|feel free to) (?:keep|continue) (?:texting|messaging)',
+  ),
+  wordRegex('resume (?:the |my |sending )?(?:texts|messages|msgs|texting|alerts|notifications)'),
+  wordRegex(
+    '(?:get|receive|getting|receiving) (?:the |your )?(?:texts|messages|msgs|text messages|alerts) again',
+  ),
+  wordRegex(
+    '(?:puedes|pueden|puede) (?:volver a (?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes)|(?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes) (?:otra vez|de nuevo))',
+  ),
+  wordRegex('volver a recibir (?:los |sus |tus )?(?:mensajes|textos)'),
+  wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de alta'),
 ];
 
 // A bare "yes" is a carrier keyword, but after an opt-out it usually answers the last question.
 const AMBIGUOUS_OPT_IN = new Set(['yes', 'si']);
+const OPT_IN: BareSet = { words: BARE_OPT_IN_WORDS, phrases: BARE_OPT_IN_PHRASES };
+const STRICT_OPT_IN: BareSet = {
+  words: BARE_OPT_IN_WORDS.filter((w) => !AMBIGUOUS_OPT_IN.has(w)),
+  phrases: BARE_OPT_IN_PHRASES,
+};
 
 /**
- * Re-subscribe after an opt-out: START, UNSTOP or YES. "yes" is a carrier keyword, so callers
- * must only consult this for contacts who are currently opted out; `strict` drops the bare
- * "yes"/"sí" so only an explicit START, UNSTOP or opt-in request counts.
+ * Re-subscribe after an opt-out: START, UNSTOP, ALTA, a request to be texted again, or taking an
+ * opt-out back ("I said stop by accident"). A bare YES is a carrier keyword too, so callers must
+ * only consult this for contacts who are currently opted out; `strict` drops the bare "yes"/"sí"
+ * so only an explicit keyword or request counts. "I want to start looking" never counts.
  */
 export function detectOptIn(text: string, opts: { strict?: boolean } = {}): boolean {
   const whole = flatten(text);
   if (whole.length === 0) return false;
-  const words = opts.strict ? BARE_OPT_IN_WORDS.filter((w) => !AMBIGUOUS_OPT_IN.has(w)) : BARE_OPT_IN_WORDS;
-  if (isBare(whole, words, BARE_OPT_IN_PHRASES)) return true;
+  const set = opts.strict ? STRICT_OPT_IN : OPT_IN;
+  if (isBare(whole, set)) return true;
   const spelled = spelledOut(text);
-  if (spelled && isBare(flatten(spelled), words, BARE_OPT_IN_PHRASES)) return true;
+  if (spelled && isBare(flatten(spelled), set)) return true;
+  if (clauses(text).some((clause) => isBare(clause, STRICT_OPT_IN))) return true;
+  if (retractsOptOut(text)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }

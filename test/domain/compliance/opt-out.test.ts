@@ -45,6 +45,8 @@ describe('detectOptOut', () => {
     "I don't want any more texts",
     'wrong number',
     'No more texts please',
+    // Alone, as a reply to our texts, it ends them; as a limit inside a sentence it does not.
+    'no more',
     'Quit texting me',
     'stop contacting me, I already sold',
     "Please don't message me anymore",
@@ -104,7 +106,7 @@ describe('detectOptOut', () => {
     'Casa en Baja, California',
     'No más de 500 mil',
     'Ya no, gracias',
-    'no more',
+    '3 bedrooms, no more.',
     "I won't stop looking until I find the right one",
     "Don't stop sending listings!",
     'Please keep texting me',

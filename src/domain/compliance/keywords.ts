@@ -1,0 +1,57 @@
+import type { Keyword } from '../understand/types.ts';
+import { detectOptIn, detectRevocation, isBare, stripFillers } from './opt-out.ts';
+import { ABOUT_THE_MESSAGES, BARE_HELP_PHRASES, BARE_HELP_WORDS } from './opt-out-words.ts';
+import { clauses, flatten } from './text.ts';
+
+// The carrier keywords as dialogue acts: STOP (revokes consent), HELP (who is texting and how to
+// stop) and START (consent given back). Deterministic word lists and patterns only, so every
+// decision can be traced to a rule; the policy is the keyword section of eval/corpus/README.md.
+
+const HELP = { words: BARE_HELP_WORDS, phrases: BARE_HELP_PHRASES };
+// "HELP who is this", "help me please what is this": the keyword leading a question about us.
+const HELP_LEAD = /^(?:help|ayuda|info)(?: me)?(?: (?:please|pls|plz|por favor))? (.+)$/;
+
+/** A question about the messages themselves, or how to stop them. */
+function aboutTheMessages(flat: string): boolean {
+  return ABOUT_THE_MESSAGES.includes(stripFillers(flat)) || detectRevocation(flat);
+}
+
+function isHelpPart(flat: string): boolean {
+  if (isBare(flat, HELP)) return true;
+  const rest = HELP_LEAD.exec(flat)?.[1];
+  return rest !== undefined && aboutTheMessages(rest);
+}
+
+/**
+ * The HELP keyword: HELP, INFO, AYUDA or a bare "help me", alone or with a question about the
+ * messages ("help, what is this?", "what do I text to stop? help"). "Help me sell my house" and
+ * "help! we need to move by January" are ordinary requests.
+ */
+export function detectHelp(text: string): boolean {
+  const parts = clauses(text);
+  if (parts.length === 0) return false;
+  if (isBare(flatten(text), HELP)) return true;
+  let help = false;
+  for (const part of parts) {
+    if (isHelpPart(part)) help = true;
+    else if (!aboutTheMessages(part)) return false;
+  }
+  return help;
+}
+
+/** Every keyword the message carries, most binding first: STOP, START, HELP. */
+export function readKeywords(text: string): Keyword[] {
+  const kinds: Keyword[] = [];
+  if (detectRevocation(text)) kinds.push('STOP');
+  else if (detectOptIn(text, { strict: true })) kinds.push('START');
+  if (detectHelp(text)) kinds.push('HELP');
+  return kinds;
+}
+
+/**
+ * The keyword a message carries, or null. A message that asks for help with stopping ("help, how
+ * do I stop these") is STOP: the opt-out binds, and its confirmation answers the question.
+ */
+export function readKeyword(text: string): Keyword | null {
+  return readKeywords(text)[0] ?? null;
+}

@@ -1,0 +1,135 @@
+// Requests to stop contact that sit inside a longer message, in English and Spanish. Every
+// pattern reads flattened text (see text.ts): lowercase, no accents, no apostrophes, no
+// punctuation. The caller skips a match preceded by a negation ("don't stop texting me") or
+// followed by a time ("stop texting me so early").
+
+import { flatten, wordRegex } from './text.ts';
+
+const CONTACT_VERBS_ING =
+  'texting|txting|messaging|msging|contacting|calling|emailing|spamming|bothering|harassing|hitting me up|blowing up my phone';
+const CONTACT_NOUNS = 'texts|txts|messages|msgs|sms|notifications|alerts|spam|emails|text messages|calls';
+const CONTACT_VERBS = 'text|txt|message|msg|sms|contact|email|spam|call or text|text or call';
+const WHO = 'you|u|yall|you people|you guys|you all|this number|your company';
+
+export const REQUEST_PATTERNS: readonly RegExp[] = [
+  wordRegex(`(?:stop|quit|cease|end) (?:${CONTACT_VERBS_ING})`),
+  wordRegex(
+    `(?:stop|end|cancel|quit) (?:(?:the|these|your|all|all the|all these|my|all your) )?(?:${CONTACT_NOUNS})`,
+  ),
+  wordRegex(
+    `(?:stop|quit|cease) sending (?:me |us )?(?:(?:any|all|these|those|the|your|all these|all the|all your|more) )?(?:${CONTACT_NOUNS})`,
+  ),
+  wordRegex('opt (?:me )?out|optout|stopall|unsubscribe|unsub|unsubcribe|unsuscribe'),
+  wordRegex(
+    'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
+  ),
+  wordRegex('take (?:me|us|my number|this number|my phone number) off'),
+  wordRegex(`(?:dont|do not|never) (?:ever )?(?:${CONTACT_VERBS}) (?:me|us|this number)`),
+  wordRegex(
+    '(?:dont|do not) want (?:to (?:receive|get) )?(?:any )?(?:more |further )?(?:texts|messages|text messages|msgs)',
+  ),
+  wordRegex('(?:dont|do not) want to be (?:contacted|texted|messaged)'),
+  // The do-not-call list, by name or letters.
+  wordRegex('dnc|do not (?:call|contact|text) (?:list|registry)|dont call list|no call list'),
+  wordRegex('(?:lose|delete|forget|erase) (?:my|this) (?:number|phone number|cell)'),
+  wordRegex(`no more (?:${CONTACT_NOUNS}|texting|contact)`),
+  wordRegex('leave (?:me|us) alone'),
+  // Telling the sender to go away, however rudely.
+  wordRegex(
+    'f off|fuck off|fk off|fuk off|piss off|go to hell|vete al diablo|vete a la mierda|vete al carajo|vayanse al diablo|vayanse a la mierda',
+  ),
+  wordRegex(
+    '(?:this is|that is|thats|this|its|it is) harassment|(?:youre|you are|ur|u r|stop|quit) harassing (?:me|us)|esto es acoso|me (?:estan|esta|estas) acosando',
+  ),
+  wordRegex(
+    `(?:why|how come) (?:do |does |are |r )?(?:${WHO}) (?:keep |still |keep on )(?:${CONTACT_VERBS_ING}|sending me (?:these|this|texts|messages))`,
+  ),
+  // Asking how to opt out is the opt-out.
+  wordRegex(
+    'how (?:do|can|would|should|to) (?:i |we )?(?:make (?:these|this|them|it|the texts|the messages) stop|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+  ),
+  wordRegex(
+    `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
+  ),
+  wordRegex(
+    'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond) to (?:stop|unsubscribe|opt out)',
+  ),
+  // The keyword quoted back: "what part of stop don't you understand", "I told you to stop".
+  wordRegex('what part of (?:stop|no more|unsubscribe|leave me alone|remove me)'),
+  wordRegex(
+    '(?:i|we|ive|weve) (?:already )?(?:said|told you|texted|typed|wrote|replied|asked you)(?: to)? stop(?: (?:already|again|twice|before|many times|so many times|\\d+ times))?$',
+  ),
+  // A keyword at the end of a longer sentence: "not interested please stop", "wrong number pls remove".
+  wordRegex(
+    '(?:please|pls|plz|just|omg|wtf|ugh|seriously) (?:stop|unsubscribe|stopall)(?: (?:it|now|already))?$',
+  ),
+  wordRegex('(?:please|pls|plz) remove(?: me| my number)?$'),
+  wordRegex(
+    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?: (?:mas|mensajes))?',
+  ),
+  wordRegex(
+    'no (?:me |nos )?(?:vuelvas|vuelva|vuelvan) a (?:escribir|contactar|mandar|enviar|textear|llamar|molestar)',
+  ),
+  wordRegex(
+    '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
+  ),
+  wordRegex('(?:para|paren|pare|basta) (?:ya )?con (?:los|tus|sus|esos|estos) (?:mensajes|textos)'),
+  wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
+  wordRegex(
+    '(?:borrame|sacame|quitame|eliminame|borrenme|saquenme|quitenme|eliminenme) de (?:tu|su|la|sus|esta) (?:lista|base)',
+  ),
+  wordRegex('(?:borra|borren|borre|olvida|olviden) (?:mi|este) numero'),
+  wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
+  wordRegex('no mas (?:mensajes|textos)'),
+  wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
+  wordRegex('dejenme en paz|dejame en paz|dejeme en paz|dejennos en paz'),
+  wordRegex(
+    'por ?que (?:me |nos )?(?:siguen|sigues|sigue) (?:escribiendo|mandando mensajes|enviando mensajes|molestando)',
+  ),
+  wordRegex(
+    'como me (?:cancelo|doy de baja|desuscribo|salgo de (?:la|esta|su|tu) lista)|como (?:dejo|puedo dejar) de recibir',
+  ),
+];
+
+// "Stop sending me listings" ends the texts; "stop sending me houses in Fontana, I want Upland"
+// only narrows the search. So the thing not to send must end its clause, and the next clause
+// must not say what to send instead.
+const STOP_SENDING_THINGS = wordRegex(
+  '(?:stop|quit) sending (?:me |us )?(?:(?:any|all|these|those|the|your|all these|all the|more) )?(?:listings|houses|homes|properties|condos|stuff|things|these|those|this|them|that|crap|junk|ads)(?: (?:anymore|any more|please|pls|plz|to me|now|already))?$',
+);
+const NEGATED_END = /(?:^| )(?:dont|do not|never|wont|didnt|not)$/;
+const REDIRECT =
+  /^(?:i|we|im|were|just|only|send|instead|but|more|looking|prefer|want|need|rather|show|find)(?: |$)/;
+
+export function stopsSendingContent(clauseList: readonly string[]): boolean {
+  return clauseList.some((clause, i) => {
+    const match = STOP_SENDING_THINGS.exec(clause);
+    if (!match || NEGATED_END.test(clause.slice(0, match.index).trim())) return false;
+    const next = clauseList[i + 1] ?? '';
+    return !REDIRECT.test(next);
+  });
+}
+
+// Threats about further contact: "I'll report this number", "calling my lawyer if you text me again".
+const REPORTS = wordRegex(
+  `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
+);
+const IF_AGAIN = wordRegex(
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+);
+const CONSEQUENCE = wordRegex(
+  'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',
+);
+
+export function threatensOverContact(flat: string): boolean {
+  return REPORTS.test(flat) || (IF_AGAIN.test(flat) && CONSEQUENCE.test(flat));
+}
+
+// Taking an opt-out back: "I said stop by accident", "texted STOP by mistake", "puse baja por error".
+const RETRACTION = wordRegex(
+  '(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:say|text|send|type|hit|press|reply) (?:stop|unsubscribe)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
+);
+
+export function retractsOptOut(text: string): boolean {
+  return RETRACTION.test(flatten(text));
+}
