@@ -97,6 +97,9 @@ export const en: Record<string, string[]> = {
 
   'compliance.opt_out': ["You're unsubscribed and won't get more messages from us."],
   'compliance.opt_in': ["You're subscribed again. How can I help with your home?"],
+  'compliance.help': [
+    "{agent}'s assistant here. For help, reply or call {agent} at this number. Msg & data rates may apply. Reply STOP to opt out.",
+  ],
   'compliance.ai_disclosure': [
     "I'm {agent}'s automated assistant. Would you like {agent} to reach out to you personally?",
   ],

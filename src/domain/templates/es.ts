@@ -104,6 +104,9 @@ export const es: Record<string, string[]> = {
 
   'compliance.opt_out': ['Listo, ya no recibirá más mensajes de nuestra parte.'],
   'compliance.opt_in': ['Está suscrito de nuevo. ¿Cómo le puedo ayudar con su casa?'],
+  'compliance.help': [
+    'Asistente de {agent}. Ayuda: responda o llame a {agent} a este número. Pueden aplicar tarifas. Responda STOP para darse de baja.',
+  ],
   'compliance.ai_disclosure': [
     'Soy el asistente automático de {agent}. ¿Quiere que {agent} le contacte personalmente?',
   ],
