@@ -46,7 +46,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(
-    'how (?:do|can|would|should|to) (?:i |we )?(?:make (?:these|this|them|it|the texts|the messages) stop|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?stop(?: (?:please|pls|now|already))?$|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
   ),
   wordRegex(
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
