@@ -17,18 +17,26 @@ import {
 } from './stop-requests.ts';
 import { alternation, clauses, flatten, sentences, wordRegex } from './text.ts';
 
-const FILLERS = alternation(EDGE_FILLERS);
-const LEADING_FILLER = new RegExp(`^(?:${FILLERS})(?: |$)`);
-const TRAILING_FILLER = new RegExp(`(?:^| )(?:${FILLERS})$`);
+const FILLERS = new Set(EDGE_FILLERS);
+const LONGEST_FILLER = Math.max(...EDGE_FILLERS.map((f) => f.split(' ').length));
 
-/** Removes politeness from both ends: "ok stop please" → "stop". */
-export function stripFillers(flat: string): string {
-  let current = flat;
-  for (;;) {
-    const next = current.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
-    if (next === current) return current;
-    current = next;
+/** How many words of words[lo..hi] at one end (the start, or the end) form one filler; 0 if none. */
+function fillerAt(words: readonly string[], lo: number, hi: number, atStart: boolean): number {
+  for (let n = Math.min(LONGEST_FILLER, hi - lo + 1); n >= 1; n--) {
+    const start = atStart ? lo : hi - n + 1;
+    if (FILLERS.has(words.slice(start, start + n).join(' '))) return n;
   }
+  return 0;
+}
+
+/** Removes politeness from both ends: "ok stop please" → "stop". One pass over the words. */
+export function stripFillers(flat: string): string {
+  const words = flat.split(' ');
+  let lo = 0;
+  let hi = words.length - 1;
+  for (let n = fillerAt(words, lo, hi, true); n > 0; n = fillerAt(words, lo, hi, true)) lo += n;
+  for (let n = fillerAt(words, lo, hi, false); n > 0; n = fillerAt(words, lo, hi, false)) hi -= n;
+  return lo > hi ? '' : words.slice(lo, hi + 1).join(' ');
 }
 
 /** What a message must consist of, politeness aside, to be a bare keyword. */
