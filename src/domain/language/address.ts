@@ -17,13 +17,15 @@ const CITY =
 const TAIL = `${UNIT}(?:\\s*(?:,\\s*)?${CITY}\\b)?(?:\\s*(?:,\\s*)?(?:ca|calif|california)\\b\\.?)?(?:\\s*(?:,\\s*)?\\d{5}(?:-\\d{4})?\\b)?`;
 
 const WITH_SUFFIX = new RegExp(
-  `(?<![\\w$.,])(\\d{1,6}[a-z]?)\\s+(?:${DIRECTION}\\s+)?((?:${NAME}\\s+){0,3}?${NAME})\\s+${SUFFIX}\\b\\.?${TAIL}`,
+  `(?<![\\w$.,])(\\d{1,6}[a-z]?)\\s+(?:${DIRECTION}\\s+)?((?:${NAME}\\s+){0,3}?${NAME})\\s+${SUFFIX}\\b\\.?`,
   'g',
 );
 const WITH_PREFIX = new RegExp(
-  `(?<![\\w$.,])(\\d{1,6}[a-z]?)\\s+(${SPANISH_PREFIX}\\s+${NAME}(?:\\s+${NAME})?)${TAIL}`,
+  `(?<![\\w$.,])(\\d{1,6}[a-z]?)\\s+(${SPANISH_PREFIX}\\s+${NAME}(?:\\s+${NAME})?)`,
   'g',
 );
+// Unit, city, state and zip after the street, read from where the street ends.
+const AFTER_STREET = new RegExp(TAIL, 'y');
 
 // Words that make "2 car garage way too small" or "3 kids on the way" look like streets.
 const NOT_STREET_WORDS = new Set(
@@ -39,6 +41,9 @@ const NOT_STREET_WORDS = new Set(
 
 interface Span {
   start: number;
+  /** Where the number and street end ("8127 Banyan St"). */
+  streetEnd: number;
+  /** Where the unit, city, state and zip that follow end. */
   end: number;
 }
 
@@ -53,8 +58,12 @@ function findSpans(folded: string): Span[] {
         re.lastIndex = m.index + 1;
         continue;
       }
-      const text = m[0].replace(/(?<![\s,.])[\s,.]+$/, '');
-      spans.push({ start: m.index, end: m.index + text.length });
+      const street = m[0].replace(/(?<![\s,.])[\s,.]+$/, '');
+      AFTER_STREET.lastIndex = m.index + m[0].length;
+      const tail = AFTER_STREET.exec(folded)?.[0] ?? '';
+      const text = (m[0] + tail).replace(/(?<![\s,.])[\s,.]+$/, '');
+      spans.push({ start: m.index, streetEnd: m.index + street.length, end: m.index + text.length });
+      re.lastIndex = Math.max(re.lastIndex, AFTER_STREET.lastIndex);
     }
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -70,16 +79,30 @@ export function extractAddress(text: string): string | null {
   return text.slice(first.start, first.end).replace(/\s+/g, ' ');
 }
 
-/** Blanks out street addresses (same length) so their numbers are not read as prices or areas. */
-export function maskAddresses(folded: string): string {
+/**
+ * The first street address as number and street only, as the lead typed it ("1542 N Euclid Ave"
+ * from "selling 1542 N Euclid Ave Upland CA"); null when there is none.
+ */
+export function extractStreetAddress(text: string): string | null {
+  const first = findSpans(fold(text))[0];
+  if (!first) return null;
+  return text.slice(first.start, first.streetEnd).replace(/\s+/g, ' ');
+}
+
+/**
+ * Blanks out street addresses (same length) so their numbers are not read as prices or areas.
+ * With `streetOnly`, the city, state and zip after the street stay readable.
+ */
+export function maskAddresses(folded: string, streetOnly = false): string {
   // Built in one pass: cutting and re-joining the whole text per address grew with their product.
   let out = '';
   let at = 0;
   for (const s of findSpans(folded)) {
-    if (s.end <= at) continue;
+    const end = streetOnly ? s.streetEnd : s.end;
+    if (end <= at) continue;
     const from = Math.max(s.start, at);
-    out += folded.slice(at, from) + ' '.repeat(s.end - from);
-    at = s.end;
+    out += folded.slice(at, from) + ' '.repeat(end - from);
+    at = end;
   }
   return out + folded.slice(at);
 }

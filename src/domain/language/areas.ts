@@ -27,16 +27,97 @@ export const defaultNeighborhoods: readonly string[] = [
   'San Dimas',
 ];
 
+type Aliases = Readonly<Record<string, readonly string[]>>;
+
 // Short forms people text. Each applies only when its canonical name is in the caller's list.
-const ALIASES: Record<string, readonly string[]> = {
+const ALIASES: Aliases = {
   'Rancho Cucamonga': ['rancho', 'rc', 'rancho cuca', 'cucamonga'],
   'Haven View Estates': ['haven view'],
   'North Etiwanda': ['n etiwanda'],
   Victoria: ['victoria gardens', 'victoria arbors', 'victoria groves'],
 };
 
+/**
+ * The cities of the market as the CRM records them. Etiwanda and Alta Loma are kept as their own
+ * values; Rancho Cucamonga's other neighbourhoods, "RC" and its zip codes are Rancho Cucamonga.
+ */
+export const marketCities: readonly string[] = [
+  'Rancho Cucamonga',
+  'Alta Loma',
+  'Etiwanda',
+  'Upland',
+  'Ontario',
+  'Fontana',
+  'Chino Hills',
+  'Chino',
+  'Claremont',
+  'Montclair',
+  'Pomona',
+  'La Verne',
+  'San Dimas',
+  'Diamond Bar',
+  'Walnut',
+  'Eastvale',
+  'Norco',
+  'Corona',
+  'Jurupa Valley',
+  'Riverside',
+  'Rialto',
+  'Bloomington',
+  'Colton',
+  'San Bernardino',
+  'Loma Linda',
+  'Redlands',
+];
+
+/** Short forms, neighbourhoods and zip codes of the market cities. */
+export const marketCityAliases: Aliases = {
+  'Rancho Cucamonga': [
+    'rancho',
+    'rc',
+    'rancho cuca',
+    'cucamonga',
+    'victoria gardens',
+    'victoria arbors',
+    'victoria groves',
+    'terra vista',
+    'haven view estates',
+    'day creek',
+    'central park',
+    'red hill',
+    '91701',
+    '91730',
+    '91737',
+    '91739',
+  ],
+  Etiwanda: ['north etiwanda', 'n etiwanda'],
+  'Alta Loma': ['altaloma'],
+  'Chino Hills': ['chino hls', 'chino hlls'],
+  Ontario: ['ontario ranch', '91761', '91762', '91764'],
+  Upland: ['91784', '91786'],
+  Fontana: ['92335', '92336', '92337'],
+  Chino: ['91708', '91710'],
+  Claremont: ['91711'],
+  Montclair: ['91763'],
+  Eastvale: ['92880'],
+  'Jurupa Valley': ['jurupa', 'mira loma'],
+  'San Bernardino': ['san berdoo'],
+};
+
 // Real words one typo away from a name ("a Victorian", "moving to Montana").
-const NEVER_FUZZY = new Set(['victorian', 'montana', 'ontarian', 'chinos', 'reddish']);
+const NEVER_FUZZY = new Set([
+  'victorian',
+  'montana',
+  'ontarian',
+  'chinos',
+  'reddish',
+  'cotton',
+  'colon',
+  'walnuts',
+  'coronas',
+  'corina',
+  'norma',
+]);
 
 interface Key {
   key: string;
@@ -47,21 +128,23 @@ interface Key {
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '');
 /** Keys grouped by first letter: every match, exact or fuzzy, shares it. */
 type KeyIndex = Map<string, Key[]>;
-const keyCache = new WeakMap<readonly string[], KeyIndex>();
+const keyCache = new WeakMap<readonly string[], WeakMap<Aliases, KeyIndex>>();
 
-function keysFor(neighborhoods: readonly string[]): KeyIndex {
-  const cached = keyCache.get(neighborhoods);
+function keysFor(neighborhoods: readonly string[], aliases: Aliases): KeyIndex {
+  const cached = keyCache.get(neighborhoods)?.get(aliases);
   if (cached) return cached;
   const index: KeyIndex = new Map();
   for (const canonical of neighborhoods) {
-    for (const form of [canonical, ...(ALIASES[canonical] ?? [])]) {
+    for (const form of [canonical, ...(aliases[canonical] ?? [])]) {
       const key = squash(form);
       const group = index.get(key.charAt(0)) ?? [];
       group.push({ key, canonical, words: form.trim().split(/\s+/).length });
       index.set(key.charAt(0), group);
     }
   }
-  keyCache.set(neighborhoods, index);
+  const byAliases = keyCache.get(neighborhoods) ?? new WeakMap<Aliases, KeyIndex>();
+  byAliases.set(aliases, index);
+  keyCache.set(neighborhoods, byAliases);
   return index;
 }
 
@@ -98,6 +181,55 @@ function matches(candidate: string, key: string): boolean {
   return editDistance(candidate, key, typos) <= typos;
 }
 
+/** One place named in a message: its canonical name and where it sits in the folded text. */
+export interface PlaceMention {
+  canonical: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[a-z0-9]+/g;
+
+/**
+ * Every place of `names` (and their short forms in `aliases`) named in the text, in order, with
+ * its position. Tolerates case, accents, missing spaces and a small typo; a longer name wins over
+ * a shorter one inside it.
+ */
+export function locatePlaces(
+  text: string,
+  names: readonly string[],
+  options: { aliases?: Readonly<Record<string, readonly string[]>>; streetOnly?: boolean } = {},
+): PlaceMention[] {
+  const masked = maskAddresses(fold(text), options.streetOnly ?? false);
+  const tokens = [...masked.matchAll(TOKEN)].map((m) => ({ word: m[0], start: m.index }));
+  const index = keysFor(names, options.aliases ?? ALIASES);
+  const found: PlaceMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let consumed = 0;
+    const keys = index.get(tokens[i]?.word.charAt(0) ?? '') ?? [];
+    for (let n = Math.min(4, tokens.length - i); n >= 1 && consumed === 0 && keys.length > 0; n--) {
+      const run = tokens.slice(i, i + n);
+      const candidate = run.map((t) => t.word).join('');
+      // Exact matches first, so "victoria gardens" is not read as a typo of something else.
+      const hit =
+        keys.find((k) => k.key === candidate) ??
+        keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
+      if (hit) {
+        const last = run[run.length - 1];
+        found.push({
+          canonical: hit.canonical,
+          start: run[0]?.start ?? 0,
+          end: (last?.start ?? 0) + (last?.word.length ?? 0),
+        });
+        consumed = n;
+      }
+    }
+    i += consumed || 1;
+  }
+  return found;
+}
+
 /**
  * The neighbourhoods named in a message, in canonical spelling and in the order mentioned.
  * Tolerates case, accents, missing spaces ("altaloma") and a small typo ("etiwnada"); a longer
@@ -107,25 +239,5 @@ export function extractAreas(
   text: string,
   neighborhoods: readonly string[] = defaultNeighborhoods,
 ): string[] {
-  const tokens = maskAddresses(fold(text)).match(/[a-z0-9]+/g) ?? [];
-  const index = keysFor(neighborhoods);
-  const found: string[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let consumed = 0;
-    const keys = index.get(tokens[i]?.charAt(0) ?? '') ?? [];
-    for (let n = Math.min(4, tokens.length - i); n >= 1 && consumed === 0 && keys.length > 0; n--) {
-      const candidate = tokens.slice(i, i + n).join('');
-      // Exact matches first, so "victoria gardens" is not read as a typo of something else.
-      const hit =
-        keys.find((k) => k.key === candidate) ??
-        keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
-      if (hit) {
-        if (!found.includes(hit.canonical)) found.push(hit.canonical);
-        consumed = n;
-      }
-    }
-    i += consumed || 1;
-  }
-  return found;
+  return [...new Set(locatePlaces(text, neighborhoods).map((p) => p.canonical))];
 }

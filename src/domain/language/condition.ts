@@ -26,3 +26,143 @@ export function extractCondition(text: string): Condition | null {
   if (READY.test(simple)) return 'move_in_ready';
   return null;
 }
+
+/** The five grades the corpus and the CRM use: excellent, good, fair, needs_work, poor. */
+export type ConditionGrade = 'excellent' | 'good' | 'fair' | 'needs_work' | 'poor';
+
+export interface ConditionOptions {
+  /** True when the bot just asked about the condition: bare "good", "ok", "meh", "bien" then count. */
+  justAsked?: boolean;
+}
+
+const GRADES: readonly ConditionGrade[] = ['excellent', 'good', 'fair', 'needs_work', 'poor'];
+
+// Said of a house: any one of these decides the grade wherever it appears.
+const POOR_CUES =
+  /\b(?:tear ?down|knock (?:it )?down|(?:fire|smoke) damage|foundation (?:cracks?|issues?|problems?|damage)|cracked foundation|(?:black |toxic )?mold|uninhabitable|unlivable|condemned|(?:needs|has) to be gutted|(?:needs|need) gutting|gut job|falling apart|(?:really|very|super|so|pretty) (?:rough|bad)|(?:in )?(?:bad|terrible|awful|horrible|poor) (?:shape|condition)|disaster|para (?:tumbar|derrumbar)\w*|muy mal|(?:en )?(?:pesimo|terrible) estado|inhabitable|se (?:esta )?cayendo)\b/;
+const NEEDS_WORK_CUES =
+  /\b(?:fixer(?:[- ]?upper)?|handyman special|needs? (?:a lot of |lots of |tons of |major |serious |real |some real )?(?:work|repairs|fixing)(?! done)|major (?:repairs?|work|issues?)|(?:needs?|need) (?:a )?(?:new )?(?:roof|plumbing|electrical|rewiring|sewer|hvac|ac)\b|(?:roof|plumbing|pipes?|sewer) (?:leaks?|leaking|is (?:old|bad|shot)|are (?:old|bad|shot)|issues?|problems?)|(?:leaky|leaking|bad) roof|no (?:ac|a\/c|heat|heating)\b|(?:water|flood|termite|storm) damage|termites?|rough shape|(?:a|total|complete) mess|trashed|the works\b|needs (?:everything|a full remodel|to be remodeled)|(?:mucho|bastante) (?:trabajo|arreglo)|(?:necesita|ocupa|le falta) (?:muchos? )?(?:arreglos?|reparaciones|trabajo|techo|plomeria|electricidad)|mal estado|goteras|termitas|danos? (?:de|por) agua)\b/;
+const FAIR_CUES =
+  /\b(?:dated|outdated|original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)|(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original|all original|(?:its|house is|its kinda|kinda|pretty) old|needs? (?:some |a little |a bit of |minor )?(?:updating|updates|tlc|love|work here and there)|needs (?:a little|some|minor) (?:work|repairs)|could use (?:some )?(?:updating|updates|tlc|work|love)|livable|so so|average|(?:mas o menos|regular|viejita|vieja|antigua|anticuada))\b/;
+const GOOD_CUES =
+  /\b(?:good (?:shape|condition)|(?:pretty|really|very) good|well (?:maintained|kept|cared for)|nothing major|(?:needs?|could use) (?:some |a little |new |fresh )?(?:paint|painting|carpet|flooring|floors|landscaping|touch ?ups?)(?: and (?:paint|carpet|flooring|floors))?(?! and \w+ and)|cosmetic|(?:en )?(?:buen|buenas) (?:estado|condiciones)|(?:necesita|le falta) (?:pintura|alfombra))\b/;
+const EXCELLENT_CUES =
+  /\b(?:excellent|excelente|great (?:shape|condition)|(?:perfect|mint) (?:shape|condition)|pristine|immaculate|spotless|move[- ]?in[- ]?ready|ready to move in|turn ?key|(?:just|recently|newly|fully|completely|totally|all) (?:remodeled|renovated|redone|upgraded|rehabbed|updated)|(?:remodeled|renovated) (?:in|last|this|\d)|like new|brand new|new everything|updated \d|impecable|como nueva|lista para (?:vivir|mudarse|entrar)|(?:remodelada|renovada))\b/;
+// A house described by its subject outside the condition question ("house is fine").
+const SUBJECT_GRADE =
+  /\b(?:(?:house|home|place|property|condo)(?: is| s|s)|la casa (?:esta|ta))(?: in)? (?:(excellent|great|perfect)|(good|fine|decent|solid|bien|buena)|(ok|okay|alright|average|regular)|(bad|rough|terrible|mal))\b/;
+// The whole answer is one word or two, as people answer "what shape is it in?".
+const BARE_WORD: Record<string, ConditionGrade> = {
+  excellent: 'excellent',
+  great: 'excellent',
+  perfect: 'excellent',
+  amazing: 'excellent',
+  excelente: 'excellent',
+  good: 'good',
+  gud: 'good',
+  decent: 'good',
+  fine: 'good',
+  solid: 'good',
+  clean: 'good',
+  nice: 'good',
+  bien: 'good',
+  buena: 'good',
+  ok: 'fair',
+  okay: 'fair',
+  oke: 'fair',
+  alright: 'fair',
+  fair: 'fair',
+  meh: 'fair',
+  eh: 'fair',
+  old: 'fair',
+  bad: 'poor',
+  rough: 'poor',
+  terrible: 'poor',
+  awful: 'poor',
+  horrible: 'poor',
+  mal: 'poor',
+};
+const FILLER = new Set(
+  'its it is s was honestly tbh lol pretty really very kinda its just overall house home the condition shape esta la casa muy bastante yeah i think id say say probably prob'.split(
+    ' ',
+  ),
+);
+// "7/10", "a 4 out of 10", "on a scale of 1-10 maybe a 7".
+const OUT_OF_TEN = /\b(10|[1-9](?:\.5)?) ?(?:\/|out of) ?10\b/;
+const SCALE_ANSWER = /\bscale\b.*?\b(?:a|an) (10|[1-9](?:\.5)?)\b/;
+const NEW_ITEMS =
+  /\bnew (?:roof|hvac|ac|windows|floors|flooring|kitchen|paint|carpet|plumbing|pool|appliances|cabinets|counters|water heater)\b/g;
+const NEW_ITEMS_ES = /\b(?:cocina|pisos?|techo|ventanas|banos?) nuev[oa]s?\b/g;
+const NEED_BEFORE_NEW = /\b(?:needs?|need|necesita|ocupa)\s+(?:\w+\s+){0,2}$/;
+const AS_IS_CASH = /\bas[- ]is\b.*\bcash\b|\bcash\b.*\bas[- ]is\b/;
+
+function fromScore(score: number): ConditionGrade {
+  if (score >= 9) return 'excellent';
+  if (score >= 7) return 'good';
+  if (score >= 5) return 'fair';
+  if (score >= 3) return 'needs_work';
+  return 'poor';
+}
+
+/** Improvements the seller lists ("new roof 2023, new HVAC"), not ones the house needs. */
+function improvements(simple: string): number {
+  let count = 0;
+  for (const re of [NEW_ITEMS, NEW_ITEMS_ES]) {
+    for (const m of simple.matchAll(re)) {
+      if (!NEED_BEFORE_NEW.test(simple.slice(Math.max(0, m.index - 30), m.index))) count += 1;
+    }
+  }
+  return count;
+}
+
+function bareGrade(simple: string): ConditionGrade | null {
+  const tokens = simple
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 6) return null;
+  let grade: ConditionGrade | null = null;
+  for (const t of tokens) {
+    const g = BARE_WORD[t];
+    if (g) grade = grade === null || GRADES.indexOf(g) > GRADES.indexOf(grade) ? g : grade;
+    else if (!FILLER.has(t)) return null;
+  }
+  return grade;
+}
+
+/**
+ * The condition as the five grades: "turnkey", "just remodeled" → excellent; "good shape", "needs
+ * paint" → good; "dated", "needs TLC", "meh" → fair; "needs a new roof", "fixer", "water damage" →
+ * needs_work; "tear-down", "fire damage", "uninhabitable" → poor. The most severe statement wins,
+ * except that a cosmetic "needs paint" does not lower a "good". Bare words ("good", "ok", "bien")
+ * and scores ("7/10") count only right after the condition question; "as is" alone says nothing.
+ */
+export function readCondition(text: string, options: ConditionOptions = {}): ConditionGrade | null {
+  const simple = simplify(text);
+  const found = new Set<ConditionGrade>();
+  if (POOR_CUES.test(simple) || AS_IS_CASH.test(simple)) found.add('poor');
+  if (NEEDS_WORK_CUES.test(simple)) found.add('needs_work');
+  if (FAIR_CUES.test(simple)) found.add('fair');
+  if (GOOD_CUES.test(simple)) found.add('good');
+  if (EXCELLENT_CUES.test(simple) || improvements(simple) >= 2) found.add('excellent');
+  if (READY_BY_NEGATION.test(simple)) found.add('excellent');
+  const subject = SUBJECT_GRADE.exec(simple);
+  if (subject) {
+    const index = [1, 2, 3, 4].find((i) => subject[i] !== undefined) ?? 2;
+    found.add((['excellent', 'good', 'fair', 'poor'] as const)[index - 1] ?? 'good');
+  }
+  if (options.justAsked) {
+    const score = OUT_OF_TEN.exec(simple) ?? SCALE_ANSWER.exec(simple);
+    if (score) found.add(fromScore(Number(score[1])));
+    const bare = bareGrade(simple);
+    if (bare) found.add(bare);
+    // Words that grade inside a longer answer: "decent. needs paint", "dated but clean".
+    for (const w of simple.match(/[a-z]+/g) ?? []) {
+      const g = BARE_WORD[w];
+      if (g && g !== 'poor' && w.length > 2 && !['old', 'eh'].includes(w)) found.add(g);
+    }
+  }
+  if (found.size === 0) return null;
+  // The most severe grade stated wins; "great shape ... updated" stays excellent.
+  return GRADES.filter((g) => found.has(g)).at(-1) ?? null;
+}

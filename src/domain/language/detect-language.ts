@@ -1,4 +1,4 @@
-import { words } from './normalize.ts';
+import { simplify, words } from './normalize.ts';
 
 export type Language = 'en' | 'es';
 
@@ -10,7 +10,7 @@ const SPANISH = new Set(
     'semanas semana anos mi mis su sus nuestra nuestro para por que como cuanto cuanta donde cuando ' +
     'estoy esta estamos estan tengo tenemos tiene es son una un uno los las el la de del y con en pero muy ' +
     'bien mucho poco tambien todavia aun ahora pronto despues antes nos mudamos mudar mudarnos trabajo ' +
-    'precio dinero mil millones millon vale valor busco buscando buscamos escuelas alberca piscina ' +
+    'precio dinero millones millon valor busco buscando buscamos escuelas alberca piscina ' +
     'cochera jardin efectivo prestamo banco credito hipoteca divorcio herencia senor senora claro vez ' +
     'tal quizas quiza puede ser creo pues porque lo al se sin mas menos hasta entre desde unos unas favor ' +
     'ayuda llamar hablar espanol interesa interesado vivir lista reparaciones necesita hay eso esto este ' +
@@ -48,4 +48,37 @@ export function detectLanguage(text: string): Language | null {
   }
   if (es === en) return null;
   return es > en ? 'es' : 'en';
+}
+
+const ENGLISH_NAME = /\b(?:english|ingles|engles|inglich)\b/g;
+const SPANISH_NAME = /\b(?:spanish|espanol|castellano|spanglish)\b/g;
+const CANT_BEFORE =
+  /\b(?:no|dont|do not|doesnt|cant|cannot|can not|not|barely|hardly|poco)\s+(?:\w+\s+){0,2}$|\b(?:my|mi)\s+$/;
+const WEAK_AFTER =
+  /^\s+(?:(?:is|s|isnt|is not|aint)\s+(?:not\s+)?(?:great|good|very good|the best|bad|so good|too good|rusty)|not so good|(?:very\s+)?well\b|(?:no\s+)?(?:es|esta)\s+(?:muy\s+)?(?:bueno|mal))/;
+
+/**
+ * The language the lead asks us to write in: "can we switch to spanish", "¿hablas español?",
+ * "mejor en inglés", "no hablo español, english?" (en), "my spanish isn't great" (en). A language
+ * the lead says they cannot read is the one to leave. Null when no language is named.
+ */
+export function readLanguageSwitch(text: string): Language | null {
+  const simple = simplify(text);
+  const mentions: { lang: Language; at: number; weak: boolean }[] = [];
+  for (const [re, lang] of [
+    [ENGLISH_NAME, 'en'],
+    [SPANISH_NAME, 'es'],
+  ] as const) {
+    for (const m of simple.matchAll(re)) {
+      const weak =
+        CANT_BEFORE.test(simple.slice(Math.max(0, m.index - 30), m.index)) ||
+        WEAK_AFTER.test(simple.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      mentions.push({ lang, at: m.index, weak });
+    }
+  }
+  if (mentions.length === 0) return null;
+  mentions.sort((a, b) => a.at - b.at);
+  const asked = mentions.find((m) => !m.weak);
+  if (asked) return asked.lang;
+  return mentions[0]?.lang === 'es' ? 'en' : 'es';
 }

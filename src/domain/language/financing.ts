@@ -94,3 +94,111 @@ export function extractFinancing(text: string, options: FinancingOptions = {}): 
   const lender = status === 'pre_approved' || status === 'in_process' ? lenderOf(text, simple) : undefined;
   return lender ? { status, lender } : { status };
 }
+
+export interface PreapprovalOptions {
+  /** True when the bot just asked "are you pre-approved?": a bare "yes", "nope", "ya" then counts. */
+  justAsked?: boolean;
+}
+
+const QUESTION_START =
+  /^(?:do|does|did|can|could|should|would|will|is|are|am|what|whats|how|why|when|which|necesito|necesitamos|hay que|tengo que|tenemos que|se necesita|puedo|podemos)\b/;
+const EXPIRED =
+  /\b(?:(?:probably|already|has|it|its|letter|it s) expired|expired already|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
+const QUALIFIED_ONLY = /\b(?:pre ?-?qualif\w*|prequalif\w*|pre ?-?calific\w*|precalific\w*)\b/;
+const UNSURE = new RegExp(
+  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|credit is (?:bad|not good|rough))\\b`,
+);
+const NO_LENDER_YET =
+  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender))\b/;
+const STILL_WORKING =
+  /\b(?:in process|in progress|waiting to hear|estamos en eso|en eso|ahi vamos|en tramite)\b/;
+const LEADING_YES =
+  /^(?:yes|yess+|yeah|yea|yep|yup|ya|si|sip|sure|correct|absolutely|of course|we are|i am|im|claro|ya estamos|ya tenemos|y)\b/;
+const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
+const LEADING_NO =
+  /^(?:no|nope|nah|not yet|negative|todavia no|aun no|no todavia|not really|not at the moment)\b/;
+
+/** The statements of a message, without the clauses that ask something ("do I need to be?"). */
+function statements(simple: string): string {
+  return (simple.match(/[^.?!;,]+[.?!;,]*/g) ?? [])
+    .filter((c) => !c.includes('?') && !QUESTION_START.test(c.trim()))
+    .map((c) => c.replace(/[.!;,]+$/, '').trim())
+    .filter((c) => c.length > 0)
+    .join(' . ');
+}
+
+/**
+ * Whether a buyer is pre-approved: true for "pre-approved", "approved up to 800", "ya tenemos la
+ * preaprobación"; false for "not yet", "pre-qualified", "applied, waiting", "working on it", "we
+ * were approved in June but it probably expired", "haven't talked to a lender". Questions ("do I
+ * need to be pre-approved?") and cash buyers give null; bare yes/no count only after the question.
+ */
+export function readPreapproval(text: string, options: PreapprovalOptions = {}): boolean | null {
+  const said = statements(simplify(text));
+  if (said === '') return null;
+  const flat = said.replace(/ \. /g, ' ');
+  if (EXPIRED.test(flat) || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
+  const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
+  if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
+  if (PROCESS.test(flat) || STILL_WORKING.test(flat)) return false;
+  if (approvedWord) return true;
+  if (NO_LENDER_YET.test(flat)) return false;
+  if (CASH.test(flat) && !NO_CASH.test(flat)) return null;
+  if (!options.justAsked) return null;
+  const first = said.split(' . ')[0] ?? '';
+  if (LEADING_NO.test(first)) return false;
+  if (BARE_IN_PROCESS.test(first)) return false;
+  if (LEADING_YES.test(first) || TRAILING_YES.test(flat)) return true;
+  return null;
+}
+
+// How the big lenders are spelled when the lead writes them in one case ("crosscountry", "UWM").
+const LENDER_SPELLING: Record<string, string> = {
+  crosscountry: 'CrossCountry',
+  loandepot: 'loanDepot',
+  pennymac: 'PennyMac',
+  schoolsfirst: 'SchoolsFirst',
+  uwm: 'UWM',
+  usaa: 'USAA',
+  bofa: 'BofA',
+  'us bank': 'US Bank',
+  'u.s. bank': 'U.S. Bank',
+  'mr cooper': 'Mr Cooper',
+  'mr. cooper': 'Mr. Cooper',
+};
+const LENDER_NAMES =
+  /\b(?:chase|wells ?fargo|bank of america|bofa|rocket(?: mortgage)?|u\.?s\.? bank|citi(?:bank)?|navy federal(?: credit union)?|usaa|guild(?: mortgage)?|loan ?depot|fairway(?: independent mortgage)?|guaranteed rate|new american funding|united wholesale(?: mortgage)?|uwm|pennymac|mr\.? cooper|schools ?first(?: fcu| credit union)?|golden (?:1|one)(?: credit union)?|kinecta|arrowhead(?: credit union)?|flagstar|cross ?country(?: mortgage)?|movement mortgage|better(?:\.com| mortgage)|sofi|ally|caliber|freedom mortgage|homepoint|home point|amerisave|provident|logix|wescom|altura|cal ?coast)\b/i;
+const LOAN_PROGRAMS = new Set(['FHA', 'VA', 'USDA', 'Conventional', 'Jumbo', 'Cal', 'CalHFA']);
+const FINANCE_TALK =
+  /\b(?:approv\w*|preapprov\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|financ\w*|credit union|prestamista|banco|prestamo|with|w|thru|through|con)\b/;
+const NAMED_LENDER =
+  /\b(?:with|w|through|thru|via|con|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
+
+function tidyLender(written: string): string {
+  const known = LENDER_SPELLING[written.toLowerCase()];
+  if (written === written.toLowerCase() || written === written.toUpperCase())
+    return (
+      known ??
+      written.replace(/\b[a-z]/gi, (c) => c.toUpperCase()).replace(/\B[A-Z]+/g, (s) => s.toLowerCase())
+    );
+  return written;
+}
+
+/**
+ * The lender's name as the lead wrote it, capitalisation tidied: "wells fargo" → "Wells Fargo",
+ * "Rocket" stays "Rocket", "uwm" → "UWM", "CrossCountry" as written. An unknown lender counts when
+ * it is named after "with"/"through"/"con" in a sentence about financing. Loan programs (FHA, VA)
+ * and "my bank" are not lenders.
+ */
+export function readLender(text: string, options: PreapprovalOptions = {}): string | null {
+  const simple = simplify(text);
+  if (!options.justAsked && !FINANCE_TALK.test(simple)) return null;
+  const known = LENDER_NAMES.exec(text);
+  if (known) return tidyLender(known[0].replace(/\s+/g, ' '));
+  const status = readPreapproval(text, options);
+  if (status === null && !PROCESS.test(simple)) return null;
+  const named = NAMED_LENDER.exec(text)?.[1]?.replace(/\s+(?:of|de)$/, '');
+  const first = named?.split(/\s+/)[0] ?? '';
+  if (!named || NOT_A_LENDER.has(first) || LOAN_PROGRAMS.has(first)) return null;
+  return named;
+}

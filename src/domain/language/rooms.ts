@@ -13,7 +13,7 @@ export interface RoomsOptions {
 }
 
 const BED_UNIT =
-  '(?:beds?|bedrooms?|bed rooms?|bdrms?|bdrm|bds?|brs?|recamaras?|cuartos?|habitaciones?|dormitorios?|recs?)';
+  '(?:beds?|bedrooms?|bed rooms?|rooms?|bdrms?|bdrm|bds?|brs?|recamaras?|cuartos?|habitaciones?|dormitorios?|recs?)';
 const BATH_UNIT = '(?:baths?|bathrooms?|bth|ba|banos?)';
 const RANGE_TAIL = '(?:\\s*(?:\\+|or more|plus|o mas|(?:-|to|or|o|a)\\s*\\d{1,2}))?';
 // Spaces around an optional word or dash are written `\s*(?:-\s*)?`, never `\s*-?\s*`: two
@@ -24,6 +24,7 @@ const BEDS = new RegExp(
 const BATHS = new RegExp(
   `(?<![\\w.$]|\\d\\/)(\\d{1,2}(?:\\.\\d)?)(\\s*(?:1\\/2|½|and a half|\\.5))?${RANGE_TAIL}\\s*(?:-\\s*)?(?:full\\s+|half\\s+)?${BATH_UNIT}\\b(\\s+y\\s+medio)?`,
 );
+const STUDIO_OR = /\b(?:studio|estudio) (?:or|o) /;
 const ONE_AND_HALF_ES = /\b(?:1|un)\s+bano\s+y\s+medio\b/;
 const ONE_ES = /\b(?:un|una|1)\s+(?:bano|recamara|cuarto|habitacion|dormitorio)\b/;
 const SLASH = /(?<![\w.$/])([1-9])\s*\/\s*([1-9](?:\.5)?)(?![\w/]|\.\d|\s*(?:acre|mile|off|price))/;
@@ -36,13 +37,14 @@ function inRange(n: number): boolean {
 
 /**
  * Bedrooms and bathrooms: "3 beds", "3br", "three bedrooms", "3/2", "2.5 baths", "4 bed 3 bath",
- * "3 recámaras", "tres cuartos", "2 baños", "2 baños y medio". "2 car garage" or "2 story" are not rooms.
+ * "3 rooms", "3 recámaras", "tres cuartos", "2 baños", "2 baños y medio". "2 car garage" or "2 story" are not rooms.
  */
 export function extractRooms(text: string, options: RoomsOptions = {}): Rooms {
   const norm = replaceNumberWords(fold(text));
   const rooms: Rooms = {};
   const bed = BEDS.exec(norm);
-  if (bed) rooms.beds = Number(bed[1]);
+  // "studio or 1br": the smallest acceptable place has no bedroom count.
+  if (bed && !STUDIO_OR.test(norm)) rooms.beds = Number(bed[1]);
   const bath = BATHS.exec(norm);
   if (bath)
     rooms.baths = Number(bath[1]) + (bath[2] && !bath[1]?.includes('.') ? 0.5 : 0) + (bath[3] ? 0.5 : 0);

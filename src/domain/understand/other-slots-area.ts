@@ -1,0 +1,55 @@
+import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
+import { fold } from '../language/normalize.ts';
+import type { UtteranceContext } from './types.ts';
+
+// Names that are also ordinary words ("rancho", "corona", "walnut") or letters ("RC"): they count
+// after the area question, after a place preposition, or in a list of places.
+const WEAK = new Set(['rc', 'rancho', 'corona', 'walnut', 'central park', 'red hill', 'day creek', 'colton']);
+const PLACE_BEFORE =
+  /\b(?:in|en|near|around|by|from|to|of|at|cerca de|por|rumbo a|para|ranch|anywhere|somewhere|north|south|east|west|or|o|and|y)\s*$/;
+const NEGATED_BEFORE =
+  /\b(?:not|except|but not|anywhere but|avoid|hate|ni|excepto|menos|no en|nada en)\s+(?:\w+\s+)?$/;
+const NOT_THERE = /\bstop sending (?:me )?(?:\w+ ){0,3}$/;
+const STREET_AFTER =
+  /^\s+(?:ave|avenue|st|street|blvd|boulevard|rd|road|dr|drive|pkwy|parkway|way|ln|lane|ct|hwy|highway)\b/;
+const BUY_BEFORE = /\b(?:buy|buying|purchase|find|comprar|buscar)\b[^.,;!?]*$/;
+const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b[^.,;!?]*$/;
+const CLAUSE_START = /[.,;!?]/g;
+
+function clauseHead(folded: string, at: number): string {
+  const window = folded.slice(Math.max(0, at - 60), at);
+  let cut = 0;
+  for (const m of window.matchAll(CLAUSE_START)) cut = m.index + 1;
+  return window.slice(cut);
+}
+
+/**
+ * The area slot: the first market city named (aliases, neighbourhoods and zip codes resolved),
+ * skipping cities the lead rules out ("not Fontana", "stop sending me houses in Fontana") and
+ * street names ("Etiwanda Ave"). When the lead sells in one city to buy in another, the city
+ * they buy in. A buyer's or lead's finished purchase ("we bought in Eastvale") is no area to
+ * search. Regions ("the IE", "near the 210") name no city.
+ */
+export function readArea(text: string, ctx: UtteranceContext): string | undefined {
+  const folded = fold(text);
+  const names = ctx.neighborhoods ? [...marketCities, ...ctx.neighborhoods] : marketCities;
+  const mentions = locatePlaces(text, names, { aliases: marketCityAliases, streetOnly: true });
+  const kept = mentions.filter((m) => {
+    const before = folded.slice(Math.max(0, m.start - 40), m.start);
+    const head = clauseHead(folded, m.start);
+    if (STREET_AFTER.test(folded.slice(m.end, m.end + 12))) return false;
+    if (NEGATED_BEFORE.test(before) || NOT_THERE.test(head)) return false;
+    if (ctx.bot !== 'seller' && DONE_BEFORE.test(head)) return false;
+    const written = folded.slice(m.start, m.end);
+    if (
+      WEAK.has(written) &&
+      ctx.lastQuestion !== 'area' &&
+      !PLACE_BEFORE.test(before) &&
+      mentions.length === 1
+    )
+      return false;
+    return true;
+  });
+  const buying = kept.find((m) => BUY_BEFORE.test(clauseHead(folded, m.start)));
+  return (kept.length > 1 && buying ? buying : kept[0])?.canonical;
+}

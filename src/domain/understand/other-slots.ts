@@ -1,0 +1,55 @@
+import { extractStreetAddress } from '../language/address.ts';
+import { readCondition } from '../language/condition.ts';
+import { readLanguageSwitch } from '../language/detect-language.ts';
+import { readLender, readPreapproval } from '../language/financing.ts';
+import { readIntent } from '../language/intent.ts';
+import { readMotivation } from '../language/motivation.ts';
+import { extractRooms } from '../language/rooms.ts';
+import { readArea } from './other-slots-area.ts';
+import { readEmail, readPhone } from './other-slots-contact.ts';
+import type { Slots, UtteranceContext } from './types.ts';
+
+/** Every slot except money, timeline and yes/no, which have readers of their own. */
+export type OtherSlots = Omit<
+  Slots,
+  'price' | 'price_min' | 'price_max' | 'budget_min' | 'budget_max' | 'timeline_months' | 'yes_no'
+>;
+
+/**
+ * The slots a message states besides money and timeline, normalized as the corpus README says:
+ * intent, condition, motivation, preapproved, lender, bedrooms, bathrooms, area, address, email,
+ * phone and language_switch. The pending question decides how short answers read: a bare "good"
+ * is a condition only after the condition question, a bare "3" is bedrooms only after the needs
+ * question, a bare "yes" is pre-approved only after the pre-approval question, and a bare "both"
+ * is an intent only after "buying or selling?". A buyer's words about condition ("no fixers")
+ * are a wish, not the condition of a house, so the buyer bot reads no condition.
+ */
+export function readOtherSlots(text: string, ctx: UtteranceContext): OtherSlots {
+  const asked = ctx.lastQuestion;
+  const out: OtherSlots = {};
+  const intent = readIntent(text, { bot: ctx.bot, justAsked: asked === 'buy_or_sell' });
+  if (intent) out.intent = intent;
+  const condition = ctx.bot === 'buyer' ? null : readCondition(text, { justAsked: asked === 'condition' });
+  if (condition) out.condition = condition;
+  const motivation = readMotivation(text, { justAsked: asked === 'motivation', bot: ctx.bot });
+  if (motivation) out.motivation = motivation;
+  const financing = { justAsked: asked === 'preapproval' };
+  const preapproved = readPreapproval(text, financing);
+  if (preapproved !== null) out.preapproved = preapproved;
+  const lender = readLender(text, financing);
+  if (lender) out.lender = lender;
+  const rooms = extractRooms(text, { justAsked: asked === 'needs' });
+  if (rooms.beds !== undefined) out.bedrooms = rooms.beds;
+  if (rooms.baths !== undefined) out.bathrooms = rooms.baths;
+  const area = readArea(text, ctx);
+  if (area) out.area = area;
+  const address = extractStreetAddress(text);
+  if (address) out.address = address;
+  const email = readEmail(text);
+  if (email) out.email = email;
+  const phone = readPhone(text);
+  if (phone) out.phone = phone;
+  const language = readLanguageSwitch(text);
+  if (language) out.language_switch = language;
+  return out;
+}
