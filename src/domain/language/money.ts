@@ -1,7 +1,7 @@
 import { maskAddresses } from './address.ts';
 import { detectLanguage } from './detect-language.ts';
 import { clauseAfter, clauseBefore, fold } from './normalize.ts';
-import { replaceNumberWords } from './numbers-in-words.ts';
+import { replaceAmountWords } from './numbers-in-words.ts';
 
 /** Options shared by the money readers. */
 export interface MoneyOptions {
@@ -10,6 +10,11 @@ export interface MoneyOptions {
    * then means $750,000. Otherwise a bare number needs a price word nearby ("hoping for 750").
    */
   justAsked?: boolean;
+  /**
+   * Turns number words in the folded text into digits. Defaults to `replaceAmountWords`; a
+   * measurement can plug in another reader to compare.
+   */
+  readWords?: (folded: string, spanish: boolean) => string;
 }
 
 /** One amount found in a text. Offsets point into `MoneyScan.text`, not the raw message. */
@@ -22,7 +27,11 @@ export interface MoneyMention {
   explicit: boolean;
   /** Upper end when the lead named a band rather than a figure ("low 600s" → 600,000 up to 650,000). */
   upTo?: number;
+  /** For a band ("the 800s", "low 900s"): which part of which hundred thousands was named. */
+  band?: { part: BandPart; base: number };
 }
+
+export type BandPart = 'whole' | 'low' | 'mid' | 'high';
 
 export interface MoneyScan {
   /** The message folded, with addresses/phones blanked and number words as digits. */
@@ -39,12 +48,20 @@ const UNIT_AFTER =
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =
-  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: en)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark))\b\s*(?:(?:de|of|\$)\s*)?$/;
+  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: en)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
   /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is my|sounds|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o)\s*$/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
+const BAND_PARTS: Record<string, BandPart> = {
+  low: 'low',
+  lower: 'low',
+  mid: 'mid',
+  middle: 'mid',
+  high: 'high',
+  upper: 'high',
+};
 const BAND_OFFSETS: Record<string, [number, number]> = {
   low: [0, 50_000],
   lower: [0, 50_000],
@@ -64,6 +81,7 @@ function bands(norm: string): MoneyMention[] {
       start: m.index,
       end: m.index + m[0].length,
       explicit: false,
+      band: { part: BAND_PARTS[m[1] ?? ''] ?? 'whole', base },
     };
   });
 }
@@ -121,18 +139,41 @@ function amountAlone(t: Token): number | null {
   return null;
 }
 
-/** Dollars for a bare number read as a price: 750 → 750,000 and 1.2 → 1,200,000. */
-function amountInContext(t: Token): number | null {
-  if (!t.decimal && t.value >= 100 && t.value < 1_000) return t.value * 1_000;
-  if (t.decimal && t.value >= 1 && t.value < 10) return Math.round(t.value * 1_000_000);
+/**
+ * Dollars for a bare number read as a home price: 750 → 750,000; a decimal under 2 is millions
+ * (1.2 → 1,200,000) and from 2 to 9.9 hundreds of thousands (6.5 → 650,000). A single digit is
+ * hundreds of thousands (9 → 900,000), or a million for 1, but only as the answer to the question.
+ */
+function amountInContext(t: Token, singleDigit: boolean): number | null {
+  if (t.decimal) {
+    if (t.value >= 1 && t.value < 2) return Math.round(t.value * 1_000_000);
+    if (t.value >= 2 && t.value < 10) return Math.round(t.value * 100_000);
+    return null;
+  }
+  if (t.value >= 100 && t.value < 1_000) return t.value * 1_000;
+  if (singleDigit && t.value >= 1 && t.value <= 9) return t.value === 1 ? 1_000_000 : t.value * 100_000;
   return null;
+}
+
+/** The other end of a range scaled like its partner: "5 to 600k" → 500,000, "550 to 6" → 600,000. */
+function scaledLike(value: number, partner: Token, partnerAmount: number, isUpper: boolean): number {
+  let scaled = value * (partner.multiplier || partnerAmount / partner.value);
+  while (!isUpper && scaled > partnerAmount && scaled >= 1_000_000 && scaled / 1_000 >= 10_000)
+    scaled /= 1_000;
+  if (isUpper) while (scaled > 0 && scaled < partnerAmount) scaled *= 10;
+  else while (scaled > 0 && scaled * 10 <= partnerAmount) scaled *= 10;
+  return Math.round(scaled);
 }
 
 /** Finds every dollar amount in a message, with enough context for the budget and price readers. */
 export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
   const folded = maskAddresses(fold(text)).replace(PHONE, (p) => ' '.repeat(p.length));
-  const norm = replaceNumberWords(folded.replace(CLOCK_OR_DATE, (p) => ' '.repeat(p.length)));
   const spanish = detectLanguage(text) === 'es';
+  const readWords = options.readWords ?? ((t: string, es: boolean) => replaceAmountWords(t, { spanish: es }));
+  const norm = readWords(
+    folded.replace(CLOCK_OR_DATE, (p) => ' '.repeat(p.length)),
+    spanish,
+  );
   const tokens = [...norm.matchAll(NUMBER)].map((m) => readToken(m, norm, spanish));
   // A range shares its unit: "30-45 days" has no money in it.
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -148,7 +189,7 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
       options.justAsked ||
       PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
       PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
-    const inContext = priced ? amountInContext(t) : null;
+    const inContext = priced ? amountInContext(t, options.justAsked === true) : null;
     return inContext ?? (t.dollar ? t.value : null);
   });
   // Range partners take the other side's scale: "400-500k", "between 400 and 500", "1-1.2m".
@@ -159,11 +200,9 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     const aAmount = amounts[i];
     const bAmount = amounts[i + 1];
     if (bAmount != null && aAmount == null && !a.unit && !isYear(a)) {
-      let scaled = a.value * (b.multiplier || bAmount / b.value);
-      while (scaled > bAmount && scaled >= 1_000_000 && scaled / 1_000 >= 10_000) scaled /= 1_000;
-      amounts[i] = Math.round(scaled);
+      amounts[i] = scaledLike(a.value, b, bAmount, false);
     } else if (aAmount != null && bAmount == null && !b.unit && !isYear(b)) {
-      amounts[i + 1] = Math.round(b.value * (a.multiplier || aAmount / a.value));
+      amounts[i + 1] = scaledLike(b.value, a, aAmount, true);
     }
   }
   const mentions: MoneyMention[] = [];

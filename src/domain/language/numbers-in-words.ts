@@ -58,24 +58,56 @@ const POINT = new RegExp(
 );
 const digitOf = (w: string) => (/\d/.test(w) ? w : String(UNITS[w]));
 
+// Money talk only: slang and short forms that mean a definite amount.
+const HUNDRED_SLANG = /\b(?:hunnid|hunned|hunnit|hundo)s?\b/g;
+const HALF_MIL = /\b(?:half (?:a )?mill?(?:ion)?|medio millon)\b/g;
+const A_MIL = /\b(?:a|one) mill?\b/g;
+const ENGLISH_UNITS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
+// "6 hundred", "6 fifty": a digit before a word number is read as that word ("six hundred").
+const DIGIT_BEFORE_WORD =
+  /\b(1\d|[1-9])(?=[\s-]+(?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/g;
+// "nine and a quarter", "a million and a half", "seis y medio", "un millon y medio".
+const FRACTION = /\b(\d+(?:\.\d+)?) (?:and a (half|quarter)|y (medio|cuarto))\b/g;
+
+function withFraction(value: string, english: string | undefined, spanish: string | undefined): string {
+  const part = english === 'half' || spanish === 'medio' ? 0.5 : 0.25;
+  const n = Number(value);
+  return String(n >= 1_000_000 ? n + part * 1_000_000 : n + part);
+}
+
 type Kind = 'start' | 'unit' | 'tens' | 'hundred' | 'scale';
 
 /**
  * Rewrites one run of number words with digits. A run like "two three" or "three and four" holds
  * more than one number; words that do not join ("and", "y") are kept between them.
+ *
+ * For amounts of money (`money`), people drop the scale words they both know: "six fifty" is
+ * 650, "six seventy five" 675, and what follows "a million" is its hundreds of thousands or
+ * thousands ("a million two" is 1,200,000, "un millón doscientos" 1,200,000).
  */
-function rewriteRun(run: string): string {
+function rewriteRun(run: string, money: boolean): string {
   const tokens = run.split(/[\s-]+/);
   const out: string[] = [];
   let total = 0;
   let current = 0;
   let last: Kind = 'start';
+  let lastScale = 0;
   let any = false;
   const flush = () => {
-    if (any) out.push(String(total + current));
+    if (any) {
+      let rest = current;
+      // "a million two": the words after "million" are what is left above the million.
+      if (money && lastScale === 1_000_000 && rest > 0)
+        rest *= rest < 10 ? 100_000 : rest < 1_000 ? 1_000 : 1;
+      out.push(String(total + rest));
+    }
     total = 0;
     current = 0;
     last = 'start';
+    lastScale = 0;
     any = false;
   };
   for (const t of tokens) {
@@ -91,14 +123,22 @@ function rewriteRun(run: string): string {
     const tens = TENS[t];
     const hundreds = HUNDREDS[t];
     const scale = SCALES[t];
+    // "six fifty", "nine fifteen": a lone first digit followed by tens is hundreds.
+    const shorthand = money && last === 'unit' && total === 0 && current >= 1 && current <= 9;
     if (unit !== undefined) {
       const joins = (last === 'tens' && current % 10 === 0) || last === 'hundred' || last === 'scale';
+      if (shorthand && unit >= 10 && unit <= 19) {
+        current = current * 100 + unit;
+        last = 'hundred';
+        continue;
+      }
       if (!joins || (unit >= 10 && last === 'tens')) flush();
       current += unit;
       last = 'unit';
       any = true;
     } else if (tens !== undefined) {
-      if (!(last === 'hundred' || last === 'scale')) flush();
+      if (shorthand) current *= 100;
+      else if (!(last === 'hundred' || last === 'scale')) flush();
       current += tens;
       last = 'tens';
       any = true;
@@ -114,6 +154,7 @@ function rewriteRun(run: string): string {
       total += (current || 1) * scale;
       current = 0;
       last = 'scale';
+      lastScale = scale;
     } else {
       // A scale word with nothing before it ("650 mil", "650 thousand") is left for the money rules.
       flush();
@@ -132,7 +173,29 @@ export function replaceNumberWords(folded: string): string {
   return folded
     .replace(HALF_MILLION, '500000')
     .replace(POINT, (_, a: string, b: string) => `${digitOf(a)}.${digitOf(b)}`)
-    .replace(RUN, rewriteRun);
+    .replace(RUN, (run) => rewriteRun(run, false));
+}
+
+export interface AmountWordOptions {
+  /** The message is in Spanish: "a mil" is then "to a thousand", not "a million". */
+  spanish?: boolean;
+}
+
+/**
+ * Like `replaceNumberWords`, for a text that talks about money, where people shorten amounts:
+ * "six fifty" → 650, "like 6 hundred" → 600, "seven hunnid" → 700, "a mil" → 1000000,
+ * "half a mil" → 500000, "a million two" → 1200000, "nine and a quarter" → 9.25,
+ * "un millón doscientos" → 1200000, "medio millón" → 500000. Whether 650 means dollars or
+ * thousands is for the money rules to decide.
+ */
+export function replaceAmountWords(folded: string, options: AmountWordOptions = {}): string {
+  let text = folded.replace(HUNDRED_SLANG, 'hundred').replace(HALF_MIL, '500000');
+  if (!options.spanish) text = text.replace(A_MIL, 'a million');
+  return text
+    .replace(DIGIT_BEFORE_WORD, (d: string) => ENGLISH_UNITS[Number(d)] ?? d)
+    .replace(POINT, (_, a: string, b: string) => `${digitOf(a)}.${digitOf(b)}`)
+    .replace(RUN, (run) => rewriteRun(run, true))
+    .replace(FRACTION, (_, n: string, en?: string, es?: string) => withFraction(n, en, es));
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * Words around a figure that say what it is: whose price, which end of a range, a debt, rent, a
+ * pre-approval, a question about some other house. Read on the text `scanMoney` returns (folded,
+ * number words as digits). `…Before` patterns end at the figure, `…After` ones start right after it.
+ */
+
+// Every "before" pattern ends in `\s*(?:(?:about|…)\s*)?$`, never `\s*(?:about|…)?\s*$`: two
+// adjacent `\s*` try every split of a run of spaces.
+const FILLER = String.raw`\s*(?:(?:about|around|like|maybe|roughly|~|\$|only|just|unos|como)\s*)?$`;
+const before = (words: string) => new RegExp(`(?:${words})${FILLER}`);
+
+/** A ceiling: "under 600", "no more than 750", "nothing over 800", "hasta 600". */
+export const MAX_BEFORE = before(
+  String.raw`\b(?:under|below|less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|nada (?:mas de|arriba de)|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<`,
+);
+export const MAX_AFTER =
+  /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top)|o menos|maximo|como maximo|a lo mucho)\b/;
+
+/** A lower bound: "anything over 700", "more than 400", "400+", "o más". */
+export const MIN_BEFORE = before(
+  String.raw`\b(?:(?<!\bno |\bnot |\bnothing )(?:over|above|more than|higher than)|minimum(?: of)?|min|starting at|mas de|arriba de)|>`,
+);
+export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o mas|para arriba)/;
+
+/** A floor a seller names as the price itself: "at least 480", "1 mil, no less", "por lo menos 600". */
+export const FLOOR_BEFORE = before(
+  String.raw`\b(?:at least|no less than|not less than|not under|al menos|por lo menos|minimo(?: de)?)`,
+);
+export const FLOOR_AFTER = /^\s*,?\s*(?:no less|not less|at least|minimum|min|minimo|como minimo)\b/;
+
+/** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
+export const STRETCH_BEFORE = before(
+  String.raw`\b(?:stretch(?:ing)?(?: it)?(?: up)?(?: to)?|go (?:up )?(?:to|as high as)|push(?: it)?(?: up)? to|estirar(?:nos)?(?: hasta| a)?)`,
+);
+
+/** A pre-approval amount: "approved for 720", "pre-approved w chase for 700", "approved up to 800". */
+export const APPROVAL_BEFORE =
+  /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?\s+)?(?:for|up to|upto|to|at|hasta|por|para|of)?\s*(?:\$\s*)?$/;
+
+/** The lead turns a figure down: "we want 750 not 700", "my wife says 650 is too low". */
+export const NEGATED_BEFORE = /\b(?:not|nor)\s*(?:\$\s*)?$/;
+export const REJECTED_AFTER =
+  /^\s*(?:is|was|seems|sounds|es|esta|seria)?\s*(?:way |much |muy |demasiado )?(?:too (?:low|little|cheap)|not enough|isnt enough|no es suficiente|(?:muy |demasiado )?(?:bajo|poco))\b/;
+
+/** A debt or what was paid long ago: "we owe 400", "we paid 320 in 2012", "compramos en 300". */
+export const DEBT_OR_PAST_BEFORE = before(
+  String.raw`\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague)`,
+);
+
+/** Someone else's figure: an estimate, an agent's opinion, a friend or neighbour's sale. */
+export const OTHERS =
+  /\b(?:neighbou?rs?|next door|down the (?:street|block|road)|across the (?:street|way)|around the corner|same (?:street|model|floor ?plan|tract)|comps?|zillow|redfin|zestimate|realtor ?com|appraiser|appraisal|apprais\w+ (?:at|for)|friend|coworker|cousin|brother|sister|(?:an?|the|my|our|his|her) (?:realtor|agent|broker)|(?:they|he|she) (?:sold|got|listed|paid)|vecin[oa]s?|casa de (?:al )?lado|(?:mi|un|una) (?:amig[oa]|compadre|comadre|prim[oa]|herman[oa])|(?:el|la|un|una) (?:agente|realtor|corredor[a]?)|(?:houses?|homes?|places?|casas?) (?:like (?:mine|ours)|around here|nearby|in (?:my|our|the) (?:area|neighborhood|tract|complex)|como la mia|de por aqui|cercanas?))\b/g;
+/** The lead speaking for themself again after naming someone else. */
+export const FIRST_PERSON =
+  /\b(?:i|we|id|wed|im|me|my|our|us|quiero|queremos|quisiera|esperamos|espero|nos|yo|nosotros)\b/;
+
+/** An online estimate: a seller who quotes one and names no figure of their own takes it as theirs. */
+export const ESTIMATE = /\b(?:zillow|redfin|zestimate|realtor ?com|trulia|estimate|estimado)\b/;
+
+/** The lead takes a quoted figure as their own: "Zillow says 780 so that", "whatever the neighbours got". */
+export const ADOPTS =
+  /\b(?:so that|that(?:s| is) (?:fine|good|my number|what (?:i|we) want)|whatever|same as|the same|match(?:es)?|lo mismo|eso)\b/;
+
+/** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
+export const MORE_THAN_THAT =
+  /\b(?:worth more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+
+/** Money that is not a home price: rent, payments, savings, income. */
+export const NOT_PRICE_AFTER =
+  /^\s*(?:down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
+export const NOT_PRICE_BEFORE = before(
+  String.raw`\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
+);
+
+/** A question about some house ("what would the payment be on 700k?"), not a figure of the lead's. */
+export const QUESTION_START =
+  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|pero|oye|y)\s*,?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
+
+/** Words that say the figure is a home the lead would buy, or the one they sell. */
+export const BUY_WORDS =
+  /\b(?:buy|buying|purchase|budget|afford|pre[\s-]?approved|approved|pre[\s-]?approval|qualified|spend|comprar|compramos una|presupuesto|preaprobad\w*|preaprobacion|aprobad\w*|gastar)\b/g;
+export const SELL_WORDS =
+  /\b(?:sell|selling|list it|listing it|asking|lowball\w*|vender|vendo|venderla|vendemos|sacar|pedir|pido|pedimos|(?:ours|mine|(?:our|my) (?:house|home|place|condo)|la (?:mia|nuestra)|mi casa|nuestra casa)(?: is| es)?(?: probably| prob| maybe| like)? (?:worth|vale))\b/g;
+
+/** Joins two figures into a range: "700-750", "between 700 and 750", "de 450 a 500", "800 or 850". */
+export const RANGE_JOIN = /^\s*(?:-|to|or|hasta|a|o)\s*(?:(?:about|around|like|\$)\s*)?$/;
+export const RANGE_AND = /^\s*(?:and|y)\s*(?:(?:about|around|\$)\s*)?$/;
+export const RANGE_OPEN = /\b(?:between|from|entre|de)\s*(?:(?:about|around|\$)\s*)?$/;
+export const RANGE_COMMA = /^\s*,\s*$/;
+/** A hedge between two figures is a range: "550, maybe 575", "600 or maybe 650", "600, quizás 650". */
+export const RANGE_HEDGE =
+  /^\s*(?:,\s*)?(?:or |o )?(?:maybe|possibly|perhaps|quizas?|tal vez)\s*(?:(?:about|around|like|\$)\s*)?$/;

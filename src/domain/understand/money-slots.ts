@@ -1,0 +1,160 @@
+import type { MoneyOptions } from '../language/money.ts';
+import { clauseBefore } from '../language/normalize.ts';
+import { ADOPTS, BUY_WORDS, MORE_THAN_THAT, SELL_WORDS } from './money-cues.ts';
+import {
+  type Figure,
+  type MoneyReading,
+  readFigures,
+  type Side,
+  type Statement,
+  statementsOf,
+} from './money-figures.ts';
+import type { Slots, UtteranceContext } from './types.ts';
+
+export type MoneySlots = Pick<Slots, 'price' | 'price_min' | 'price_max' | 'budget_min' | 'budget_max'>;
+
+interface Bounds {
+  min?: number;
+  max?: number;
+  single?: number;
+}
+
+/**
+ * A band as the corpus reads it: "the 800s" is 800,000–899,000, "low 900s" 900,000–933,000,
+ * "high 700s" 767,000–799,000 and "mid 600s" the single figure 650,000.
+ */
+function bandBounds(part: NonNullable<Figure['band']>['part'], base: number): Bounds {
+  if (part === 'mid') return { single: base + 50_000 };
+  if (part === 'low') return { min: base, max: base + 33_000 };
+  if (part === 'high') return { min: base + 67_000, max: base + 99_000 };
+  return { min: base, max: base + 99_000 };
+}
+
+function boundsOf(st: Statement): Bounds {
+  if (st.last) return { min: st.first.amount, max: st.last.amount };
+  const band = st.first.band;
+  return band ? bandBounds(band.part, band.base) : { single: st.first.amount };
+}
+
+const counts = (f: Figure) => f.owner === 'own' && !f.hypothetical;
+
+/** Which side of a deal a figure is on: the question just asked, the words before it, the bot. */
+function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side | null {
+  if (ctx.lastQuestion === 'price') return 'sell';
+  if (ctx.lastQuestion === 'budget') return 'buy';
+  const near = clauseBefore(reading.text, f.start);
+  const buy = [...near.matchAll(BUY_WORDS)].at(-1)?.index ?? -1;
+  const sell = [...near.matchAll(SELL_WORDS)].at(-1)?.index ?? -1;
+  if (buy >= 0 || sell >= 0) return buy > sell ? 'buy' : 'sell';
+  if (ctx.bot === 'seller') return 'sell';
+  if (ctx.bot === 'buyer') return 'buy';
+  const stated = f.side ?? reading.sides.find((s) => s.at > f.end)?.side;
+  if (stated) return stated;
+  // Nobody knows yet which side the lead is on: buyers name ceilings, sellers floors.
+  if (f.role === 'max' || f.role === 'stretch' || f.role === 'approval') return 'buy';
+  if (f.role === 'min' || f.role === 'floor') return 'sell';
+  return null;
+}
+
+/**
+ * What a seller expects. The last statement wins ("700. ok honestly 680"), except that a floor and a
+ * ceiling said one after the other make a range. With no figure of their own, a figure they point
+ * past ("we owe 400 so anything over that", "Zestimate is 810 but it's worth more") is a lower
+ * bound, an online estimate they quote ("Zillow says 780") is the price, and so is someone else's
+ * figure they adopt ("whatever the neighbours got, 890"); a neighbour's sale alone is not.
+ */
+function sellerSlots(text: string, figures: Figure[]): MoneySlots {
+  const statements = statementsOf(text, figures.filter(counts));
+  let out: MoneySlots = {};
+  for (const st of statements) {
+    const b = boundsOf(st);
+    const role = st.last || st.first.band ? 'range' : st.first.role;
+    if (b.single !== undefined && role === 'min') {
+      out =
+        out.price_max !== undefined && out.price === undefined
+          ? { ...out, price_min: b.single }
+          : { price_min: b.single };
+    } else if (b.single !== undefined && role === 'max') {
+      out =
+        out.price_min !== undefined && out.price === undefined
+          ? { ...out, price_max: b.single }
+          : { price_max: b.single };
+    } else if (b.single !== undefined) {
+      out = { price: b.single };
+    } else {
+      out = { price_min: b.min!, price_max: b.max! };
+    }
+  }
+  if (statements.length > 0) return out;
+  const quoted = figures
+    .filter((f) => !f.hypothetical && (f.owner === 'debt' || f.owner === 'other' || f.owner === 'estimate'))
+    .at(-1);
+  if (!quoted) return {};
+  if (MORE_THAN_THAT.test(text.slice(quoted.end))) return { price_min: quoted.amount };
+  if (quoted.owner === 'estimate' || (quoted.owner === 'other' && ADOPTS.test(text))) {
+    return { price: quoted.amount };
+  }
+  return {};
+}
+
+/**
+ * What a buyer will spend. A single figure is the ceiling, a range gives both ends, the last
+ * statement wins, a stretch figure is the real ceiling, and a pre-approval caps a higher comfort
+ * figure ("approved for 850" after "saw one for 899") but gives way to a lower one ("approved for
+ * 720 but want to stay around 650").
+ */
+function buyerSlots(text: string, figures: Figure[]): MoneySlots {
+  const own = figures.filter(counts);
+  const approval = own.filter((f) => f.role === 'approval').at(-1)?.amount;
+  const statements = statementsOf(
+    text,
+    own.filter((f) => f.role !== 'approval'),
+  );
+  let min: number | undefined;
+  let max: number | undefined;
+  let stretched = false;
+  const last = statements.at(-1);
+  const lastBounds = last ? boundsOf(last) : undefined;
+  if (lastBounds && lastBounds.single === undefined) {
+    min = lastBounds.min;
+    max = lastBounds.max;
+  } else {
+    for (const st of statements) {
+      const b = boundsOf(st);
+      if (b.single === undefined) continue;
+      const role = st.first.role;
+      if (role === 'min' || role === 'floor') min = b.single;
+      else if (role === 'stretch') [max, stretched] = [b.single, true];
+      else if (!stretched) max = b.single;
+    }
+  }
+  if (approval !== undefined && (max === undefined || max > approval)) max = approval;
+  const out: MoneySlots = {};
+  if (min !== undefined && (max === undefined || min < max)) out.budget_min = min;
+  if (max !== undefined) out.budget_max = max;
+  return out;
+}
+
+/**
+ * The money slots of one lead message, as the corpus normalizes them (see eval/corpus/README.md,
+ * "Money"): a seller's `price` or `price_min`/`price_max`, a buyer's `budget_min`/`budget_max`, in
+ * whole dollars. Bare figures count only where a price is being talked about, and rent, payments,
+ * down payments, income, debts, past purchases, other people's figures and questions about some
+ * other house never count.
+ */
+export function readMoneySlots(
+  text: string,
+  ctx: UtteranceContext,
+  options: Pick<MoneyOptions, 'readWords'> = {},
+): MoneySlots {
+  const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget';
+  const reading = readFigures(text, asked, options.readWords);
+  const sell: Figure[] = [];
+  const buy: Figure[] = [];
+  for (const f of reading.figures) {
+    const side = sideOf(f, reading, ctx);
+    if (side === 'sell') sell.push(f);
+    else if (side === 'buy') buy.push(f);
+  }
+  return { ...sellerSlots(reading.text, sell), ...buyerSlots(reading.text, buy) };
+}
