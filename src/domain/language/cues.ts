@@ -1,4 +1,4 @@
-import { simplify } from './normalize.ts';
+import { fold, simplify } from './normalize.ts';
 
 const CHANGED_MIND =
   /\b(?:changed (?:my|our) minds?|change of plans?|plans changed|(?:not|no longer) (?:selling|buying|moving|looking)(?: anymore)?|(?:not|no longer) (?:going|planning) to (?:sell|buy|move)|decided (?:not to|to not) (?:sell|buy|move)|decided to (?:stay|keep (?:it|the house)|rent it|refinance)|(?:were|we are|im|i am) (?:staying|keeping (?:it|the house))|staying put|tak(?:e|ing) it off the market|(?:not|no longer) interested(?: anymore)?|never ?mind|nvm|forget (?:it|about it)|dont want to (?:sell|buy)(?: anymore)?|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea|planes)|ya no (?:quiero|queremos|vamos a|voy a|nos interesa|me interesa|estoy|estamos)|olvidalo|mejor no)\b/;
@@ -35,6 +35,33 @@ export function isGreeting(text: string): boolean {
   const restWords = rest ? rest.split(' ') : [];
   // Up to two unknown words are a name ("hi Maria"); longer tails must be small talk.
   return restWords.every((w) => SMALL_TALK.has(w)) || restWords.length <= 2;
+}
+
+// Words that open a message as a greeting even when more follows ("hi, who is this?"). "yo" is
+// left out: it is also Spanish "I" ("yo nunca les di mi número").
+const OPENER =
+  /^(?:hi|hii+|hello|helo|hey|heya|hey there|hi there|hello there|howdy|hiya|greetings|good (?:morning|afternoon|evening|day)|happy (?:holidays|thanksgiving|new year|easter|friday|monday)|hola|holaa+|buenos dias|buen dia|buenas tardes|buenas noches|buenas|saludos)\b/;
+// A wish sent back ("merry christmas to you too") answers ours; it greets nobody.
+const WISH_BACK = /\b(?:to you too|you too|same to you|igualmente)\b/;
+// "this is Brenda", "yes this is Mike", "soy Rosa": introducing oneself by name.
+const SELF_INTRO =
+  /^(?:(?:yes|yeah|yep|si|hi|hey|hello|hola)[,.!]? )?(?:this is|it's|its|soy|me llamo|my name is|mi nombre es) (?=\S)/;
+
+/**
+ * True when the message opens with a greeting or the sender introduces themselves by name,
+ * whatever follows: "hi, who is this?", "hey! yes that's me", "yes this is Mike", "buenas".
+ */
+export function opensWithGreeting(text: string): boolean {
+  const simple = simplify(text)
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (OPENER.test(simple)) return !WISH_BACK.test(simple);
+  const folded = fold(text).trim();
+  const intro = SELF_INTRO.exec(folded);
+  if (!intro) return false;
+  // A name follows, capitalised as written: "this is Mike", not "this is harassment" or "THIS IS SPAM".
+  return /^\p{Lu}\p{Ll}/u.test(text.trim().slice(intro[0].length));
 }
 
 /** "Saw your ad", "my friend referred me", "got your postcard", "vi su anuncio", "me recomendaron". */

@@ -1,0 +1,285 @@
+import type { ObjectionType } from './types.ts';
+
+/**
+ * Phrase rules for objections, matched against the prepared text (objections-text.ts): lower-case
+ * words separated by single spaces, no punctuation, shorthands spelled out ("u" → "you").
+ * Each rule may refuse a match that is negated ("I don't have an agent"), asked ("is it listed?"),
+ * or about the past ("we sold our last house in 2015").
+ */
+export interface ObjectionRule {
+  type: ObjectionType;
+  pattern: RegExp;
+  /** Skip when one of the three words before the match negates it ("dont", "no", "never"…). */
+  negatable?: boolean;
+  /** Skip when the clause holding the match asks a question. */
+  statement?: boolean;
+  /** The pattern must cover a whole clause (plus filler such as "thanks", "lol"). */
+  whole?: boolean;
+  /** A weak reading ("no thanks", "I'm good"): dropped when a more specific objection is found. */
+  soft?: boolean;
+  /** Only for these pending questions (null = no question pending). */
+  after?: ReadonlyArray<string | null>;
+  /** Not for these bots. */
+  notFor?: ReadonlyArray<'lead' | 'seller' | 'buyer'>;
+  /** Only when the message also matches this ("changed my mind" counts when selling is named). */
+  requires?: RegExp;
+  /** Skip when the message also matches this (selling talk in "we bought, need to sell this one"). */
+  unless?: RegExp;
+}
+
+const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
+
+const AGENT =
+  '(?:realtor|agent|broker|real estate agent|agente|agenta|corredor|corredora|asesor inmobiliario)';
+const KIN =
+  '(?:cousin|brother|sister|mom|mother|dad|father|uncle|aunt|son|daughter|wife|husband|friend|best friend|neighbor|neighbour|brother in law|sister in law|mother in law|father in law|coworker|buddy|cuz|compadre|comadre|primo|prima|hermano|hermana|tio|tia|cunado|cunada|amigo|amiga|hijo|hija|esposo|esposa|mama|papa|suegro|suegra)';
+const BROKERAGE =
+  '(?:compass|keller williams|keller|kw|coldwell banker|coldwell|century 21|century21|c21|redfin|remax|re max|exp realty|exp|berkshire hathaway|berkshire|sothebys|realty one|better homes and gardens|better homes|homesmart|fathom|douglas elliman|howard hanna|windermere|opendoor|offerpad|zillow)';
+const MONTH =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
+const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
+// A wait of more than a year, or a vague "a while"; FAR also takes "a year" and "next year".
+const FAR_LONG =
+  `(?:a while|awhile|a long time|a year or (?:two|2)|(?:a |another )?(?:couple|few)(?: of)? (?:years|yrs)|` +
+  `(?:several|two|three|four|five|2|3|4|5) (?:years|yrs)|20(?:2[8-9]|[3-9]\\d))`;
+const FAR = `(?:${FAR_LONG}|a bit|some time|(?:another|at least a|a|one) (?:year|yr)|next year|el otro ano|el ano que viene|el proximo ano)`;
+// Selling talk: a seller who bought their next home is answering "why sell?", not objecting.
+const SELLING_TOO =
+  /\b(?:sell|selling|sale|list|listing|this one|our current|needs to go|vender|vendemos|venta)\b/;
+// Dates long past: "we bought in 2015", "sold it 10 years ago".
+const LONG_AGO = /\b(?:19\d\d|20[01]\d|202[0-4]|years ago|ano pasado|hace anos|our last|my last|previous)\b/;
+// "looking for a 3 bed", "looking to buy in Upland": a search, not a brush-off.
+const SEARCH_AFTER =
+  /^(?: for (?!now\b|fun\b|the moment\b|the time being\b)| to (?:buy|purchase|sell|move|find|get|rent)\b)/;
+
+export const SEARCH_FOLLOWS = SEARCH_AFTER;
+
+export const OBJECTION_RULES: readonly ObjectionRule[] = [
+  // has_agent
+  {
+    type: 'has_agent',
+    pattern: w(
+      `(?:have|has|got|gotta|using|use|hired|picked|chose|signed with|working with|work with|workin with|talking to|talking with|going with|went with|goin with|sticking with|staying with|loyal to|committed to|represented by|tengo|tenemos|tiene|tienen|contrate|contratamos|trabajando con|trabajamos con)(?: already| ya)?(?: a| an| our| my| one| the| mi| nuestro| nuestra| un| una)?(?: own| good| great| family| real estate)? ${AGENT}(?! friend| buddy| neighbou?r)`,
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    type: 'has_agent',
+    pattern: w(`(?:my|our|mi|nuestro|nuestra)(?: own| current)? ${AGENT}(?! friend| buddy| neighbou?r)`),
+    negatable: true,
+    statement: true,
+  },
+  {
+    type: 'has_agent',
+    pattern: w(`${KIN} (?:is|es)(?: a| an| my| our| un| una| mi)?(?: real estate)? ${AGENT}`),
+    statement: true,
+  },
+  {
+    type: 'has_agent',
+    pattern: w(
+      `(?:im|i am|were|we are|soy|somos) (?:a |an )?(?:licensed )?${AGENT}(?: myself| ourselves| too| also)?`,
+    ),
+    statement: true,
+  },
+  {
+    type: 'has_agent',
+    pattern: w(
+      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else`,
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    type: 'has_agent',
+    pattern: w(`(?:working|work|going|went|workin) with (?:[a-z]+ )?(?:from|at|with|of)? ?${BROKERAGE}`),
+    negatable: true,
+    statement: true,
+    notFor: ['seller'],
+  },
+  // listed_with_other
+  {
+    type: 'listed_with_other',
+    pattern: w(
+      `(?:its|it is|its been|house is|home is|property is|were|we are|already|were already|its already)(?: already)? (?:listed|on the market|on the mls|in the mls)`,
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    type: 'listed_with_other',
+    pattern: w(
+      `listed (?:it |the house |the home |our house |our home )?with (?:another|other|a different|an other|a|an|our|my|someone|somebody|${BROKERAGE})|(?:signed|sign) (?:a |the )?listing (?:agreement|contract)|listing agreement|(?:signed|sign) (?:with|up with) (?:another|a different|other|an other) (?:${AGENT}|brokerage|company|firm)|(?:signed|listed) with ${BROKERAGE}|(?:goes|going|went|go|is) live (?:on|in) (?:the )?mls`,
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    type: 'listed_with_other',
+    pattern: w(
+      `selling (?:it |the house |the home |our house )?(?:myself|ourselves|on (?:my|our) own|by owner|without (?:an |a )?${AGENT})|for sale by owner|fsbo|(?:vendiendo|vender|vendemos|vendo)(?: la| lo| la casa)? (?:nosotros mismos|nosotras mismas|yo mismo|yo misma|por nuestra cuenta|por mi cuenta|por dueno|por el dueno)|(?:listada|listado|enlistada|publicada|en venta) con (?:otro|otra|un|una|${BROKERAGE})`,
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    type: 'listed_with_other',
+    pattern: w(`(?:its|it is|house is|home is|were|we are)(?: already)? (?:with|listed with) ${BROKERAGE}`),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  // already_bought
+  {
+    type: 'already_bought',
+    pattern: w(
+      `(?:already|just|finally) (?:bought|purchased|closed on (?:a|an|our|the))|(?:bought|purchased) (?:already|one already|a (?:house|home|place|condo|townhouse|townhome|new build))|we (?:bought|purchased)|ya (?:compramos|compre|cerramos)|(?:compramos|compre) (?:ya|una casa|casa)`,
+    ),
+    negatable: true,
+    statement: true,
+    unless: new RegExp(`${SELLING_TOO.source}|${LONG_AGO.source}`),
+    notFor: ['seller'],
+  },
+  {
+    type: 'already_bought',
+    pattern: w(
+      `in (?:escrow|contract) (?:on|for) (?:a|an|the|our)|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the) (?:house|home|place|condo|townhome|townhouse|new build)|estamos en (?:escrow|contrato|proceso de compra)`,
+    ),
+    negatable: true,
+    statement: true,
+    unless: SELLING_TOO,
+    notFor: ['seller'],
+  },
+  // already_sold
+  {
+    type: 'already_sold',
+    pattern: w(
+      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|accepted (?:an|a|the) offer|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
+    ),
+    negatable: true,
+    statement: true,
+    unless: new RegExp(
+      `\\b(?:neighbou?rs?|next door|down the street|across the street|sold us|who sold|buy|buying|comprar|looking for)\\b|${LONG_AGO.source}`,
+    ),
+    notFor: ['buyer'],
+  },
+  // not_interested
+  {
+    type: 'not_interested',
+    pattern: w(
+      `not (?:really |even |at all )?interested|no interest|not interest|no (?:me|nos|le) interesa|no (?:estoy|estamos) interesad[oa]s?|sin interes|(?:i|we) dont need (?:a|an|your|any)(?: real estate)? (?:${AGENT}|help|services|service)|no (?:necesito|necesitamos) (?:un |una )?(?:agente|realtor|ayuda|sus servicios)`,
+    ),
+    statement: true,
+  },
+  {
+    type: 'not_interested',
+    pattern: w(
+      `not (?:looking|in the market|on the market for (?:a|one))(?: to (?:buy|sell|move)(?: or (?:buy|sell))?)?|not (?:buying|moving)(?: anymore| any more)?|no (?:plans|intention) (?:to|of) (?:sell|selling|buy|buying|move|moving)|(?:happy|staying|good) where (?:we|i) (?:are|am)|(?:happy|content) (?:here|with (?:our|my) (?:house|home))|(?:its|house is|home is) not for sale|no (?:buscamos|estamos buscando|queremos vender|queremos comprar|pensamos vender)`,
+    ),
+    statement: true,
+  },
+  {
+    type: 'not_interested',
+    pattern:
+      /^(?:no |nah |nope |oh |lol )?(?:thanks |thank you )?(?:im|i am|were|we are|all|estoy|estamos) (?:good|ok|fine|bien|all set|set)$/,
+    whole: true,
+    soft: true,
+    after: [null, 'buy_or_sell', 'appointment'],
+  },
+  {
+    type: 'not_interested',
+    pattern: w(
+      `no (?:thanks|thank you|gracias|muchas gracias)|thanks but no(?: thanks)?|thank you but no|not for me|pass`,
+    ),
+    soft: true,
+    after: [null, 'buy_or_sell', 'appointment'],
+  },
+  // not_selling_anymore
+  {
+    type: 'not_selling_anymore',
+    pattern: w(
+      `(?:not|no longer|arent|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling|looking to sell)|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    type: 'not_selling_anymore',
+    pattern: w(`(?:changed|change) (?:my|our) minds?|change of plans|plans changed`),
+    statement: true,
+    requires: /\b(?:sell|selling|sale|list|listing|vender|venta)\b/,
+  },
+  // wrong_number
+  {
+    type: 'wrong_number',
+    pattern: w(
+      `wrong (?:number|num|person|guy|girl|lady|dude|phone|contact|maria|jorge)|(?:have|got|texted|texting|reached|messaged) (?:the )?wrong(?! (?:house|address|area|city|one|idea|info|price|chat|thread|convo))|numero equivocado|(?:se |te )?equivoc(?:o|aron|aste) de (?:numero|persona)|equivocad[oa]s? de numero|no (?:one|body) (?:here )?(?:by|named|with|called) (?:that|this) name|nobody (?:here )?(?:by|named|called) that|(?:theres|there is) no(?: one| body)? [a-z]+ here|whoever (?:you are|youre|your) (?:looking|trying)|aqui no (?:es|vive|hay|existe)|no (?:vive aqui|conozco a)|no vive (?:ningun|ninguna|nadie)`,
+    ),
+  },
+  {
+    // "new number, whoever you're looking for isn't here"; "here's my new number" gives one.
+    type: 'wrong_number',
+    pattern: w('new number|(?:this|its) a new (?:number|phone)'),
+    unless: /\b(?:my new number|new number is)\b/,
+  },
+  // stop_texting
+  {
+    type: 'stop_texting',
+    pattern: w(
+      `(?:stop|quit|cease|enough with|enough|quit it with|stop it with)(?: the)? (?:texting|messaging|txting|text|texts|messages|contacting|bugging|bothering|spamming|harassing|pestering|hitting me up|reaching out|sending (?:me )?(?:texts|messages|these|this|all these|stuff))`,
+    ),
+    negatable: true,
+  },
+  {
+    type: 'stop_texting',
+    pattern: w(
+      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
+    ),
+  },
+  // hostile
+  {
+    type: 'hostile',
+    pattern: w(
+      `go away|get lost|lose my number|piss off|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
+    ),
+  },
+  // just_looking
+  {
+    type: 'just_looking',
+    pattern: w(
+      `(?:just|only|merely|simply|solo|nomas|nada mas|solamente) (?:looking|browsing|curious|researching|exploring|seeing|window shopping|getting an idea|getting a feel|testing the waters|keeping an eye|starting to look|looking around|poking around|estoy viendo|estamos viendo|viendo|mirando|quiero ver|queremos ver|estoy mirando|estamos mirando|curioseando|checando|chequeando)|window shopping|(?:im|i am|were|we are) (?:just )?browsing|browsing (?:zillow|redfin|online|around|listings)|(?:seeing|see) what(?:s| is)? out there|testing the waters`,
+    ),
+    statement: true,
+  },
+  // too_early
+  {
+    type: 'too_early',
+    pattern: w(
+      `too (?:early|soon)|not (?:ready|yet ready)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to`,
+    ),
+    negatable: false,
+    statement: true,
+    unless:
+      /\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(?:am|pm))\b/,
+  },
+  {
+    type: 'too_early',
+    pattern: w(
+      `(?:check back|ask (?:me )?again|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)? (?:in|next|after|around) (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months)|(?:maybe|like|probably|possibly|in|maybe in) ${FAR_LONG}`,
+    ),
+    statement: true,
+  },
+  {
+    type: 'too_early',
+    pattern:
+      /^(?:no |nah |maybe |ok )?(?:later|not now|not right now|not at the moment|maybe later|some other time|another time|down the road|in the future|someday|mas adelante|ahorita no|ahora no|luego|despues|mas tarde|en otro momento|por ahora no)$/,
+    whole: true,
+    after: [null, 'buy_or_sell'],
+  },
+  {
+    type: 'too_early',
+    pattern: new RegExp(
+      `^(?:in |maybe |like |probably |at least |maybe in |in like |not for |prob )?${FAR_LONG}(?: from now| or so| or more| at least| out| maybe)?$`,
+    ),
+    whole: true,
+  },
+];

@@ -1,0 +1,126 @@
+import { detectHarassment } from '../compliance/harassment.ts';
+import { opensWithGreeting } from '../language/cues.ts';
+import { readFeelings } from './feelings.ts';
+import { asksAt, type Prepared, prepare } from './objections-text.ts';
+import { OBJECTION_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
+import { isNoise, readPolarity } from './polarity.ts';
+import type { Act, ObjectionType, UtteranceContext } from './types.ts';
+
+export { isNoise } from './polarity.ts';
+
+// Words that, among the three before a match, turn it around: "I don't have an agent",
+// "no tengo agente", "we never listed with anyone", "the tenants won't stop texting him".
+const NEGATORS = new Set(
+  'dont not no never without didnt doesnt havent hasnt hadnt nor ni sin nunca wont cant cannot couldnt isnt arent wasnt need needs if'.split(
+    ' ',
+  ),
+);
+// Words that may stand around a whole-clause reply without changing it ("later, thanks").
+const FILLER = new Set(
+  'thanks thank please lol sorry haha jaja bro man dude tho though gracias ok bye sir pues bueno hmm um well honestly tbh either anymore'.split(
+    ' ',
+  ),
+);
+const FILLER_PAIRS = new Set(['thank you', 'for now', 'right now', 'at all']);
+
+function stripFiller(clause: string): string {
+  const words = clause.split(' ');
+  let from = 0;
+  let to = words.length;
+  for (;;) {
+    if (to - from >= 2 && FILLER_PAIRS.has(`${words[from]} ${words[from + 1]}`)) from += 2;
+    else if (from < to && FILLER.has(words[from] ?? '')) from += 1;
+    else if (to - from >= 2 && FILLER_PAIRS.has(`${words[to - 2]} ${words[to - 1]}`)) to -= 2;
+    else if (to > from && FILLER.has(words[to - 1] ?? '')) to -= 1;
+    else break;
+  }
+  return words.slice(from, to).join(' ');
+}
+
+// "this isn't Kevin", "I'm not Maria": a name the sender is not, capitalised as written.
+const NOT_NAME =
+  /\b(?:[Tt]his|[Ii]t|I['\u2019]?m|I am)(?: is)? (?:isn['\u2019]?t|is not|ain['\u2019]?t|not) (\p{Lu}\p{Ll}+)\b/u;
+const NOT_A_NAME = new Set(
+  'interested sure ready selling buying looking going moving home here there the a an my what that this it true correct right'.split(
+    ' ',
+  ),
+);
+
+const GLOBAL = new Map(OBJECTION_RULES.map((rule) => [rule, new RegExp(rule.pattern.source, 'g')]));
+
+function negated(flat: string, index: number): boolean {
+  const before = flat.slice(0, index).trimEnd().split(' ').slice(-3);
+  return before.some((word) => NEGATORS.has(word));
+}
+
+function clauseTexts(p: Prepared): string[] {
+  return p.clauses.flatMap((c) => {
+    const clause = p.flat.slice(c.start, c.end);
+    return [clause, stripFiller(clause)];
+  });
+}
+
+function allowed(rule: ObjectionRule, ctx: UtteranceContext, p: Prepared): boolean {
+  if (rule.after && !rule.after.includes(ctx.lastQuestion)) return false;
+  if (rule.notFor?.includes(ctx.bot)) return false;
+  if (rule.requires && !rule.requires.test(p.flat)) return false;
+  return rule.unless?.test(p.flat) !== true;
+}
+
+function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
+  if (rule.whole) return clauseTexts(p).some((clause) => rule.pattern.test(clause));
+  // The plain test is cheap; the walk over every match runs only when there is one.
+  if (!rule.pattern.test(p.flat)) return false;
+  const global = GLOBAL.get(rule);
+  if (!global) return true;
+  global.lastIndex = 0;
+  for (let m = global.exec(p.flat); m; m = global.exec(p.flat)) {
+    if (m[0] === '') global.lastIndex += 1;
+    if (rule.negatable && negated(p.flat, m.index)) continue;
+    if (rule.statement && asksAt(p, m.index)) continue;
+    const end = m.index + m[0].length;
+    if (rule.type === 'just_looking' && /looking$/.test(m[0]) && SEARCH_FOLLOWS.test(p.flat.slice(end))) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The objections a message makes, most specific first; "no thanks" alone is not_interested. */
+export function readObjections(text: string, ctx: UtteranceContext): ObjectionType[] {
+  const p = prepare(text);
+  const found = new Set<ObjectionType>();
+  const soft = new Set<ObjectionType>();
+  for (const rule of OBJECTION_RULES) {
+    if (found.has(rule.type) || !allowed(rule, ctx, p) || !ruleMatches(rule, p)) continue;
+    (rule.soft ? soft : found).add(rule.type);
+  }
+  if (detectHarassment(text)) found.add('hostile');
+  if (NOT_NAME.exec(text) && !found.has('wrong_number')) {
+    const name = NOT_NAME.exec(text)?.[1] ?? '';
+    if (!NOT_A_NAME.has(name.toLowerCase())) found.add('wrong_number');
+  }
+  // "Listed with an agent" names an agent too; for a seller the listing is what matters.
+  if (found.has('listed_with_other') && found.has('has_agent')) {
+    found.delete(ctx.bot === 'buyer' ? 'listed_with_other' : 'has_agent');
+  }
+  if (found.size === 0) for (const type of soft) found.add(type);
+  return [...found];
+}
+
+/**
+ * The lead's stance in one message: objections, feelings, a greeting, a yes or a no (with the
+ * yes_no slot when it answers a yes/no question), or "other" when the message is only thanks,
+ * laughter or filler. Questions, scheduling, keywords and slot answers are read elsewhere.
+ */
+export function readStanceActs(text: string, ctx: UtteranceContext): { acts: Act[]; yes_no?: 'yes' | 'no' } {
+  const acts: Act[] = [];
+  if (opensWithGreeting(text)) acts.push({ act: 'greeting' });
+  const polarity = readPolarity(text, ctx);
+  if (polarity) acts.push({ act: polarity.act });
+  for (const type of readObjections(text, ctx)) acts.push({ act: 'objection', type });
+  for (const kind of readFeelings(text, ctx)) acts.push({ act: 'feeling', kind });
+  if (acts.length === 0 && isNoise(text)) acts.push({ act: 'other' });
+  return polarity?.yes_no ? { acts, yes_no: polarity.yes_no } : { acts };
+}
