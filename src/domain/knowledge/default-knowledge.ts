@@ -1,0 +1,146 @@
+import type { KnowledgeBase } from './types.ts';
+
+// The shipped answers. They state only what is true for any licensed agent or what the realtor
+// configured (name, brokerage, license) and no figures: fees, costs and values are the agent's to
+// give, or come from our data. Each is a statement, so the bot can still ask its own next question.
+
+export const defaultKnowledgeBase: KnowledgeBase = {
+  topics: {
+    identity: {
+      en: ["I'm {intro}. I help {agent} with people buying and selling homes in {market}.", "I'm {intro}."],
+      es: ['Soy {intro}. Ayudo a {agent} con quienes compran y venden casa en {market}.', 'Soy {intro}.'],
+    },
+    how_got_number: {
+      en: [
+        "Your number reached {agent} with a real estate inquiry, and I'm following up on it. If you'd rather not hear from us, reply STOP.",
+        "Your number reached {agent} with a real estate inquiry. If you'd rather not hear from us, reply STOP.",
+      ],
+      es: [
+        'Su número le llegó a {agent} con una consulta de bienes raíces y le doy seguimiento. Si prefiere no recibir mensajes, responda STOP.',
+        'Su número le llegó a {agent} con una consulta de bienes raíces. Si prefiere no recibir mensajes, responda STOP.',
+      ],
+    },
+    scam: {
+      en: [
+        'Fair question. This is a real business: {agent} is a licensed real estate agent with {brokerage}, license {license}.',
+        'Fair question. This is a real business: {agent} is a licensed real estate agent with {brokerage}.',
+        'Fair question. {agent} is a licensed real estate agent and can speak with you directly to confirm it.',
+      ],
+      es: [
+        'Buena pregunta. Es un negocio real: {agent} es agente de bienes raíces con licencia en {brokerage}, licencia {license}.',
+        'Buena pregunta. Es un negocio real: {agent} es agente de bienes raíces con licencia en {brokerage}.',
+        'Buena pregunta. {agent} es agente de bienes raíces con licencia y puede hablar con usted directamente para confirmarlo.',
+      ],
+    },
+    licensed: {
+      en: [
+        'Yes, {agent} is a licensed real estate agent with {brokerage}, license {license}.',
+        'Yes, {agent} is a licensed real estate agent, license {license}.',
+        'Yes, {agent} is a licensed real estate agent with {brokerage} and can share the license details directly.',
+        'Yes, {agent} is a licensed real estate agent and can share the license details directly.',
+      ],
+      es: [
+        'Sí, {agent} es agente de bienes raíces con licencia en {brokerage}, licencia {license}.',
+        'Sí, {agent} es agente de bienes raíces con licencia, número {license}.',
+        'Sí, {agent} es agente de bienes raíces con licencia en {brokerage} y puede darle los datos de la licencia directamente.',
+        'Sí, {agent} es agente de bienes raíces con licencia y puede darle los datos de la licencia directamente.',
+      ],
+    },
+    fees_commission: {
+      en: [
+        '{agent} goes over fees and terms with you personally, so you get the exact numbers for your situation.',
+      ],
+      es: [
+        '{agent} revisa las comisiones y condiciones con usted personalmente, para darle las cifras exactas de su caso.',
+      ],
+    },
+    closing_costs: {
+      en: [
+        'Closing costs depend on the price, the loan and the escrow and title fees. {agent} can walk you through an estimate for your situation.',
+      ],
+      es: [
+        'Los costos de cierre dependen del precio, del préstamo y de las tarifas de escrow y título. {agent} puede darle un estimado para su caso.',
+      ],
+    },
+    process: {
+      en: [
+        'It goes step by step: a plan with {agent}, then showings or the listing, an offer, escrow and closing. {agent} explains each step as you go.',
+      ],
+      es: [
+        'Va paso a paso: un plan con {agent}, luego las visitas o la publicación, una oferta, el escrow y el cierre. {agent} le explica cada paso.',
+      ],
+    },
+    preapproval_needed: {
+      en: [
+        'A pre-approval is usually needed before making an offer, and many sellers expect one. {agent} can explain how to get started.',
+      ],
+      es: [
+        'Normalmente se necesita una preaprobación antes de hacer una oferta, y muchos vendedores la piden. {agent} le explica cómo empezar.',
+      ],
+    },
+    switch_to_email: {
+      en: [
+        "Sure, email works. We'll write to you at {email}.",
+        'Sure, email works. Just reply with your email address.',
+      ],
+      es: [
+        'Claro, por correo está bien. Le escribiremos a {email}.',
+        'Claro, por correo está bien. Responda con su correo electrónico, por favor.',
+      ],
+    },
+    reschedule: {
+      en: ['No problem, we can move your appointment with {agent} to another time.'],
+      es: ['Sin problema, podemos cambiar su cita con {agent} a otro horario.'],
+    },
+    cancel: {
+      en: ["No problem, I'll cancel your appointment with {agent}."],
+      es: ['Sin problema, cancelo su cita con {agent}.'],
+    },
+    home_value: {
+      en: [
+        'Based on recent nearby sales, {address} is likely worth about {low} to {high}. {agent} can prepare a full report.',
+        'Based on recent nearby sales, your home is likely worth about {low} to {high}. {agent} can prepare a full report.',
+        'Based on recent nearby sales, your home is likely worth about {low} to {high}.',
+      ],
+      es: [
+        'Según ventas recientes cercanas, {address} probablemente vale entre {low} y {high}. {agent} puede prepararle un informe completo.',
+        'Según ventas recientes cercanas, su casa probablemente vale entre {low} y {high}. {agent} puede prepararle un informe completo.',
+        'Según ventas recientes cercanas, su casa probablemente vale entre {low} y {high}.',
+      ],
+    },
+    listing_status: {
+      en: [
+        'The home at {address} is {status}, listed at {price} with {beds} bedrooms.',
+        '{address} is {status}, listed at {price}.',
+      ],
+      es: [
+        'La casa en {address} está {status}, con precio de {price} y {beds} recámaras.',
+        '{address} está {status}, con precio de {price}.',
+      ],
+    },
+    area_info: {
+      en: [
+        'Homes in {area} sold for a median of {median} over the last {months} months.',
+        'Homes in {area} have recently sold for a median of {median}.',
+      ],
+      es: [
+        'En {area}, las casas se vendieron a un precio mediano de {median} en los últimos {months} meses.',
+        'En {area}, las casas se han vendido recientemente a un precio mediano de {median}.',
+      ],
+    },
+    market: {
+      en: [
+        'In {area}, homes sold over the last {months} months went for a median of {median}, in about {days} days on the market.',
+        'In {area}, recent sales went for a median of {median}, in about {days} days on the market.',
+        'In {area}, homes sold over the last {months} months went for a median of {median}.',
+        'In {area}, recent sales went for a median of {median}.',
+      ],
+      es: [
+        'En {area}, las casas vendidas en los últimos {months} meses tuvieron un precio mediano de {median} y tardaron unos {days} días.',
+        'En {area}, las ventas recientes tuvieron un precio mediano de {median} y tardaron unos {days} días en venderse.',
+        'En {area}, las casas vendidas en los últimos {months} meses tuvieron un precio mediano de {median}.',
+        'En {area}, las ventas recientes tuvieron un precio mediano de {median}.',
+      ],
+    },
+  },
+};

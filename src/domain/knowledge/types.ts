@@ -1,0 +1,65 @@
+import type { ListingStatus } from '../buyer/listing.ts';
+import type { Lang } from '../state.ts';
+import type { QuestionTopic } from '../understand/types.ts';
+
+/** Every topic a realtor can write an answer for; `other` always goes to the agent. */
+export type KnowledgeTopic = Exclude<QuestionTopic, 'other'>;
+
+export const KNOWLEDGE_TOPICS = [
+  'identity',
+  'how_got_number',
+  'scam',
+  'licensed',
+  'fees_commission',
+  'closing_costs',
+  'process',
+  'preapproval_needed',
+  'switch_to_email',
+  'reschedule',
+  'cancel',
+  'home_value',
+  'listing_status',
+  'area_info',
+  'market',
+] as const satisfies readonly KnowledgeTopic[];
+
+/**
+ * The wordings of one answer in one language, best first. The first one whose `{placeholders}`
+ * are all known (and that fits in one SMS) is sent; the later ones are fallbacks for when a fact
+ * (brokerage, license, email, a data field) is missing.
+ */
+export type Wording = readonly string[];
+
+export interface TopicAnswer {
+  en: Wording;
+  es: Wording;
+}
+
+/** `null` for a topic means the realtor answers it personally: the bot never does. */
+export interface KnowledgeBase {
+  topics: Record<KnowledgeTopic, TopicAnswer | null>;
+}
+
+/** Who is writing, as the realtor configured it; the answers name nothing else. */
+export interface KnowledgeFacts {
+  agentName: string;
+  market: string;
+  assistantName?: string;
+  brokerage?: string;
+  licenseNumber?: string;
+  /** The lead's own email, when known, so "email me instead" can be confirmed. */
+  leadEmail?: string;
+}
+
+/** Data the app looked up for this question. Data-backed topics answer only from it. */
+export type AnswerData =
+  /** An instant range from the CMA engine (dollars). */
+  | { kind: 'value'; low: number; high: number; address?: string }
+  /** One listing from the listings source. */
+  | { kind: 'listing'; address: string; price: number; beds: number; status: ListingStatus }
+  /** Price level of an area from the comps: median sold price, over `months`, median days on market. */
+  | { kind: 'area'; area: string; median: number; months?: number; days?: number };
+
+export type Answer = { text: string; source: string } | { unknown: true };
+
+export type { Lang };
