@@ -39,15 +39,15 @@ const GRADES: readonly ConditionGrade[] = ['excellent', 'good', 'fair', 'needs_w
 
 // Said of a house: any one of these decides the grade wherever it appears.
 const POOR_CUES =
-  /\b(?:tear ?down|knock (?:it )?down|(?:fire|smoke) damage|foundation (?:cracks?|issues?|problems?|damage)|cracked foundation|(?:black |toxic )?mold|uninhabitable|unlivable|condemned|(?:needs|has) to be gutted|(?:needs|need) gutting|gut job|falling apart|(?:really|very|super|so|pretty) (?:rough|bad)|(?:in )?(?:bad|terrible|awful|horrible|poor) (?:shape|condition)|disaster|para (?:tumbar|derrumbar)\w*|muy mal|(?:en )?(?:pesimo|terrible) estado|inhabitable|se (?:esta )?cayendo)\b/;
+  /\b(?:tear ?down|knock (?:it )?down|bulldoz\w*|(?:fire|smoke) damage|burn(?:ed|t)(?: down| out)?|(?:had|was) a fire|foundation (?:cracks?|issues?|problems?|damage|(?:is|s) (?:cracked|bad|shot|sinking|failing))|cracked foundation|(?:nobody|no one|noone) (?:can|could) live (?:in it|there)|(?:cant|cannot|can not) (?:live|stay) in it|not livable|(?:black |toxic )?mold|uninhabitable|unlivable|condemned|(?:needs|has) to be gutted|(?:needs|need) gutting|gut job|falling apart|(?:really|very|super|so|pretty) (?:rough|bad)|(?:in )?(?:bad|terrible|awful|horrible|poor) (?:shape|condition)|disaster|(?:tumbar|derrumbar)\w*|muy mal|mal(?:as|isimas?) condiciones|(?:en )?(?:pesimo|terrible) estado|inhabitable|se (?:esta )?cayendo)\b/;
 const NEEDS_WORK_CUES =
   /\b(?:fixer(?:[- ]?upper)?|handyman special|needs? (?:a lot of |lots of |tons of |major |serious |real |some real )?(?:work|repairs|fixing)(?! done)|major (?:repairs?|work|issues?)|(?:needs?|need) (?:a )?(?:new )?(?:roof|plumbing|electrical|rewiring|sewer|hvac|ac)\b|(?:roof|plumbing|pipes?|sewer) (?:leaks?|leaking|is (?:old|bad|shot)|are (?:old|bad|shot)|issues?|problems?)|(?:leaky|leaking|bad) roof|no (?:ac|a\/c|heat|heating)\b|(?:water|flood|termite|storm) damage|termites?|rough shape|(?:a|total|complete) mess|trashed|the works\b|needs (?:everything|a full remodel|to be remodeled)|(?:mucho|bastante) (?:trabajo|arreglo)|(?:necesita|ocupa|le falta) (?:muchos? )?(?:arreglos?|reparaciones|trabajo|techo|plomeria|electricidad)|mal estado|goteras|termitas|danos? (?:de|por) agua)\b/;
 const FAIR_CUES =
-  /\b(?:dated|outdated|original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)|(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original|all original|(?:its|house is|its kinda|kinda|pretty) old|needs? (?:some |a little |a bit of |minor )?(?:updating|updates|tlc|love|work here and there)|needs (?:a little|some|minor) (?:work|repairs)|could use (?:some )?(?:updating|updates|tlc|work|love)|livable|so so|average|(?:mas o menos|regular|viejita|vieja|antigua|anticuada))\b/;
+  /\b(?:dated|outdated|original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)|(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original|all original|(?:its|house is|its kinda|kinda|pretty) old|needs? (?:some |a little |a bit of |minor )?(?:updating|updates|tlc|love|work here and there)|needs (?:a little|some|minor) (?:work|repairs)|could use (?:some )?(?:updating|updates|tlc|work|love)|livable|so[- ]?so|average|mediocre|nothing special|(?:mas o menos|regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal|le falta (?:actualizar|una manita)))\b/;
 const GOOD_CUES =
-  /\b(?:good (?:shape|condition)|(?:pretty|really|very) good|well (?:maintained|kept|cared for)|nothing major|(?:needs?|could use) (?:some |a little |new |fresh )?(?:paint|painting|carpet|flooring|floors|landscaping|touch ?ups?)(?: and (?:paint|carpet|flooring|floors))?(?! and \w+ and)|cosmetic|(?:en )?(?:buen|buenas) (?:estado|condiciones)|(?:necesita|le falta) (?:pintura|alfombra))\b/;
+  /\b(?:good (?:shape|condition)|(?:pretty|really|very) good|well (?:maintained|kept|cared for|taken care of)|taken care of|nothing major|no (?:big|major|real) (?:issues|problems|repairs)|minor stuff|bien cuidad[ao]|(?:needs?|could use) (?:some |a little |new |fresh )?(?:paint|painting|carpet|flooring|floors|landscaping|touch ?ups?)(?: and (?:paint|carpet|flooring|floors))?(?! and \w+ and)|cosmetic|(?:en )?(?:buen|buenas) (?:estado|condiciones)|(?:necesita|le falta) (?:pintura|alfombra))\b/;
 const EXCELLENT_CUES =
-  /\b(?:excellent|excelente|great (?:shape|condition)|(?:perfect|mint) (?:shape|condition)|pristine|immaculate|spotless|move[- ]?in[- ]?ready|ready to move in|turn ?key|(?:just|recently|newly|fully|completely|totally|all) (?:remodeled|renovated|redone|upgraded|rehabbed|updated)|(?:remodeled|renovated) (?:in|last|this|\d)|like new|brand new|new everything|updated \d|impecable|como nueva|lista para (?:vivir|mudarse|entrar)|(?:remodelada|renovada))\b/;
+  /\b(?:excellent|excelente|great (?:shape|condition)|(?:perfect|mint) (?:shape|condition)|pristine|immaculate|spotless|move[- ]?in[- ]?ready|ready to move in|turn ?key|(?:just|recently|newly|fully|completely|totally|all) (?:remodeled|renovated|redone|upgraded|rehabbed|updated)|(?:remodeled|renovated) (?:in|last|this|\d)|like new|brand new|new everything|updated \d|(?:remodeled|renovated|redid|redone|updated|upgraded) (?:everything|it all|the whole (?:house|thing|place)|all of it)|model home|impecable|como nueva|(?:la )?(?:remodelamos|renovamos)|lista para (?:vivir|mudarse|entrar)|(?:remodelada|renovada))\b/;
 // A house described by its subject outside the condition question ("house is fine").
 const SUBJECT_GRADE =
   /\b(?:(?:house|home|place|property|condo)(?: is| s|s)|la casa (?:esta|ta))(?: in)? (?:(excellent|great|perfect)|(good|fine|decent|solid|bien|buena)|(ok|okay|alright|average|regular)|(bad|rough|terrible|mal))\b/;
@@ -58,6 +58,9 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   perfect: 'excellent',
   amazing: 'excellent',
   excelente: 'excellent',
+  mint: 'excellent',
+  immaculate: 'excellent',
+  flawless: 'excellent',
   good: 'good',
   gud: 'good',
   decent: 'good',
@@ -67,6 +70,7 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   nice: 'good',
   bien: 'good',
   buena: 'good',
+  bonita: 'good',
   ok: 'fair',
   okay: 'fair',
   oke: 'fair',
@@ -83,13 +87,18 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   mal: 'poor',
 };
 const FILLER = new Set(
-  'its it is s was honestly tbh lol pretty really very kinda its just overall house home the condition shape esta la casa muy bastante yeah i think id say say probably prob'.split(
-    ' ',
-  ),
+  (
+    'its it is s was honestly tbh lol pretty really very kinda just overall house home the condition ' +
+    'shape esta la casa muy bastante yeah i think id say probably prob guess suppose would about ' +
+    'overall all in all sorta kind of im imo its like'
+  ).split(' '),
 );
 // "7/10", "a 4 out of 10", "on a scale of 1-10 maybe a 7".
 const OUT_OF_TEN = /\b(10|[1-9](?:\.5)?) ?(?:\/|out of) ?10\b/;
 const SCALE_ANSWER = /\bscale\b.*?\b(?:a|an) (10|[1-9](?:\.5)?)\b/;
+// A bare grade: "a 7", "maybe an 8", "like 6".
+const BARE_SCORE =
+  /^(?:(?:maybe|like|prob|probably|about|around|id say|i d say)\s)?(?:(?:a|an)\s)?(10|[1-9](?:\.5)?)[.!]?$/;
 const NEW_ITEMS =
   /\bnew (?:roof|hvac|ac|windows|floors|flooring|kitchen|paint|carpet|plumbing|pool|appliances|cabinets|counters|water heater)\b/g;
 const NEW_ITEMS_ES = /\b(?:cocina|pisos?|techo|ventanas|banos?) nuev[oa]s?\b/g;
@@ -152,7 +161,7 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
     found.add((['excellent', 'good', 'fair', 'poor'] as const)[index - 1] ?? 'good');
   }
   if (options.justAsked) {
-    const score = OUT_OF_TEN.exec(simple) ?? SCALE_ANSWER.exec(simple);
+    const score = OUT_OF_TEN.exec(simple) ?? SCALE_ANSWER.exec(simple) ?? BARE_SCORE.exec(simple);
     if (score) found.add(fromScore(Number(score[1])));
     const bare = bareGrade(simple);
     if (bare) found.add(bare);

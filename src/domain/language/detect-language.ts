@@ -52,10 +52,11 @@ export function detectLanguage(text: string): Language | null {
 
 const ENGLISH_NAME = /\b(?:english|ingles|engles|inglich)\b/g;
 const SPANISH_NAME = /\b(?:spanish|espanol|castellano|spanglish)\b/g;
+// "No hablo español", "I don't read spanish well": the language to leave, not the one asked for.
 const CANT_BEFORE =
-  /\b(?:no|dont|do not|doesnt|cant|cannot|can not|not|barely|hardly|poco)\s+(?:\w+\s+){0,2}$|\b(?:my|mi)\s+$/;
+  /\b(?:no|dont|do not|doesnt|cant|cannot|can not|not|barely|hardly|poco)\s+(?:\w+\s+){0,3}$/;
 const WEAK_AFTER =
-  /^\s+(?:(?:is|s|isnt|is not|aint)\s+(?:not\s+)?(?:great|good|very good|the best|bad|so good|too good|rusty)|not so good|(?:very\s+)?well\b|(?:no\s+)?(?:es|esta)\s+(?:muy\s+)?(?:bueno|mal))/;
+  /^\s+(?:(?:isnt|is not|s not|aint|not)\s+(?:very\s+|that\s+|so\s+|too\s+)?(?:great|good|the best)|(?:is|s)\s+(?:(?:really|pretty|very|so)\s+)?(?:bad|rusty|terrible|limited|broken|not great)|no es (?:muy\s+)?buen[oa]|(?:es|esta) mal[oa]?)/;
 
 /**
  * The language the lead asks us to write in: "can we switch to spanish", "¿hablas español?",

@@ -103,7 +103,9 @@ export interface PreapprovalOptions {
 const QUESTION_START =
   /^(?:do|does|did|can|could|should|would|will|is|are|am|what|whats|how|why|when|which|necesito|necesitamos|hay que|tengo que|tenemos que|se necesita|puedo|podemos)\b/;
 const EXPIRED =
-  /\b(?:(?:probably|already|has|it|its|letter|it s) expired|expired already|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
+  /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
+const HAS_LETTER =
+  /\b(?:(?:have|got|has) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:tenemos|tengo) (?:la|una) carta)\b/;
 const QUALIFIED_ONLY = /\b(?:pre ?-?qualif\w*|prequalif\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|credit is (?:bad|not good|rough))\\b`,
@@ -141,7 +143,7 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
   if (PROCESS.test(flat) || STILL_WORKING.test(flat)) return false;
-  if (approvedWord) return true;
+  if (approvedWord || HAS_LETTER.test(flat)) return true;
   if (NO_LENDER_YET.test(flat)) return false;
   if (CASH.test(flat) && !NO_CASH.test(flat)) return null;
   if (!options.justAsked) return null;

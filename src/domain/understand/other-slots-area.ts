@@ -8,7 +8,7 @@ const WEAK = new Set(['rc', 'rancho', 'corona', 'walnut', 'central park', 'red h
 const PLACE_BEFORE =
   /\b(?:in|en|near|around|by|from|to|of|at|cerca de|por|rumbo a|para|ranch|anywhere|somewhere|north|south|east|west|or|o|and|y)\s*$/;
 const NEGATED_BEFORE =
-  /\b(?:not|except|but not|anywhere but|avoid|hate|ni|excepto|menos|no en|nada en)\s+(?:\w+\s+)?$/;
+  /\b(?:not|except|but not|(?:anywhere|anything|everywhere|everything) but|avoid|hate|ni|excepto|menos|no en|nada en)\s+(?:\w+\s+)?$/;
 const NOT_THERE = /\bstop sending (?:me )?(?:\w+ ){0,3}$/;
 const STREET_AFTER =
   /^\s+(?:ave|avenue|st|street|blvd|boulevard|rd|road|dr|drive|pkwy|parkway|way|ln|lane|ct|hwy|highway)\b/;

@@ -2,11 +2,11 @@ import { extractStreetAddress } from '../language/address.ts';
 import { readCondition } from '../language/condition.ts';
 import { readLanguageSwitch } from '../language/detect-language.ts';
 import { readLender, readPreapproval } from '../language/financing.ts';
-import { readIntent } from '../language/intent.ts';
 import { readMotivation } from '../language/motivation.ts';
 import { extractRooms } from '../language/rooms.ts';
 import { readArea } from './other-slots-area.ts';
 import { readEmail, readPhone } from './other-slots-contact.ts';
+import { readIntentSlot } from './other-slots-intent.ts';
 import type { Slots, UtteranceContext } from './types.ts';
 
 /** Every slot except money, timeline and yes/no, which have readers of their own. */
@@ -27,7 +27,7 @@ export type OtherSlots = Omit<
 export function readOtherSlots(text: string, ctx: UtteranceContext): OtherSlots {
   const asked = ctx.lastQuestion;
   const out: OtherSlots = {};
-  const intent = readIntent(text, { bot: ctx.bot, justAsked: asked === 'buy_or_sell' });
+  const intent = readIntentSlot(text, { bot: ctx.bot, justAsked: asked === 'buy_or_sell' });
   if (intent) out.intent = intent;
   const condition = ctx.bot === 'buyer' ? null : readCondition(text, { justAsked: asked === 'condition' });
   if (condition) out.condition = condition;

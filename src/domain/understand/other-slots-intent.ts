@@ -1,0 +1,148 @@
+import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
+import { AD_PHRASES, BOTH, BUY_STRONG, SELL_STRONG } from '../language/intent.ts';
+import { simplify } from '../language/normalize.ts';
+import type { BotKind } from './types.ts';
+
+export type IntentSlot = 'buy' | 'sell' | 'both';
+
+export interface IntentOptions {
+  bot: BotKind;
+  /** True right after "buying or selling?": a bare "both" / "los dos" then counts. */
+  justAsked: boolean;
+}
+
+const FILLER =
+  '(?:yes|yeah|yep|ok|okay|hi|hey|hello|hola|si|maybe|prob|probably|i think|idk|idk yet|not sure|tbh|honestly|lol|def|definitely|pues|creo que|mmm|hmm|well|um|uh)';
+// The answer word at the start of a reply: "buy. renting rn", "Selling a condo", "both lol".
+const LEADING_ANSWER = new RegExp(
+  `^(?:${FILLER}[ ,.!]+){0,3}(?:(?:im|i am|were|we are|i m) (?:a |the )?)?` +
+    '(both|los dos|las dos(?: cosas)?|ambos|ambas|buy|buying|buyin|buyer|buyers|compra|comprar|comprando' +
+    '|sell|selling|sellin|seller|sellers|vender|vendiendo|venta)\\b',
+);
+const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|ambos|ambas)$/;
+const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta)$/;
+const WEAK_SELL = /\b(?:sell|selling|seller|sellers|list it|vender|vendo|vendiendo)\b/;
+const WEAK_BUY = /\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando)\b/;
+const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
+// Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
+const THIRD_PARTY =
+  /\b(?:landlord|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
+const ON_OUR_OWN =
+  /\b(?:sell(?:ing)? (?:it|the house|our house|my house)? ?(?:myself|ourselves|on (?:my|our) own|by owner)|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
+const NEGATION =
+  '(?:not|dont|do not|doesnt|does not|no longer|never|wont|will not|arent|are not|isnt|not really)';
+const SPANISH_NEGATION =
+  'no (?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)?';
+const NOT_SELLING = new RegExp(
+  `\\b${NEGATION} (?:\\w+ ){0,4}(?:sell|selling)\\b|\\b${SPANISH_NEGATION} (?:vender|vendiendo)\\b`,
+);
+const NOT_BUYING = new RegExp(
+  `\\b${NEGATION} (?:\\w+ ){0,4}(?:buy|buying|purchase)\\b|\\b${SPANISH_NEGATION} (?:comprar|comprando)\\b`,
+);
+// Owning instead of renting, and selling to get the next place, are buying too.
+const TO_OWN =
+  /\b(?:(?:want|wanna|ready|looking|hoping|trying|time) to (?:own|become (?:a )?home ?owners?)|dejar de rentar|tener (?:casa )?propia)\b/;
+const SELL_TO_GET =
+  /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
+// In the lead bot only, where the side is still open: a lead who loved a house is buying.
+const BUYER_INTEREST =
+  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
+const SELLER_INTEREST =
+  /\b(?:depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
+const SELF_AS = /\b(?:as a |(?:im|i am|were|we are|are|r) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
+const HELP_TO =
+  /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender))\b/;
+const FIRST_OR = /\b(?:buy|sell)\w* first or (?:buy|sell)\w* first\b/;
+const BUY_THERE = /\bbuy\w* (?:there|over there|out there)(?: too)?\b|\bcomprar (?:alla|alli)\b/;
+const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
+const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
+const OWN_PLACE_SOLD =
+  /\b(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)\b/;
+const QUESTION_OPENER =
+  /^(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
+// Asking what the house is worth is a question about value, not yet a decision to sell.
+const HOME_VALUE =
+  /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;
+const NOT_TEXT = /[^\p{L}\p{N}\s.,;!?'#/-]+/gu;
+const CLAUSE = /[^.?!;,]+[.?!;,]*/g;
+
+interface Sides {
+  sell: boolean;
+  buy: boolean;
+  /** A clear statement of buying ("want to buy", "looking for a house"), not a passing word. */
+  buyStrong: boolean;
+}
+
+/** What the lead's own statements (questions removed) say about each side. */
+function sides(said: string): Sides {
+  const clean = said.replace(AD_PHRASES, ' ').replace(HOME_VALUE, ' ');
+  const third = THIRD_PARTY.test(clean);
+  const ownSell = !third && !NOT_SELLING.test(clean);
+  const ownBuy = !third && !NOT_BUYING.test(clean);
+  const buyStrong = ownBuy && BUY_STRONG.some((re) => re.test(clean));
+  const both = BOTH.some((re) => re.test(clean)) || SELL_TO_GET.test(clean);
+  return {
+    sell: ownSell && (both || SELL_STRONG.some((re) => re.test(clean)) || WEAK_SELL.test(clean)),
+    buy: ownBuy && (both || buyStrong || WEAK_BUY.test(clean) || TO_OWN.test(clean)),
+    buyStrong: ownBuy && (buyStrong || both),
+  };
+}
+
+/**
+ * The intent slot: "selling", "we want to buy our first home", "need to sell before we can buy"
+ * (both), "comprar", "las dos cosas" (both, right after "buying or selling?"). A seller who will
+ * also buy locally is `both`, and so is a buyer who must sell their own place; a seller buying
+ * out of the area ("buying there too", "there" not a market city) stays `sell`. Questions about
+ * the process ("how long does it take to sell?"), what the house is worth, someone else's sale
+ * ("our landlord is selling"), selling on one's own and negations state no intent. In the lead
+ * bot, interest in a house ("loved it", "want to make an offer") is `buy`.
+ */
+export function readIntentSlot(text: string, options: IntentOptions): IntentSlot | null {
+  const simple = simplify(text).replace(NOT_TEXT, ' ').replace(/\s+/g, ' ').trim();
+  if (ON_OUR_OWN.test(simple)) return null;
+  const clauses = simple.match(CLAUSE) ?? [];
+  const said = clauses.filter((c) => !c.includes('?') && !QUESTION_OPENER.test(c.trim())).join(' ');
+  const found = sides(said);
+  let { sell, buy } = found;
+  const leading = LEADING_ANSWER.exec(simple)?.[1];
+  if (leading && BOTH_WORD.test(leading)) return options.justAsked || options.bot === 'lead' ? 'both' : null;
+  if (leading) {
+    if (SELL_WORD.test(leading)) sell = true;
+    else buy = true;
+  }
+  const self = SELF_AS.exec(simple)?.[1];
+  if (self?.startsWith('buyer')) buy = true;
+  else if (self) sell = true;
+  const help = HELP_TO.exec(simple)?.[0];
+  if (help && /sell|vender/.test(help)) sell = true;
+  else if (help) buy = true;
+  const sequenced = FIRST_OR.test(simple);
+  if (sequenced) sell = buy = true;
+  if (options.bot === 'lead' && !buy && !sell) {
+    buy = BUYER_INTEREST.test(said);
+    sell = !buy && SELLER_INTEREST.test(said);
+  }
+  if (
+    sell &&
+    buy &&
+    BUY_THERE.test(said) &&
+    locatePlaces(text, marketCities, { aliases: marketCityAliases }).length === 0
+  )
+    buy = false;
+  if (options.bot === 'seller' && !sell) {
+    // The seller bot already serves the sale: buying said clearly makes it both, in passing nothing.
+    const clear =
+      found.buyStrong ||
+      BUY_VERB.test(said) ||
+      leading !== undefined ||
+      sequenced ||
+      FIND_FIRST.test(said) ||
+      BUY_TOGETHER.test(said);
+    if (buy || FIND_FIRST.test(said)) return clear ? 'both' : null;
+  }
+  if (options.bot === 'seller' && sell && (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))) buy = true;
+  if (sell && buy) return 'both';
+  if (sell && options.bot === 'buyer' && OWN_PLACE_SOLD.test(said)) return 'both';
+  if (sell) return 'sell';
+  return buy ? 'buy' : null;
+}

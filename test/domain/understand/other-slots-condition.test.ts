@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { AskedQuestion, BotKind } from '../../../src/domain/understand/types.ts';
+import { readOtherSlots } from '../../../src/domain/understand/other-slots.ts';
+
+const NOW = new Date('2026-12-04T12:00:00Z');
+const read = (text: string, bot: BotKind = 'seller', lastQuestion: AskedQuestion | null = 'condition') =>
+  readOtherSlots(text, { bot, lastQuestion, now: NOW });
+
+describe('condition after the condition question', () => {
+  it.each([
+    ['totally redone, new kitchen new baths', 'excellent'],
+    ['we remodeled everything 2 years ago', 'excellent'],
+    ['turn key', 'excellent'],
+    ['10/10', 'excellent'],
+    ['mint', 'excellent'],
+    ['está impecable', 'excellent'],
+    ['como nueva, la remodelamos', 'excellent'],
+    ['good', 'good'],
+    ['pretty decent', 'good'],
+    ['solid house, no big issues', 'good'],
+    ['well taken care of', 'good'],
+    ['just needs new carpet', 'good'],
+    ['a 7', 'good'],
+    ['está bien cuidada', 'good'],
+    ['buena', 'good'],
+    ['ok i guess', 'fair'],
+    ['meh its alright', 'fair'],
+    ['so-so', 'fair'],
+    ['needs some TLC', 'fair'],
+    ['kinda dated, original 80s kitchen', 'fair'],
+    ['livable but old', 'fair'],
+    ['así así', 'fair'],
+    ['ni bien ni mal', 'fair'],
+    ['needs a new roof', 'needs_work'],
+    ['its a mess', 'needs_work'],
+    ['the tenants trashed it', 'needs_work'],
+    ['fixer upper for sure', 'needs_work'],
+    ['hvac is shot and the plumbing leaks', 'needs_work'],
+    ['necesita mucho trabajo', 'needs_work'],
+    ['le falta mucho arreglo', 'needs_work'],
+    ['3/10', 'needs_work'],
+    ['honestly a tear down', 'poor'],
+    ['mold everywhere', 'poor'],
+    ['burned in a fire last year', 'poor'],
+    ['nobody can live in it', 'poor'],
+    ['terrible', 'poor'],
+    ['está en muy malas condiciones', 'poor'],
+    ['hay que tumbarla', 'poor'],
+  ])('%j → %s', (text, condition) => {
+    expect(read(text).condition).toBe(condition);
+  });
+
+  it('takes the most severe statement, but a cosmetic need does not lower "good"', () => {
+    expect(read('good shape, just needs paint').condition).toBe('good');
+    expect(read('updated kitchen but the foundation is cracked').condition).toBe('poor');
+    expect(read('clean but dated').condition).toBe('fair');
+  });
+
+  it('does not read "as is" alone as a condition', () => {
+    expect(read('as is').condition).toBeUndefined();
+  });
+});
+
+describe('condition without the question', () => {
+  it('needs a clear statement about the house', () => {
+    expect(read('moving to Reno, house is in great shape, want 800', 'seller', null).condition).toBe(
+      'excellent',
+    );
+    expect(read('la casa está bien, queremos 650', 'seller', null).condition).toBe('good');
+    expect(read('its a fixer, my dad lived there 40 years', 'seller', 'motivation').condition).toBe(
+      'needs_work',
+    );
+  });
+
+  it('ignores bare grading words that answer something else', () => {
+    expect(read('good', 'seller', 'timeline').condition).toBeUndefined();
+    expect(read('perfect, see you at 5', 'seller', 'appointment').condition).toBeUndefined();
+    expect(read('sounds good', 'seller', 'price').condition).toBeUndefined();
+    expect(read('tuesday works', 'seller', 'appointment').condition).toBeUndefined();
+  });
+
+  it('reads no condition from a buyer, whose words are wishes', () => {
+    expect(read('move in ready please, no fixers', 'buyer', 'needs').condition).toBeUndefined();
+  });
+});
