@@ -7,6 +7,9 @@ export interface ContactPatch {
   email?: string;
   phone?: string;
   timezone?: string;
+  /** Address state and ZIP code. */
+  state?: string;
+  postalCode?: string;
   /** The full current tag list, when the event carries one. */
   tags?: string[];
   customFields?: Record<string, string | number>;

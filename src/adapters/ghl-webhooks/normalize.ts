@@ -39,6 +39,8 @@ const contactEvent = z.object({
   email: optStr,
   phone: optStr,
   timezone: optStr,
+  state: optStr,
+  postalCode: optStr,
   tags: z.array(z.string()).optional().nullable(),
   dnd: z.boolean().optional().nullable(),
   dndSettings: z
@@ -132,6 +134,8 @@ export function normalizeMarketplaceEvent(
         email: c.email ?? undefined,
         phone: c.phone ?? undefined,
         timezone: c.timezone ?? undefined,
+        state: c.state ?? undefined,
+        postalCode: c.postalCode ?? undefined,
         tags: c.tags ?? undefined,
       });
       if (env.type === 'ContactDndUpdate') {
@@ -239,6 +243,8 @@ export function normalizeWorkflowPayload(
     email: asString(body.email),
     phone: asString(body.phone),
     timezone: asString(body.timezone),
+    state: asString(body.state),
+    postalCode: asString(body.postal_code),
     tags,
     customFields: Object.keys(customFields).length > 0 ? customFields : undefined,
   });

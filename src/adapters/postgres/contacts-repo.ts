@@ -9,6 +9,9 @@ export interface ContactRow {
   email: string | null;
   phone: string | null;
   timezone: string | null;
+  /** Address state and ZIP code as the CRM has them (quiet hours follow where the lead lives). */
+  state: string | null;
+  postal_code: string | null;
   tags: string[];
   custom_fields: Record<string, unknown>;
   opted_out: boolean;
@@ -40,14 +43,16 @@ export async function upsertContact(
   await ensureLocation(tx, locationId);
   const p = patch ?? {};
   const { rows } = await tx.query<ContactRow>(
-    `INSERT INTO contacts AS c (location_id, id, first_name, last_name, email, phone, timezone, tags, custom_fields, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::jsonb, '[]'::jsonb), COALESCE($9::jsonb, '{}'::jsonb), $10, $10)
+    `INSERT INTO contacts AS c (location_id, id, first_name, last_name, email, phone, timezone, tags, custom_fields, created_at, updated_at, state, postal_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::jsonb, '[]'::jsonb), COALESCE($9::jsonb, '{}'::jsonb), $10, $10, $11, $12)
      ON CONFLICT (location_id, id) DO UPDATE SET
        first_name = COALESCE(EXCLUDED.first_name, c.first_name),
        last_name = COALESCE(EXCLUDED.last_name, c.last_name),
        email = COALESCE(EXCLUDED.email, c.email),
        phone = COALESCE(EXCLUDED.phone, c.phone),
        timezone = COALESCE(EXCLUDED.timezone, c.timezone),
+       state = COALESCE(EXCLUDED.state, c.state),
+       postal_code = COALESCE(EXCLUDED.postal_code, c.postal_code),
        tags = CASE WHEN $8::jsonb IS NULL THEN c.tags ELSE $8::jsonb END,
        custom_fields = c.custom_fields || COALESCE($9::jsonb, '{}'::jsonb),
        updated_at = $10
@@ -63,6 +68,8 @@ export async function upsertContact(
       p.tags ? JSON.stringify(p.tags) : null,
       p.customFields ? JSON.stringify(p.customFields) : null,
       now,
+      p.state ?? null,
+      p.postalCode ?? null,
     ],
   );
   return rows[0]!;

@@ -29,6 +29,8 @@ const bodySchema = z.object({
       email: z.email().optional(),
       phone: z.string().max(30).optional(),
       timezone: z.string().max(64).optional(),
+      state: z.string().max(64).optional(),
+      postalCode: z.string().max(16).optional(),
     })
     .optional(),
 });
