@@ -1,4 +1,5 @@
 import { prepare } from './objections-text.ts';
+import { isNoise } from './polarity.ts';
 import type { FeelingKind, UtteranceContext } from './types.ts';
 
 /**
@@ -18,7 +19,7 @@ const ANGER = w(
 const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}\u{1F595}]/u;
 
 const GRIEF = w(
-  `passed away|passed on|${PERSON} (?:just |recently |unexpectedly |suddenly )?(?:passed|died|past away|past)|(?:just|recently) passed|died|funeral|buried|(?:lost|losing) (?:my|our|her|his) ${PERSON}|(?:my|our) late|in memory of|rip|grieving|still hurts|crying|hard time for (?:our|my|the) family|without (?:her|him)|fallecio|fallecimiento|murio|se nos fue|se me fue|en paz descanse|que en paz|de luto|perdimos a|perdi a`,
+  `passed away|passed on|${PERSON} (?:just |recently |unexpectedly |suddenly )?(?:passed|died|past away|past)|(?:just|recently) passed|funeral|buried|(?:lost|losing) (?:my|our|her|his) ${PERSON}|(?:my|our) late|in memory of|rip|grieving|still hurts|crying|hard time for (?:our|my|the) family|without (?:her|him)|fallecio|fallecimiento|murio|se nos fue|se me fue|en paz descanse|que en paz|de luto|perdimos a|perdi a`,
 );
 
 const STRESS = w(
@@ -40,6 +41,8 @@ const NOT_DELIGHT = /\b(?:stop|start|asap|help|urgent|no|not|never|wrong|hate|wh
 // Someone telling us to stop is not delighted, whatever else they write ("omg stop").
 const STOPPING = /\bstop\b(?! (?:thinking|looking|smiling|by))/;
 const JUST_YESTERDAY = /^yesterday(?: lol| haha| jaja)?$/;
+// Good news only when said with an exclamation: "getting married in may!".
+const MARRIED = /\bgetting married\b/;
 
 /** The feelings a message shows, each at most once. */
 export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[] {
@@ -59,8 +62,9 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
     ctx.lastQuestion === null &&
     DOUBLE_BANG.test(text) &&
     !NOT_DELIGHT.test(flat) &&
-    !found.includes('urgency');
-  const married = /\bgetting married\b/.test(flat) && text.includes('!');
+    !found.includes('urgency') &&
+    !isNoise(text);
+  const married = MARRIED.test(flat) && text.includes('!');
   if (!STOPPING.test(flat) && (EXCITEMENT.test(flat) || HAPPY_EMOJI.test(text) || delight || married)) {
     found.push('excitement');
   }

@@ -59,7 +59,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'has_agent',
     pattern: w(
-      `(?:have|has|got|gotta|using|use|hired|picked|chose|signed with|working with|work with|workin with|talking to|talking with|going with|went with|goin with|sticking with|staying with|loyal to|committed to|represented by|tengo|tenemos|tiene|tienen|contrate|contratamos|trabajando con|trabajamos con)(?: already| ya)?(?: a| an| our| my| one| the| mi| nuestro| nuestra| un| una)?(?: own| good| great| family| real estate)? ${AGENT}(?! friend| buddy| neighbou?r)`,
+      `(?:have|has|got|gotta|using|use|hired|picked|chose|signed with|working with|work with|workin with|talking to|talking with|going with|went with|goin with|sticking with|staying with|loyal to|committed to|represented by|tengo|tenemos|tiene|tienen|contrate|contratamos|trabajando con|trabajamos con)(?: already| ya)?(?: a| an| our| my| one| the| mi| nuestro| nuestra| un| una)?(?: own| good| great| family| real estate)? ${AGENT}`,
     ),
     negatable: true,
     statement: true,
@@ -85,7 +85,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'has_agent',
     pattern: w(
-      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else`,
+      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else|(?:working|work|talking) with (?:someone|somebody)(?: already| else)?|already talking to (?:someone|somebody|an agent)|(?:signed|sign) (?:a |the )?(?:buyer|buyers|buyer representation|exclusive|representation) (?:agreement|contract)|ya (?:tengo|tenemos) (?:a )?alguien|(?:estoy|estamos|vamos|fuimos|seguimos) con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)`,
     ),
     negatable: true,
     statement: true,
@@ -103,6 +103,15 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     pattern: w(
       `(?:its|it is|its been|house is|home is|property is|were|we are|already|were already|its already)(?: already)? (?:listed|on the market|on the mls|in the mls)`,
     ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    type: 'listed_with_other',
+    pattern: w(
+      `(?:we|i) (?:just |already )?listed (?:it|the house|our house|the home|our home|last|yesterday|already)|(?:its|it is|house is|home is|its already) (?:up )?on (?:zillow|redfin|realtor com|the mls|mls)|(?:ya )?esta (?:en el mercado|listada|publicada)`,
+    ),
+    negatable: true,
     statement: true,
     notFor: ['buyer'],
   },
@@ -142,12 +151,19 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_bought',
     pattern: w(
-      `in (?:escrow|contract) (?:on|for) (?:a|an|the|our)|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the) (?:house|home|place|condo|townhome|townhouse|new build)|estamos en (?:escrow|contrato|proceso de compra)`,
+      `in (?:escrow|contract)(?: right now| now| already)? (?:on|for) (?:a|an|the|our)|(?:got|found) (?:a|our|the) (?:house|home|place|condo) already|already (?:got|found) (?:a|one|our|the) (?:house|home|place|condo)|(?:our|my) offer (?:got|was) accepted|ya (?:encontramos|tenemos) casa|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the)(?: new)? (?:house|home|place|condo|townhome|townhouse|build)|estamos en (?:escrow|contrato|proceso de compra)`,
     ),
     negatable: true,
     statement: true,
     unless: SELLING_TOO,
     notFor: ['seller'],
+  },
+  {
+    type: 'already_bought',
+    pattern: w('(?:were|we are|im|i am) (?:already )?(?:in escrow|under contract|in contract)'),
+    negatable: true,
+    statement: true,
+    notFor: ['seller', 'lead'],
   },
   // already_sold
   {
@@ -166,21 +182,21 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_interested',
     pattern: w(
-      `not (?:really |even |at all )?interested|no interest|not interest|no (?:me|nos|le) interesa|no (?:estoy|estamos) interesad[oa]s?|sin interes|(?:i|we) dont need (?:a|an|your|any)(?: real estate)? (?:${AGENT}|help|services|service)|no (?:necesito|necesitamos) (?:un |una )?(?:agente|realtor|ayuda|sus servicios)`,
+      `not (?:really |even |at all )?interested(?! in (?!selling|buying|sell|buy|moving|your|you|any|anything|it|that|this|working|talking|real estate|using|hearing|doing|listing|a realtor|an agent|agents|realtors|the service|services|offers|an offer|cash offers))|no interest|not interest|no (?:me|nos|le) interesa|no (?:estoy|estamos) interesad[oa]s?|sin interes|(?:i|we) dont need (?:a|an|your|any)(?: real estate)? (?:${AGENT}|help|services|service)|no (?:necesito|necesitamos) (?:un |una )?(?:agente|realtor|ayuda|sus servicios)`,
     ),
     statement: true,
   },
   {
     type: 'not_interested',
     pattern: w(
-      `not (?:looking|in the market|on the market for (?:a|one))(?: to (?:buy|sell|move)(?: or (?:buy|sell))?)?|not (?:buying|moving)(?: anymore| any more)?|no (?:plans|intention) (?:to|of) (?:sell|selling|buy|buying|move|moving)|(?:happy|staying|good) where (?:we|i) (?:are|am)|(?:happy|content) (?:here|with (?:our|my) (?:house|home))|(?:its|house is|home is) not for sale|no (?:buscamos|estamos buscando|queremos vender|queremos comprar|pensamos vender)`,
+      `not (?:looking|in the market|on the market for (?:a|one))(?: to (?:buy|sell|move)(?: or (?:buy|sell))?)?(?! (?:until|till|yet|for (?!(?:an? )?(?:agent|realtor))|right now|now|before|this year))|not buying(?: anymore| any more)?|no (?:plans|intention) (?:to|of) (?:sell|selling|buy|buying|move|moving)|(?:happy|staying|good) where (?:we|i) (?:are|am)|(?:happy|content) (?:here|with (?:our|my) (?:house|home))|(?:its|house is|home is) not for sale|no (?:buscamos|estamos buscando|queremos vender|queremos comprar|pensamos vender)`,
     ),
     statement: true,
   },
   {
     type: 'not_interested',
     pattern:
-      /^(?:no |nah |nope |oh |lol )?(?:thanks |thank you )?(?:im|i am|were|we are|all|estoy|estamos) (?:good|ok|fine|bien|all set|set)$/,
+      /^(?:no |nah |nope |oh |lol )?(?:thanks |thank you )?(?:(?:im|i am|were|we are|all|estoy|estamos) (?:good|ok|fine|bien|all set|set)|pass|ill pass|well pass|we will pass|i will pass|hard pass)$/,
     whole: true,
     soft: true,
     after: [null, 'buy_or_sell', 'appointment'],
@@ -188,12 +204,28 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_interested',
     pattern: w(
-      `no (?:thanks|thank you|gracias|muchas gracias)|thanks but no(?: thanks)?|thank you but no|not for me|pass`,
+      `no (?:thanks|thank you|gracias|muchas gracias)|thanks but no(?: thanks)?|thank you but no|not for me`,
     ),
     soft: true,
     after: [null, 'buy_or_sell', 'appointment'],
   },
+  {
+    type: 'not_interested',
+    pattern: w(
+      '(?:dont|do not|doesnt|dont really) (?:want|plan|intend|need) to (?:sell|move|buy)(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more)?',
+    ),
+    statement: true,
+    notFor: ['seller'],
+  },
   // not_selling_anymore
+  {
+    type: 'not_selling_anymore',
+    pattern: w(
+      `(?:dont|do not|doesnt) (?:want|plan|intend) to sell(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more| after all)?|(?:were|we are|im|i am|gonna|going to|decided to|will) keep(?:ing)? (?:it|the house|the home|the place|our house)|(?:going to|gonna|decided to|will|were|we are) stay(?:ing)? (?:put|after all|instead)|staying after all|rent(?:ing)? it out instead|(?:gonna|going to|decided to|will) rent it(?: out)?|refinanc\\w* instead|ya no (?:la |lo )?(?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|nos la vamos a quedar|(?:la|lo) vamos a rentar`,
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
   {
     type: 'not_selling_anymore',
     pattern: w(
@@ -212,7 +244,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'wrong_number',
     pattern: w(
-      `wrong (?:number|num|person|guy|girl|lady|dude|phone|contact|maria|jorge)|(?:have|got|texted|texting|reached|messaged) (?:the )?wrong(?! (?:house|address|area|city|one|idea|info|price|chat|thread|convo))|numero equivocado|(?:se |te )?equivoc(?:o|aron|aste) de (?:numero|persona)|equivocad[oa]s? de numero|no (?:one|body) (?:here )?(?:by|named|with|called) (?:that|this) name|nobody (?:here )?(?:by|named|called) that|(?:theres|there is) no(?: one| body)? [a-z]+ here|whoever (?:you are|youre|your) (?:looking|trying)|aqui no (?:es|vive|hay|existe)|no (?:vive aqui|conozco a)|no vive (?:ningun|ninguna|nadie)`,
+      `wrong (?:number|num|person|guy|girl|lady|dude|phone|contact|maria|jorge)|(?:have|got|texted|texting|reached|messaged) (?:the )?wrong(?! (?:house|address|area|city|one|idea|info|price|chat|thread|convo))|numero equivocado|(?:se |te )?equivoc(?:o|aron|aste) de (?:numero|persona)|equivocad[oa]s? de numero|no (?:one|body) (?:here )?(?:by|named|with|called) (?:that|this) name|(?:no one|nobody|no body) (?:here )?(?:named|called|by the name)|(?:isnt|is not|not) (?:his|her|their) (?:number|phone)|(?:doesnt|does not|dont|no longer) (?:live|lives) here|(?:doesnt|does not|no longer) (?:have|has|use|uses) this (?:number|phone)|nobody (?:here )?(?:by|named|called) that|(?:theres|there is) no(?: one| body)? [a-z]+ here|whoever (?:you are|youre|your) (?:looking|trying)|aqui no (?:es|vive|hay|existe)|no (?:vive aqui|conozco a)|no vive (?:ningun|ninguna|nadie)`,
     ),
   },
   {
@@ -232,21 +264,21 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'stop_texting',
     pattern: w(
-      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
+      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|(?:you|yall|guys|people) keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:text|message|texting|messaging) (?:me )?(?:way )?(?:too much|so much|too often|nonstop|constantly|every day)|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
     ),
   },
   // hostile
   {
     type: 'hostile',
     pattern: w(
-      `go away|get lost|lose my number|piss off|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
+      `go away|get lost|lose my number|piss off|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:you|youre|you are) (?:an? )?(?:idiot|idiots|moron|morons|clown|loser|losers|jerk|creep|creeps)|leave me the (?:fuck|f|hell) alone|vete a la (?:mierda|verga)|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
     ),
   },
   // just_looking
   {
     type: 'just_looking',
     pattern: w(
-      `(?:just|only|merely|simply|solo|nomas|nada mas|solamente) (?:looking|browsing|curious|researching|exploring|seeing|window shopping|getting an idea|getting a feel|testing the waters|keeping an eye|starting to look|looking around|poking around|estoy viendo|estamos viendo|viendo|mirando|quiero ver|queremos ver|estoy mirando|estamos mirando|curioseando|checando|chequeando)|window shopping|(?:im|i am|were|we are) (?:just )?browsing|browsing (?:zillow|redfin|online|around|listings)|(?:seeing|see) what(?:s| is)? out there|testing the waters`,
+      `(?:just|only|merely|simply|solo|nomas|nada mas|solamente) (?:looking|browsing|curious|researching|exploring|seeing|window shopping|getting an idea|getting a feel|testing the waters|keeping an eye|starting to look|looking around|poking around|estoy viendo|estamos viendo|viendo|mirando|quiero ver|queremos ver|estoy mirando|estamos mirando|curioseando|checando|chequeando)|window shopping|(?:im|i am|were|we are) (?:just )?browsing|browsing (?:zillow|redfin|online|around|listings)|(?:seeing|see) what(?:s| is)? out there|testing the waters|(?:por|pura|solo por) curiosidad|not serious yet`,
     ),
     statement: true,
   },
@@ -254,17 +286,17 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `too (?:early|soon)|not (?:ready|yet ready)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to`,
+      `too (?:early|soon)|not (?:ready|yet ready)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far) (?:out|off)`,
     ),
     negatable: false,
     statement: true,
     unless:
-      /\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(?:am|pm))\b/,
+      /\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+ ?(?:am|pm)|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/,
   },
   {
     type: 'too_early',
     pattern: w(
-      `(?:check back|ask (?:me )?again|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)? (?:in|next|after|around) (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months)|(?:maybe|like|probably|possibly|in|maybe in) ${FAR_LONG}`,
+      `(?:check back|ask (?:me )?again|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)? (?:in|next|after|around) (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months|the new year|new years)|(?:maybe|like|probably|possibly|in|maybe in) ${FAR_LONG}`,
     ),
     statement: true,
   },
@@ -274,6 +306,13 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
       /^(?:no |nah |maybe |ok )?(?:later|not now|not right now|not at the moment|maybe later|some other time|another time|down the road|in the future|someday|mas adelante|ahorita no|ahora no|luego|despues|mas tarde|en otro momento|por ahora no)$/,
     whole: true,
     after: [null, 'buy_or_sell'],
+  },
+  {
+    type: 'too_early',
+    pattern: w(
+      '(?:maybe|probably|possibly|prob) (?:next year|in a year)|(?:tal vez|quizas|a lo mejor) (?:el proximo ano|el otro ano|el ano que viene|en un ano)',
+    ),
+    after: [null, 'buy_or_sell', 'appointment'],
   },
   {
     type: 'too_early',

@@ -133,13 +133,16 @@ const ASKS =
 // Spanish questions open with the same words as statements; only the question marks tell them apart.
 const ASKS_ES = /^(?:tiene|tienen|es|esta|hay|cual|quien|como|cuando|donde|por que|que|ya)\b/;
 
+const HASH = /#(?!\d)/g;
+
 const cache = new Map<string, Prepared>();
 
 /** Prepares a message once; the three readers share the result. */
 export function prepare(text: string): Prepared {
   const hit = cache.get(text);
   if (hit) return hit;
-  const simple = simplify(text).replace(ELONGATED, '$1');
+  // "wrong #" is a wrong number; "#3" stays a figure.
+  const simple = simplify(text).replace(ELONGATED, '$1').replace(HASH, ' number ');
   const clauses: Prepared['clauses'] = [];
   const parts: string[] = [];
   let at = 0;

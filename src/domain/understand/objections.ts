@@ -46,6 +46,8 @@ const NOT_A_NAME = new Set(
   ),
 );
 
+const ENDS_LOOKING = /looking$/;
+
 const GLOBAL = new Map(OBJECTION_RULES.map((rule) => [rule, new RegExp(rule.pattern.source, 'g')]));
 
 function negated(flat: string, index: number): boolean {
@@ -79,7 +81,7 @@ function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
     if (rule.negatable && negated(p.flat, m.index)) continue;
     if (rule.statement && asksAt(p, m.index)) continue;
     const end = m.index + m[0].length;
-    if (rule.type === 'just_looking' && /looking$/.test(m[0]) && SEARCH_FOLLOWS.test(p.flat.slice(end))) {
+    if (rule.type === 'just_looking' && ENDS_LOOKING.test(m[0]) && SEARCH_FOLLOWS.test(p.flat.slice(end))) {
       continue;
     }
     return true;
@@ -101,10 +103,13 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
     const name = NOT_NAME.exec(text)?.[1] ?? '';
     if (!NOT_A_NAME.has(name.toLowerCase())) found.add('wrong_number');
   }
-  // "Listed with an agent" names an agent too; for a seller the listing is what matters.
-  if (found.has('listed_with_other') && found.has('has_agent')) {
-    found.delete(ctx.bot === 'buyer' ? 'listed_with_other' : 'has_agent');
+  // "Listed with an agent" names an agent too; for a seller the listing is what matters, and a
+  // buyer who "signed with another agent" has an agent (a buyer lists nothing).
+  if (found.has('listed_with_other') && ctx.bot === 'buyer') {
+    found.delete('listed_with_other');
+    found.add('has_agent');
   }
+  if (found.has('listed_with_other')) found.delete('has_agent');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }
