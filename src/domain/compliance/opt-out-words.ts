@@ -34,7 +34,7 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
  * Misspelled STOP, one word at a time: "stahp", "sotp", "stpo", "stopp", "stooop". Only ever
  * compared with a whole word standing alone as a keyword, so real words never get here.
  */
-export const MISSPELLED_STOP = /^(?:s+t+o+p+|s+t+a+h*p+|s+t+a+w+p+|s+o+t+p+|s+t+p+o*|s+t+o+o+)$/;
+export const MISSPELLED_STOP = /^s+(?:t+(?:o+p*|a+(?:w+|h*)p+|p+o*)|o+t+p+)$/;
 
 /** Whole-clause phrases that revoke consent on their own. */
 export const BARE_OPT_OUT_PHRASES: readonly string[] = [
