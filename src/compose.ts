@@ -8,7 +8,7 @@ import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.
 import { burstAllowance } from './adapters/rate-budget/burst-allowance.ts';
 import { watchDailyBudget } from './adapters/rate-budget/daily-watch.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
-import { loadBotsConfig } from './adapters/bots-config/load-bots-config.ts';
+import { loadBotSettings } from './adapters/bots-config/load-bot-settings.ts';
 import { loadListings } from './adapters/listings/load-listings.ts';
 import { assessFinancing } from './app/assess-financing.ts';
 import { createOutboxDrainer } from './app/drain-outbox.ts';
@@ -53,11 +53,8 @@ export interface ServiceOverrides {
 /** Wires every adapter from the config with plain functions; nothing starts until start(). */
 export async function buildService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
-  // Bad bot settings or listings stop start-up before anything else opens.
-  const bots = loadBotsConfig(
-    { agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE },
-    config.BOTS_CONFIG_FILE,
-  );
+  // Bad bot settings, answers or listings stop start-up before anything else opens.
+  const bots = loadBotSettings(config);
   const listings = loadListings(config.LISTINGS_FILE);
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics();

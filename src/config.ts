@@ -111,12 +111,20 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: opt(url(['http:', 'https:'])),
   AGENT_NAME: withDefault(z.string().min(1), 'Jorge'),
   MARKET: withDefault(z.string().min(1), 'Rancho Cucamonga, CA'),
+  /** The assistant's name in its introduction ("Alex, Jorge's assistant"); unset = "Jorge's assistant". */
+  ASSISTANT_NAME: opt(z.string().trim().max(40, 'must be at most 40 characters')),
+  /** The agent's brokerage, named when the assistant introduces itself and when asked about licensing. */
+  BROKERAGE: opt(z.string().trim().max(60, 'must be at most 60 characters')),
+  /** The agent's license number (e.g. "DRE 01234567"), given when a lead asks whether the agent is licensed. */
+  AGENT_LICENSE_NUMBER: opt(z.string().trim().max(30, 'must be at most 30 characters')),
   TIMEZONE: withDefault(
     z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as America/Los_Angeles' }),
     'America/Los_Angeles',
   ),
   /** JSON or YAML file with bot settings (neighborhoods, tag names, thresholds, wording). */
   BOTS_CONFIG_FILE: opt(z.string()),
+  /** YAML or JSON file with the answers to leads' questions (docs/KNOWLEDGE_BASE.md); unset = shipped answers. */
+  KNOWLEDGE_FILE: opt(z.string()),
   /** GHL calendar used to offer and book appointment slots. Unset = ask morning/afternoon and make a task. */
   GHL_CALENDAR_ID: opt(z.string()),
   /** Where escalations reach the agent (through the CRM). */

@@ -1,3 +1,4 @@
+import { defaultKnowledgeBase, type KnowledgeBase } from './knowledge/index.ts';
 import { defaultNeighborhoods } from './language/index.ts';
 
 // Everything a realtor may tune without touching code. Defaults live here; a JSON/YAML file
@@ -23,8 +24,23 @@ export interface TagNames {
   handoff: string;
 }
 
+/** Who the bots write for. Unset optional parts are left out, never made up. */
+export interface Persona {
+  agentName: string;
+  market: string;
+  timezone: string;
+  /** The assistant's own name in its introduction; unset, it is "<agent>'s assistant". */
+  assistantName?: string;
+  /** The agent's brokerage, named in the introduction and in licensing answers. */
+  brokerage?: string;
+  /** The agent's license number (e.g. "DRE 01234567"), given when a lead asks. */
+  licenseNumber?: string;
+}
+
 export interface BotsConfig {
-  persona: { agentName: string; market: string; timezone: string };
+  persona: Persona;
+  /** What the bots may answer when a lead asks a question (KNOWLEDGE_FILE over the defaults). */
+  knowledge: KnowledgeBase;
   neighborhoods: string[];
   tags: TagNames;
   thresholds: {
@@ -65,9 +81,13 @@ export const defaultTagNames: TagNames = {
   handoff: 'Handoff-{from}-to-{to}',
 };
 
-export function defaultBotsConfig(persona: BotsConfig['persona']): BotsConfig {
+export function defaultBotsConfig(
+  persona: BotsConfig['persona'],
+  knowledge: KnowledgeBase = defaultKnowledgeBase,
+): BotsConfig {
   return {
     persona,
+    knowledge,
     neighborhoods: [...defaultNeighborhoods],
     tags: defaultTagNames,
     thresholds: {

@@ -1,6 +1,7 @@
 import type { BotsConfig } from './bots-config.ts';
 import type { BotName, ContactView, CrmAction, FieldValue } from './conversation.ts';
 import type { Listing } from './buyer/listing.ts';
+import { introduce } from './knowledge/index.ts';
 import type { Reading } from './read-message.ts';
 import type { ConversationState, Lang } from './state.ts';
 import { type Params, t, variants } from './templates/index.ts';
@@ -62,7 +63,8 @@ export class TurnContext {
   }
 
   phrase(key: string, params: Params = {}, variant = 0): string {
-    return t(this.lang, key, { agent: this.agent, ...params }, variant, this.cfg.questions[this.lang]);
+    const intro = introduce(this.cfg.persona, this.lang);
+    return t(this.lang, key, { agent: this.agent, intro, ...params }, variant, this.cfg.questions[this.lang]);
   }
 
   say(key: string, params: Params = {}, opts: { variant?: number; keep?: boolean } = {}): void {

@@ -8,7 +8,14 @@ const strings = z.array(z.string().trim().min(1)).min(1);
 const fileSchema = z
   .object({
     persona: z
-      .object({ agentName: z.string().min(1), market: z.string().min(1), timezone: z.string().min(1) })
+      .object({
+        agentName: z.string().min(1),
+        market: z.string().min(1),
+        timezone: z.string().min(1),
+        assistantName: z.string().trim().min(1).max(40),
+        brokerage: z.string().trim().min(1).max(60),
+        licenseNumber: z.string().trim().min(1).max(30),
+      })
       .partial()
       .strict(),
     neighborhoods: strings,
@@ -86,6 +93,7 @@ export function loadBotsConfig(persona: BotsConfig['persona'], file: string | un
   const f = r.data;
   const cfg: BotsConfig = {
     persona: { ...base.persona, ...clean(f.persona ?? {}) },
+    knowledge: base.knowledge,
     neighborhoods: f.neighborhoods ?? base.neighborhoods,
     tags: { ...base.tags, ...clean(f.tags ?? {}) },
     thresholds: { ...base.thresholds, ...clean(f.thresholds ?? {}) },

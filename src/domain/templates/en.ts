@@ -1,6 +1,6 @@
 /** English wording. Each key has one or more variants; re-asks rotate through them. */
 export const en: Record<string, string[]> = {
-  'lead.greet': ['Hi{name}, this is {agent}. Are you thinking of buying a home or selling one?'],
+  'lead.greet': ['Hi{name}, this is {intro}. Are you thinking of buying a home or selling one?'],
   'lead.thanks_contact': ['Thanks for reaching out!', 'Glad you got in touch!'],
   'lead.ask_intent': [
     'Are you looking to buy a home or sell one?',

@@ -1,6 +1,6 @@
 /** Spanish wording, the same keys as en.ts. */
 export const es: Record<string, string[]> = {
-  'lead.greet': ['Hola{name}, soy {agent}. ¿Está pensando en comprar o vender una casa?'],
+  'lead.greet': ['Hola{name}, soy {intro}. ¿Está pensando en comprar o vender una casa?'],
   'lead.thanks_contact': ['¡Gracias por escribirnos!', '¡Qué gusto saludarle!'],
   'lead.ask_intent': [
     '¿Busca comprar una casa o vender la suya?',
