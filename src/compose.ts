@@ -161,6 +161,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     crmFor,
     clock,
     clockFor,
+    timezone: config.TIMEZONE,
     logger,
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,

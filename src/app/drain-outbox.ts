@@ -13,11 +13,13 @@ import {
 } from '../adapters/postgres/outbox-repo.ts';
 import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
 import { decideSendConsent } from '../domain/compliance/send-consent.ts';
+import { hasTag } from '../domain/conversation.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
+import { contactSendWindow } from './lead-send-window.ts';
 import { sendCmaEmail } from './send-cma-email.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
@@ -28,6 +30,8 @@ export interface OutboxDrainerDeps {
   clock: Clock;
   /** The clock a location's rows were stamped with, when it differs (the sandbox). */
   clockFor?: (locationId: string) => Clock;
+  /** Time zone for leads whose address, CRM zone and area code say nothing (`TIMEZONE`). */
+  timezone: string;
   logger: Logger;
   metrics: Metrics;
   /** How long a claimed action is ours before another worker may take it over. */
@@ -60,6 +64,19 @@ const SEND_CHECK_SKEW_MS = 60_000;
 // A message held behind an unread opt-out is looked at again this soon; the turn that reads the
 // opt-out usually runs within milliseconds and cancels it.
 const CONSENT_HOLD_MS = 500;
+
+// A message held for quiet hours or a daily cap is looked at again this often until its time
+// comes: a person taking the conversation over cancels it, and until then it holds every later
+// message to the contact (they go out in order). A lead who writes cancels it in their turn.
+const QUIET_RECHECK_MS = 60_000;
+
+const DAY_MS = 86_400_000;
+
+const CANCEL_REASONS = {
+  opted_out: 'contact opted out before it was sent',
+  lead_wrote_first: 'the lead wrote before it was sent',
+  person_took_over: 'a person took the conversation over before it was sent',
+} as const;
 
 export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   const maxAttempts = deps.maxAttempts ?? 8;
@@ -142,26 +159,60 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     }
   }
 
+  const clockOf = (locationId: string): Clock => deps.clockFor?.(locationId) ?? deps.clock;
+
   /**
-   * The consent check right before a message reaches the lead: an opt-out recorded since the row
-   * was queued cancels it; one stored but not yet read holds it. False when the row must not go now.
+   * The check right before a message reaches the lead (send-consent.ts): an opt-out recorded since
+   * the row was queued cancels it, one stored but not yet read holds it; a text we started waits
+   * for the lead's sending window and daily cap, and is dropped if the lead or a person wrote
+   * first. False when the row must not go now.
    */
   async function mayGoOut(row: OutboxRow): Promise<boolean> {
     if (!(MESSAGE_KINDS as readonly string[]).includes(row.kind)) return true;
-    const facts = await sendConsentFacts(deps.db, row.location_id, row.contact_id);
+    const now = clockOf(row.location_id).now();
+    const facts = await sendConsentFacts(
+      deps.db,
+      row.location_id,
+      row.contact_id,
+      new Date(now.getTime() - DAY_MS),
+    );
+    const c = facts.contact;
     const verdict = decideSendConsent({
-      ...facts,
+      optedOut: facts.optedOut,
+      unreadTexts: facts.unreadTexts,
       decidedAfterOptOut: row.payload.kind === 'send_message' && row.payload.afterOptOut === true,
+      ...(c
+        ? {
+            timing: {
+              now,
+              window: contactSendWindow(c, deps.timezone),
+              isReply: row.inbox_id !== null,
+              queuedAt: new Date(row.created_at),
+              leadLastWroteAt: facts.lastInboundAt,
+              humanTakeover: hasTag(c.tags, deps.escalation.tags.humanTakeover),
+              sentInLast24h: facts.initiatedSentAt,
+            },
+          }
+        : {}),
     });
-    if (verdict === 'send') return true;
-    if (verdict === 'cancel') {
-      await markOutboxCancelled(deps.db, row.id, 'contact opted out before it was sent');
+    if (verdict.action === 'send') return true;
+    if (verdict.action === 'cancel') {
+      await markOutboxCancelled(deps.db, row.id, CANCEL_REASONS[verdict.reason]);
       deps.metrics.outboxResults.inc({ kind: row.kind, result: 'cancelled' });
-      deps.logger.info({ outboxId: row.id, kind: row.kind }, 'message cancelled: the contact opted out');
+      deps.logger.info(
+        { outboxId: row.id, kind: row.kind, reason: verdict.reason },
+        `message cancelled: ${CANCEL_REASONS[verdict.reason]}`,
+      );
     } else {
-      const at = new Date(deps.clock.now().getTime() + CONSENT_HOLD_MS);
+      const at =
+        verdict.until === null
+          ? new Date(now.getTime() + CONSENT_HOLD_MS)
+          : new Date(Math.min(verdict.until.getTime(), now.getTime() + QUIET_RECHECK_MS));
       await releaseOutbox(deps.db, row.id, at);
-      deps.metrics.outboxResults.inc({ kind: row.kind, result: 'held' });
+      deps.metrics.outboxResults.inc({
+        kind: row.kind,
+        result: verdict.reason === 'unread_opt_out' ? 'held' : `held_${verdict.reason}`,
+      });
     }
     return false;
   }
@@ -171,7 +222,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     try {
       if (!(await mayGoOut(row))) return false;
       const result = await perform(row);
-      const now = deps.clock.now();
+      // Stamped on the clock the row's location runs on, like the row itself (the sandbox's).
+      const now = clockOf(row.location_id).now();
       await markOutboxSent(deps.db, row.id, result, now);
       deps.metrics.outboxResults.inc({
         kind: row.kind,

@@ -8,22 +8,19 @@ import {
   saveDocument,
 } from '../adapters/postgres/follow-ups-repo.ts';
 import { appendMessage } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
-import {
-  allowedSendTime,
-  FOLLOW_UP_STEPS,
-  type FollowUpStep,
-  isValidTimeZone,
-} from '../domain/follow-up/index.ts';
+import { enqueueOutbox, initiatedMessagesSentSince } from '../adapters/postgres/outbox-repo.ts';
+import { nextAllowedSend } from '../domain/compliance/quiet-hours.ts';
+import { allowedSendTime, FOLLOW_UP_STEPS, type FollowUpStep } from '../domain/follow-up/index.ts';
 import type { Db, Sql } from '../ports.ts';
 import { loadFollowUpSubject } from './follow-up-status.ts';
+import { contactSendWindow } from './lead-send-window.ts';
 import type { OutboxAction } from './outbox-action.ts';
 import { type FollowUpContentDeps, prepareFollowUp } from './prepare-follow-up.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 
 export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   db: Db;
-  /** Time zone for contacts without a valid one of their own (`TIMEZONE`). */
+  /** Time zone for contacts whose address, CRM zone and area code say nothing (`TIMEZONE`). */
   timezone: string;
   /** Told about every step taken (metrics). */
   onRun?: (run: FollowUpRun) => void;
@@ -37,6 +34,8 @@ export interface FollowUpRun {
   channel: string | null;
   reason: string | null;
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * Runs every follow-up step due at `now` for one location (`only: true`) or for every other
@@ -73,13 +72,25 @@ async function runOne(tx: Sql, deps: FollowUpRunnerDeps, id: number, now: Date):
     await finishFollowUp(tx, row.id, { status: 'skipped', reason, at: now });
     return { ...base, status: 'skipped', channel: null, reason };
   }
-  const zone = subject.contact.timezone;
-  const timezone = zone && isValidTimeZone(zone) ? zone : deps.timezone;
+  // The lead's clock and their state's hours and daily cap (quiet-hours.ts), one follow-up a local day.
+  const window = contactSendWindow(subject.contact, deps.timezone);
+  const timezone = window.zone;
   // Measured from now, not the due time: a step that waited (downtime) must still respect the window.
-  const at = allowedSendTime(now, timezone, { lastAutomatedAt: await lastFollowUpSentAt(tx, loc, cid) });
+  const oneADay = allowedSendTime(now, timezone, {
+    lastAutomatedAt: await lastFollowUpSentAt(tx, loc, cid),
+    window: { startHour: window.startHour, endHour: window.endHour },
+  });
+  const sent = await initiatedMessagesSentSince(tx, loc, cid, new Date(now.getTime() - DAY_MS));
+  const at = nextAllowedSend(oneADay, window, sent);
   if (at.getTime() > now.getTime()) {
     await postponeFollowUp(tx, row.id, at);
-    return { ...base, status: 'pending', channel: null, reason: 'outside_send_window' };
+    const capped = nextAllowedSend(oneADay, window, []).getTime() < at.getTime();
+    return {
+      ...base,
+      status: 'pending',
+      channel: null,
+      reason: capped ? 'daily_limit' : 'outside_send_window',
+    };
   }
 
   const step = row.step as FollowUpStep;

@@ -1,4 +1,5 @@
 import { cancelPendingFollowUps, insertFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
+import { cancelQueuedInitiatedMessages } from '../adapters/postgres/outbox-repo.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import { planFollowUps } from '../domain/follow-up/index.ts';
 import type { Sql } from '../ports.ts';
@@ -18,6 +19,8 @@ export async function scheduleFollowUps(
   lastInboundAt: Date,
 ): Promise<{ cancelled: number; scheduled: boolean }> {
   const cancelled = await cancelPendingFollowUps(tx, loc, cid, 'lead_replied');
+  // A follow-up already queued (held for the lead's quiet hours) would now arrive out of place.
+  await cancelQueuedInitiatedMessages(tx, loc, cid, 'the lead wrote before it was sent');
   const subject = await loadFollowUpSubject(tx, loc, cid, bots);
   if (!subject || subject.blocked) return { cancelled, scheduled: false };
   await insertFollowUps(tx, loc, cid, lastInboundAt, planFollowUps(lastInboundAt));

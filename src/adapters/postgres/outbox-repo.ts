@@ -145,24 +145,105 @@ export async function releaseOutbox(sql: Sql, id: number, at: Date): Promise<voi
   );
 }
 
+/** What the sender needs to know about where the lead is (their clock and their state's law). */
+export interface LeadWhereaboutsRow {
+  phone: string | null;
+  timezone: string | null;
+  state: string | null;
+  postal_code: string | null;
+  tags: string[];
+}
+
 /**
  * What a sender must know right before a message goes to the lead: whether the contact has opted
- * out, and the texts of the contact's inbound messages that are stored but not yet processed (an
- * opt-out among them must hold the send although no turn has recorded it yet).
+ * out, the texts of the contact's inbound messages that are stored but not yet processed (an
+ * opt-out among them must hold the send although no turn has recorded it yet), where the lead is,
+ * when they last wrote, and when the messages we started (no inbox row) since `since` went out.
  */
 export async function sendConsentFacts(
   sql: Sql,
   locationId: string,
   contactId: string,
-): Promise<{ optedOut: boolean; unreadTexts: string[] }> {
-  const { rows } = await sql.query<{ opted_out: boolean | null; texts: string[] | null }>(
-    `SELECT (SELECT opted_out FROM contacts WHERE location_id = $1 AND id = $2) AS opted_out,
+  since: Date,
+): Promise<{
+  optedOut: boolean;
+  unreadTexts: string[];
+  contact: LeadWhereaboutsRow | null;
+  lastInboundAt: Date | null;
+  initiatedSentAt: Date[];
+}> {
+  const { rows } = await sql.query<{
+    contact: (LeadWhereaboutsRow & { opted_out: boolean }) | null;
+    texts: string[] | null;
+    last_inbound_at: Date | null;
+    sent: (string | Date)[] | null;
+  }>(
+    `SELECT (SELECT json_build_object('opted_out', opted_out, 'phone', phone, 'timezone', timezone,
+                    'state', state, 'postal_code', postal_code, 'tags', tags)
+               FROM contacts WHERE location_id = $1 AND id = $2) AS contact,
             (SELECT array_agg(payload ->> 'body') FROM inbox
               WHERE location_id = $1 AND contact_id = $2 AND status = 'pending'
-                AND kind = 'inbound_message') AS texts`,
-    [locationId, contactId],
+                AND kind = 'inbound_message') AS texts,
+            (SELECT max(created_at) FROM messages
+              WHERE location_id = $1 AND contact_id = $2 AND direction = 'inbound') AS last_inbound_at,
+            (SELECT array_agg(sent_at) FROM outbox
+              WHERE location_id = $1 AND contact_id = $2 AND inbox_id IS NULL AND status = 'sent'
+                AND kind = ANY($3::text[]) AND sent_at > $4) AS sent`,
+    [locationId, contactId, MESSAGE_KINDS, since],
   );
-  return { optedOut: rows[0]?.opted_out === true, unreadTexts: (rows[0]?.texts ?? []).filter(Boolean) };
+  const r = rows[0];
+  const c = r?.contact ?? null;
+  return {
+    optedOut: c?.opted_out === true,
+    unreadTexts: (r?.texts ?? []).filter(Boolean),
+    contact: c
+      ? {
+          phone: c.phone,
+          timezone: c.timezone,
+          state: c.state,
+          postal_code: c.postal_code,
+          tags: c.tags ?? [],
+        }
+      : null,
+    lastInboundAt: r?.last_inbound_at ? new Date(r.last_inbound_at) : null,
+    initiatedSentAt: (r?.sent ?? []).map((d) => new Date(d)),
+  };
+}
+
+/** When the messages we started (follow-ups: no inbox row) to the contact went out since `since`. */
+export async function initiatedMessagesSentSince(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+  since: Date,
+): Promise<Date[]> {
+  const { rows } = await sql.query<{ sent_at: Date }>(
+    `SELECT sent_at FROM outbox
+      WHERE location_id = $1 AND contact_id = $2 AND inbox_id IS NULL AND status = 'sent'
+        AND kind = ANY($3::text[]) AND sent_at > $4`,
+    [locationId, contactId, MESSAGE_KINDS, since],
+  );
+  return rows.map((r) => new Date(r.sent_at));
+}
+
+/**
+ * Cancels the messages we started (follow-ups) that still wait in the queue: the lead wrote, so
+ * they would arrive out of place. Replies to the lead (with an inbox row) are left alone.
+ */
+export async function cancelQueuedInitiatedMessages(
+  tx: Sql,
+  locationId: string,
+  contactId: string,
+  reason: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `UPDATE outbox SET status = 'cancelled', last_error = $3, locked_until = NULL
+      WHERE location_id = $1 AND contact_id = $2 AND status = 'pending' AND inbox_id IS NULL
+        AND kind = ANY($4::text[])
+      RETURNING id`,
+    [locationId, contactId, reason, MESSAGE_KINDS],
+  );
+  return rows.length;
 }
 
 export async function markOutboxFailed(sql: Sql, id: number, error: string): Promise<void> {

@@ -40,5 +40,12 @@ export {
 } from './outbound.ts';
 export { detectLenderSteeringRequest, detectRespaOffer } from './respa.ts';
 export { sanitizeOutbound } from './sanitize.ts';
-export { decideSendConsent, type SendConsent } from './send-consent.ts';
+export {
+  isInsideSendWindow,
+  type LeadSendWindow,
+  type LeadWhereabouts,
+  nextAllowedSend,
+  sendWindowFor,
+} from './quiet-hours.ts';
+export { decideSendConsent, REPLY_GRACE_MS, type SendConsent, type SendTiming } from './send-consent.ts';
 export { normalize } from './text.ts';
