@@ -17,6 +17,7 @@ const READY =
  * The property's condition as the seller describes it: "move-in ready", "turnkey", "just
  * remodeled" → move_in_ready; "needs some paint", "a little dated" → needs_minor_work; "needs
  * work", "fixer", "as-is", "foundation issues" → needs_major_work. The most severe statement wins.
+ * What these rules miss is read by `readCondition` and folded into the three kinds.
  */
 export function extractCondition(text: string): Condition | null {
   const simple = simplify(text);
@@ -24,7 +25,11 @@ export function extractCondition(text: string): Condition | null {
   if (MAJOR.test(simple)) return 'needs_major_work';
   if (MINOR.test(simple) || NOT_READY.test(simple)) return 'needs_minor_work';
   if (READY.test(simple)) return 'move_in_ready';
-  return null;
+  // Everyday wordings the rules above miss ("it's a mess", "tenants trashed it", "decent shape").
+  const grade = readCondition(text);
+  if (grade === 'excellent' || grade === 'good') return 'move_in_ready';
+  if (grade === 'fair') return 'needs_minor_work';
+  return grade ? 'needs_major_work' : null;
 }
 
 /** The five grades the corpus and the CRM use: excellent, good, fair, needs_work, poor. */
@@ -37,17 +42,143 @@ export interface ConditionOptions {
 
 const GRADES: readonly ConditionGrade[] = ['excellent', 'good', 'fair', 'needs_work', 'poor'];
 
-// Said of a house: any one of these decides the grade wherever it appears.
-const POOR_CUES =
-  /\b(?:tear ?down|knock (?:it )?down|bulldoz\w*|(?:fire|smoke) damage|burn(?:ed|t)(?: down| out)?|(?:had|was) a fire|foundation (?:cracks?|issues?|problems?|damage|(?:is|s) (?:cracked|bad|shot|sinking|failing))|cracked foundation|(?:nobody|no one|noone) (?:can|could) live (?:in it|there)|(?:cant|cannot|can not) (?:live|stay) in it|not livable|(?:black |toxic )?mold|uninhabitable|unlivable|condemned|(?:needs|has) to be gutted|(?:needs|need) gutting|gut job|falling apart|(?:really|very|super|so|pretty) (?:rough|bad)|(?:in )?(?:bad|terrible|awful|horrible|poor) (?:shape|condition)|disaster|(?:tumbar|derrumbar)\w*|muy mal|mal(?:as|isimas?) condiciones|(?:en )?(?:pesimo|terrible) estado|inhabitable|se (?:esta )?cayendo)\b/;
-const NEEDS_WORK_CUES =
-  /\b(?:fixer(?:[- ]?upper)?|handyman special|needs? (?:a lot of |lots of |tons of |major |serious |real |some real )?(?:work|repairs|fixing)(?! done)|major (?:repairs?|work|issues?)|(?:needs?|need) (?:a )?(?:new )?(?:roof|plumbing|electrical|rewiring|sewer|hvac|ac)\b|(?:roof|plumbing|pipes?|sewer) (?:leaks?|leaking|is (?:old|bad|shot)|are (?:old|bad|shot)|issues?|problems?)|(?:leaky|leaking|bad) roof|no (?:ac|a\/c|heat|heating)\b|(?:water|flood|termite|storm) damage|termites?|rough shape|(?:a|total|complete) mess|trashed|the works\b|needs (?:everything|a full remodel|to be remodeled)|(?:mucho|bastante) (?:trabajo|arreglo)|(?:necesita|ocupa|le falta) (?:muchos? )?(?:arreglos?|reparaciones|trabajo|techo|plomeria|electricidad)|mal estado|goteras|termitas|danos? (?:de|por) agua)\b/;
-const FAIR_CUES =
-  /\b(?:dated|outdated|original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)|(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original|all original|(?:its|house is|its kinda|kinda|pretty) old|needs? (?:some |a little |a bit of |minor )?(?:updating|updates|tlc|love|work here and there)|needs (?:a little|some|minor) (?:work|repairs)|could use (?:some )?(?:updating|updates|tlc|work|love)|livable|so[- ]?so|average|mediocre|nothing special|(?:mas o menos|regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal|le falta (?:actualizar|una manita)))\b/;
-const GOOD_CUES =
-  /\b(?:good (?:shape|condition)|(?:pretty|really|very) good|well (?:maintained|kept|cared for|taken care of)|taken care of|nothing major|no (?:big|major|real) (?:issues|problems|repairs)|minor stuff|bien cuidad[ao]|(?:needs?|could use) (?:some |a little |new |fresh )?(?:paint|painting|carpet|flooring|floors|landscaping|touch ?ups?)(?: and (?:paint|carpet|flooring|floors))?(?! and \w+ and)|cosmetic|(?:en )?(?:buen|buenas) (?:estado|condiciones)|(?:necesita|le falta) (?:pintura|alfombra))\b/;
-const EXCELLENT_CUES =
-  /\b(?:excellent|excelente|great (?:shape|condition)|(?:perfect|mint) (?:shape|condition)|pristine|immaculate|spotless|move[- ]?in[- ]?ready|ready to move in|turn ?key|(?:just|recently|newly|fully|completely|totally|all) (?:remodeled|renovated|redone|upgraded|rehabbed|updated)|(?:remodeled|renovated) (?:in|last|this|\d)|like new|brand new|new everything|updated \d|(?:remodeled|renovated|redid|redone|updated|upgraded) (?:everything|it all|the whole (?:house|thing|place)|all of it)|model home|impecable|como nueva|(?:la )?(?:remodelamos|renovamos)|lista para (?:vivir|mudarse|entrar)|(?:remodelada|renovada))\b/;
+const cues = (alternatives: readonly string[]) => new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
+
+// Said of a house, each of these grades it wherever it appears in the message.
+const POOR_CUES = cues([
+  'tear ?down',
+  'knock (?:it )?down',
+  'bulldoz\\w*',
+  '(?:fire|smoke) damage',
+  'burn(?:ed|t)(?: down| out)?',
+  '(?:had|was) a fire',
+  'foundation (?:cracks?|issues?|problems?|damage|(?:is|s) (?:cracked|bad|shot|sinking|failing))',
+  'cracked foundation',
+  '(?:nobody|no one|noone) (?:can|could) live (?:in it|there)',
+  '(?:cant|cannot|can not) (?:live|stay) in it',
+  'not livable',
+  '(?:black |toxic )?mold|moho',
+  'problemas de (?:cimientos|cimentacion)',
+  'uninhabitable|unlivable|condemned|inhabitable',
+  '(?:needs|has) to be gutted',
+  'needs? gutting',
+  'gut job',
+  'falling apart',
+  '(?:really|very|super|so|pretty) (?:rough|bad)',
+  'disaster',
+  '(?:tumbar|derrumbar)\\w*',
+  'muy mal',
+  'mal(?:as|isimas?) condiciones',
+  '(?:pesimo|terrible) estado',
+  'se (?:esta )?cayendo',
+]);
+const NEEDS_WORK_CUES = cues([
+  'fixer(?:[- ]?upper)?',
+  'handyman special',
+  'needs? (?:a lot of |lots of |tons of |major |serious |real |some real |some )?(?:work|repairs|fixing)(?! done)',
+  'major (?:repairs?|work|issues?)',
+  'needs? (?:a )?(?:new )?(?:roof|plumbing|electrical|rewiring|sewer|hvac|ac)\\b',
+  '(?:roof|plumbing|pipes?|sewer|hvac|ac) (?:leaks?|leaking|(?:is|are) (?:old|bad|shot|broken|out)|issues?|problems?)',
+  '(?:leaky|leaking|bad) roof',
+  'no (?:ac|a\\/c|heat|heating)\\b',
+  '(?:water|flood|termite|storm) damage',
+  'termites?',
+  '(?:a|total|complete|big) mess',
+  'trashed|destroyed|hoarder|run ?down|asbestos',
+  'needs? (?:a lot of|lots of|tons of|significant|extensive|a ton of|so much|a full|complete|total) (?!updating|updates|tlc|love)\\w+',
+  'needs to be (?:redone|remodeled)',
+  'muchas reparaciones|reparaciones mayores|para remodelar',
+  'problemas de (?:plomeria|techo)',
+  '(?:techo|tejado) (?:gotea|con goteras)',
+  'the works\\b',
+  'needs (?:everything|a full remodel|to be remodeled)',
+  '(?:mucho|bastante) (?:trabajo|arreglo)',
+  '(?:necesita|ocupa|le falta|le hace falta) (?:muchos? )?(?:arreglos?|reparaciones|trabajo|techo|plomeria|electricidad)',
+  'mal estado',
+  'goteras|termitas',
+  'danos? (?:de|por) agua',
+]);
+const FAIR_CUES = cues([
+  'dated|outdated',
+  'original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
+  '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
+  'all original',
+  '(?:its|house is|its kinda|kinda|pretty) old',
+  'needs? (?:some |a little |a bit of |minor |a lot of |lots of )?(?:updating|updates|tlc|love|work here and there)',
+  'needs (?:a little|a bit of|minor) (?:work|repairs)',
+  '(?:a )?few (?:repairs|fixes)|small (?:repairs|fixes)|little (?:work|tlc)',
+  'minor (?:repairs?|work|fixes|issues|updates)',
+  '(?:some|a few|minor|small) (?:updates|upgrades|repairs|fixes|work) (?:needed|necessary|required|to do)',
+  'needs? (?:a |some )?(?:kitchen|bathroom|bath) (?:update|remodel)',
+  'needs? (?:some )?updat\\w*',
+  'pequenas reparaciones|algunas reparaciones|algunos detalles|un poco de trabajo|algo de trabajo|algo anticuada',
+  'could use (?:some )?(?:updating|updates|tlc|work|love)',
+  '(?:nothing|hasnt been|not been|never been) (?:\\w+ )?(?:touched|updated|remodeled) (?:since|in)',
+  'since the (?:[5-9]0s|fifties|sixties|seventies|eighties|nineties)',
+  'livable',
+  'so[- ]?so',
+  'average|mediocre',
+  'nothing special',
+  'mas o menos|regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
+  'le falta (?:actualizar|una manita)',
+]);
+const GOOD_CUES = cues([
+  '(?:pretty|really|very) good',
+  'well (?:maintained|kept|cared for|taken care of)',
+  'taken care of',
+  'nothing major',
+  'no (?:big|major|real) (?:issues|problems|repairs)',
+  'minor stuff',
+  'bien cuidad[ao]',
+  '(?:needs?|could use) (?:some |a little |new |fresh )?(?:paint|painting|carpet|flooring|floors|landscaping|touch ?ups?)(?: and (?:paint|carpet|flooring|floors))?(?! and \\w+ and)',
+  'cosmetic|touch ?ups?',
+  '(?:a )?few (?:small |little )?things|small things|little things',
+  '(?:buen|buenas) (?:estado|condiciones)',
+  '(?:necesita|le falta) (?:pintura|alfombra)',
+]);
+const EXCELLENT_CUES = cues([
+  'excellent|excelente',
+  'pristine|immaculate|spotless|impecable',
+  'move[- ]?in[- ]?ready',
+  'ready to move in',
+  'turn ?key',
+  '(?:just|recently|newly|fully|completely|totally|all) (?:remodeled|renovated|redone|upgraded|rehabbed|updated)',
+  // "remodeled" on its own; "remodeled kitchen" is one room.
+  '(?<!not )(?:remodeled|renovated)(?! (?:kitchen|bath|baths|bathroom|bathrooms))',
+  'like new|brand new|new everything',
+  'updated \\d',
+  '(?:remodeled|renovated|redid|redone|updated|upgraded) (?:everything|it all|the whole (?:house|thing|place)|all of it)',
+  'model home',
+  'como nuev[oa]',
+  '(?:la |lo )?(?:remodelamos|renovamos)',
+  'lista para (?:vivir|mudarse|entrar)',
+  'remodelad[oa]|renovad[oa]',
+]);
+// "<word> shape/condition": "decent shape", "rough condition", "en buen estado".
+const SHAPE = /\b([a-z]+) (?:shape|condition|condicion)\b/;
+const SHAPE_WORD: Record<string, ConditionGrade> = {
+  excellent: 'excellent',
+  great: 'excellent',
+  perfect: 'excellent',
+  mint: 'excellent',
+  pristine: 'excellent',
+  amazing: 'excellent',
+  good: 'good',
+  decent: 'good',
+  nice: 'good',
+  solid: 'good',
+  fine: 'good',
+  ok: 'fair',
+  okay: 'fair',
+  fair: 'fair',
+  average: 'fair',
+  rough: 'needs_work',
+  bad: 'poor',
+  poor: 'poor',
+  terrible: 'poor',
+  awful: 'poor',
+  horrible: 'poor',
+};
 // A house described by its subject outside the condition question ("house is fine").
 const SUBJECT_GRADE =
   /\b(?:(?:house|home|place|property|condo)(?: is| s|s)|la casa (?:esta|ta))(?: in)? (?:(excellent|great|perfect)|(good|fine|decent|solid|bien|buena)|(ok|okay|alright|average|regular)|(bad|rough|terrible|mal))\b/;
@@ -88,8 +219,8 @@ const BARE_WORD: Record<string, ConditionGrade> = {
 };
 const FILLER = new Set(
   (
-    'its it is s was honestly tbh lol pretty really very kinda just overall house home the condition ' +
-    'shape esta la casa muy bastante yeah i think id say probably prob guess suppose would about ' +
+    'its it is s was honestly tbh lol pretty really very kinda just overall house home the ' +
+    'esta la casa muy bastante yeah i think id say probably prob guess suppose would about ' +
     'overall all in all sorta kind of im imo its like'
   ).split(' '),
 );
@@ -104,6 +235,8 @@ const NEW_ITEMS =
 const NEW_ITEMS_ES = /\b(?:cocina|pisos?|techo|ventanas|banos?) nuev[oa]s?\b/g;
 const NEED_BEFORE_NEW = /\b(?:needs?|need|necesita|ocupa)\s+(?:\w+\s+){0,2}$/;
 const AS_IS_CASH = /\bas[- ]is\b.*\bcash\b|\bcash\b.*\bas[- ]is\b/;
+
+const CLAUSE_BREAK = /[,.;!?]+|\bbut\b|\bpero\b/;
 
 function fromScore(score: number): ConditionGrade {
   if (score >= 9) return 'excellent';
@@ -154,6 +287,8 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   if (FAIR_CUES.test(simple)) found.add('fair');
   if (GOOD_CUES.test(simple)) found.add('good');
   if (EXCELLENT_CUES.test(simple) || improvements(simple) >= 2) found.add('excellent');
+  const shape = SHAPE_WORD[SHAPE.exec(simple)?.[1] ?? ''];
+  if (shape) found.add(shape);
   if (READY_BY_NEGATION.test(simple)) found.add('excellent');
   const subject = SUBJECT_GRADE.exec(simple);
   if (subject) {
@@ -163,8 +298,10 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   if (options.justAsked) {
     const score = OUT_OF_TEN.exec(simple) ?? SCALE_ANSWER.exec(simple) ?? BARE_SCORE.exec(simple);
     if (score) found.add(fromScore(Number(score[1])));
-    const bare = bareGrade(simple);
-    if (bare) found.add(bare);
+    for (const clause of simple.split(CLAUSE_BREAK)) {
+      const bare = bareGrade(clause);
+      if (bare) found.add(bare);
+    }
     // Words that grade inside a longer answer: "decent. needs paint", "dated but clean".
     for (const w of simple.match(/[a-z]+/g) ?? []) {
       const g = BARE_WORD[w];

@@ -24,6 +24,8 @@ const BEDS = new RegExp(
 const BATHS = new RegExp(
   `(?<![\\w.$]|\\d\\/)(\\d{1,2}(?:\\.\\d)?)(\\s*(?:1\\/2|½|and a half|\\.5))?${RANGE_TAIL}\\s*(?:-\\s*)?(?:full\\s+|half\\s+)?${BATH_UNIT}\\b(\\s+y\\s+medio)?`,
 );
+const CORRECTION =
+  /^[\s.,;!]*(?:no[\s.,;!]+)?(?:actually|mejor|make (?:it|that)|i mean|or rather|wait)[\s,]+(\d{1,2})\b(?!\s*(?:baths?|ba|banos?|k|mil|months?|meses|years?|anos|%))/;
 const STUDIO_OR = /\b(?:studio|estudio) (?:or|o) /;
 const ONE_AND_HALF_ES = /\b(?:1|un)\s+bano\s+y\s+medio\b/;
 const ONE_ES = /\b(?:un|una|1)\s+(?:bano|recamara|cuarto|habitacion|dormitorio)\b/;
@@ -45,6 +47,9 @@ export function extractRooms(text: string, options: RoomsOptions = {}): Rooms {
   const bed = BEDS.exec(norm);
   // "studio or 1br": the smallest acceptable place has no bedroom count.
   if (bed && !STUDIO_OR.test(norm)) rooms.beds = Number(bed[1]);
+  // "3 recámaras. no, mejor 4": a correction right after the count replaces it.
+  const corrected = bed ? CORRECTION.exec(norm.slice(bed.index + bed[0].length)) : null;
+  if (corrected && rooms.beds !== undefined) rooms.beds = Number(corrected[1]);
   const bath = BATHS.exec(norm);
   if (bath)
     rooms.baths = Number(bath[1]) + (bath[2] && !bath[1]?.includes('.') ? 0.5 : 0) + (bath[3] ? 0.5 : 0);

@@ -12,7 +12,10 @@ const NEGATED_BEFORE =
 const NOT_THERE = /\bstop sending (?:me )?(?:\w+ ){0,3}$/;
 const STREET_AFTER =
   /^\s+(?:ave|avenue|st|street|blvd|boulevard|rd|road|dr|drive|pkwy|parkway|way|ln|lane|ct|hwy|highway)\b/;
-const BUY_BEFORE = /\b(?:buy|buying|purchase|find|comprar|buscar)\b[^.,;!?]*$/;
+// Where a lead who names two cities wants to be: "sell in Ontario to buy in Rancho", "we're in
+// Upland and want to move to Etiwanda".
+const WANT_BEFORE =
+  /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b[^.,;!?]*$/;
 const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b[^.,;!?]*$/;
 const CLAUSE_START = /[.,;!?]/g;
 
@@ -50,6 +53,6 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
       return false;
     return true;
   });
-  const buying = kept.find((m) => BUY_BEFORE.test(clauseHead(folded, m.start)));
+  const buying = kept.find((m) => WANT_BEFORE.test(clauseHead(folded, m.start)));
   return (kept.length > 1 && buying ? buying : kept[0])?.canonical;
 }

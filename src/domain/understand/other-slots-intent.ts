@@ -46,12 +46,15 @@ const SELL_TO_GET =
   /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
 // In the lead bot only, where the side is still open: a lead who loved a house is buying.
 const BUYER_INTEREST =
-  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
+  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
 const SELLER_INTEREST =
   /\b(?:depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
 const SELF_AS = /\b(?:as a |(?:im|i am|were|we are|are|r) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
 const HELP_TO =
   /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender))\b/;
+// "We need to sell first": first, before buying.
+const SELL_FIRST =
+  /\bsell\w* (?:\w+ ){0,2}first\b(?! (?:week|thing|of|half))|\bvender (?:\w+ ){0,2}primero\b/;
 const FIRST_OR = /\b(?:buy|sell)\w* first or (?:buy|sell)\w* first\b/;
 const BUY_THERE = /\bbuy\w* (?:there|over there|out there)(?: too)?\b|\bcomprar (?:alla|alli)\b/;
 const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
@@ -116,7 +119,7 @@ export function readIntentSlot(text: string, options: IntentOptions): IntentSlot
   const help = HELP_TO.exec(simple)?.[0];
   if (help && /sell|vender/.test(help)) sell = true;
   else if (help) buy = true;
-  const sequenced = FIRST_OR.test(simple);
+  const sequenced = FIRST_OR.test(simple) || (SELL_FIRST.test(said) && !NOT_SELLING.test(said));
   if (sequenced) sell = buy = true;
   if (options.bot === 'lead' && !buy && !sell) {
     buy = BUYER_INTEREST.test(said);
@@ -129,6 +132,8 @@ export function readIntentSlot(text: string, options: IntentOptions): IntentSlot
     locatePlaces(text, marketCities, { aliases: marketCityAliases }).length === 0
   )
     buy = false;
+  // "Decided not to sell, we just want to buy": the sale is off, the purchase is on.
+  if (buy && !sell && NOT_SELLING.test(said)) return 'buy';
   if (options.bot === 'seller' && !sell) {
     // The seller bot already serves the sale: buying said clearly makes it both, in passing nothing.
     const clear =

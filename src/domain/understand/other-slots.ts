@@ -2,11 +2,11 @@ import { extractStreetAddress } from '../language/address.ts';
 import { readCondition } from '../language/condition.ts';
 import { readLanguageSwitch } from '../language/detect-language.ts';
 import { readLender, readPreapproval } from '../language/financing.ts';
-import { readMotivation } from '../language/motivation.ts';
 import { extractRooms } from '../language/rooms.ts';
 import { readArea } from './other-slots-area.ts';
 import { readEmail, readPhone } from './other-slots-contact.ts';
 import { readIntentSlot } from './other-slots-intent.ts';
+import { readMotivationSlot } from './other-slots-motivation.ts';
 import type { Slots, UtteranceContext } from './types.ts';
 
 /** Every slot except money, timeline and yes/no, which have readers of their own. */
@@ -31,7 +31,7 @@ export function readOtherSlots(text: string, ctx: UtteranceContext): OtherSlots 
   if (intent) out.intent = intent;
   const condition = ctx.bot === 'buyer' ? null : readCondition(text, { justAsked: asked === 'condition' });
   if (condition) out.condition = condition;
-  const motivation = readMotivation(text, { justAsked: asked === 'motivation', bot: ctx.bot });
+  const motivation = readMotivationSlot(text, { justAsked: asked === 'motivation', bot: ctx.bot });
   if (motivation) out.motivation = motivation;
   const financing = { justAsked: asked === 'preapproval' };
   const preapproved = readPreapproval(text, financing);

@@ -38,6 +38,12 @@ describe('extractMotivation', () => {
     ['necesitamos más espacio', { kind: 'upgrading' }],
     ['tired of being a landlord', { kind: 'other' }],
     ['cansado de los inquilinos', { kind: 'other' }],
+    // Reasons outside the old kinds still count as a reason given.
+    ['getting married in june', { kind: 'other' }],
+    ['moving in with my partner', { kind: 'other' }],
+    ['taxes are too high', { kind: 'other' }],
+    ['we bought another house already', { kind: 'other' }],
+    ['my wife passed last spring', { kind: 'inherited' }],
   ])('%j → %j', (text, motivation) => {
     expect(extractMotivation(text)).toEqual(motivation);
   });

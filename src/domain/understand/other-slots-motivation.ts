@@ -1,0 +1,261 @@
+import { simplify } from '../language/normalize.ts';
+import type { BotKind, MotivationSlot } from './types.ts';
+
+export interface MotivationOptions {
+  /** True when the bot just asked why: one-word reasons ("money", "work") then count. */
+  justAsked: boolean;
+  /**
+   * A buyer's money trouble is a reason to wait, not to move, and a buyer's schools or HOA are
+   * wishes, not reasons; "we bought a house" is a reason to sell only for a seller or when the
+   * message also speaks of selling.
+   */
+  bot: BotKind;
+}
+
+const cues = (alternatives: readonly string[]) => new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
+
+const KIN =
+  '(?:mom|mother|moms|mothers|mama|dad|father|dads|fathers|papa|parents?|grand(?:ma|pa|mother|father|parents?)s?|husband|hubby|wife|spouse|son|daughter|brother|sister|aunt|uncle|grandson|granddaughter|madre|padre|mami|papi|esposo|esposa|marido|hijo|hija|hermano|hermana|abuel[oa]|tio|tia|suegr[oa])';
+const PARTNER = '(?:partner|boyfriend|girlfriend|bf|gf|fiancee?|novio|novia|pareja|prometid[oa])';
+
+const DEATH = cues([
+  'passed away|passed on',
+  `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
+  '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
+  `late ${KIN}`,
+  'funeral|buried|executor',
+  `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
+  'se nos fue|en paz descanse',
+  '(?:fallecio|murio|falleci\\w*|muri\\w*)',
+  `(?:lost|losing) (?:my|our) (?!baby|job|jobs)${KIN}`,
+  `perdi(?:mos)? a (?:mi|nuestr[oa]) ${KIN}`,
+]);
+const DIVORCE = cues([
+  'divorc\\w*|divorse\\w*',
+  'separat(?:ed|ing|ion)',
+  'splitting up|split up|breaking up',
+  'ex (?:and i|n i|&)',
+  '(?:my|our) ex\\b',
+  'ex[- ](?:wife|husband|spouse)',
+  'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando',
+]);
+const NOT_MARRIED = cues([
+  '(?:not|arent|are not|no) (?:\\w+ )?married',
+  'no (?:estamos|nos hemos) casad\\w*',
+  'no (?:wedding|boda)',
+]);
+const MARRIAGE = cues([
+  'getting married|get married|got married|just married|marrying|marriage|married|wedding',
+  '(?:just |got |getting )?engaged',
+  'newly ?weds?',
+  'combining (?:households|homes)',
+  'nos casamos|casarnos|casarme|me caso|(?:me voy|nos vamos|vamos) a casar|boda|compromet\\w*|recien casados',
+]);
+const MOVING_IN = cues([
+  `moving in (?:with (?:my|our) ${PARTNER}|together)`,
+  `move in (?:with (?:my|our) ${PARTNER}|together)`,
+  `(?:my )?${PARTNER} and i (?:are|r) moving in`,
+  'living together',
+  '(?:me voy a|nos vamos a|vamos a) (?:juntar|vivir juntos)',
+  `juntar(?:me|nos)? con mi ${PARTNER}`,
+  `(?:vivir|irme a vivir) con mi ${PARTNER}`,
+]);
+const INHERITED = cues([
+  'inherit\\w*|inheritance|probate',
+  '(?:left|leaving) (?:it|the house|the home|the place) to (?:me|us)',
+  'left (?:me|us) the (?:house|home|place)',
+  '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
+  'estate sale',
+  'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
+]);
+const TAXES = cues([
+  '(?:property|prop) tax\\w*',
+  'tax(?:es)? (?:are|is|r) (?:too |so |really |way )?(?:high|crazy|insane|killing)',
+  'tax bill|taxes',
+  'mello[- ]?roos',
+  'prop(?:osition)? 19',
+  'capital gains?',
+  'impuestos?|predial',
+]);
+const FINANCIAL = cues([
+  'lost (?:my|his|her|our) jobs?',
+  'laid off|got fired',
+  '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
+  'behind (?:on|in) (?:\\w+ )?(?:payments?|mortgage|bills)',
+  '(?:pre-?)?foreclos\\w*',
+  'notice of default|bankrupt\\w*|short sale|underwater|upside down',
+  '(?:in|drowning in) debt|medical bills',
+  'need (?:the )?(?:cash|money)',
+  'pay off (?:the |my |our )?(?:loan|debts?|mortgage)',
+  'bank (?:is|keeps) (?:calling|after)',
+  '(?:me quede|nos quedamos) sin trabajo',
+  'perdi (?:mi|el) trabajo',
+  '(?:ya )?no (?:podemos|puedo) (?:con los pagos|pagar\\w*)',
+  'atrasad[oa]s? (?:en|con)',
+  'deudas?|embargo|ejecucion hipotecaria',
+]);
+const RETIREMENT = cues([
+  'retir(?:e|ed|ee|ees|ing|ement)',
+  'jubil\\w*',
+  'pension(?:ed|ado)',
+  '(?:me voy a|nos vamos a|voy a|vamos a|ya me|ya nos|me|nos) retir\\w*',
+  'retirad[oa]s?',
+]);
+const JOB = cues([
+  'transfer(?:red|ring)?',
+  '(?:new|a) job (?:in|at|offer|starts?)',
+  'new job',
+  'job (?:offer|transfer|relocation)',
+  'for (?:my |his |her |our )?(?:(?:husband|hubby|wife|spouse|partner)s? )?(?:job|work)',
+  '(?:job|work|company|employer) (?:is )?(?:moving|sending|relocating) (?:me|us|him|her)',
+  'got (?:a )?(?:job|position|orders)',
+  'military|orders|pcs|pcsing|stationed',
+  'por (?:el |su |mi )?trabajo',
+  '(?:cambio|oferta) de trabajo|nuevo trabajo',
+  '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
+  'traslado',
+]);
+const BOUGHT_ANOTHER = cues([
+  '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
+  '(?:already |just )?(?:bought|bougth) in [a-z]+',
+  'escrow (?:on|for) (?:our|my|the) new',
+  '(?:our|my) new (?:place|house|home) (?:closes|closed)',
+  '(?:ya )?compramos (?:otra|una|la)',
+  'ya (?:compre|compramos)',
+]);
+// Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
+const TENANTS = cues([
+  'tenants? (?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|(?:are |is )?(?:leaving|moving out|moving)|left|gave notice|trashed|destroyed|keep|calling)',
+  '(?:problem|bad|nightmare|difficult) tenants?',
+  '(?:have|has|got) (?:a )?tenants?(?: in it)?',
+  '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
+  'renters? (?:are|is|wont|left|moving)',
+  '(?:been |were |was |are |have been )?(?:renting|rented) it out',
+  'inquilinos?',
+  '(?:que|la) rento',
+]);
+const INVESTMENT = cues([
+  'investment|investing|reinvest\\w*|1031',
+  'cash out|cash flow|pull (?:the |our |my )?equity',
+  'rental(?: property)?',
+  'airbnb|short[- ]term rentals?',
+  'inversion|invertir',
+  '(?:mientras|while) (?:los )?precios (?:estan|are) (?:altos|high)',
+  'while prices are high',
+]);
+const UPSIZING = cues([
+  'bigger (?:place|house|home|yard|one)|something bigger',
+  '(?:more|extra) (?:room|space|bedrooms?)',
+  'outgr(?:ew|own|owing)',
+  '(?:baby|twins|another (?:one|baby|kid)|kid|triplets) (?:on the way|coming)',
+  'baby (?:#?\\d|number \\d)',
+  '(?:another|an extra|one more) (?:bedroom|room)',
+  '(?:just )?had (?:a|our|another) baby',
+  '(?:were|we are|wife is|shes) expecting',
+  'growing family|family is growing',
+  'upgrad(?:e|ing) to',
+  'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo',
+  '\\d kids in a \\d',
+]);
+const DOWNSIZING = cues([
+  'downsiz\\w*',
+  'too (?:much|big of a) house',
+  '(?:house|home|place)(?: is| s)? (?:way |just )?too (?:big|large|much)',
+  'too much (?:space|house|upkeep|yard)',
+  'less (?:yard|house|space|upkeep|maintenance)',
+  'empty nest\\w*',
+  'kids (?:are|r|have|all)? ?(?:all )?(?:grown|gone|moved out|out of the house)',
+  'kids (?:left|moved away)',
+  'smaller (?:place|home|house|condo|one)',
+  '(?:something|algo) (?:mas )?(?:smaller|chico|pequeno|chiquito)',
+  '(?:muy|demasiado) grande',
+  'mas (?:chica|chico|pequena|pequeno)',
+  'los hijos (?:ya )?se (?:fueron|casaron)',
+  'se (?:fueron|casaron) (?:los|mis|nuestros) hijos',
+  '(?:nos |me )?queda (?:muy |demasiado )?grande',
+]);
+// A commute complaint with no new job is `other`, even when it comes with a move.
+const COMMUTE = cues([
+  'commute (?:is|s)\\b',
+  '(?:long|bad|terrible|brutal|awful) commute',
+  'tired of (?:the )?commut\\w*',
+]);
+const RELOCATION = cues([
+  'relocat\\w*',
+  'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',
+  'move (?:to|out of|closer|near|back)',
+  '(?:going|headed|heading|go) back to',
+  '(?:move|moving|be|live|living|get) (?:closer to|near) (?:my |our |the )?(?:family|kids|grandkids|parents|daughter|son|mom|dad)',
+  '(?:want|get|getting) out of (?:california|ca|the state|socal|here)',
+  '(?:move|moving|relocating|going|headed|leaving) (?:\\w+ )?out of state',
+  'leaving (?:california|ca|the state)',
+  'nos (?:vamos a mudar|mudamos|cambiamos|regresamos)',
+  'nos vamos a (?!vender|comprar|casar|juntar)[a-z]+',
+  'me (?:regreso|mudo|voy a mudar)',
+  '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a',
+]);
+const OTHER = cues([
+  '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
+  'neighbou?rs (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)',
+  'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',
+  'hoa(?: fees| dues)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up)',
+  '(?:hate|tired of|sick of) (?:the |my |our )?hoa',
+  'school district|(?:better|good|great|best) schools?|schools? for (?:the|my|our) kids',
+  'noisy|too (?:loud|much noise)',
+  '(?:is|am|got|getting|been|s) (?:sick|ill)\\b(?! of)',
+  'health (?:reasons|issues|problems)|(?:my|his|her) health',
+  'need (?:a |one )?(?:single |one )story',
+  'fresh start|(?:want|need|ready for) a change',
+  'moving in with (?:us|me)',
+  '(?:problemas con|odio a) (?:los|mis) vecinos',
+  '(?:por|mi|su) salud|enferm[oa]s?',
+  '(?:mejores|buenas) escuelas',
+]);
+// One-word answers to "why are you selling?".
+const BARE: [RegExp, MotivationSlot][] = [
+  [/^(?:money|bills|finances|financial|the money|dinero|deudas)\b/, 'financial'],
+  [/^(?:work|job|trabajo)\b/, 'job'],
+  [/^(?:family|familia)\b/, 'relocation'],
+];
+const SELLING = /\b(?:sell\w*|this one|list\w*|vender|vendo)\b/;
+
+// First match wins: a death outranks the inheritance or move it brings, divorce the money
+// trouble that comes with it, retirement the move, a job the move it causes.
+const RULES: [RegExp, MotivationSlot][] = [
+  [DEATH, 'death_in_family'],
+  [DIVORCE, 'divorce'],
+  [MARRIAGE, 'marriage'],
+  [MOVING_IN, 'moving_in_with_partner'],
+  [INHERITED, 'inherited'],
+  [TAXES, 'taxes'],
+  [FINANCIAL, 'financial'],
+  [RETIREMENT, 'retirement'],
+  [JOB, 'job'],
+  [BOUGHT_ANOTHER, 'bought_another'],
+  [TENANTS, 'tenants'],
+  [INVESTMENT, 'investment'],
+  [UPSIZING, 'upsizing'],
+  [DOWNSIZING, 'downsizing'],
+  [COMMUTE, 'other'],
+  [RELOCATION, 'relocation'],
+  [OTHER, 'other'],
+];
+
+/**
+ * The lead's reason in the sixteen labels of the corpus: relocation, job, upsizing, downsizing,
+ * divorce, death_in_family, financial, retirement, investment, bought_another,
+ * moving_in_with_partner, marriage, taxes, tenants, inherited, other. Null when no reason is
+ * given. English and Spanish.
+ */
+export function readMotivationSlot(text: string, options: MotivationOptions): MotivationSlot | null {
+  const simple = simplify(text);
+  for (const [re, reason] of RULES) {
+    if (reason === 'marriage' && NOT_MARRIED.test(simple)) continue;
+    if ((reason === 'financial' || reason === 'other') && options.bot === 'buyer') continue;
+    if (reason === 'bought_another' && options.bot !== 'seller' && !SELLING.test(simple)) continue;
+    if (re.test(simple)) return reason;
+  }
+  if (!options.justAsked) return null;
+  const bare = BARE.find(([re]) => re.test(simple))?.[1];
+  return bare === 'financial' && options.bot === 'buyer' ? null : (bare ?? null);
+}
