@@ -1,0 +1,130 @@
+import { wordRegex } from '../compliance/text.ts';
+import type { Clause } from './questions-text.ts';
+import type { Act, UtteranceContext } from './types.ts';
+
+// Scheduling: times the lead offers, moving or cancelling a meeting, confirming one; and the
+// questions about moving or cancelling ("how do I reschedule?"), which the same words carry.
+
+const DAYS =
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|mon|tues|weds|thurs|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos';
+const TIMES = [
+  DAYS,
+  'tomorrow|tmrw|tmr|tmrow|tommorow|tonight|today|weekend|weekends|weekday|weekdays|morning|mornings|afternoon|afternoons|evening|evenings|night|nights|noon|lunch|lunchtime|anytime|any time|any day|next week|this week|next month|end of the (?:week|month)|after (?:the holidays|work|christmas|new year|new years)',
+  '(?:after|before|at|around|by|til|till|until|between) [0-9]{1,2}(?:[:.][0-9]{2})?|[0-9]{1,2}(?:[:.][0-9]{2})? ?(?:am|pm|oclock)|the [0-9]{1,2}(?:st|nd|rd|th)',
+  'manana|en la tarde|por la tarde|en la noche|por la noche|fin de semana|fines de semana|entre semana|(?:despues|antes) de las [0-9]{1,2}|a las [0-9]{1,2}|(?:despues|antes) del trabajo|la proxima semana|el proximo mes|hoy',
+].join('|');
+const TIME = wordRegex(TIMES);
+
+// Ways to meet, and verbs that make a time about meeting rather than about moving house.
+const MEETING_WAY = wordRegex(
+  'phone|zoom|video|facetime|in person|over the phone|by phone|por telefono|en persona|videollamada',
+);
+const MEETING_VERB = wordRegex(
+  'see|show|tour|visit|view|meet|talk|chat|call|come|stop by|swing by|drop by|stop over|come over|come by|look at|ver|visitar|vernos|hablar|platicar|llamar|llameme|llamame|pasar|pase|venir|venga',
+);
+const INVITATION = wordRegex(
+  '(?:you|u|yall|jorge|he) (?:can|could|are welcome to|should|may) (?:stop|swing|drop|come) (?:by|over)|(?:stop|swing|drop|come) (?:by|over) (?:any ?time|whenever)|come (?:look|see|check)|see (?:it )?for yourself|(?:want|wanna|would like|like|queremos|quiero|quisiera|quisieramos) (?:to )?(?:see|tour|visit|ver|visitar) (?:the|la|el|esa|esta|that|this|it|[0-9]+)',
+);
+const NOT_NOW = wordRegex('(?:please |pls )?not (?:today|tonight|now|this week|right now)|hoy no');
+
+const APPOINTMENT = wordRegex(
+  'appointment|appt|meeting|showing|tour|visit|consultation|walkthrough|walk through|cita|visita|reunion|junta|[0-9]{1,2} ?(?:am|pm)|(?:cant|cannot|wont|will not|not gonna|not going to|no vamos a|no puedo|no podemos) (?:make it|be there|llegar|ir)|(?:cancel|cancelar) (?:for )?(?:today|tonight|tomorrow|tmrw|manana|hoy|el|' +
+    DAYS +
+    ')',
+);
+
+const RESCHEDULE_WORD = wordRegex(
+  're ?schedul[a-z]*|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
+);
+const MOVE = wordRegex(
+  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|lo podemos mover|se me complico',
+);
+const NEW_TIME_OFFER = wordRegex(
+  '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
+);
+const CANCEL_WORD = wordRegex('cancel|cancelled|canceled|cancelar|cancelo|cancele|cancelamos');
+const CANCEL_OBJECT = wordRegex(
+  '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',
+);
+const HYPOTHETICAL = wordRegex(
+  'if|what if|how (?:do|can|would) (?:i|we)|rescheduling|cancelling|canceling|(?:is it|would it be) (?:ok|okay|fine) (?:to|if)|si (?:necesito|tengo|no|hay)|como (?:le hago|puedo|se)',
+);
+// Asking how to stop the texts themselves is the opt-out's business, not an appointment's.
+const ABOUT_TEXTS = wordRegex(
+  'me cancelo|cancel (?:the |these |your |all |my )?(?:texts|messages|subscription|sms)|unsubscribe',
+);
+
+const CONFIRM_ALONE = wordRegex(
+  'confirm|confirmed|confirming|see (?:you|ya|u) (?:then|there|at|on|tomorrow|tmrw|soon|' +
+    DAYS +
+    ')|(?:well|we will|ill|i will) be (?:there|home|ready)|ahi nos vemos|nos vemos|(?:is|sounds|works) (?:perfect|great|good|fine)(?: for (?:me|us))?',
+);
+const AGREE = wordRegex(
+  'yes|yeah|yea|yep|yup|ya|ok|okay|k|kk|sure|sounds good|sounds great|perfect|works|that works|works for me|great|deal|done|cool|si|claro|perfecto|esta bien|de acuerdo|listo|va(?! a)|sale|orale|bueno',
+);
+const AGREE_SIGN = /\u{1F44D}|\u{1F44C}|\u2705/u;
+const HEDGE = wordRegex(
+  'but|if|not|no|maybe|depends|unless|only|pero|si no|tal vez|quizas|nunca|never|cant|cannot|wont|later|think about',
+);
+
+// When a meeting is being moved, a bare hour or day is the new time: "push the tour to 4".
+const NEW_TIME = wordRegex(
+  `(?:to|for|at|til|till|until) (?:[0-9]{1,2}(?:[:.][0-9]{2})?$|${DAYS})|(?:al|el|para el) (?:${DAYS})`,
+);
+
+const hasTime = (flat: string) => TIME.test(flat);
+
+/** Scheduling acts, and the reschedule/cancel questions, of one message. */
+export function readScheduling(
+  text: string,
+  clauses: readonly Clause[],
+  whole: string,
+  ctx: UtteranceContext,
+): Act[] {
+  const acts: Act[] = [];
+  const atOffer = ctx.lastQuestion === 'appointment';
+  const appointment = atOffer || APPOINTMENT.test(whole);
+  const asked = clauses.some((c) => c.asked);
+  const hypothetical = HYPOTHETICAL.test(whole);
+  const aboutTexts = ABOUT_TEXTS.test(whole);
+
+  const cancelling = CANCEL_WORD.test(whole) && !aboutTexts;
+  const offersNewTime = NEW_TIME_OFFER.test(whole) && hasTime(whole);
+  const rescheduleWord = RESCHEDULE_WORD.test(whole);
+  const moving =
+    rescheduleWord ||
+    (MOVE.test(whole) && (appointment || rescheduleWord)) ||
+    (cancelling && offersNewTime && appointment);
+
+  if (moving) {
+    if (rescheduleWord && (asked || hypothetical)) acts.push({ act: 'question', topic: 'reschedule' });
+    if (!hypothetical) acts.push({ act: 'scheduling', kind: 'reschedule' });
+  } else if (cancelling && (appointment || hypothetical)) {
+    if (asked || hypothetical || CANCEL_OBJECT.test(whole)) acts.push({ act: 'question', topic: 'cancel' });
+    if (!hypothetical) acts.push({ act: 'scheduling', kind: 'cancel' });
+  }
+
+  const confirming = readsAsConfirm(text, clauses, whole, atOffer) && !moving && !cancelling;
+  if (confirming) acts.push({ act: 'scheduling', kind: 'confirm' });
+
+  const timed = hasTime(whole);
+  const meetingTalk = MEETING_VERB.test(whole) || MEETING_WAY.test(whole);
+  const prefers =
+    (atOffer && (timed || MEETING_WAY.test(whole))) ||
+    (timed && meetingTalk) ||
+    INVITATION.test(whole) ||
+    NOT_NOW.test(whole) ||
+    (moving && !hypothetical && (timed || NEW_TIME.test(whole)));
+  // "can we reschedule to next week" asks to move, not yet for a time.
+  if (prefers && !confirming && !rescheduleWord && !(cancelling && !moving)) {
+    acts.push({ act: 'scheduling', kind: 'time_preference' });
+  }
+  return acts;
+}
+
+function readsAsConfirm(text: string, clauses: readonly Clause[], whole: string, atOffer: boolean): boolean {
+  if (clauses.some((c) => c.asked) || HEDGE.test(whole)) return false;
+  if (CONFIRM_ALONE.test(whole)) return atOffer || hasTime(whole) || /confirm/.test(whole);
+  if (!atOffer) return false;
+  return AGREE.test(whole) || (whole.length === 0 && AGREE_SIGN.test(text));
+}

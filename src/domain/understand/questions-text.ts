@@ -1,0 +1,81 @@
+import { flatten, wordRegex } from '../compliance/text.ts';
+
+// Clause splitting for the question reader: which parts of a message were asked, and how.
+
+export interface Clause {
+  /** Flattened words: lower case, no accents, "#" read as "number". */
+  flat: string;
+  /** Typed with a question mark, or opens like a question ("can we…", "quién…"). */
+  asked: boolean;
+  /** Opens with a question word or an auxiliary ("who", "can you", "cuánto"), not just a "?". */
+  worded: boolean;
+  /** Typed with "?" and holding a question word somewhere. */
+  markedWh: boolean;
+  /** Ended with "!" and no "?": "how exciting!!". */
+  exclaimed: boolean;
+}
+
+const NUMBER_SIGN = /#(?!\d)/g;
+// An e-mail address would be cut into sentences at its dots; it is read as the word "email".
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*/gi;
+const DECIMAL = /(\d)[.,](?=\d)/g;
+const BREAKS = /([^.!?;\n\u2026¿¡]*)([.!?;\n\u2026¿¡]*)/g;
+
+// Politeness and reactions that may come before the question itself.
+const LEAD_IN =
+  '(?:(?:hi|hey|hello|ok|okay|so|and|but|also|sorry|wait|um|umm|hmm|yes|yeah|no|nope|sure|well|oh|btw|lol|quick question|question|one more thing|real quick|hola|oye|oiga|pues|y|si|bueno|disculpe|perdon|ah|then|actually|honestly|be honest|seriously|please|pls|plz) )*';
+
+// "when"/"where"/"cuando"/"donde" open answers too ("when my lease is up", "donde haya buenas
+// escuelas"), so they count only with a verb after them; "como 600" means "about 600".
+const QUESTION_WORDS =
+  'who|whos|whose|what|whats|wat|wats|wut|how|hows|howd|why|which|(?:where|when) (?:is|are|was|were|do|does|did|can|could|would|will|should|s)|wheres|whens|is|are|r (?:u|you|ya|we|they|there|these|those|prices|rates|homes|houses)|am|do|does|did|can|could|cud|will (?:you|u|it|that|this|there|he|she|they|jorge|we|i)|would|should|shall|quien|quienes|que|cuanto|cuanta|cuantos|cuantas|cual|cuales|por que|para que|como(?! [0-9]| (?:unos?|unas?|el|la|los|las|mas|menos|de|medio|mil|si|que|en|a|al|por|para|con|siempre|antes|dije)(?![a-z0-9]))|(?:donde|cuando) (?:esta|estan|es|son|queda|nos|se|puedo|podemos|hay|va|vamos|seria)|puede|puedes|pueden|podria|podrian|podemos|se puede|me puede|me podria|hablas|sabe|sabes|conoce|conoces';
+
+// These only ask when something follows them: "just curious" alone is a remark.
+const ASKING_PHRASES =
+  '(?:i )?need help (?:figuring out|understanding|knowing|deciding)|i (?:was|am|m) (?:wondering|curious)|im (?:wondering|curious)|just (?:wondering|curious)|wondering|curious (?:about|what|how|if|whether)|(?:i want|i wanna|id like|i would like) to know|do (?:you|u) know|let me know|tell me|help me understand|any idea|quiero saber|me gustaria saber|quisiera saber|me puede decir|me puedes decir|digame|dime';
+
+const STARTS_LIKE_QUESTION = new RegExp(
+  `^${LEAD_IN}(?:(?:${QUESTION_WORDS})(?![a-z0-9])|(?:${ASKING_PHRASES}) [a-z0-9])`,
+);
+
+// A question word anywhere, for sentences typed with "?": "para cuándo sería la cita?".
+const QUESTION_WORD_ANYWHERE = wordRegex(
+  'who|what|whats|when|where|why|how|which|quien|que|cuando|donde|por que|cuanto|cuanta|cuantos|cuantas|cual|cuales',
+);
+
+// Auxiliary + person in the middle of a run-on clause: "tomorrow doesnt work can we do monday".
+const ASKS_MIDWAY = wordRegex(
+  '(?:can|could|would|will|do|did|should) (?:you|u|ya|we|i)|(?:does|would|will|did) (?:that|it|this)|is (?:it|this|that|there)|are (?:there|you|u)|how (?:do|does|did|much|long|many)|(?:me|nos|lo|la) (?:puede|pueden|podemos|podria)|se puede',
+);
+
+function flatClause(raw: string): string {
+  return flatten(raw.replace(/\u0000/g, '.').replace(NUMBER_SIGN, ' number '));
+}
+
+/** Sentences of a message, each flattened, with whether and how it was asked. */
+export function clausesOf(text: string): Clause[] {
+  const guarded = text.replace(EMAIL, ' email ').replace(DECIMAL, '$1\u0000');
+  const out: Clause[] = [];
+  for (const match of guarded.matchAll(BREAKS)) {
+    const flat = flatClause(match[1] ?? '');
+    if (flat.length === 0) continue;
+    const marked = /[?¿]/.test(match[2] ?? '');
+    const worded = wordedQuestion(match[1] ?? '');
+    const markedWh = marked && QUESTION_WORD_ANYWHERE.test(flat);
+    const exclaimed = !marked && (match[2] ?? '').includes('!');
+    out.push({ flat, asked: marked || worded || ASKS_MIDWAY.test(flat), worded, markedWh, exclaimed });
+  }
+  // "¿Cuánto vale?": the opening mark belongs to the sentence after it.
+  if (/¿/.test(text)) for (const clause of out) clause.asked = true;
+  return out;
+}
+
+/** True when any comma-separated part of a sentence opens like a question. */
+function wordedQuestion(raw: string): boolean {
+  return raw.split(/[,:\u2013\u2014]| - /).some((part) => STARTS_LIKE_QUESTION.test(flatClause(part)));
+}
+
+/** The whole message flattened the same way as its clauses. */
+export function flatMessage(text: string): string {
+  return flatClause(text.replace(EMAIL, ' email '));
+}

@@ -1,0 +1,253 @@
+import { wordRegex } from '../compliance/text.ts';
+import type { QuestionTopic } from './types.ts';
+
+// Word lists for the topics of questions leads ask, English and Spanish, over flattened text
+// (lower case, no accents, no apostrophes: "how'd u get my #" → "howd u get my number").
+// `said`: the words are a question by themselves, typed with or without "?" ("who dis",
+// "scam", "email me instead"). `asked`: topic words that only make a question when the
+// sentence is asked ("closing costs?" yes, "closing next week" no).
+
+export interface TopicRule {
+  topic: QuestionTopic;
+  said: readonly RegExp[];
+  asked: readonly RegExp[];
+}
+
+const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|y all|jorge|he|she|they|your team|your office)';
+const MY_DETAILS =
+  '(?:my|this|our) (?:number|phone number|phone|cell|cell number|info|information|contact|contact info|details|address|email|name|data)';
+const AGENT = '(?:agent|realtor|broker|real estate agent|rep)';
+const HOUSE = '(?:house|home|place|property|condo|townhouse|townhome|casa|one|unit|lot)';
+const WORD = '[a-z0-9%.]+';
+const LANGUAGE = 'spanish|espanol|english|ingles';
+
+export const TOPIC_RULES: readonly TopicRule[] = [
+  {
+    topic: 'how_got_number',
+    said: [
+      wordRegex(
+        `(?:how|where|why|when) (?:did |do |does |would |d )?(?:${YOU} )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
+      ),
+      wordRegex(`howd (?:${YOU} )?(?:get|find) ${MY_DETAILS}`),
+      wordRegex(`who (?:gave|sold|shared|passed) (?:${YOU} )?${MY_DETAILS}`),
+      wordRegex(
+        `(?:how|where) (?:did|do|does|would) (?:${YOU}) (?:find|get|reach) (?:me|us)|(?:sell|sold|give|gave) (?:${YOU}) ${MY_DETAILS}`,
+      ),
+      wordRegex(
+        '(?:dont|do not|never|cant|cannot) (?:remember|recall) (?:ever )?(?:signing|giving|sign|putting|filling|asking|requesting|registering)',
+      ),
+      wordRegex(`(?:bought|sold|got|get|pulled|took) ${MY_DETAILS} (?:from|off|on)`),
+      wordRegex(
+        'i (?:never|didnt|did not) (?:gave|give|sign|signed|ask|asked|opt|opted|put|request|requested)(?: up| in| for)?(?: you| u| anyone| it| my number| my info| this| anything)*',
+      ),
+      wordRegex(
+        '(?:como|de donde|donde|por que|quien) (?:le |les |te |me )?(?:consiguio|consiguieron|conseguiste|obtuvo|obtuvieron|saco|sacaron|sacaste|tiene|tienen|tienes|dio|dieron|paso|pasaron) (?:mi|mis|este|esta) (?:numero|telefono|celular|informacion|info|datos|correo|direccion|contacto)',
+      ),
+      wordRegex('nunca (?:les |le |te )?(?:di|dimos|he dado|di permiso|me registre|me inscribi|pedi)'),
+    ],
+    asked: [],
+  },
+  {
+    topic: 'scam',
+    said: [
+      wordRegex(
+        'scam|scams|scammer|scammers|scamming|scammy|fraud|fraudulent|phishing|estaf[a-z]*|fraude|enganando|engano',
+      ),
+      wordRegex('(?:is|are|r) (?:this|that|it|you|u|ya|yall) (?:for real|fr)'),
+      wordRegex(
+        `(?:is|are|r) (?:this|that|it|you|u|ya|yall|you guys) (?:even |really |actually )?(?:legit|legitimate|real)`,
+      ),
+      wordRegex(
+        '(?:youre|ur|this is|thats|this|sounds|seems) (?:not )?(?:legit|legitimate|sketchy|shady|fishy|sus)',
+      ),
+      wordRegex('how (?:do|can|would) (?:i|we) (?:know|tell|trust|verify)'),
+      wordRegex(
+        '(?:es|esto es|eso es|son) (?:real|reales|de verdad|en serio|confiable|legal|legitimo) ?(?:esto|eso)?',
+      ),
+      /^(?:legit|real|fr|for real)$/,
+    ],
+    asked: [wordRegex('legit|legitimate|trustworthy|confiable|spam')],
+  },
+  {
+    topic: 'identity',
+    said: [
+      wordRegex(
+        'who (?:is|s|dis|dat|this|tf|the hell|the heck|dat|is dis)(?: is)? ?(?:this|that|dis|texting|messaging|writing|sending|it|here)?|whos (?:this|that|dis|texting|messaging|jorge)|who dis|who (?:are|r) (?:you|u|ya|yall|you guys)|who r u|whom? am i (?:talking|speaking|texting|chatting|writing) (?:to|with)|who (?:do )?(?:you|u|ya) (?:work for|work with|represent|with)|who (?:sent|send) (?:me )?(?:this|these|that)',
+      ),
+      wordRegex('do (?:i|we) know (?:you|u|ya|him|jorge)|i dont know (?:a|any|who) (?:jorge|you)'),
+      /^(?:who|quien|who again|who now|sorry who|perdon quien|and you are|you are|and u are|y usted es|y tu eres)$/,
+      wordRegex(
+        '(?:what|which) (?:company|brokerage|office|firm|agency|team|realtor|agent|broker|realty)|(?:brokerage|company) (?:are|r) (?:you|u)',
+      ),
+      wordRegex(
+        `(?:what|whats) (?:is )?(?:this|it) (?:about|regarding|for|in regards to)|(?:what|whats) (?:is )?this$|^(?:what|whats|que es|que) (?:is )?(?:this|esto)$`,
+      ),
+      wordRegex('(?:is|are) (?:this|u|you) (?:jorge|the agent|the realtor|his assistant)'),
+      wordRegex(
+        'quien (?:habla|es|eres|me escribe|me habla|me manda|me texteo|manda|escribe|son|sera)|de parte de quien|con quien (?:hablo|estoy hablando|tengo el gusto)|que es esto|(?:que|cual) (?:compania|empresa|oficina|agencia|inmobiliaria)',
+      ),
+      wordRegex('(?:va a venir|viene|vendra) (?:jorge|el agente|el)(?: en persona)?'),
+    ],
+    asked: [wordRegex('your name|his name|su nombre|tu nombre')],
+  },
+  {
+    topic: 'licensed',
+    said: [
+      wordRegex(
+        `(?:are|r|is) (?:you|u|ya|yall|you guys|jorge|he|she) (?:a )?(?:licensed|licenced)|dre (?:number|license|lic)|license number|numero de licencia|how (?:long|many years) (?:have|has) ${YOU} been`,
+      ),
+    ],
+    asked: [
+      wordRegex(
+        `license|licence|licensed|licenced|unlicensed|licencia|licenciado|dre|credentials|certified|how long have ${YOU} (?:been|worked|done|doing)|years (?:of experience|in (?:the business|real estate))|experience|experiencia|cuanto tiempo (?:lleva|tiene)`,
+      ),
+    ],
+  },
+  {
+    topic: 'preapproval_needed',
+    said: [
+      wordRegex(
+        `(?:before|without|prior to) (?:getting |being |a |an |the )?(?:pre ?approv${WORD}|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD})`,
+      ),
+      wordRegex(
+        'pre ?approv[a-z]* (?:letter )?(?:required|necessary|needed|a must|mandatory)|(?:es|sea) (?:necesari[oa]|obligatori[oa]) (?:estar |la |tener )?(?:pre ?aprob[a-z]*|preaprob[a-z]*)',
+      ),
+      wordRegex(
+        'difference between (?:pre ?qual|pre ?approv|pre ?aprob)[a-z]*|diferencia entre (?:pre ?calif|pre ?aprob|pre ?qual)[a-z]*',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        `(?:need|needs|have|has|required|require|should|must|gotta|necesito|necesita|necesitamos|hay que|tengo que|tenemos que|debo|debemos|ocupo) (?:${WORD} ){0,3}(?:pre ?approv${WORD}|pre ?approval|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD}|approved|a letter|la carta)`,
+      ),
+    ],
+  },
+  {
+    topic: 'switch_to_email',
+    said: [
+      wordRegex(
+        `email me|e mail me|mail me|(?:by|via|through|over|thru|in an?|an) e ?mail|(?:email|e mail)(?: is| would be| works)? (?:better|easier|best|instead|please|pls|works better)|(?:send|forward|shoot|mail) (?:${WORD} ){0,4}(?:to|at) (?:my )?(?:e ?mail|inbox|gmail|yahoo|hotmail)|e ?mail only|only (?:by |via )?e ?mail|(?:can|could|would) (?:you|u) (?:just )?e ?mail|prefer e ?mail|rather (?:do )?e ?mail`,
+      ),
+      wordRegex(
+        `(?:por|a mi|al|mi) (?:correo|email|e mail|mail)(?! es)|(?:mandar|mande|mandame|mandeme|envie|enviar|enviame|envieme|escribame|escribeme) (?:${WORD} ){0,3}(?:un )?(?:correo|email|e mail)|mejor (?:por )?(?:correo|email)|solo (?:por )?(?:correo|email)`,
+      ),
+    ],
+    asked: [wordRegex('e ?mail|correo')],
+  },
+  {
+    topic: 'listing_status',
+    said: [],
+    asked: [
+      wordRegex(
+        `still (?:available|for sale|on the market|up|listed|open|active|there|a thing)|available|pending|under contract|in escrow|contingent|off the market|(?:did|has) (?:it|that|that one) (?:sell|sold|close|closed|go|gone)|(?:did|has) (?:the|that|this) (?:${WORD} ){1,4}(?:sell|sold|close|closed|go pending|gone pending)|todavia (?:la|lo|las|los) (?:venden|tienen|vende)|(?:la|lo) siguen vendiendo|sell yet|sold yet|how many offers|any offers|offers (?:on|in)|disponible|a la venta|se vendio|vendida|ya se vendio|todavia esta|sigue (?:a la venta|disponible|en venta)`,
+      ),
+      wordRegex(
+        `(?:see|tour|view|visit|look at|check out|ver|visitar) (?:the|that|this|la|el|esa|esta) ${HOUSE}`,
+      ),
+    ],
+  },
+  {
+    topic: 'home_value',
+    said: [
+      wordRegex(
+        `(?:what|how much) (?:${WORD} ){0,5}(?:worth|value|valued|valuation)|(?:see|know|find out|check|curious) (?:${WORD} ){0,3}(?:what|how much) (?:${WORD} ){0,3}(?:worth|sell for|get for|get)|(?:what|how much) (?:${WORD} ){0,4}(?:sell|list|go|get|sold|listed|going|listing) (?:(?:it|my|our|the|this|that|house|home|place|condo|property|casa) ){0,3}for`,
+      ),
+      wordRegex(
+        'comps|comparables|comparable sales|cma|market analysis|home valuation|what (?:do|would|did) (?:you|u) think (?:its|it is|it would|my|our|the house|the place|we could|we can|i could|i can)',
+      ),
+      wordRegex(
+        `cuanto (?:vale|valdria|cuesta|me dan|me darian|podria (?:sacar|pedir|vender))|cuanto (?:${WORD} ){0,3}(?:vale|valdria)|valor de (?:mi|la|nuestra) casa|que (?:precio|valor) tiene`,
+      ),
+    ],
+    asked: [wordRegex('worth|value|price|precio|valor|sell for|get for|zestimate|appraisal|appraise')],
+  },
+  {
+    topic: 'fees_commission',
+    said: [
+      wordRegex(
+        'commission|commissions|comision|honorarios|(?:only )?if (?:its|it is|this is|thats) free|(?:not|im not|i am not|wont be|aint) paying (?:for|you|a)',
+      ),
+      wordRegex(
+        '(?:what|how much) (?:do|would|will|does|did) (?:you|u|ya|jorge|he|yall) (?:charge|take|cost|get)|(?:cuanto|que) (?:cobran|cobra|cobras|cobrarian|cobraria)|(?:your|ur|his) (?:rate|cut|fee|fees|percentage|charge)|(?:do|take|charge|work for|list (?:it )?for|go down to|accept) [0-9.]+ ?(?:%|percent)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        '(?<!hoa |hoa dues |hoa and |mello roos |title |escrow |closing )(?:fee|fees)|charge|charges|cost me|costs me|(?:what|how much) (?:does|will|would|is) (?:it|this|that) (?:cost|gonna cost)|pay (?:you|u|the (?:agent|buyers? agent|realtor))|percent|%|free|cobran|cobra|cobrar|cuesta el servicio|(?:buyers?|selling|listing) (?:agent )?(?:fee|side)',
+      ),
+      wordRegex(`who pays (?:the )?(?:buyers? )?${AGENT}`),
+    ],
+  },
+  {
+    topic: 'closing_costs',
+    said: [
+      wordRegex(
+        'closing cost|closing costs|gastos de cierre|costos de cierre|costo de cierre|net sheet|walk away with|(?:end up|left) with (?:after|in)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        'closing|escrow|title (?:fees|insurance|company)|who pays (?:for )?(?:the )?(?:title|escrow|transfer tax)|transfer tax|take home|net|after everything|cierre|el escrow',
+      ),
+    ],
+  },
+  {
+    topic: 'market',
+    said: [
+      wordRegex(
+        'buyers market|sellers market|(?:hows|how is|how s) the market|how long (?:do|are|will) (?:houses|homes|listings|properties|places) (?:take|sit|stay|last|taking|sitting)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        'market|prices (?:going|dropping|falling|rising|coming|headed|gonna|ever)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
+      ),
+    ],
+  },
+  {
+    topic: 'area_info',
+    said: [],
+    asked: [
+      wordRegex(
+        'safe|safety|crime|dangerous|schools?|school district|good area|good areas|best area|best areas|what areas?|which areas?|what part|which part|neighborhoods?|commute|family friendly|for families|for a family|things to do|escuelas?|seguro|segura|peligroso|zona|zonas|que areas|que area|vecindario|colonia',
+      ),
+    ],
+  },
+  {
+    topic: 'process',
+    said: [
+      wordRegex(
+        '(?:whats|what is) the process|how does (?:it|this|that|the process|this all|all this|buying|selling|it all) work',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        `process|steps|how long does it take|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|[0-9.]+ ?% down|[0-9.]+ percent down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
+      ),
+    ],
+  },
+];
+
+/**
+ * "other": requests that are a question for us even without a question form (call me, write in
+ * Spanish, let me talk to Jorge, why do you need to know), and asked ones (do you speak Spanish?).
+ */
+export const OTHER_RULE: TopicRule = {
+  topic: 'other',
+  said: [
+    wordRegex(
+      '(?:call|ring|phone) (?:me|us)(?! (?:crazy|old|names|out|back when))|give (?:me|us) a (?:call|ring)|(?:can|could) (?:you|u|we) (?:just )?(?:call|talk on the phone|do (?:it|this) (?:over|on) the phone|do (?:a )?(?:zoom|video|facetime))|llameme|llamame|llamenme|me (?:puede|pueden|puedes) llamar',
+    ),
+    wordRegex(
+      `(?:switch|change|cambiar|cambia|cambie|pasar|go back) (?:it )?(?:to|a|al) (?:${LANGUAGE})|(?:in|en) (?:${LANGUAGE}) (?:please|pls|plz|por favor)|(?:text|write|speak|talk|reply|respond|message|escribir|escribirme|escribeme|escribame|hablarme|textear|mandar|contestar|contestarme) (?:${WORD} ){0,2}(?:in|en) (?:${LANGUAGE})|(?:${LANGUAGE}) (?:please|pls|plz|por favor)|^(?:${LANGUAGE})$|(?:keep|stay) (?:it |this )?in (?:${LANGUAGE})|mejor en (?:${LANGUAGE})`,
+    ),
+    wordRegex(
+      '(?:talk|speak|hablar|platicar) (?:to|with|con) (?:jorge|a (?:real )?(?:person|human)|someone|the agent|el agente|una persona)(?: directly| directamente)?',
+    ),
+    wordRegex(
+      'why (?:do|does|would|should) (?:you|u|that|it|this) (?:need|want|care|matter|ask)|why (?:are|r) (?:you|u) asking|why does (?:that|it|this) matter|para que (?:quiere|quieres|necesita|necesitas) saber|por que (?:pregunta|preguntas|quiere saber)',
+    ),
+    /^(?:why|why tho|why though|por que|para que)$/,
+  ],
+  asked: [wordRegex(`(?:${LANGUAGE})$|(?:speak|habla|hablas|hablan|hablar) (?:${LANGUAGE})`)],
+};
