@@ -1,13 +1,13 @@
-import { flatten, looksLikeQuestion, sentences, wordRegex } from './text.ts';
+import { flatten, looksLikeQuestion, sentenceParts, sentences, wordRegex } from './text.ts';
 
 const MACHINE =
-  'bot|robot|chatbot|chat bot|ai|a i|artificial intelligence|machine|computer|automated|an automated (?:message|text|system|service|response|reply)|auto reply|autoreply|chatgpt|chat gpt|gpt';
+  '(?:text|texting|sms|chat|auto|ai|message|messaging) ?bot|bot|robot|chatbot|chat bot|ai|a i|artificial intelligence|machine|computer|automated|an automated (?:message|text|system|service|response|reply)|auto reply|autoreply|chatgpt|chat gpt|gpt';
 // "real" alone only counts right after "are you": "a real estate agent" and "a real listing" never do.
 const PERSON =
   'real(?! estate| listing| offer| deal| house| home| price| number)|human|a human|human being|a real person|real person|a person|person|an actual person|actual person|a live person|live person|a real human|someone real';
 const PERSON_OBJECT =
-  'a real person|real person|a person|a human|human|human being|a real human|an actual person|actual person|a live person|live person|someone real|anyone real';
-const ARTICLE = '(?:(?:a|an|just|really|actually|actual|even|like|live) )*';
+  'a real agent|real agent|an actual agent|actual agent|a real realtor|real realtor|a real person|real person|a person|a human|human|human being|a real human|an actual person|actual person|a live person|live person|someone real|anyone real';
+const ARTICLE = '(?:(?:a|an|just|really|actually|actual|even|like|live|some|one of those) )*';
 
 /** Direct questions (or plain claims) that the lead is dealing with software. */
 const SINCERE: readonly RegExp[] = [
@@ -24,14 +24,14 @@ const SINCERE: readonly RegExp[] = [
   ),
   /^(?:is this|is that|are you|am i|r u)(?: [a-z]+){0,4} or (?:a |an |his |just |some )?(?:bot|robot|ai|assistant|machine|computer|automated|real person|human|person)(?![a-z0-9])/,
   wordRegex(
-    `am i (?:talking|speaking|chatting|texting|messaging|writing) (?:to|with) ${ARTICLE}(?:${MACHINE}|${PERSON_OBJECT})`,
+    `am i (?:talking|speaking|chatting|texting|messaging|writing)(?: to| with)? ${ARTICLE}(?:${MACHINE}|${PERSON_OBJECT})`,
   ),
   wordRegex(
     'is (?:there )?(?:a|an) (?:real )?(?:person|human) (?:reading|writing|typing|answering|behind|on the other end)',
   ),
   wordRegex('(?:youre|you are|this is) (?:just )?(?:a|an) (?:bot|robot|chatbot|ai|machine|automated)'),
   wordRegex(
-    '(?:eres|es usted|usted es|sos) (?:un |una )?(?:robot|bot|chatbot|ia|inteligencia artificial|maquina|computadora|programa|automatico|automatizado|persona real|persona|humano|humana|real)',
+    '(?<!ni |no )(?:eres|es usted|usted es|sos) (?:un |una )?(?:robot|bot|chatbot|ia|inteligencia artificial|maquina|computadora|programa|automatico|automatizado|persona real|persona|humano|humana|real)',
   ),
   wordRegex(
     '(?:es esto|esto es|es este mensaje|este mensaje es) (?:un |una )?(?:robot|bot|chatbot|ia|inteligencia artificial|automatico|automatizado|mensaje automatico|persona real)',
@@ -40,7 +40,16 @@ const SINCERE: readonly RegExp[] = [
     '(?:hablo|estoy hablando|estoy platicando|hablando|platico|escribo|estoy escribiendo|me escribe|me contesta) (?:con|a) (?:un |una )?(?:robot|bot|ia|maquina|computadora|persona real|persona de verdad|humano|alguien real|persona$)',
   ),
   wordRegex('(?:son|estos son) (?:mensajes )?(?:automaticos|automatizados)'),
+  /^(?:y )?(?:es|sera|seras) (?:un |una )?(?:bot|robot|chatbot|ia|inteligencia artificial|maquina|computadora|programa|contestadora automatica)$/,
+  wordRegex(
+    '(?:me contesta|me responde|me escribe|me esta escribiendo|contesta|responde) (?:un |una )?(?:persona|humano|humana|robot|bot|maquina|computadora|ia|programa)',
+  ),
+  /^(?:es|eres|estoy hablando con|hablo con|me contesta|me escribe)(?: [a-z]+){0,4} (?:o|u) (?:con )?(?:un |una )?(?:bot|robot|ia|maquina|computadora|programa|persona|humano|humana)(?![a-z0-9])/,
 ];
+
+// A bare "bot?" or "real human?" typed as a question is as sincere as the full sentence.
+const BARE_ASK =
+  /^(?:be honest |honestly |so |wait |seriously |hey |hi |um |hmm )*(?:a |an |u |you |ur |youre )?(?:bot|robot|chatbot|ai|a i|human|real human|real person|a real person|person|automated|automatic|machine|computer|bot or human|human or bot|bot or person|person or bot|real|robot or human|human or robot)$/;
 
 const LAUGHTER = /(?<![a-z])(?:lol+|lmao+|lmfao|rofl|haha\w*|hehe\w*|jaja\w*|jeje\w*|xd)(?![a-z])/;
 const BANTER: readonly RegExp[] = [
@@ -49,11 +58,19 @@ const BANTER: readonly RegExp[] = [
     '(?:sound|sounds|sounding|talk|talks|talking|type|types|typing|write|writes|writing|text|texts|texting)(?: so| kinda| kind of| a bit| just| really| totally)* (?:like (?:a |an )?(?:robot|bot|machine|ai|chatgpt|computer)|robotic)',
   ),
   wordRegex(
-    '(?:ok|okay|thanks|thank you|sure|nice try|alright|hey|hi|gracias|bueno) (?:mr )?(?:robot|bot|robo)',
+    '(?:ok|okay|thanks|thank you|thx|sure|nice try|alright|hey|hi|bye|gracias|bueno|ay si|si) (?:mr |senor )?(?:robot|bot|robo|siri|alexa|chatgpt|gpt|skynet|hal)',
   ),
+  wordRegex(
+    '(?:robots|bots|ai|machines|computers|chatgpt) (?:are )?(?:selling|doing|texting|running|taking over|answering|writing|sending)',
+  ),
+  wordRegex('ni (?:eres|es|sos) (?:un |una )?(?:persona|humano|humana|real)'),
   wordRegex('(?:pareces|suenas|hablas como) (?:un |una )?(?:robot|bot|maquina)'),
 ];
-const MACHINE_WORD = wordRegex('bot|robot|robotic|robo|ai|machine|chatgpt|skynet|terminator|maquina');
+const MACHINE_WORD = wordRegex(
+  'bot|robot|robotic|robo|ai|machine|chatgpt|skynet|terminator|maquina|siri|alexa',
+);
+// "are you even a real person lmao whatever": laughed off in the same breath, not asked.
+const RHETORICAL = wordRegex('even|whatever|smh|yeah right|sure jan|as if|ni');
 
 function isLaughing(text: string): boolean {
   return LAUGHTER.test(flatten(text)) || /\p{Extended_Pictographic}/u.test(text);
@@ -66,9 +83,12 @@ function isLaughing(text: string): boolean {
  */
 export function classifyAiQuestion(text: string): 'sincere' | 'banter' | null {
   const parts = sentences(text);
-  const sincereQuestion = parts.some((part) => SINCERE.some((pattern) => pattern.test(part)));
+  const bare = sentenceParts(text).some((part) => part.question && BARE_ASK.test(part.flat));
+  const sincereQuestion = bare || parts.some((part) => SINCERE.some((pattern) => pattern.test(part)));
   const laughing = isLaughing(text);
-  if (sincereQuestion && (looksLikeQuestion(text) || !laughing)) return 'sincere';
+  const laughedOff = laughing && !/[?¿]/.test(text) && parts.some((part) => RHETORICAL.test(part));
+  if (sincereQuestion && !laughedOff && (looksLikeQuestion(text) || !laughing)) return 'sincere';
+  if (sincereQuestion && laughedOff) return 'banter';
   if (parts.some((part) => BANTER.some((pattern) => pattern.test(part)))) return 'banter';
   if (laughing && parts.some((part) => MACHINE_WORD.test(part))) return 'banter';
   return null;

@@ -37,6 +37,14 @@ describe('classifyAiQuestion', () => {
     'are you an actual human',
     'Is this text from a bot?',
     'Are you his assistant?',
+    'robot?',
+    'honestly, human?',
+    'is this some texting bot',
+    'am i messaging ai rn',
+    'is this text coming from a real agent',
+    '¿es una inteligencia artificial?',
+    'me responde un humano o una máquina?',
+    'hablo con una persona o con un programa?',
   ])('%j is a sincere question', (text) => {
     expect(classifyAiQuestion(text)).toBe('sincere');
   });
@@ -54,6 +62,10 @@ describe('classifyAiQuestion', () => {
     'jaja pareces un robot',
     'You sound so robotic haha',
     'you sound like a robot',
+    'bye alexa 😂',
+    'bots texting people about houses now, great',
+    'jaja ni eres humano',
+    'are you even human lol whatever',
   ])('%j is banter', (text) => {
     expect(classifyAiQuestion(text)).toBe('banter');
   });
