@@ -14,7 +14,7 @@ const PERSON =
   '(?:mom|mother|mama|dad|father|papa|parents?|grandma|grandmother|grandpa|grandfather|granny|grandparents|husband|wife|spouse|partner|son|daughter|child|kid|baby|brother|sister|aunt|uncle|fiance|fiancee|friend|he|she|they|madre|padre|esposo|esposa|hijo|hija|hermano|hermana|abuela|abuelo|tio|tia|mami|papi)';
 
 const ANGER = w(
-  `frustrat\\w*|furious|pissed|so mad|im mad|angry|fed up|sick and tired|wtf|what the (?:hell|fuck|heck)|who the (?:hell|fuck|heck)|the fuck|go to hell|eat shit|harass\\w*|reporting you|report you|my (?:lawyer|attorney)|fcc|(?:keep|keeps) (?:texting|messaging|contacting|bothering)|(?:ive|i have|i already|i) (?:told|said to) you|what part of (?:stop|no|not)|i said (?:stop|no)(?! by accident| by mistake)|leave me alone|quit spamming|vultures|parasites|outbid again|lowball|never gave (?:it|you|my number|anyone|permission)|how do you have my number|nunca (?:les|le|te) di|ya basta|dejen de molestar|dejenme en paz|no chinguen|que coraje|estoy harta|estoy harto|no pagan`,
+  `frustrat\\w*|furious|pissed|so mad|im mad|angry|fed up|sick and tired|wtf|what the (?:hell|fuck|heck)|who the (?:hell|fuck|heck)|the fuck|go to hell|eat shit|harass\\w*|reporting you|report you|my (?:lawyer|attorney)|fcc|(?:you|yall|guys|people) (?:keep|keeps) (?:texting|messaging|contacting|bothering)|(?:ive|i have|i already|i) (?:told|said to) you|what part of (?:stop|no|not)|i said (?:stop|no)(?! by accident| by mistake)|leave me alone|quit spamming|vultures|parasites|outbid again|lowball|never gave (?:it|you|my number|anyone|permission)|how do you have my number|nunca (?:les|le|te) di|ya basta|dejen de molestar|dejenme en paz|no chinguen|que coraje|estoy harta|estoy harto|no pagan`,
 );
 const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}\u{1F595}]/u;
 
@@ -32,7 +32,7 @@ const URGENCY = w(
 );
 
 const EXCITEMENT = w(
-  `excited|exciting|so excited|cant wait|cant stop (?:thinking|looking|smiling)|no dejo de pensar|love it|loved it|loving it|we love|i love|in love|omg|yay|woo|woohoo|finally|best news|great news|this is happening|lets do (?:this|it)|eek|que emocion|me encanto|nos encanto|nos gusto|me gusto|dream (?:home|house)|first home`,
+  `excited|exciting|so excited|cant wait|cant stop (?:thinking|looking|smiling)|no dejo de pensar|love it|loved it|loving it|we love|i love|in love|omg|yay|woo|woohoo|finally|best news|great news|this is happening|lets do (?:this|it)|eek|que emocion|me encanto|nos encanto|nos gusto|me gusto|dream (?:home|house)`,
 );
 const HAPPY_EMOJI = /[\u{1F60D}\u{1F389}\u{1F64C}\u{1F973}\u{1F929}\u{1F970}\u2764\u{1F38A}]/u;
 // "!!" reads as delight unless the message is angry, urgent or a complaint.
@@ -41,8 +41,9 @@ const NOT_DELIGHT = /\b(?:stop|start|asap|help|urgent|no|not|never|wrong|hate|wh
 // Someone telling us to stop is not delighted, whatever else they write ("omg stop").
 const STOPPING = /\bstop\b(?! (?:thinking|looking|smiling|by))/;
 const JUST_YESTERDAY = /^yesterday(?: lol| haha| jaja)?$/;
-// Good news only when said with an exclamation: "getting married in may!".
-const MARRIED = /\bgetting married\b/;
+// Good news, counted as excitement when said with an exclamation: "getting married in may!".
+const GOOD_NEWS =
+  /\b(?:getting married|got engaged|first (?:home|house)|baby on the way|got approved|got the job|got a promotion)\b/;
 
 /** The feelings a message shows, each at most once. */
 export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[] {
@@ -64,8 +65,8 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
     !NOT_DELIGHT.test(flat) &&
     !found.includes('urgency') &&
     !isNoise(text);
-  const married = MARRIED.test(flat) && text.includes('!');
-  if (!STOPPING.test(flat) && (EXCITEMENT.test(flat) || HAPPY_EMOJI.test(text) || delight || married)) {
+  const goodNews = GOOD_NEWS.test(flat) && text.includes('!');
+  if (!STOPPING.test(flat) && (EXCITEMENT.test(flat) || HAPPY_EMOJI.test(text) || delight || goodNews)) {
     found.push('excitement');
   }
   return found;

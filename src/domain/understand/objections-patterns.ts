@@ -40,7 +40,7 @@ const MONTH =
 const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
 // A wait of more than a year, or a vague "a while"; FAR also takes "a year" and "next year".
 const FAR_LONG =
-  `(?:a while|awhile|a long time|a year or (?:two|2)|(?:a |another )?(?:couple|few)(?: of)? (?:years|yrs)|` +
+  `(?:a while|awhile|a long time|a year or (?:two|2)|(?:a |another )?(?:couple|few)(?: more)?(?: of)? (?:years|yrs)|(?:unos|un par de|dos|tres|varios|algunos) anos|` +
   `(?:several|two|three|four|five|2|3|4|5) (?:years|yrs)|20(?:2[8-9]|[3-9]\\d))`;
 const FAR = `(?:${FAR_LONG}|a bit|some time|(?:another|at least a|a|one) (?:year|yr)|next year|el otro ano|el ano que viene|el proximo ano)`;
 // Selling talk: a seller who bought their next home is answering "why sell?", not objecting.
@@ -59,14 +59,16 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'has_agent',
     pattern: w(
-      `(?:have|has|got|gotta|using|use|hired|picked|chose|signed with|working with|work with|workin with|talking to|talking with|going with|went with|goin with|sticking with|staying with|loyal to|committed to|represented by|tengo|tenemos|tiene|tienen|contrate|contratamos|trabajando con|trabajamos con)(?: already| ya)?(?: a| an| our| my| one| the| mi| nuestro| nuestra| un| una)?(?: own| good| great| family| real estate)? ${AGENT}`,
+      `(?:have|has|got|gotta|using|use|hired|picked|chose|signed with|working with|work with|workin with|talking to|talking with|going with|went with|goin with|sticking with|staying with|loyal to|committed to|represented by|tengo|tenemos|tiene|tienen|contrate|contratamos|trabajando con|trabajamos con)(?: already| ya)?(?: a| an| our| my| one| the| another| a different| mi| nuestro| nuestra| un| una| otro| otra)?(?: own| good| great| family| real estate| buyers| buyer| listing| propio| propia)? ${AGENT}`,
     ),
     negatable: true,
     statement: true,
   },
   {
     type: 'has_agent',
-    pattern: w(`(?:my|our|mi|nuestro|nuestra)(?: own| current)? ${AGENT}(?! friend| buddy| neighbou?r)`),
+    pattern: w(
+      `(?:my|our|mi|nuestro|nuestra)(?: own| current| buyers| listing| propio| propia)? ${AGENT}(?! friend| buddy| neighbou?r| license| licence| exam| class| school)`,
+    ),
     negatable: true,
     statement: true,
   },
@@ -85,7 +87,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'has_agent',
     pattern: w(
-      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else|(?:working|work|talking) with (?:someone|somebody)(?: already| else)?|already talking to (?:someone|somebody|an agent)|(?:signed|sign) (?:a |the )?(?:buyer|buyers|buyer representation|exclusive|representation) (?:agreement|contract)|ya (?:tengo|tenemos) (?:a )?alguien|(?:estoy|estamos|vamos|fuimos|seguimos) con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)`,
+      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else|(?:working|work|talking) with (?:someone|somebody)(?: already| else)?|already talking to (?:someone|somebody|an agent)|(?:signed|sign) (?:a |the )?(?:buyer|buyers|buyer representation|exclusive|representation) (?:agreement|contract)|ya (?:tengo|tenemos) (?:a )?alguien|(?:tengo|tenemos) quien (?:me|nos) ayude|(?:hes|shes|he is|she is|theyre|they are) (?:a|an|our|my) (?:licensed )?${AGENT}|(?:estoy|estamos|vamos|fuimos|seguimos) con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)`,
     ),
     negatable: true,
     statement: true,
@@ -109,7 +111,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'listed_with_other',
     pattern: w(
-      `(?:we|i) (?:just |already )?listed (?:it|the house|our house|the home|our home|last|yesterday|already)|(?:its|it is|house is|home is|its already) (?:up )?on (?:zillow|redfin|realtor com|the mls|mls)|(?:ya )?esta (?:en el mercado|listada|publicada)`,
+      `(?:we|i) (?:just |already )?listed (?:it|the house|our house|the home|our home|last|yesterday|already)|(?:its|it is|house is|home is|its already) (?:up )?on (?:zillow|redfin|realtor com|the mls|mls)|(?:ya )?esta (?:en el mercado|listada|publicada)|(?:put|putting|puts) (?:it|the house|the home|our house) (?:on the market|on the mls|up for sale|on zillow)`,
     ),
     negatable: true,
     statement: true,
@@ -126,7 +128,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'listed_with_other',
     pattern: w(
-      `selling (?:it |the house |the home |our house )?(?:myself|ourselves|on (?:my|our) own|by owner|without (?:an |a )?${AGENT})|for sale by owner|fsbo|(?:vendiendo|vender|vendemos|vendo)(?: la| lo| la casa)? (?:nosotros mismos|nosotras mismas|yo mismo|yo misma|por nuestra cuenta|por mi cuenta|por dueno|por el dueno)|(?:listada|listado|enlistada|publicada|en venta) con (?:otro|otra|un|una|${BROKERAGE})`,
+      `sell(?:ing)? (?:it |the house |the home |our house )?(?:myself|ourselves|on (?:my|our) own|by owner|without (?:an |a )?${AGENT})|for sale by owner|fsbo|(?:vendiendo|vender|vendemos|vendo)(?: la| lo| la casa)? (?:nosotros mismos|nosotras mismas|yo mismo|yo misma|por nuestra cuenta|por mi cuenta|por dueno|por el dueno)|(?:listada|listado|enlistada|publicada|en venta|a la venta) con (?:otro|otra|un|una|${BROKERAGE})`,
     ),
     negatable: true,
     statement: true,
@@ -141,7 +143,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_bought',
     pattern: w(
-      `(?:already|just|finally) (?:bought|purchased|closed on (?:a|an|our|the))|(?:bought|purchased) (?:already|one already|a (?:house|home|place|condo|townhouse|townhome|new build))|we (?:bought|purchased)|ya (?:compramos|compre|cerramos)|(?:compramos|compre) (?:ya|una casa|casa)`,
+      `(?:already|just|finally|we) (?:bought|purchased)(?: (?:a|an|our|the|one|another))?(?: new)?(?= (?:house|home|place|condo|townhouse|townhome|property|build|one|in|last|yesterday|already|thanks|thank|sorry|lol|recently)\\b|$)|(?:already|just|finally) closed on (?:a|an|our|the)|(?:bought|purchased) (?:already|one already|a (?:house|home|place|condo|townhouse|townhome|new build))|ya (?:compramos|compre|cerramos)|(?:compramos|compre) (?:ya|una casa|casa)`,
     ),
     negatable: true,
     statement: true,
@@ -160,7 +162,9 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   },
   {
     type: 'already_bought',
-    pattern: w('(?:were|we are|im|i am) (?:already )?(?:in escrow|under contract|in contract)'),
+    pattern: w(
+      '(?:were|we are|im|i am) (?:already )?(?:in escrow|under contract|in contract)|already (?:closed|in escrow|in contract)|found (?:one|a (?:house|home|place)|our (?:house|home|place)) already|already found (?:one|a|our|the)',
+    ),
     negatable: true,
     statement: true,
     notFor: ['seller', 'lead'],
@@ -169,12 +173,12 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_sold',
     pattern: w(
-      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|accepted (?:an|a|the) offer|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
+      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|already closed(?! on)|already in (?:escrow|contract)|accepted (?:an|a|the) offer|(?:got|received|had|have) (?:an|a|the) offer (?:and )?(?:took|accepted|we took|we accepted)|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
     ),
     negatable: true,
     statement: true,
     unless: new RegExp(
-      `\\b(?:neighbou?rs?|next door|down the street|across the street|sold us|who sold|buy|buying|comprar|looking for)\\b|${LONG_AGO.source}`,
+      `\\b(?:neighbou?rs?(?: house| home| place)? (?:just )?sold|next door|down the street|across the street|sold us|who sold|buy|buying|comprar|looking for)\\b|${LONG_AGO.source}`,
     ),
     notFor: ['buyer'],
   },
@@ -221,7 +225,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_selling_anymore',
     pattern: w(
-      `(?:dont|do not|doesnt) (?:want|plan|intend) to sell(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more| after all)?|(?:were|we are|im|i am|gonna|going to|decided to|will) keep(?:ing)? (?:it|the house|the home|the place|our house)|(?:going to|gonna|decided to|will|were|we are) stay(?:ing)? (?:put|after all|instead)|staying after all|rent(?:ing)? it out instead|(?:gonna|going to|decided to|will) rent it(?: out)?|refinanc\\w* instead|ya no (?:la |lo )?(?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|nos la vamos a quedar|(?:la|lo) vamos a rentar`,
+      `(?:dont|do not|doesnt) (?:want|plan|intend) to sell(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more| after all)?|(?:were|we are|im|i am|gonna|going to|decided to|will|well|ill|we will|i will) keep(?:ing)? (?:it|the house|the home|the place|our house)|(?:going to|gonna|decided to|will|were|we are) stay(?:ing)? (?:put|after all|instead)|staying after all|(?:wants|want|decided|decide) to stay$|(?:decidimos|vamos a|queremos|nos vamos a) quedar(?:nos)?(?: con (?:la|ella))?|rent(?:ing)? it out instead|(?:gonna|going to|decided to|will) rent it(?: out)?|refinanc\\w* instead|ya no (?:la |lo )?(?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|nos la vamos a quedar|(?:la|lo) vamos a rentar`,
     ),
     statement: true,
     notFor: ['buyer'],
@@ -229,10 +233,12 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_selling_anymore',
     pattern: w(
-      `(?:not|no longer|arent|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling|looking to sell)|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
+      `(?:not|no longer|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling|looking to sell)(?! (?:unless|for less|below|under|if|until|till|yet|before|right now|this year))|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
     ),
     statement: true,
     notFor: ['buyer'],
+    // The market's "houses are not selling" is no lead's decision.
+    unless: /\b(?:houses|homes|things|nothing|they|market|it) (?:are |is )?not selling\b/,
   },
   {
     type: 'not_selling_anymore',
@@ -240,12 +246,24 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
     requires: /\b(?:sell|selling|sale|list|listing|vender|venta)\b/,
   },
+  {
+    type: 'not_selling_anymore',
+    pattern: /^(?:were|we are|im|i am|well|we will) (?:staying|stay|keeping it|keep it)(?: here| put)?$/,
+    whole: true,
+    notFor: ['buyer'],
+  },
   // wrong_number
   {
     type: 'wrong_number',
     pattern: w(
-      `wrong (?:number|num|person|guy|girl|lady|dude|phone|contact|maria|jorge)|(?:have|got|texted|texting|reached|messaged) (?:the )?wrong(?! (?:house|address|area|city|one|idea|info|price|chat|thread|convo))|numero equivocado|(?:se |te )?equivoc(?:o|aron|aste) de (?:numero|persona)|equivocad[oa]s? de numero|no (?:one|body) (?:here )?(?:by|named|with|called) (?:that|this) name|(?:no one|nobody|no body) (?:here )?(?:named|called|by the name)|(?:isnt|is not|not) (?:his|her|their) (?:number|phone)|(?:doesnt|does not|dont|no longer) (?:live|lives) here|(?:doesnt|does not|no longer) (?:have|has|use|uses) this (?:number|phone)|nobody (?:here )?(?:by|named|called) that|(?:theres|there is) no(?: one| body)? [a-z]+ here|whoever (?:you are|youre|your) (?:looking|trying)|aqui no (?:es|vive|hay|existe)|no (?:vive aqui|conozco a)|no vive (?:ningun|ninguna|nadie)`,
+      `wrong (?:number|num|person|guy|girl|lady|dude|phone|contact|maria|jorge)|(?:have|got|texted|texting|reached|messaged) (?:the )?wrong(?! (?:house|address|area|city|one|idea|info|price|chat|thread|convo))|numero equivocado|(?:se |te )?equivoc(?:o|aron|aste) de (?:numero|persona)|equivocad[oa]s? de numero|no (?:one|body) (?:here )?(?:by|named|with|called) (?:that|this) name|(?:no one|nobody|no body) (?:here )?(?:named|called|by the name)|(?:isnt|is not|not) (?:his|her|their) (?:number|phone)|(?:doesnt|does not|dont|no longer) (?:live|lives) here|(?:doesnt|does not|no longer) (?:have|has|use|uses) this (?:number|phone)|nobody (?:here )?(?:by|named|called) that|(?:theres|there is) no(?: one| body)? [a-z]+ here|whoever (?:you are|youre|your) (?:looking|trying)|aqui no (?:es|vive|hay|existe)|(?:este|ese) (?:numero|telefono|cel) no es de|no (?:vive aqui|conozco a)|no vive (?:ningun|ninguna|nadie)`,
     ),
+  },
+  {
+    type: 'wrong_number',
+    pattern: /^(?:not me|thats not me|no soy yo|no es aqui|not this number)$/,
+    whole: true,
+    after: [null],
   },
   {
     // "new number, whoever you're looking for isn't here"; "here's my new number" gives one.
@@ -264,21 +282,21 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'stop_texting',
     pattern: w(
-      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|(?:you|yall|guys|people) keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:text|message|texting|messaging) (?:me )?(?:way )?(?:too much|so much|too often|nonstop|constantly|every day)|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
+      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|(?:you|yall|guys|people) keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:text|message|texting|messaging) (?:me )?(?:way )?(?:too much|so much|too often|nonstop|constantly|every day)|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|(?:stop|quit|enough) with (?:the|all the|these|your|all these) (?:texts|messages|questions|spam)|(?:escribes|escriben|mandas|mandan|me escribas|me escriban|me mandes|me manden) (?:mucho|tanto|demasiado|tantos)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
     ),
   },
   // hostile
   {
     type: 'hostile',
     pattern: w(
-      `go away|get lost|lose my number|piss off|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:you|youre|you are) (?:an? )?(?:idiot|idiots|moron|morons|clown|loser|losers|jerk|creep|creeps)|leave me the (?:fuck|f|hell) alone|vete a la (?:mierda|verga)|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
+      `go away|get lost|lose my number|piss off|f you|get a real job|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting|annoying|so annoying|a scammer|a scam artist|a fraud|a crook|a liar|a clown|a leech|a vulture|a parasite|a loser|a creep)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:you|youre|you are) (?:an? )?(?:idiot|idiots|moron|morons|clown|loser|losers|jerk|creep|creeps)|leave me the (?:fuck|f|hell) alone|vete a la (?:mierda|verga)|pinches? (?:bot|robot|agente|agentes|vendedor|vendedores|realtor|realtors|gente)|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
     ),
   },
   // just_looking
   {
     type: 'just_looking',
     pattern: w(
-      `(?:just|only|merely|simply|solo|nomas|nada mas|solamente) (?:looking|browsing|curious|researching|exploring|seeing|window shopping|getting an idea|getting a feel|testing the waters|keeping an eye|starting to look|looking around|poking around|estoy viendo|estamos viendo|viendo|mirando|quiero ver|queremos ver|estoy mirando|estamos mirando|curioseando|checando|chequeando)|window shopping|(?:im|i am|were|we are) (?:just )?browsing|browsing (?:zillow|redfin|online|around|listings)|(?:seeing|see) what(?:s| is)? out there|testing the waters|(?:por|pura|solo por) curiosidad|not serious yet`,
+      `(?:just|only|merely|simply|solo|nomas|nada mas|solamente) (?:looking|browsing|curious|researching|exploring|seeing|window shopping|getting an idea|getting a feel|testing the waters|keeping an eye|starting to look|looking around|poking around|estoy viendo|estamos viendo|viendo|mirando|quiero ver|queremos ver|estoy mirando|estamos mirando|curioseando|checando|chequeando)|window shopping|(?:im|i am|were|we are) (?:just )?browsing|browsing (?:zillow|redfin|online|around|listings)|(?:seeing|see) what(?:s| is)? out there|testing the waters|(?:por|pura|solo por) curiosidad|not serious yet|(?:nomas|solo|nada mas) (?:estoy|estamos) (?:checando|chequeando|curioseando)`,
     ),
     statement: true,
   },
@@ -286,7 +304,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `too (?:early|soon)|not (?:ready|yet ready)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far) (?:out|off)`,
+      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far) (?:out|off)|not (?:anytime|any time) soon`,
     ),
     negatable: false,
     statement: true,
@@ -296,14 +314,14 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `(?:check back|ask (?:me )?again|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)? (?:in|next|after|around) (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months|the new year|new years)|(?:maybe|like|probably|possibly|in|maybe in) ${FAR_LONG}`,
+      `(?:check back|ask (?:me )?again|ask me|talk to (?:me|us)|text me|call me|give it|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)?(?: in| after| around| next)? (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months|the new year|new years)|(?:maybe|like|probably|possibly|in|maybe in|en) ${FAR_LONG}|${FAR} (?:out|away|off)`,
     ),
     statement: true,
   },
   {
     type: 'too_early',
     pattern:
-      /^(?:no |nah |maybe |ok )?(?:later|not now|not right now|not at the moment|maybe later|some other time|another time|down the road|in the future|someday|mas adelante|ahorita no|ahora no|luego|despues|mas tarde|en otro momento|por ahora no)$/,
+      /^(?:no |nah |maybe |ok )?(?:later|not now|not right now|not at the moment|not for now|for now no|maybe later|some other time|another time|down the road|in the future|someday|mas adelante|ahorita no|ahora no|luego|despues|mas tarde|en otro momento|por ahora no|no por ahora|el ano que viene|el proximo ano|el otro ano)$/,
     whole: true,
     after: [null, 'buy_or_sell'],
   },
@@ -317,7 +335,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: new RegExp(
-      `^(?:in |maybe |like |probably |at least |maybe in |in like |not for |prob )?${FAR_LONG}(?: from now| or so| or more| at least| out| maybe)?$`,
+      `^(?:in |maybe |like |probably |at least |maybe in |in like |not for |prob |en |tal vez en )?${FAR_LONG}(?: from now| or so| or more| at least| out| maybe)?$`,
     ),
     whole: true,
   },

@@ -17,11 +17,11 @@ const NEGATORS = new Set(
 );
 // Words that may stand around a whole-clause reply without changing it ("later, thanks").
 const FILLER = new Set(
-  'thanks thank please lol sorry haha jaja bro man dude tho though gracias ok bye sir pues bueno hmm um well honestly tbh either anymore'.split(
+  'thanks thank please lol sorry haha jaja bro man dude tho though gracias ok bye sir pues bueno hmm um well honestly tbh either anymore maybe probably quizas'.split(
     ' ',
   ),
 );
-const FILLER_PAIRS = new Set(['thank you', 'for now', 'right now', 'at all']);
+const FILLER_PAIRS = new Set(['thank you', 'for now', 'right now', 'at all', 'tal vez']);
 
 function stripFiller(clause: string): string {
   const words = clause.split(' ');
@@ -39,7 +39,7 @@ function stripFiller(clause: string): string {
 
 // "this isn't Kevin", "I'm not Maria": a name the sender is not, capitalised as written.
 const NOT_NAME =
-  /\b(?:[Tt]his|[Ii]t|I['\u2019]?m|I am)(?: is)? (?:isn['\u2019]?t|is not|ain['\u2019]?t|not) (\p{Lu}\p{Ll}+)\b/u;
+  /\b(?:(?:[Tt]his|[Ii]t|I['\u2019]?m|I am)(?: is)? (?:isn['\u2019]?t|is not|ain['\u2019]?t|not)|[Nn]o soy|[Nn]o es) (\p{Lu}\p{Ll}+)\b/u;
 const NOT_A_NAME = new Set(
   'interested sure ready selling buying looking going moving home here there the a an my what that this it true correct right'.split(
     ' ',
@@ -110,6 +110,7 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
     found.add('has_agent');
   }
   if (found.has('listed_with_other')) found.delete('has_agent');
+  if (found.has('not_selling_anymore')) found.delete('not_interested');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }
