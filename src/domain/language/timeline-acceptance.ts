@@ -1,5 +1,5 @@
 import { simplify } from './normalize.ts';
-import { extractTimeline } from './timeline.ts';
+import { readTimeline } from './timeline.ts';
 
 export type Acceptance = 'yes' | 'no';
 
@@ -34,7 +34,7 @@ export function extractTimelineAcceptance(text: string, context: AcceptanceConte
     .replace(/\s+/g, ' ')
     .trim();
   if (DECLINE.test(simple)) return 'no';
-  const timeline = extractTimeline(text);
+  const timeline = readTimeline(text, justAsked);
   const months = timeline.months ?? (timeline.days !== undefined ? timeline.days / 30 : undefined);
   if (months !== undefined) return months <= 1.5 ? 'yes' : 'no';
   if (

@@ -1,0 +1,182 @@
+import { simplify } from '../language/normalize.ts';
+import { replaceNumberWords } from '../language/numbers-in-words.ts';
+import { CONTEXT_RULES, type Reading, RULES } from './timeline-patterns.ts';
+
+/**
+ * Finds the timelines a message states and drops the look-alikes: past dates and durations
+ * ("sold last spring", "renting for 4 years"), rates ("3k a month"), dates of something else
+ * ("letter expires in Jan", "can we talk next month"), negated ones ("not in may") and values
+ * the lead took back ("march. actually make that february").
+ */
+
+export interface MentionOptions {
+  /**
+   * The bot just asked when: a bare "now", "ya" or "may" answers it. Undefined when the question
+   * is not known: then only a message that is nothing but "now" / "right now" counts.
+   */
+  timelineAsked: boolean | undefined;
+  /** The bot just offered a meeting: a date is a meeting time unless the lead talks about moving. */
+  appointmentAsked: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  reading: Reading;
+  duration: boolean;
+  urgency: boolean;
+  bareAnswer: boolean;
+  /** A month or season word that only counts as a date when it stands alone. */
+  ambiguous: boolean;
+}
+
+const NON_TEXT = /[^\x20-\x7e\n]+/g;
+const SPACES = / {2,}/g;
+
+/** The reader's normal form: folded, apostrophes dropped, number words as digits, no emoji. */
+export function timelineText(text: string): string {
+  return replaceNumberWords(simplify(text)).replace(NON_TEXT, ' ').replace(SPACES, ' ');
+}
+
+const CLAUSE_BREAK = /[,;:!?\n()]|\.(?!\d)|\s(?:and|but|so|because|cause|y|pero|porque|aunque|then)\s/g;
+
+function clauseBreaks(s: string): [number, number][] {
+  return [...s.matchAll(CLAUSE_BREAK)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+function clauseAround(breaks: readonly [number, number][], start: number, end: number): [number, number] {
+  let from = 0;
+  let to = Number.POSITIVE_INFINITY;
+  for (const [a, b] of breaks) {
+    if (b <= start) from = b;
+    else if (a >= end) {
+      to = a;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+const FILLERS =
+  /\b(?:like|maybe|probably|prob|prolly|i guess|i think|hopefully|ideally|around|about|sometime|lol|haha|lmao|ok|okay|yeah|yes|yep|um+|hm+|idk|honestly|tbh|for sure|definitely|def|si|pues|creo que|tal vez|quizas?|como|just|so|well|oh|please|pls|nope|no|the|in|by|en|para|el|la|for real|fr|!+)\b/g;
+const NOT_WORD = /[^a-z0-9 ]+/g;
+
+/** The clause is just the phrase, give or take "like", "maybe", "lol". */
+function isBare(clause: string, phrase: string): boolean {
+  const rest = clause.replace(NOT_WORD, ' ').replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  return rest === phrase.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim() && rest !== '';
+}
+
+const NEGATED =
+  /\b(?:not|no|never|nunca|isnt|nothing)(?: (?:es|is|really|that|too|so|super|very|muy|in|this|by|en|next))? $/;
+const LAST = /\b(?:last|this past|since|desde) $/;
+const PAST_EVENT =
+  /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
+const AFTER_PAST_OR_OTHER =
+  /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|en (?:la|esta|mi|nuestra) casa)\b/;
+const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
+const RATE_BEFORE = /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd) ?$/;
+const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana|mes|ano)\b|^ times\b/;
+const EVERY = /\b(?:every|each|cada) $/;
+const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
+const ONGOING =
+  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve)\b/;
+const SPANISH_PAST_DURATION =
+  /\b(?:tenemos|tengo|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
+const EVENT =
+  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\bexpir|\bvencen?\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\bfuera de la ciudad\b/;
+const MOVING = /\b(?:sell|selling|buy|buying|move|moving|list|listing|out|vender|comprar|mudar\w*)\b/;
+const MARKET_QUESTION = /\b(?:good|best|better|right|bad|worst) (?:time|month|season)\b/;
+const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
+const DONE = /\bfound (?:a|our|the) (?:house|home|place)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
+const SELLING = /\b(?:sell|selling|vender|list|listing)\b/;
+const CORRECTION =
+  /\b(?:actually|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|mejor|perdon|digo|o sea)\b/g;
+const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
+const YA_STOP = new Set(['para', 'basta', 'bueno', 'pues', 'si', 'no', 'ok', 'y', 'que', 'pero']);
+
+/** The last few words before a match: a past verb farther back belongs to another thought. */
+function nearTail(tail: string): string {
+  return tail.split(' ').slice(-6).join(' ');
+}
+
+function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOptions): boolean {
+  const [from, to] = clause;
+  const tail = s.slice(from, c.start);
+  const after = s.slice(c.end, Math.min(to, c.end + 40));
+  const text = s.slice(from, Math.min(to, s.length));
+  const phrase = s.slice(c.start, c.end);
+  if (c.bareAnswer) {
+    const bare = isBare(text, phrase);
+    // "necesito vender ya", "queremos algo propio ya": a closing "ya" after a word means now.
+    const before = tail.endsWith(' ') ? tail.trimEnd().split(' ').pop() : undefined;
+    const closingYa = phrase === 'ya' && after.trim() === '' && !!before && !YA_STOP.has(before);
+    const asked = opts.timelineAsked ?? (UNASKED_NOW.test(phrase) && isBare(s, phrase));
+    if (!closingYa && !(bare && asked)) return false;
+  }
+  if (c.ambiguous) {
+    if (!isBare(text, phrase)) return false;
+    if (phrase === 'may' && !opts.timelineAsked) return false;
+  }
+  if (NEGATED.test(tail)) return false;
+  if (LAST.test(tail) || PAST_EVENT.test(nearTail(tail)) || AFTER_PAST_OR_OTHER.test(after)) return false;
+  if (c.duration) {
+    if (RATE_BEFORE.test(tail) || RATE_AFTER.test(after) || EVERY.test(tail)) return false;
+    if (ONGOING.test(FOR_BEFORE.test(tail) ? tail : nearTail(tail))) return false;
+    if (SPANISH_PAST_DURATION.test(tail) || GERUND_AFTER.test(after)) return false;
+  }
+  if (EVENT.test(text)) return false;
+  if (opts.appointmentAsked && !MOVING.test(text)) return false;
+  if (MARKET_QUESTION.test(text) || (c.reading.kind === 'now' && SHOULD.test(text))) return false;
+  return true;
+}
+
+function candidates(s: string): Candidate[] {
+  const found: Candidate[] = [];
+  const add = (m: RegExpExecArray, reading: Reading | undefined, extra: Partial<Candidate>) => {
+    if (!reading) return;
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      reading,
+      duration: false,
+      urgency: false,
+      bareAnswer: false,
+      ambiguous: false,
+      ...extra,
+    });
+  };
+  for (const rule of RULES) {
+    for (const m of s.matchAll(rule.re)) {
+      add(m, rule.read(m), {
+        duration: rule.duration === true,
+        urgency: rule.urgency === true,
+        bareAnswer: rule.bareAnswer === true,
+      });
+    }
+  }
+  for (const rule of CONTEXT_RULES) {
+    for (const m of s.matchAll(rule.re)) {
+      add(m, rule.read(s, m), { ambiguous: rule.isDate ? !rule.isDate(s, m) : false });
+    }
+  }
+  // Longest first: "end of next year" over "next year", "a year and a half" over "a year".
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of found) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The timelines a message states, in the order it states them (after any correction). */
+export function findTimelineMentions(text: string, opts: MentionOptions): Reading[] {
+  const s = timelineText(text);
+  if (DONE.test(s) && !SELLING.test(s)) return [];
+  const breaks = clauseBreaks(s);
+  const kept = candidates(s).filter((c) => keep(s, c, clauseAround(breaks, c.start, c.end), opts));
+  let corrected = -1;
+  for (const m of s.matchAll(CORRECTION)) corrected = m.index + m[0].length;
+  const after = kept.filter((c) => c.start >= corrected);
+  return (after.length > 0 ? after : kept).map((c) => c.reading);
+}

@@ -1,0 +1,279 @@
+import {
+  AMBIGUOUS_MONTHS,
+  type DateSpec,
+  MONTH_NUMBER,
+  MONTH_WORDS,
+  SEASON_MONTHS,
+  SEASON_NAMES,
+  seasonOf,
+} from './timeline-dates.ts';
+
+/**
+ * The words of timelines, English and Spanish, as patterns over the reader's normal form
+ * (lower case, no accents, no apostrophes, number words as digits, one space between words).
+ * Each pattern matches the date or duration itself; what stands before it ("not", "last",
+ * "been renting for", "3k") is judged by the reader, so one rule serves every phrase.
+ */
+
+/** What a phrase says, before it is placed against today. */
+export type Reading =
+  | { kind: 'now' }
+  | { kind: 'months'; months: number }
+  | { kind: 'days'; days: number }
+  | { kind: 'date'; date: DateSpec };
+
+export interface Rule {
+  re: RegExp;
+  read: (m: RegExpExecArray) => Reading | undefined;
+  /** A length of time ("4 years"): it may be a past one ("renting for 4 years") or a rate ("3k a month"). */
+  duration?: true;
+  /** Urgency words ("urgent", "in a hurry") that "not" turns around. */
+  urgency?: true;
+  /** Only a whole answer to "when?" ("now", "ya", "today"). */
+  bareAnswer?: true;
+}
+
+const months = (n: number): Reading => ({ kind: 'months', months: n });
+const days = (n: number): Reading => ({ kind: 'days', days: n });
+const date = (d: DateSpec): Reading => ({ kind: 'date', date: d });
+const NOW: Reading = { kind: 'now' };
+const QUARTERS = ['', 'first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
+
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const UNIT = '(months?|mos?|mths?|meses|mes|weeks?|wks?|semanas?|days?|dias?|years?|yrs?|anos?)';
+/** "3 months", "3-4 mo", "30 to 60 days", "2 o 3 meses": a range reads as its earliest end. */
+const DIGIT_DURATION = new RegExp(
+  `(?<![\\d.])${NUMBER}(?: ?(?:-|to|or|and|a|o|y) ?\\d+(?:\\.\\d+)?)? ?${UNIT}\\b`,
+  'g',
+);
+
+function fromUnit(value: number, unit: string): Reading {
+  if (/^(?:y|an)/.test(unit)) return months(Math.round(value * 12));
+  if (/^(?:w|sem)/.test(unit)) return days(value * 7);
+  if (/^(?:d)/.test(unit)) return days(value);
+  return months(Math.round(value));
+}
+
+const MONTH_ALT = MONTH_WORDS.join('|');
+const NEXT_YEAR = '(next year|del? (?:proximo|siguiente) ano|del ano que viene)';
+/** "march", "jan 15", "feb 1st", "may 2027", "march of next year", "marzo del proximo ano". */
+const MONTH = new RegExp(
+  `\\b(${MONTH_ALT})\\b(?:\\.? ?(\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?(?:k|mil|bed|br|bd)\\b))?(?:,? (?:of |de |del )?(20\\d\\d)\\b| (?:of )?${NEXT_YEAR})?`,
+  'g',
+);
+/** "15 de marzo", "the 15th of march". */
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| de| of) (${MONTH_ALT})\\b`, 'g');
+const SEASON = new RegExp(
+  `\\b(${SEASON_NAMES.join('|')})\\b(?: (?:of |de |del )?(20\\d\\d)\\b| (?:of )?${NEXT_YEAR})?`,
+  'g',
+);
+
+/** A date word right before the month or season: "by", "in", "end of", "para", "antes de". */
+export const DATE_PREFIX =
+  /\b(?:in|by|before|until|till|til|around|early|late|mid|end of|beginning of|start of|middle of|first week of|of|next|this|come|thru|through|after|since|from|like|maybe|probably|hopefully|not|the|make it|make that|actually|en|para|de|del|el|la|hasta|desde)[\s-]$/;
+/** Another month right before or after: "april or may", "jan-feb", "march not may". */
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_ALT}) ?(?:-|to|or|thru|through|and|o|y|a) ?$`);
+const MONTH_AFTER = new RegExp(`^ ?(?:-|to|or|thru|through|o|y|not) ?(?:${MONTH_ALT})\\b`);
+
+function monthRead(name = '', dayText?: string, yearText?: string, nextYear?: string): Reading | undefined {
+  const month = MONTH_NUMBER[name];
+  if (month === undefined) return undefined;
+  const spec: DateSpec = { month };
+  const day = dayText ? Number(dayText) : undefined;
+  if (day !== undefined && day >= 1 && day <= 31) spec.day = day;
+  if (yearText) spec.year = Number(yearText);
+  if (nextYear) spec.nextYear = true;
+  return date(spec);
+}
+
+function monthIsDate(s: string, m: RegExpExecArray): boolean {
+  if (!AMBIGUOUS_MONTHS.has(m[1] ?? '')) return true;
+  if (m[2] !== undefined || m[3] !== undefined || m[4] !== undefined) return true;
+  const before = s.slice(Math.max(0, m.index - 24), m.index);
+  const after = s.slice(m.index + m[0].length, m.index + m[0].length + 16);
+  return DATE_PREFIX.test(before) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after);
+}
+
+const BEFORE = /\b(?:before|antes del?|antes de la)\s(?:the\s)?$/;
+const AFTER = /\b(?:after|despues del?|despues de la)\s(?:the\s)?$/;
+const SEASON_PREFIX =
+  /\b(?:the|this|next|in|by|until|til|till|before|after|early|late|mid|end of|around|come|el|la|en|para|del)[\s-]$/;
+
+/** Builds the season reading; "before summer" is June, "after summer" September. */
+export function seasonRead(s: string, m: RegExpExecArray): Reading | undefined {
+  const season = seasonOf(m[1] ?? '');
+  if (!season) return undefined;
+  const [first, last] = SEASON_MONTHS[season];
+  const before = s.slice(Math.max(0, m.index - 24), m.index);
+  if (BEFORE.test(before)) return date(first === 1 ? { month: 12, day: 20 } : { month: first - 1 });
+  if (AFTER.test(before)) return date({ month: (last % 12) + 1 });
+  const spec: DateSpec = { season };
+  if (m[2]) spec.year = Number(m[2]);
+  if (m[3]) spec.nextYear = true;
+  if (/\bnext\s$/.test(before)) spec.nextSeason = true;
+  return date(spec);
+}
+
+function seasonIsDate(s: string, m: RegExpExecArray): boolean {
+  if (m[1] !== 'fall') return true;
+  if (m[2] !== undefined) return true;
+  return SEASON_PREFIX.test(s.slice(Math.max(0, m.index - 16), m.index));
+}
+
+/** Rules that need the text around a match to build their reading. */
+export interface ContextRule extends Omit<Rule, 'read'> {
+  read: (s: string, m: RegExpExecArray) => Reading | undefined;
+  isDate?: (s: string, m: RegExpExecArray) => boolean;
+}
+
+export const CONTEXT_RULES: ContextRule[] = [
+  { re: MONTH, read: (_s, m) => monthRead(m[1], m[2], m[3], m[4]), isDate: monthIsDate },
+  {
+    re: DAY_MONTH,
+    read: (_s, m) => monthRead(m[2], m[1]),
+  },
+  { re: SEASON, read: seasonRead, isDate: seasonIsDate },
+];
+
+export const RULES: Rule[] = [
+  // Right away.
+  {
+    re: /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|i can|we could|i could|humanly possible)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
+    read: () => NOW,
+  },
+  {
+    re: /\b(?:urgent(?:ly)?|urge|urgente|in a (?:hurry|rush)|con urgencia)\b/g,
+    read: () => NOW,
+    urgency: true,
+  },
+  // "need to sell fast", "vender ya".
+  {
+    re: /\b(?:sell|buy|move|list|close|vender|comprar|mudar(?:nos|me|se)?|cerrar)(?: (?:it|this|the|my|our|house|home|place|one|casa|la|el|lo|esta|mi|nuestra)){0,3} (?:fast|quick|quickly|asap|now|right now|immediately|ya|rapido)\b/g,
+    read: () => NOW,
+  },
+  { re: /\blike yesterday\b/g, read: () => NOW },
+  { re: /\b(?:right now|now|ahora|ahorita|today|hoy|ya|yesterday)\b/g, read: () => NOW, bareAnswer: true },
+  // Weeks and months named relative to today.
+  {
+    re: /\b(?:this|next|esta|(?:la )?(?:proxima|siguiente)) (?:week|semana)\b|\b(?:la )?semana que viene\b/g,
+    read: () => days(7),
+  },
+  { re: /(?<!\bend )\b(?:this|este) (?:month|mes)\b/g, read: () => months(0) },
+  {
+    re: /\b(?:next month|(?:el )?(?:proximo|siguiente) mes|el mes (?:que viene|entrante))\b/g,
+    read: () => months(1),
+  },
+  {
+    re: /\b(?:(?:the )?end of (?:the |this )?month|(?:el )?fin(?:al)?(?:es)? de(?:l)? mes|finales de(?:l)? mes|month end)\b/g,
+    read: () => months(1),
+  },
+  // The turn of the year: "by the end of the year" is about as far as "by New Year".
+  {
+    re: /\b(?:(?:the )?end of (?:the |this )?year|years? end|eoy|fin(?:al)?(?:es)? de(?:l)? ano|this year|este ano)\b/g,
+    read: () => date({ month: 1 }),
+  },
+  {
+    re: /\b(?:by|before|until|till|til|around|for|antes de|antes del|para) (?:the |el )?(?:new years?|ano nuevo)\b/g,
+    read: () => date({ month: 1 }),
+  },
+  {
+    re: /\b(?:after|right after|despues de|pasando) (?:the |las |los |el )?(?:holidays|fiestas|christmas|xmas|navidad|new years?|ano nuevo)\b/g,
+    read: () => date({ month: 1 }),
+  },
+  {
+    re: /\b(?:before|by|until|till|til|for|antes de|para) (?:the )?(?:christmas|xmas|navidad)\b/g,
+    read: () => date({ month: 12, day: 25 }),
+  },
+  {
+    re: /\b(?:before|by|until|antes de) (?:the )?(?:holidays|fiestas)\b/g,
+    read: () => date({ month: 12, day: 20 }),
+  },
+  { re: /\b(?:before|by|until|antes de) thanksgiving\b/g, read: () => date({ month: 11, day: 26 }) },
+  {
+    re: /\b(?:the )?end of next year\b|\b(?:fin|finales) del (?:(?:proximo|siguiente) ano|ano que viene)\b/g,
+    read: () => date({ month: 12, nextYear: true }),
+  },
+  {
+    re: /\b(?:early|beginning of|start of|first of) next year\b|\bprincipios del (?:(?:proximo|siguiente) ano|ano que viene)\b/g,
+    read: () => date({ month: 1, nextYear: true }),
+  },
+  {
+    re: /\b(?:mid|middle of) next year\b|\bmediados del (?:(?:proximo|siguiente) ano|ano que viene)\b/g,
+    read: () => date({ month: 6, nextYear: true }),
+  },
+  {
+    re: /\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b(?: (?:of )?(next year|20\d\d))?/g,
+    read: (m) => {
+      const quarter = m[1] ? Number(m[1]) : ((QUARTERS.indexOf(m[2] ?? '') - 1) % 4) + 1;
+      const spec: DateSpec = { month: quarter * 3 - 2 };
+      if (m[3] === 'next year') spec.nextYear = true;
+      else if (m[3]) spec.year = Number(m[3]);
+      return date(spec);
+    },
+  },
+  // School and tax calendars.
+  {
+    re: /\bbefore (?:the )?school(?: year)?(?: (?:starts?|begins?|starts back))?\b|\bbefore (?:the |my |our )?(?:kids |children )?(?:go |goes |get |start )?back to school\b|\b(?:when|once) school starts\b|\bantes de que (?:empiece|empiecen|inicie|inicien|entren)(?: a)?(?: la| las| el)? (?:clases|escuela|ano escolar)\b|\bantes del? (?:regreso a clases|inicio de clases)\b/g,
+    read: () => date({ month: 8 }),
+  },
+  {
+    re: /\b(?:when|after|once) school (?:gets out|lets out|is out|ends)\b|\b(?:the )?end of the school year\b|\bcuando (?:salgan|terminen) (?:de )?(?:la escuela|clases)\b|\bfin del ano escolar\b/g,
+    read: () => date({ month: 6 }),
+  },
+  {
+    re: /\bafter (?:tax season|tax time|(?:(?:we|i) (?:do|file) |doing |filing )?(?:our |the |my )?taxes)\b|\bdespues de (?:los impuestos|la temporada de impuestos|declarar(?: los)? impuestos)\b/g,
+    read: () => date({ month: 4 }),
+  },
+  // "before escrow closes on the 20th": a day of this month (or the next, once it has passed).
+  {
+    re: /\b(?:on|by|before|until|till|til|after|around|for) the (\d{1,2})(?:st|nd|rd|th)\b/g,
+    read: (m) => date({ day: Number(m[1]) }),
+  },
+  // Lengths of time.
+  {
+    re: /\b(?:(?:a|one|1) )?(?:year|yr) and a half\b|\b(?:(?:un|1) )?ano y medio\b/g,
+    read: () => months(18),
+    duration: true,
+  },
+  {
+    re: /\b(?:a )?couple(?: of)? (?:years|yrs)\b|\b(?:un|1) par de anos\b/g,
+    read: () => months(24),
+    duration: true,
+  },
+  {
+    re: /\b(?:a )?few (?:years|yrs)\b|\bunos (?:cuantos |pocos )?anos\b|\balgunos anos\b/g,
+    read: () => months(36),
+    duration: true,
+  },
+  {
+    re: /\b(?:within|in|over|during) the (?:next |coming )?year\b/g,
+    read: () => months(12),
+    duration: true,
+  },
+  { re: /\b(?:a|an|one) (?:full )?(?:year|yr)\b/g, read: () => months(12), duration: true },
+  { re: /\bhalf a year\b|\bmedio ano\b/g, read: () => months(6), duration: true },
+  {
+    re: /\b(?:a )?couple(?: of)? (?:months|mos|mo)\b|\b(?:un|1) par de meses\b/g,
+    read: () => months(2),
+    duration: true,
+  },
+  {
+    re: /\b(?:a )?few (?:months|mos)\b|\bunos (?:cuantos |pocos )?meses\b|\balgunos meses\b/g,
+    read: () => months(3),
+    duration: true,
+  },
+  { re: /\bseveral months\b|\bvarios meses\b/g, read: () => months(4), duration: true },
+  { re: /\b(?:a|one) month\b/g, read: () => months(1), duration: true },
+  {
+    re: /\b(?:a )?couple(?: of)? weeks\b|\b(?:un|1) par de semanas\b/g,
+    read: () => days(14),
+    duration: true,
+  },
+  {
+    re: /\b(?:a )?few weeks\b|\bunas (?:cuantas |pocas )?semanas\b/g,
+    read: () => days(21),
+    duration: true,
+  },
+  { re: /\b(?:a|one) week\b/g, read: () => days(7), duration: true },
+  { re: DIGIT_DURATION, read: (m) => fromUnit(Number(m[1]), m[2] ?? ''), duration: true },
+];
