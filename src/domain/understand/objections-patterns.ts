@@ -87,7 +87,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'has_agent',
     pattern: w(
-      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else|(?:working|work|talking) with (?:someone|somebody)(?: already| else)?|already talking to (?:someone|somebody|an agent)|(?:signed|sign) (?:a |the )?(?:buyer|buyers|buyer representation|exclusive|representation) (?:agreement|contract)|ya (?:tengo|tenemos) (?:a )?alguien|(?:tengo|tenemos) quien (?:me|nos) ayude|(?:hes|shes|he is|she is|theyre|they are) (?:a|an|our|my) (?:licensed )?${AGENT}|(?:estoy|estamos|vamos|fuimos|seguimos) con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)`,
+      `(?:have|already have|got) representation|(?:already|were|we are|im|i am) represented|already (?:have|got|found|hired) (?:someone|somebody|one)|(?:have|got|found|hired) (?:someone|somebody) (?:already|else)|(?:went|going|goin|gone|go|went ahead) with (?:someone|somebody) else|(?:went|going|goin|gone) with (?:our|my|a) ${KIN}|using (?:someone|somebody) else|(?:working|work|talking) with (?:someone|somebody)(?: already| else)?|already talking to (?:someone|somebody|an agent)|(?:signed|sign) (?:a |the )?(?:buyer|buyers|buyer representation|exclusive|representation) (?:agreement|contract)|ya (?:tengo|tenemos) (?:a )?alguien|(?:were|we are|im|i am) (?:already )?with (?:a|an|our|my) ${AGENT}|(?:tengo|tenemos) quien (?:me|nos) ayude|(?:hes|shes|he is|she is|theyre|they are) (?:a|an|our|my) (?:licensed )?${AGENT}|(?:estoy|estamos|vamos|fuimos|seguimos) con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)`,
     ),
     negatable: true,
     statement: true,
@@ -128,7 +128,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'listed_with_other',
     pattern: w(
-      `sell(?:ing)? (?:it |the house |the home |our house )?(?:myself|ourselves|on (?:my|our) own|by owner|without (?:an |a )?${AGENT})|for sale by owner|fsbo|(?:vendiendo|vender|vendemos|vendo)(?: la| lo| la casa)? (?:nosotros mismos|nosotras mismas|yo mismo|yo misma|por nuestra cuenta|por mi cuenta|por dueno|por el dueno)|(?:listada|listado|enlistada|publicada|en venta|a la venta) con (?:otro|otra|un|una|${BROKERAGE})`,
+      `sell(?:ing)? (?:it |the house |the home |our house )?(?:myself|ourselves|on (?:my|our) own|by owner|without (?:an |a )?${AGENT})|for sale by owner|fsbo|(?:vendiendo|vender|vendemos|vendo)(?: la| lo| la casa)? (?:nosotros mismos|nosotras mismas|yo mismo|yo misma|por nuestra cuenta|por mi cuenta|por dueno|por el dueno)|(?:listada|listado|enlistada|publicada|en venta|a la venta) con (?:otro|otra|un|una|${BROKERAGE})|(?:la|lo) (?:estoy|estamos) vendiendo (?:yo|nosotros|nosotras)`,
     ),
     negatable: true,
     statement: true,
@@ -173,7 +173,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_sold',
     pattern: w(
-      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|already closed(?! on)|already in (?:escrow|contract)|accepted (?:an|a|the) offer|(?:got|received|had|have) (?:an|a|the) offer (?:and )?(?:took|accepted|we took|we accepted)|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
+      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|its|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|already closed(?! on)|already in (?:escrow|contract)|accepted (?:an|a|the) offer|(?:got|received|had|have) (?:an|a|the) offer (?:and )?(?:took|accepted|we took|we accepted)|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
     ),
     negatable: true,
     statement: true,
@@ -225,7 +225,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_selling_anymore',
     pattern: w(
-      `(?:dont|do not|doesnt) (?:want|plan|intend) to sell(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more| after all)?|(?:were|we are|im|i am|gonna|going to|decided to|will|well|ill|we will|i will) keep(?:ing)? (?:it|the house|the home|the place|our house)|(?:going to|gonna|decided to|will|were|we are) stay(?:ing)? (?:put|after all|instead)|staying after all|(?:wants|want|decided|decide) to stay$|(?:decidimos|vamos a|queremos|nos vamos a) quedar(?:nos)?(?: con (?:la|ella))?|rent(?:ing)? it out instead|(?:gonna|going to|decided to|will) rent it(?: out)?|refinanc\\w* instead|ya no (?:la |lo )?(?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|nos la vamos a quedar|(?:la|lo) vamos a rentar`,
+      `(?:dont|do not|doesnt) (?:want|plan|intend) to sell(?! (?:until|till|yet|before|for|right now|now|this year|anytime soon))|not moving(?: anymore| any more| after all)?|(?:were|we are|im|i am|gonna|going to|decided to|will|well|ill|we will|i will) keep(?:ing)? (?:it|the house|the home|the place|our house)|(?:going to|gonna|decided to|will|were|we are) stay(?:ing)? (?:put|after all|instead)|staying after all|hold(?:ing)? (?:onto|on to) (?:it|the house|the home|our house|the place)|ya no (?:la |lo )?(?:vendemos|vendo)|(?:wants|want|decided|decide) to stay$|(?:decidimos|vamos a|queremos|nos vamos a) quedar(?:nos)?(?: con (?:la|ella))?|rent(?:ing)? it out instead|(?:gonna|going to|decided to|will) rent it(?: out)?|refinanc\\w* instead|ya no (?:la |lo )?(?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|nos la vamos a quedar|(?:la|lo) vamos a rentar`,
     ),
     statement: true,
     notFor: ['buyer'],
@@ -233,7 +233,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_selling_anymore',
     pattern: w(
-      `(?:not|no longer|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling|looking to sell)(?! (?:unless|for less|below|under|if|until|till|yet|before|right now|this year))|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
+      `(?:not|no longer|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling)(?! (?:unless|for less|below|under|if|until|till|yet|before|right now|this year))|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
     ),
     statement: true,
     notFor: ['buyer'],
@@ -245,6 +245,17 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     pattern: w(`(?:changed|change) (?:my|our) minds?|change of plans|plans changed`),
     statement: true,
     requires: /\b(?:sell|selling|sale|list|listing|vender|venta)\b/,
+  },
+  {
+    type: 'just_looking',
+    pattern: /^(?:just )?(?:browsing|window shopping|curious is all|curious thats all|solo curiosidad)$/,
+    whole: true,
+  },
+  {
+    type: 'already_sold',
+    pattern: /^(?:its |it |house |the house |already )?sold(?: already| it)?$/,
+    whole: true,
+    notFor: ['buyer'],
   },
   {
     type: 'not_selling_anymore',
@@ -289,7 +300,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'hostile',
     pattern: w(
-      `go away|get lost|lose my number|piss off|f you|get a real job|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting|annoying|so annoying|a scammer|a scam artist|a fraud|a crook|a liar|a clown|a leech|a vulture|a parasite|a loser|a creep)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:you|youre|you are) (?:an? )?(?:idiot|idiots|moron|morons|clown|loser|losers|jerk|creep|creeps)|leave me the (?:fuck|f|hell) alone|vete a la (?:mierda|verga)|pinches? (?:bot|robot|agente|agentes|vendedor|vendedores|realtor|realtors|gente)|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
+      `go away|get lost|eff off|eff you|lose my number|piss off|f you|get a real job|buzz off|f off|screw you|screw off|eat shit|go to hell|drop dead|bite me|kiss my ass|up yours|(?:youre|you are|your|realtors are|agents are|you people are|you guys are|yall are)(?: all)? (?:the worst|a joke|pathetic|useless|worthless|trash|garbage|scum|parasites|vultures|leeches|clowns|crooks|scammers|liars|sharks|disgusting|annoying|so annoying|a scammer|a scam artist|a fraud|a crook|a liar|a clown|a leech|a vulture|a parasite|a loser|a creep)|vultures|parasites|bloodsuckers|leeches|scumbags?|harassment|harassing me|report(?:ing)? (?:you|this number|yall)|(?:calling|call|contact|get|contacting) my (?:lawyer|attorney)|(?:who|what|why) the (?:hell|fuck|heck)|the fuck|(?:sue|suing) you|no chinguen|chinga|vete al diablo|dejenme en paz|buitres|estafadores|(?:you|youre|you are) (?:an? )?(?:idiot|idiots|moron|morons|clown|loser|losers|jerk|creep|creeps)|leave me the (?:fuck|f|hell) alone|vete a la (?:mierda|verga)|pinches? (?:bot|robot|agente|agentes|vendedor|vendedores|realtor|realtors|gente)|(?:lo|los|la|las) voy a (?:reportar|demandar)`,
     ),
   },
   // just_looking
@@ -304,7 +315,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far) (?:out|off)|not (?:anytime|any time) soon`,
+      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far|years) (?:out|off|away)|not (?:anytime|any time) soon`,
     ),
     negatable: false,
     statement: true,

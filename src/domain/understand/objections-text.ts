@@ -18,6 +18,8 @@ export interface Prepared {
 
 const SHORTHAND: Record<string, string> = {
   u: 'you',
+  hav: 'have',
+  hve: 'have',
   ur: 'your',
   r: 'are',
   w: 'with',
@@ -119,7 +121,8 @@ function canonical(token: string): string {
   const mapped = SHORTHAND[token];
   if (mapped !== undefined) return mapped;
   if (token.length < 5 || KEY_SET.has(token)) return token;
-  return KEY_WORDS.find((k) => nearMiss(token, k)) ?? token;
+  // A plural is its own word ("realtors are scum" must keep its subject).
+  return KEY_WORDS.find((k) => nearMiss(token, k) && token !== `${k}s`) ?? token;
 }
 
 const ELONGATED = /([a-z])\1{2,}/g;
