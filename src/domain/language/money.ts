@@ -42,16 +42,22 @@ export interface MoneyScan {
 const PHONE = /\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/g;
 const CLOCK_OR_DATE = /\b\d{1,2}(?::\d{2}|\/\d{1,2}(?:\/\d{2,4})?)\b/g;
 const NUMBER =
-  /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%])/g;
+  /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%]|[.,]\d)/g;
 const UNIT_AFTER =
   /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|percent|beds?|bedrooms?|br|bd|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x\b)/;
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =
-  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: en)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?:(?:de|of|\$)\s*)?$/;
+  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
-  /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is my|sounds|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
+  /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is my|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o)\s*$/;
+// "$650,000.00": the cents are blanked so the figure reads as whole dollars.
+const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
+// A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
+// "6.5 max", "7 or so", never "2 dogs" or "after 5 works".
+const SHORT_FIGURE_END =
+  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so)\b)/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
 const BAND_PARTS: Record<string, BandPart> = {
@@ -174,7 +180,7 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     folded.replace(CLOCK_OR_DATE, (p) => ' '.repeat(p.length)),
     spanish,
   );
-  const tokens = [...norm.matchAll(NUMBER)].map((m) => readToken(m, norm, spanish));
+  const tokens = [...norm.replace(CENTS, '$1   ').matchAll(NUMBER)].map((m) => readToken(m, norm, spanish));
   // A range shares its unit: "30-45 days" has no money in it.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
@@ -189,7 +195,11 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
       options.justAsked ||
       PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
       PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
-    const inContext = priced ? amountInContext(t, options.justAsked === true) : null;
+    const short = (t.decimal || t.value < 10) && !t.dollar && !t.multiplier;
+    const inContext =
+      priced && (!short || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
+        ? amountInContext(t, options.justAsked === true)
+        : null;
     return inContext ?? (t.dollar ? t.value : null);
   });
   // Range partners take the other side's scale: "400-500k", "between 400 and 500", "1-1.2m".
@@ -197,7 +207,8 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (!RANGE_JOIN.test(norm.slice(a.end, b.start))) continue;
-    const aAmount = amounts[i];
+    // "$1.1-1.2M": a dollar sign on a small first figure does not make it dollars.
+    const aAmount = a.dollar && !a.multiplier && a.value < 100 ? null : amounts[i];
     const bAmount = amounts[i + 1];
     if (bAmount != null && aAmount == null && !a.unit && !isYear(a)) {
       amounts[i] = scaledLike(a.value, b, bAmount, false);

@@ -53,7 +53,7 @@ const RUN = new RegExp(`\\b${WORD}(?:(?:[\\s-]+(?:and\\s+|y\\s+)?)${WORD})*\\b`,
 const HALF_MILLION = /\b(?:half a million|medio millon)\b/g;
 const DIGIT_WORDS = Object.keys(UNITS).filter((w) => (UNITS[w] ?? 10) < 10 && w !== 'una');
 const POINT = new RegExp(
-  `\\b(\\d|${DIGIT_WORDS.join('|')}) (?:point|punto) (\\d|${DIGIT_WORDS.join('|')})\\b`,
+  `\\b(\\d|${DIGIT_WORDS.join('|')}) (?:point|pt|punto) (\\d|${DIGIT_WORDS.join('|')})\\b`,
   'g',
 );
 const digitOf = (w: string) => (/\d/.test(w) ? w : String(UNITS[w]));

@@ -11,7 +11,7 @@ const before = (words: string) => new RegExp(`(?:${words})${FILLER}`);
 
 /** A ceiling: "under 600", "no more than 750", "nothing over 800", "hasta 600". */
 export const MAX_BEFORE = before(
-  String.raw`\b(?:under|below|less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|nada (?:mas de|arriba de)|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<`,
+  String.raw`\b(?:(?:stop sending|don'?t (?:send|show|want)|no|not|nothing)(?: me)?(?: [a-z]+){0,2} (?:over|above|more than)|under|below|less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|nada (?:mas de|arriba de)|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<`,
 );
 export const MAX_AFTER =
   /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top)|o menos|maximo|como maximo|a lo mucho)\b/;
@@ -26,7 +26,7 @@ export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o
 export const FLOOR_BEFORE = before(
   String.raw`\b(?:at least|no less than|not less than|not under|al menos|por lo menos|minimo(?: de)?)`,
 );
-export const FLOOR_AFTER = /^\s*,?\s*(?:no less|not less|at least|minimum|min|minimo|como minimo)\b/;
+export const FLOOR_AFTER = /^\s*(?:,\s*)?(?:no less|not less|at least|minimum|min|minimo|como minimo)\b/;
 
 /** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
 export const STRETCH_BEFORE = before(
@@ -35,17 +35,19 @@ export const STRETCH_BEFORE = before(
 
 /** A pre-approval amount: "approved for 720", "pre-approved w chase for 700", "approved up to 800". */
 export const APPROVAL_BEFORE =
-  /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?\s+)?(?:for|up to|upto|to|at|hasta|por|para|of)?\s*(?:\$\s*)?$/;
+  /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?\s+)?(?:(?:for|up to|upto|to|at|hasta|por|para|of)\s*)?(?:\$\s*)?$/;
 
 /** The lead turns a figure down: "we want 750 not 700", "my wife says 650 is too low". */
 export const NEGATED_BEFORE = /\b(?:not|nor)\s*(?:\$\s*)?$/;
 export const REJECTED_AFTER =
-  /^\s*(?:is|was|seems|sounds|es|esta|seria)?\s*(?:way |much |muy |demasiado )?(?:too (?:low|little|cheap)|not enough|isnt enough|no es suficiente|(?:muy |demasiado )?(?:bajo|poco))\b/;
+  /^\s*(?:(?:is|was|seems|sounds|es|esta|seria)\s+)?(?:(?:way|much|muy|demasiado)\s+)?(?:too (?:low|little|cheap)|not enough|isnt enough|no es suficiente|bajo|poco)\b/;
 
 /** A debt or what was paid long ago: "we owe 400", "we paid 320 in 2012", "compramos en 300". */
 export const DEBT_OR_PAST_BEFORE = before(
-  String.raw`\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague)`,
+  String.raw`\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague|sold(?: it| ours| (?:our|my) (?:last |old |first )?(?:house|home|place|condo))?(?: for| at)?|vendimos(?: la casa)?(?: en| por)?|(?:put|spent|invested|sunk|puse|pusimos|gastamos|invertimos))`,
 );
+/** A figure from a year already gone: "it was 650 in 2022", "paid 300 back in 2015". */
+export const YEAR_AFTER = /^\s*(?:back )?(?:in|en) ((?:19|20)\d\d)\b/;
 
 /** Someone else's figure: an estimate, an agent's opinion, a friend or neighbour's sale. */
 export const OTHERS =
@@ -65,6 +67,10 @@ export const ADOPTS =
 export const MORE_THAN_THAT =
   /\b(?:worth more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
+/** Money set aside for something else, said a few words later: "100k from my dad for the down". */
+export const SET_ASIDE_LATER =
+  /\b(?:for (?:the |a |our |my )?down\b|down ?payment|para (?:el |la )?enganche|de enganche|for closing|in reserves?)/;
+
 /** Money that is not a home price: rent, payments, savings, income. */
 export const NOT_PRICE_AFTER =
   /^\s*(?:down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
@@ -72,15 +78,21 @@ export const NOT_PRICE_BEFORE = before(
   String.raw`\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
 );
 
-/** A question about some house ("what would the payment be on 700k?"), not a figure of the lead's. */
+/**
+ * A question that prices something else from a figure ("what would the payment be on 700k?",
+ * "closing costs on a 650k house?") holds no figure of the lead's; "could we get 750?" does.
+ */
 export const QUESTION_START =
-  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|pero|oye|y)\s*,?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
+  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|pero|oye|y)(?:\s*,)?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
+export const COST_WORDS =
+  /\b(?:how much|afford|qualify|payments?|monthly|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
+export const OBJECT_OF_BEFORE = /\b(?:on|for|of|de|en|por)\s*(?:(?:a|an|the|una?|like|about|around|\$)\s*)?$/;
 
 /** Words that say the figure is a home the lead would buy, or the one they sell. */
 export const BUY_WORDS =
-  /\b(?:buy|buying|purchase|budget|afford|pre[\s-]?approved|approved|pre[\s-]?approval|qualified|spend|comprar|compramos una|presupuesto|preaprobad\w*|preaprobacion|aprobad\w*|gastar)\b/g;
+  /\b(?:buy|buying|purchase|close on|(?:the |our |a )?(?:new|next) (?:place|house|home|one)|budget|afford|pre[\s-]?approved|approved|pre[\s-]?approval|qualified|spend|comprar|compramos una|presupuesto|preaprobad\w*|preaprobacion|aprobad\w*|gastar)\b/g;
 export const SELL_WORDS =
-  /\b(?:sell|selling|list it|listing it|asking|lowball\w*|vender|vendo|venderla|vendemos|sacar|pedir|pido|pedimos|(?:ours|mine|(?:our|my) (?:house|home|place|condo)|la (?:mia|nuestra)|mi casa|nuestra casa)(?: is| es)?(?: probably| prob| maybe| like)? (?:worth|vale))\b/g;
+  /\b(?:sell|selling|(?:for|on) (?:our|my) (?:house|home|place|condo)|list it|listing it|asking|lowball\w*|vender|vendo|venderla|vendemos|sacar|pedir|pido|pedimos|(?:ours|mine|(?:our|my) (?:house|home|place|condo)|la (?:mia|nuestra)|mi casa|nuestra casa)(?: is| es)?(?: probably| prob| maybe| like)? (?:worth|vale))\b/g;
 
 /** Joins two figures into a range: "700-750", "between 700 and 750", "de 450 a 500", "800 or 850". */
 export const RANGE_JOIN = /^\s*(?:-|to|or|hasta|a|o)\s*(?:(?:about|around|like|\$)\s*)?$/;

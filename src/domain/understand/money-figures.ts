@@ -4,6 +4,7 @@ import { clauseAfter, clauseBefore } from '../language/normalize.ts';
 import {
   APPROVAL_BEFORE,
   BUY_WORDS,
+  COST_WORDS,
   DEBT_OR_PAST_BEFORE,
   ESTIMATE,
   FIRST_PERSON,
@@ -16,6 +17,7 @@ import {
   NEGATED_BEFORE,
   NOT_PRICE_AFTER,
   NOT_PRICE_BEFORE,
+  OBJECT_OF_BEFORE,
   OTHERS,
   QUESTION_START,
   RANGE_AND,
@@ -25,7 +27,9 @@ import {
   RANGE_OPEN,
   REJECTED_AFTER,
   SELL_WORDS,
+  SET_ASIDE_LATER,
   STRETCH_BEFORE,
+  YEAR_AFTER,
 } from './money-cues.ts';
 
 /** What the words around a figure make of it. */
@@ -70,6 +74,8 @@ export interface MoneyReading {
 }
 
 const SENTENCE_BREAK = /[.!?;\n]/g;
+const CLAUSE_BREAK = /[.!?;,\n]/g;
+const SENTENCE_END = /[.!?;\n]/;
 
 function roleOf(before: string, after: string): Role {
   if (APPROVAL_BEFORE.test(before)) return 'approval';
@@ -92,16 +98,32 @@ function someoneElse(before: string): 'other' | 'estimate' | null {
   return ESTIMATE.test(last[0]) ? 'estimate' : 'other';
 }
 
-function sentenceStart(text: string, index: number): number {
+function startOf(text: string, index: number, breaks: RegExp): number {
   let start = 0;
-  for (const m of text.slice(0, index).matchAll(SENTENCE_BREAK)) start = m.index + 1;
+  for (const m of text.slice(0, index).matchAll(breaks)) start = m.index + 1;
   return start;
 }
 
-function ownerOf(before: string, after: string): Owner {
+/** The figure sits in a question that prices something else from it. */
+function isHypothetical(text: string, m: MoneyMention, before: string): boolean {
+  const rest = text.slice(m.end);
+  const endAt = rest.search(SENTENCE_END);
+  const sentence = text.slice(
+    startOf(text, m.start, SENTENCE_BREAK),
+    m.end + (endAt < 0 ? rest.length : endAt),
+  );
+  const asks =
+    QUESTION_START.test(text.slice(startOf(text, m.start, CLAUSE_BREAK), m.start)) || rest[endAt] === '?';
+  return asks && (COST_WORDS.test(sentence) || OBJECT_OF_BEFORE.test(before));
+}
+
+function ownerOf(before: string, after: string, thisYear: number): Owner {
   if (NEGATED_BEFORE.test(before) || REJECTED_AFTER.test(after)) return 'rejected';
+  const other = someoneElse(before);
+  if (other) return other;
   if (DEBT_OR_PAST_BEFORE.test(before)) return 'debt';
-  return someoneElse(before) ?? 'own';
+  const year = YEAR_AFTER.exec(after)?.[1];
+  return year !== undefined && Number(year) < thisYear ? 'debt' : 'own';
 }
 
 function sidesOf(text: string): { at: number; side: Side }[] {
@@ -110,42 +132,45 @@ function sidesOf(text: string): { at: number; side: Side }[] {
   return [...buy, ...sell].sort((a, b) => a.at - b.at);
 }
 
-function isHomePrice(text: string, m: MoneyMention): boolean {
+function isHomePrice(text: string, m: MoneyMention, next: MoneyMention | undefined): boolean {
+  const untilNext = text.slice(m.end, Math.min(m.end + 40, next?.start ?? text.length));
   return (
     m.amount >= MIN_HOME_PRICE &&
     m.amount <= MAX_HOME_PRICE &&
     !NOT_PRICE_AFTER.test(clauseAfter(text, m.end)) &&
-    !NOT_PRICE_BEFORE.test(clauseBefore(text, m.start))
+    !NOT_PRICE_BEFORE.test(clauseBefore(text, m.start)) &&
+    !SET_ASIDE_LATER.test(clauseAfter(untilNext, 0))
   );
 }
 
-/**
- * Every home-price figure of a message with its role and owner. `asked` is true when the bot
- * just asked for a price or a budget, so that a bare "650" or "like 9" is read as an amount.
- */
-export function readFigures(
-  text: string,
-  asked: boolean,
-  readWords?: MoneyOptions['readWords'],
-): MoneyReading {
+export interface ReadFiguresOptions {
+  /** The bot just asked for a price or a budget: a bare "650" or "like 9" is an amount. */
+  asked: boolean;
+  /** The year the message arrived: a figure "in 2019" is from the past. */
+  year: number;
+  readWords?: MoneyOptions['readWords'];
+}
+
+/** Every home-price figure of a message with its role and owner. */
+export function readFigures(text: string, options: ReadFiguresOptions): MoneyReading {
+  const { asked, readWords } = options;
   const scan = scanMoney(text, readWords ? { justAsked: asked, readWords } : { justAsked: asked });
   const norm = scan.text;
   const sides = sidesOf(norm);
   const figures = scan.mentions
-    .filter((m) => isHomePrice(norm, m))
+    .filter((m, i, all) => isHomePrice(norm, m, all[i + 1]))
     .map((m): Figure => {
       const before = clauseBefore(norm, m.start);
       const after = clauseAfter(norm, m.end);
       const role = roleOf(before, after);
-      const sentence = norm.slice(sentenceStart(norm, m.start), m.start);
       const side = sides.filter((s) => s.at < m.start).at(-1)?.side ?? null;
       const figure: Figure = {
         amount: m.amount,
         start: m.start,
         end: m.end,
         role,
-        owner: ownerOf(clauseBefore(norm, m.start, 80), after),
-        hypothetical: QUESTION_START.test(sentence) && (role === 'plain' || role === 'floor'),
+        owner: ownerOf(clauseBefore(norm, m.start, 80), after, options.year),
+        hypothetical: (role === 'plain' || role === 'floor') && isHypothetical(norm, m, before),
         side,
       };
       if (m.band) figure.band = m.band;

@@ -148,7 +148,11 @@ export function readMoneySlots(
   options: Pick<MoneyOptions, 'readWords'> = {},
 ): MoneySlots {
   const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget';
-  const reading = readFigures(text, asked, options.readWords);
+  const reading = readFigures(text, {
+    asked,
+    year: ctx.now.getUTCFullYear(),
+    ...(options.readWords ? { readWords: options.readWords } : {}),
+  });
   const sell: Figure[] = [];
   const buy: Figure[] = [];
   for (const f of reading.figures) {

@@ -52,6 +52,18 @@ describe('extractBudget', () => {
     expect(extractBudget(text)).toEqual({});
   });
 
+  it.each([
+    ['4 to 5 hundred k', { min: 400_000, max: 500_000 }],
+    ['five fifty', { max: 550_000 }],
+    ['like 5 hundred', { max: 500_000 }],
+    ['5.5', { max: 550_000 }],
+    ['a million two', { max: 1_200_000 }],
+    ['under a mil', { max: 1_000_000 }],
+    ['we pay 3k a month', {}],
+  ])('reads the answer %j as %j', (text, budget) => {
+    expect(extractBudget(text, { justAsked: true })).toEqual(budget);
+  });
+
   it('reads a bare answer to the budget question as thousands', () => {
     expect(extractBudget('550', { justAsked: true })).toEqual({ max: 550_000 });
     expect(extractBudget('450 to 500', { justAsked: true })).toEqual({ min: 450_000, max: 500_000 });

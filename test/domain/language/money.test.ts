@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMoney, parseNumberWords } from '../../../src/domain/language/index.ts';
+import { replaceAmountWords } from '../../../src/domain/language/numbers-in-words.ts';
 
 describe('parseMoney', () => {
   it.each([
@@ -76,9 +77,75 @@ describe('parseMoney', () => {
     expect(parseMoney('1.1', { justAsked: true })).toEqual([1_100_000]);
   });
 
+  it.each([
+    ['eight fifty', [850_000]],
+    ['8 fifty', [850_000]],
+    ['eight seventy five', [875_000]],
+    ['like 8 hundred', [800_000]],
+    ['eight hunnid', [800_000]],
+    ['a mil', [1_000_000]],
+    ['half a mil', [500_000]],
+    ['a million four', [1_400_000]],
+    ['un millón cuatrocientos', [1_400_000]],
+    ['eight and a quarter', [825_000]],
+    ['8.5', [850_000]],
+    ['1.4', [1_400_000]],
+    ['like 8', [800_000]],
+    ['4 to 5 hundred k', [400_000, 500_000]],
+    ['8 to 850', [800_000, 850_000]],
+    ['$689,000.00', [689_000]],
+  ])('reads the answer %j as %j', (text, amounts) => {
+    expect(parseMoney(text, { justAsked: true })).toEqual(amounts);
+  });
+
+  it.each([['we have 2 dogs'], ['after 5 works'], ['3.5% down'], ['like 8 months']])(
+    'reads no amount in the answer %j',
+    (text) => {
+      expect(parseMoney(text, { justAsked: true })).toEqual([]);
+    },
+  );
+
+  it('needs the question before it reads a lone digit as a price', () => {
+    expect(parseMoney('like 8')).toEqual([]);
+    expect(parseMoney('hoping for 8.5')).toEqual([850_000]);
+  });
+
   it('keeps small dollar figures as written (rent, fees)', () => {
     expect(parseMoney('rent is $3,000 a month')).toEqual([3_000]);
     expect(parseMoney('HOA is $250')).toEqual([250]);
+  });
+});
+
+describe('replaceAmountWords', () => {
+  it.each([
+    ['six fifty', '650'],
+    ['six seventy five', '675'],
+    ['nine fifteen', '915'],
+    ['6 fifty', '650'],
+    ['like 6 hundred', 'like 600'],
+    ['4 hundred thousand', '400000'],
+    ['seven hunnid lol', '700 lol'],
+    ['a mil', '1000000'],
+    ['under a mil', 'under 1000000'],
+    ['half a mil', '500000'],
+    ['a million two', '1200000'],
+    ['a million twenty five', '1025000'],
+    ['one million two hundred fifty thousand', '1250000'],
+    ['a million and a half', '1500000'],
+    ['nine and a quarter', '9.25'],
+    ['one point one', '1.1'],
+    ['medio millon', '500000'],
+    ['un millon doscientos', '1200000'],
+    ['un millon doscientos mil', '1200000'],
+    ['un millon y medio', '1500000'],
+    ['seis y medio', '6.5'],
+    ['de quinientos a seiscientos mil', 'de 500 a 600000'],
+  ])('%j → %j', (text, digits) => {
+    expect(replaceAmountWords(text)).toBe(digits);
+  });
+
+  it('leaves "a mil" alone in Spanish, where it is "to a thousand"', () => {
+    expect(replaceAmountWords('de 900 a mil', { spanish: true })).toBe('de 900 a mil');
   });
 });
 

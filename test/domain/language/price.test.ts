@@ -37,6 +37,20 @@ describe('extractPriceExpectation', () => {
   it('takes a bare number when the bot just asked the price', () => {
     expect(extractPriceExpectation('750', { justAsked: true })).toBe(750_000);
   });
+
+  it.each([
+    ['seven fifty', 750_000],
+    ['like 7 hundred', 700_000],
+    ['a million three', 1_300_000],
+    ['7.5', 750_000],
+    ['1.3', 1_300_000],
+    ['maybe 7', 700_000],
+    ['half a mil', 500_000],
+    ['a mil', 1_000_000],
+    ['7 to 8 hundred k', 700_000],
+  ])('reads the answer %j as %d', (text, price) => {
+    expect(extractPriceExpectation(text, { justAsked: true })).toBe(price);
+  });
 });
 
 describe('detectPriceAnchoring', () => {
