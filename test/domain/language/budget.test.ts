@@ -9,6 +9,7 @@ describe('extractBudget', () => {
     ['under 400k', { max: 400_000 }],
     ['no more than 500k', { max: 500_000 }],
     ['not over 450k', { max: 450_000 }],
+    ['nothing over 450k', { max: 450_000 }],
     ['max 500', { max: 500_000 }],
     ['500k tops', { max: 500_000 }],
     ['500k max', { max: 500_000 }],
