@@ -84,7 +84,10 @@ const NEEDS_WORK_CUES = cues([
   '(?:water|flood|termite|storm) damage',
   'termites?',
   '(?:a|total|complete|big) mess',
-  'trashed|destroyed|hoarder|run ?down|asbestos',
+  'trashed|destroyed|hoarder|run ?down|asbestos|(?:a|total) dump',
+  'flood(?:ed|ing)?',
+  'hay que (?:arreglar|reparar)\\w*',
+  '(?:arreglar|reparar)\\w* (?:el |la |los |las )?(?:techo|plomeria|cimientos|piso|cocina)',
   'needs? (?:a lot of|lots of|tons of|significant|extensive|a ton of|so much|a full|complete|total) (?!updating|updates|tlc|love)\\w+',
   'needs to be (?:redone|remodeled)',
   'muchas reparaciones|reparaciones mayores|para remodelar',
@@ -127,6 +130,8 @@ const GOOD_CUES = cues([
   'well (?:maintained|kept|cared for|taken care of)',
   'taken care of',
   'nothing major',
+  'not (?:too |that |so )?bad',
+  '(?:kept|keep) (?:it |the house )?up',
   'no (?:big|major|real) (?:issues|problems|repairs)',
   'minor stuff',
   'bien cuidad[ao]',
@@ -226,7 +231,8 @@ const FILLER = new Set(
 );
 // "7/10", "a 4 out of 10", "on a scale of 1-10 maybe a 7".
 const OUT_OF_TEN = /\b(10|[1-9](?:\.5)?) ?(?:\/|out of) ?10\b/;
-const SCALE_ANSWER = /\bscale\b.*?\b(?:a|an) (10|[1-9](?:\.5)?)\b/;
+const SCALE = /\bscale\b/;
+const SCALE_ANSWER = /\b(?:a|an) (10|[1-9](?:\.5)?)\b/;
 // A bare grade: "a 7", "maybe an 8", "like 6".
 const BARE_SCORE =
   /^(?:(?:maybe|like|prob|probably|about|around|id say|i d say)\s)?(?:(?:a|an)\s)?(10|[1-9](?:\.5)?)[.!]?$/;
@@ -234,7 +240,8 @@ const NEW_ITEMS =
   /\bnew (?:roof|hvac|ac|windows|floors|flooring|kitchen|paint|carpet|plumbing|pool|appliances|cabinets|counters|water heater)\b/g;
 const NEW_ITEMS_ES = /\b(?:cocina|pisos?|techo|ventanas|banos?) nuev[oa]s?\b/g;
 const NEED_BEFORE_NEW = /\b(?:needs?|need|necesita|ocupa)\s+(?:\w+\s+){0,2}$/;
-const AS_IS_CASH = /\bas[- ]is\b.*\bcash\b|\bcash\b.*\bas[- ]is\b/;
+const AS_IS = /\bas[- ]is\b/;
+const CASH = /\bcash\b/;
 
 const CLAUSE_BREAK = /[,.;!?]+|\bbut\b|\bpero\b/;
 
@@ -282,7 +289,7 @@ function bareGrade(simple: string): ConditionGrade | null {
 export function readCondition(text: string, options: ConditionOptions = {}): ConditionGrade | null {
   const simple = simplify(text);
   const found = new Set<ConditionGrade>();
-  if (POOR_CUES.test(simple) || AS_IS_CASH.test(simple)) found.add('poor');
+  if (POOR_CUES.test(simple) || (AS_IS.test(simple) && CASH.test(simple))) found.add('poor');
   if (NEEDS_WORK_CUES.test(simple)) found.add('needs_work');
   if (FAIR_CUES.test(simple)) found.add('fair');
   if (GOOD_CUES.test(simple)) found.add('good');
@@ -296,7 +303,10 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
     found.add((['excellent', 'good', 'fair', 'poor'] as const)[index - 1] ?? 'good');
   }
   if (options.justAsked) {
-    const score = OUT_OF_TEN.exec(simple) ?? SCALE_ANSWER.exec(simple) ?? BARE_SCORE.exec(simple);
+    const score =
+      OUT_OF_TEN.exec(simple) ??
+      (SCALE.test(simple) ? SCALE_ANSWER.exec(simple) : null) ??
+      BARE_SCORE.exec(simple);
     if (score) found.add(fromScore(Number(score[1])));
     for (const clause of simple.split(CLAUSE_BREAK)) {
       const bare = bareGrade(clause);

@@ -124,7 +124,7 @@ const LEADING_NO =
 function statements(simple: string): string {
   return (simple.match(/[^.?!;,]+[.?!;,]*/g) ?? [])
     .filter((c) => !c.includes('?') && !QUESTION_START.test(c.trim()))
-    .map((c) => c.replace(/[.!;,]+$/, '').trim())
+    .map((c) => c.replace(/(?<![.!;,])[.!;,]+$/, '').trim())
     .filter((c) => c.length > 0)
     .join(' . ');
 }
@@ -199,7 +199,7 @@ export function readLender(text: string, options: PreapprovalOptions = {}): stri
   if (known) return tidyLender(known[0].replace(/\s+/g, ' '));
   const status = readPreapproval(text, options);
   if (status === null && !PROCESS.test(simple)) return null;
-  const named = NAMED_LENDER.exec(text)?.[1]?.replace(/\s+(?:of|de)$/, '');
+  const named = NAMED_LENDER.exec(text)?.[1]?.replace(/(?<!\s)\s+(?:of|de)$/, '');
   const first = named?.split(/\s+/)[0] ?? '';
   if (!named || NOT_A_LENDER.has(first) || LOAN_PROGRAMS.has(first)) return null;
   return named;

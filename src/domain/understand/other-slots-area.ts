@@ -15,8 +15,8 @@ const STREET_AFTER =
 // Where a lead who names two cities wants to be: "sell in Ontario to buy in Rancho", "we're in
 // Upland and want to move to Etiwanda".
 const WANT_BEFORE =
-  /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b[^.,;!?]*$/;
-const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b[^.,;!?]*$/;
+  /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b/;
+const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b/;
 const CLAUSE_START = /[.,;!?]/g;
 
 function clauseHead(folded: string, at: number): string {

@@ -6,7 +6,9 @@ const PHONE =
 
 /** The first email address, lower-cased; undefined when there is none. */
 export function readEmail(text: string): string | undefined {
-  return EMAIL.exec(text)?.[0].replace(/\.+$/, '').toLowerCase();
+  return EMAIL.exec(text)?.[0]
+    .replace(/(?<!\.)\.+$/, '')
+    .toLowerCase();
 }
 
 /** The first US phone number in E.164 form ("+19095550163"); undefined when there is none. */

@@ -12,7 +12,7 @@ export interface IntentOptions {
 }
 
 const FILLER =
-  '(?:yes|yeah|yep|ok|okay|hi|hey|hello|hola|si|maybe|prob|probably|i think|idk|idk yet|not sure|tbh|honestly|lol|def|definitely|pues|creo que|mmm|hmm|well|um|uh)';
+  '(?:yes|yeah|yep|ok|okay|hi|hey|hello|hola|si|maybe|prob|probably|kinda|sorta|i think|idk|idk yet|not sure|tbh|honestly|lol|def|definitely|pues|creo que|mmm|hmm|well|um|uh)';
 // The answer word at the start of a reply: "buy. renting rn", "Selling a condo", "both lol".
 const LEADING_ANSWER = new RegExp(
   `^(?:${FILLER}[ ,.!]+){0,3}(?:(?:im|i am|were|we are|i m) (?:a |the )?)?` +
@@ -51,7 +51,7 @@ const SELLER_INTEREST =
   /\b(?:depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
 const SELF_AS = /\b(?:as a |(?:im|i am|were|we are|are|r) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
 const HELP_TO =
-  /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender))\b/;
+  /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender)|(?:can|could|would|will) you (?:sell|list) (?:my|our)|(?:can|could) you (?:find|get) (?:me|us) a)\b/;
 // "We need to sell first": first, before buying.
 const SELL_FIRST =
   /\bsell\w* (?:\w+ ){0,2}first\b(?! (?:week|thing|of|half))|\bvender (?:\w+ ){0,2}primero\b/;

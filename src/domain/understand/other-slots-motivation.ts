@@ -23,6 +23,7 @@ const DEATH = cues([
   `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
   '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
   `late ${KIN}`,
+  '(?:shes|hes|she is|he is) gone',
   'funeral|buried|executor',
   `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
   'se nos fue|en paz descanse',
@@ -56,6 +57,7 @@ const MOVING_IN = cues([
   `move in (?:with (?:my|our) ${PARTNER}|together)`,
   `(?:my )?${PARTNER} and i (?:are|r) moving in`,
   'living together',
+  '(?:getting|buying|finding) a (?:place|house|home) together',
   '(?:me voy a|nos vamos a|vamos a) (?:juntar|vivir juntos)',
   `juntar(?:me|nos)? con mi ${PARTNER}`,
   `(?:vivir|irme a vivir) con mi ${PARTNER}`,
@@ -71,11 +73,12 @@ const INHERITED = cues([
 const TAXES = cues([
   '(?:property|prop) tax\\w*',
   'tax(?:es)? (?:are|is|r) (?:too |so |really |way )?(?:high|crazy|insane|killing)',
-  'tax bill|taxes',
+  'tax bill',
+  '(?:high|crazy|insane|ridiculous|rising|the) taxes',
   'mello[- ]?roos',
   'prop(?:osition)? 19',
   'capital gains?',
-  'impuestos?|predial',
+  'impuestos? (?:de la propiedad|estan|son|muy|subieron|altos)|predial',
 ]);
 const FINANCIAL = cues([
   'lost (?:my|his|her|our) jobs?',
@@ -108,7 +111,9 @@ const JOB = cues([
   'job (?:offer|transfer|relocation)',
   'for (?:my |his |her |our )?(?:(?:husband|hubby|wife|spouse|partner)s? )?(?:job|work)',
   '(?:job|work|company|employer) (?:is )?(?:moving|sending|relocating) (?:me|us|him|her)',
-  'got (?:a )?(?:job|position|orders)',
+  '(?:got|accepted|took|offered) (?:a |an )?(?:new )?(?:job|position|role|orders)',
+  'job (?:is )?(?:now )?in\\b',
+  '(?:trabajo|compania|empresa) (?:de \\w+ (?:\\w+ )?)?(?:lo|la|me|nos) (?:mando|manda|transfirio|cambio)',
   'military|orders|pcs|pcsing|stationed',
   'por (?:el |su |mi )?trabajo',
   '(?:cambio|oferta) de trabajo|nuevo trabajo',
@@ -129,7 +134,7 @@ const TENANTS = cues([
   '(?:problem|bad|nightmare|difficult) tenants?',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
-  'renters? (?:are|is|wont|left|moving)',
+  'renters? (?:are|is|wont|left|moving|keep|broke|trashed)',
   '(?:been |were |was |are |have been )?(?:renting|rented) it out',
   'inquilinos?',
   '(?:que|la) rento',
@@ -152,8 +157,10 @@ const UPSIZING = cues([
   '(?:another|an extra|one more) (?:bedroom|room)',
   '(?:just )?had (?:a|our|another) baby',
   '(?:were|we are|wife is|shes) expecting',
+  'pregnant|embarazada',
   'growing family|family is growing',
   'upgrad(?:e|ing) to',
+  '(?:were|we are|im|i am|we|wanna|want to|looking to|time to|need to) upgrad(?:e|ing)',
   'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo',
   '\\d kids in a \\d',
 ]);
@@ -173,6 +180,7 @@ const DOWNSIZING = cues([
   'los hijos (?:ya )?se (?:fueron|casaron)',
   'se (?:fueron|casaron) (?:los|mis|nuestros) hijos',
   '(?:nos |me )?queda (?:muy |demasiado )?grande',
+  '(?:es|esta) (?:mucha casa|mucho|demasiado) para nosotros',
 ]);
 // A commute complaint with no new job is `other`, even when it comes with a move.
 const COMMUTE = cues([
@@ -193,6 +201,8 @@ const RELOCATION = cues([
   'nos vamos a (?!vender|comprar|casar|juntar)[a-z]+',
   'me (?:regreso|mudo|voy a mudar)',
   '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a',
+  '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
+  'ya nos mudamos',
 ]);
 const OTHER = cues([
   '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
@@ -205,6 +215,7 @@ const OTHER = cues([
   '(?:is|am|got|getting|been|s) (?:sick|ill)\\b(?! of)',
   'health (?:reasons|issues|problems)|(?:my|his|her) health',
   'need (?:a |one )?(?:single |one )story',
+  '(?:too many|cant do the|cant handle the|no more) stairs',
   'fresh start|(?:want|need|ready for) a change',
   'moving in with (?:us|me)',
   '(?:problemas con|odio a) (?:los|mis) vecinos',
@@ -216,7 +227,18 @@ const BARE: [RegExp, MotivationSlot][] = [
   [/^(?:money|bills|finances|financial|the money|dinero|deudas)\b/, 'financial'],
   [/^(?:work|job|trabajo)\b/, 'job'],
   [/^(?:family|familia)\b/, 'relocation'],
+  [/^(?:taxes|impuestos)\b/, 'taxes'],
 ];
+const QUESTION_OPENER = /^(?:do|does|did|can|could|should|would|will|is|are|what|whats|how|why|when|which)\b/;
+const CLAUSE = /[^.?!;]+[.?!;]*/g;
+
+/** The message without the clauses that ask something ("what about taxes?"). */
+function statements(simple: string): string {
+  return (simple.match(CLAUSE) ?? [])
+    .filter((c) => !c.includes('?') && !QUESTION_OPENER.test(c.trim()))
+    .join(' ');
+}
+
 const SELLING = /\b(?:sell\w*|this one|list\w*|vender|vendo)\b/;
 
 // First match wins: a death outranks the inheritance or move it brings, divorce the money
@@ -248,7 +270,7 @@ const RULES: [RegExp, MotivationSlot][] = [
  * given. English and Spanish.
  */
 export function readMotivationSlot(text: string, options: MotivationOptions): MotivationSlot | null {
-  const simple = simplify(text);
+  const simple = statements(simplify(text));
   for (const [re, reason] of RULES) {
     if (reason === 'marriage' && NOT_MARRIED.test(simple)) continue;
     if ((reason === 'financial' || reason === 'other') && options.bot === 'buyer') continue;

@@ -11,6 +11,7 @@ describe('intent', () => {
     ['buyin', 'buy'],
     ['Selling.', 'sell'],
     ['both probably', 'both'],
+    ['kinda both tbh', 'both'],
     ['ambas', 'both'],
     ['we rent now but want to own', 'buy'],
     ['were looking for our first home', 'buy'],
@@ -37,6 +38,7 @@ describe('intent', () => {
   it('keeps a question that names the lead as buyer or asks for help finding a house', () => {
     expect(read('what fees do I pay as a buyer?', 'lead', null).intent).toBe('buy');
     expect(read('can you help us find a place in Chino?', 'lead', null).intent).toBe('buy');
+    expect(read('could you sell our condo for us?', 'lead', null).intent).toBe('sell');
   });
 
   it('ignores somebody else selling, selling on their own and negations', () => {

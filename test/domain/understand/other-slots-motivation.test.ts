@@ -13,11 +13,13 @@ describe('motivation in the sixteen labels', () => {
     ['nos regresamos a Jalisco', 'relocation'],
     ['my company is relocating me to Dallas', 'job'],
     ['got a job offer in seattle', 'job'],
+    ['my husband accepted a new position in Boise', 'job'],
     ['hubby is in the navy and got orders to San Diego', 'job'],
     ['me transfirieron a Houston', 'job'],
     ['por el trabajo de mi esposo nos vamos a Arizona', 'job'],
     ['twins on the way, need another bedroom', 'upsizing'],
     ['we need more space for the kids', 'upsizing'],
+    ['im pregnant with our third', 'upsizing'],
     ['necesitamos una casa más grande', 'upsizing'],
     ['too much house now that its just the two of us', 'downsizing'],
     ['want something smaller with no stairs', 'downsizing'],
@@ -78,6 +80,11 @@ describe('motivation in the sixteen labels', () => {
     expect(read('when my lease is up', 'seller', 'timeline').motivation).toBeUndefined();
     expect(read('how is the commute to LA from there', 'buyer', null).motivation).toBeUndefined();
     expect(read('we want good schools and no HOA', 'buyer', 'needs').motivation).toBeUndefined();
+  });
+
+  it('reads no reason from a question', () => {
+    expect(read('what about closing costs and taxes?', 'seller', 'price').motivation).toBeUndefined();
+    expect(read('taxes', 'seller', 'motivation').motivation).toBe('taxes');
   });
 
   it('gives a buyer who lost a job no financial motivation to buy', () => {
