@@ -28,9 +28,9 @@ const YES =
 const YES_LAST = /\b(?:so|then|and|but) (?:yes|yeah|yep|yup|si)$/;
 // Whole-message yeses that mean something else inside a sentence ("ya" is also Spanish "already").
 const YES_ALONE =
-  /^(?:k|ya|va|yes yes|si si|ok ok|kk|bet|word|mhm|uh huh|yessir|yes sir|yes maam|claro que si|sip)$/;
+  /^(?:k|ya|va|sale|sale pues|va pues|simon|yes yes|si si|ok ok|kk|bet|word|mhm|uh huh|yessir|yes sir|yes maam|claro que si|sip)$/;
 const NO =
-  /^(?:thanks but no|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no)\b/;
+  /^(?:thanks but no|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no|nel|nop|not at this time|not right now|not now|not today)\b/;
 // A bare "no" is an answer when a comma or stop follows it ("no, todavía no") or one of these
 // words does ("no thanks", "no not yet", "no we haven't"). Otherwise it opens a Spanish sentence
 // ("no me interesa", "no chinguen") or names nothing ("no rush", "no HOA", "no more texts").
@@ -43,6 +43,8 @@ const WRONG = /\b(?:thats wrong|thats not right|not right|incorrect|wrong)\b/;
 // "yes that's right", "nope, march not may": confirming or correcting what the bot read back.
 const CONFIRMING = /\b(?:right|correct|wrong|exactly)\b|\b[a-z0-9]+ not [a-z0-9]+$/;
 // A yes that answers something else: "ok START", "yes resume texts", "ok mr robot".
+// "k thx": thanks after a yes leaves it a yes.
+const THANKS_AFTER = / (?:thanks|thank you|gracias)$/;
 const NOT_A_YES = /^(?:yes|ok|si|sure) (?:start|resume|unstop|mr robot|robot|bot|chatgpt|ai)\b/;
 const APPROVING_EMOJI =
   /^(?:\p{Emoji_Modifier}|\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u{1F64C}|\u{1F646}|\u{1F197}|\uFE0F|\s)+$/u;
@@ -70,7 +72,8 @@ function polarityOf(
   if (ctx.lastQuestion === 'appointment' && DEFERRING.test(text)) return 'no';
   if (NO.test(text) || bareNo(text, firstClause)) return 'no';
   // "ya" is "now" after the timeline question; the timeline reader takes it.
-  if (YES_ALONE.test(text)) return ctx.lastQuestion === 'timeline' && text === 'ya' ? null : 'yes';
+  const bare = text.replace(THANKS_AFTER, '');
+  if (YES_ALONE.test(bare)) return ctx.lastQuestion === 'timeline' && bare === 'ya' ? null : 'yes';
   if (NOT_A_YES.test(text)) return null;
   if (YES.test(text) || YES_LAST.test(text)) return 'yes';
   return null;
@@ -145,6 +148,13 @@ const NOISE_PHRASES = [
   'at work',
   'driving',
   'one sec',
+  'hold on',
+  'hang on',
+  'one moment',
+  'just a sec',
+  'un segundo',
+  'espera',
+  'espereme',
   'one second',
   'give me a sec',
   'give me a second',

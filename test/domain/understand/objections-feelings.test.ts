@@ -32,6 +32,13 @@ describe('feelings', () => {
     ['we are so excited to finally buy!!', 'excitement', 'buyer', null],
     ['love love love that kitchen 😍', 'excitement', 'buyer', null],
     ['me encantó la casa!', 'excitement', 'buyer', null],
+    ['ugh this is so annoying', 'anger', 'lead', null],
+    ['estoy enojado', 'anger', 'lead', null],
+    ['estamos batallando con los pagos', 'stress', 'seller', null],
+    ["I'm behind 3 months", 'stress', 'seller', null],
+    ['lo mas rapido posible', 'urgency', 'seller', 'timeline'],
+    ['like right now', 'urgency', 'seller', 'timeline'],
+    ['estamos muy emocionados', 'excitement', 'buyer', null],
   ])('%j shows %s', (text, kind, bot, asked) => {
     expect(readFeelings(text, ctx(bot, asked))).toContain(kind);
   });
@@ -44,6 +51,7 @@ describe('feelings', () => {
     ['perfect, see you thursday', 'seller', 'appointment'],
     ['we need a pool!!', 'buyer', 'needs'],
     ['thanks!!', 'lead', null],
+    ['the kitchen is in amazing shape', 'seller', 'condition'],
     ['omg stop texting', 'lead', null],
     ['I said stop by mistake, go ahead and text', 'lead', null],
   ])('%j shows no feeling', (text, bot, asked) => {

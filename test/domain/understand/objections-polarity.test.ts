@@ -26,6 +26,10 @@ describe('yes and no', () => {
     ['nah not yet', 'no'],
     ['no, todavía no', 'no'],
     ['aún no', 'no'],
+    ['nel', 'no'],
+    ['negative', 'no'],
+    ['yessir', 'yes'],
+    ['k thx', 'yes'],
   ])('%j answers the pre-approval question with %s', (text, yesNo) => {
     const read = readPolarity(text, ctx('buyer', 'preapproval'));
     expect(read).toEqual({ act: yesNo === 'yes' ? 'affirm' : 'deny', yes_no: yesNo });
