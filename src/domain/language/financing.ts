@@ -106,16 +106,20 @@ const EXPIRED =
   /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
 const HAS_LETTER =
   /\b(?:(?:have|got|has) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:tenemos|tengo) (?:la|una) carta)\b/;
-const QUALIFIED_ONLY = /\b(?:pre ?-?qualif\w*|prequalif\w*|pre ?-?calific\w*|precalific\w*)\b/;
+const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|credit is (?:bad|not good|rough))\\b`,
 );
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender))\b/;
 const STILL_WORKING =
-  /\b(?:in process|in progress|waiting to hear|estamos en eso|en eso|ahi vamos|en tramite)\b/;
+  /\b(?:in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
 const LEADING_YES =
-  /^(?:yes|yess+|yeah|yea|yep|yup|ya|si|sip|sure|correct|absolutely|of course|we are|i am|im|claro|ya estamos|ya tenemos|y)\b/;
+  /^(?:yes|yess+|yessir|yeah|yea|yep|yup|ya|si|sip|sure|correct|absolutely|of course|we are|i am|im|claro|ya estamos|ya tenemos|y)\b/;
+// A thumbs-up or a check mark answers yes.
+const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
+const LENDER_SAYS_OK =
+  /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
 const LEADING_NO =
   /^(?:no|nope|nah|not yet|negative|todavia no|aun no|no todavia|not really|not at the moment)\b/;
@@ -143,14 +147,14 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
   if (PROCESS.test(flat) || STILL_WORKING.test(flat)) return false;
-  if (approvedWord || HAS_LETTER.test(flat)) return true;
+  if (approvedWord || HAS_LETTER.test(flat) || LENDER_SAYS_OK.test(flat)) return true;
   if (NO_LENDER_YET.test(flat)) return false;
   if (CASH.test(flat) && !NO_CASH.test(flat)) return null;
   if (!options.justAsked) return null;
   const first = said.split(' . ')[0] ?? '';
   if (LEADING_NO.test(first)) return false;
   if (BARE_IN_PROCESS.test(first)) return false;
-  if (LEADING_YES.test(first) || TRAILING_YES.test(flat)) return true;
+  if (LEADING_YES.test(first) || TRAILING_YES.test(flat) || YES_EMOJI.test(text)) return true;
   return null;
 }
 

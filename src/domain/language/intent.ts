@@ -54,8 +54,8 @@ const BUY_WEAK = new RegExp(
 export const BOTH = [
   /\bsell\w* (?:\w+ ){0,4}(?:before|and|then|to|so) (?:\w+ ){0,3}(?:buy|purchase)/,
   /\b(?:buy|purchase)\w* (?:\w+ ){0,4}(?:before|after|and|once) (?:\w+ ){0,3}sell/,
-  /\bvender (?:\w+ ){0,3}(?:y|para|antes de) (?:\w+ ){0,2}comprar/,
-  /\bcomprar (?:\w+ ){0,3}(?:y|antes de|despues de) (?:\w+ ){0,2}vender/,
+  /\bvend(?:er|o|emos)\w* (?:\w+ ){0,3}(?:y|para|antes de) (?:\w+ ){0,2}compr(?:ar|o|amos)/,
+  /\bcompr(?:ar|o|amos)\w* (?:\w+ ){0,3}(?:y|antes de|despues de) (?:\w+ ){0,2}vend(?:er|o|emos)/,
 ];
 const NEG = '(?:not|dont|do not|no longer|never|wont|will not|arent|are not|isnt|not really|dont really)';
 const NOT_SELL = new RegExp(

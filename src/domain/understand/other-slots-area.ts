@@ -16,6 +16,7 @@ const STREET_AFTER =
 // Upland and want to move to Etiwanda".
 const WANT_BEFORE =
   /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b/;
+const SELL_BEFORE = /\b(?:sell|selling|sells|sold|vender|vendemos)\b/;
 const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b/;
 const CLAUSE_START = /[.,;!?]/g;
 
@@ -43,6 +44,8 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     if (STREET_AFTER.test(folded.slice(m.end, m.end + 12))) return false;
     if (NEGATED_BEFORE.test(before) || NOT_THERE.test(head)) return false;
     if (ctx.bot !== 'seller' && DONE_BEFORE.test(head)) return false;
+    // A buyer's own place for sale is not where they search.
+    if (ctx.bot === 'buyer' && SELL_BEFORE.test(head) && !WANT_BEFORE.test(head)) return false;
     const written = folded.slice(m.start, m.end);
     if (
       WEAK.has(written) &&

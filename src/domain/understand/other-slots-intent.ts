@@ -21,8 +21,10 @@ const LEADING_ANSWER = new RegExp(
 );
 const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|ambos|ambas)$/;
 const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta)$/;
-const WEAK_SELL = /\b(?:sell|selling|seller|sellers|list it|vender|vendo|vendiendo)\b/;
-const WEAK_BUY = /\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando)\b/;
+const WEAK_SELL =
+  /\b(?:sell|selling|seller|sellers|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the) (?:house|home|place|condo)|(?:put|putting) (?:my|our|the) (?:house|home|place|condo) on the market|(?:put|putting) it on the market)\b/;
+const WEAK_BUY =
+  /\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 // Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
 const THIRD_PARTY =
@@ -41,7 +43,7 @@ const NOT_BUYING = new RegExp(
 );
 // Owning instead of renting, and selling to get the next place, are buying too.
 const TO_OWN =
-  /\b(?:(?:want|wanna|ready|looking|hoping|trying|time) to (?:own|become (?:a )?home ?owners?)|dejar de rentar|tener (?:casa )?propia)\b/;
+  /\b(?:(?:want|wanna|ready|looking|hoping|trying|time) to (?:own|become (?:a )?home ?owners?)|(?:want|need) (?:our|my) own (?:place|house|home)|dejar de rentar|tener (?:casa )?propia)\b/;
 const SELL_TO_GET =
   /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
 // In the lead bot only, where the side is still open: a lead who loved a house is buying.
@@ -60,7 +62,7 @@ const BUY_THERE = /\bbuy\w* (?:there|over there|out there)(?: too)?\b|\bcomprar 
 const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
 const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
 const OWN_PLACE_SOLD =
-  /\b(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)\b/;
+  /\b(?:(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)|(?:have|got|own) (?:a|our|my|the) (?:house|home|condo|place|property|townhome) to sell|(?:our|my) (?:house|home|place|condo) (?:sells|is sold|sold))\b/;
 const QUESTION_OPENER =
   /^(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
 // Asking what the house is worth is a question about value, not yet a decision to sell.
@@ -147,7 +149,7 @@ export function readIntentSlot(text: string, options: IntentOptions): IntentSlot
   }
   if (options.bot === 'seller' && sell && (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))) buy = true;
   if (sell && buy) return 'both';
-  if (sell && options.bot === 'buyer' && OWN_PLACE_SOLD.test(said)) return 'both';
+  if (options.bot === 'buyer' && OWN_PLACE_SOLD.test(said) && !NOT_SELLING.test(said)) return 'both';
   if (sell) return 'sell';
   return buy ? 'buy' : null;
 }

@@ -21,6 +21,9 @@ describe('intent', () => {
     ['quiero comprar una casa', 'buy'],
     ['queremos vender', 'sell'],
     ['vender y luego comprar', 'both'],
+    ['vendo y compro', 'both'],
+    ['want to get rid of my house', 'sell'],
+    ['thinking about putting it on the market', 'sell'],
   ])('%j → %s', (text, intent) => {
     expect(read(text).intent).toBe(intent);
   });
@@ -61,5 +64,9 @@ describe('intent', () => {
   it('makes a buyer who must sell first both', () => {
     expect(read('only once we sell our place', 'buyer', 'timeline').intent).toBe('both');
     expect(read('tenemos que vender la nuestra primero', 'buyer', 'timeline').intent).toBe('both');
+    expect(read('as soon as our house sells', 'buyer', 'timeline').intent).toBe('both');
+    const selling = read('we also have a condo to sell in Rialto', 'buyer', null);
+    expect(selling.intent).toBe('both');
+    expect(selling.area).toBeUndefined();
   });
 });
