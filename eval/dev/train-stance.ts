@@ -217,7 +217,7 @@ const full = train(items);
 console.log(
   `\nHand-written cases of the unit tests (${OBJECTION_CASES.length}; model on all of train, which holds none of them)`,
 );
-console.log('(first run of the rules on them, before they were mended: detected recall 88.5%, 2 false)');
+console.log('(the rules were mended on them; on the first 83, before that: detected recall 88.5%, 2 false)');
 const unseen: Record<string, Score> = {};
 for (const [name, read] of Object.entries(readers(full))) {
   unseen[name] = fresh();
