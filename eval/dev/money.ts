@@ -2,7 +2,7 @@
  * Money slots (price, price_min, price_max, budget_min, budget_max) measured on the TRAIN split of
  * the utterance corpus. Never point this at a test file.
  *
- *   npx tsx eval/dev/money.ts              the reader, and the live reader it replaces
+ *   npx tsx eval/dev/money.ts              the reader, and the live readers (on the same scanner)
  *   npx tsx eval/dev/money.ts --library    also Microsoft Recognizers-Text reading the number words
  *                                          (needs `npm install --no-save @microsoft/recognizers-text-number@1.3.1`)
  *   npx tsx eval/dev/money.ts --quiet      numbers only
@@ -146,7 +146,7 @@ const items = readFileSync(TRAIN, 'utf8')
   .map((l) => JSON.parse(l) as Utterance);
 const quiet = args.has('--quiet');
 measure('money slots (src/domain/understand/money-slots.ts)', (t, c) => readMoneySlots(t, c), items, quiet);
-measure('live readers (extractPriceExpectation / extractBudget)', liveReader, items, true);
+measure('live readers (extractPriceExpectation / extractBudget) on the same scanner', liveReader, items, true);
 if (args.has('--library')) {
   const lib = await libraryReader();
   if (lib) measure('Recognizers-Text number words + the same rules', lib, items, quiet);

@@ -18,7 +18,7 @@ const NOT_A_PRICE_AFTER =
 const NOT_A_PRICE_BEFORE =
   /\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de)?|make|earn|income(?: of)?|salary(?: of)?|gano|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
 const MAX_BEFORE =
-  /(?:\b(?:under|below|less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
+  /(?:\b(?:under|below|(?<!\bno |\bnot )less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<)\s*(?:(?:about|around|like|~|\$)\s*)?$/;
 const MAX_AFTER =
   /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top)|o menos|maximo|como maximo|a lo mucho)\b/;
 const MIN_BEFORE =

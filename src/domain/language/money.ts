@@ -44,14 +44,15 @@ const CLOCK_OR_DATE = /\b\d{1,2}(?::\d{2}|\/\d{1,2}(?:\/\d{2,4})?)\b/g;
 const NUMBER =
   /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%]|[.,]\d)/g;
 const UNIT_AFTER =
-  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|percent|beds?|bedrooms?|br|bd|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x\b)/;
+  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =
-  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?:(?:de|of|\$)\s*)?$/;
+  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
-  /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is my|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
+  /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is (?:my|our|the)|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o)\s*$/;
+const CONTRAST_BEFORE = /\b(?:but|pero|actually|now|then|mejor|rather|or|o)\s*$/;
 // "$650,000.00": the cents are blanked so the figure reads as whole dollars.
 const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
 // A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
@@ -202,6 +203,14 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
         : null;
     return inContext ?? (t.dollar ? t.value : null);
   });
+  // Once the message talks money, a figure set against another is money too: "qualified for 700
+  // but 650 feels safer", "700... actually 650".
+  if (amounts.some((a) => a !== null && a >= 20_000)) {
+    tokens.forEach((t, i) => {
+      if (amounts[i] !== null || t.unit || t.decimal || t.value < 100 || t.value >= 1_000) return;
+      if (CONTRAST_BEFORE.test(clauseBefore(norm, t.start, 24))) amounts[i] = t.value * 1_000;
+    });
+  }
   // Range partners take the other side's scale: "400-500k", "between 400 and 500", "1-1.2m".
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;

@@ -58,6 +58,8 @@ const POINT = new RegExp(
 );
 const digitOf = (w: string) => (/\d/.test(w) ? w : String(UNITS[w]));
 
+// "six-fiftyish", "sevenish": the hedge is split off so the number word stands alone.
+const WORD_ISH = new RegExp(`\\b(${PLAIN.join('|')}|hundred|thousand|million)-?ish\\b`, 'g');
 // Money talk only: slang and short forms that mean a definite amount.
 const HUNDRED_SLANG = /\b(?:hunnid|hunned|hunnit|hundo)s?\b/g;
 const HALF_MIL = /\b(?:half (?:a )?mill?(?:ion)?|medio millon)\b/g;
@@ -189,7 +191,7 @@ export interface AmountWordOptions {
  * thousands is for the money rules to decide.
  */
 export function replaceAmountWords(folded: string, options: AmountWordOptions = {}): string {
-  let text = folded.replace(HUNDRED_SLANG, 'hundred').replace(HALF_MIL, '500000');
+  let text = folded.replace(WORD_ISH, '$1 ish').replace(HUNDRED_SLANG, 'hundred').replace(HALF_MIL, '500000');
   if (!options.spanish) text = text.replace(A_MIL, 'a million');
   return text
     .replace(DIGIT_BEFORE_WORD, (d: string) => ENGLISH_UNITS[Number(d)] ?? d)

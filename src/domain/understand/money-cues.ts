@@ -11,14 +11,14 @@ const before = (words: string) => new RegExp(`(?:${words})${FILLER}`);
 
 /** A ceiling: "under 600", "no more than 750", "nothing over 800", "hasta 600". */
 export const MAX_BEFORE = before(
-  String.raw`\b(?:(?:stop sending|don'?t (?:send|show|want)|no|not|nothing)(?: me)?(?: [a-z]+){0,2} (?:over|above|more than)|under|below|less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|nada (?:mas de|arriba de)|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<`,
+  String.raw`\b(?:(?:stop sending|(?:do|ca|wo)n'?t|cannot|no|not|nothing|never)(?: [a-z']+){0,3} (?:over|above|more than|past)|no(?: [a-z]+){0,2} pasar(?:nos)? de|under|below|(?<!\bno |\bnot )less than|no more than|not more than|not over|nothing (?:over|above|more than)|no higher than|not above|up to|upto|max(?:imum)?(?: of| is)?|at most|cap(?:ped)? at|top(?: end)?(?: of| is)?|ceiling(?: of| is)?|limit(?: of| is)?|hasta|menos de|no mas de|nada (?:mas de|arriba de)|maximo(?: de)?|como maximo|a lo mucho|debajo de|por debajo de)|<`,
 );
 export const MAX_AFTER =
-  /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top)|o menos|maximo|como maximo|a lo mucho)\b/;
+  /^\s*(?:tops|max(?:imum)?|or less|or under|or below|at most|at the most|is (?:my|our|the) (?:max|limit|ceiling|cap|top|most|budget)|o menos|maximo|como maximo|a lo mucho)\b/;
 
 /** A lower bound: "anything over 700", "more than 400", "400+", "o más". */
 export const MIN_BEFORE = before(
-  String.raw`\b(?:(?<!\bno |\bnot |\bnothing )(?:over|above|more than|higher than)|minimum(?: of)?|min|starting at|mas de|arriba de)|>`,
+  String.raw`\b(?:(?<!\bno |\bnot |\bnothing )(?:over|above|more than|higher than)|north of|upwards of|minimum(?: of)?|min|starting at|mas de|arriba de)|>`,
 );
 export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o mas|para arriba)/;
 
@@ -65,7 +65,7 @@ export const ADOPTS =
 
 /** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
 export const MORE_THAN_THAT =
-  /\b(?:worth more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:worth more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Money set aside for something else, said a few words later: "100k from my dad for the down". */
 export const SET_ASIDE_LATER =
@@ -85,7 +85,7 @@ export const NOT_PRICE_BEFORE = before(
 export const QUESTION_START =
   /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|pero|oye|y)(?:\s*,)?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
 export const COST_WORDS =
-  /\b(?:how much|afford|qualify|payments?|monthly|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
+  /\b(?:how much|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
 export const OBJECT_OF_BEFORE = /\b(?:on|for|of|de|en|por)\s*(?:(?:a|an|the|una?|like|about|around|\$)\s*)?$/;
 
 /** Words that say the figure is a home the lead would buy, or the one they sell. */

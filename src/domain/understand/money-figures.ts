@@ -80,8 +80,8 @@ const SENTENCE_END = /[.!?;\n]/;
 function roleOf(before: string, after: string): Role {
   if (APPROVAL_BEFORE.test(before)) return 'approval';
   if (STRETCH_BEFORE.test(before)) return 'stretch';
-  if (MAX_BEFORE.test(before) || MAX_AFTER.test(after)) return 'max';
   if (FLOOR_BEFORE.test(before) || FLOOR_AFTER.test(after)) return 'floor';
+  if (MAX_BEFORE.test(before) || MAX_AFTER.test(after)) return 'max';
   if (MIN_BEFORE.test(before) || MIN_AFTER.test(after)) return 'min';
   return 'plain';
 }

@@ -72,6 +72,8 @@ describe('amounts in words', () => {
     ['un millón y medio', 1_500_000],
     ['ochocientos mil', 800_000],
     ['como ochocientos', 800_000],
+    ['six-fiftyish', 650_000],
+    ['sevenish', 700_000],
   ])('%j → price %d', (text, price) => {
     expect(readMoneySlots(text, askedPrice)).toEqual({ price });
   });
@@ -184,12 +186,25 @@ describe('lower bounds and floors', () => {
     expect(readMoneySlots(text, askedPrice)).toEqual(slots);
   });
 
+  it.each([
+    ['north of 720', { price_min: 720_000 }],
+    ['not less than 690', { price: 690_000 }],
+    ['690 minimum', { price: 690_000 }],
+    ['need to net 450 after fees', { price: 450_000 }],
+    ['want to walk away with 450', { price: 450_000 }],
+  ])('seller without the question %j → %j', (text, slots) => {
+    expect(readMoneySlots(text, ctx('seller', 'condition'))).toEqual(slots);
+  });
+
   it('takes a figure the seller points past as the floor', () => {
     expect(readMoneySlots('still owe about 380 so anything over that', askedPrice)).toEqual({
       price_min: 380_000,
     });
     expect(readMoneySlots('redfin has it at 700k but it should be worth more', askedPrice)).toEqual({
       price_min: 700_000,
+    });
+    expect(readMoneySlots('debemos 320, lo que sea arriba de eso', askedPrice)).toEqual({
+      price_min: 320_000,
     });
   });
 });
@@ -209,6 +224,18 @@ describe("a buyer's ceiling", () => {
     ['preaprobados por 600', { budget_max: 600_000 }],
   ])('%j → %j', (text, slots) => {
     expect(readMoneySlots(text, askedBudget)).toEqual(slots);
+  });
+
+  it.each([
+    ['budget: 610', { budget_max: 610_000 }],
+    ['not trying to spend more than 610', { budget_max: 610_000 }],
+    ["can't go over 610", { budget_max: 610_000 }],
+    ['610 is our limit', { budget_max: 610_000 }],
+    ['610 is the most we can do', { budget_max: 610_000 }],
+    ['we qualified for 700 but 610 feels safer', { budget_max: 610_000 }],
+    ['no queremos pasar de 610', { budget_max: 610_000 }],
+  ])('buyer without the question %j → %j', (text, slots) => {
+    expect(readMoneySlots(text, ctx('buyer'))).toEqual(slots);
   });
 
   it('takes a pre-approval amount as the budget when no other figure is given', () => {
@@ -316,6 +343,7 @@ describe('seller or buyer', () => {
     expect(readMoneySlots('selling, hoping to get 700 for it', ctx('lead'))).toEqual({ price: 700_000 });
     expect(readMoneySlots('queremos comprar, como 500', ctx('lead'))).toEqual({ budget_max: 500_000 });
     expect(readMoneySlots('quiero vender mi casa en 650', ctx('lead'))).toEqual({ price: 650_000 });
+    expect(readMoneySlots('pedimos 720', ctx('lead'))).toEqual({ price: 720_000 });
     expect(readMoneySlots('3 bed under 600', ctx('lead'))).toEqual({ budget_max: 600_000 });
   });
 
