@@ -146,7 +146,12 @@ const items = readFileSync(TRAIN, 'utf8')
   .map((l) => JSON.parse(l) as Utterance);
 const quiet = args.has('--quiet');
 measure('money slots (src/domain/understand/money-slots.ts)', (t, c) => readMoneySlots(t, c), items, quiet);
-measure('live readers (extractPriceExpectation / extractBudget) on the same scanner', liveReader, items, true);
+measure(
+  'live readers (extractPriceExpectation / extractBudget) on the same scanner',
+  liveReader,
+  items,
+  true,
+);
 if (args.has('--library')) {
   const lib = await libraryReader();
   if (lib) measure('Recognizers-Text number words + the same rules', lib, items, quiet);
