@@ -1,9 +1,12 @@
 /**
  * Development measure of the non-money, non-timeline slots on the TRAIN split only:
  * per-slot exact accuracy over the utterances labelled with that slot, false positives (a value
- * produced where the label has none) and every miss. `npx tsx eval/dev/other-slots.ts [--quiet]`
+ * produced where the label has none) and every miss.
+ * `npx tsx eval/dev/other-slots.ts [--quiet] [--neighborhoods]`; `--neighborhoods` passes the
+ * default neighbourhood list, as the live bots do.
  */
 import { readFileSync } from 'node:fs';
+import { defaultNeighborhoods } from '../../src/domain/language/areas.ts';
 import { readOtherSlots } from '../../src/domain/understand/other-slots.ts';
 import type { AskedQuestion, BotKind, Slots } from '../../src/domain/understand/types.ts';
 
@@ -36,6 +39,7 @@ const items: Utterance[] = readFileSync(file, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Utterance);
 const quiet = process.argv.includes('--quiet');
+const neighborhoods = process.argv.includes('--neighborhoods') ? { neighborhoods: defaultNeighborhoods } : {};
 
 const stats = new Map<string, { labelled: number; exact: number; fp: number; lines: string[] }>();
 for (const s of SLOTS) stats.set(s, { labelled: 0, exact: 0, fp: 0, lines: [] });
@@ -45,6 +49,7 @@ for (const u of items) {
     bot: u.context.bot,
     lastQuestion: u.context.lastQuestion,
     now: new Date(`${u.context.now}T12:00:00Z`),
+    ...neighborhoods,
   }) as Record<string, unknown>;
   const want = u.slots as Record<string, unknown>;
   for (const s of SLOTS) {

@@ -20,6 +20,49 @@ const SELL_BEFORE = /\b(?:sell|selling|sells|sold|vender|vendemos)\b/;
 const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b/;
 const CLAUSE_START = /[.,;!?]/g;
 
+interface Places {
+  names: readonly string[];
+  aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+const MARKET: Places = { names: marketCities, aliases: marketCityAliases };
+// Rancho Cucamonga's neighbourhoods as realtors list them: the slot names the city they are in.
+const NEIGHBOURHOOD_CITY: Readonly<Record<string, string>> = {
+  victoria: 'Rancho Cucamonga',
+  'terra vista': 'Rancho Cucamonga',
+  caryn: 'Rancho Cucamonga',
+  'day creek': 'Rancho Cucamonga',
+  'central park': 'Rancho Cucamonga',
+  'haven view estates': 'Rancho Cucamonga',
+  'red hill': 'Rancho Cucamonga',
+  'north etiwanda': 'Etiwanda',
+};
+const configured = new WeakMap<readonly string[], Places>();
+
+/**
+ * The market cities plus the realtor's own place names: a name inside a market city counts as
+ * that city, any other name is its own value ("Wood Streets").
+ */
+function withConfigured(neighborhoods: readonly string[]): Places {
+  const cached = configured.get(neighborhoods);
+  if (cached) return cached;
+  const known = new Set(marketCities.map((c) => fold(c)));
+  const aliases: Record<string, string[]> = Object.fromEntries(
+    Object.entries(marketCityAliases).map(([city, forms]) => [city, [...forms]]),
+  );
+  const names = [...marketCities];
+  for (const name of neighborhoods) {
+    const key = fold(name).trim();
+    const city = NEIGHBOURHOOD_CITY[key];
+    if (known.has(key)) continue;
+    if (city) (aliases[city] ??= []).push(key);
+    else names.push(name);
+  }
+  const places = { names, aliases };
+  configured.set(neighborhoods, places);
+  return places;
+}
+
 function clauseHead(folded: string, at: number): string {
   const window = folded.slice(Math.max(0, at - 60), at);
   let cut = 0;
@@ -36,8 +79,8 @@ function clauseHead(folded: string, at: number): string {
  */
 export function readArea(text: string, ctx: UtteranceContext): string | undefined {
   const folded = fold(text);
-  const names = ctx.neighborhoods ? [...marketCities, ...ctx.neighborhoods] : marketCities;
-  const mentions = locatePlaces(text, names, { aliases: marketCityAliases, streetOnly: true });
+  const places = ctx.neighborhoods ? withConfigured(ctx.neighborhoods) : MARKET;
+  const mentions = locatePlaces(text, places.names, { aliases: places.aliases, streetOnly: true });
   const kept = mentions.filter((m) => {
     const before = folded.slice(Math.max(0, m.start - 40), m.start);
     const head = clauseHead(folded, m.start);

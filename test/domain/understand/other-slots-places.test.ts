@@ -44,9 +44,12 @@ describe('area', () => {
     expect(read('we closed on a house in Corona last month', 'buyer', null).area).toBeUndefined();
   });
 
-  it('adds the realtor’s own place names', () => {
-    const ctx = { bot: 'buyer', lastQuestion: 'area', now: NOW, neighborhoods: ['Wood Streets'] } as const;
+  it('adds the realtor’s own place names, and counts a neighbourhood as its city', () => {
+    const neighborhoods = ['Wood Streets', 'Victoria', 'North Etiwanda'];
+    const ctx = { bot: 'buyer', lastQuestion: 'area', now: NOW, neighborhoods } as const;
     expect(readOtherSlots('the wood streets', ctx).area).toBe('Wood Streets');
+    expect(readOtherSlots('around victoria', ctx).area).toBe('Rancho Cucamonga');
+    expect(readOtherSlots('north etiwanda', ctx).area).toBe('Etiwanda');
   });
 });
 
