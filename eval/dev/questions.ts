@@ -61,8 +61,12 @@ const norm = (t: string) =>
     .trim();
 function groupsOf(list: readonly Utterance[]): number[] {
   const parent = list.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+  const find = (start: number): number => {
+    let i = start;
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
     return i;
   };
   const union = (a: number, b: number) => {
@@ -111,7 +115,10 @@ function score(name: string, predicted: string[][]): Report {
   const perLabel = new Map<string, Tally>();
   const at = (l: string) => {
     let t = perLabel.get(l);
-    if (!t) perLabel.set(l, (t = { tp: 0, fp: 0, fn: 0 }));
+    if (!t) {
+      t = { tp: 0, fp: 0, fn: 0 };
+      perLabel.set(l, t);
+    }
     return t;
   };
   items.forEach((u, i) => {
@@ -140,7 +147,9 @@ function falseAlarms(report: Report): number {
 
 function printTable(reports: readonly Report[]): void {
   const labels = [...new Set(reports.flatMap((r) => [...r.perLabel.keys()]))].sort();
-  console.log(`\n${'label'.padEnd(22)} ${'n'.padStart(4)}  ${reports.map((r) => `${r.name} R / P`.padStart(24)).join('')}`);
+  console.log(
+    `\n${'label'.padEnd(22)} ${'n'.padStart(4)}  ${reports.map((r) => `${r.name} R / P`.padStart(24)).join('')}`,
+  );
   const row = (name: string, get: (r: Report) => Tally) => {
     const first = get(reports[0]!);
     const cells = reports.map((r) => {
@@ -198,7 +207,9 @@ const combined = score(
   items.map((u, i) => combine(u.text, ctxOf(u), cvModels[folds[i]!]!)),
 );
 
-console.log(`train: ${items.length} messages, ${FOLDS} folds over ${new Set(groupsOf(items)).size} near-duplicate groups`);
+console.log(
+  `train: ${items.length} messages, ${FOLDS} folds over ${new Set(groupsOf(items)).size} near-duplicate groups`,
+);
 printTable([rules, classifier, combined]);
 const byName = { rules, classifier, combined } as Record<string, Report>;
 if (SHOW_MISSES !== 'none') printMisses(byName[SHOW_MISSES] ?? combined);
@@ -229,7 +240,11 @@ for (const [name, read] of Object.entries(readers)) {
   let found = 0;
   wanted = 0;
   for (const c of conversations) {
-    const ctx: UtteranceContext = { bot: c.bot, lastQuestion: null as AskedQuestion | null, now: new Date(0) };
+    const ctx: UtteranceContext = {
+      bot: c.bot,
+      lastQuestion: null as AskedQuestion | null,
+      now: new Date(0),
+    };
     const said = c.turns.flatMap((turn) => read(turn, ctx));
     for (const topic of c.expect.question_answered ?? []) {
       wanted++;
@@ -241,11 +256,15 @@ for (const [name, read] of Object.entries(readers)) {
   }
   convLine.push(`${name} ${found}/${wanted} (${pct(found, wanted).trim()})`);
 }
-console.log(`\nconversations-train, question_answered topics found in some turn (lastQuestion unknown): ${convLine.join(', ')}`);
+console.log(
+  `\nconversations-train, question_answered topics found in some turn (lastQuestion unknown): ${convLine.join(', ')}`,
+);
 if (SHOW_MISSES !== 'none') for (const line of lost) console.log(`  lost ${line}`);
 
 // ---- speed ----
 const started = performance.now();
 const rounds = 5;
 for (let r = 0; r < rounds; r++) for (const u of items) readQuestionActs(u.text, ctxOf(u));
-console.log(`\n${((performance.now() - started) / (rounds * items.length)).toFixed(3)} ms per message (rules, as shipped)`);
+console.log(
+  `\n${((performance.now() - started) / (rounds * items.length)).toFixed(3)} ms per message (rules, as shipped)`,
+);

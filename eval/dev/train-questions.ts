@@ -66,7 +66,10 @@ const DIGITS = /\d+(?:\.\d+)?/g;
  * carry typos and inflections: "reschedual", "preaprobado"), whether a question mark was typed,
  * and the question the bot asked just before.
  */
-export function questionFeatures(text: string, ctx: Pick<UtteranceContext, 'bot' | 'lastQuestion'>): string[] {
+export function questionFeatures(
+  text: string,
+  ctx: Pick<UtteranceContext, 'bot' | 'lastQuestion'>,
+): string[] {
   const flat = flatten(text.replace(NUMBER_SIGN, ' number ')).replace(DIGITS, '0');
   const words = flat.length === 0 ? [] : flat.split(' ');
   const out = new Set<string>();

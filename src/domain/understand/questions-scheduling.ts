@@ -37,7 +37,7 @@ const RESCHEDULE_WORD = wordRegex(
   're ?schedul[a-z]*|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
 );
 const MOVE = wordRegex(
-  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|lo podemos mover|se me complico',
+  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
 );
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
@@ -64,7 +64,7 @@ const AGREE = wordRegex(
 );
 const AGREE_SIGN = /\u{1F44D}|\u{1F44C}|\u2705/u;
 const HEDGE = wordRegex(
-  'but|if|not|no|maybe|depends|unless|only|pero|si no|tal vez|quizas|nunca|never|cant|cannot|wont|later|think about',
+  'but|if|not|no|maybe|depends|unless|only|pero|si no|tal vez|quizas|nunca|never|cant|cannot|wont|later|think about|best|better|prefer|preferably|ideally|mejor',
 );
 
 // When a meeting is being moved, a bare hour or day is the new time: "push the tour to 4".

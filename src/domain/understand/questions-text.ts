@@ -28,7 +28,7 @@ const LEAD_IN =
 // "when"/"where"/"cuando"/"donde" open answers too ("when my lease is up", "donde haya buenas
 // escuelas"), so they count only with a verb after them; "como 600" means "about 600".
 const QUESTION_WORDS =
-  'who|whos|whose|what|whats|wat|wats|wut|how|hows|howd|why|which|(?:where|when) (?:is|are|was|were|do|does|did|can|could|would|will|should|s)|wheres|whens|is|are|r (?:u|you|ya|we|they|there|these|those|prices|rates|homes|houses)|am|do|does|did|can|could|cud|will (?:you|u|it|that|this|there|he|she|they|jorge|we|i)|would|should|shall|quien|quienes|que|cuanto|cuanta|cuantos|cuantas|cual|cuales|por que|para que|como(?! [0-9]| (?:unos?|unas?|el|la|los|las|mas|menos|de|medio|mil|si|que|en|a|al|por|para|con|siempre|antes|dije)(?![a-z0-9]))|(?:donde|cuando) (?:esta|estan|es|son|queda|nos|se|puedo|podemos|hay|va|vamos|seria)|puede|puedes|pueden|podria|podrian|podemos|se puede|me puede|me podria|hablas|sabe|sabes|conoce|conoces';
+  'who|whos|whose|what|whats|wat|wats|wut|how|hows|howd|why|which|(?:where|when) (?:is|are|was|were|do|does|did|can|could|would|will|should|s)|wheres|whens|is|are|r (?:u|you|ya|we|they|there|these|those|prices|rates|homes|houses)|am|do|does|did|can|could|cud|will (?:you|u|it|that|this|there|he|she|they|jorge|we|i|prices|rates|homes|houses|values|the|my|our|your)|has (?:it|that|this|the|he|she|jorge|anyone|anybody)|have (?:you|u|they|any|yall)|would|should|shall|quien|quienes|que|cuanto|cuanta|cuantos|cuantas|cual|cuales|por que|para que|como(?! [0-9]| (?:unos?|unas?|el|la|los|las|mas|menos|de|medio|mil|si|que|en|a|al|por|para|con|siempre|antes|dije)(?![a-z0-9]))|(?:donde|cuando) (?:esta|estan|es|son|queda|nos|puedo|podemos|hay|va|vamos|seria)|puede|puedes|pueden|podria|podrian|podemos|se puede|me puede|me podria|hablas|sabe|sabes|conoce|conoces';
 
 // These only ask when something follows them: "just curious" alone is a remark.
 const ASKING_PHRASES =
@@ -45,7 +45,7 @@ const QUESTION_WORD_ANYWHERE = wordRegex(
 
 // Auxiliary + person in the middle of a run-on clause: "tomorrow doesnt work can we do monday".
 const ASKS_MIDWAY = wordRegex(
-  '(?:can|could|would|will|do|did|should) (?:you|u|ya|we|i)|(?:does|would|will|did) (?:that|it|this)|is (?:it|this|that|there)|are (?:there|you|u)|how (?:do|does|did|much|long|many)|(?:me|nos|lo|la) (?:puede|pueden|podemos|podria)|se puede',
+  '(?:can|could|would|will|do|did|should) (?:you|u|ya|we|i)|(?:does|would|will|did) (?:that|it|this)|is (?:it|this|that|there)|are (?:there|you|u)|how (?:do|does|did|much|long|many)|or (?:nah|not|no|what)$|(?:me|nos|lo|la) (?:puede|pueden|podemos|podria)|se puede',
 );
 
 function flatClause(raw: string): string {

@@ -15,7 +15,7 @@ export interface TopicRule {
 
 const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|y all|jorge|he|she|they|your team|your office)';
 const MY_DETAILS =
-  '(?:my|this|our) (?:number|phone number|phone|cell|cell number|info|information|contact|contact info|details|address|email|name|data)';
+  '(?:my|this|our) (?:number|numbr|numba|num|phone number|phone|cell|cell number|digits|info|information|contact|contact info|details|address|email|name|data)';
 const AGENT = '(?:agent|realtor|broker|real estate agent|rep)';
 const HOUSE = '(?:house|home|place|property|condo|townhouse|townhome|casa|one|unit|lot)';
 const WORD = '[a-z0-9%.]+';
@@ -26,7 +26,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'how_got_number',
     said: [
       wordRegex(
-        `(?:how|where|why|when) (?:did |do |does |would |d )?(?:${YOU} )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
+        `(?:how|where|why|when) (?:did |do |does |would |d )?(?:${YOU} )?(?:even |ever |actually |really )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
       ),
       wordRegex(`howd (?:${YOU} )?(?:get|find) ${MY_DETAILS}`),
       wordRegex(`who (?:gave|sold|shared|passed) (?:${YOU} )?${MY_DETAILS}`),
@@ -77,7 +77,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex('do (?:i|we) know (?:you|u|ya|him|jorge)|i dont know (?:a|any|who) (?:jorge|you)'),
       /^(?:who|quien|who again|who now|sorry who|perdon quien|and you are|you are|and u are|y usted es|y tu eres)$/,
       wordRegex(
-        '(?:what|which) (?:company|brokerage|office|firm|agency|team|realtor|agent|broker|realty)|(?:brokerage|company) (?:are|r) (?:you|u)',
+        '(?:what|which) (?:company|brokerage|office|firm|agency|team|realtor|agent|broker|realty)|(?:brokerage|company) (?:are|r) (?:you|u)|^(?:are|r) (?:you|u|ya|yall) (?:from|with|part of|working for|working with)(?! (?:here|around here|the area|california|ca)$)(?= [a-z])',
       ),
       wordRegex(
         `(?:what|whats) (?:is )?(?:this|it) (?:about|regarding|for|in regards to)|(?:what|whats) (?:is )?this$|^(?:what|whats|que es|que) (?:is )?(?:this|esto)$`,
@@ -139,7 +139,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        `still (?:available|for sale|on the market|up|listed|open|active|there|a thing)|available|pending|under contract|in escrow|contingent|off the market|(?:did|has) (?:it|that|that one) (?:sell|sold|close|closed|go|gone)|(?:did|has) (?:the|that|this) (?:${WORD} ){1,4}(?:sell|sold|close|closed|go pending|gone pending)|todavia (?:la|lo|las|los) (?:venden|tienen|vende)|(?:la|lo) siguen vendiendo|sell yet|sold yet|how many offers|any offers|offers (?:on|in)|disponible|a la venta|se vendio|vendida|ya se vendio|todavia esta|sigue (?:a la venta|disponible|en venta)`,
+        `still (?:available|avail|for sale|on the market|up|listed|open|active|there|a thing)|available|avail|availible|availabe|avalable|(?:is|was) (?:it|that|that one|this one|the house|the home|the place) (?:sold|pending|gone|taken|still (?:up|there))|(?:has|have) (?:it|they|that one|the seller|the sellers) (?:had|gotten|received|got) (?:any )?offers|pending|under contract|in escrow|contingent|off the market|(?:did|has) (?:it|that|that one) (?:sell|sold|close|closed|go|gone)|(?:did|has) (?:the|that|this) (?:${WORD} ){1,4}(?:sell|sold|close|closed|go pending|gone pending)|todavia (?:la|lo|las|los) (?:venden|tienen|vende)|(?:la|lo) siguen vendiendo|sell yet|sold yet|how many offers|any offers|offers (?:on|in)|disponible|a la venta|se vendio|vendida|ya se vendio|todavia esta|sigue (?:a la venta|disponible|en venta)`,
       ),
       wordRegex(
         `(?:see|tour|view|visit|look at|check out|ver|visitar) (?:the|that|this|la|el|esa|esta) ${HOUSE}`,
@@ -150,7 +150,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'home_value',
     said: [
       wordRegex(
-        `(?:what|how much) (?:${WORD} ){0,5}(?:worth|value|valued|valuation)|(?:see|know|find out|check|curious) (?:${WORD} ){0,3}(?:what|how much) (?:${WORD} ){0,3}(?:worth|sell for|get for|get)|(?:what|how much) (?:${WORD} ){0,4}(?:sell|list|go|get|sold|listed|going|listing) (?:(?:it|my|our|the|this|that|house|home|place|condo|property|casa) ){0,3}for`,
+        `(?:what|how much) (?:${WORD} ){0,5}(?:worth|value|valued|valuation)|(?:see|know|find out|check|curious) (?:${WORD} ){0,3}(?:what|how much) (?:${WORD} ){0,3}(?:worth|sell for|get for|get)|(?:what|how much) (?:${WORD} ){0,6}(?:sell|selling|list|go|went|get|sold|listed|going|listing) (?:(?:it|my|our|the|this|that|house|home|place|condo|property|casa) ){0,3}for|(?:what|how much) (?:${WORD} ){0,3}(?:list|price|sell) (?:it |my house |our house |the house |my home |our home )?at$`,
       ),
       wordRegex(
         'comps|comparables|comparable sales|cma|market analysis|home valuation|what (?:do|would|did) (?:you|u) think (?:its|it is|it would|my|our|the house|the place|we could|we can|i could|i can)',
@@ -168,7 +168,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         'commission|commissions|comision|honorarios|(?:only )?if (?:its|it is|this is|thats) free|(?:not|im not|i am not|wont be|aint) paying (?:for|you|a)',
       ),
       wordRegex(
-        '(?:what|how much) (?:do|would|will|does|did) (?:you|u|ya|jorge|he|yall) (?:charge|take|cost|get)|(?:cuanto|que) (?:cobran|cobra|cobras|cobrarian|cobraria)|(?:your|ur|his) (?:rate|cut|fee|fees|percentage|charge)|(?:do|take|charge|work for|list (?:it )?for|go down to|accept) [0-9.]+ ?(?:%|percent)',
+        '(?:what|how much) (?:do |would |will |does |did )?(?:you|u|ya|jorge|he|yall|you guys|u guys) (?:charge|take|cost|get|make)|(?:cuanto|que) (?:me |nos |le )?cobr[a-z]*|(?:your|ur|his) (?:rate|cut|fee|fees|percentage|charge)|(?:do|take|charge|work for|list (?:it )?for|go down to|accept) [0-9.]+ ?(?:%|percent)',
       ),
     ],
     asked: [
@@ -200,7 +200,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        'market|prices (?:going|dropping|falling|rising|coming|headed|gonna|ever)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
+        'market|prices (?:go|going|drop|dropping|fall|falling|rise|rising|come|coming|headed|gonna|ever|will)|bubble|crash|correction|slowing down|slow down|heating up|cooling|(?:sell|buy|list) now or (?:wait|later)|now or later|how (?:fast|quick|quickly) (?:are|do|will|is) (?:homes|houses|things|properties|places|condos)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
       ),
     ],
   },
@@ -209,7 +209,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'safe|safety|crime|dangerous|schools?|school district|good area|good areas|best area|best areas|what areas?|which areas?|what part|which part|neighborhoods?|commute|family friendly|for families|for a family|things to do|escuelas?|seguro|segura|peligroso|zona|zonas|que areas|que area|vecindario|colonia',
+        'safe|safety|crime|dangerous|schools?|school district|good area|good areas|best area|best areas|what areas?|which areas?|what part|which part|neighborhoods?|commute|traffic|family friendly|kid friendly|good (?:for|with) (?:kids|families|family|children|retirees)|for families|for a family|things to do|escuelas?|seguro|segura|peligroso|zona|zonas|que areas|que area|vecindario|colonia',
       ),
     ],
   },
@@ -222,7 +222,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        `process|steps|how long does it take|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|[0-9.]+ ?% down|[0-9.]+ percent down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
+        `process|steps|how long does it take|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|(?<![0-9.])[0-9.]+ ?(?:%|percent) down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|^(?:so )?(?:whats|what is|what are|what s) (?:next|the next step|the next steps)$|how (?:do|would|can|does|should) (?:i|we|one) (?:sell|buy|list|go about|qualify|apply)|self employed|1099|w2|income|student loans?|debt|credit score|citizen|green card|visa|daca|como (?:le hago|hago|hacemos|funciona|empiezo|empezamos|se hace)|(?:que|what) (?:necesito|necesitamos|ocupo|ocupamos|documents|papers|papeles|documentos|do (?:i|we) need (?:to (?:do|have|bring|get)|for))|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
       ),
     ],
   },

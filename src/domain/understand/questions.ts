@@ -22,6 +22,13 @@ const NOT_OTHER = wordRegex(
 const PREAPPROVAL_FOLLOW_UP = wordRegex(
   '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)',
 );
+// "I already know what it's worth" tells, it does not ask.
+const KNOWS_VALUE = wordRegex(
+  '(?:i|we) (?:already )?(?:know|knew) (?:what|how much)|(?:i|we) (?:dont|do not) care (?:what|how much)',
+);
+// "How much? like 650", "where? rancho": the lead repeats our question and answers it.
+const ECHO =
+  /^(?:who|who me|me|what|when|where|how much|how many|how long|cuanto|cuando|donde|que|quien|yo|what do (?:i|we) (?:want|need))$/;
 // "How long is escrow" asks about the process, not about what closing costs.
 const HOW_LONG = wordRegex('how long|cuanto tiempo|cuanto tarda');
 // "How much did the one on Amethyst sell for" asks a price, not whether it is still for sale.
@@ -61,6 +68,7 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
     drop.add(SALE_PRICE.test(clause.flat) ? 'listing_status' : 'home_value');
   }
   if (has('market')) drop.add('area_info');
+  if (KNOWS_VALUE.test(clause.flat)) drop.add('home_value');
   return found.filter((topic) => !drop.has(topic));
 }
 
@@ -78,7 +86,8 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
 
   const topics: QuestionTopic[] = [];
   const optOut = detectOptOut(text);
-  for (const clause of clauses) {
+  for (const [index, clause] of clauses.entries()) {
+    if (index < clauses.length - 1 && ECHO.test(clause.flat)) continue;
     const found = topicsOf(clause, whole, ctx, optOut);
     // A sentence asked like a question whose topic no list knows is still a question to answer.
     const unplaced =

@@ -108,6 +108,10 @@ describe('question topics a lead asks, typed the way people text', () => {
     'how do i unsubscribe',
     'cómo 600 mil',
     'hola',
+    'how much? like 700',
+    'i already know what its worth',
+    'what a week lol',
+    'who cares, just sell it',
   ])('%j asks us nothing', (text) => {
     expect(read(text, 'seller', 'price').filter((act) => act.act === 'question')).toEqual([]);
   });
