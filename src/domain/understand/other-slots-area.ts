@@ -55,7 +55,7 @@ function withConfigured(neighborhoods: readonly string[]): Places {
     const key = fold(name).trim();
     const city = NEIGHBOURHOOD_CITY[key];
     if (known.has(key)) continue;
-    if (city) (aliases[city] ??= []).push(key);
+    if (city) aliases[city] = [...(aliases[city] ?? []), key];
     else names.push(name);
   }
   const places = { names, aliases };
