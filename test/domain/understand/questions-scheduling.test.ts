@@ -79,6 +79,10 @@ describe('moving and cancelling a meeting', () => {
     expect(labels('tengo que cancelar la cita del sábado', 'seller', null)).toEqual(['q:cancel', 's:cancel']);
   });
 
+  it('reads a bare "cancel" while a meeting is offered as cancelling it too', () => {
+    expect(labels('Cancel')).toEqual(['s:cancel']);
+  });
+
   it('leaves cancelling the texts to the opt-out reader', () => {
     expect(labels('cancel', 'lead', null)).toEqual([]);
     expect(labels('how do i cancel these texts', 'lead', null)).toEqual([]);

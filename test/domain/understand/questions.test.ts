@@ -83,6 +83,11 @@ describe('question topics a lead asks, typed the way people text', () => {
     ]);
   });
 
+  it('after an opt-out keeps only what the lead plainly asked for', () => {
+    expect(topics('no more texts please, email only: sam.k@example.com')).toEqual(['switch_to_email']);
+    expect(topics('why do you keep texting me')).toEqual([]);
+  });
+
   it('hears a question turned back at the price question as asking what the home is worth', () => {
     expect(topics('idk you tell me', 'seller', 'price')).toEqual(['home_value']);
     expect(topics('idk you tell me', 'buyer', 'needs')).toEqual([]);
