@@ -58,13 +58,14 @@ function clauseAround(breaks: readonly [number, number][], start: number, end: n
 }
 
 const FILLERS =
-  /\b(?:like|maybe|probably|prob|prolly|i guess|i think|hopefully|ideally|around|about|sometime|lol|haha|lmao|ok|okay|yeah|yes|yep|um+|hm+|idk|honestly|tbh|for sure|definitely|def|si|pues|creo que|tal vez|quizas?|como|just|so|well|oh|please|pls|nope|no|the|in|by|en|para|el|la|for real|fr|!+)\b/g;
+  /\b(?:like|maybe|probably|prob|prolly|i guess|i think|hopefully|ideally|around|about|sometime|lol|haha|lmao|ok|okay|yeah|yes|yep|um+|hm+|idk|honestly|tbh|for sure|definitely|def|si|pues|creo que|tal vez|quizas?|como|just|so|well|oh|please|pls|nope|no|the|in|by|en|para|el|la|for real|fr|ish|!+)\b/g;
 const NOT_WORD = /[^a-z0-9 ]+/g;
+const RUNS_OF_SPACE = /\s+/g;
 
 /** The clause is just the phrase, give or take "like", "maybe", "lol". */
 function isBare(clause: string, phrase: string): boolean {
-  const rest = clause.replace(NOT_WORD, ' ').replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
-  return rest === phrase.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim() && rest !== '';
+  const rest = clause.replace(NOT_WORD, ' ').replace(FILLERS, ' ').replace(RUNS_OF_SPACE, ' ').trim();
+  return rest === phrase.replace(FILLERS, ' ').replace(RUNS_OF_SPACE, ' ').trim() && rest !== '';
 }
 
 const NEGATED =
@@ -73,9 +74,10 @@ const LAST = /\b(?:last|this past|since|desde) $/;
 const PAST_EVENT =
   /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
 const AFTER_PAST_OR_OTHER =
-  /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|en (?:la|esta|mi|nuestra) casa)\b/;
+  /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
-const RATE_BEFORE = /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd) ?$/;
+const RATE_BEFORE =
+  /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd|\bdays?|\btimes|\bhours|\bnights|\bveces|\bdias) ?$/;
 const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana|mes|ano)\b|^ times\b/;
 const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
@@ -84,7 +86,10 @@ const ONGOING =
 const SPANISH_PAST_DURATION =
   /\b(?:tenemos|tengo|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
 const EVENT =
-  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\bexpir|\bvencen?\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\bfuera de la ciudad\b/;
+  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
+// Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
+const MARKET_TALK =
+  /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;
 const MOVING = /\b(?:sell|selling|buy|buying|move|moving|list|listing|out|vender|comprar|mudar\w*)\b/;
 const MARKET_QUESTION = /\b(?:good|best|better|right|bad|worst) (?:time|month|season)\b/;
 const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
@@ -125,7 +130,9 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (ONGOING.test(FOR_BEFORE.test(tail) ? tail : nearTail(tail))) return false;
     if (SPANISH_PAST_DURATION.test(tail) || GERUND_AFTER.test(after)) return false;
   }
-  if (EVENT.test(text)) return false;
+  if (EVENT.test(text) || MARKET_TALK.test(text)) return false;
+  // A question back ("like 30 days?") is the lead asking, unless it answers "when?".
+  if (s[to] === '?' && !opts.timelineAsked) return false;
   if (opts.appointmentAsked && !MOVING.test(text)) return false;
   if (MARKET_QUESTION.test(text) || (c.reading.kind === 'now' && SHOULD.test(text))) return false;
   return true;

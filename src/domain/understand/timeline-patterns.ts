@@ -37,20 +37,33 @@ const months = (n: number): Reading => ({ kind: 'months', months: n });
 const days = (n: number): Reading => ({ kind: 'days', days: n });
 const date = (d: DateSpec): Reading => ({ kind: 'date', date: d });
 const NOW: Reading = { kind: 'now' };
+const YEAR_PART: Record<string, number> = {
+  mid: 6,
+  'middle of': 6,
+  'mediados de': 6,
+  late: 12,
+  'end of': 12,
+  'finales de': 12,
+  'fines de': 12,
+};
 const QUARTERS = ['', 'first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 const UNIT = '(months?|mos?|mths?|meses|mes|weeks?|wks?|semanas?|days?|dias?|years?|yrs?|anos?)';
 /** "3 months", "3-4 mo", "30 to 60 days", "2 o 3 meses": a range reads as its earliest end. */
 const DIGIT_DURATION = new RegExp(
-  `(?<![\\d.])${NUMBER}(?: ?(?:-|to|or|and|a|o|y) ?\\d+(?:\\.\\d+)?)? ?${UNIT}\\b`,
+  `(?<![\\d.])${NUMBER}(?:ish)?(?: ?(?:-|to|or|and|a|o|y) ?\\d+(?:\\.\\d+)?)? ?${UNIT}\\b`,
   'g',
 );
 
+const YEAR_UNIT = /^(?:y|an)/;
+const WEEK_UNIT = /^(?:w|sem)/;
+const DAY_UNIT = /^d/;
+
 function fromUnit(value: number, unit: string): Reading {
-  if (/^(?:y|an)/.test(unit)) return months(Math.round(value * 12));
-  if (/^(?:w|sem)/.test(unit)) return days(value * 7);
-  if (/^(?:d)/.test(unit)) return days(value);
+  if (YEAR_UNIT.test(unit)) return months(Math.round(value * 12));
+  if (WEEK_UNIT.test(unit)) return days(value * 7);
+  if (DAY_UNIT.test(unit)) return days(value);
   return months(Math.round(value));
 }
 
@@ -64,12 +77,12 @@ const MONTH = new RegExp(
 /** "15 de marzo", "the 15th of march". */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:(?:st|nd|rd|th)(?: of)?| de| of) (${MONTH_ALT})\\b`, 'g');
 const SEASON = new RegExp(
-  `\\b(${SEASON_NAMES.join('|')})\\b(?: (?:of |de |del )?(20\\d\\d)\\b| (?:of )?${NEXT_YEAR})?`,
+  `\\b(${SEASON_NAMES.join('|')})(?:time|s)?\\b(?: (?:of |de |del )?(20\\d\\d)\\b| (?:of )?${NEXT_YEAR})?`,
   'g',
 );
 
 /** A date word right before the month or season: "by", "in", "end of", "para", "antes de". */
-export const DATE_PREFIX =
+const DATE_PREFIX =
   /\b(?:in|by|before|until|till|til|around|early|late|mid|end of|beginning of|start of|middle of|first week of|of|next|this|come|thru|through|after|since|from|like|maybe|probably|hopefully|not|the|make it|make that|actually|en|para|de|del|el|la|hasta|desde)[\s-]$/;
 /** Another month right before or after: "april or may", "jan-feb", "march not may". */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_ALT}) ?(?:-|to|or|thru|through|and|o|y|a) ?$`);
@@ -96,11 +109,12 @@ function monthIsDate(s: string, m: RegExpExecArray): boolean {
 
 const BEFORE = /\b(?:before|antes del?|antes de la)\s(?:the\s)?$/;
 const AFTER = /\b(?:after|despues del?|despues de la)\s(?:the\s)?$/;
+const NEXT_BEFORE = /\bnext\s$/;
 const SEASON_PREFIX =
   /\b(?:the|this|next|in|by|until|til|till|before|after|early|late|mid|end of|around|come|el|la|en|para|del)[\s-]$/;
 
 /** Builds the season reading; "before summer" is June, "after summer" September. */
-export function seasonRead(s: string, m: RegExpExecArray): Reading | undefined {
+function seasonRead(s: string, m: RegExpExecArray): Reading | undefined {
   const season = seasonOf(m[1] ?? '');
   if (!season) return undefined;
   const [first, last] = SEASON_MONTHS[season];
@@ -110,7 +124,7 @@ export function seasonRead(s: string, m: RegExpExecArray): Reading | undefined {
   const spec: DateSpec = { season };
   if (m[2]) spec.year = Number(m[2]);
   if (m[3]) spec.nextYear = true;
-  if (/\bnext\s$/.test(before)) spec.nextSeason = true;
+  if (NEXT_BEFORE.test(before)) spec.nextSeason = true;
   return date(spec);
 }
 
@@ -138,7 +152,7 @@ export const CONTEXT_RULES: ContextRule[] = [
 export const RULES: Rule[] = [
   // Right away.
   {
-    re: /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|i can|we could|i could|humanly possible)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
+    re: /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|i can|we could|i could|humanly possible)|en cuanto (?:se pueda|podamos|antes)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
     read: () => NOW,
   },
   {
@@ -211,13 +225,26 @@ export const RULES: Rule[] = [
       return date(spec);
     },
   },
+  // The turn of the year and years named by number: "early 2027", "mid 2027", "end of 2027".
+  {
+    re: /\b(?:in the new year|(?:the )?(?:first|beginning|start) of the year|(?:a )?principios de(?:l)? ano|(?:en|para) ano nuevo)\b/g,
+    read: () => date({ month: 1 }),
+  },
+  {
+    re: /\b(early|beginning of|start of|mid|middle of|late|end of|principios de|mediados de|finales de|fines de)[ -](20\d\d)\b/g,
+    read: (m) => date({ month: YEAR_PART[m[1] ?? ''] ?? 1, year: Number(m[2]) }),
+  },
+  {
+    re: /\b(?:by|before|around|after|para|antes de|despues de) (?:easter|semana santa|pascua)\b/g,
+    read: () => date({ month: 4 }),
+  },
   // School and tax calendars.
   {
     re: /\bbefore (?:the )?school(?: year)?(?: (?:starts?|begins?|starts back))?\b|\bbefore (?:the |my |our )?(?:kids |children )?(?:go |goes |get |start )?back to school\b|\b(?:when|once) school starts\b|\bantes de que (?:empiece|empiecen|inicie|inicien|entren)(?: a)?(?: la| las| el)? (?:clases|escuela|ano escolar)\b|\bantes del? (?:regreso a clases|inicio de clases)\b/g,
     read: () => date({ month: 8 }),
   },
   {
-    re: /\b(?:when|after|once) school (?:gets out|lets out|is out|ends)\b|\b(?:the )?end of the school year\b|\bcuando (?:salgan|terminen) (?:de )?(?:la escuela|clases)\b|\bfin del ano escolar\b/g,
+    re: /\b(?:when|after|once|till|until|til) (?:the )?(?:kids |children )?(?:school|schools) (?:gets out|lets out|is out|ends|out)\b|\bschools out\b|\b(?:the )?end of the school year\b|\bcuando (?:salgan|terminen|acaben)(?: (?:los|las|mis|nuestros) (?:ninos|hijos|hijas|ninas))? (?:de )?(?:la escuela|clases|el ano escolar)\b|\bfin del ano escolar\b/g,
     read: () => date({ month: 6 }),
   },
   {
@@ -226,7 +253,7 @@ export const RULES: Rule[] = [
   },
   // "before escrow closes on the 20th": a day of this month (or the next, once it has passed).
   {
-    re: /\b(?:on|by|before|until|till|til|after|around|for) the (\d{1,2})(?:st|nd|rd|th)\b/g,
+    re: /\b(?:on|by|before|until|till|til|after|around|for) the (\d{1,2})(?:st|nd|rd|th)\b(?! of\b)/g,
     read: (m) => date({ day: Number(m[1]) }),
   },
   // Lengths of time.

@@ -47,6 +47,12 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
     ['six months to a year', 6],
     ['closing on our new place jan 20 so before then', 1],
     ['our escrow closes on the 18th', 0],
+    ['early 2027', 1],
+    ['6ish months', 6],
+    ['march-ish', 3],
+    ['springtime', 4],
+    ['before the 4th of july', 7],
+    ['we want to move before our lease expires in june', 6],
   ])('%j → %i', (text, months) => {
     expect(afterWhen(text)).toBe(months);
   });
@@ -128,6 +134,11 @@ describe('what only looks like a timeline', () => {
     ['is spring a good time to sell?'],
     ['we found a house, we close next week'],
     ['I may have questions later'],
+    ['homes around here sell in 2 weeks'],
+    ['how long does escrow take, 30 days?'],
+    ['I work 4 days a week'],
+    ["I'll get back to you in a couple weeks"],
+    ['see you next week!'],
   ])('%j', (text) => {
     expect(unprompted(text)).toBeUndefined();
   });
