@@ -96,6 +96,8 @@ const FINANCIAL = cues([
   '(?:ya )?no (?:podemos|puedo) (?:con los pagos|pagar\\w*)',
   'atrasad[oa]s? (?:en|con)',
   'deudas?|embargo|ejecucion hipotecaria',
+  '(?:me|nos|lo|la) (?:corrieron|despidieron)|sin (?:trabajo|empleo)',
+  '(?:debo|debemos) (?:\\w+ )?(?:pagos|meses)',
 ]);
 const RETIREMENT = cues([
   'retir(?:e|ed|ee|ees|ing|ement)',
@@ -119,18 +121,19 @@ const JOB = cues([
   '(?:cambio|oferta) de trabajo|nuevo trabajo',
   '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
   'traslado',
+  'consigui\\w* (?:un )?(?:nuevo )?(?:trabajo|empleo)|nuevo empleo',
 ]);
 const BOUGHT_ANOTHER = cues([
-  '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
+  '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
-  'escrow (?:on|for) (?:our|my|the) new',
+  'escrow (?:on|for) (?:our|my|the|a) new',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
   'ya (?:compre|compramos)',
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
-  'tenants? (?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|(?:are |is )?(?:leaving|moving out|moving)|left|gave notice|trashed|destroyed|keep|calling)',
+  'tenants? (?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|(?:are |is )?(?:leaving|moving out|moving)|(?:just )?(?:moved out|left)|gave notice|trashed|destroyed|keep|calling)',
   '(?:problem|bad|nightmare|difficult) tenants?',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
@@ -197,6 +200,8 @@ const RELOCATION = cues([
   '(?:want|get|getting) out of (?:california|ca|the state|socal|here)',
   '(?:move|moving|relocating|going|headed|leaving) (?:\\w+ )?out of state',
   'leaving (?:california|ca|the state)',
+  'cost of living|too expensive (?:here|in california)',
+  '(?:estar|vivir) (?:mas )?cerca de (?:mis|mi|nuestros|nuestra|nuestro|la|los|las) (?:hij[oa]s?|niet[oa]s?|familia|papas|padres)',
   'nos (?:vamos a mudar|mudamos|cambiamos|regresamos)',
   'nos vamos a (?!vender|comprar|casar|juntar)[a-z]+',
   'me (?:regreso|mudo|voy a mudar)',
@@ -208,7 +213,7 @@ const OTHER = cues([
   '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
   'neighbou?rs (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)',
   'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',
-  'hoa(?: fees| dues)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up)',
+  'hoa(?: fees| dues)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up|terrible|awful|horrible|the worst|a pain)',
   '(?:hate|tired of|sick of) (?:the |my |our )?hoa',
   'school district|(?:better|good|great|best) schools?|schools? for (?:the|my|our) kids',
   'noisy|too (?:loud|much noise)',
@@ -217,6 +222,8 @@ const OTHER = cues([
   'need (?:a |one )?(?:single |one )story',
   '(?:too many|cant do the|cant handle the|no more) stairs',
   'fresh start|(?:want|need|ready for) a change',
+  '(?:ready for|want|need) something (?:new|different)',
+  'crime|unsafe|not safe',
   'moving in with (?:us|me)',
   '(?:problemas con|odio a) (?:los|mis) vecinos',
   '(?:por|mi|su) salud|enferm[oa]s?',

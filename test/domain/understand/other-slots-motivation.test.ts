@@ -10,6 +10,7 @@ describe('motivation in the sixteen labels', () => {
   it.each([
     ['we want to be near our grandkids in oregon', 'relocation'],
     ['cost of living, we are leaving california', 'relocation'],
+    ['queremos estar cerca de los nietos', 'relocation'],
     ['nos regresamos a Jalisco', 'relocation'],
     ['my company is relocating me to Dallas', 'job'],
     ['got a job offer in seattle', 'job'],
@@ -32,6 +33,7 @@ describe('motivation in the sixteen labels', () => {
     ['the house came to me from my parents estate, probate is done', 'inherited'],
     ['heredé la casa de mi abuela', 'inherited'],
     ['we are behind on the mortgage', 'financial'],
+    ['me corrieron del trabajo', 'financial'],
     ['need the cash honestly', 'financial'],
     ['no podemos pagar la hipoteca', 'financial'],
     ['retiring next year and heading to idaho', 'retirement'],
@@ -39,6 +41,7 @@ describe('motivation in the sixteen labels', () => {
     ['doing a 1031 exchange', 'investment'],
     ['its a rental, want to pull the equity out', 'investment'],
     ['we already closed on a house in Texas', 'bought_another'],
+    ['we are in escrow on a new place already', 'bought_another'],
     ['ya compramos otra casa', 'bought_another'],
     ['moving in with my girlfriend next month', 'moving_in_with_partner'],
     ['me voy a vivir con mi novia', 'moving_in_with_partner'],
@@ -51,6 +54,7 @@ describe('motivation in the sixteen labels', () => {
     ['los inquilinos se van en marzo', 'tenants'],
     ['the HOA fees are out of control', 'other'],
     ['want better schools for my daughter', 'other'],
+    ['crime keeps getting worse around here', 'other'],
     ['just want a change of scenery', 'other'],
   ])('%j → %s', (text, motivation) => {
     expect(read(text).motivation).toBe(motivation);
