@@ -66,7 +66,7 @@ const POOR_CUES = cues([
   'falling apart',
   '(?:really|very|super|so|pretty) (?:rough|bad)',
   'disaster',
-  '(?:tumbar|derrumbar)\\w*',
+  '(?:tumbar|derrumbar)\\w*|tirar(?:la|lo)',
   'muy mal',
   'mal(?:as|isimas?) condiciones',
   '(?:pesimo|terrible) estado',
@@ -124,6 +124,7 @@ const FAIR_CUES = cues([
   'nothing special',
   'mas o menos|regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
   'le falta (?:actualizar|una manita)',
+  'arreglitos|detallitos',
 ]);
 const GOOD_CUES = cues([
   '(?:pretty|really|very) good',
@@ -211,6 +212,7 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   okay: 'fair',
   oke: 'fair',
   alright: 'fair',
+  normal: 'fair',
   fair: 'fair',
   meh: 'fair',
   eh: 'fair',
