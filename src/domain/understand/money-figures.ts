@@ -55,6 +55,8 @@ export interface Figure {
   hypothetical: boolean;
   /** The nearest buy or sell word before it in the message, if any. */
   side: Side | null;
+  /** The first buy or sell word after it, if any. */
+  sideAfter: Side | null;
   band?: { part: BandPart; base: number };
 }
 
@@ -69,8 +71,6 @@ export interface MoneyReading {
   /** The folded text the offsets point into. */
   text: string;
   figures: Figure[];
-  /** Where the message says buy/sell words, in order. */
-  sides: { at: number; side: Side }[];
 }
 
 const SENTENCE_BREAK = /[.!?;\n]/g;
@@ -98,15 +98,19 @@ function someoneElse(before: string): 'other' | 'estimate' | null {
   return ESTIMATE.test(last[0]) ? 'estimate' : 'other';
 }
 
+// How far around a figure its sentence is looked for: a bound keeps long messages linear.
+const REACH = 200;
+
 function startOf(text: string, index: number, breaks: RegExp): number {
-  let start = 0;
-  for (const m of text.slice(0, index).matchAll(breaks)) start = m.index + 1;
+  const from = Math.max(0, index - REACH);
+  let start = from;
+  for (const m of text.slice(from, index).matchAll(breaks)) start = from + m.index + 1;
   return start;
 }
 
 /** The figure sits in a question that prices something else from it. */
 function isHypothetical(text: string, m: MoneyMention, before: string): boolean {
-  const rest = text.slice(m.end);
+  const rest = text.slice(m.end, m.end + REACH);
   const endAt = rest.search(SENTENCE_END);
   const sentence = text.slice(
     startOf(text, m.start, SENTENCE_BREAK),
@@ -157,13 +161,17 @@ export function readFigures(text: string, options: ReadFiguresOptions): MoneyRea
   const scan = scanMoney(text, readWords ? { justAsked: asked, readWords } : { justAsked: asked });
   const norm = scan.text;
   const sides = sidesOf(norm);
+  let nextSide = 0;
   const figures = scan.mentions
     .filter((m, i, all) => isHomePrice(norm, m, all[i + 1]))
     .map((m): Figure => {
       const before = clauseBefore(norm, m.start);
       const after = clauseAfter(norm, m.end);
       const role = roleOf(before, after);
-      const side = sides.filter((s) => s.at < m.start).at(-1)?.side ?? null;
+      // Mentions come in order, so one walk over the buy/sell words finds the nearest ones.
+      while (nextSide < sides.length && sides[nextSide]!.at < m.start) nextSide++;
+      let next = nextSide;
+      while (next < sides.length && sides[next]!.at <= m.end) next++;
       const figure: Figure = {
         amount: m.amount,
         start: m.start,
@@ -171,12 +179,13 @@ export function readFigures(text: string, options: ReadFiguresOptions): MoneyRea
         role,
         owner: ownerOf(clauseBefore(norm, m.start, 80), after, options.year),
         hypothetical: (role === 'plain' || role === 'floor') && isHypothetical(norm, m, before),
-        side,
+        side: sides[nextSide - 1]?.side ?? null,
+        sideAfter: sides[next]?.side ?? null,
       };
       if (m.band) figure.band = m.band;
       return figure;
     });
-  return { text: norm, figures, sides };
+  return { text: norm, figures };
 }
 
 /** Two figures written as a range: "700-750", "between 700 and 750", "a million, a million one". */

@@ -48,7 +48,7 @@ function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side |
   if (buy >= 0 || sell >= 0) return buy > sell ? 'buy' : 'sell';
   if (ctx.bot === 'seller') return 'sell';
   if (ctx.bot === 'buyer') return 'buy';
-  const stated = f.side ?? reading.sides.find((s) => s.at > f.end)?.side;
+  const stated = f.side ?? f.sideAfter;
   if (stated) return stated;
   // Nobody knows yet which side the lead is on: buyers name ceilings, sellers floors.
   if (f.role === 'max' || f.role === 'stretch' || f.role === 'approval') return 'buy';
