@@ -1,19 +1,8 @@
-import { z } from 'zod';
-import { MAX_HOME_PRICE, MIN_HOME_PRICE } from '../domain/language/budget.ts';
-import type {
-  Condition,
-  FinancingStatus,
-  Hardship,
-  Horizon,
-  MotivationKind,
-  MustHave,
-  OfferPath,
-} from '../domain/language/index.ts';
 import { allSkillsInOrder, type SkillSelection, selectSkills } from '../domain/skills/select-skills.ts';
 import { type Skill, skillText } from '../domain/skills/skill.ts';
-import type { Facts } from '../domain/state.ts';
 import { hasKey, t } from '../domain/templates/index.ts';
 import type { ModelRequest, SystemBlock } from '../ports.ts';
+import { ACT_LIST, EXTRACTION_OUTPUT, readExtraction, SLOT_LIST } from './extraction-schema.ts';
 import type { BuiltPrompt, PromptSource, PromptTurn } from './model-assist.ts';
 
 export type PromptMode = 'full' | 'progressive' | 'fallback_to_full';
@@ -206,138 +195,21 @@ function pendingQuestion(pending: string | null, lang: 'en' | 'es', agentName: s
   return hasKey(key) ? `${pending}: "${t(lang, key, { agent: agentName, name: '' })}"` : pending;
 }
 
-/** The extraction task: the message, the question it may answer, and the fields to fill. */
+/** The extraction task: the message, the question it may answer, and the acts and slots to read. */
 export function buildExtractionMessages(
-  turn: Pick<PromptTurn, 'bot' | 'lang' | 'pending' | 'leadMessage'>,
+  turn: Pick<PromptTurn, 'bot' | 'lang' | 'pending' | 'leadMessage' | 'today'>,
   agentName: string,
 ): ModelRequest['messages'] {
   const content = [
-    `Task: extraction. Read the lead's message into facts with the ${EXTRACTION_OUTPUT.name} tool.`,
-    `Bot: ${turn.bot}. Language: ${LANGUAGE[turn.lang]}.`,
+    `Task: extraction. Read the lead's message into dialogue acts and slots with the ${EXTRACTION_OUTPUT.name} tool.`,
+    `Bot: ${turn.bot}. Language: ${LANGUAGE[turn.lang]}.${turn.today ? ` Today: ${turn.today}.` : ''}`,
     `Pending question: ${pendingQuestion(turn.pending, turn.lang, agentName)}`,
     '',
     quoted('lead_message', turn.leadMessage),
     '',
-    `Fields (JSON, all optional): ${EXTRACTION_FIELD_LIST}.`,
-    'Leave out every field the message does not state.',
+    `Acts (a list; a message may carry several): ${ACT_LIST}.`,
+    `Slots (all optional): ${SLOT_LIST}.`,
+    'Leave out every slot the message does not state. Never report STOP, HELP or START: those are read elsewhere.',
   ].join('\n');
   return [{ role: 'user', content }];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Extraction output
-
-/** The values of a union type, checked complete at compile time. */
-const allOf =
-  <T extends string>() =>
-  <const A extends readonly T[]>(
-    values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> }),
-  ): A =>
-    values;
-
-const MOTIVATIONS = allOf<MotivationKind>()([
-  'relocation',
-  'downsizing',
-  'divorce',
-  'inherited',
-  'financial_distress',
-  'upgrading',
-  'other',
-]);
-const CONDITIONS = allOf<Condition>()(['move_in_ready', 'needs_minor_work', 'needs_major_work']);
-const FINANCING = allOf<FinancingStatus>()(['pre_approved', 'cash', 'in_process', 'not_yet']);
-const HORIZONS = allOf<Horizon>()(['within_30', 'within_90', 'within_year', 'over_year', 'just_looking']);
-const HARDSHIPS = allOf<Hardship>()(['divorce', 'death', 'debt', 'underwater']);
-const OFFER_PATHS = allOf<OfferPath>()(['listing', 'cash']);
-const MUST_HAVES = allOf<MustHave>()([
-  'pool',
-  'no_hoa',
-  'no_mello_roos',
-  'garage',
-  'single_story',
-  'yard',
-  'view',
-  'updated_kitchen',
-  'home_office',
-  'adu',
-  'rv_parking',
-  'good_schools',
-  'solar',
-  'gated',
-  'cul_de_sac',
-  'horse_property',
-]);
-
-const dollars = z.number().min(MIN_HOME_PRICE).max(MAX_HOME_PRICE);
-const words = (max: number) => z.string().trim().min(1).max(max);
-// A model may send null for a field it has nothing for; null means absent.
-const opt = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
-
-/**
- * The facts of `Facts` (src/domain/state.ts) a model may read from a message. `firstStep` is left
- * out: it answers the Lead bot's own "which comes first?" question, which the rules read.
- */
-export const extractionSchema = z.object({
-  intent: opt(z.enum(['buy', 'sell', 'both'])),
-  motivation: opt(z.enum(MOTIVATIONS)),
-  destination: opt(words(80)),
-  timelineAcceptable: opt(z.boolean()),
-  condition: opt(z.enum(CONDITIONS)),
-  priceExpectation: opt(dollars),
-  address: opt(words(160)),
-  offerPath: opt(z.enum(OFFER_PATHS)),
-  budgetMin: opt(dollars),
-  budgetMax: opt(dollars),
-  financing: opt(z.enum(FINANCING)),
-  lender: opt(words(80)),
-  beds: opt(z.number().int().min(0).max(20)),
-  baths: opt(z.number().min(0).max(20).multipleOf(0.5)),
-  mustHaves: opt(z.array(z.enum(MUST_HAVES)).max(16)),
-  areas: opt(z.array(words(60)).max(10)),
-  horizon: opt(z.enum(HORIZONS)),
-  months: opt(z.number().min(0).max(120)),
-  decisionMakers: opt(z.boolean()),
-  hardship: opt(z.enum(HARDSHIPS)),
-  multipleProperties: opt(z.boolean()),
-});
-
-function toJsonSchema(): Record<string, unknown> {
-  const { $schema: _, ...schema } = z.toJSONSchema(extractionSchema) as Record<string, unknown>;
-  return schema;
-}
-
-/** JSON schema of the extraction answer (sent as a forced tool call). */
-export const EXTRACTION_JSON_SCHEMA: Record<string, unknown> = toJsonSchema();
-
-export const EXTRACTION_OUTPUT: NonNullable<ModelRequest['output']> = {
-  name: 'record_facts',
-  description: "The facts the lead's message states; leave out anything it does not state.",
-  schema: EXTRACTION_JSON_SCHEMA,
-};
-
-const EXTRACTION_FIELD_LIST = Object.entries(extractionSchema.shape)
-  .map(([name, field]) => {
-    const inner = field.unwrap().unwrap();
-    if (inner instanceof z.ZodEnum) return `${name} (${inner.options.join('|')})`;
-    if (inner instanceof z.ZodArray) {
-      const el = inner.element;
-      return `${name} (list${el instanceof z.ZodEnum ? ` of ${el.options.join('|')}` : ' of text'})`;
-    }
-    if (inner instanceof z.ZodNumber) return `${name} (number)`;
-    if (inner instanceof z.ZodBoolean) return `${name} (true|false)`;
-    return `${name} (text)`;
-  })
-  .join(', ');
-
-/** The model's extraction answer as Facts, or null when it does not fit the schema. */
-export function readExtraction(json: unknown): Facts | null {
-  const parsed = extractionSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const facts: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed.data)) {
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    facts[key] = value;
-  }
-  return facts as Facts;
 }

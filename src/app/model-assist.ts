@@ -1,7 +1,8 @@
 import type { BotName, Channel } from '../domain/conversation.ts';
 import type { Reading } from '../domain/read-message.ts';
 import { checkModelReply } from '../domain/model-reply.ts';
-import type { Facts, Stage } from '../domain/state.ts';
+import type { Stage } from '../domain/state.ts';
+import type { Understanding } from '../domain/understand/types.ts';
 import type { ModelRequest, ModelTask, ModelUsage, SystemBlock } from '../ports.ts';
 import { ModelError } from '../ports.ts';
 import type { AuditPrompt } from './audit-prompt.ts';
@@ -24,6 +25,8 @@ export interface PromptTurn {
   maxLength: number;
   /** Cues of the turn (e.g. "objection", "scheduling", "compliance") that may need extra knowledge. */
   cues: string[];
+  /** The day the message arrived (YYYY-MM-DD): timelines are counted from it (extraction task). */
+  today?: string;
 }
 
 export interface BuiltPrompt {
@@ -38,7 +41,7 @@ export interface BuiltPrompt {
 export interface PromptSource {
   build(turn: PromptTurn): BuiltPrompt;
   /** Checks the model's JSON for the extraction task; null when it does not fit. */
-  readExtraction(json: unknown): Facts | null;
+  readExtraction(json: unknown): Understanding | null;
 }
 
 export type ModelOutcomeLabel =
@@ -155,12 +158,15 @@ export function createModelAssist(deps: ModelAssistDeps) {
   return {
     /**
      * The model's wording of `turn.decidedReply` (task `reply`, or `match_explanation` when the
-     * reply presents matching homes), or the decided reply itself.
+     * reply presents matching homes), or the decided reply itself. `factsOnlyFromReply`: the reply
+     * answers from the knowledge base or our data, so the wording may take no figure, name or date
+     * from anywhere else, not even the lead's message.
      */
     async phrase(
       turn: PromptTurn,
       signal: AbortSignal,
       task: 'reply' | 'match_explanation' = 'reply',
+      opts: { factsOnlyFromReply?: boolean } = {},
     ): Promise<PhraseResult> {
       const offline = turn.decidedReply ?? '';
       const prompt = deps.prompts.build({ ...turn, task: 'reply' });
@@ -181,6 +187,7 @@ export function createModelAssist(deps: ModelAssistDeps) {
         maxLength: turn.maxLength,
         agentName: deps.agentName,
         placeNames: deps.placeNames,
+        factsOnlyFromOffline: opts.factsOnlyFromReply ?? false,
       });
       if (!check.ok) {
         records.push({ ...res.record, outcome: 'rejected', detail: check.violations.join(',') });
@@ -234,22 +241,26 @@ export function createModelAssist(deps: ModelAssistDeps) {
       return { text, record };
     },
 
-    /** Facts the model read from a message the rules were unsure about (null: nothing usable). */
+    /**
+     * The acts and slots the model read from a message the rules were unsure about, unchecked
+     * against the text (the turn cross-checks them); null when nothing fits the schema.
+     */
     async extract(
       turn: PromptTurn,
       signal: AbortSignal,
-    ): Promise<{ facts: Facts | null; record: ModelCallRecord }> {
+    ): Promise<{ understanding: Understanding | null; record: ModelCallRecord }> {
       const prompt = deps.prompts.build({ ...turn, task: 'extraction' });
       const res = await call('extraction', prompt, signal);
       if (!res.ok) {
         deps.onCall?.(res.record);
-        return { facts: null, record: res.record };
+        return { understanding: null, record: res.record };
       }
-      const facts = deps.prompts.readExtraction(res.json);
+      const read = deps.prompts.readExtraction(res.json);
       const record: ModelCallRecord =
-        facts === null ? { ...res.record, outcome: 'rejected', detail: 'invalid_output' } : res.record;
+        read === null ? { ...res.record, outcome: 'rejected', detail: 'invalid_output' } : res.record;
       deps.onCall?.(record);
-      return { facts: facts === null || Object.keys(facts).length === 0 ? null : facts, record };
+      const empty = read === null || (read.acts.length === 0 && Object.keys(read.slots).length === 0);
+      return { understanding: empty ? null : read, record };
     },
   };
 }
@@ -257,14 +268,17 @@ export function createModelAssist(deps: ModelAssistDeps) {
 export type ModelAssist = ReturnType<typeof createModelAssist>;
 
 /**
- * The rules are unsure when the bot asked something and found no answer in a real sentence, or
- * when a new lead wrote a sentence without a clear buy/sell intent.
+ * The rules are unsure when, in a real sentence, they found no fact and either the bot had asked
+ * something, they understood nothing at all (no act but "other"), or a new lead gave no clear
+ * buy/sell intent. A carrier keyword is never unsure: the deterministic reader alone decides it.
  */
 export function rulesUnsure(reading: Reading, text: string, pending: string | null, isNew: boolean): boolean {
   if (reading.greeting || reading.mash || reading.code) return false;
+  if (reading.acts.some((a) => a.act === 'keyword')) return false;
   if (text.trim().split(/\s+/).length < 3) return false;
   if (Object.keys(reading.facts).length > 0) return false;
   if (pending !== null) return true;
+  if (reading.acts.every((a) => a.act === 'other')) return true;
   return isNew && reading.intent.confidence < 0.5;
 }
 

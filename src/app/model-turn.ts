@@ -2,7 +2,7 @@ import { detectOptOut } from '../domain/compliance/index.ts';
 import { type Reading, readMessage } from '../domain/read-message.ts';
 import { readState } from '../domain/state.ts';
 import type { TurnDecision, TurnInput } from '../domain/turn.ts';
-import type { Facts } from '../domain/state.ts';
+import type { Understanding } from '../domain/understand/types.ts';
 import { COMPLIANCE_EVENTS, namesHomes, replyCues } from '../domain/skills/turn-cues.ts';
 import { type ModelAssist, type ModelCallRecord, type PromptTurn, rulesUnsure } from './model-assist.ts';
 
@@ -41,19 +41,23 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     channel: input.channel,
     maxLength: input.channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
     cues: [],
+    today: input.now.toISOString().slice(0, 10),
   });
 
   return {
     records,
-    /** Facts the model read when the rules were unsure; never for opted-out or paused contacts. */
-    async hints(): Promise<Facts | null> {
+    /**
+     * The acts and slots the model read when the rules were unsure (the turn cross-checks them
+     * against the text); never for opted-out or paused contacts, never for a STOP.
+     */
+    async hints(): Promise<Understanding | null> {
       if (blocked || detectOptOut(input.text)) return null;
       // Read here, before the bot decides; the bot's own reading comes back with its decision.
       const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now);
       if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
       const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
       records.push(got.record);
-      return got.facts;
+      return got.understanding;
     },
     /** The decided reply in the model's wording when it passes every check; else as decided. */
     async wording(decision: TurnDecision): Promise<string | null> {
@@ -75,9 +79,18 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
         },
         signal,
         decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
+        { factsOnlyFromReply: answersFromKnowledge(decision) },
       );
       records.push(...res.records);
       return res.text;
     },
   };
+}
+
+/**
+ * The reply carries an answer from the knowledge base or our data (not a hand-on to the agent):
+ * its wording may add no figure, name or date, not even one the lead wrote.
+ */
+function answersFromKnowledge(decision: TurnDecision): boolean {
+  return decision.events.some((e) => e.action === 'question_answered' && e.detail.source !== 'agent');
 }

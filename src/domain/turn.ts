@@ -7,6 +7,7 @@ import type { BotName, Channel, ContactView, CrmAction, Temperature } from './co
 import { detectLanguage } from './language/index.ts';
 import { decideLead } from './lead/decide-lead.ts';
 import { leadScore, temperatureOf } from './lead/score.ts';
+import { withModelReading } from './model-reading.ts';
 import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
@@ -15,6 +16,7 @@ import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature } from './seller/temperature.ts';
 import { type ConversationState, type Facts, readState } from './state.ts';
 import { type AuditEvent, TurnContext } from './turn-context.ts';
+import type { Understanding } from './understand/types.ts';
 
 export interface TurnInput {
   cfg: BotsConfig;
@@ -31,10 +33,11 @@ export interface TurnInput {
   /** The latest financial readiness assessment, when one exists (buyers). */
   financial?: { preApproved: boolean; source: 'service' | 'heuristic' | 'default' };
   /**
-   * Facts a language model read from this message when the rules were unsure. The rules win where
-   * both found something; a model-read intent only counts when the rules found none.
+   * Acts and slots a language model read from this message when the rules were unsure, merged by
+   * `withModelReading`: the rules win where both found something, a model value counts only when
+   * the message backs it, and keywords (STOP/HELP/START) are never taken from the model.
    */
-  hints?: Facts;
+  hints?: Understanding;
 }
 
 export interface TurnDecision {
@@ -79,12 +82,8 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const lang = detectLanguage(text);
   if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
 
-  const reading = readMessage(text, state.pending, cfg.neighborhoods, input.now);
-  if (input.hints) {
-    reading.facts = { ...input.hints, ...reading.facts };
-    const hinted = input.hints.intent;
-    if (hinted && reading.intent.intent === 'other') reading.intent = { intent: hinted, confidence: 0.6 };
-  }
+  const read = readMessage(text, state.pending, cfg.neighborhoods, input.now);
+  const reading = input.hints ? withModelReading(read, input.hints, text, cfg.neighborhoods) : read;
   const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
     ...(input.slots ? { slots: input.slots } : {}),
     calendar: input.calendar,

@@ -118,11 +118,11 @@ describe('Claude on the live path (fake Anthropic API)', () => {
     });
   }
 
-  it('reads a message the rules are unsure about with structured extraction, and the bot uses the fact', async () => {
+  it('reads a message the rules are unsure about into acts and slots, and the bot uses the slot', async () => {
     await start();
     claude.onRequest = (req) =>
       isExtraction(req)
-        ? { toolInput: { motivation: 'financial_distress' } }
+        ? { toolInput: { acts: [{ act: 'answer' }], slots: { motivation: 'financial' } } }
         : { text: decidedIn(req) ?? '' };
     await say('c-extract', 'Hi, I might want to sell my house at 6842 Etiwanda Ave');
     const before = claude.requests.filter(isExtraction).length;
@@ -130,13 +130,13 @@ describe('Claude on the live path (fake Anthropic API)', () => {
     const extraction = claude.requests.filter(isExtraction);
     expect(extraction.length).toBe(before + 1);
     const last = extraction.at(-1)!;
-    expect((last.body.tool_choice as { name: string }).name).toBe('record_facts');
+    expect((last.body.tool_choice as { name: string }).name).toBe('record_reading');
     const contact = (await (
       await fetch(`${svc.url}/api/v1/contacts/c-extract?locationId=sandbox`)
     ).json()) as {
       fields: Record<string, unknown>;
     };
-    expect(String(contact.fields.seller_motivation)).toContain('financial_distress');
+    expect(String(contact.fields.seller_motivation)).toContain('financial');
   });
 
   it('does not call the model at all without ANTHROPIC_API_KEY', async () => {

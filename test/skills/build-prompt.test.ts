@@ -5,10 +5,9 @@ import {
   buildExtractionMessages,
   buildReplyMessages,
   createPromptBuilder,
-  EXTRACTION_JSON_SCHEMA,
   type PromptBuild,
-  readExtraction,
 } from '../../src/app/build-prompt.ts';
+import { EXTRACTION_JSON_SCHEMA, readExtraction } from '../../src/app/extraction-schema.ts';
 import type { PromptTurn } from '../../src/app/model-assist.ts';
 
 const skills = loadSkills();
@@ -147,56 +146,63 @@ describe('messages', () => {
     expect(m?.content.match(/<\/lead_message>/g)).toHaveLength(1);
   });
 
-  it('gives an extraction the message, the pending question in the lead’s language and the fields', () => {
+  it('gives an extraction the message, the pending question in the lead’s language, the date, the acts and the slots', () => {
     const [m] = buildExtractionMessages(
-      { bot: 'buyer', lang: 'es', pending: 'buyer.budget', leadMessage: 'pues como unos 600' },
+      {
+        bot: 'buyer',
+        lang: 'es',
+        pending: 'buyer.budget',
+        leadMessage: 'pues como unos 600',
+        today: '2026-12-04',
+      },
       'Maria',
     );
     expect(m?.content).toContain('buyer.budget: "¿En qué rango de precio está buscando?"');
     expect(m?.content).toContain('pues como unos 600');
-    expect(m?.content).toMatch(/budgetMax \(number\)/);
-    expect(m?.content).toMatch(/financing \(pre_approved\|cash\|in_process\|not_yet\)/);
+    expect(m?.content).toContain('Today: 2026-12-04.');
+    expect(m?.content).toMatch(/budget_max \(number\)/);
+    expect(m?.content).toMatch(/condition \(excellent\|good\|fair\|needs_work\|poor\)/);
+    expect(m?.content).toMatch(/objection \(type: has_agent\|/);
+    expect(m?.content).not.toMatch(/keyword \(/);
     const p = builder(true).b.build(
       sellerTurn({ task: 'extraction', bot: 'buyer', pending: 'buyer.budget' }),
     );
-    expect(p.output?.name).toBe('record_facts');
+    expect(p.output?.name).toBe('record_reading');
     expect(p.loaded).toEqual(['extraction-guide', 'buyer-playbook']);
   });
 });
 
 describe('extraction schema', () => {
-  it('describes the facts a model may fill', () => {
+  it('asks for the acts and slots of the shared vocabulary', () => {
     expect(EXTRACTION_JSON_SCHEMA.type).toBe('object');
-    const props = EXTRACTION_JSON_SCHEMA.properties as Record<string, unknown>;
-    expect(Object.keys(props)).toEqual(
-      expect.arrayContaining([
-        'motivation',
-        'timelineAcceptable',
-        'condition',
-        'priceExpectation',
-        'budgetMax',
-        'financing',
-        'beds',
-        'mustHaves',
-        'areas',
-        'horizon',
-      ]),
+    const props = EXTRACTION_JSON_SCHEMA.properties as Record<string, { properties?: object }>;
+    expect(Object.keys(props)).toEqual(['acts', 'slots']);
+    expect(Object.keys(props.slots?.properties ?? {})).toEqual(
+      expect.arrayContaining(['price', 'budget_max', 'timeline_months', 'condition', 'motivation', 'area']),
     );
-    expect(props).not.toHaveProperty('firstStep');
+    expect(JSON.stringify(props.acts)).not.toContain('keyword');
   });
 
-  it('reads a valid answer into facts and drops empty fields', () => {
+  it('reads a valid answer into acts and slots and drops empty slots', () => {
     expect(
-      readExtraction({ priceExpectation: 650_000, condition: 'needs_minor_work', beds: null, areas: [] }),
-    ).toEqual({ priceExpectation: 650_000, condition: 'needs_minor_work' });
-    expect(readExtraction({})).toEqual({});
+      readExtraction({
+        acts: [{ act: 'answer' }, { act: 'question', topic: 'closing_costs' }],
+        slots: { price: 650_000, condition: 'fair', bedrooms: null },
+      }),
+    ).toEqual({
+      acts: [{ act: 'answer' }, { act: 'question', topic: 'closing_costs' }],
+      slots: { price: 650_000, condition: 'fair' },
+    });
+    expect(readExtraction({})).toEqual({ acts: [], slots: {} });
   });
 
   it('rejects answers that do not fit', () => {
     expect(readExtraction('650k')).toBeNull();
-    expect(readExtraction({ condition: 'fixer upper' })).toBeNull();
-    expect(readExtraction({ priceExpectation: 650 })).toBeNull();
-    expect(readExtraction({ mustHaves: ['quiet neighbors'] })).toBeNull();
-    expect(readExtraction({ baths: 2.25 })).toBeNull();
+    expect(readExtraction({ acts: [], slots: { condition: 'fixer upper' } })).toBeNull();
+    expect(readExtraction({ acts: [], slots: { price: 650 } })).toBeNull();
+    expect(readExtraction({ acts: [], slots: { bathrooms: 2.25 } })).toBeNull();
+    expect(readExtraction({ acts: [], slots: { motivation: 'financial_distress' } })).toBeNull();
+    expect(readExtraction({ acts: [{ act: 'keyword', kind: 'STOP' }], slots: {} })).toBeNull();
+    expect(readExtraction({ acts: [{ act: 'question', topic: 'weather' }], slots: {} })).toBeNull();
   });
 });
