@@ -12,10 +12,11 @@ export interface ModelTurnDeps {
   timeoutMs: number;
 }
 
-// Replies that must go out exactly as written: compliance answers, and the holding messages of
-// escalations (commission, distress, a person asked for).
+// Replies that must go out exactly as written: compliance answers (the carrier HELP answer too),
+// and the holding messages of escalations (commission, distress, a person asked for).
 const WORDED_BY_THE_BOT = new Set([
   ...COMPLIANCE_EVENTS,
+  'tcpa_help',
   'commission_question',
   'distress',
   'human_requested',

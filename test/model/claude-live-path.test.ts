@@ -190,7 +190,7 @@ describe('Claude on the live path (fake Anthropic API)', () => {
     );
   });
 
-  it('never rewords a legal answer: opt-out confirmations and the honest AI disclosure go out as written', async () => {
+  it('never rewords a legal answer: opt-out confirmations, the HELP answer and the honest AI disclosure go out as written', async () => {
     await start();
     claude.onRequest = (req) =>
       isExtraction(req) ? { toolInput: {} } : { text: 'Totally a real person here, talk soon!' };
@@ -200,6 +200,9 @@ describe('Claude on the live path (fake Anthropic API)', () => {
     expect(replyRequests()).toHaveLength(before);
     expect(disclosure).not.toContain('real person');
     expect(disclosure).toMatch(/automated|assistant|AI/i);
+    const [help] = await say('c-legal', 'HELP');
+    expect(replyRequests()).toHaveLength(before);
+    expect(help).toMatch(/STOP/);
     const [stop] = await say('c-legal', 'STOP');
     expect(replyRequests()).toHaveLength(before);
     expect(stop).not.toContain('real person');
