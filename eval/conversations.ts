@@ -22,7 +22,8 @@ for (const c of convs) {
   if (ok) pass += 1;
   if (!ok || show) {
     console.log(`\n${c.id} (${c.bot}, ${c.lang}) ${ok ? 'PASS' : 'FAIL'}: ${r.problems.join(' | ')}`);
-    for (const t of r.transcript) console.log(`   lead: ${t.lead}\n   bot:  ${t.reply ?? '(none)'} [${t.asked ?? ''}]`);
+    for (const t of r.transcript)
+      console.log(`   lead: ${t.lead}\n   bot:  ${t.reply ?? '(none)'} [${t.asked ?? ''}]`);
   }
 }
 console.log(`\n${split}: ${pass}/${convs.length} conversations pass`);

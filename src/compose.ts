@@ -312,6 +312,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     metrics,
     bots,
     listings,
+    comps: comps.comps,
     calendarFor,
     escalation,
     externalListings,

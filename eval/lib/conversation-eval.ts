@@ -11,7 +11,8 @@ import { slotsFromFacts } from './facts-to-slots.ts';
 // PostgreSQL, sandbox CRM, offline engine) and checks what a realtor requires by the end.
 
 /** Questions that qualify a lead: asking one after a "no" is soliciting. */
-const QUALIFYING = /^(?:seller\.(?:motivation|timeline|condition|price|address|which_property)|buyer\.|lead\.(?:intent|first|ask_))/;
+const QUALIFYING =
+  /^(?:seller\.(?:motivation|timeline|condition|price|address|which_property)|buyer\.|lead\.(?:intent|first|ask_))/;
 
 export interface TurnRecord {
   lead: string;
@@ -81,7 +82,9 @@ export async function startConversationRunner(env: Record<string, string> = {}):
     async run(c) {
       serial += 1;
       const contactId = `eval_${c.id}_${serial}`;
-      nowMs = Math.max(nowMs, Date.parse(c.now)) + 86_400_000;
+      // Every conversation happens at the moment its corpus entry names (relative dates such as
+      // "next spring" are labelled from it); each is its own contact, so nothing else depends on it.
+      nowMs = Date.parse(c.now);
       const transcript: TurnRecord[] = [];
       const problems: string[] = [];
       let optedOut = false;
@@ -145,12 +148,12 @@ export async function startConversationRunner(env: Record<string, string> = {}):
       const final = await state(contactId);
       if (e.slots) {
         const got = slotsFromFacts((final?.facts ?? {}) as Record<string, unknown>);
-        const wrong = Object.entries(e.slots).filter(
-          ([k, v]) => (got as Record<string, unknown>)[k] !== v,
-        );
+        const wrong = Object.entries(e.slots).filter(([k, v]) => (got as Record<string, unknown>)[k] !== v);
         checks.slots = wrong.length === 0;
         for (const [k, v] of wrong)
-          problems.push(`slot ${k} is ${JSON.stringify((got as Record<string, unknown>)[k])}, expected ${JSON.stringify(v)}`);
+          problems.push(
+            `slot ${k} is ${JSON.stringify((got as Record<string, unknown>)[k])}, expected ${JSON.stringify(v)}`,
+          );
       }
       if (e.temperature) {
         const t = transcript.at(-1)?.temperature ?? null;
@@ -174,7 +177,8 @@ export async function startConversationRunner(env: Record<string, string> = {}):
       if (e.handoff_to_human !== undefined) {
         const handed = (await escalations(contactId)) > 0;
         checks.handoff_to_human = handed === e.handoff_to_human;
-        if (!checks.handoff_to_human) problems.push(`handed to a person: ${handed}, expected ${e.handoff_to_human}`);
+        if (!checks.handoff_to_human)
+          problems.push(`handed to a person: ${handed}, expected ${e.handoff_to_human}`);
       }
       const maxRepeats = Math.max(0, ...Object.values(asked));
       checks.max_repeats = maxRepeats <= (e.max_repeats ?? 2);
@@ -184,11 +188,12 @@ export async function startConversationRunner(env: Record<string, string> = {}):
       }
       checks.form = !problems.some((p) => /^turn \d+: (?!asked)/.test(p));
       if (e.language) {
-        const off = transcript.filter((t) => t.reply && replyLanguage(t.reply) !== null && replyLanguage(t.reply) !== e.language);
+        const off = transcript.filter(
+          (t) => t.reply && replyLanguage(t.reply) !== null && replyLanguage(t.reply) !== e.language,
+        );
         checks.language = off.length === 0;
       }
-      const complianceMiss =
-        !checks.opted_out || checks.must_not_solicit_after === false;
+      const complianceMiss = !checks.opted_out || checks.must_not_solicit_after === false;
       return { id: c.id, lang: c.lang, checks, problems, transcript, maxRepeats, complianceMiss };
     },
     async close() {

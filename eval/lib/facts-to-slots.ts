@@ -34,7 +34,8 @@ export function slotsFromFacts(f: Record<string, unknown>): Slots {
   put('budget_min', f.budgetMin);
   put('budget_max', f.budgetMax);
   put('timeline_months', f.months);
-  if (typeof f.condition === 'string') put('condition', CONDITION[f.condition]);
+  if (typeof f.conditionGrade === 'string') put('condition', f.conditionGrade);
+  else if (typeof f.condition === 'string') put('condition', CONDITION[f.condition]);
   if (typeof f.motivation === 'string') put('motivation', MOTIVATION[f.motivation] ?? f.motivation);
   if (typeof f.financing === 'string') put('preapproved', FINANCING[f.financing]);
   put('lender', f.lender);

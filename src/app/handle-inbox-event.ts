@@ -12,6 +12,7 @@ import {
 } from '../adapters/postgres/contacts-repo.ts';
 import type { InboxRow } from '../adapters/postgres/inbox-repo.ts';
 import { cancelQueuedMessages, enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import type { SoldComp } from '../domain/cma/types.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import type { Listing } from '../domain/buyer/listing.ts';
 import type { BotName, ContactView, CrmAction } from '../domain/conversation.ts';
@@ -34,6 +35,8 @@ export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 export interface TurnDeps {
   bots: BotsConfig;
   listings: readonly Listing[];
+  /** Sold homes (the CMA comps) for instant value ranges and area price levels in answers. */
+  comps?: readonly SoldComp[];
   /** The calendar that offers appointment slots for a location, if any. */
   calendarFor: (locationId: string) => { crm: Crm; calendarId: string } | null;
   logger?: { warn(obj: object, msg: string): void };
@@ -116,6 +119,7 @@ export async function handleInboxEvent(
         now,
         calendar: calendar !== null,
         listings: deps.listings,
+        ...(deps.comps ? { comps: deps.comps } : {}),
       };
       if (conv.bot === 'buyer' && deps.externalListings && !input.contact.optedOut && !input.contact.paused) {
         const facts = readState(input.stored, 'buyer').facts;

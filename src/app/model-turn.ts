@@ -54,7 +54,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     async hints(): Promise<Understanding | null> {
       if (blocked || detectOptOut(input.text)) return null;
       // Read here, before the bot decides; the bot's own reading comes back with its decision.
-      const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now);
+      const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now, state.owner);
       if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
       const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
       records.push(got.record);

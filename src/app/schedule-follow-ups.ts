@@ -2,6 +2,7 @@ import { cancelPendingFollowUps, insertFollowUps } from '../adapters/postgres/fo
 import { cancelQueuedInitiatedMessages } from '../adapters/postgres/outbox-repo.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import { planFollowUps } from '../domain/follow-up/index.ts';
+import { CHECK_IN_ONLY, NO_FOLLOW_UP } from '../domain/policy/objections.ts';
 import type { Sql } from '../ports.ts';
 import { loadFollowUpSubject } from './follow-up-status.ts';
 
@@ -23,6 +24,10 @@ export async function scheduleFollowUps(
   await cancelQueuedInitiatedMessages(tx, loc, cid, 'the lead wrote before it was sent');
   const subject = await loadFollowUpSubject(tx, loc, cid, bots);
   if (!subject || subject.blocked) return { cancelled, scheduled: false };
-  await insertFollowUps(tx, loc, cid, lastInboundAt, planFollowUps(lastInboundAt));
+  // A lead who said no gets no sequence, or only the one long-horizon check-in.
+  const reason = subject.state.stage === 'closed' ? String(subject.state.closedReason ?? '') : '';
+  if (NO_FOLLOW_UP.has(reason)) return { cancelled, scheduled: false };
+  const steps = planFollowUps(lastInboundAt).filter((s) => !CHECK_IN_ONLY.has(reason) || s.step === 'day30');
+  await insertFollowUps(tx, loc, cid, lastInboundAt, steps);
   return { cancelled, scheduled: true };
 }

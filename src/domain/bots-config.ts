@@ -1,5 +1,7 @@
 import { defaultKnowledgeBase, type KnowledgeBase } from './knowledge/index.ts';
 import { defaultNeighborhoods } from './language/index.ts';
+import type { ObjectionPolicy } from './policy/objections.ts';
+import type { ObjectionType } from './understand/types.ts';
 
 // Everything a realtor may tune without touching code. Defaults live here; a JSON/YAML file
 // (BOTS_CONFIG_FILE) may override any part of it.
@@ -22,6 +24,8 @@ export interface TagNames {
   humanTakeover: string;
   /** `{from}` and `{to}` are Lead, Seller or Buyer. */
   handoff: string;
+  /** Put on a lead who said no for good (has an agent, already bought…): never solicited again. */
+  doNotSolicit: string;
 }
 
 /** Who the bots write for. Unset optional parts are left out, never made up. */
@@ -59,6 +63,8 @@ export interface BotsConfig {
     /** Business hours for offered appointment slots, local time. */
     businessHours: { start: number; end: number };
   };
+  /** What the bot does for each objection (see policy/objections.ts); unset ones use the defaults. */
+  objections: Partial<Record<ObjectionType, ObjectionPolicy>>;
   /** Optional rewording of questions: key (e.g. "seller.motivation") → variants per language. */
   questions: Partial<Record<'en' | 'es', Record<string, string[]>>>;
 }
@@ -67,7 +73,7 @@ export const defaultTagNames: TagNames = {
   sellerActivation: ['Needs Qualifying', 'Seller-Lead'],
   buyerActivation: ['Buyer-Lead'],
   leadActivation: ['lead-bot'],
-  offSwitches: ['AI-Off', 'Stop-Bot', 'Qualified', 'Human-Takeover'],
+  offSwitches: ['AI-Off', 'Stop-Bot', 'Qualified', 'Human-Takeover', 'Do-Not-Solicit'],
   temperature: '{temp}-{who}',
   sellerQualified: 'Seller-Qualified',
   buyerQualified: 'Buyer-Qualified',
@@ -79,6 +85,7 @@ export const defaultTagNames: TagNames = {
   escalation: 'Escalation',
   humanTakeover: 'Human-Takeover',
   handoff: 'Handoff-{from}-to-{to}',
+  doNotSolicit: 'Do-Not-Solicit',
 };
 
 export function defaultBotsConfig(
@@ -102,5 +109,6 @@ export function defaultBotsConfig(
       businessHours: { start: 9, end: 18 },
     },
     questions: {},
+    objections: {},
   };
 }

@@ -2,28 +2,27 @@ import {
   classifyIntent,
   detectHardship,
   detectPriceAnchoring,
+  type Condition,
   extractAddress,
   extractAreas,
-  extractBudget,
-  extractCondition,
   extractFinancing,
   extractMotivation,
   extractMustHaves,
   extractOfferPath,
-  extractPriceExpectation,
-  extractRooms,
   extractTimeline,
   extractTimelineAcceptance,
   type Hardship,
+  type Horizon,
   type IntentResult,
   isChangedMind,
   isGreeting,
   isKeyboardMash,
   isVague,
   mentionsAdOrReferral,
-  resolveTimeline,
 } from './language/index.ts';
 import type { Facts } from './state.ts';
+import { readUtterance } from './understand/read-utterance.ts';
+import type { Act, AskedQuestion, BotKind, ConditionSlot, Slots } from './understand/types.ts';
 
 /** What one message says: the facts it adds and the cues the bots react to. */
 export interface Reading {
@@ -42,6 +41,31 @@ export interface Reading {
   twoDeciders: boolean;
   /** JSON, code or markup: read as plain text, never as fields. */
   code: boolean;
+  /** Every dialogue act the message carries (answers, questions, objections, keywords…). */
+  acts: Act[];
+  /** The slot values it states, in the corpus vocabulary. */
+  slots: Slots;
+}
+
+/** The corpus name of the question a bot left pending ("seller.price" → "price"). */
+const ASKED: Record<string, AskedQuestion> = {
+  'seller.motivation': 'motivation',
+  'seller.timeline': 'timeline',
+  'seller.condition': 'condition',
+  'seller.price': 'price',
+  'buyer.budget': 'budget',
+  'buyer.financing': 'preapproval',
+  'buyer.beds': 'needs',
+  'buyer.must_haves': 'needs',
+  'buyer.timeline': 'timeline',
+  'buyer.areas': 'area',
+  'lead.intent': 'buy_or_sell',
+  'lead.first': 'buy_or_sell',
+  'schedule.slots': 'appointment',
+};
+
+export function askedQuestion(pending: string | null): AskedQuestion | null {
+  return pending ? (ASKED[pending] ?? null) : null;
 }
 
 // A tag is looked for once, from the first "<x" (a later one cannot close when the first did
@@ -79,9 +103,18 @@ export function readMessage(
   pending: string | null,
   neighborhoods: readonly string[],
   now?: Date,
+  bot: BotKind = 'lead',
 ): Reading {
   const code = looksLikeCode(text);
   const intent = classifyIntent(text);
+  const understood = code
+    ? { acts: [{ act: 'other' } as Act], slots: {} }
+    : readUtterance(text, {
+        bot,
+        lastQuestion: askedQuestion(pending),
+        now: now ?? new Date(0),
+        neighborhoods,
+      });
   const base: Reading = {
     facts: {},
     intent,
@@ -97,77 +130,71 @@ export function readMessage(
     marketTiming: false,
     twoDeciders: false,
     code,
+    acts: understood.acts,
+    slots: understood.slots,
   };
   if (code) return base;
 
+  // The slot readers (measured on the labelled corpus) decide every value they cover; the older
+  // extractors add only what the slots have no name for (destination, offer path, must-haves…).
+  const sl = understood.slots;
   const f: Facts = {};
   const anchoring = detectPriceAnchoring(text);
+  if (sl.motivation) f.motivation = sl.motivation;
   const motivation = extractMotivation(text);
-  if (motivation) {
-    f.motivation = motivation.kind;
-    if (motivation.destination) f.destination = motivation.destination;
-  }
+  if (sl.motivation && motivation?.destination) f.destination = motivation.destination;
   const acceptance = extractTimelineAcceptance(text, { justAsked: pending === 'seller.timeline' });
   if (acceptance) f.timelineAcceptable = acceptance === 'yes';
-  const condition = extractCondition(text);
-  if (condition) f.condition = condition;
-  // The extractor already ignores a neighbour's figure, so "neighbor got 800k, I want 850" keeps 850.
-  const price = extractPriceExpectation(text, { justAsked: pending === 'seller.price' });
-  if (price !== null) f.priceExpectation = price;
-  const address = extractAddress(text);
-  if (address) f.address = address;
+  if (sl.condition) {
+    f.conditionGrade = sl.condition;
+    f.condition = CMA_CONDITION[sl.condition];
+  }
+  if (sl.price !== undefined) f.priceExpectation = sl.price;
+  if (sl.price_min !== undefined) f.priceMin = sl.price_min;
+  if (sl.price_max !== undefined) f.priceMax = sl.price_max;
+  // The corpus slot is number and street; the record keeps the city when the lead gave it.
+  if (sl.address) f.address = extractAddress(text) ?? sl.address;
   const path = extractOfferPath(text);
   if (path) f.offerPath = path;
-
-  const budget = extractBudget(text, { justAsked: pending === 'buyer.budget' });
-  if (budget.min !== undefined) f.budgetMin = budget.min;
-  if (budget.max !== undefined) f.budgetMax = budget.max;
+  if (sl.budget_min !== undefined) f.budgetMin = sl.budget_min;
+  if (sl.budget_max !== undefined) f.budgetMax = sl.budget_max;
   const financing = extractFinancing(text, { justAsked: pending === 'buyer.financing' });
-  if (financing) {
-    f.financing = financing.status;
-    if (financing.lender) f.lender = financing.lender;
-  }
-  const rooms = extractRooms(text, { justAsked: pending === 'buyer.beds' });
-  if (rooms.beds !== undefined) f.beds = rooms.beds;
-  if (rooms.baths !== undefined) f.baths = rooms.baths;
+  if (financing?.status === 'cash') f.financing = 'cash';
+  else if (sl.preapproved !== undefined) f.financing = sl.preapproved ? 'pre_approved' : 'not_yet';
+  if (sl.lender) f.lender = sl.lender;
+  if (sl.bedrooms !== undefined) f.beds = sl.bedrooms;
+  if (sl.bathrooms !== undefined) f.baths = sl.bathrooms;
+  if (sl.email) f.email = sl.email;
+  if (sl.phone) f.phone = sl.phone;
   const must = extractMustHaves(text);
   if (must.length > 0) f.mustHaves = must;
-  const areas = extractAreas(text, neighborhoods);
-  if (areas.length > 0) f.areas = areas;
-  const stated = extractTimeline(text);
-  const timeline = now ? resolveTimeline(stated, now) : stated;
-  if (timeline.horizon) {
-    f.horizon = timeline.horizon;
-    if (timeline.months !== undefined) f.months = timeline.months;
+  if (sl.area) {
+    const areas = extractAreas(text, neighborhoods);
+    f.areas = [sl.area, ...areas.filter((a) => a !== sl.area)];
   }
+  if (sl.timeline_months !== undefined) {
+    f.months = sl.timeline_months;
+    f.horizon = horizonOf(sl.timeline_months);
+  } else {
+    const stated = extractTimeline(text);
+    // "Just looking" and "next year" give no month, but still say how far off the lead is.
+    if (stated.horizon === 'just_looking') f.horizon = 'just_looking';
+    else if (stated.horizon === 'over_year' || (stated.months ?? 0) >= 12) f.horizon = 'over_year';
+  }
+  if (sl.intent) f.intent = sl.intent;
   const twoDeciders = TWO_DECIDERS.test(text);
   if (twoDeciders) f.decisionMakers = true;
   const multipleProperties = MULTIPLE.test(text);
   if (multipleProperties) f.multipleProperties = true;
   const hardship = detectHardship(text);
   if (hardship) f.hardship = hardship;
-
-  // A price anchored on a neighbour's sale is not the seller's own expectation, and a seller's
-  // price is not a buyer's budget: keep each number where the conversation puts it.
-  if (intent.intent === 'buy' && intent.confidence >= 0.6) delete f.priceExpectation;
   // A seller's "cash" is the cash-offer path, not how they would pay for a home.
-  if (intent.intent === 'sell' && intent.confidence >= 0.6) {
-    delete f.financing;
-    delete f.lender;
-  }
-  if (
-    (pending?.startsWith('seller.') || (intent.intent === 'sell' && intent.confidence >= 0.6)) &&
-    f.priceExpectation !== undefined
-  ) {
-    delete f.budgetMin;
-    delete f.budgetMax;
-  }
-  if (anchoring) {
-    delete f.budgetMin;
-    delete f.budgetMax;
-  }
+  if (intent.intent === 'sell' && intent.confidence >= 0.6 && f.financing === 'cash') delete f.financing;
+  const readIntent = intent.intent === 'other' && sl.intent ? { intent: sl.intent, confidence: 0.8 } : intent;
+
   return {
     ...base,
+    intent: readIntent,
     facts: f,
     hardship,
     anchoring,
@@ -178,9 +205,34 @@ export function readMessage(
   };
 }
 
+const CMA_CONDITION: Record<ConditionSlot, Condition> = {
+  excellent: 'move_in_ready',
+  good: 'move_in_ready',
+  fair: 'needs_minor_work',
+  needs_work: 'needs_major_work',
+  poor: 'needs_major_work',
+};
+
+/** The rough horizon of a timeline in months. */
+export function horizonOf(months: number): Horizon {
+  if (months <= 1) return 'within_30';
+  if (months <= 3) return 'within_90';
+  if (months <= 12) return 'within_year';
+  return 'over_year';
+}
+
 /** Merges new facts over old; lists (areas, must-haves) accumulate without duplicates. */
 export function mergeFacts(old: Facts, add: Facts): Facts {
   const out: Facts = { ...old, ...add };
+  // Selling and buying stays both when one side is named later; the latest figure wins, so a
+  // single price replaces a range and the other way round.
+  if (old.intent === 'both' && add.intent !== undefined) out.intent = 'both';
+  if (add.priceExpectation !== undefined && add.priceMin === undefined && add.priceMax === undefined) {
+    delete out.priceMin;
+    delete out.priceMax;
+  }
+  if ((add.priceMin !== undefined || add.priceMax !== undefined) && add.priceExpectation === undefined)
+    delete out.priceExpectation;
   if (old.mustHaves && add.mustHaves) out.mustHaves = [...new Set([...old.mustHaves, ...add.mustHaves])];
   if (old.areas && add.areas) out.areas = [...new Set([...old.areas, ...add.areas])];
   return out;

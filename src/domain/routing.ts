@@ -55,7 +55,8 @@ export function handOff(ctx: TurnContext, to: BotName): boolean {
       ctx.now.getTime() - Date.parse(h.at) < cooldownMs,
   );
   if (recent) return false;
-  ctx.removeTags(...activationTags(from, ctx.cfg));
+  // Selling and buying: the contact keeps both sides' tags, so the agent sees both in the CRM.
+  if (ctx.state.facts.intent !== 'both' || from === 'lead') ctx.removeTags(...activationTags(from, ctx.cfg));
   const toTags = activationTags(to, ctx.cfg);
   const tag = ctx.cfg.tags.handoff
     .replace('{from}', TurnContext.label(from))

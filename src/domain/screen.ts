@@ -11,6 +11,7 @@ import {
   detectPromptInjection,
   detectRespaOffer,
 } from './compliance/index.ts';
+import { detectHelp } from './compliance/keywords.ts';
 import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
@@ -26,6 +27,9 @@ export function isOffTopic(ctx: TurnContext): boolean {
   const timingAsked = ctx.state.pending?.endsWith('.timeline') ?? false;
   const facts = Object.keys(r.facts).filter((k) => timingAsked || !TIMING_FACTS.has(k));
   if (REAL_ESTATE.test(ctx.text) || facts.length > 0) return false;
+  // A question we can answer or hand on, an objection, a feeling or a scheduling request is never
+  // brushed off as off-topic.
+  if (r.acts.some((a) => a.act !== 'other' && (a.act !== 'question' || a.topic !== 'other'))) return false;
   if (r.intent.intent !== 'other' || r.greeting || r.vague || r.changedMind || r.adOrReferral) return false;
   if (r.meetingRequest || r.marketTiming || r.twoDeciders || r.multipleProperties) return false;
   return /\?|^(?:can|could|will|would|tell|write|help|what|who|how|why|when|where|do|does|is|are)\b/i.test(
@@ -63,14 +67,24 @@ export function reaskPending(ctx: TurnContext): boolean {
  * Compliance and safety before any bot sees the message. Returns true when the message was fully
  * handled here (opt-out, fair housing, CCPA, AI question…), false to let the owning bot answer.
  */
+/** STOP in any words: recorded, confirmed once, and nothing else is said. True when it was one. */
+export function optOut(ctx: TurnContext): boolean {
+  if (!detectOptOut(ctx.text)) return false;
+  const { cfg } = ctx;
+  ctx.say('compliance.opt_out', {}, { keep: true });
+  ctx.addTags(cfg.tags.optOut, cfg.tags.aiOff);
+  ctx.actions.push({ type: 'set_contact', optedOut: true });
+  ctx.state.pending = null;
+  ctx.audit('tcpa_opt_out', { rule: 'opt_out_keyword' });
+  return true;
+}
+
 export function screenMessage(ctx: TurnContext): boolean {
   const { text, cfg } = ctx;
-  if (detectOptOut(text)) {
-    ctx.say('compliance.opt_out', {}, { keep: true });
-    ctx.addTags(cfg.tags.optOut, cfg.tags.aiOff);
-    ctx.actions.push({ type: 'set_contact', optedOut: true });
-    ctx.state.pending = null;
-    ctx.audit('tcpa_opt_out', { rule: 'opt_out_keyword' });
+  if (optOut(ctx)) return true;
+  if (detectHelp(text)) {
+    ctx.say('compliance.help', {}, { keep: true });
+    ctx.audit('tcpa_help');
     return true;
   }
   if (detectHarassment(text)) {
@@ -134,7 +148,14 @@ export function screenMessage(ctx: TurnContext): boolean {
     return true;
   }
   if (detectPromptInjection(text)) ctx.audit('prompt_injection_ignored');
-  if (detectLenderSteeringRequest(text)) ctx.say('compliance.lender_choice');
+  if (detectLenderSteeringRequest(text)) {
+    // The lender question is answered by the free-choice statement, not handed on.
+    ctx.say('compliance.lender_choice', {}, { keep: true });
+    ctx.reading = {
+      ...ctx.reading,
+      acts: ctx.reading.acts.filter((a) => a.act !== 'question' || a.topic !== 'other'),
+    };
+  }
   if (ctx.reading.code || ctx.reading.mash || isOffTopic(ctx)) {
     ctx.say(ctx.reading.code || ctx.reading.mash ? 'misc.mash' : 'misc.off_topic');
     if (reaskPending(ctx)) return true;

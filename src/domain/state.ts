@@ -1,12 +1,7 @@
 import type { BotName, Temperature } from './conversation.ts';
-import type {
-  Condition,
-  FinancingStatus,
-  Hardship,
-  Horizon,
-  MotivationKind,
-  OfferPath,
-} from './language/index.ts';
+import type { Condition, FinancingStatus, Hardship, Horizon, OfferPath } from './language/index.ts';
+
+import type { ConditionSlot, MotivationSlot } from './understand/types.ts';
 
 export type Lang = 'en' | 'es';
 
@@ -14,12 +9,20 @@ export type Lang = 'en' | 'es';
 export interface Facts {
   intent?: 'buy' | 'sell' | 'both';
   firstStep?: 'buy' | 'sell';
-  motivation?: MotivationKind;
+  motivation?: MotivationSlot;
   destination?: string;
   timelineAcceptable?: boolean;
+  /** Condition in the three grades the CMA engine adjusts for. */
   condition?: Condition;
+  /** Condition as the seller described it: excellent, good, fair, needs_work or poor. */
+  conditionGrade?: ConditionSlot;
   priceExpectation?: number;
+  /** A seller's range ("600 to 650"): no single price. */
+  priceMin?: number;
+  priceMax?: number;
   address?: string;
+  email?: string;
+  phone?: string;
   offerPath?: OfferPath;
   budgetMin?: number;
   budgetMax?: number;

@@ -4,7 +4,11 @@ import type { Listing } from './buyer/listing.ts';
 import { introduce } from './knowledge/index.ts';
 import type { Reading } from './read-message.ts';
 import type { ConversationState, Lang } from './state.ts';
-import { type Params, t, variants } from './templates/index.ts';
+import { hasKey, type Params, t, variants } from './templates/index.ts';
+
+/** Never the same qualifying question more than twice in one conversation. */
+const MAX_ASKS = 2;
+const QUALIFYING = /^(?:seller|buyer)\.|^lead\.ask_/;
 
 export interface AuditEvent {
   action: string;
@@ -15,6 +19,8 @@ export interface AuditEvent {
 interface Part {
   text: string;
   keep: boolean;
+  /** The question this part asks: it gives way to an answer when both do not fit one SMS. */
+  asks?: string;
 }
 
 /**
@@ -27,6 +33,8 @@ export class TurnContext {
   readonly events: AuditEvent[] = [];
   needsSlots = false;
   allowAiDisclosure = false;
+  /** The question pending when the message arrived. */
+  readonly pendingBefore: string | null;
   /** Tags as they will be after this turn (case-insensitive set semantics). */
   tags: string[];
   /** Fields this turn sets (merged into one set_fields action). */
@@ -52,6 +60,7 @@ export class TurnContext {
     readonly world: { slots?: string[]; calendar: boolean; listings: readonly Listing[] },
   ) {
     this.tags = [...contact.tags];
+    this.pendingBefore = state.pending;
   }
 
   get lang(): Lang {
@@ -72,20 +81,59 @@ export class TurnContext {
     this.answered = true;
   }
 
+  /** Says text composed elsewhere (a knowledge-base answer), kept when the SMS is shortened. */
+  sayText(text: string): void {
+    this.parts.push({ text, keep: true });
+    this.answered = true;
+  }
+
   /**
    * Asks a question and remembers it as pending. `attempt` rotates the wording, and the text is
    * never the same as the previous reply.
    */
   ask(key: string, attempt = 0): void {
+    const times = this.state.asked[key] ?? 0;
+    if (times >= MAX_ASKS && QUALIFYING.test(key)) {
+      this.giveUpOn(key);
+      return;
+    }
+    // The second time, in other words with examples or choices.
+    const choices = `loop.choices.${key}`;
+    if (times === 1 && hasKey(choices) && !this.cfg.questions[this.lang]?.[key]) {
+      this.parts.push({ text: this.phrase(choices), keep: true, asks: key });
+      this.remember(key);
+      return;
+    }
     const list = variants(this.lang, key, this.cfg.questions[this.lang]);
     let v = attempt % list.length;
     const text = (i: number) => this.phrase(key, {}, i);
     if (list.length > 1 && this.state.lastReply?.endsWith(text(v))) v = (v + 1) % list.length;
-    this.parts.push({ text: text(v), keep: true });
+    this.parts.push({ text: text(v), keep: true, asks: key });
+    this.remember(key);
+  }
+
+  private remember(key: string): void {
     this.state.pending = key;
     this.state.asked[key] = (this.state.asked[key] ?? 0) + 1;
     this.state.lastAsked = key;
     this.answered = true;
+  }
+
+  /**
+   * A question asked twice and still not answered goes to a person, never a third time: the
+   * question is skipped and the agent gets a task.
+   */
+  giveUpOn(key: string): void {
+    if (!this.state.skipped.includes(key)) this.state.skipped = [...this.state.skipped, key];
+    this.state.pending = null;
+    if (!this.parts.some((p) => p.text === this.phrase('loop.handoff')))
+      this.say('loop.handoff', {}, { keep: true });
+    this.task(
+      'Lead needs a personal follow-up',
+      `The assistant asked "${key}" twice without a usable answer and stopped asking; please follow up personally.`,
+      24,
+    );
+    this.audit('question_given_up', { question: key });
   }
 
   hasTag(tag: string): boolean {
@@ -151,11 +199,23 @@ export class TurnContext {
     const parts = [...this.parts];
     const join = () => parts.map((p) => p.text).join(' ');
     while (join().length > maxLength) {
-      const i = parts.findIndex((p) => !p.keep);
+      let i = parts.findIndex((p) => !p.keep);
+      // Answering the lead comes first: our next question waits for the next message.
+      if (i === -1) i = parts.findIndex((p) => p.asks !== undefined);
       if (i === -1 || parts.length === 1) break;
-      parts.splice(i, 1);
+      const [dropped] = parts.splice(i, 1);
+      if (dropped?.asks) this.unask(dropped.asks);
     }
     return join();
+  }
+
+  /** A question that did not fit is not asked: nothing is pending for it and it does not count. */
+  private unask(key: string): void {
+    const times = (this.state.asked[key] ?? 1) - 1;
+    if (times > 0) this.state.asked[key] = times;
+    else delete this.state.asked[key];
+    if (this.state.lastAsked === key) this.state.lastAsked = null;
+    if (this.state.pending === key) this.state.pending = this.pendingBefore;
   }
 
   /** The bot that owns the conversation, capitalised as tags spell it. */

@@ -2,7 +2,12 @@ import type { BotsConfig } from './bots-config.ts';
 import type { Listing } from './buyer/listing.ts';
 import { decideBuyer } from './buyer/decide-buyer.ts';
 import { buyerTemperature } from './buyer/temperature.ts';
+import type { SoldComp } from './cma/types.ts';
 import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
+import { detectHelp } from './compliance/keywords.ts';
+import { handleFeelings } from './policy/feelings.ts';
+import { handleObjection } from './policy/objections.ts';
+import { answerQuestions } from './policy/questions.ts';
 import type { BotName, Channel, ContactView, CrmAction, Temperature } from './conversation.ts';
 import { detectLanguage } from './language/index.ts';
 import { decideLead } from './lead/decide-lead.ts';
@@ -11,9 +16,9 @@ import { withModelReading } from './model-reading.ts';
 import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
-import { screenMessage } from './screen.ts';
+import { optOut, screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
-import { questionsAnswered, sellerTemperature } from './seller/temperature.ts';
+import { questionsAnswered, sellerTemperature, sellerTimelineAcceptable } from './seller/temperature.ts';
 import { type ConversationState, type Facts, readState } from './state.ts';
 import { type AuditEvent, TurnContext } from './turn-context.ts';
 import type { Understanding } from './understand/types.ts';
@@ -32,6 +37,8 @@ export interface TurnInput {
   listings: readonly Listing[];
   /** The latest financial readiness assessment, when one exists (buyers). */
   financial?: { preApproved: boolean; source: 'service' | 'heuristic' | 'default' };
+  /** Sold homes for instant value ranges and area price levels (the CMA comps). */
+  comps?: readonly SoldComp[];
   /**
    * Acts and slots a language model read from this message when the rules were unsure, merged by
    * `withModelReading`: the rules win where both found something, a model value counts only when
@@ -82,7 +89,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const lang = detectLanguage(text);
   if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
 
-  const read = readMessage(text, state.pending, cfg.neighborhoods, input.now);
+  const read = readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner);
   const reading = input.hints ? withModelReading(read, input.hints, text, cfg.neighborhoods) : read;
   const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
     ...(input.slots ? { slots: input.slots } : {}),
@@ -90,31 +97,75 @@ export function decideTurn(input: TurnInput): TurnDecision {
     listings: input.listings,
   });
 
+  // Compliance first, in every state: STOP, HELP and START are read before any pause or takeover.
   if (input.contact.optedOut || ctx.hasTag(cfg.tags.optOut)) {
-    if (!detectOptIn(text, { strict: true })) return silent();
+    if (!detectOptIn(text, { strict: true })) {
+      notifyWhileSilent(ctx, 'opted_out');
+      return silent(ctx);
+    }
     ctx.removeTags(cfg.tags.optOut, cfg.tags.aiOff);
     ctx.actions.push({ type: 'set_contact', optedOut: false });
     ctx.audit('tcpa_opt_in');
     ctx.say('compliance.opt_in', {}, { keep: true });
     return finish(ctx, input);
   }
-  if (input.contact.paused || cfg.tags.offSwitches.some((t) => ctx.hasTag(t))) return silent();
+  const silentReason = input.contact.paused ? 'paused' : cfg.tags.offSwitches.find((t) => ctx.hasTag(t));
+  if (silentReason) {
+    if (optOut(ctx)) return finish(ctx, input);
+    if (detectHelp(text)) {
+      ctx.say('compliance.help', {}, { keep: true });
+      ctx.audit('tcpa_help');
+      return finish(ctx, input);
+    }
+    // Silent, but nothing is lost: the answer is recorded and the agent is told.
+    state.facts = mergeFacts(state.facts, learned(ctx));
+    notifyWhileSilent(ctx, silentReason);
+    return finish(ctx, input, { silent: true });
+  }
 
   const screened = screenMessage(ctx);
-  if (!screened) {
+  if (!screened && !handleObjection(ctx)) {
+    if (handleFeelings(ctx)) {
+      state.facts = mergeFacts(state.facts, learned(ctx));
+      applyEscalationRules(ctx, true);
+      return finish(ctx, input);
+    }
     const to = handoffTarget(ctx);
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
-    state.facts = mergeFacts(state.facts, factsFor(state.owner, ctx.reading.facts));
-    runBot(ctx, state.owner);
+    state.facts = mergeFacts(state.facts, learned(ctx));
+    const held = answerQuestions(ctx, input.comps ?? []);
+    if (!held) runBot(ctx, state.owner);
+    else if (ctx.reading.hardship)
+      ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });
   }
   applyEscalationRules(ctx, screened);
   return finish(ctx, input);
 }
 
+/** A message the bot will not answer still reaches a person: a task for the agent. */
+function notifyWhileSilent(ctx: TurnContext, why: string): void {
+  ctx.task(
+    'Lead wrote while the assistant is silent',
+    `The lead wrote while the assistant is not replying (${why}). Their message: "${ctx.text.slice(0, 300)}"`,
+    4,
+  );
+  ctx.audit('inbound_while_silent', { why });
+}
+
 function runBot(ctx: TurnContext, bot: BotName): void {
   if (bot === 'seller') {
     decideSeller(ctx);
+    // Selling and buying: once the sale side is qualified, the Buyer bot takes the purchase side.
+    const { state } = ctx;
+    if (state.stage === 'closed' && state.closedReason === 'qualified' && state.facts.intent === 'both') {
+      if (handOff(ctx, 'buyer')) {
+        // The sale side is done; the reply goes straight on to the purchase.
+        const done = ctx.phrase('seller.done');
+        ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => p.text !== done));
+        decideBuyer(ctx);
+      }
+    }
     return;
   }
   if (bot === 'buyer') {
@@ -128,8 +179,16 @@ function runBot(ctx: TurnContext, bot: BotName): void {
   });
 }
 
+/** What this message adds to the lead's facts, for the bot that owns the conversation. */
+function learned(ctx: TurnContext): Facts {
+  const both = ctx.state.facts.intent === 'both';
+  return factsFor(ctx.state.owner, both ? { ...ctx.reading.facts, intent: 'both' } : ctx.reading.facts);
+}
+
 /** A seller's price is not a buyer's budget and the other way round. */
 function factsFor(owner: BotName, f: Facts): Facts {
+  // Selling and buying: the sale price and the buying budget are both the lead's, kept apart.
+  if (f.intent === 'both') return f;
   const out = { ...f };
   if (owner === 'seller') {
     delete out.budgetMin;
@@ -141,7 +200,7 @@ function factsFor(owner: BotName, f: Facts): Facts {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
+function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } = {}): TurnDecision {
   const { state, cfg } = ctx;
   const f = state.facts;
   state.leadScore = leadScore(f, state);
@@ -158,9 +217,12 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
         : leadTemp;
   state.temperature = ownerTemp;
 
-  setTemperatureTag(ctx, 'Lead', leadTemp);
+  // One temperature for the contact: the Lead tag follows the owning bot's verdict, so Hot-Lead
+  // never sits beside Cold-Seller.
+  setTemperatureTag(ctx, 'Lead', ownerTemp);
   ctx.setField('lead_score', state.leadScore);
   if (state.owner === 'seller') {
+    const acceptable = sellerTimelineAcceptable(f);
     setTemperatureTag(ctx, 'Seller', ownerTemp);
     if (ownerTemp === 'hot') ctx.addTags(cfg.tags.sellerQualified);
     ctx.setField('property_address', f.address);
@@ -168,12 +230,9 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
       'seller_motivation',
       f.motivation ? `${f.motivation}${f.destination ? ` (${f.destination})` : ''}` : undefined,
     );
-    ctx.setField(
-      'timeline_acceptable',
-      f.timelineAcceptable === undefined ? undefined : f.timelineAcceptable ? 'yes' : 'no',
-    );
-    ctx.setField('property_condition', f.condition);
-    ctx.setField('price_expectation', f.priceExpectation);
+    ctx.setField('timeline_acceptable', acceptable === undefined ? undefined : acceptable ? 'yes' : 'no');
+    ctx.setField('property_condition', f.conditionGrade ?? f.condition);
+    ctx.setField('price_expectation', f.priceExpectation ?? f.priceMax);
     ctx.setField('questions_answered', questionsAnswered(f));
     ctx.setField('offer_type', f.offerPath);
   }
@@ -191,7 +250,7 @@ function finish(ctx: TurnContext, input: TurnInput): TurnDecision {
   if (Object.keys(ctx.fields).length > 0) ctx.actions.push({ type: 'set_fields', fields: ctx.fields });
 
   const maxLength = input.channel === 'SMS' ? cfg.thresholds.smsMaxLength : 1000;
-  let reply = ctx.compose(maxLength);
+  let reply = opts.silent ? null : ctx.compose(maxLength);
   if (reply !== null) {
     reply = sanitizeOutbound(reply, { maxLength });
     const check = checkOutbound(reply, {

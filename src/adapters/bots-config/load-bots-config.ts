@@ -3,8 +3,18 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type BotsConfig, defaultBotsConfig } from '../../domain/bots-config.ts';
 import { clean } from '../../domain/clean.ts';
+import { DEFAULT_OBJECTION_POLICIES, type ObjectionPolicy } from '../../domain/policy/objections.ts';
+import type { ObjectionType } from '../../domain/understand/types.ts';
 
 const strings = z.array(z.string().trim().min(1)).min(1);
+const objectionPolicy = z.enum([
+  'close_for_good',
+  'close_check_in',
+  'stop_for_good',
+  'stop_questions',
+  'calm_close',
+  'nurture',
+] satisfies ObjectionPolicy[]);
 const fileSchema = z
   .object({
     persona: z
@@ -36,6 +46,7 @@ const fileSchema = z
         escalation: z.string().min(1),
         humanTakeover: z.string().min(1),
         handoff: z.string().includes('{from}').includes('{to}'),
+        doNotSolicit: z.string().min(1),
       })
       .partial()
       .strict(),
@@ -57,6 +68,14 @@ const fileSchema = z
       .strict(),
     questions: z
       .object({ en: z.record(z.string(), strings), es: z.record(z.string(), strings) })
+      .partial()
+      .strict(),
+    objections: z
+      .object(
+        Object.fromEntries(
+          Object.keys(DEFAULT_OBJECTION_POLICIES).map((k) => [k, objectionPolicy]),
+        ) as Record<ObjectionType, typeof objectionPolicy>,
+      )
       .partial()
       .strict(),
   })
@@ -98,6 +117,7 @@ export function loadBotsConfig(persona: BotsConfig['persona'], file: string | un
     tags: { ...base.tags, ...clean(f.tags ?? {}) },
     thresholds: { ...base.thresholds, ...clean(f.thresholds ?? {}) },
     questions: { ...base.questions, ...clean(f.questions ?? {}) },
+    objections: { ...base.objections, ...clean(f.objections ?? {}) },
   };
   const problems: string[] = [];
   if (cfg.thresholds.leadWarm >= cfg.thresholds.leadHot)

@@ -3,7 +3,7 @@ import { simplify } from '../language/normalize.ts';
 import type { Facts } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
 import { describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
-import { buyerTemperature } from './temperature.ts';
+import { buyerTemperature, readyForShowing } from './temperature.ts';
 
 export const BUYER_QUESTIONS = ['budget', 'financing', 'timeline', 'areas', 'beds', 'must_haves'] as const;
 export type BuyerQuestion = (typeof BUYER_QUESTIONS)[number];
@@ -75,7 +75,8 @@ export function decideBuyer(ctx: TurnContext): void {
   describeMatches(ctx);
 
   const temp = buyerTemperature(f, ctx.cfg.thresholds.buyerHotDays);
-  if (reading.meetingRequest || (temp === 'hot' && state.stage === 'qualifying' && allAsked(ctx))) {
+  const showing = readyForShowing(f, ctx.cfg.thresholds.buyerHotDays);
+  if (reading.meetingRequest || (showing && state.stage === 'qualifying')) {
     startScheduling(ctx, 'showing');
     return;
   }
@@ -100,10 +101,6 @@ export function decideBuyer(ctx: TurnContext): void {
   }
   state.pending = null;
   if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true, variant: state.inbound });
-}
-
-function allAsked(ctx: TurnContext): boolean {
-  return nextQuestion(ctx, false) === null;
 }
 
 function nextQuestion(ctx: TurnContext, record = true): { q: BuyerQuestion; attempt: number } | null {

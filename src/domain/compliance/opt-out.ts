@@ -155,11 +155,11 @@ export function detectWrongNumber(text: string): boolean {
 }
 
 /**
- * TCPA opt-out for the live bots: a revocation of consent, or a wrong number (the person who
- * answers never gave consent, so nothing more may be sent to them either).
+ * TCPA opt-out for the live bots: a revocation of consent in any words. A wrong number is not an
+ * unsubscribe: the objection policy answers it with an apology and never texts the number again.
  */
 export function detectOptOut(text: string): boolean {
-  return detectRevocation(text) || detectWrongNumber(text);
+  return detectRevocation(text);
 }
 
 const OPT_IN_REQUESTS: readonly RegExp[] = [

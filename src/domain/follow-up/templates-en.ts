@@ -5,7 +5,8 @@ import type { FollowUpWording } from './wording.ts';
  * neighbourhood character; hot leads hear a concrete next step, cold ones hear "no rush".
  */
 export const followUpEn: FollowUpWording = {
-  greeting: { named: 'Hi {name}, {agent} here.', plain: 'Hi, {agent} here.' },
+  // The assistant writes, never as the agent.
+  greeting: { named: "Hi {name}, {agent}'s assistant here.", plain: "Hi, {agent}'s assistant here." },
   day3: {
     seller: {
       hot: 'Are you still planning to sell soon? I can walk you through pricing for your home this week.',

@@ -2,7 +2,11 @@ import type { FollowUpWording } from './wording.ts';
 
 /** Spanish follow-up wording (usted), the same rules and structure as templates-en.ts. */
 export const followUpEs: FollowUpWording = {
-  greeting: { named: 'Hola {name}, soy {agent}.', plain: 'Hola, soy {agent}.' },
+  // Escribe el asistente, nunca como si fuera el agente.
+  greeting: {
+    named: 'Hola {name}, le escribe el equipo de {agent}.',
+    plain: 'Hola, le escribe el equipo de {agent}.',
+  },
   day3: {
     seller: {
       hot: '¿Sigue con planes de vender pronto? Puedo explicarle el precio de su casa esta semana.',

@@ -23,6 +23,8 @@ export function answerQuestion(
   lang: Lang,
   facts: KnowledgeFacts,
   data?: AnswerData,
+  /** The room left in the SMS: a shorter wording is chosen when the first does not fit. */
+  maxLength = ANSWER_MAX_LENGTH,
 ): Answer {
   if (topic === 'other') return { unknown: true };
   const entry = kb.topics[topic];
@@ -32,7 +34,7 @@ export function answerQuestion(
   const params = paramsFor(facts, lang, usable);
   for (const wording of entry[lang]) {
     const filled = fillWording(wording, params);
-    if (filled !== null && [...filled].length <= ANSWER_MAX_LENGTH) {
+    if (filled !== null && [...filled].length <= Math.min(maxLength, ANSWER_MAX_LENGTH)) {
       return { text: filled, source: isDataTopic(topic) ? DATA_TOPICS[topic].source : `kb:${topic}` };
     }
   }

@@ -72,7 +72,11 @@ export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => 
 
   // Still unclear: greet the first time, then ask buy or sell in other words.
   if (state.pending === 'lead.intent') state.vague['lead.intent'] = (state.vague['lead.intent'] ?? 0) + 1;
-  if (state.inbound <= 1 && state.lastReply === null) {
+  // The opener introduces the assistant, unless this reply already answered who is writing.
+  const introduced = ctx.events.some(
+    (e) => e.action === 'question_answered' && e.detail.topic === 'identity',
+  );
+  if (state.inbound <= 1 && state.lastReply === null && !introduced) {
     if (reading.adOrReferral) ctx.say('lead.thanks_contact');
     const name = ctx.contact.firstName ? ` ${ctx.contact.firstName}` : '';
     ctx.say('lead.greet', { name }, { keep: true });

@@ -79,8 +79,9 @@ export function decideSeller(ctx: TurnContext): void {
 
   // All four answered (or given up on): HOT books the listing appointment (the booking asks for a
   // missing address); otherwise ask the address once, after the four so it never delays them.
-  if (sellerTemperature(f) === 'hot') {
-    ctx.say('seller.done');
+  const allFour = Object.values(sellerAnswered(f)).every(Boolean);
+  if (allFour && sellerTemperature(f) === 'hot') {
+    ctx.say('seller.offer_meeting');
     startScheduling(ctx, 'listing');
     return;
   }
@@ -93,7 +94,8 @@ export function decideSeller(ctx: TurnContext): void {
   state.stage = 'closed';
   state.closedReason = 'qualified';
   state.pending = null;
-  ctx.say('seller.done', {}, { keep: true });
+  // Never "that's everything I need" while an answer is missing: a person takes it from here.
+  ctx.say(allFour ? 'seller.done' : 'loop.handoff', {}, { keep: true });
   ctx.task(
     'Follow up with seller',
     'The seller answered the qualifying questions by text; see the fields for details.',

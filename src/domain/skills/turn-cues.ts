@@ -10,6 +10,7 @@ import type { TurnCue } from './skill.ts';
 export const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
   'tcpa_opt_out',
   'tcpa_opt_in',
+  'tcpa_help',
   'ai_disclosure',
   'fair_housing_request',
   'respa_offer',
@@ -18,7 +19,7 @@ export const COMPLIANCE_EVENTS: ReadonlySet<string> = new Set([
   'outbound_blocked',
   'prompt_injection_ignored',
 ]);
-const OBJECTION_EVENTS = new Set(['seller_changed_mind', 'seller_evasive_handoff']);
+const OBJECTION_EVENTS = new Set(['seller_changed_mind', 'seller_evasive_handoff', 'objection', 'feeling']);
 const SCHEDULING_EVENTS = new Set(['appointment_booked', 'appointment_requested']);
 
 export type CueDecision = Pick<

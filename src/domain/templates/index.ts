@@ -1,10 +1,15 @@
 import type { Lang } from '../state.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
+import { policyEn } from './policy-en.ts';
+import { policyEs } from './policy-es.ts';
 
 export type Params = Record<string, string | number | undefined>;
 
-const TABLES: Record<Lang, Record<string, string[]>> = { en, es };
+const TABLES: Record<Lang, Record<string, string[]>> = {
+  en: { ...en, ...policyEn },
+  es: { ...es, ...policyEs },
+};
 
 /** All variants of a phrase; a bots-config override replaces the built-in wording. */
 export function variants(lang: Lang, key: string, overrides?: Record<string, string[]>): string[] {
@@ -30,5 +35,5 @@ export function t(
 }
 
 export function hasKey(key: string): boolean {
-  return key in en;
+  return key in TABLES.en;
 }

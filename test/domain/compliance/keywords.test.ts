@@ -162,11 +162,11 @@ describe('ordinary talk with a trigger word', () => {
 });
 
 describe('wrong number', () => {
-  it('is no STOP keyword, but the live bots stop texting a number whose owner never consented', () => {
+  it('is no STOP and no unsubscribe: the wrong-number objection policy stops the texts instead', () => {
     expect(readKeyword('wrong number sorry')).toBeNull();
     expect(detectRevocation('número equivocado, perdón')).toBe(false);
-    expect(detectOptOut('wrong number sorry')).toBe(true);
-    expect(detectOptOut('número equivocado, perdón')).toBe(true);
+    expect(detectOptOut('wrong number sorry')).toBe(false);
+    expect(detectOptOut('número equivocado, perdón')).toBe(false);
   });
 
   it('with a request to stop is STOP', () => {

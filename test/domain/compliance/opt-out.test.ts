@@ -43,7 +43,6 @@ describe('detectOptOut', () => {
     'I said stop',
     'leave me alone',
     "I don't want any more texts",
-    'wrong number',
     'No more texts please',
     // Alone, as a reply to our texts, it ends them; as a limit inside a sentence it does not.
     'no more',
@@ -63,7 +62,6 @@ describe('detectOptOut', () => {
     'Quiero darme de baja',
     'Sácame de tu lista',
     'No quiero recibir más mensajes',
-    'número equivocado',
     'Stop. I already sold the house.',
     'STOP TEXTING ME!!!',
     'stop txting me',
@@ -81,6 +79,9 @@ describe('detectOptOut', () => {
   it.each([
     "I can't stop thinking about selling",
     'no more than 500k',
+    // Not an unsubscribe: the objection policy apologises and never texts the number again.
+    'wrong number',
+    'número equivocado',
     'cancel my listing with my old agent',
     'the end of the month',
     'I quit my job and moving to Texas',

@@ -123,11 +123,11 @@ describe('every follow-up text', () => {
 
   it('greets by first name and signs as the agent when it fits', () => {
     const m = composeFollowUp('day3', base());
-    expect(m.kind === 'sms' && m.body.startsWith('Hi Maria, Jorge here.')).toBe(true);
+    expect(m.kind === 'sms' && m.body.startsWith("Hi Maria, Jorge's assistant here.")).toBe(true);
     const es = composeFollowUp('day3', base({ lang: 'es' }));
-    expect(es.kind === 'sms' && es.body.startsWith('Hola Maria, soy Jorge.')).toBe(true);
+    expect(es.kind === 'sms' && es.body.startsWith('Hola Maria, le escribe el equipo de Jorge.')).toBe(true);
     const odd = composeFollowUp('day3', base({ firstName: 'https://x.co' }));
-    expect(odd.kind === 'sms' && odd.body.startsWith('Hi, Jorge here.')).toBe(true);
+    expect(odd.kind === 'sms' && odd.body.startsWith("Hi, Jorge's assistant here.")).toBe(true);
   });
 });
 

@@ -1,0 +1,48 @@
+// The conversation-quality evaluation: the labelled utterance corpus through the message reader and
+// the lead-side conversation suite through the sandbox API, per class.
+// Run: npm run eval [-- --split train|test|both] [--misses] [--write]
+//   --write   replaces the results section of docs/CONVERSATION_QUALITY.md (date and machine)
+// The test split is held out: measure on it, never tune on it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { readUtterance } from '../src/domain/understand/read-utterance.ts';
+import { loadConversations, loadUtterances, type Split } from './lib/corpus.ts';
+import { startConversationRunner } from './lib/conversation-eval.ts';
+import { renderReport, type SplitResult } from './lib/report.ts';
+import { evaluateUtterances } from './lib/utterance-eval.ts';
+
+const args = process.argv.slice(2);
+const which = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'both';
+const splits: Split[] = which === 'both' ? ['train', 'test'] : [which as Split];
+const misses = args.includes('--misses');
+
+const results: SplitResult[] = [];
+const runner = await startConversationRunner();
+for (const split of splits) {
+  const utterances = evaluateUtterances(loadUtterances(split), readUtterance);
+  const conversations = [];
+  for (const c of loadConversations(split)) conversations.push(await runner.run(c));
+  results.push({ split, utterances, conversations });
+  if (misses) {
+    for (const m of utterances.misses)
+      console.log(`${m.id} ${JSON.stringify(m.text)}\n   ${m.problems.join('\n   ')}`);
+    for (const c of conversations.filter((r) => Object.values(r.checks).some((v) => !v))) {
+      console.log(`\n${c.id}: ${c.problems.join(' | ')}`);
+      for (const t of c.transcript) console.log(`   lead: ${t.lead}\n   bot:  ${t.reply ?? '(none)'}`);
+    }
+  }
+}
+await runner.close();
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+const report = renderReport(results, { date: new Date().toISOString().slice(0, 10), machine });
+console.log(report);
+if (args.includes('--write')) {
+  const file = new URL('../docs/CONVERSATION_QUALITY.md', import.meta.url);
+  const doc = readFileSync(file, 'utf8');
+  const start = doc.indexOf('<!-- results -->');
+  const end = doc.indexOf('<!-- /results -->');
+  if (start < 0 || end < start) throw new Error('docs/CONVERSATION_QUALITY.md has no results markers');
+  writeFileSync(file, `${doc.slice(0, start)}<!-- results -->\n${report}\n${doc.slice(end)}`);
+  console.log('docs/CONVERSATION_QUALITY.md updated');
+}

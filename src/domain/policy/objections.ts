@@ -1,0 +1,127 @@
+import type { Act, ObjectionType } from '../understand/types.ts';
+import type { TurnContext } from '../turn-context.ts';
+
+/**
+ * What the bot does when a lead says no. Configurable per objection in the bots config
+ * (`objections`); the defaults follow what a careful agent does:
+ * - `close_for_good`: a polite close, the do-not-solicit tag (an off switch: no more questions or
+ *   follow-ups; a later message reaches the agent), never solicited again. Another agent's client
+ *   is not pitched (NAR Code of Ethics, Article 16).
+ * - `close_check_in`: a polite close and at most one long-horizon check-in (the day-30 follow-up).
+ * - `stop_for_good`: an apology, the bot and every follow-up stop for good (wrong number); the
+ *   contact is not marked opted out, since this person never subscribed.
+ * - `stop_questions`: no more qualifying questions or follow-ups; the lead is told how to opt out.
+ * - `calm_close`: a calm close and the agent is told (the bot holds back until they resolve it).
+ * - `nurture`: acknowledged; the conversation goes on gently and follow-ups continue.
+ */
+export type ObjectionPolicy =
+  | 'close_for_good'
+  | 'close_check_in'
+  | 'stop_for_good'
+  | 'stop_questions'
+  | 'calm_close'
+  | 'nurture';
+
+export const DEFAULT_OBJECTION_POLICIES: Readonly<Record<ObjectionType, ObjectionPolicy>> = {
+  has_agent: 'close_for_good',
+  listed_with_other: 'close_for_good',
+  already_bought: 'close_for_good',
+  already_sold: 'close_for_good',
+  not_interested: 'close_check_in',
+  not_selling_anymore: 'close_check_in',
+  wrong_number: 'stop_for_good',
+  stop_texting: 'stop_questions',
+  hostile: 'calm_close',
+  just_looking: 'nurture',
+  too_early: 'nurture',
+};
+
+/** Closed reasons after which the contact gets at most the one long-horizon check-in. */
+export const CHECK_IN_ONLY = new Set(['not_interested', 'not_selling_anymore']);
+/** Closed reasons after which the contact gets no follow-up at all. */
+export const NO_FOLLOW_UP = new Set([
+  'has_agent',
+  'listed_with_other',
+  'already_bought',
+  'already_sold',
+  'wrong_number',
+  'stop_texting',
+  'hostile',
+]);
+
+// The strongest objection decides: a lead who "already has an agent" and is "just looking" is closed.
+const ORDER: readonly ObjectionPolicy[] = [
+  'stop_for_good',
+  'close_for_good',
+  'calm_close',
+  'stop_questions',
+  'close_check_in',
+  'nurture',
+];
+
+export function strongestObjection(
+  acts: readonly Act[],
+  policies: Partial<Record<ObjectionType, ObjectionPolicy>> = {},
+): { type: ObjectionType; policy: ObjectionPolicy } | null {
+  let best: { type: ObjectionType; policy: ObjectionPolicy } | null = null;
+  for (const a of acts) {
+    if (a.act !== 'objection') continue;
+    const policy = policies[a.type] ?? DEFAULT_OBJECTION_POLICIES[a.type];
+    if (!best || ORDER.indexOf(policy) < ORDER.indexOf(best.policy)) best = { type: a.type, policy };
+  }
+  return best;
+}
+
+/**
+ * Applies the policy of the strongest objection in the message. True when the turn is fully
+ * handled (the conversation is closed); false lets the bot go on (nurture).
+ */
+export function handleObjection(ctx: TurnContext): boolean {
+  const found = strongestObjection(ctx.reading.acts, ctx.cfg.objections);
+  if (!found) return false;
+  if (switchesSides(ctx, found.type)) return false;
+  const { type, policy } = found;
+  const { state, cfg } = ctx;
+  ctx.audit('objection', { type, policy });
+  if (policy === 'nurture') {
+    ctx.say(`objection.${type}`);
+    if (type === 'just_looking') state.facts.horizon ??= 'just_looking';
+    return false;
+  }
+  state.pending = null;
+  state.schedule = null;
+  state.stage = 'closed';
+  state.closedReason = type;
+  ctx.say(`objection.${type}`, {}, { keep: true });
+  if (policy === 'close_for_good') {
+    ctx.addTags(cfg.tags.doNotSolicit);
+    ctx.setField('disqualified_reason', type);
+  } else if (policy === 'stop_for_good') {
+    // Not an unsubscribe (the person never subscribed): the number is simply never texted again.
+    ctx.addTags(cfg.tags.doNotSolicit, cfg.tags.aiOff);
+    ctx.setField('disqualified_reason', type);
+  } else if (policy === 'stop_questions') {
+    ctx.addTags(cfg.tags.doNotSolicit);
+  } else if (policy === 'calm_close') {
+    ctx.escalate('hostile');
+  }
+  return true;
+}
+
+// "Not selling anymore, we just want to buy" and "wrong person, I want to buy" are a lead on the
+// other side, not a no: the handoff takes them to the other bot.
+const SIDE_SWITCH = new Set<ObjectionType>([
+  'not_selling_anymore',
+  'not_interested',
+  'wrong_number',
+  'just_looking',
+]);
+
+function switchesSides(ctx: TurnContext, type: ObjectionType): boolean {
+  if (!SIDE_SWITCH.has(type)) return false;
+  const wants = ctx.reading.slots.intent;
+  const owner = ctx.state.owner;
+  if (wants === 'buy') return owner !== 'buyer';
+  if (wants === 'sell') return owner !== 'seller';
+  return wants === 'both' && type === 'wrong_number';
+}

@@ -1,0 +1,116 @@
+import { streetName } from '../cma/locate-subject.ts';
+import { buildCma } from '../cma/build-cma.ts';
+import { marketSummary } from '../cma/market-summary.ts';
+import type { SoldComp } from '../cma/types.ts';
+import { type AnswerData, answerQuestion } from '../knowledge/index.ts';
+import type { TurnContext } from '../turn-context.ts';
+import type { QuestionTopic } from '../understand/types.ts';
+
+// A lead's question is answered before the bot asks its next question: from the knowledge base,
+// or from data (the CMA engine, the listings, the comps), never invented. A question nobody
+// configured gets an honest "I'll have <agent> answer that" and a task for the agent.
+
+/** Handled elsewhere: scheduling by the booking flow, identity in the opener and disclosure. */
+const ELSEWHERE = new Set<QuestionTopic>(['reschedule', 'cancel']);
+
+const localDay = (now: Date) => now.toISOString().slice(0, 10);
+
+/** An answer this short still leaves room in one SMS for the bot's next question. */
+const ROOM_FOR_A_QUESTION = 95;
+
+function valueData(ctx: TurnContext, comps: readonly SoldComp[]): AnswerData | null {
+  const address = ctx.state.facts.address;
+  if (!address || comps.length === 0) return null;
+  const outcome = buildCma({ address }, comps, localDay(ctx.now));
+  if (!outcome.ok) return null;
+  // A range from the whole market says nothing about this home: only a located subject counts.
+  const basis = outcome.cma.subject.location.basis;
+  if (basis === 'market' || basis === 'city') return null;
+  return { kind: 'value', low: outcome.cma.range.low, high: outcome.cma.range.high, address };
+}
+
+function listingData(ctx: TurnContext): AnswerData | null {
+  const text = ctx.text.toLowerCase();
+  for (const l of ctx.world.listings) {
+    const street = streetName(l.address).toLowerCase();
+    const num = l.address.match(/^\d+/)?.[0];
+    if ((street.length >= 4 && text.includes(street)) || (num && text.includes(num))) {
+      return { kind: 'listing', address: l.address, price: l.price, beds: l.beds, status: l.status };
+    }
+  }
+  return null;
+}
+
+function areaData(ctx: TurnContext, comps: readonly SoldComp[]): AnswerData | null {
+  const area = ctx.reading.facts.areas?.[0] ?? ctx.state.facts.areas?.[0];
+  if (!area || comps.length === 0) return null;
+  const s = marketSummary(comps, localDay(ctx.now), area);
+  if (s.sales < 3 || s.medianPrice === null) return null;
+  return {
+    kind: 'area',
+    area,
+    median: s.medianPrice,
+    months: s.months,
+    ...(s.medianDaysOnMarket !== null ? { days: s.medianDaysOnMarket } : {}),
+  };
+}
+
+function dataFor(topic: QuestionTopic, ctx: TurnContext, comps: readonly SoldComp[]): AnswerData | undefined {
+  const d =
+    topic === 'home_value'
+      ? valueData(ctx, comps)
+      : topic === 'listing_status'
+        ? listingData(ctx)
+        : topic === 'area_info' || topic === 'market'
+          ? areaData(ctx, comps)
+          : null;
+  return d ?? undefined;
+}
+
+/**
+ * Answers every question in the message (once per topic). Returns true when the bot should not ask
+ * its next question in this reply (it asked for the address to value the home).
+ */
+export function answerQuestions(ctx: TurnContext, comps: readonly SoldComp[]): boolean {
+  const topics = [
+    ...new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))),
+  ].filter((t) => !ELSEWHERE.has(t));
+  let deferred = false;
+  let askedAddress = false;
+  const persona = ctx.cfg.persona;
+  for (const topic of topics) {
+    const email = ctx.reading.slots.email;
+    const facts = { ...persona, ...(email ? { leadEmail: email } : {}) };
+    const data = dataFor(topic, ctx, comps);
+    // A wording short enough to leave room for the next question, else the full one.
+    const short = answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data, ROOM_FOR_A_QUESTION);
+    const answer =
+      'unknown' in short ? answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data) : short;
+    if (!('unknown' in answer)) {
+      ctx.sayText(answer.text);
+      ctx.audit('question_answered', { topic, source: answer.source });
+      continue;
+    }
+    const askedBefore = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
+    if (topic === 'home_value' && !ctx.state.facts.address && !askedAddress && !askedBefore) {
+      askedAddress = true;
+      ctx.ask('question.value_need_address');
+      ctx.state.pending = 'seller.address';
+      ctx.audit('question_answered', { topic, source: 'cma:needs_address' });
+      continue;
+    }
+    if (!deferred) {
+      deferred = true;
+      // Beside answers, a loosely read "other" question gives way first when the SMS is full.
+      const beside = ctx.reading.acts.some((a) => a.act === 'answer');
+      ctx.say('question.defer', {}, { keep: !(beside && topic === 'other'), variant: ctx.state.inbound });
+    }
+    ctx.task(
+      `Lead question: ${topic.replace(/_/g, ' ')}`,
+      `The lead asked something the assistant may not answer on its own. Their message: "${ctx.text.slice(0, 300)}"`,
+      4,
+    );
+    ctx.audit('question_answered', { topic, source: 'agent' });
+  }
+  return askedAddress;
+}

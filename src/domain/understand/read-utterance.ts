@@ -1,0 +1,60 @@
+import { readKeywords } from '../compliance/keywords.ts';
+import { isVague } from '../language/vague.ts';
+import { readMoneySlots } from './money-slots.ts';
+import { readStanceActs } from './objections.ts';
+import { readOtherSlots } from './other-slots.ts';
+import { readQuestionActs } from './questions.ts';
+import { readTimelineMonths } from './timeline-slot.ts';
+import type { Act, AskedQuestion, Slots, Understanding, UtteranceContext } from './types.ts';
+
+/**
+ * Reads one lead message into every dialogue act it carries plus the slot values it states (the
+ * corpus vocabulary: eval/corpus/README.md). Keywords (STOP/HELP/START) come from the
+ * deterministic compliance reader; slots from the number, date and word readers; questions,
+ * objections and feelings from their readers. Pure and fast: the same text and context always
+ * read the same.
+ */
+export function readUtterance(text: string, ctx: UtteranceContext): Understanding {
+  const slots: Slots = {
+    ...readOtherSlots(text, ctx),
+    ...readMoneySlots(text, ctx),
+  };
+  const months = readTimelineMonths(text, ctx);
+  if (months !== undefined) slots.timeline_months = months;
+
+  const acts: Act[] = readKeywords(text).map((kind) => ({ act: 'keyword', kind }) as Act);
+  acts.push(...readQuestionActs(text, ctx));
+  const stance = readStanceActs(text, ctx);
+  if (stance.yes_no) slots.yes_no = stance.yes_no;
+
+  const stated = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
+  if (stated || answersPending(text, ctx.lastQuestion, stance.acts, acts)) acts.push({ act: 'answer' });
+  const meaningful = acts.length > 0 || stance.acts.some((a) => a.act !== 'other');
+  acts.push(...stance.acts.filter((a) => a.act !== 'other' || !meaningful));
+  if (acts.length === 0) acts.push({ act: 'other' });
+  return { acts, slots };
+}
+
+// Questions a yes or no answers: a "yes" to "are you pre-approved?" is an answer; a "yes" to an
+// appointment offer is a confirmation, and to "buy or sell?" it says nothing.
+const YES_NO_ANSWERS = new Set<AskedQuestion>([
+  'preapproval',
+  'timeline',
+  'motivation',
+  'condition',
+  'needs',
+]);
+
+/** "idk", "no rush", "not sure yet" answer the pending question without giving a value. */
+function answersPending(
+  text: string,
+  asked: AskedQuestion | null,
+  stance: readonly Act[],
+  others: readonly Act[],
+): boolean {
+  if (asked === null || asked === 'appointment' || asked === 'buy_or_sell') return false;
+  if (others.some((a) => a.act === 'question' || a.act === 'keyword')) return false;
+  if (stance.some((a) => a.act === 'affirm' || a.act === 'deny')) return YES_NO_ANSWERS.has(asked);
+  if (stance.some((a) => a.act === 'objection')) return false;
+  return isVague(text);
+}
