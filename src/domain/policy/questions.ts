@@ -72,9 +72,15 @@ function dataFor(topic: QuestionTopic, ctx: TurnContext, comps: readonly SoldCom
  * its next question in this reply (it asked for the address to value the home).
  */
 export function answerQuestions(ctx: TurnContext, comps: readonly SoldComp[]): boolean {
-  const topics = [
-    ...new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))),
-  ].filter((t) => !ELSEWHERE.has(t));
+  const asked = ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []));
+  // The lead asked what their home is worth and now gives the address we asked for: answer it.
+  const valueAsked = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
+  if (valueAsked && ctx.pendingBefore === 'seller.address' && ctx.reading.facts.address)
+    asked.push('home_value');
+  const topics = [...new Set(asked)].filter((t) => !ELSEWHERE.has(t));
+  // Asking what their own home is worth says which side a new lead is on.
+  if (topics.includes('home_value') && ctx.state.owner === 'lead' && ctx.reading.intent.intent === 'other')
+    ctx.reading = { ...ctx.reading, intent: { intent: 'sell', confidence: 0.8 } };
   let deferred = false;
   let askedAddress = false;
   const persona = ctx.cfg.persona;
