@@ -94,6 +94,14 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       ctx.ask('schedule.daypart');
       return;
     }
+    // "Can you come Saturday morning?": none of the offered times, a time of their own instead.
+    const day = parseDay(ctx.text);
+    const daypart = parseDaypart(ctx.text);
+    const prefers = ctx.reading.acts.some((a) => a.act === 'scheduling' && a.kind === 'time_preference');
+    if (day || daypart || prefers) {
+      finishWithTask(ctx, what, daypart ?? 'any time', day ?? ctx.text.trim().slice(0, 40));
+      return;
+    }
     ctx.say('schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
     return;
   }
