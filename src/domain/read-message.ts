@@ -2,7 +2,6 @@ import {
   classifyIntent,
   detectHardship,
   detectPriceAnchoring,
-  type Condition,
   extractAddress,
   extractAreas,
   extractFinancing,
@@ -12,7 +11,6 @@ import {
   extractTimeline,
   extractTimelineAcceptance,
   type Hardship,
-  type Horizon,
   type IntentResult,
   isChangedMind,
   isGreeting,
@@ -22,7 +20,8 @@ import {
 } from './language/index.ts';
 import type { Facts } from './state.ts';
 import { readUtterance } from './understand/read-utterance.ts';
-import type { Act, AskedQuestion, BotKind, ConditionSlot, Slots } from './understand/types.ts';
+import { factsFromSlots } from './understand/slots-to-facts.ts';
+import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
 
 /** What one message says: the facts it adds and the cues the bots react to. */
 export interface Reading {
@@ -138,50 +137,30 @@ export function readMessage(
   // The slot readers (measured on the labelled corpus) decide every value they cover; the older
   // extractors add only what the slots have no name for (destination, offer path, must-haves…).
   const sl = understood.slots;
-  const f: Facts = {};
+  const f: Facts = factsFromSlots(sl);
   const anchoring = detectPriceAnchoring(text);
-  if (sl.motivation) f.motivation = sl.motivation;
   const motivation = extractMotivation(text);
   if (sl.motivation && motivation?.destination) f.destination = motivation.destination;
   const acceptance = extractTimelineAcceptance(text, { justAsked: pending === 'seller.timeline' });
   if (acceptance) f.timelineAcceptable = acceptance === 'yes';
-  if (sl.condition) {
-    f.conditionGrade = sl.condition;
-    f.condition = CMA_CONDITION[sl.condition];
-  }
-  if (sl.price !== undefined) f.priceExpectation = sl.price;
-  if (sl.price_min !== undefined) f.priceMin = sl.price_min;
-  if (sl.price_max !== undefined) f.priceMax = sl.price_max;
   // The corpus slot is number and street; the record keeps the city when the lead gave it.
   if (sl.address) f.address = extractAddress(text) ?? sl.address;
   const path = extractOfferPath(text);
   if (path) f.offerPath = path;
-  if (sl.budget_min !== undefined) f.budgetMin = sl.budget_min;
-  if (sl.budget_max !== undefined) f.budgetMax = sl.budget_max;
   const financing = extractFinancing(text, { justAsked: pending === 'buyer.financing' });
   if (financing?.status === 'cash') f.financing = 'cash';
-  else if (sl.preapproved !== undefined) f.financing = sl.preapproved ? 'pre_approved' : 'not_yet';
-  if (sl.lender) f.lender = sl.lender;
-  if (sl.bedrooms !== undefined) f.beds = sl.bedrooms;
-  if (sl.bathrooms !== undefined) f.baths = sl.bathrooms;
-  if (sl.email) f.email = sl.email;
-  if (sl.phone) f.phone = sl.phone;
   const must = extractMustHaves(text);
   if (must.length > 0) f.mustHaves = must;
   if (sl.area) {
     const areas = extractAreas(text, neighborhoods);
     f.areas = [sl.area, ...areas.filter((a) => a !== sl.area)];
   }
-  if (sl.timeline_months !== undefined) {
-    f.months = sl.timeline_months;
-    f.horizon = horizonOf(sl.timeline_months);
-  } else {
+  if (sl.timeline_months === undefined) {
     const stated = extractTimeline(text);
     // "Just looking" and "next year" give no month, but still say how far off the lead is.
     if (stated.horizon === 'just_looking') f.horizon = 'just_looking';
     else if (stated.horizon === 'over_year' || (stated.months ?? 0) >= 12) f.horizon = 'over_year';
   }
-  if (sl.intent) f.intent = sl.intent;
   const twoDeciders = TWO_DECIDERS.test(text);
   if (twoDeciders) f.decisionMakers = true;
   const multipleProperties = MULTIPLE.test(text);
@@ -203,22 +182,6 @@ export function readMessage(
     marketTiming: MARKET_TIMING.test(text),
     twoDeciders,
   };
-}
-
-const CMA_CONDITION: Record<ConditionSlot, Condition> = {
-  excellent: 'move_in_ready',
-  good: 'move_in_ready',
-  fair: 'needs_minor_work',
-  needs_work: 'needs_major_work',
-  poor: 'needs_major_work',
-};
-
-/** The rough horizon of a timeline in months. */
-export function horizonOf(months: number): Horizon {
-  if (months <= 1) return 'within_30';
-  if (months <= 3) return 'within_90';
-  if (months <= 12) return 'within_year';
-  return 'over_year';
 }
 
 /** Merges new facts over old; lists (areas, must-haves) accumulate without duplicates. */
