@@ -1,4 +1,6 @@
-import { flatten, looksLikeQuestion, sentenceParts, sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
+import { sentencesOf } from './opt-out-text.ts';
+import { flatten, looksLikeQuestion, sentenceParts, wordRegex } from './text.ts';
 
 const MACHINE =
   '(?:text|texting|sms|chat|auto|ai|message|messaging) ?bot|bot|robot|chatbot|chat bot|ai|a i|artificial intelligence|machine|computer|automated|an automated (?:message|text|system|service|response|reply)|auto reply|autoreply|chatgpt|chat gpt|gpt';
@@ -81,8 +83,8 @@ function isLaughing(text: string): boolean {
  * banter does not. A direct question wins even with laughter: disclosing to a joke is harmless,
  * hiding from a real question is not.
  */
-export function classifyAiQuestion(text: string): 'sincere' | 'banter' | null {
-  const parts = sentences(text);
+export const classifyAiQuestion = remember((text: string): 'sincere' | 'banter' | null => {
+  const parts = sentencesOf(text);
   const bare = sentenceParts(text).some((part) => part.question && BARE_ASK.test(part.flat));
   const sincereQuestion = bare || parts.some((part) => SINCERE.some((pattern) => pattern.test(part)));
   const laughing = isLaughing(text);
@@ -92,7 +94,7 @@ export function classifyAiQuestion(text: string): 'sincere' | 'banter' | null {
   if (parts.some((part) => BANTER.some((pattern) => pattern.test(part)))) return 'banter';
   if (laughing && parts.some((part) => MACHINE_WORD.test(part))) return 'banter';
   return null;
-}
+});
 
 const INJECTION: readonly RegExp[] = [
   wordRegex(
@@ -128,5 +130,5 @@ const MARKUP_INJECTION =
 /** Attempts to rewrite the bot's rules. Callers only log it; the reply logic never changes. */
 export function detectPromptInjection(text: string): boolean {
   if (MARKUP_INJECTION.test(text)) return true;
-  return sentences(text).some((part) => INJECTION.some((pattern) => pattern.test(part)));
+  return sentencesOf(text).some((part) => INJECTION.some((pattern) => pattern.test(part)));
 }

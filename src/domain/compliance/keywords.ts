@@ -1,7 +1,9 @@
+import { remember } from '../remember.ts';
 import type { Keyword } from '../understand/types.ts';
 import { detectOptIn, detectRevocation, isBare, stripFillers } from './opt-out.ts';
 import { ABOUT_THE_MESSAGES, BARE_HELP_PHRASES, BARE_HELP_WORDS } from './opt-out-words.ts';
-import { clauses, flatten } from './text.ts';
+import { clausesOf as clauses } from './opt-out-text.ts';
+import { flatten } from './text.ts';
 
 // The carrier keywords as dialogue acts: STOP (revokes consent), HELP (who is texting and how to
 // stop) and START (consent given back). Deterministic word lists and patterns only, so every
@@ -27,7 +29,7 @@ function isHelpPart(flat: string): boolean {
  * messages ("help, what is this?", "what do I text to stop? help"). "Help me sell my house" and
  * "help! we need to move by January" are ordinary requests.
  */
-export function detectHelp(text: string): boolean {
+export const detectHelp = remember((text: string): boolean => {
   const parts = clauses(text);
   if (parts.length === 0) return false;
   if (isBare(flatten(text), HELP)) return true;
@@ -37,7 +39,7 @@ export function detectHelp(text: string): boolean {
     else if (!aboutTheMessages(part)) return false;
   }
   return help;
-}
+});
 
 /** Every keyword the message carries, most binding first: STOP, START, HELP. */
 export function readKeywords(text: string): Keyword[] {

@@ -15,7 +15,9 @@ import {
   stopsSendingContent,
   threatensOverContact,
 } from './stop-requests.ts';
-import { alternation, clauses, flatten, sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
+import { clausesOf as clauses, sentencesOf as sentences } from './opt-out-text.ts';
+import { alternation, flatten, wordRegex } from './text.ts';
 
 const FILLERS = new Set(EDGE_FILLERS);
 const LONGEST_FILLER = Math.max(...EDGE_FILLERS.map((f) => f.split(' ').length));
@@ -47,7 +49,25 @@ export interface BareSet {
   misspelled?: RegExp;
 }
 
+const FILLER_WORDS = EDGE_FILLERS.flatMap((filler) => filler.split(' '));
+const vocabularies = new WeakMap<BareSet, ReadonlySet<string>>();
+
+/** Every word a bare message of this set can hold: its own words, its phrases' and politeness. */
+function vocabulary(set: BareSet): ReadonlySet<string> {
+  let known = vocabularies.get(set);
+  if (!known) {
+    known = new Set([...set.words, ...set.phrases.flatMap((p) => p.split(' ')), ...FILLER_WORDS]);
+    vocabularies.set(set, known);
+  }
+  return known;
+}
+
 export function isBare(flat: string, set: BareSet): boolean {
+  // Most messages hold a word no bare keyword message can: they are answered without trimming.
+  const known = vocabulary(set);
+  for (const word of flat.split(' ')) {
+    if (!known.has(word) && !(set.misspelled?.test(word) ?? false)) return false;
+  }
   const core = stripFillers(flat);
   if (core.length === 0) return false;
   if (set.phrases.includes(core)) return true;
@@ -140,13 +160,13 @@ function isKeywordMessage(text: string, whole: BareSet, sentence: BareSet, fragm
  * Substrings never count: "stop by the house" and "the end of the month" are ordinary talk, and
  * "I said stop by accident" takes an opt-out back.
  */
-export function detectRevocation(text: string): boolean {
+export const detectRevocation = remember((text: string): boolean => {
   if (flatten(text).length === 0) return false;
   if (retractsOptOut(text)) return false;
   if (isKeywordMessage(text, WHOLE_OPT_OUT, OPT_OUT, FRAGMENT_OPT_OUT)) return true;
   if (stopsSendingContent(clauses(text))) return true;
   return sentences(text).some((s) => requestsStop(s) || threatensOverContact(s));
-}
+});
 
 /** "Wrong number" / "número equivocado" as a whole message, sentence or clause. */
 export function detectWrongNumber(text: string): boolean {
@@ -196,9 +216,15 @@ const STRICT_OPT_IN: BareSet = {
  * so only an explicit keyword or request counts. "I want to start looking" never counts.
  */
 export function detectOptIn(text: string, opts: { strict?: boolean } = {}): boolean {
+  return opts.strict ? optInStrict(text) : optInLoose(text);
+}
+
+const optInStrict = remember((text: string) => optIn(text, STRICT_OPT_IN));
+const optInLoose = remember((text: string) => optIn(text, OPT_IN));
+
+function optIn(text: string, set: BareSet): boolean {
   const whole = flatten(text);
   if (whole.length === 0) return false;
-  const set = opts.strict ? STRICT_OPT_IN : OPT_IN;
   if (isBare(whole, set)) return true;
   const spelled = spelledOut(text);
   if (spelled && isBare(flatten(spelled), set)) return true;

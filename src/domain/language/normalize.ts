@@ -6,6 +6,8 @@
  * `simplify` is lossy and is what most phrase rules run against.
  */
 
+import { remember } from '../remember.ts';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u02bc`´]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d]/g;
@@ -22,14 +24,14 @@ function foldChar(ch: string): string {
 }
 
 /** Lower-cases, strips accents and straightens quotes/dashes without changing the length. */
-export function fold(text: string): string {
+export const fold = remember((text: string): string => {
   const lower = text.toLowerCase();
   // Lower-casing can change the length of a few non-Latin letters; then go character by character.
   if (!NON_ASCII.test(text)) return lower;
   const folded =
     lower.length === text.length ? lower.replace(NON_ASCII_ALL, foldChar) : text.replace(ANY_CHAR, foldChar);
   return folded.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
-}
+}, 32);
 
 const APOSTROPHES = /'/g;
 const WITHOUT = /\bw\/o\b/g;
@@ -42,16 +44,18 @@ const SPACES = /\s+/g;
  * Lossy form for phrase rules: folded, apostrophes removed ("don't" → "dont"), common SMS
  * shorthands expanded, whitespace collapsed. Punctuation that separates clauses is kept.
  */
-export function simplify(text: string): string {
-  return fold(text)
-    .replace(APOSTROPHES, '')
-    .replace(WITHOUT, 'without ')
-    .replace(WITH, 'with ')
-    .replace(BECAUSE, 'because')
-    .replace(AMPERSAND, ' and ')
-    .replace(SPACES, ' ')
-    .trim();
-}
+export const simplify = remember(
+  (text: string): string =>
+    fold(text)
+      .replace(APOSTROPHES, '')
+      .replace(WITHOUT, 'without ')
+      .replace(WITH, 'with ')
+      .replace(BECAUSE, 'because')
+      .replace(AMPERSAND, ' and ')
+      .replace(SPACES, ' ')
+      .trim(),
+  32,
+);
 
 const WORD = /[a-z0-9]+/g;
 

@@ -9,6 +9,7 @@ import {
   type Statement,
   statementsOf,
 } from './money-figures.ts';
+import { rememberRead } from './remember-read.ts';
 import type { Slots, UtteranceContext } from './types.ts';
 
 export type MoneySlots = Pick<Slots, 'price' | 'price_min' | 'price_max' | 'budget_min' | 'budget_max'>;
@@ -146,6 +147,19 @@ export function readMoneySlots(
   text: string,
   ctx: UtteranceContext,
   options: Pick<MoneyOptions, 'readWords'> = {},
+): MoneySlots {
+  return options.readWords ? readSlots(text, ctx, options) : remembered(text, ctx);
+}
+
+const remembered = rememberRead(
+  (text, ctx) => readSlots(text, ctx, {}),
+  (slots) => ({ ...slots }),
+);
+
+function readSlots(
+  text: string,
+  ctx: UtteranceContext,
+  options: Pick<MoneyOptions, 'readWords'>,
 ): MoneySlots {
   const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget';
   const reading = readFigures(text, {

@@ -4,6 +4,7 @@ import { readFeelings } from './feelings.ts';
 import { asksAt, type Prepared, prepare } from './objections-text.ts';
 import { OBJECTION_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
 import { isNoise, readPolarity } from './polarity.ts';
+import { rememberRead } from './remember-read.ts';
 import type { Act, ObjectionType, UtteranceContext } from './types.ts';
 
 export { isNoise } from './polarity.ts';
@@ -55,11 +56,19 @@ function negated(flat: string, index: number): boolean {
   return before.some((word) => NEGATORS.has(word));
 }
 
-function clauseTexts(p: Prepared): string[] {
-  return p.clauses.flatMap((c) => {
-    const clause = p.flat.slice(c.start, c.end);
-    return [clause, stripFiller(clause)];
-  });
+const clauseTextsOf = new WeakMap<Prepared, readonly string[]>();
+
+/** Each clause as written and without its filler, for the whole-clause rules (found once). */
+function clauseTexts(p: Prepared): readonly string[] {
+  let texts = clauseTextsOf.get(p);
+  if (!texts) {
+    texts = p.clauses.flatMap((c) => {
+      const clause = p.flat.slice(c.start, c.end);
+      return [clause, stripFiller(clause)];
+    });
+    clauseTextsOf.set(p, texts);
+  }
+  return texts;
 }
 
 function allowed(rule: ObjectionRule, ctx: UtteranceContext, p: Prepared): boolean {
@@ -120,7 +129,12 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
  * yes_no slot when it answers a yes/no question), or "other" when the message is only thanks,
  * laughter or filler. Questions, scheduling, keywords and slot answers are read elsewhere.
  */
-export function readStanceActs(text: string, ctx: UtteranceContext): { acts: Act[]; yes_no?: 'yes' | 'no' } {
+export const readStanceActs = rememberRead(readStance, (stance) => ({
+  ...stance,
+  acts: stance.acts.map((act) => ({ ...act })),
+}));
+
+function readStance(text: string, ctx: UtteranceContext): { acts: Act[]; yes_no?: 'yes' | 'no' } {
   const acts: Act[] = [];
   if (opensWithGreeting(text)) acts.push({ act: 'greeting' });
   const polarity = readPolarity(text, ctx);

@@ -7,6 +7,7 @@ import { readArea } from './other-slots-area.ts';
 import { readEmail, readPhone } from './other-slots-contact.ts';
 import { readIntentSlot } from './other-slots-intent.ts';
 import { readMotivationSlot } from './other-slots-motivation.ts';
+import { rememberRead } from './remember-read.ts';
 import type { Slots, UtteranceContext } from './types.ts';
 
 /** Every slot except money, timeline and yes/no, which have readers of their own. */
@@ -24,7 +25,9 @@ export type OtherSlots = Omit<
  * is an intent only after "buying or selling?". A buyer's words about condition ("no fixers")
  * are a wish, not the condition of a house, so the buyer bot reads no condition.
  */
-export function readOtherSlots(text: string, ctx: UtteranceContext): OtherSlots {
+export const readOtherSlots = rememberRead(readSlots, (slots) => ({ ...slots }));
+
+function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   const asked = ctx.lastQuestion;
   const out: OtherSlots = {};
   const intent = readIntentSlot(text, { bot: ctx.bot, justAsked: asked === 'buy_or_sell' });

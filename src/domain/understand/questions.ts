@@ -4,6 +4,7 @@ import { wordRegex } from '../compliance/text.ts';
 import { readScheduling } from './questions-scheduling.ts';
 import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
 import { OTHER_RULE, TOPIC_RULES, type TopicRule } from './questions-topics.ts';
+import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
 
 // Reads the questions a lead asks us, whether they ask if we are a bot, and what they say about
@@ -125,9 +126,7 @@ function aiQuestion(text: string, whole: string): 'sincere' | 'banter' | null {
  * scheduling acts in one lead message. Hand-written word lists: a classifier trained on the
  * labelled corpus was measured against them and lost (eval/dev/questions.ts).
  */
-export function readQuestionActs(text: string, ctx: UtteranceContext): Act[] {
-  return readByRules(text, ctx);
-}
+export const readQuestionActs = rememberRead(readByRules, (acts) => acts.map((act) => ({ ...act })));
 
 function dedupe(acts: readonly Act[]): Act[] {
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { simplify } from '../language/normalize.ts';
 import { replaceNumberWords } from '../language/numbers-in-words.ts';
+import { remember } from '../remember.ts';
 import { CONTEXT_RULES, type Reading, RULES } from './timeline-patterns.ts';
 
 /**
@@ -34,9 +35,9 @@ const NON_TEXT = /[^\x20-\x7e\n]+/g;
 const SPACES = / {2,}/g;
 
 /** The reader's normal form: folded, apostrophes dropped, number words as digits, no emoji. */
-export function timelineText(text: string): string {
-  return replaceNumberWords(simplify(text)).replace(NON_TEXT, ' ').replace(SPACES, ' ');
-}
+export const timelineText = remember((text: string): string =>
+  replaceNumberWords(simplify(text)).replace(NON_TEXT, ' ').replace(SPACES, ' '),
+);
 
 const CLAUSE_BREAK = /[,;:!?\n()]|\.(?!\d)|\s(?:and|but|so|because|cause|y|pero|porque|aunque|then)\s/g;
 
@@ -138,7 +139,18 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
   return true;
 }
 
-function candidates(s: string): Candidate[] {
+/** Every match of a global pattern, without the copy of the pattern `matchAll` makes. */
+function* matchesOf(re: RegExp, s: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0] === '') re.lastIndex += 1;
+    yield m;
+  }
+}
+
+// The slot reader and the live timeline readers look at the same message; its candidates are
+// found once and only read afterwards.
+const candidates = remember((s: string): readonly Candidate[] => {
   const found: Candidate[] = [];
   const add = (m: RegExpExecArray, reading: Reading | undefined, extra: Partial<Candidate>) => {
     if (!reading) return;
@@ -154,7 +166,7 @@ function candidates(s: string): Candidate[] {
     });
   };
   for (const rule of RULES) {
-    for (const m of s.matchAll(rule.re)) {
+    for (const m of matchesOf(rule.re, s)) {
       add(m, rule.read(m), {
         duration: rule.duration === true,
         urgency: rule.urgency === true,
@@ -163,7 +175,7 @@ function candidates(s: string): Candidate[] {
     }
   }
   for (const rule of CONTEXT_RULES) {
-    for (const m of s.matchAll(rule.re)) {
+    for (const m of matchesOf(rule.re, s)) {
       add(m, rule.read(s, m), { ambiguous: rule.isDate ? !rule.isDate(s, m) : false });
     }
   }
@@ -174,7 +186,7 @@ function candidates(s: string): Candidate[] {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
-}
+});
 
 /** The timelines a message states, in the order it states them (after any correction). */
 export function findTimelineMentions(text: string, opts: MentionOptions): Reading[] {

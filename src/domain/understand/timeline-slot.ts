@@ -1,5 +1,6 @@
 import { monthsUntil } from './timeline-dates.ts';
 import { findTimelineMentions } from './timeline-mentions.ts';
+import { rememberRead } from './remember-read.ts';
 import type { Reading } from './timeline-patterns.ts';
 import type { UtteranceContext } from './types.ts';
 
@@ -24,7 +25,9 @@ export function monthsOfReading(reading: Reading, now: Date): number | undefined
  * "next year" without a month, past durations ("renting for 4 years"), rent ("3k a month").
  * A bare "now", "ya" or "may" counts only as the answer to the timeline question.
  */
-export function readTimelineMonths(text: string, ctx: UtteranceContext): number | undefined {
+export const readTimelineMonths = rememberRead(readMonths, (months) => months);
+
+function readMonths(text: string, ctx: UtteranceContext): number | undefined {
   const readings = findTimelineMentions(text, {
     timelineAsked: ctx.lastQuestion === 'timeline',
     appointmentAsked: ctx.lastQuestion === 'appointment',
