@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { maskAddresses } from './address.ts';
 import { fold } from './normalize.ts';
 
@@ -151,22 +152,25 @@ function keysFor(neighborhoods: readonly string[], aliases: Aliases): KeyIndex {
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  // Three rows of the table are enough: a swap of neighbours looks two rows back.
+  let before: number[] = [];
+  let above: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const row: number[] = [i];
     let best = Number.POSITIVE_INFINITY;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      let d = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+        d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
       best = Math.min(best, d);
     }
     if (best > max) return max + 1;
+    before = above;
+    above = row;
   }
-  return rows[a.length]![b.length]!;
+  return above[b.length]!;
 }
 
 function allowedTypos(key: string): number {
@@ -177,7 +181,8 @@ function allowedTypos(key: string): number {
 function matches(candidate: string, key: string): boolean {
   if (candidate === key) return true;
   const typos = allowedTypos(key);
-  if (typos === 0 || NEVER_FUZZY.has(candidate)) return false;
+  if (typos === 0 || Math.abs(candidate.length - key.length) > typos) return false;
+  if (NEVER_FUZZY.has(candidate)) return false;
   return editDistance(candidate, key, typos) <= typos;
 }
 
@@ -208,18 +213,22 @@ export function locatePlaces(
   while (i < tokens.length) {
     let consumed = 0;
     const keys = index.get(tokens[i]?.word.charAt(0) ?? '') ?? [];
-    for (let n = Math.min(4, tokens.length - i); n >= 1 && consumed === 0 && keys.length > 0; n--) {
-      const run = tokens.slice(i, i + n);
-      const candidate = run.map((t) => t.word).join('');
+    // The words from here run together: "rancho", "ranchocucamonga"… up to four words.
+    const joined: string[] = [];
+    for (let n = 1; n <= Math.min(4, tokens.length - i) && keys.length > 0; n++) {
+      joined.push((joined[n - 2] ?? '') + (tokens[i + n - 1]?.word ?? ''));
+    }
+    for (let n = joined.length; n >= 1 && consumed === 0; n--) {
+      const candidate = joined[n - 1] ?? '';
       // Exact matches first, so "victoria gardens" is not read as a typo of something else.
       const hit =
         keys.find((k) => k.key === candidate) ??
         keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
       if (hit) {
-        const last = run[run.length - 1];
+        const last = tokens[i + n - 1];
         found.push({
           canonical: hit.canonical,
-          start: run[0]?.start ?? 0,
+          start: tokens[i]?.start ?? 0,
           end: (last?.start ?? 0) + (last?.word.length ?? 0),
         });
         consumed = n;
@@ -239,5 +248,17 @@ export function extractAreas(
   text: string,
   neighborhoods: readonly string[] = defaultNeighborhoods,
 ): string[] {
-  return [...new Set(locatePlaces(text, neighborhoods).map((p) => p.canonical))];
+  let read = areaReaders.get(neighborhoods);
+  if (!read) {
+    read = remember(
+      (t) => [...new Set(locatePlaces(t, neighborhoods).map((p) => p.canonical))],
+      8,
+      (areas) => [...areas],
+    );
+    areaReaders.set(neighborhoods, read);
+  }
+  return read(text);
 }
+
+// One reader per list of place names (a configuration keeps its list for its whole life).
+const areaReaders = new WeakMap<readonly string[], (text: string) => string[]>();

@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { simplify } from './normalize.ts';
 
 export type Intent = 'buy' | 'sell' | 'both' | 'other';
@@ -72,6 +73,12 @@ export const AD_PHRASES = /\bwe buy houses\b/g;
  * (sell), "hi" (other). Negations count ("not selling, just want to buy" → buy).
  */
 export function classifyIntent(text: string): IntentResult {
+  return intent(text);
+}
+
+const intent = remember(readIntent, 8, (result) => ({ ...result }));
+
+function readIntent(text: string): IntentResult {
   const simple = simplify(text).replace(AD_PHRASES, ' ');
   const notSell = NOT_SELL.test(simple);
   const notBuy = NOT_BUY.test(simple);

@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { readMotivationSlot } from '../understand/other-slots-motivation.ts';
 import type { MotivationSlot } from '../understand/types.ts';
 import { fold, simplify } from './normalize.ts';
@@ -103,6 +104,12 @@ function destination(text: string): string | undefined {
  * is given that fits none of those. Null when no reason is given. English and Spanish.
  */
 export function extractMotivation(text: string): Motivation | null {
+  return motivation(text);
+}
+
+const motivation = remember(readMotivation, 8, (m) => (m ? { ...m } : null));
+
+function readMotivation(text: string): Motivation | null {
   const simple = simplify(text);
   const relocating = RELOCATION.test(simple);
   const place = relocating ? destination(text) : undefined;

@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { simplify } from './normalize.ts';
 import { replaceNumberWords } from './numbers-in-words.ts';
 
@@ -88,6 +89,12 @@ function clauseTail(text: string, index: number): string {
  * single story.
  */
 export function extractMustHaves(text: string): MustHave[] {
+  return mustHaves(text);
+}
+
+const mustHaves = remember(readMustHaves, 8, (tags) => [...tags]);
+
+function readMustHaves(text: string): MustHave[] {
   const simple = replaceNumberWords(simplify(text));
   const found: MustHave[] = [];
   for (const [tag, re] of RULES) {

@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { simplify } from './normalize.ts';
 import { readTimeline } from './timeline.ts';
 
@@ -28,7 +29,13 @@ const NO_START =
  * "not that fast", "I need at least 3 months", "N months" with N ≥ 2 → 'no'; otherwise null.
  */
 export function extractTimelineAcceptance(text: string, context: AcceptanceContext = {}): Acceptance | null {
-  const justAsked = context.justAsked ?? true;
+  return (context.justAsked ?? true) ? afterQuestion(text) : unprompted(text);
+}
+
+const afterQuestion = remember((text) => acceptance(text, true), 8);
+const unprompted = remember((text) => acceptance(text, false), 8);
+
+function acceptance(text: string, justAsked: boolean): Acceptance | null {
   const simple = simplify(text)
     .replace(/[!?,.;:]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,3 +1,4 @@
+import { remember } from '../remember.ts';
 import { type DateSpec, monthsUntil, type Season } from '../understand/timeline-dates.ts';
 import { findTimelineMentions, timelineText } from '../understand/timeline-mentions.ts';
 
@@ -55,6 +56,15 @@ function setDate(result: Timeline, date: DateSpec): void {
  * answers it); undefined when that is not known.
  */
 export function readTimeline(text: string, timelineAsked: boolean | undefined): Timeline {
+  return timelineAsked === undefined ? unknownAsked(text) : timelineAsked ? asked(text) : notAsked(text);
+}
+
+const copyTimeline = (t: Timeline): Timeline => ({ ...t });
+const unknownAsked = remember((text) => read(text, undefined), 8, copyTimeline);
+const asked = remember((text) => read(text, true), 8, copyTimeline);
+const notAsked = remember((text) => read(text, false), 8, copyTimeline);
+
+function read(text: string, timelineAsked: boolean | undefined): Timeline {
   const result: Timeline = { horizon: null };
   let months: number | undefined;
   let days: number | undefined;

@@ -117,9 +117,21 @@ function nearMiss(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
+// A map, not the object: "constructor" or "toString" typed by a lead are words, not shorthands.
+const SHORTHANDS = new Map(Object.entries(SHORTHAND));
+const canonicalOf = new Map<string, string>();
+
 function canonical(token: string): string {
-  const mapped = SHORTHAND[token];
-  if (mapped !== undefined) return mapped;
+  const known = canonicalOf.get(token);
+  if (known !== undefined) return known;
+  const mapped = SHORTHANDS.get(token) ?? spelledAs(token);
+  // Words repeat from message to message; the cache is emptied whole when full.
+  if (canonicalOf.size >= 4096) canonicalOf.clear();
+  canonicalOf.set(token, mapped);
+  return mapped;
+}
+
+function spelledAs(token: string): string {
   if (token.length < 5 || KEY_SET.has(token)) return token;
   // A plural is its own word ("realtors are scum" must keep its subject).
   return KEY_WORDS.find((k) => nearMiss(token, k) && token !== `${k}s`) ?? token;

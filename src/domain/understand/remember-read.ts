@@ -3,9 +3,9 @@ import type { UtteranceContext } from './types.ts';
 /**
  * Remembers what a reader answered for the last few (message, context) pairs. A turn that needs
  * free meeting times is decided twice on the same message (once to learn that it needs them,
- * once with them), and the model's reading is cross-checked against the same message: each reader
- * reads it once. Pure: the answer depends only on the message and every field of the context, and
- * each caller gets its own copy, so no caller can change what the next one is given.
+ * once with them): each reader reads it once. Pure: the answer depends only on the message and
+ * every field of the context, and each caller gets its own copy, so no caller can change what
+ * the next one is given.
  */
 export function rememberRead<T>(
   read: (text: string, ctx: UtteranceContext) => T,
@@ -14,13 +14,8 @@ export function rememberRead<T>(
 ): (text: string, ctx: UtteranceContext) => T {
   const cache = new Map<string, { answer: T }>();
   return (text, ctx) => {
-    const key = [
-      ctx.bot,
-      ctx.lastQuestion ?? '',
-      ctx.now.getTime(),
-      ctx.neighborhoods === undefined ? '\u0001' : ctx.neighborhoods.join('\u0001'),
-      text,
-    ].join('\u0000');
+    const places = ctx.neighborhoods === undefined ? 0 : placesId(ctx.neighborhoods);
+    const key = `${ctx.bot}\u0000${ctx.lastQuestion ?? ''}\u0000${ctx.now.getTime()}\u0000${places}\u0000${text}`;
     let hit = cache.get(key);
     if (!hit) {
       hit = { answer: read(text, ctx) };
@@ -29,4 +24,19 @@ export function rememberRead<T>(
     }
     return copy(hit.answer);
   };
+}
+
+// The realtor's place names are one read-only list for the life of a configuration: it is told
+// apart by identity, not by its contents (a copy with the same names only reads again).
+const placeIds = new WeakMap<readonly string[], number>();
+let lastPlacesId = 0;
+
+function placesId(names: readonly string[]): number {
+  let id = placeIds.get(names);
+  if (id === undefined) {
+    lastPlacesId += 1;
+    id = lastPlacesId;
+    placeIds.set(names, id);
+  }
+  return id;
 }

@@ -140,11 +140,11 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
 }
 
 /** Every match of a global pattern, without the copy of the pattern `matchAll` makes. */
-function* matchesOf(re: RegExp, s: string): Generator<RegExpExecArray> {
+function eachMatch(re: RegExp, s: string, use: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m[0] === '') re.lastIndex += 1;
-    yield m;
+    use(m);
   }
 }
 
@@ -166,18 +166,18 @@ const candidates = remember((s: string): readonly Candidate[] => {
     });
   };
   for (const rule of RULES) {
-    for (const m of matchesOf(rule.re, s)) {
+    eachMatch(rule.re, s, (m) =>
       add(m, rule.read(m), {
         duration: rule.duration === true,
         urgency: rule.urgency === true,
         bareAnswer: rule.bareAnswer === true,
-      });
-    }
+      }),
+    );
   }
   for (const rule of CONTEXT_RULES) {
-    for (const m of matchesOf(rule.re, s)) {
-      add(m, rule.read(s, m), { ambiguous: rule.isDate ? !rule.isDate(s, m) : false });
-    }
+    eachMatch(rule.re, s, (m) =>
+      add(m, rule.read(s, m), { ambiguous: rule.isDate ? !rule.isDate(s, m) : false }),
+    );
   }
   // Longest first: "end of next year" over "next year", "a year and a half" over "a year".
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
