@@ -65,7 +65,9 @@ function vocabulary(set: BareSet): ReadonlySet<string> {
 export function isBare(flat: string, set: BareSet): boolean {
   // Most messages hold a word no bare keyword message can: they are answered without trimming.
   const known = vocabulary(set);
-  for (const word of flat.split(' ')) {
+  for (let start = 0, end = 0; end >= 0; start = end + 1) {
+    end = flat.indexOf(' ', start);
+    const word = end < 0 ? flat.slice(start) : flat.slice(start, end);
     if (!known.has(word) && !(set.misspelled?.test(word) ?? false)) return false;
   }
   const core = stripFillers(flat);

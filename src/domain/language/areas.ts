@@ -154,7 +154,8 @@ function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   // Three rows of the table are enough: a swap of neighbours looks two rows back.
   let before: number[] = [];
-  let above: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let above: number[] = [];
+  for (let j = 0; j <= b.length; j++) above.push(j);
   for (let i = 1; i <= a.length; i++) {
     const row: number[] = [i];
     let best = Number.POSITIVE_INFINITY;
