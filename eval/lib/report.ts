@@ -54,10 +54,9 @@ export function renderReport(results: SplitResult[], meta: { date: string; machi
   );
   line('conversation compliance misses', (x) => String(x.conversationComplianceMisses));
   line('conversations asking a question > twice', (x) => String(x.overTwice));
-  line('reader time per message', (_x) => '');
-  out.pop();
+  const micros = results.map((r) => `${r.utterances.microsPerMessage.toFixed(0)} µs`);
   out.push(
-    `| reader time per message | ${results.map((r) => `${r.utterances.microsPerMessage.toFixed(0)} µs`).join(' | ')} |`,
+    `| reader time per message (mean incl. warm-up; speed is \`npm run bench:bots\`) | ${micros.join(' | ')} |`,
   );
 
   for (const r of results) {
