@@ -108,8 +108,11 @@ export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
         for (const p of batch) p.reject(err);
         return;
       }
+      // One half after the other: run together, a later copy of an event in the second half
+      // could commit first and take the row from the copy that arrived first.
       const half = Math.ceil(batch.length / 2);
-      await Promise.all([flush(batch.slice(0, half)), flush(batch.slice(half))]);
+      await flush(batch.slice(0, half));
+      await flush(batch.slice(half));
     }
   }
 
