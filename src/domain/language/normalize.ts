@@ -31,7 +31,7 @@ export const fold = remember((text: string): string => {
   const folded =
     lower.length === text.length ? lower.replace(NON_ASCII_ALL, foldChar) : text.replace(ANY_CHAR, foldChar);
   return folded.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
-}, 32);
+});
 
 const APOSTROPHES = /'/g;
 const WITHOUT = /\bw\/o\b/g;
@@ -44,17 +44,15 @@ const SPACES = /\s+/g;
  * Lossy form for phrase rules: folded, apostrophes removed ("don't" → "dont"), common SMS
  * shorthands expanded, whitespace collapsed. Punctuation that separates clauses is kept.
  */
-export const simplify = remember(
-  (text: string): string =>
-    fold(text)
-      .replace(APOSTROPHES, '')
-      .replace(WITHOUT, 'without ')
-      .replace(WITH, 'with ')
-      .replace(BECAUSE, 'because')
-      .replace(AMPERSAND, ' and ')
-      .replace(SPACES, ' ')
-      .trim(),
-  32,
+export const simplify = remember((text: string): string =>
+  fold(text)
+    .replace(APOSTROPHES, '')
+    .replace(WITHOUT, 'without ')
+    .replace(WITH, 'with ')
+    .replace(BECAUSE, 'because')
+    .replace(AMPERSAND, ' and ')
+    .replace(SPACES, ' ')
+    .trim(),
 );
 
 const WORD = /[a-z0-9]+/g;
