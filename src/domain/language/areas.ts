@@ -127,8 +127,13 @@ interface Key {
 }
 
 const squash = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '');
-/** Keys grouped by first letter: every match, exact or fuzzy, shares it. */
-type KeyIndex = Map<string, Key[]>;
+/** Keys grouped by first letter (every match, exact or fuzzy, shares it), with their lengths. */
+interface KeyGroup {
+  keys: Key[];
+  shortest: number;
+  longest: number;
+}
+type KeyIndex = Map<string, KeyGroup>;
 const keyCache = new WeakMap<readonly string[], WeakMap<Aliases, KeyIndex>>();
 
 function keysFor(neighborhoods: readonly string[], aliases: Aliases): KeyIndex {
@@ -138,8 +143,10 @@ function keysFor(neighborhoods: readonly string[], aliases: Aliases): KeyIndex {
   for (const canonical of neighborhoods) {
     for (const form of [canonical, ...(aliases[canonical] ?? [])]) {
       const key = squash(form);
-      const group = index.get(key.charAt(0)) ?? [];
-      group.push({ key, canonical, words: form.trim().split(/\s+/).length });
+      const group = index.get(key.charAt(0)) ?? { keys: [], shortest: key.length, longest: key.length };
+      group.keys.push({ key, canonical, words: form.trim().split(/\s+/).length });
+      group.shortest = Math.min(group.shortest, key.length);
+      group.longest = Math.max(group.longest, key.length);
       index.set(key.charAt(0), group);
     }
   }
@@ -174,8 +181,11 @@ function editDistance(a: string, b: string, max: number): number {
   return above[b.length]!;
 }
 
+// No name is read with more typos than this, so no longer or shorter run of words can match it.
+const MOST_TYPOS = 2;
+
 function allowedTypos(key: string): number {
-  if (key.length >= 12) return 2;
+  if (key.length >= 12) return MOST_TYPOS;
   return key.length >= 6 ? 1 : 0;
 }
 
@@ -194,7 +204,50 @@ export interface PlaceMention {
   end: number;
 }
 
-const TOKEN = /[a-z0-9]+/g;
+/** The runs of letters a-z and digits in a folded text, and where each starts. */
+function tokensOf(folded: string): { words: string[]; starts: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  for (let at = 0; at < folded.length; at++) {
+    if (!isWordChar(folded.charCodeAt(at))) continue;
+    const start = at;
+    while (at + 1 < folded.length && isWordChar(folded.charCodeAt(at + 1))) at++;
+    words.push(folded.slice(start, at + 1));
+    starts.push(start);
+  }
+  return { words, starts };
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** The longest name that the words from `i` on spell, and how many words it takes; null if none. */
+function placeAt(
+  words: readonly string[],
+  i: number,
+  group: KeyGroup,
+): { canonical: string; words: number } | null {
+  // The words run together ("rancho", "ranchocucamonga"…), up to four and no longer than a name
+  // of this letter can be.
+  const joined: string[] = [];
+  let run = '';
+  for (let n = 1; n <= Math.min(4, words.length - i); n++) {
+    run += words[i + n - 1] ?? '';
+    if (run.length > group.longest + MOST_TYPOS) break;
+    joined.push(run);
+  }
+  for (let n = joined.length; n >= 1; n--) {
+    const candidate = joined[n - 1] ?? '';
+    if (candidate.length < group.shortest - MOST_TYPOS) break;
+    // Exact matches first, so "victoria gardens" is not read as a typo of something else.
+    const hit =
+      group.keys.find((k) => k.key === candidate) ??
+      group.keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
+    if (hit) return { canonical: hit.canonical, words: n };
+  }
+  return null;
+}
 
 /**
  * Every place of `names` (and their short forms in `aliases`) named in the text, in order, with
@@ -207,35 +260,22 @@ export function locatePlaces(
   options: { aliases?: Readonly<Record<string, readonly string[]>>; streetOnly?: boolean } = {},
 ): PlaceMention[] {
   const masked = maskAddresses(fold(text), options.streetOnly ?? false);
-  const tokens = [...masked.matchAll(TOKEN)].map((m) => ({ word: m[0], start: m.index }));
+  const { words, starts } = tokensOf(masked);
   const index = keysFor(names, options.aliases ?? ALIASES);
   const found: PlaceMention[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    let consumed = 0;
-    const keys = index.get(tokens[i]?.word.charAt(0) ?? '') ?? [];
-    // The words from here run together: "rancho", "ranchocucamonga"… up to four words.
-    const joined: string[] = [];
-    for (let n = 1; n <= Math.min(4, tokens.length - i) && keys.length > 0; n++) {
-      joined.push((joined[n - 2] ?? '') + (tokens[i + n - 1]?.word ?? ''));
+  while (i < words.length) {
+    const group = index.get(words[i]?.charAt(0) ?? '');
+    const place = group ? placeAt(words, i, group) : null;
+    if (place) {
+      const last = i + place.words - 1;
+      found.push({
+        canonical: place.canonical,
+        start: starts[i] ?? 0,
+        end: (starts[last] ?? 0) + (words[last]?.length ?? 0),
+      });
     }
-    for (let n = joined.length; n >= 1 && consumed === 0; n--) {
-      const candidate = joined[n - 1] ?? '';
-      // Exact matches first, so "victoria gardens" is not read as a typo of something else.
-      const hit =
-        keys.find((k) => k.key === candidate) ??
-        keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
-      if (hit) {
-        const last = tokens[i + n - 1];
-        found.push({
-          canonical: hit.canonical,
-          start: tokens[i]?.start ?? 0,
-          end: (last?.start ?? 0) + (last?.word.length ?? 0),
-        });
-        consumed = n;
-      }
-    }
-    i += consumed || 1;
+    i += place?.words ?? 1;
   }
   return found;
 }

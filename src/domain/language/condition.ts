@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { simplify } from './normalize.ts';
 
 export type Condition = 'move_in_ready' | 'needs_minor_work' | 'needs_major_work';
@@ -259,7 +260,7 @@ function fromScore(score: number): ConditionGrade {
 function improvements(simple: string): number {
   let count = 0;
   for (const re of [NEW_ITEMS, NEW_ITEMS_ES]) {
-    for (const m of simple.matchAll(re)) {
+    for (const m of matchesOf(re, simple)) {
       if (!NEED_BEFORE_NEW.test(simple.slice(Math.max(0, m.index - 30), m.index))) count += 1;
     }
   }

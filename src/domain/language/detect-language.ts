@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { simplify, words } from './normalize.ts';
 
 export type Language = 'en' | 'es';
@@ -70,7 +71,7 @@ export function readLanguageSwitch(text: string): Language | null {
     [ENGLISH_NAME, 'en'],
     [SPANISH_NAME, 'es'],
   ] as const) {
-    for (const m of simple.matchAll(re)) {
+    for (const m of matchesOf(re, simple)) {
       const weak =
         CANT_BEFORE.test(simple.slice(Math.max(0, m.index - 30), m.index)) ||
         WEAK_AFTER.test(simple.slice(m.index + m[0].length, m.index + m[0].length + 30));

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { maskAddresses } from './address.ts';
 import { detectLanguage } from './detect-language.ts';
 import { clauseAfter, clauseBefore, fold } from './normalize.ts';
@@ -79,7 +80,7 @@ const BAND_OFFSETS: Record<string, [number, number]> = {
 };
 
 function bands(norm: string): MoneyMention[] {
-  return [...norm.matchAll(BAND)].map((m) => {
+  return matchesOf(BAND, norm).map((m) => {
     const base = Number(m[2]) * 10_000;
     const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
     return {
@@ -181,7 +182,7 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     folded.replace(CLOCK_OR_DATE, (p) => ' '.repeat(p.length)),
     spanish,
   );
-  const tokens = [...norm.replace(CENTS, '$1   ').matchAll(NUMBER)].map((m) => readToken(m, norm, spanish));
+  const tokens = matchesOf(NUMBER, norm.replace(CENTS, '$1   ')).map((m) => readToken(m, norm, spanish));
   // A range shares its unit: "30-45 days" has no money in it.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;

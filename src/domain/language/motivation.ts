@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { remember } from '../remember.ts';
 import { readMotivationSlot } from '../understand/other-slots-motivation.ts';
 import type { MotivationSlot } from '../understand/types.ts';
@@ -73,7 +74,7 @@ function titleCase(word: string): string {
 /** The place after "moving to …", in the lead's spelling ("Texas", "Boise Idaho", "the Bay Area"). */
 function destination(text: string): string | undefined {
   const folded = fold(text);
-  for (const m of folded.matchAll(DESTINATION)) {
+  for (const m of matchesOf(DESTINATION, folded)) {
     const start = m.index + m[0].length;
     const words =
       text

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { remember } from '../remember.ts';
 import { simplify } from './normalize.ts';
 import { replaceNumberWords } from './numbers-in-words.ts';
@@ -78,7 +79,7 @@ const CLAUSE_EDGE = /[,.;!?]|\b(?:and|but|or|plus|also|y|pero|o|with)\b/g;
 function clauseTail(text: string, index: number): string {
   const window = text.slice(Math.max(0, index - 40), index);
   let cut = 0;
-  for (const m of window.matchAll(CLAUSE_EDGE)) cut = m.index + m[0].length;
+  for (const m of matchesOf(CLAUSE_EDGE, window)) cut = m.index + m[0].length;
   return window.slice(cut);
 }
 
@@ -98,7 +99,7 @@ function readMustHaves(text: string): MustHave[] {
   const simple = replaceNumberWords(simplify(text));
   const found: MustHave[] = [];
   for (const [tag, re] of RULES) {
-    for (const m of simple.matchAll(re)) {
+    for (const m of matchesOf(re, simple)) {
       const negated =
         !SELF_NEGATED.has(tag) &&
         (NEGATION_BEFORE.test(clauseTail(simple, m.index)) ||

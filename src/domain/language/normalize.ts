@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 /**
  * Text normal forms shared by the extractors.
  *
@@ -81,7 +82,7 @@ const SENTENCE_END = /[.!?](?=\s)|[;\n]/g;
 export function clauseBefore(text: string, index: number, max = 48): string {
   const window = text.slice(Math.max(0, index - max), index);
   let cut = 0;
-  for (const m of window.matchAll(SENTENCE_END)) cut = m.index + 1;
+  for (const m of matchesOf(SENTENCE_END, window)) cut = m.index + 1;
   return window.slice(cut);
 }
 

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { simplify } from './normalize.ts';
 
 export type OfferPath = 'listing' | 'cash';
@@ -10,7 +11,7 @@ const NEGATED = /\b(?:no|not|dont want|without)\s+(?:an?\s+)?$/;
 
 function count(simple: string, re: RegExp, skipNegated: boolean): number {
   let n = 0;
-  for (const m of simple.matchAll(re)) {
+  for (const m of matchesOf(re, simple)) {
     if (skipNegated && NEGATED.test(simple.slice(Math.max(0, m.index - 16), m.index))) continue;
     n += 1;
   }

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.ts';
 import { findRange, homePrices } from './budget.ts';
 import { type MoneyOptions, scanMoney } from './money.ts';
 import { clauseBefore, clauses, simplify } from './normalize.ts';
@@ -18,7 +19,7 @@ const FIRST_PERSON = /\b(?:i|we|id|wed|im|me|my|our|us|quiero|queremos|quisiera|
 function isSomeoneElses(text: string, start: number): boolean {
   const before = clauseBefore(text, start, 80).replace(/'/g, '');
   let tail: string | null = null;
-  for (const m of before.matchAll(THIRD_PARTY_ALL)) tail = before.slice(m.index + m[0].length);
+  for (const m of matchesOf(THIRD_PARTY_ALL, before)) tail = before.slice(m.index + m[0].length);
   return tail !== null && !FIRST_PERSON.test(tail);
 }
 

@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import { MAX_HOME_PRICE, MIN_HOME_PRICE } from '../language/budget.ts';
 import { type BandPart, type MoneyMention, type MoneyOptions, scanMoney } from '../language/money.ts';
 import { clauseAfter, clauseBefore } from '../language/normalize.ts';
@@ -93,7 +94,7 @@ function roleOf(before: string, after: string): Role {
 function someoneElse(before: string): 'other' | 'estimate' | null {
   const plain = before.replace(/'/g, '');
   let last: RegExpExecArray | null = null;
-  for (const m of plain.matchAll(OTHERS)) last = m;
+  for (const m of matchesOf(OTHERS, plain)) last = m;
   if (last === null || FIRST_PERSON.test(plain.slice(last.index + last[0].length))) return null;
   return ESTIMATE.test(last[0]) ? 'estimate' : 'other';
 }
@@ -104,7 +105,7 @@ const REACH = 200;
 function startOf(text: string, index: number, breaks: RegExp): number {
   const from = Math.max(0, index - REACH);
   let start = from;
-  for (const m of text.slice(from, index).matchAll(breaks)) start = from + m.index + 1;
+  for (const m of matchesOf(breaks, text.slice(from, index))) start = from + m.index + 1;
   return start;
 }
 
@@ -131,8 +132,8 @@ function ownerOf(before: string, after: string, thisYear: number): Owner {
 }
 
 function sidesOf(text: string): { at: number; side: Side }[] {
-  const buy = [...text.matchAll(BUY_WORDS)].map((m) => ({ at: m.index, side: 'buy' as const }));
-  const sell = [...text.matchAll(SELL_WORDS)].map((m) => ({ at: m.index, side: 'sell' as const }));
+  const buy = matchesOf(BUY_WORDS, text).map((m) => ({ at: m.index, side: 'buy' as const }));
+  const sell = matchesOf(SELL_WORDS, text).map((m) => ({ at: m.index, side: 'sell' as const }));
   return [...buy, ...sell].sort((a, b) => a.at - b.at);
 }
 

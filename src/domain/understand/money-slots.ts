@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import type { MoneyOptions } from '../language/money.ts';
 import { clauseBefore } from '../language/normalize.ts';
 import { ADOPTS, BUY_WORDS, MORE_THAN_THAT, SELL_WORDS } from './money-cues.ts';
@@ -44,8 +45,8 @@ function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side |
   if (ctx.lastQuestion === 'price') return 'sell';
   if (ctx.lastQuestion === 'budget') return 'buy';
   const near = clauseBefore(reading.text, f.start);
-  const buy = [...near.matchAll(BUY_WORDS)].at(-1)?.index ?? -1;
-  const sell = [...near.matchAll(SELL_WORDS)].at(-1)?.index ?? -1;
+  const buy = matchesOf(BUY_WORDS, near).at(-1)?.index ?? -1;
+  const sell = matchesOf(SELL_WORDS, near).at(-1)?.index ?? -1;
   if (buy >= 0 || sell >= 0) return buy > sell ? 'buy' : 'sell';
   if (ctx.bot === 'seller') return 'sell';
   if (ctx.bot === 'buyer') return 'buy';

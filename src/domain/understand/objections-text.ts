@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import { simplify } from '../language/normalize.ts';
 
 /**
@@ -161,7 +162,7 @@ export function prepare(text: string): Prepared {
   const clauses: Prepared['clauses'] = [];
   const parts: string[] = [];
   let at = 0;
-  for (const m of simple.matchAll(CLAUSE)) {
+  for (const m of matchesOf(CLAUSE, simple)) {
     const words = (m[0].match(WORD) ?? []).map(canonical).join(' ').replace(NON_WORD, ' ').trim();
     if (words === '') continue;
     const start = at === 0 ? 0 : at + 1;

@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
 import { fold } from '../language/normalize.ts';
 import type { UtteranceContext } from './types.ts';
@@ -66,7 +67,7 @@ function withConfigured(neighborhoods: readonly string[]): Places {
 function clauseHead(folded: string, at: number): string {
   const window = folded.slice(Math.max(0, at - 60), at);
   let cut = 0;
-  for (const m of window.matchAll(CLAUSE_START)) cut = m.index + 1;
+  for (const m of matchesOf(CLAUSE_START, window)) cut = m.index + 1;
   return window.slice(cut);
 }
 

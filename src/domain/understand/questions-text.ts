@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import { flatten, wordRegex } from '../compliance/text.ts';
 
 // Clause splitting for the question reader: which parts of a message were asked, and how.
@@ -56,7 +57,7 @@ function flatClause(raw: string): string {
 export function clausesOf(text: string): Clause[] {
   const guarded = text.replace(EMAIL, ' email ').replace(DECIMAL, '$1\u0000');
   const out: Clause[] = [];
-  for (const match of guarded.matchAll(BREAKS)) {
+  for (const match of matchesOf(BREAKS, guarded)) {
     const flat = flatClause(match[1] ?? '');
     if (flat.length === 0) continue;
     const marked = /[?¿]/.test(match[2] ?? '');

@@ -1,3 +1,4 @@
+import { matchesOf } from '../language/matches.ts';
 import { simplify } from '../language/normalize.ts';
 import { replaceNumberWords } from '../language/numbers-in-words.ts';
 import { remember } from '../remember.ts';
@@ -42,7 +43,7 @@ export const timelineText = remember((text: string): string =>
 const CLAUSE_BREAK = /[,;:!?\n()]|\.(?!\d)|\s(?:and|but|so|because|cause|y|pero|porque|aunque|then)\s/g;
 
 function clauseBreaks(s: string): [number, number][] {
-  return [...s.matchAll(CLAUSE_BREAK)].map((m) => [m.index, m.index + m[0].length]);
+  return matchesOf(CLAUSE_BREAK, s).map((m) => [m.index, m.index + m[0].length]);
 }
 
 function clauseAround(breaks: readonly [number, number][], start: number, end: number): [number, number] {
@@ -139,45 +140,48 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
   return true;
 }
 
-/** Every match of a global pattern, without the copy of the pattern `matchAll` makes. */
-function eachMatch(re: RegExp, s: string, use: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[0] === '') re.lastIndex += 1;
-    use(m);
-  }
+/** The next match of a global pattern (no copy of it, as `matchAll` makes), past empty ones. */
+function nextMatch(re: RegExp, s: string): RegExpExecArray | null {
+  const m = re.exec(s);
+  if (m?.[0] === '') re.lastIndex += 1;
+  return m;
+}
+
+function candidateAt(
+  m: RegExpExecArray,
+  reading: Reading,
+  kind: Omit<Candidate, 'start' | 'end' | 'reading'>,
+): Candidate {
+  return { start: m.index, end: m.index + m[0].length, reading, ...kind };
 }
 
 // The slot reader and the live timeline readers look at the same message; its candidates are
 // found once and only read afterwards.
 const candidates = remember((s: string): readonly Candidate[] => {
   const found: Candidate[] = [];
-  const add = (m: RegExpExecArray, reading: Reading | undefined, extra: Partial<Candidate>) => {
-    if (!reading) return;
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      reading,
-      duration: false,
-      urgency: false,
-      bareAnswer: false,
-      ambiguous: false,
-      ...extra,
-    });
-  };
   for (const rule of RULES) {
-    eachMatch(rule.re, s, (m) =>
-      add(m, rule.read(m), {
-        duration: rule.duration === true,
-        urgency: rule.urgency === true,
-        bareAnswer: rule.bareAnswer === true,
-      }),
-    );
+    const kind = {
+      duration: rule.duration === true,
+      urgency: rule.urgency === true,
+      bareAnswer: rule.bareAnswer === true,
+      ambiguous: false,
+    };
+    rule.re.lastIndex = 0;
+    for (let m = nextMatch(rule.re, s); m; m = nextMatch(rule.re, s)) {
+      const reading = rule.read(m);
+      if (reading) found.push(candidateAt(m, reading, kind));
+    }
   }
   for (const rule of CONTEXT_RULES) {
-    eachMatch(rule.re, s, (m) =>
-      add(m, rule.read(s, m), { ambiguous: rule.isDate ? !rule.isDate(s, m) : false }),
-    );
+    rule.re.lastIndex = 0;
+    for (let m = nextMatch(rule.re, s); m; m = nextMatch(rule.re, s)) {
+      const reading = rule.read(s, m);
+      const ambiguous = rule.isDate ? !rule.isDate(s, m) : false;
+      if (reading)
+        found.push(
+          candidateAt(m, reading, { duration: false, urgency: false, bareAnswer: false, ambiguous }),
+        );
+    }
   }
   // Longest first: "end of next year" over "next year", "a year and a half" over "a year".
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -195,7 +199,7 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
   const breaks = clauseBreaks(s);
   const kept = candidates(s).filter((c) => keep(s, c, clauseAround(breaks, c.start, c.end), opts));
   let corrected = -1;
-  for (const m of s.matchAll(CORRECTION)) corrected = m.index + m[0].length;
+  for (const m of matchesOf(CORRECTION, s)) corrected = m.index + m[0].length;
   const after = kept.filter((c) => c.start >= corrected);
   return (after.length > 0 ? after : kept).map((c) => c.reading);
 }
