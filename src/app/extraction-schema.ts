@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { MAX_HOME_PRICE, MIN_HOME_PRICE } from '../domain/language/budget.ts';
-import type {
-  Act,
-  ConditionSlot,
-  FeelingKind,
-  MotivationSlot,
-  ObjectionType,
-  QuestionTopic,
-  SchedulingKind,
-  Slots,
-  Understanding,
+import {
+  type Act,
+  type ConditionSlot,
+  type FeelingKind,
+  type MotivationSlot,
+  OBJECTION_TYPES,
+  QUESTION_TOPICS,
+  type SchedulingKind,
+  type Slots,
+  type Understanding,
 } from '../domain/understand/types.ts';
 import type { ModelRequest } from '../ports.ts';
 
@@ -25,37 +25,6 @@ const allOf =
   ): A =>
     values;
 
-const TOPICS = allOf<QuestionTopic>()([
-  'identity',
-  'how_got_number',
-  'scam',
-  'licensed',
-  'fees_commission',
-  'closing_costs',
-  'process',
-  'preapproval_needed',
-  'switch_to_email',
-  'reschedule',
-  'cancel',
-  'home_value',
-  'listing_status',
-  'area_info',
-  'market',
-  'other',
-]);
-const OBJECTIONS = allOf<ObjectionType>()([
-  'has_agent',
-  'listed_with_other',
-  'already_bought',
-  'already_sold',
-  'not_interested',
-  'not_selling_anymore',
-  'wrong_number',
-  'stop_texting',
-  'hostile',
-  'just_looking',
-  'too_early',
-]);
 const SCHEDULING = allOf<SchedulingKind>()(['time_preference', 'reschedule', 'cancel', 'confirm']);
 const FEELINGS = allOf<FeelingKind>()(['anger', 'grief', 'stress', 'urgency', 'excitement']);
 const CONDITIONS = allOf<ConditionSlot>()(['excellent', 'good', 'fair', 'needs_work', 'poor']);
@@ -82,8 +51,8 @@ const MOTIVATIONS = allOf<MotivationSlot>()([
 // not asked for them, and an answer that carries one does not fit this schema.
 const actSchema = z.discriminatedUnion('act', [
   z.object({ act: z.literal('answer') }),
-  z.object({ act: z.literal('question'), topic: z.enum(TOPICS) }),
-  z.object({ act: z.literal('objection'), type: z.enum(OBJECTIONS) }),
+  z.object({ act: z.literal('question'), topic: z.enum(QUESTION_TOPICS) }),
+  z.object({ act: z.literal('objection'), type: z.enum(OBJECTION_TYPES) }),
   z.object({ act: z.literal('scheduling'), kind: z.enum(SCHEDULING) }),
   z.object({ act: z.literal('feeling'), kind: z.enum(FEELINGS) }),
   z.object({ act: z.literal('identity_question'), sincere: z.boolean() }),

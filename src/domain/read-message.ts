@@ -139,8 +139,9 @@ export function readMessage(
   const sl = understood.slots;
   const f: Facts = factsFromSlots(sl);
   const anchoring = detectPriceAnchoring(text);
-  const motivation = extractMotivation(text);
-  if (sl.motivation && motivation?.destination) f.destination = motivation.destination;
+  // Where the seller is going comes with a motivation only.
+  const destination = sl.motivation ? extractMotivation(text)?.destination : undefined;
+  if (destination) f.destination = destination;
   const acceptance = extractTimelineAcceptance(text, { justAsked: pending === 'seller.timeline' });
   if (acceptance) f.timelineAcceptable = acceptance === 'yes';
   // The corpus slot is number and street; the record keeps the city when the lead gave it.

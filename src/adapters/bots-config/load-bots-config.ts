@@ -3,18 +3,11 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type BotsConfig, defaultBotsConfig } from '../../domain/bots-config.ts';
 import { clean } from '../../domain/clean.ts';
-import { DEFAULT_OBJECTION_POLICIES, type ObjectionPolicy } from '../../domain/policy/objections.ts';
-import type { ObjectionType } from '../../domain/understand/types.ts';
+import { OBJECTION_POLICIES } from '../../domain/policy/objections.ts';
+import { OBJECTION_TYPES, type ObjectionType } from '../../domain/understand/types.ts';
 
 const strings = z.array(z.string().trim().min(1)).min(1);
-const objectionPolicy = z.enum([
-  'close_for_good',
-  'close_check_in',
-  'stop_for_good',
-  'stop_questions',
-  'calm_close',
-  'nurture',
-] satisfies ObjectionPolicy[]);
+const objectionPolicy = z.enum(OBJECTION_POLICIES);
 const fileSchema = z
   .object({
     persona: z
@@ -72,9 +65,10 @@ const fileSchema = z
       .strict(),
     objections: z
       .object(
-        Object.fromEntries(
-          Object.keys(DEFAULT_OBJECTION_POLICIES).map((k) => [k, objectionPolicy]),
-        ) as Record<ObjectionType, typeof objectionPolicy>,
+        Object.fromEntries(OBJECTION_TYPES.map((k) => [k, objectionPolicy])) as Record<
+          ObjectionType,
+          typeof objectionPolicy
+        >,
       )
       .partial()
       .strict(),

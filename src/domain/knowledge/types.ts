@@ -1,27 +1,13 @@
 import type { ListingStatus } from '../buyer/listing.ts';
 import type { Lang } from '../state.ts';
-import type { QuestionTopic } from '../understand/types.ts';
+import { QUESTION_TOPICS, type QuestionTopic } from '../understand/types.ts';
 
 /** Every topic a realtor can write an answer for; `other` always goes to the agent. */
 export type KnowledgeTopic = Exclude<QuestionTopic, 'other'>;
 
-export const KNOWLEDGE_TOPICS = [
-  'identity',
-  'how_got_number',
-  'scam',
-  'licensed',
-  'fees_commission',
-  'closing_costs',
-  'process',
-  'preapproval_needed',
-  'switch_to_email',
-  'reschedule',
-  'cancel',
-  'home_value',
-  'listing_status',
-  'area_info',
-  'market',
-] as const satisfies readonly KnowledgeTopic[];
+export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = QUESTION_TOPICS.filter(
+  (t): t is KnowledgeTopic => t !== 'other',
+);
 
 /**
  * The wordings of one answer in one language, best first. The first one whose `{placeholders}`

@@ -14,13 +14,15 @@ import type { TurnContext } from '../turn-context.ts';
  * - `calm_close`: a calm close and the agent is told (the bot holds back until they resolve it).
  * - `nurture`: acknowledged; the conversation goes on gently and follow-ups continue.
  */
-export type ObjectionPolicy =
-  | 'close_for_good'
-  | 'close_check_in'
-  | 'stop_for_good'
-  | 'stop_questions'
-  | 'calm_close'
-  | 'nurture';
+export const OBJECTION_POLICIES = [
+  'close_for_good',
+  'close_check_in',
+  'stop_for_good',
+  'stop_questions',
+  'calm_close',
+  'nurture',
+] as const;
+export type ObjectionPolicy = (typeof OBJECTION_POLICIES)[number];
 
 export const DEFAULT_OBJECTION_POLICIES: Readonly<Record<ObjectionType, ObjectionPolicy>> = {
   has_agent: 'close_for_good',

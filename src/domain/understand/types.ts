@@ -19,36 +19,42 @@ export type AskedQuestion =
   | 'buy_or_sell'
   | 'appointment';
 
-export type QuestionTopic =
-  | 'identity'
-  | 'how_got_number'
-  | 'scam'
-  | 'licensed'
-  | 'fees_commission'
-  | 'closing_costs'
-  | 'process'
-  | 'preapproval_needed'
-  | 'switch_to_email'
-  | 'reschedule'
-  | 'cancel'
-  | 'home_value'
-  | 'listing_status'
-  | 'area_info'
-  | 'market'
-  | 'other';
+/** Every topic a lead's question can have, in the corpus vocabulary. */
+export const QUESTION_TOPICS = [
+  'identity',
+  'how_got_number',
+  'scam',
+  'licensed',
+  'fees_commission',
+  'closing_costs',
+  'process',
+  'preapproval_needed',
+  'switch_to_email',
+  'reschedule',
+  'cancel',
+  'home_value',
+  'listing_status',
+  'area_info',
+  'market',
+  'other',
+] as const;
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
 
-export type ObjectionType =
-  | 'has_agent'
-  | 'listed_with_other'
-  | 'already_bought'
-  | 'already_sold'
-  | 'not_interested'
-  | 'not_selling_anymore'
-  | 'wrong_number'
-  | 'stop_texting'
-  | 'hostile'
-  | 'just_looking'
-  | 'too_early';
+/** Every kind of "no" a lead can give, in the corpus vocabulary. */
+export const OBJECTION_TYPES = [
+  'has_agent',
+  'listed_with_other',
+  'already_bought',
+  'already_sold',
+  'not_interested',
+  'not_selling_anymore',
+  'wrong_number',
+  'stop_texting',
+  'hostile',
+  'just_looking',
+  'too_early',
+] as const;
+export type ObjectionType = (typeof OBJECTION_TYPES)[number];
 
 export type SchedulingKind = 'time_preference' | 'reschedule' | 'cancel' | 'confirm';
 export type FeelingKind = 'anger' | 'grief' | 'stress' | 'urgency' | 'excitement';
