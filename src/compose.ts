@@ -3,10 +3,7 @@ import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
 import { migrate } from './adapters/postgres/migrate.ts';
-import { createMemoryRateBudget } from './adapters/rate-budget/memory-rate-budget.ts';
-import { createRedisRateBudget } from './adapters/rate-budget/redis-rate-budget.ts';
-import { burstAllowance } from './adapters/rate-budget/burst-allowance.ts';
-import { watchDailyBudget } from './adapters/rate-budget/daily-watch.ts';
+import { rateBudgetFromConfig } from './adapters/rate-budget/from-config.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
 import { loadBotSettings } from './adapters/bots-config/load-bot-settings.ts';
 import { loadListings } from './adapters/listings/load-listings.ts';
@@ -27,7 +24,7 @@ import type { Config } from './config.ts';
 import { buildHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
-import type { Clock, Crm, Db, RateBudget } from './ports.ts';
+import type { Clock, Crm, Db } from './ports.ts';
 import { createBreaker } from './resilience/breaker.ts';
 import { defaultRetryConfig } from './resilience/retry.ts';
 import { parseMcpServers } from './mcp/servers-config.ts';
@@ -66,32 +63,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       : await createPgliteDb(config.DATA_DIR));
   await migrate(db);
 
-  let redis: import('ioredis').Redis | null = null;
-  let budget: RateBudget;
-  const burst = burstAllowance({
-    max: config.GHL_RATE_LIMIT_MAX,
-    intervalMs: config.GHL_RATE_LIMIT_INTERVAL_MS,
-    marginPct: config.GHL_RATE_LIMIT_MARGIN_PCT,
-    guardMs: config.GHL_RATE_LIMIT_GUARD_MS,
+  const { budget, redis } = await rateBudgetFromConfig(config, {
+    logger,
+    gauge: metrics.ghlDailyBudgetRemaining,
   });
-  const daily = {
-    limit: config.GHL_RATE_LIMIT_DAILY,
-    onUsage: watchDailyBudget({ logger, gauge: metrics.ghlDailyBudgetRemaining }),
-  };
-  if (config.REDIS_URL) {
-    const { Redis } = await import('ioredis');
-    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
-    redis.on('error', (err) => logger.warn({ err }, 'redis error'));
-    budget = createRedisRateBudget(redis, {
-      ...burst,
-      keyPrefix: `${config.REDIS_KEY_PREFIX}:ghl-budget`,
-      replicas: config.GHL_RATE_LIMIT_REPLICAS,
-      daily,
-      logger,
-    });
-  } else {
-    budget = createMemoryRateBudget({ ...burst, daily });
-  }
 
   // Links the sandbox CRM hands out (attachment URLs): the public address when one is configured.
   const publicBaseUrl =
