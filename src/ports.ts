@@ -32,6 +32,13 @@ export interface SendMessageInput {
   attachments?: string[];
 }
 
+/** What else identifies a message looked for by findRecentOutbound; without `type`, any channel. */
+export interface OutboundMatch {
+  type?: Channel;
+  subject?: string;
+  html?: string;
+}
+
 export interface SentMessage {
   messageId: string;
   conversationId: string;
@@ -92,13 +99,15 @@ export interface Crm {
   sendMessage(locationId: string, input: SendMessageInput): Promise<SentMessage>;
   /**
    * Looks for an outbound message with this exact body sent to the contact at or after `since`.
-   * Used before re-sending after an ambiguous failure, so an SMS never goes out twice.
+   * Used before re-sending after an ambiguous failure, so an SMS never goes out twice. An email is
+   * matched by type and time, then confirmed by its subject (when given) and text.
    */
   findRecentOutbound(
     locationId: string,
     contactId: string,
     body: string,
     since: Date,
+    match?: OutboundMatch,
   ): Promise<SentMessage | null>;
   uploadAttachment(
     locationId: string,

@@ -42,7 +42,11 @@ export async function sendCmaEmail(
     return { via: 'smtp', messageId: sent.messageId, attached: Boolean(doc) };
   }
   if (retry.since) {
-    const found = await deps.crm.findRecentOutbound(loc, cid, a.text, retry.since);
+    const found = await deps.crm.findRecentOutbound(loc, cid, a.text, retry.since, {
+      type: 'Email',
+      subject: a.subject,
+      html: a.html,
+    });
     if (found) return { ...found, via: 'crm', deduplicated: true };
   }
   const attachments: string[] = [];

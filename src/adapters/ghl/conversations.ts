@@ -1,4 +1,5 @@
-import { CrmError, type SendMessageInput, type SentMessage } from '../../ports.ts';
+import { CrmError, type OutboundMatch, type SendMessageInput, type SentMessage } from '../../ports.ts';
+import { confirmEmail, isEmailItem } from './email-confirm.ts';
 import { type GhlHttp, type GhlLogger, type GhlRequest, ghlVersions } from './http.ts';
 import { asArray, asObj, optString, requireString, seg } from './read.ts';
 
@@ -33,12 +34,18 @@ async function conversationIds(call: Call, locationId: string, contactId: string
     .filter((id): id is string => id !== undefined);
 }
 
+/**
+ * An outbound message to the contact at or after `since` that is the one described. SMS (and any
+ * item that carries its body) match by exact body; emails, listed without a body, match by type and
+ * time and are confirmed through the email endpoint (subject and text).
+ */
 async function findOutbound(
   call: Call,
   locationId: string,
   contactId: string,
   bodies: string[],
   since: Date,
+  match: OutboundMatch = {},
 ): Promise<SentMessage | null> {
   const ids = (await conversationIds(call, locationId, contactId)).slice(0, conversationsToScan);
   for (const conversationId of ids) {
@@ -54,15 +61,12 @@ async function findOutbound(
       const m = asObj(raw);
       const id = optString(m.id);
       const at = Date.parse(String(m.dateAdded ?? ''));
-      if (
-        id !== undefined &&
-        m.direction === 'outbound' &&
-        typeof m.body === 'string' &&
-        bodies.includes(m.body) &&
-        at >= since.getTime()
-      ) {
-        return { messageId: id, conversationId: optString(m.conversationId) ?? conversationId };
-      }
+      if (id === undefined || m.direction !== 'outbound' || !(at >= since.getTime())) continue;
+      const found = { messageId: id, conversationId: optString(m.conversationId) ?? conversationId };
+      const email = isEmailItem(m);
+      if (email ? match.type === 'SMS' : match.type === 'Email') continue;
+      if (typeof m.body === 'string' && bodies.includes(m.body)) return found;
+      if (email && (await confirmEmail(call, locationId, m, bodies, match))) return found;
     }
   }
   return null;
@@ -72,6 +76,10 @@ export function createConversationOps(http: GhlHttp, logger?: GhlLogger) {
   async function sendMessage(locationId: string, input: SendMessageInput): Promise<SentMessage> {
     const since = new Date(Date.now() - sendClockSkewMs);
     const bodies = [input.message, ...(input.html !== undefined ? [input.html] : [])];
+    const match: OutboundMatch = {
+      type: input.type,
+      ...(input.subject !== undefined ? { subject: input.subject } : {}),
+    };
     const payload: Record<string, unknown> = {
       type: input.type,
       contactId: input.contactId,
@@ -87,7 +95,7 @@ export function createConversationOps(http: GhlHttp, logger?: GhlLogger) {
     try {
       return await http.retrying('sendMessage', async (attempt) => {
         if (mayHaveSent) {
-          const found = await findOutbound(http.once, locationId, input.contactId, bodies, since);
+          const found = await findOutbound(http.once, locationId, input.contactId, bodies, since, match);
           if (found) {
             logger?.info(
               { op: 'sendMessage', attempt },
@@ -124,8 +132,15 @@ export function createConversationOps(http: GhlHttp, logger?: GhlLogger) {
     }
   }
 
-  function findRecentOutbound(locationId: string, contactId: string, body: string, since: Date) {
-    return findOutbound(http.request, locationId, contactId, [body], since);
+  function findRecentOutbound(
+    locationId: string,
+    contactId: string,
+    body: string,
+    since: Date,
+    match: OutboundMatch = {},
+  ) {
+    const bodies = [body, ...(match.html !== undefined ? [match.html] : [])];
+    return findOutbound(http.request, locationId, contactId, bodies, since, match);
   }
 
   async function conversationFor(locationId: string, contactId: string): Promise<string> {

@@ -66,7 +66,24 @@ export function storeMessage(
   return msg;
 }
 
+/**
+ * A message as `GET /conversations/{id}/messages` lists it. Emails are listed WITHOUT a body: only
+ * their type, direction, dates and `meta.email.messageIds`; the text has to be read with
+ * `GET /conversations/messages/email/{id}` (issue #40 on GoHighLevel/highlevel-api-docs, answered by
+ * the maintainers with that endpoint; `MessageMeta.email` in apps/conversations.json). The spec's
+ * list item (GetMessageResponseDto) has no `subject` either.
+ */
 export function messageToWire(state: FakeState, m: FakeMessage): Record<string, unknown> {
+  const wire = messageToWireWithBody(state, m);
+  if (m.type === 'Email') delete wire.body;
+  return wire;
+}
+
+/**
+ * A message as `GET /conversations/messages/{id}` returns it: the reporter of issue #40 read email
+ * bodies this way. ASSUMPTION: the body is the one stored at send time (html when given).
+ */
+export function messageToWireWithBody(state: FakeState, m: FakeMessage): Record<string, unknown> {
   const t = wireMessageType(m.type);
   return {
     id: m.id,
@@ -76,14 +93,48 @@ export function messageToWire(state: FakeState, m: FakeMessage): Record<string, 
     contactId: m.contactId,
     conversationId: m.conversationId,
     dateAdded: m.dateAdded,
-    body: m.body,
+    body: m.html ?? m.body,
     direction: m.direction,
     status: m.status ?? (m.direction === 'inbound' ? 'delivered' : 'sent'),
     contentType: m.html === undefined ? 'text/plain' : 'text/html',
     attachments: m.attachments,
     source: m.source ?? (m.direction === 'inbound' ? 'app' : 'api'),
-    ...(m.subject === undefined ? {} : { subject: m.subject }),
+    // "messageIds is list of all email message ids under the message thread" (MessageMeta, spec).
+    // ASSUMPTION: each email is its own list entry, so the list holds that one email's id.
     ...(m.emailMessageId === undefined ? {} : { meta: { email: { messageIds: [m.emailMessageId] } } }),
+  };
+}
+
+/**
+ * `GET /conversations/messages/email/{id}`: GetEmailMessageResponseDto of apps/conversations.json
+ * (flat; `id` is the email message id, `threadId` "Message Id or thread Id", `replyToMessageId` the
+ * email message id replied to). ASSUMPTION: `body` is the html when the send carried html, else the
+ * plain text; `provider` and `from` of a location without its own mailbox are not documented.
+ */
+export function emailToWire(state: FakeState, m: FakeMessage): Record<string, unknown> {
+  const contact = state.contacts.get(m.contactId);
+  const business = 'Jorge Realty <jorge@example.com>';
+  const lead = contact?.email ?? '';
+  return {
+    id: m.emailMessageId,
+    threadId: m.threadId ?? m.emailMessageId,
+    locationId: state.locationId,
+    contactId: m.contactId,
+    conversationId: m.conversationId,
+    dateAdded: m.dateAdded,
+    subject: m.subject ?? '',
+    body: m.html ?? m.body,
+    direction: m.direction,
+    status: m.status ?? (m.direction === 'inbound' ? 'delivered' : 'sent'),
+    contentType: m.html === undefined ? 'text/plain' : 'text/html',
+    attachments: m.attachments,
+    provider: 'Leadconnector Gmail',
+    from: m.direction === 'inbound' ? lead : business,
+    to: [m.direction === 'inbound' ? business : lead],
+    cc: [],
+    bcc: [],
+    ...(m.replyToMessageId === undefined ? {} : { replyToMessageId: m.replyToMessageId }),
+    source: m.source ?? (m.direction === 'inbound' ? 'app' : 'api'),
   };
 }
 

@@ -2,13 +2,16 @@ import { getContact } from './contact-model.ts';
 import {
   conversationToWire,
   createConversation,
+  emailToWire,
   findConversationFor,
   getConversation,
   messageToWire,
+  messageToWireWithBody,
   storeMessage,
 } from './conversation-model.ts';
 import { type Ctx, type Route, route } from './router.ts';
 import { uploadAttachment } from './routes-upload.ts';
+import type { FakeState } from './state.ts';
 import type { FakeContact, FakeMessage } from './types.ts';
 import {
   badRequest,
@@ -28,6 +31,33 @@ function assertNotDnd(contact: FakeContact, channel: string): void {
   const setting = contact.dndSettings[channel];
   const blocked = contact.dnd || setting?.status === 'active' || setting?.status === 'permanent';
   if (blocked) throw badRequest(`Cannot send message as DND is active for ${channel}.`);
+}
+
+const REPLY_MODES = ['reply', 'reply_all'];
+
+/**
+ * An email's own id and its thread. SendMessageBodyDto: `replyMessageId` "ID of message being
+ * replied to", `threadId` "the message ID that contains multiple email messages in the thread",
+ * `emailReplyMode` reply | reply_all. A first email starts its own thread (InboundMessage.md's email
+ * example has threadId == emailMessageId). ASSUMPTION: `replyMessageId` names an email message id
+ * (GetEmailMessageResponseDto.replyToMessageId is "email message Id of the reply to email"); a reply
+ * joins the replied email's thread; an id GHL does not know is kept as given (undocumented).
+ */
+function emailThreading(state: FakeState, body: Record<string, unknown>): Partial<FakeMessage> {
+  const mode = body.emailReplyMode;
+  if (mode !== undefined && (typeof mode !== 'string' || !REPLY_MODES.includes(mode))) {
+    throw unprocessable([`emailReplyMode must be one of the following values: ${REPLY_MODES.join(', ')}`]);
+  }
+  const emailMessageId = newId();
+  const replyTo = str(body.replyMessageId);
+  const repliedTo = replyTo ? state.messages.find((m) => m.emailMessageId === replyTo) : undefined;
+  const threadId = str(body.threadId) ?? repliedTo?.threadId ?? replyTo ?? emailMessageId;
+  return {
+    emailMessageId,
+    threadId,
+    ...(replyTo ? { replyToMessageId: replyTo } : {}),
+    ...(typeof mode === 'string' ? { emailReplyMode: mode } : {}),
+  };
 }
 
 function sendMessage({ state, body }: Ctx) {
@@ -61,7 +91,7 @@ function sendMessage({ state, body }: Ctx) {
   if (typeof body.subject === 'string') message.subject = body.subject;
   if (typeof body.html === 'string') message.html = body.html;
   if (typeof body.scheduledTimestamp === 'number') message.scheduledTimestamp = body.scheduledTimestamp;
-  if (type === 'Email') message.emailMessageId = newId();
+  if (type === 'Email') Object.assign(message, emailThreading(state, body));
   const stored = storeMessage(state, contact, message);
   return ok({
     conversationId: stored.conversationId,
@@ -130,7 +160,14 @@ function listMessages({ state, params, query }: Ctx) {
 function getMessage({ state, params }: Ctx) {
   const m = state.messages.find((x) => x.id === params.id);
   if (!m) throw badRequest(`Message with id ${params.id ?? ''} not found`);
-  return ok(messageToWire(state, m));
+  return ok(messageToWireWithBody(state, m));
+}
+
+function getEmail({ state, params }: Ctx) {
+  const m = state.messages.find((x) => x.emailMessageId !== undefined && x.emailMessageId === params.id);
+  // ASSUMPTION: an unknown id is a 400 "not found", as GHL answers for other unknown ids (reference §10).
+  if (!m) throw badRequest(`Email with id ${params.id ?? ''} not found`);
+  return ok({ ...emailToWire(state, m), traceId: traceId() });
 }
 
 function getConversationRoute({ state, params }: Ctx) {
@@ -142,6 +179,7 @@ export const conversationRoutes: Route[] = [
   route('POST', '/conversations/messages/upload', uploadAttachment),
   route('POST', '/conversations/messages', sendMessage),
   route('GET', '/conversations/search', searchConversations),
+  route('GET', '/conversations/messages/email/:id', getEmail),
   route('GET', '/conversations/messages/:id', getMessage),
   route('GET', '/conversations/:id/messages', listMessages),
   route('GET', '/conversations/:id', getConversationRoute),

@@ -14,7 +14,7 @@ import { fileRoutes } from './routes-upload.ts';
 import { createState, type FakeState } from './state.ts';
 import type { FailureRule, FakeGhl, FakeGhlOptions, FakeMessage, RecordedRequest } from './types.ts';
 import { outboundMessagePayload } from './webhook-payloads.ts';
-import { defaultErrorBody, GhlError, isRecord, type Reply } from './wire.ts';
+import { defaultErrorBody, GhlError, isRecord, newId, type Reply } from './wire.ts';
 
 const ROUTES = [
   ...conversationRoutes,
@@ -212,13 +212,15 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     customFieldDefs: state.customFieldDefs,
     webhookDeliveries: state.webhookDeliveries,
     seedContact: (c) => seedContact(state, c),
-    addInboundMessage({ contactId, body, type }) {
+    addInboundMessage({ contactId, body, type, subject }) {
       const contact = state.contacts.get(contactId) ?? getContact(state, contactId);
+      const emailMessageId = type === 'Email' ? newId() : undefined;
       return storeMessage(state, contact, {
         type: type ?? 'SMS',
         direction: 'inbound',
         body,
         attachments: [],
+        ...(emailMessageId ? { emailMessageId, threadId: emailMessageId, subject: subject ?? '' } : {}),
       });
     },
     setFreeSlots: (calendarId, slots) => void state.freeSlots.set(calendarId, [...slots]),

@@ -30,6 +30,10 @@ export interface FakeMessage {
   status?: string;
   source?: string;
   emailMessageId?: string;
+  /** Email threading as the send carried it (`threadId`, `replyMessageId`, `emailReplyMode`). */
+  threadId?: string;
+  replyToMessageId?: string;
+  emailReplyMode?: string;
   scheduledTimestamp?: number;
 }
 
@@ -212,7 +216,13 @@ export interface FakeGhl {
   webhookDeliveries: WebhookDelivery[];
   seedContact(c: Partial<FakeContact> & { id: string }): FakeContact;
   /** Records a message the contact sent (as GHL would before firing InboundMessage). */
-  addInboundMessage(m: { contactId: string; body: string; type?: 'SMS' | 'Email' }): FakeMessage;
+  addInboundMessage(m: {
+    contactId: string;
+    body: string;
+    type?: 'SMS' | 'Email';
+    /** Email only: an inbound email gets its own email message id and thread. */
+    subject?: string;
+  }): FakeMessage;
   setFreeSlots(calendarId: string, slots: string[]): void;
   addCustomField(def: CustomFieldDef): void;
   addPipeline(p: FakePipeline): void;
