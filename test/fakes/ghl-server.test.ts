@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { declaredVersion, type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
+import { DEFAULT_TEAM_MEMBER } from '../support/fakes/ghl/routes-calendars.ts';
 
 let ghl: FakeGhl;
 
@@ -293,6 +294,8 @@ describe('calendars', () => {
           locationId: ghl.locationId,
           contactId: 'contact_A',
           startTime,
+          // A calendar given only free slots has a one-member team (routes-calendars.ts).
+          assignedUserId: DEFAULT_TEAM_MEMBER,
           ...extra,
         },
       });

@@ -1,4 +1,5 @@
 import type { AppointmentInput } from '../../ports.ts';
+import type { Assignment } from './assignment.ts';
 import { type GhlHttp, ghlVersions } from './http.ts';
 import { asArray, asObj, optString, requireString, seg } from './read.ts';
 
@@ -26,7 +27,7 @@ export function splitRange(startMs: number, endMs: number, maxMs = maxFreeSlotRa
   return parts;
 }
 
-export function createCalendarOps(http: GhlHttp) {
+export function createCalendarOps(http: GhlHttp, assignment?: Assignment) {
   return {
     async getFreeSlots(
       locationId: string,
@@ -63,6 +64,10 @@ export function createCalendarOps(http: GhlHttp) {
       };
       if (input.endTime !== undefined) json.endTime = input.endTime;
       if (input.title !== undefined) json.title = input.title;
+      // GHL refuses an appointment without an assigned user on calendars with a team (issue #23 of
+      // GoHighLevel/highlevel-api-docs: "Either userId or assignedUserId must be set").
+      const assignedUserId = await assignment?.forAppointment(locationId, input.calendarId);
+      if (assignedUserId) json.assignedUserId = assignedUserId;
       const res = await http.request<unknown>({
         op: 'createAppointment',
         method: 'POST',

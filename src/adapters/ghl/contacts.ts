@@ -1,4 +1,5 @@
 import type { CrmContact, CustomFieldDef, TaskInput } from '../../ports.ts';
+import type { Assignment } from './assignment.ts';
 import { customFieldDefs, customFieldValues, customFieldWrites } from './custom-fields.ts';
 import { type GhlHttp, ghlVersions } from './http.ts';
 import { asArray, asObj, optString, requireString, seg } from './read.ts';
@@ -20,7 +21,7 @@ export function toCrmContact(body: unknown, contactId: string): CrmContact {
   return contact;
 }
 
-export function createContactOps(http: GhlHttp) {
+export function createContactOps(http: GhlHttp, assignment?: Assignment) {
   const contactPath = (contactId: string) => `/contacts/${seg(contactId)}`;
 
   return {
@@ -116,6 +117,8 @@ export function createContactOps(http: GhlHttp) {
     async createTask(locationId: string, contactId: string, task: TaskInput): Promise<{ id: string }> {
       const json: Record<string, unknown> = { title: task.title, dueDate: task.dueDate, completed: false };
       if (task.body !== undefined) json.body = task.body;
+      const assignedTo = await assignment?.forTask(locationId);
+      if (assignedTo) json.assignedTo = assignedTo;
       const res = await http.request<unknown>({
         op: 'createTask',
         method: 'POST',

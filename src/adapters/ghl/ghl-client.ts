@@ -1,21 +1,33 @@
 // GoHighLevel API v2 as the `Crm` port. Hand-written on fetch rather than the official SDK: the SDK
 // has no 429 handling, retry or rate budget, and it verifies webhooks over re-serialised JSON.
+import { defaultTagNames } from '../../domain/bots-config.ts';
+import { leadMarkingTags } from '../../domain/staff.ts';
 import type { Crm } from '../../ports.ts';
+import { type AssignmentOptions, createAssignment } from './assignment.ts';
 import { createCalendarOps } from './calendars.ts';
 import { createContactOps } from './contacts.ts';
 import { createConversationOps } from './conversations.ts';
-import { CrmError } from '../../ports.ts';
-import { createGhlHttp, type GhlHttpOptions, ghlVersions } from './http.ts';
+import { createGhlHttp, type GhlHttpOptions } from './http.ts';
 import { createOpportunityOps } from './opportunities.ts';
+import { createStaffAlerts, type StaffAlertOptions } from './staff-alerts.ts';
 
-/** The client's settings are exactly its HTTP layer's: base URL, token, rate budget, retry, breaker. */
-export type GhlCrmOptions = GhlHttpOptions;
+/**
+ * The HTTP layer's settings (base URL, token, rate budget, retry, breaker), plus who appointments
+ * and tasks are assigned to and how a staff alert tells a lead from a team member.
+ */
+export interface GhlCrmOptions extends GhlHttpOptions {
+  assignment?: AssignmentOptions;
+  /** Tags that mark a lead of the bots; default: those of the default bots config. */
+  leadTags?: readonly string[];
+  isLeadContact?: StaffAlertOptions['isLeadContact'];
+}
 
 export function createGhlCrm(opts: GhlCrmOptions): Crm {
   const http = createGhlHttp(opts);
   const conversations = createConversationOps(http, opts.logger);
-  const contacts = createContactOps(http);
-  const calendars = createCalendarOps(http);
+  const assignment = createAssignment(http, opts.assignment);
+  const contacts = createContactOps(http, assignment);
+  const calendars = createCalendarOps(http, assignment);
   const opportunities = createOpportunityOps(http);
   return {
     mode: 'ghl',
@@ -34,30 +46,9 @@ export function createGhlCrm(opts: GhlCrmOptions): Crm {
     createAppointment: calendars.createAppointment,
     upsertOpportunity: opportunities.upsertOpportunity,
     addToWorkflow: contacts.addToWorkflow,
-    async notifyStaff(locationId, n) {
-      // Staff are contacts too: upsert by phone or email, then message them like anyone else.
-      const up = await http.request<{ contact?: { id?: string } }>({
-        op: 'upsertStaffContact',
-        method: 'POST',
-        path: '/contacts/upsert',
-        version: ghlVersions.contacts,
-        locationId,
-        json: {
-          locationId,
-          name: n.name,
-          tags: ['staff-alerts'],
-          ...(n.channel === 'SMS' ? { phone: n.to } : { email: n.to }),
-        },
-      });
-      const contactId = up.contact?.id;
-      if (!contactId)
-        throw new CrmError('GHL upsert returned no contact id for the staff alert', null, false);
-      return conversations.sendMessage(locationId, {
-        contactId,
-        type: n.channel,
-        message: n.message,
-        ...(n.subject ? { subject: n.subject } : {}),
-      });
-    },
+    notifyStaff: createStaffAlerts(http, conversations.sendMessage, {
+      leadTags: opts.leadTags ?? leadMarkingTags(defaultTagNames),
+      ...(opts.isLeadContact ? { isLeadContact: opts.isLeadContact } : {}),
+    }),
   };
 }

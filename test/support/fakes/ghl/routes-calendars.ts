@@ -1,7 +1,17 @@
 import { getContact } from './contact-model.ts';
 import { type Ctx, type Route, route } from './router.ts';
-import type { FakeAppointment } from './types.ts';
-import { badRequest, forbiddenLocation, newId, ok, requireFields, traceId, unprocessable } from './wire.ts';
+import type { FakeState } from './state.ts';
+import type { FakeAppointment, FakeCalendar } from './types.ts';
+import {
+  badRequest,
+  forbiddenLocation,
+  newId,
+  ok,
+  requireFields,
+  str,
+  traceId,
+  unprocessable,
+} from './wire.ts';
 
 const MAX_RANGE_MS = 31 * 24 * 60 * 60 * 1000;
 const DEFAULT_SLOT_MS = 30 * 60 * 1000;
@@ -69,6 +79,38 @@ function freeSlots({ state, params, query }: Ctx) {
   return ok(out);
 }
 
+/**
+ * ASSUMPTION: a calendar the test only gave free slots is a round-robin calendar with one team
+ * member, DEFAULT_TEAM_MEMBER (GHL has no calendar without a type; teams are the common case).
+ */
+export const DEFAULT_TEAM_MEMBER = 'usr_fake_team_member_1';
+
+export function setCalendar(state: FakeState, c: Partial<FakeCalendar> & { id: string }): FakeCalendar {
+  const cal: FakeCalendar = {
+    locationId: state.locationId,
+    name: c.id,
+    calendarType: 'round_robin',
+    teamMembers: [{ userId: DEFAULT_TEAM_MEMBER, priority: 0.5 }],
+    ...c,
+  };
+  state.calendars.set(cal.id, cal);
+  return cal;
+}
+
+function calendarOf(state: FakeState, id: string): FakeCalendar | undefined {
+  const known = state.calendars.get(id);
+  if (known) return known.locationId === state.locationId ? known : undefined;
+  return state.freeSlots.has(id) ? setCalendar(state, { id }) : undefined;
+}
+
+// GET /calendars/{calendarId} → { calendar: CalendarDTO } (apps/calendars.json,
+// CalendarByIdSuccessfulResponseDTO). ASSUMPTION: an unknown id is a 400 "Calendar not found".
+function getCalendar({ state, params }: Ctx) {
+  const cal = calendarOf(state, params.calendarId ?? '');
+  if (!cal) throw badRequest('Calendar not found');
+  return ok({ calendar: cal, traceId: traceId() });
+}
+
 function bookAppointment({ state, body }: Ctx) {
   requireFields(body, {
     calendarId: 'string',
@@ -82,6 +124,17 @@ function bookAppointment({ state, body }: Ctx) {
   const startTime = body.startTime as string;
   const startMs = Date.parse(startTime);
   if (Number.isNaN(startMs)) throw unprocessable(['startTime must be a valid ISO 8601 date string']);
+  // Calendars with a team need to know whose appointment it is: "Either userId or assignedUserId
+  // must be set" (https://github.com/GoHighLevel/highlevel-api-docs/issues/23). ASSUMPTION: the
+  // answer is a 400 with this wording, and a user outside the calendar's team is refused too.
+  const team = calendarOf(state, calendarId)?.teamMembers ?? [];
+  const assigned = str(body.assignedUserId) ?? str(body.userId);
+  if (team.length > 0 && assigned === undefined) {
+    throw badRequest('assignedUserId or userId is required for this calendar');
+  }
+  if (assigned !== undefined && team.length > 0 && !team.some((m) => m.userId === assigned)) {
+    throw badRequest(`User ${assigned} is not a team member of this calendar`);
+  }
   const free = state.freeSlots.get(calendarId) ?? [];
   const at = free.findIndex((s) => Date.parse(s) === startMs);
   if (at < 0 && body.ignoreFreeSlotValidation !== true) {
@@ -104,7 +157,7 @@ function bookAppointment({ state, body }: Ctx) {
     appointmentStatus: typeof body.appointmentStatus === 'string' ? body.appointmentStatus : 'confirmed',
     isRecurring: false,
   };
-  if (typeof body.assignedUserId === 'string') appointment.assignedUserId = body.assignedUserId;
+  if (assigned !== undefined) appointment.assignedUserId = assigned;
   if (typeof body.address === 'string') appointment.address = body.address;
   if (typeof body.description === 'string') appointment.notes = body.description;
   state.appointments.push(appointment);
@@ -121,4 +174,5 @@ export const calendarRoutes: Route[] = [
   route('POST', '/calendars/events/appointments', bookAppointment),
   route('GET', '/calendars/events/appointments/:eventId', getAppointment),
   route('GET', '/calendars/:calendarId/free-slots', freeSlots),
+  route('GET', '/calendars/:calendarId', getCalendar),
 ];

@@ -4,7 +4,6 @@ import {
   findDuplicate,
   getContact,
   newContact,
-  normalizeTags,
   UPDATE_KEYS,
 } from './contact-model.ts';
 import { type Ctx, type Route, route } from './router.ts';
@@ -52,11 +51,10 @@ function upsertContact({ state, body }: Ctx) {
   const dup =
     body.createNewIfDuplicateAllowed === true ? undefined : findDuplicate(state, body.email, body.phone);
   const contact = dup?.contact ?? newContact(state);
-  // Tags on upsert are merged here; GHL's behaviour for an existing contact is not documented.
-  const tags = Array.isArray(body.tags)
-    ? normalizeTags([...contact.tags, ...body.tags.map(String)])
-    : undefined;
-  applyContactWrite(state, contact, tags === undefined ? body : { ...body, tags });
+  // `tags` on upsert REPLACES the contact's tags: "This field will overwrite all current tags
+  // associated with the contact. To update a tags, it is recommended to use the Add Tag or Remove
+  // Tag API instead." (GoHighLevel/highlevel-api-docs apps/contacts.json, UpsertContactDto.tags)
+  applyContactWrite(state, contact, body);
   state.contacts.set(contact.id, contact);
   return ok({ new: dup === undefined, contact, traceId: traceId() });
 }

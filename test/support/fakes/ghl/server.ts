@@ -5,7 +5,7 @@ import { getContact, seedContact } from './contact-model.ts';
 import { storeMessage } from './conversation-model.ts';
 import { checkAuth, RateWindow, takeFailure } from './guard.ts';
 import { type Ctx, type Handler, matchRoute } from './router.ts';
-import { calendarRoutes } from './routes-calendars.ts';
+import { calendarRoutes, setCalendar } from './routes-calendars.ts';
 import { contactExtraRoutes } from './routes-contact-extras.ts';
 import { contactRoutes } from './routes-contacts.ts';
 import { conversationRoutes } from './routes-conversations.ts';
@@ -224,6 +224,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
       });
     },
     setFreeSlots: (calendarId, slots) => void state.freeSlots.set(calendarId, [...slots]),
+    setCalendar: (c) => setCalendar(state, c),
     addCustomField(def) {
       const fieldKey = def.fieldKey.startsWith('contact.') ? def.fieldKey : `contact.${def.fieldKey}`;
       state.customFieldDefs.set(def.id, { ...def, fieldKey });

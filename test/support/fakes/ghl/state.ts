@@ -1,6 +1,7 @@
 import type {
   CustomFieldDef,
   FakeAppointment,
+  FakeCalendar,
   FakeContact,
   FakeConversation,
   FakeMessage,
@@ -29,6 +30,7 @@ export interface FakeState {
   uploads: FakeUpload[];
   customFieldDefs: Map<string, CustomFieldDef>;
   freeSlots: Map<string, string[]>;
+  calendars: Map<string, FakeCalendar>;
   pipelines: FakePipeline[];
   workflows: FakeWorkflow[];
   webhookDeliveries: WebhookDelivery[];
@@ -54,6 +56,7 @@ export function createState(token: string, locationId: string): FakeState {
     uploads: [],
     customFieldDefs: new Map(),
     freeSlots: new Map(),
+    calendars: new Map(),
     pipelines: [],
     workflows: [],
     webhookDeliveries: [],

@@ -152,6 +152,15 @@ export interface FakeAppointment {
   isRecurring: boolean;
 }
 
+/** A calendar as `GET /calendars/{id}` returns it (apps/calendars.json, CalendarDTO), trimmed. */
+export interface FakeCalendar {
+  id: string;
+  locationId: string;
+  name: string;
+  calendarType: 'round_robin' | 'event' | 'class_booking' | 'collective' | 'service_booking' | 'personal';
+  teamMembers: { userId: string; priority?: number; isPrimary?: boolean }[];
+}
+
 export interface FakeOpportunity {
   id: string;
   name: string;
@@ -224,6 +233,8 @@ export interface FakeGhl {
     subject?: string;
   }): FakeMessage;
   setFreeSlots(calendarId: string, slots: string[]): void;
+  /** Defines a calendar and its team (setFreeSlots alone gives a one-member team, see routes-calendars.ts). */
+  setCalendar(c: Partial<FakeCalendar> & { id: string }): FakeCalendar;
   addCustomField(def: CustomFieldDef): void;
   addPipeline(p: FakePipeline): void;
   addWorkflow(w: FakeWorkflow): void;

@@ -1,0 +1,54 @@
+import { type GhlHttp, ghlVersions } from './http.ts';
+import { asArray, asObj, optString, seg } from './read.ts';
+
+/**
+ * Who appointments and tasks are assigned to. `userFor` gives the user set for a location
+ * (GHL_ASSIGNED_USER_ID, or a location's own setting); without one, an appointment goes to the
+ * first team member of its calendar, and a task to the first team member of `calendarFor`'s.
+ */
+export interface AssignmentOptions {
+  userFor?: (locationId: string) => string | undefined | Promise<string | undefined>;
+  calendarFor?: (locationId: string) => string | undefined | Promise<string | undefined>;
+  /** How long a calendar's team is remembered (default 10 minutes). */
+  teamCacheMs?: number;
+  now?: () => number;
+}
+
+export function createAssignment(http: GhlHttp, opts: AssignmentOptions = {}) {
+  const ttl = opts.teamCacheMs ?? 600_000;
+  const now = opts.now ?? Date.now;
+  const teams = new Map<string, { userId: string | undefined; at: number }>();
+
+  /** The calendar's first team member (GET /calendars/{id} → calendar.teamMembers[0].userId). */
+  async function firstTeamMember(locationId: string, calendarId: string): Promise<string | undefined> {
+    const key = `${locationId}:${calendarId}`;
+    const hit = teams.get(key);
+    if (hit && now() - hit.at < ttl) return hit.userId;
+    const res = await http.request<unknown>({
+      op: 'getCalendar',
+      method: 'GET',
+      path: `/calendars/${seg(calendarId)}`,
+      version: ghlVersions.calendars,
+      locationId,
+    });
+    const members = asArray(asObj(asObj(res).calendar).teamMembers);
+    const primary = members.find((m) => asObj(m).isPrimary === true) ?? members[0];
+    const userId = optString(asObj(primary).userId);
+    teams.set(key, { userId, at: now() });
+    return userId;
+  }
+
+  return {
+    async forAppointment(locationId: string, calendarId: string): Promise<string | undefined> {
+      return (await opts.userFor?.(locationId)) || firstTeamMember(locationId, calendarId);
+    },
+    async forTask(locationId: string): Promise<string | undefined> {
+      const user = await opts.userFor?.(locationId);
+      if (user) return user;
+      const calendarId = await opts.calendarFor?.(locationId);
+      return calendarId ? firstTeamMember(locationId, calendarId) : undefined;
+    },
+  };
+}
+
+export type Assignment = ReturnType<typeof createAssignment>;
