@@ -33,9 +33,18 @@ export interface GhlLogger {
   info(obj: object, msg: string): void;
 }
 
+/** Bearer tokens per location: a Private Integration token, or each installed location's OAuth token. */
+export interface GhlTokenProvider {
+  token(locationId: string): Promise<string>;
+  /** After GHL refused `rejected` with 401: a renewed token to retry once with, or undefined. */
+  refreshAfterRejection?(locationId: string, rejected: string): Promise<string | undefined>;
+}
+
 export interface GhlHttpOptions {
   baseUrl: string;
-  token: string;
+  /** One Private Integration token for every call (single-location mode); or `tokens`. */
+  token?: string;
+  tokens?: GhlTokenProvider;
   budget: RateBudget;
   retry?: RetryConfig;
   timeoutMs?: number;
@@ -79,6 +88,16 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const retryConfig = opts.retry ?? defaultRetryConfig;
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  const staticToken = opts.token;
+  const tokens: GhlTokenProvider =
+    opts.tokens ??
+    (staticToken !== undefined
+      ? { token: async () => staticToken }
+      : {
+          token: async () => {
+            throw new Error('GHL client built without a token or token provider');
+          },
+        });
 
   function buildUrl(req: GhlRequest): string {
     const url = new URL(baseUrl + req.path);
@@ -112,14 +131,15 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
     }
   }
 
-  async function once<T>(req: GhlRequest): Promise<T> {
+  async function once<T>(req: GhlRequest, afterRefresh = false): Promise<T> {
     if (opts.breaker?.state() === 'open') throw new GhlUnavailableError(req.op);
     const waited = await opts.budget.acquire(req.locationId);
     if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
     // Only now take the half-open trial: a budget that refuses (day used up) must not hold it.
     if (opts.breaker && !opts.breaker.allow()) throw new GhlUnavailableError(req.op);
+    const token = await tokens.token(req.locationId);
     const headers: Record<string, string> = {
-      Authorization: `Bearer ${opts.token}`,
+      Authorization: `Bearer ${token}`,
       Version: req.version,
       Accept: 'application/json',
     };
@@ -152,6 +172,11 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
       res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), Date.now()) : undefined;
     await respectRateHeaders(req, res, retryAfterMs);
     if (!res.ok) {
+      // An expired or revoked OAuth token: renew once and repeat (GHL performed nothing on a 401).
+      if (res.status === 401 && !afterRefresh && tokens.refreshAfterRejection && tokenRefused(parsed)) {
+        const fresh = await tokens.refreshAfterRejection(req.locationId, token);
+        if (fresh !== undefined) return once<T>(req, true);
+      }
       throw statusError({
         op: req.op,
         status: res.status,
@@ -181,10 +206,18 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   return {
-    once,
+    once: <T>(req: GhlRequest) => once<T>(req),
     request: <T>(req: GhlRequest) => retrying(req.op, () => once<T>(req)),
     retrying,
   };
+}
+
+const NOT_A_TOKEN_PROBLEM = /version header|not authorized for this scope/i;
+
+/** A 401 about the token itself; scope and Version problems are 401 too, and renewing cannot help them. */
+function tokenRefused(body: unknown): boolean {
+  const message = body && typeof body === 'object' ? (body as { message?: unknown }).message : undefined;
+  return !(typeof message === 'string' && NOT_A_TOKEN_PROBLEM.test(message));
 }
 
 /** A non-negative whole number from a header, or undefined when absent or not a number. */

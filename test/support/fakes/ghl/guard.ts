@@ -1,20 +1,28 @@
 import type { FailureRule } from './types.ts';
 import { declaredVersion, PUBLISHED_VERSIONS, type Reply } from './wire.ts';
 
-const UNAUTHORIZED: Reply = {
+export const UNAUTHORIZED: Reply = {
   status: 401,
   body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' },
 };
 
-/** Auth then Version, as GHL reports them (both 401, reference §1). */
+/**
+ * Auth then Version, as GHL reports them (both 401, reference §1). `token` is the Private
+ * Integration token, or a check of the bearer that answers a refusal (undefined = accepted).
+ */
 export function checkAuth(
   headers: Record<string, string>,
   path: string,
-  token: string,
+  token: string | ((bearer: string) => Reply | undefined),
   strictVersion: boolean,
 ): Reply | undefined {
   const auth = headers.authorization ?? '';
-  if (auth !== `Bearer ${token}`) return UNAUTHORIZED;
+  if (typeof token === 'string') {
+    if (auth !== `Bearer ${token}`) return UNAUTHORIZED;
+  } else {
+    const refused = token(auth.replace(/^Bearer\s+/i, ''));
+    if (refused) return refused;
+  }
   const version = headers.version;
   if (version === undefined || version === '') {
     return { status: 401, body: { statusCode: 401, message: 'version header was not found.' } };

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { emitWebhook } from '../webhook-signer.ts';
 import { getContact, seedContact } from './contact-model.ts';
 import { storeMessage } from './conversation-model.ts';
-import { checkAuth, RateWindow, takeFailure } from './guard.ts';
+import { checkAuth, RateWindow, takeFailure, UNAUTHORIZED } from './guard.ts';
 import { type Ctx, type Handler, matchRoute } from './router.ts';
 import { calendarRoutes, setCalendar } from './routes-calendars.ts';
 import { contactExtraRoutes } from './routes-contact-extras.ts';
 import { contactRoutes } from './routes-contacts.ts';
 import { conversationRoutes } from './routes-conversations.ts';
 import { crmRoutes } from './routes-crm.ts';
+import { createFakeOAuth } from './routes-oauth.ts';
 import { fileRoutes } from './routes-upload.ts';
 import { createState, type FakeState } from './state.ts';
 import type { FailureRule, FakeGhl, FakeGhlOptions, FakeMessage, RecordedRequest } from './types.ts';
@@ -117,6 +118,18 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     opts.dailyLimit ?? 200_000,
   );
   const retryAfter = String(opts.retryAfterSeconds ?? 1);
+  const oauth = createFakeOAuth(opts.oauth);
+  // Budgets are per app per resource (docs/oauth/Faqs.md): each OAuth location has its own window.
+  const oauthLimiters = new Map<string, RateWindow>();
+  const limiterFor = (locationId: string) => {
+    if (locationId === state.locationId) return limiter;
+    let l = oauthLimiters.get(locationId);
+    if (!l) {
+      l = new RateWindow(limiter.max, limiter.intervalMs, opts.dailyLimit ?? 200_000);
+      oauthLimiters.set(locationId, l);
+    }
+    return l;
+  };
   const rules: FailureRule[] = [];
   const pending = new Set<Promise<unknown>>();
   let baseUrl = '';
@@ -155,14 +168,39 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
 
     const file = matchRoute(fileRoutes, method, url.pathname);
     if (file) return write(res, rec, await run(file.route.handler, { ...ctx, params: file.params }), {});
+    const oauthRoute = matchRoute(oauth.routes, method, url.pathname);
+    if (oauthRoute) return write(res, rec, await run(oauthRoute.route.handler, ctx), {});
     if (parsed.error) return write(res, rec, parsed.error, limiter.headers(now));
-    const denied = checkAuth(headers, url.pathname, token, opts.strictVersion === true);
+    let caller = state.locationId;
+    const denied = checkAuth(
+      headers,
+      url.pathname,
+      (bearer) => {
+        if (bearer === token) return undefined;
+        const who = oauth.resolve(bearer, now);
+        // ASSUMPTION: an expired access token is refused 401 "Invalid JWT" (wording inferred, reference §10).
+        if (who === 'expired')
+          return { status: 401, body: { statusCode: 401, message: 'Invalid JWT', error: 'Unauthorized' } };
+        if (!who) return UNAUTHORIZED;
+        // Company tokens cannot call location endpoints (reference §2a, observed 401 wording).
+        if (!who.locationId) {
+          const message = 'The token is not authorized for this scope.';
+          return { status: 401, body: { statusCode: 401, message, error: 'Unauthorized' } };
+        }
+        caller = who.locationId;
+        return undefined;
+      },
+      opts.strictVersion === true,
+    );
     if (denied) return write(res, rec, denied, limiter.headers(now));
-    if (!limiter.take(now)) {
+    const budget = limiterFor(caller);
+    if (!budget.take(now)) {
       const tooMany = { status: 429, body: defaultErrorBody(429), headers: { 'Retry-After': retryAfter } };
-      return write(res, rec, tooMany, limiter.headers(now));
+      return write(res, rec, tooMany, budget.headers(now));
     }
-    const rate = limiter.headers(now);
+    // A location token sees its own location's records only.
+    if (caller !== state.locationId) ctx.state = { ...state, locationId: caller };
+    const rate = budget.headers(now);
     const rule = takeFailure(rules, method, url.pathname);
     if (rule?.mode === 'hang') return;
     let reply: Reply | undefined;
@@ -237,6 +275,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
       limiter.intervalMs = intervalMs;
     },
     maxRequestsInAnyWindow: () => limiter.maxInAnyWindow(),
+    oauth,
     async close() {
       await Promise.allSettled([...pending]);
       server.closeAllConnections();

@@ -1,3 +1,5 @@
+import type { FakeOAuth, FakeOAuthOptions } from './routes-oauth.ts';
+
 // Public shapes of the fake GoHighLevel server. Stored objects are kept in the shape GHL returns them,
 // so tests can compare what the client read with what the fake holds.
 
@@ -14,6 +16,8 @@ export interface FakeGhlOptions {
   strictVersion?: boolean;
   /** When set, every stored outbound message is echoed here as a signed OutboundMessage webhook. */
   outboundWebhookUrl?: string;
+  /** The Marketplace app's credentials and token lifetime. */
+  oauth?: FakeOAuthOptions;
 }
 
 export interface FakeMessage {
@@ -242,5 +246,7 @@ export interface FakeGhl {
   setRateLimit(max: number, intervalMs: number): void;
   /** Highest count of requests (answered or refused) seen in any sliding interval window for the location. */
   maxRequestsInAnyWindow(): number;
+  /** The Marketplace app: authorization codes, token lifetimes, which bearer tokens are live. */
+  oauth: FakeOAuth;
   close(): Promise<void>;
 }
