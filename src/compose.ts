@@ -40,6 +40,7 @@ import { createAgentMesh } from './app/mesh/agent-mesh.ts';
 import { createDirectRouter } from './app/mesh/direct-router.ts';
 import { createModelAssist } from './app/model-assist.ts';
 import { meshAgents } from './app/mesh/mesh-agents.ts';
+import { createLocationSettings, turnDepsForLocation } from './app/location-settings.ts';
 
 export interface ServiceOverrides {
   db?: Db;
@@ -110,13 +111,21 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const crmFor = (locationId: string): Crm =>
     locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm;
 
-  // The sandbox has a believable calendar of its own; GHL needs GHL_CALENDAR_ID.
-  const calendarFor = (locationId: string) =>
-    locationId === SANDBOX_LOCATION_ID || !ghlCrm
-      ? { crm: sandboxCrm, calendarId: 'sandbox-calendar' }
-      : config.GHL_CALENDAR_ID
-        ? { crm: ghlCrm, calendarId: config.GHL_CALENDAR_ID }
-        : null;
+  // The sandbox has a believable calendar of its own; GHL needs the location's calendar id or GHL_CALENDAR_ID.
+  const calendarOf = (locationId: string, stored: string | undefined) => {
+    if (locationId === SANDBOX_LOCATION_ID || !ghlCrm)
+      return { crm: sandboxCrm, calendarId: stored ?? 'sandbox-calendar' };
+    const calendarId = stored ?? config.GHL_CALENDAR_ID;
+    return calendarId ? { crm: ghlCrm, calendarId } : null;
+  };
+  const calendarFor = (locationId: string) => calendarOf(locationId, undefined);
+  // Per-location settings over the environment's (docs/LOCATIONS.md), read through a short cache.
+  const locationSettings = createLocationSettings({
+    db,
+    bots,
+    calendarId: config.GHL_CALENDAR_ID,
+    ttlMs: 30_000,
+  });
 
   const escalation: EscalationDeps = {
     agentName: bots.persona.agentName,
@@ -137,6 +146,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     clock,
     clockFor,
     timezone: config.TIMEZONE,
+    timezoneFor: locationSettings.timezoneOf,
     logger,
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
@@ -241,6 +251,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
       }),
     timezone: config.TIMEZONE,
+    localFor: locationSettings.followUpLocal,
     onRun: (run) =>
       metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
     clock,
@@ -297,6 +308,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
     maxAttempts: config.INBOX_MAX_ATTEMPTS,
     turnBudgetMs: config.TURN_BUDGET_MS,
+    turnDepsFor: async (loc, base) => turnDepsForLocation(base, await locationSettings.get(loc), calendarOf),
   });
 
   let backlog = 0;
@@ -344,6 +356,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     escalation,
     followUps,
     mesh,
+    locationSettings,
   });
 
   return {

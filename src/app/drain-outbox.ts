@@ -32,6 +32,8 @@ export interface OutboxDrainerDeps {
   clockFor?: (locationId: string) => Clock;
   /** Time zone for leads whose address, CRM zone and area code say nothing (`TIMEZONE`). */
   timezone: string;
+  /** A location's own fallback time zone (its stored settings), when it may differ from `timezone`. */
+  timezoneFor?: (locationId: string) => Promise<string>;
   logger: Logger;
   metrics: Metrics;
   /** How long a claimed action is ours before another worker may take it over. */
@@ -185,7 +187,10 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         ? {
             timing: {
               now,
-              window: contactSendWindow(c, deps.timezone),
+              window: contactSendWindow(
+                c,
+                deps.timezoneFor ? await deps.timezoneFor(row.location_id) : deps.timezone,
+              ),
               isReply: row.inbox_id !== null,
               queuedAt: new Date(row.created_at),
               leadLastWroteAt: facts.lastInboundAt,

@@ -34,6 +34,8 @@ export interface InboxWorkerDeps extends TurnDeps {
   maxAttempts?: number;
   /** A turn running longer is abandoned and counted as an overrun attempt (TURN_BUDGET_MS). */
   turnBudgetMs?: number;
+  /** The turn's dependencies as a location sees them (its stored settings); default: as given. */
+  turnDepsFor?: (locationId: string, base: TurnDeps) => Promise<TurnDeps>;
 }
 
 export type ProcessResult = 'done' | 'locked' | 'empty';
@@ -97,6 +99,8 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     const { row, attempt } = c;
     const started = performance.now();
     try {
+      // Read before the transaction: nothing the turn holds waits on it.
+      const turnDeps = deps.turnDepsFor ? await deps.turnDepsFor(locationId, deps) : deps;
       const out = await deps.db.transaction(async (tx) => {
         if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
           return { result: 'lost' as const };
@@ -104,7 +108,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         if (!current) return { result: 'lost' as const };
         const now = (deps.clockFor?.(locationId) ?? deps.clock).now();
         const turn = await withinBudget(tx, budgetMs, (guarded) =>
-          handleInboxEvent(guarded, current, deps, now),
+          handleInboxEvent(guarded, current, turnDeps, now),
         );
         await markInboxDone(tx, current.id, now);
         return { result: 'done' as const, turn };

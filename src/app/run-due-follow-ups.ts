@@ -24,6 +24,11 @@ export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   timezone: string;
   /** Told about every step taken (metrics). */
   onRun?: (run: FollowUpRun) => void;
+  /** The persona and fallback time zone a location's steps use (its stored settings), read through `sql`. */
+  localFor?: (
+    locationId: string,
+    sql: Sql,
+  ) => Promise<{ bots: FollowUpContentDeps['bots']; timezone: string }>;
 }
 
 export interface FollowUpRun {
@@ -59,9 +64,15 @@ export async function runDueFollowUps(
   return out;
 }
 
-async function runOne(tx: Sql, deps: FollowUpRunnerDeps, id: number, now: Date): Promise<FollowUpRun | null> {
+async function runOne(
+  tx: Sql,
+  runner: FollowUpRunnerDeps,
+  id: number,
+  now: Date,
+): Promise<FollowUpRun | null> {
   const row = await lockDueFollowUp(tx, id, now);
   if (!row) return null;
+  const deps = runner.localFor ? { ...runner, ...(await runner.localFor(row.location_id, tx)) } : runner;
   const loc = row.location_id;
   const cid = row.contact_id;
   const base = { locationId: loc, contactId: cid, step: row.step };

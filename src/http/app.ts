@@ -13,6 +13,7 @@ import { escalationRoutes } from './routes/escalations.ts';
 import { featuresGetRoute } from './routes/features.get.ts';
 import { meshGetRoute } from './routes/mesh.get.ts';
 import { healthRoutes } from './routes/health.ts';
+import { locationSettingsRoutes } from './routes/location-settings.ts';
 import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
 import { sandboxAdvanceClockRoute } from './routes/sandbox.advance-clock.create.ts';
 import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
@@ -28,6 +29,7 @@ import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
  *   GET  /api/v1/compliance/tickets  POST /api/v1/compliance/tickets/:id/resolve
  *   GET  /api/v1/features             feature flags and the language-model mode
  *   GET  /api/v1/mesh                 Agent Mesh: strategy, hourly spend, agent health
+ *   GET  PUT  PATCH /api/v1/locations/:locationId/settings   per-location settings over the env defaults
  *   POST /mcp                         MCP tools over Streamable HTTP (FEATURE_MCP, bearer token)
  *   GET  /healthz  /readyz  /metrics   operations
  *   GET  /openapi.json  /docs          API description and Swagger UI
@@ -95,6 +97,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await escalationRoutes(app, deps);
   await featuresGetRoute(app, deps);
   await meshGetRoute(app, { mesh: deps.mesh ?? null });
+  if (deps.locationSettings)
+    await locationSettingsRoutes(app, { clock: deps.clock, locationSettings: deps.locationSettings });
   await healthRoutes(app, deps);
   await dashboardRoute(app, deps);
   if (deps.config.FEATURE_MCP) {

@@ -4,6 +4,7 @@ import type { OutboxDrainer } from '../app/drain-outbox.ts';
 import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
 import type { FollowUpLoop } from '../app/advance-sandbox-clock.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
+import type { LocationSettingsStore } from '../app/location-settings.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -30,4 +31,6 @@ export interface HttpDeps {
   followUps?: FollowUpLoop;
   /** The Agent Mesh, or null when FEATURE_AGENT_MESH is off. */
   mesh?: { snapshot(): MeshSnapshot } | null;
+  /** Per-location settings over the environment's defaults (GET/PUT/PATCH /api/v1/locations/:id/settings). */
+  locationSettings?: LocationSettingsStore;
 }
