@@ -1,4 +1,5 @@
 import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
+import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
 import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
@@ -88,11 +89,13 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       },
     );
   };
-  const ghlCrm: Crm | null = config.GHL_PRIVATE_TOKEN
+  // Each location's own token: the Private Integration token's location, and every OAuth install.
+  const ghlAuth = ghlAuthFromConfig(config, { db, logger });
+  const ghlCrm: Crm | null = ghlAuth.tokens
     ? createGhlCrm({
         breaker: breaker('ghl'),
         baseUrl: config.GHL_API_BASE_URL,
-        token: config.GHL_PRIVATE_TOKEN,
+        tokens: ghlAuth.tokens,
         budget,
         logger,
         observer: {
@@ -357,6 +360,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     mesh,
     locationSettings,
+    ghlInstalls: ghlAuth.installs,
   });
 
   return {

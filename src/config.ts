@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTokenKey } from './adapters/ghl-oauth/token-crypto.ts';
 import { McpServersConfigError, parseMcpServers } from './mcp/servers-config.ts';
 
 // The only reader of process.env. Every setting is parsed here once; the rest of the code receives a
@@ -68,6 +69,18 @@ export const configSchema = z.object({
   GHL_WEBHOOK_ED25519_PUBLIC_KEY: withDefault(pem, GHL_ED25519_PUBLIC_KEY),
   GHL_WEBHOOK_RSA_PUBLIC_KEY: withDefault(pem, GHL_RSA_PUBLIC_KEY),
   GHL_WEBHOOK_SECRET: opt(z.string().min(16, 'must be at least 16 characters')),
+  /** Marketplace app (docs/GHL_MARKETPLACE.md): installs by OAuth 2.0, beside the Private Integration token. */
+  GHL_CLIENT_ID: opt(z.string().min(1)),
+  GHL_CLIENT_SECRET: opt(z.string().min(1)),
+  /** Sent as redirect_uri when exchanging a code; the app's redirect URL (https://…/oauth/callback). */
+  GHL_OAUTH_REDIRECT_URI: opt(url(['http:', 'https:'])),
+  /** Seals stored OAuth tokens (AES-256-GCM): 32 bytes, base64 or hex. Loopback default: a key file in DATA_DIR. */
+  TOKEN_ENCRYPTION_KEY: opt(
+    z.string().refine((s) => parseTokenKey(s) !== undefined, {
+      message:
+        'must be 32 bytes as base64 (44 characters) or hex (64 digits), e.g. `openssl rand -base64 32`',
+    }),
+  ),
   GHL_RATE_LIMIT_MAX: withDefault(z.coerce.number().int().positive(), 100),
   GHL_RATE_LIMIT_INTERVAL_MS: withDefault(z.coerce.number().int().positive(), 10_000),
   /** Per cent of GHL_RATE_LIMIT_MAX left unspent, for jitter and calls we do not see (docs/OPERATIONS.md). */
@@ -212,6 +225,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.GHL_PRIVATE_TOKEN && !cfg.GHL_LOCATION_ID) {
     problems.push(
       'GHL_LOCATION_ID: required when GHL_PRIVATE_TOKEN is set (the sub-account the token belongs to)',
+    );
+  }
+  if (Boolean(cfg.GHL_CLIENT_ID) !== Boolean(cfg.GHL_CLIENT_SECRET)) {
+    problems.push(
+      'GHL_CLIENT_SECRET: GHL_CLIENT_ID and GHL_CLIENT_SECRET are set together (the Marketplace app)',
+    );
+  }
+  if (cfg.GHL_CLIENT_ID && !LOOPBACK.has(cfg.HOST) && !cfg.TOKEN_ENCRYPTION_KEY) {
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY: required when HOST is ${cfg.HOST} (not loopback) and GHL_CLIENT_ID is set, so every replica seals OAuth tokens with the same key (openssl rand -base64 32)`,
     );
   }
   if (cfg.MCP_SERVERS) {

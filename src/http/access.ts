@@ -13,6 +13,8 @@ declare module 'fastify' {
  * The routes anyone may reach without the API token, as "METHOD /path" of the route definition.
  * Each carries its own proof or holds nothing private:
  *   - the webhook checks GHL's signature over the raw body, or the workflow secret;
+ *   - the OAuth callback only exchanges a single-use code with our client secret and says nothing
+ *     but whether the install worked;
  *   - /mcp checks the same bearer token itself and refuses everything without one;
  *   - health, readiness and metrics say nothing about leads (no ids, names, numbers or paths);
  *   - the API description and its viewer describe routes, not data.
@@ -20,6 +22,7 @@ declare module 'fastify' {
  */
 const PUBLIC_ROUTES = new Set([
   'POST /webhooks/ghl',
+  'GET /oauth/callback',
   'POST /mcp',
   'GET /mcp',
   'DELETE /mcp',

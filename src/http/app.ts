@@ -12,6 +12,7 @@ import { dashboardRoute } from './routes/dashboard.get.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { featuresGetRoute } from './routes/features.get.ts';
 import { meshGetRoute } from './routes/mesh.get.ts';
+import { oauthCallbackRoute } from './routes/oauth.callback.get.ts';
 import { healthRoutes } from './routes/health.ts';
 import { locationSettingsRoutes } from './routes/location-settings.ts';
 import { sandboxMessagesCreateRoute } from './routes/sandbox.messages.create.ts';
@@ -21,6 +22,7 @@ import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
 /**
  * Every route of the service:
  *   POST /webhooks/ghl                 GHL marketplace events and workflow Webhook actions
+ *   GET  /oauth/callback               Marketplace app install (authorization code exchange)
  *   POST /api/v1/sandbox/messages      run one message through the live pipeline (sandbox CRM)
  *   POST /api/v1/sandbox/advance-clock move the sandbox clock, run the follow-ups that became due
  *   GET  /api/v1/attachments/:id       sandbox CRM uploads and generated documents (CMA PDFs)
@@ -90,6 +92,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   await webhooksGhlRoute(app, deps);
+  await oauthCallbackRoute(app, deps);
   await sandboxMessagesCreateRoute(app, deps);
   await sandboxAdvanceClockRoute(app, deps);
   await attachmentsGetRoute(app, deps);

@@ -1,3 +1,4 @@
+import type { GhlInstalls } from '../adapters/ghl-oauth/installs.ts';
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
@@ -31,6 +32,8 @@ export interface HttpDeps {
   followUps?: FollowUpLoop;
   /** The Agent Mesh, or null when FEATURE_AGENT_MESH is off. */
   mesh?: { snapshot(): MeshSnapshot } | null;
+  /** Marketplace installs (OAuth callback, INSTALL/UNINSTALL, installed locations); null without GHL_CLIENT_ID. */
+  ghlInstalls?: GhlInstalls | null;
   /** Per-location settings over the environment's defaults (GET/PUT/PATCH /api/v1/locations/:id/settings). */
   locationSettings?: LocationSettingsStore;
 }

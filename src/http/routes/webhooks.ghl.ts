@@ -82,6 +82,12 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           fail('invalid', new ApiError('invalid_request', 'body must be a JSON object'));
         }
         const obj = body as Record<string, unknown>;
+        // Marketplace INSTALL / UNINSTALL (signed app events) store or drop tokens; no conversation.
+        const appEvent = sig === 'valid' ? await deps.ghlInstalls?.handleAppEvent(obj) : undefined;
+        if (appEvent) {
+          metrics.webhooks.inc({ outcome: appEvent.status === 'ignored' ? 'ignored' : 'accepted' });
+          return appEvent;
+        }
         let n: Normalized;
         if (sig === 'valid') {
           n = normalizeMarketplaceEvent(obj, { maxTextChars: config.INBOUND_TEXT_MAX_CHARS });
@@ -107,7 +113,22 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           return { status: 'ignored', reason: n.ignored };
         }
         const event = n.event;
-        if (config.GHL_LOCATION_ID && event.locationId !== config.GHL_LOCATION_ID) {
+        // Ours: the Private Integration token's location and every location the app is installed in.
+        let ours: boolean;
+        try {
+          ours = deps.ghlInstalls
+            ? await deps.ghlInstalls.serves(event.locationId)
+            : !config.GHL_LOCATION_ID || event.locationId === config.GHL_LOCATION_ID;
+        } catch (err) {
+          req.log.error({ err }, 'could not look up the installed locations');
+          return fail(
+            'overloaded',
+            new ApiError('overloaded', 'cannot check the location right now; retry later', {
+              'retry-after': '30',
+            }),
+          );
+        }
+        if (!ours) {
           metrics.webhooks.inc({ outcome: 'ignored' });
           return { status: 'ignored', reason: 'event is for another location' };
         }
