@@ -30,6 +30,9 @@ export interface SendMessageInput {
   html?: string;
   /** Publicly reachable URLs (GHL sends them as MMS or email attachments). */
   attachments?: string[];
+  /** Email only: the email this answers (GHL's email message id) and its thread. */
+  replyToMessageId?: string;
+  threadId?: string;
 }
 
 /** What else identifies a message looked for by findRecentOutbound; without `type`, any channel. */

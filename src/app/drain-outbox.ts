@@ -92,7 +92,11 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       case 'send_message': {
         if (row.attempts > 1 && row.first_attempt_at) {
           const since = new Date(new Date(row.first_attempt_at).getTime() - SEND_CHECK_SKEW_MS);
-          const found = await crm.findRecentOutbound(loc, cid, a.message, since);
+          const found = await crm.findRecentOutbound(loc, cid, a.message, since, {
+            type: a.type,
+            ...(a.subject ? { subject: a.subject } : {}),
+            ...(a.html ? { html: a.html } : {}),
+          });
           if (found) return { ...found, deduplicated: true };
         }
         const sent = await crm.sendMessage(loc, {
@@ -102,6 +106,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           ...(a.subject ? { subject: a.subject } : {}),
           ...(a.html ? { html: a.html } : {}),
           ...(a.attachments ? { attachments: a.attachments } : {}),
+          ...(a.replyToMessageId ? { replyToMessageId: a.replyToMessageId } : {}),
+          ...(a.threadId ? { threadId: a.threadId } : {}),
         });
         return { ...sent };
       }

@@ -29,6 +29,7 @@ import { mergeListings } from './external-listings.ts';
 import { type Facts, readState } from '../domain/state.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 import { scheduleFollowUps } from './schedule-follow-ups.ts';
+import { emailReplyFields } from './email-reply.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 
@@ -167,6 +168,7 @@ export async function handleInboxEvent(
             kind: 'send_message',
             type: p.channel,
             message: decision.reply,
+            ...(p.channel === 'Email' ? emailReplyFields(p.email) : {}),
             ...(afterOptOut ? { afterOptOut: true } : {}),
           },
           n++,

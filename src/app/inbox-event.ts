@@ -1,5 +1,12 @@
 import type { Channel } from '../domain/conversation.ts';
 
+/** Which email a reply answers: GHL's ids for it and its thread, and its subject. */
+export interface InboundEmailRef {
+  messageId?: string;
+  threadId?: string;
+  subject?: string;
+}
+
 /** What we learned about the contact from the event (only fields the event carried). */
 export interface ContactPatch {
   firstName?: string;
@@ -24,6 +31,8 @@ export type InboxPayload =
       /** Length of the text before it was cut to INBOUND_TEXT_MAX_CHARS; absent when it was not. */
       truncatedFrom?: number;
       contact?: ContactPatch;
+      /** An email's id, thread and subject, so the answer goes into the same thread. */
+      email?: InboundEmailRef;
     }
   | { kind: 'outbound_message'; messageId?: string; source?: string; userId?: string; body?: string }
   | { kind: 'contact_updated'; contact: ContactPatch }

@@ -10,6 +10,9 @@ export type OutboxAction =
       subject?: string;
       html?: string;
       attachments?: string[];
+      /** Email answers: the lead's email replied to and its thread (GHL's ids). */
+      replyToMessageId?: string;
+      threadId?: string;
       /** Decided with the contact's opt-out known (its confirmation, a HELP answer): may still go. */
       afterOptOut?: boolean;
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
 import { clean } from '../../domain/clean.ts';
+import { emailThreadOf } from './email-text.ts';
 import { inboundText } from './inbound-text.ts';
 
 export interface NormalizeOptions {
@@ -99,6 +100,7 @@ export function normalizeMarketplaceEvent(
             kind: 'inbound_message',
             channel,
             ...inboundText(channel, r.data.body, opts.maxTextChars),
+            ...(channel === 'Email' ? clean({ email: emailThreadOf(body) }) : {}),
           },
         },
       };

@@ -90,6 +90,13 @@ export function createConversationOps(http: GhlHttp, logger?: GhlLogger) {
     if (input.attachments !== undefined && input.attachments.length > 0) {
       payload.attachments = input.attachments;
     }
+    // SendMessageBodyDto threads an email with replyMessageId / threadId; "reply" answers the sender
+    // only (reply_all would copy whoever the lead copied).
+    if (input.type === 'Email' && input.replyToMessageId !== undefined) {
+      payload.replyMessageId = input.replyToMessageId;
+      payload.emailReplyMode = 'reply';
+    }
+    if (input.type === 'Email' && input.threadId !== undefined) payload.threadId = input.threadId;
     // Set once any attempt may have reached GHL: from then on every retry first looks for the message.
     let mayHaveSent = false;
     try {
