@@ -102,12 +102,45 @@ describe('webhook emitter', () => {
     });
     const { messageId } = (await res.json()) as { messageId: string };
     await echoing.close();
-    expect(echoing.webhookDeliveries).toEqual([{ messageId, status: 200, attempts: 1 }]);
-    expect(JSON.parse(received[0]?.raw.toString() ?? '{}')).toMatchObject({
+    expect(echoing.webhookDeliveries).toEqual([
+      { messageId, status: 200, attempts: 1 },
+      { messageId, status: 200, attempts: 1 },
+    ]);
+    const [echo, outcome] = received.map((r) => JSON.parse(r.raw.toString()));
+    expect(echo).toMatchObject({
       type: 'OutboundMessage',
       messageId,
       source: 'api',
       direction: 'outbound',
+      status: 'pending',
     });
+    // ASSUMPTION: the outcome of a send comes as a second OutboundMessage event of the same message.
+    expect(outcome).toMatchObject({ type: 'OutboundMessage', messageId, status: 'delivered' });
+    expect(outcome.webhookId).not.toBe(echo.webhookId);
+  });
+
+  it('ASSUMPTION pending then failed: reports a send to a failing number as failed, with no error code by default', async () => {
+    const echoing = await startFakeGhl({ outboundWebhookUrl: target });
+    echoing.seedContact({ id: 'c2', phone: '+19095550104' });
+    echoing.failDelivery({ phone: '+19095550104', status: 'undelivered' });
+    const res = await fetch(`${echoing.url}/conversations/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${echoing.token}`,
+        version: '2021-04-15',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ type: 'SMS', contactId: 'c2', message: 'Hi there' }),
+    });
+    const { messageId } = (await res.json()) as { messageId: string };
+    await echoing.close();
+    const statuses = received.map((r) => JSON.parse(r.raw.toString()));
+    expect(statuses.map((e) => [e.messageId, e.status])).toEqual([
+      [messageId, 'pending'],
+      [messageId, 'undelivered'],
+    ]);
+    // Issue GoHighLevel/highlevel-api-docs#160: the webhook carries no carrier error code.
+    expect(statuses[1].error).toBeUndefined();
+    expect(echoing.messages.find((m) => m.id === messageId)?.status).toBe('undelivered');
   });
 });

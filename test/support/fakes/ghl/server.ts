@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { emitWebhook } from '../webhook-signer.ts';
 import { getContact, seedContact } from './contact-model.ts';
 import { storeMessage } from './conversation-model.ts';
+import { type DeliveryRule, deliveryStatusEvent } from './delivery-status.ts';
 import { checkAuth, RateWindow, takeFailure, UNAUTHORIZED } from './guard.ts';
 import { type Ctx, type Handler, matchRoute } from './router.ts';
 import { calendarRoutes, setCalendar } from './routes-calendars.ts';
@@ -90,7 +91,13 @@ function write(res: ServerResponse, rec: RecordedRequest, r: Reply, base: Record
   res.end(text);
 }
 
-function echoOutbound(state: FakeState, url: string, m: FakeMessage, pending: Set<Promise<unknown>>): void {
+function echoOutbound(
+  state: FakeState,
+  url: string,
+  m: FakeMessage,
+  pending: Set<Promise<unknown>>,
+  deliveryRules: DeliveryRule[],
+): void {
   if (m.direction !== 'outbound') return;
   const payload = outboundMessagePayload({
     locationId: state.locationId,
@@ -99,10 +106,15 @@ function echoOutbound(state: FakeState, url: string, m: FakeMessage, pending: Se
     messageId: m.id,
     body: m.body,
     messageType: m.type,
+    // The send is reported pending first, its outcome in a later event (delivery-status.ts).
+    status: 'pending',
   });
   // GHL echoes sends asynchronously, after the API call has answered.
   const p = new Promise((r) => setTimeout(r, 5))
     .then(() => emitWebhook(url, payload))
+    .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
+    .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
+    .then(() => emitWebhook(url, deliveryStatusEvent(state, deliveryRules, m)))
     .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
     .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
     .finally(() => pending.delete(p));
@@ -134,7 +146,9 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
   const pending = new Set<Promise<unknown>>();
   let baseUrl = '';
   const webhookUrl = opts.outboundWebhookUrl;
-  if (webhookUrl !== undefined) state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending);
+  const deliveryRules: DeliveryRule[] = [];
+  if (webhookUrl !== undefined)
+    state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending, deliveryRules);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
@@ -271,6 +285,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     addWorkflow: (w) => void state.workflows.push(w),
     failNext: (rule) => void rules.push({ ...rule }),
     setRateLimit(max, intervalMs) {
+    failDelivery: (rule) => void deliveryRules.push({ ...rule }),
       limiter.max = max;
       limiter.intervalMs = intervalMs;
     },

@@ -248,5 +248,7 @@ export interface FakeGhl {
   maxRequestsInAnyWindow(): number;
   /** The Marketplace app: authorization codes, token lifetimes, which bearer tokens are live. */
   oauth: FakeOAuth;
+  /** Later sends to this phone/contact are reported failed or undelivered (needs outboundWebhookUrl). */
+  failDelivery(rule: import('./delivery-status.ts').DeliveryRule): void;
   close(): Promise<void>;
 }
