@@ -41,6 +41,8 @@ export interface PromptBuilderStats {
 
 // More distinct turn kinds than this in one TTL means something odd is being passed; start over.
 const MAX_CACHE_ENTRIES = 2_000;
+// Skill texts filled for this many location personas at most (each holds every skill's text).
+const MAX_PERSONAS = 100;
 
 /**
  * The system prompt and messages for one model call. With `progressive` off every skill goes in
@@ -49,7 +51,23 @@ const MAX_CACHE_ENTRIES = 2_000;
  * block marked for prompt caching; the turn's own skills follow.
  */
 export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
-  const bodies = new Map(opts.skills.map((s) => [s.name, skillText(s, opts.persona)]));
+  const skillBodies = (persona: PromptBuilderOptions['persona']) =>
+    new Map(opts.skills.map((s) => [s.name, skillText(s, persona)]));
+  const bodies = skillBodies(opts.persona);
+  // Skills filled for the personas of locations with settings of their own (few; rebuilt past the cap).
+  const localBodies = new Map<string, Map<string, string>>();
+  const bodiesFor = (persona: PromptBuilderOptions['persona'] | undefined) => {
+    if (!persona || (persona.agentName === opts.persona.agentName && persona.market === opts.persona.market))
+      return bodies;
+    const key = `${persona.agentName}\u0000${persona.market}`;
+    let found = localBodies.get(key);
+    if (!found) {
+      if (localBodies.size >= MAX_PERSONAS) localBodies.clear();
+      found = skillBodies(persona);
+      localBodies.set(key, found);
+    }
+    return found;
+  };
   const full = allSkillsInOrder(opts.skills);
   const cache = new Map<string, { selection: SkillSelection; at: number }>();
   const stats: PromptBuilderStats = {
@@ -59,10 +77,10 @@ export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
     byMode: { full: 0, progressive: 0, fallback_to_full: 0 },
   };
 
-  const text = (skills: readonly Skill[]) =>
+  const text = (skills: readonly Skill[], filled: Map<string, string> = bodies) =>
     skills
       .map((s) => {
-        const body = bodies.get(s.name);
+        const body = filled.get(s.name);
         if (body === undefined) throw new Error(`skill "${s.name}" is not loaded`);
         return body;
       })
@@ -104,13 +122,13 @@ export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
     return selection;
   }
 
-  function system(mode: PromptMode, skills: readonly Skill[]): SystemBlock[] {
-    // The full prompt is the same for every turn: one block, cached whole.
-    if (mode !== 'progressive') return [{ text: text(skills), cache: true }];
+  function system(mode: PromptMode, skills: readonly Skill[], filled: Map<string, string>): SystemBlock[] {
+    // The full prompt is the same for every turn of a persona: one block, cached whole.
+    if (mode !== 'progressive') return [{ text: text(skills, filled), cache: true }];
     const fixed = skills.filter((s) => s.loadWhen.always);
     const turnOwn = skills.filter((s) => !s.loadWhen.always);
-    const blocks: SystemBlock[] = [{ text: text(fixed), cache: true }];
-    if (turnOwn.length > 0) blocks.push({ text: text(turnOwn) });
+    const blocks: SystemBlock[] = [{ text: text(fixed, filled), cache: true }];
+    if (turnOwn.length > 0) blocks.push({ text: text(turnOwn, filled) });
     return blocks;
   }
 
@@ -120,6 +138,8 @@ export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
     let skills: readonly Skill[] = full;
     let reason = 'flag_off';
     let blocks: SystemBlock[];
+    const filled = bodiesFor(turn.persona);
+    const agentName = turn.persona?.agentName ?? opts.persona.agentName;
     try {
       if (opts.progressive) {
         const selection = select(turn);
@@ -127,20 +147,18 @@ export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
         skills = selection.skills;
         reason = selection.reason;
       }
-      blocks = system(mode, skills);
+      blocks = system(mode, skills, filled);
     } catch (err) {
       mode = 'fallback_to_full';
       skills = full;
       reason = `build_failed: ${(err as Error).message}`;
-      blocks = system(mode, skills);
+      blocks = system(mode, skills, filled);
     }
     stats.byMode[mode] += 1;
     const extraction = turn.task === 'extraction';
     return {
       system: blocks,
-      messages: extraction
-        ? buildExtractionMessages(turn, opts.persona.agentName)
-        : buildReplyMessages(turn, opts.persona.agentName),
+      messages: extraction ? buildExtractionMessages(turn, agentName) : buildReplyMessages(turn, agentName),
       ...(extraction ? { output: EXTRACTION_OUTPUT } : {}),
       mode,
       loaded: skills.map((s) => s.name),

@@ -27,6 +27,8 @@ export interface PromptTurn {
   cues: string[];
   /** The day the message arrived (YYYY-MM-DD): timelines are counted from it (extraction task). */
   today?: string;
+  /** The location's agent and market when they differ from the service's (per-location settings). */
+  persona?: { agentName: string; market: string };
 }
 
 export interface BuiltPrompt {
@@ -185,7 +187,7 @@ export function createModelAssist(deps: ModelAssistDeps) {
         leadMessage: turn.leadMessage,
         lang: turn.lang,
         maxLength: turn.maxLength,
-        agentName: deps.agentName,
+        agentName: turn.persona?.agentName ?? deps.agentName,
         placeNames: deps.placeNames,
         factsOnlyFromOffline: opts.factsOnlyFromReply ?? false,
       });

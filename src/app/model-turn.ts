@@ -43,6 +43,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     maxLength: input.channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
     cues: [],
     today: input.now.toISOString().slice(0, 10),
+    persona: { agentName: input.cfg.persona.agentName, market: input.cfg.persona.market },
   });
 
   return {
