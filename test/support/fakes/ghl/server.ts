@@ -284,8 +284,8 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     addPipeline: (p) => void state.pipelines.push(p),
     addWorkflow: (w) => void state.workflows.push(w),
     failNext: (rule) => void rules.push({ ...rule }),
-    setRateLimit(max, intervalMs) {
     failDelivery: (rule) => void deliveryRules.push({ ...rule }),
+    setRateLimit(max, intervalMs) {
       limiter.max = max;
       limiter.intervalMs = intervalMs;
     },
