@@ -58,18 +58,27 @@ export function newContact(state: FakeState, id: string = newId()): FakeContact 
   };
 }
 
-/** Maps one write-shaped custom field (id or key, any of three value spellings) to a field id. */
+/**
+ * Maps one write-shaped custom field (id or key, any of three value spellings) to a defined field.
+ * GHL never creates a field from a contact write: fields are defined per location first
+ * (`POST /locations/{id}/customFields`, apps/locations.json in GoHighLevel/highlevel-api-docs), and
+ * contacts are written with the defined field's id or key (reference §4c).
+ * ASSUMPTION: an id or key that is not a field of the location is refused with a 400 naming it, the
+ * way GHL refuses an unknown contact id ("Contact with id X not found", reference §4a). GHL does not
+ * document this case; refusing is the safer reading, since a silent drop would hide lost data.
+ */
 function resolveFieldId(state: FakeState, item: Record<string, unknown>): string {
-  if (typeof item.id === 'string' && item.id !== '') return item.id;
+  if (typeof item.id === 'string' && item.id !== '') {
+    if (!state.customFieldDefs.has(item.id)) throw badRequest(`Custom field with id ${item.id} not found`);
+    return item.id;
+  }
   if (typeof item.key !== 'string' || item.key === '')
     throw unprocessable(['customFields.id or key is required']);
   const bare = item.key.replace(/^contact\./, '');
   for (const def of state.customFieldDefs.values()) {
     if (def.fieldKey === `contact.${bare}`) return def.id;
   }
-  const id = newId();
-  state.customFieldDefs.set(id, { id, name: bare, fieldKey: `contact.${bare}`, dataType: 'TEXT' });
-  return id;
+  throw badRequest(`Custom field with key ${bare} not found`);
 }
 
 export function writeCustomFields(state: FakeState, current: FakeContact['customFields'], input: unknown) {
@@ -89,6 +98,8 @@ export function writeCustomFields(state: FakeState, current: FakeContact['custom
 
 /** Applies create/update fields onto a contact the way GHL stores them. */
 export function applyContactWrite(state: FakeState, c: FakeContact, body: Record<string, unknown>): void {
+  // Checked before anything changes: a refused write leaves the contact as it was.
+  const customFields = writeCustomFields(state, c.customFields, body.customFields);
   for (const key of TEXT_FIELDS) {
     const v = body[key];
     if (v === null || v === '') delete c[key];
@@ -109,7 +120,7 @@ export function applyContactWrite(state: FakeState, c: FakeContact, body: Record
   }
   if (Array.isArray(body.tags)) c.tags = normalizeTags(body.tags.filter((t) => typeof t === 'string'));
   if (Array.isArray(body.additionalEmails)) c.additionalEmails = body.additionalEmails;
-  c.customFields = writeCustomFields(state, c.customFields, body.customFields);
+  c.customFields = customFields;
   const renamed = typeof body.firstName === 'string' || typeof body.lastName === 'string';
   if (renamed && typeof body.name !== 'string') {
     c.name = [c.firstName, c.lastName].filter(Boolean).join(' ');

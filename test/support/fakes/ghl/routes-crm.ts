@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { displayName, getContact } from './contact-model.ts';
 import { type Ctx, type Route, route } from './router.ts';
 import type { FakeState } from './state.ts';
-import type { FakeOpportunity } from './types.ts';
+import type { CustomFieldDef, FakeOpportunity } from './types.ts';
 import {
   badRequest,
   forbiddenLocation,
+  GhlError,
   newId,
   ok,
   requireFields,
@@ -180,15 +181,100 @@ function listWorkflows({ state, query }: Ctx) {
   return ok({ workflows, traceId: traceId() });
 }
 
-function listCustomFields({ state, params }: Ctx) {
+// Custom fields of a location: GoHighLevel/highlevel-api-docs apps/locations.json, operations
+// get-custom-fields (scope locations/customFields.readonly, `?model=contact|opportunity|all`) and
+// create-custom-field (scope locations/customFields.write, 201 `{customField}`).
+
+const SCOPE_DENIED = {
+  statusCode: 401,
+  message: 'The token is not authorized for this scope.',
+  error: 'Unauthorized',
+};
+
+/** A token without the scope an endpoint declares gets GHL's 401 (reference §2a, §10). */
+function requireScope(state: FakeState, ...accepted: string[]): void {
+  if (state.scopes === undefined) return;
+  if (!accepted.some((s) => state.scopes?.includes(s)))
+    throw new GhlError({ status: 401, body: SCOPE_DENIED });
+}
+
+const fieldToWire = (state: FakeState, d: CustomFieldDef, position: number) => ({
+  ...d,
+  model: d.model ?? 'contact',
+  locationId: state.locationId,
+  position,
+});
+
+function listCustomFields({ state, params, query }: Ctx) {
+  // ASSUMPTION: a write scope does not imply the read scope (the spec lists each per operation).
+  requireScope(state, 'locations/customFields.readonly');
   if (params.locationId !== state.locationId) throw forbiddenLocation();
-  const customFields = [...state.customFieldDefs.values()].map((d, position) => ({
-    ...d,
-    model: 'contact',
-    locationId: state.locationId,
-    position,
-  }));
+  const model = query.model ?? 'all';
+  if (!['contact', 'opportunity', 'all'].includes(model)) {
+    throw unprocessable(['model must be one of the following values: contact, opportunity, all']);
+  }
+  const customFields = [...state.customFieldDefs.values()]
+    .map((d, position) => fieldToWire(state, d, position))
+    .filter((d) => model === 'all' || d.model === model);
   return ok({ customFields, traceId: traceId() });
+}
+
+/** "Lead Score" → "lead_score". ASSUMPTION: how GHL derives a key from the name is not documented. */
+const keyFromName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+const FIELD_TYPES = [
+  'TEXT',
+  'LARGE_TEXT',
+  'NUMERICAL',
+  'PHONE',
+  'MONETORY',
+  'CHECKBOX',
+  'SINGLE_OPTIONS',
+  'MULTIPLE_OPTIONS',
+  'DATE',
+  'TEXTBOX_LIST',
+  'FILE_UPLOAD',
+  'RADIO',
+  'EMAIL',
+];
+
+function createCustomField({ state, params, body }: Ctx) {
+  requireScope(state, 'locations/customFields.write');
+  if (params.locationId !== state.locationId) throw forbiddenLocation();
+  // CreateCustomFieldsDTO requires name and dataType; `fieldKey` is accepted though not in the spec
+  // (maintainers' answer in https://github.com/GoHighLevel/highlevel-api-docs/issues/300).
+  requireFields(body, { name: 'string', dataType: 'string' });
+  // The dataType list is the one apps/custom-fields.json enumerates for the same field types.
+  if (!FIELD_TYPES.includes(body.dataType as string)) {
+    throw unprocessable([`dataType must be one of the following values: ${FIELD_TYPES.join(', ')}`]);
+  }
+  const model = body.model ?? 'contact';
+  if (model !== 'contact' && model !== 'opportunity') {
+    throw unprocessable(['model must be one of the following values: contact, opportunity']);
+  }
+  const given =
+    typeof body.fieldKey === 'string' ? body.fieldKey.replace(/^(?:contact|opportunity)\./, '') : '';
+  const bare = given !== '' ? given : keyFromName(body.name as string);
+  const fieldKey = `${model}.${bare}`;
+  // ASSUMPTION: a key already used in the location is refused with a 400 (GHL keys are unique
+  // per location, since contacts are written by key; the exact answer is not documented).
+  if ([...state.customFieldDefs.values()].some((d) => d.fieldKey === fieldKey)) {
+    throw badRequest(`Custom field with key ${bare} already exists`);
+  }
+  const def: CustomFieldDef = {
+    id: newId(),
+    name: body.name as string,
+    fieldKey,
+    dataType: body.dataType as string,
+    model,
+    ...(typeof body.placeholder === 'string' ? { placeholder: body.placeholder } : {}),
+  };
+  state.customFieldDefs.set(def.id, def);
+  return ok({ customField: fieldToWire(state, def, state.customFieldDefs.size - 1) }, 201);
 }
 
 function getLocation({ state, params }: Ctx) {
@@ -208,5 +294,6 @@ export const crmRoutes: Route[] = [
   route('PUT', '/opportunities/:id', updateOpportunity),
   route('GET', '/workflows', listWorkflows),
   route('GET', '/locations/:locationId/customFields', listCustomFields),
+  route('POST', '/locations/:locationId/customFields', createCustomField),
   route('GET', '/locations/:locationId', getLocation),
 ];

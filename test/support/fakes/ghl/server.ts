@@ -124,6 +124,7 @@ function echoOutbound(
 export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> {
   const token = opts.token ?? 'pit-test-token';
   const state = createState(token, opts.locationId ?? 'loc_test_0000000000001');
+  if (opts.scopes) state.scopes = opts.scopes;
   const limiter = new RateWindow(
     opts.rateLimit?.max ?? 100,
     opts.rateLimit?.intervalMs ?? 10_000,

@@ -18,6 +18,8 @@ import type {
 export interface FakeState {
   token: string;
   locationId: string;
+  /** The token's scopes; undefined grants every scope. */
+  scopes?: readonly string[];
   messages: FakeMessage[];
   requests: RecordedRequest[];
   contacts: Map<string, FakeContact>;

@@ -16,6 +16,8 @@ export interface FakeGhlOptions {
   strictVersion?: boolean;
   /** When set, every stored outbound message is echoed here as a signed OutboundMessage webhook. */
   outboundWebhookUrl?: string;
+  /** The token's scopes; endpoints that check theirs answer 401 without it. Default: every scope. */
+  scopes?: readonly string[];
   /** The Marketplace app's credentials and token lifetime. */
   oauth?: FakeOAuthOptions;
 }
@@ -119,6 +121,9 @@ export interface CustomFieldDef {
   name: string;
   fieldKey: string;
   dataType: string;
+  /** 'contact' unless said otherwise. */
+  model?: 'contact' | 'opportunity';
+  placeholder?: string;
 }
 
 export interface FakeNote {
