@@ -128,6 +128,43 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
     ).toEqual([`Bearer ${tokens.at(-1)}`]);
   });
 
+  it('two replicas on one database whose token GHL stopped accepting renew it once between them', async () => {
+    const other = await startTestService(tdb, {
+      GHL_API_BASE_URL: ghl.url,
+      GHL_PRIVATE_TOKEN: ghl.token,
+      GHL_LOCATION_ID: ghl.locationId,
+      GHL_CLIENT_ID: ghl.oauth.clientId,
+      GHL_CLIENT_SECRET: ghl.oauth.clientSecret,
+      TOKEN_ENCRYPTION_KEY: KEY,
+    });
+    try {
+      const locationId = 'locTwoReplicasG0001';
+      await install(locationId);
+      ghl.oauth.expireAccessTokens();
+      const refreshes = () =>
+        ghl.requests.filter((r) => String(r.body).includes('grant_type=refresh_token')).length;
+      const before = refreshes();
+      const [c1, c2] = [contactIn(locationId), contactIn(locationId)];
+      const [r1, r2] = await Promise.all([
+        say(locationId, c1, 'hi, looking to buy a house'),
+        emitWebhook(
+          `${other.url}/webhooks/ghl`,
+          inboundMessagePayload({ locationId, contactId: c2, body: 'hello, want to sell' }),
+        ),
+      ]);
+      expect([r1.body, r2.body]).toMatchObject([{ status: 'accepted' }, { status: 'accepted' }]);
+      await eventually(
+        () => [c1, c2].every((c) => ghl.messages.some((m) => m.contactId === c)),
+        20_000,
+        'both replies at GHL',
+      );
+      // The fake refuses a refresh token used twice, so a second renewal would have failed a reply.
+      expect(refreshes() - before).toBe(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('UNINSTALL drops the location: its tokens are deleted and its events ignored', async () => {
     const locationId = 'locUninstallC000001';
     await install(locationId);
