@@ -257,6 +257,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     localFor: locationSettings.followUpLocal,
     onRun: (run) =>
       metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
+    quietAfterOtherSendMs: config.FOLLOW_UP_QUIET_AFTER_OTHER_SEND_MS,
     clock,
     sandboxClock,
     logger,

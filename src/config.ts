@@ -157,6 +157,8 @@ export const configSchema = z.object({
   SMTP_FROM: opt(z.email()),
   /** How often the follow-up runner looks for due steps. */
   FOLLOW_UP_POLL_MS: withDefault(z.coerce.number().int().min(100), 5_000),
+  /** Follow-ups wait this long after a GHL workflow, campaign, bulk action or person texted the lead (0 = off). */
+  FOLLOW_UP_QUIET_AFTER_OTHER_SEND_MS: withDefault(z.coerce.number().int().min(0), 86_400_000),
   LISTINGS_FILE: opt(z.string()),
   COMPS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),

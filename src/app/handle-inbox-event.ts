@@ -30,6 +30,7 @@ import { type Facts, readState } from '../domain/state.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 import { scheduleFollowUps } from './schedule-follow-ups.ts';
 import { emailReplyFields } from './email-reply.ts';
+import { type OutboundDelivery, recordOutbound } from './record-outbound.ts';
 
 export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 
@@ -52,6 +53,8 @@ export interface TurnOutcome {
   bot: BotName | null;
   /** Outbox rows written by this event (the caller wakes the drainer when > 0). */
   outboxRows: number;
+  /** A delivery report of an outbound message (metrics): its status and whether we sent it. */
+  delivery?: OutboundDelivery;
 }
 
 export function contactView(c: ContactRow): ContactView {
@@ -238,9 +241,10 @@ export async function handleInboxEvent(
       return { bot: decision.bot, outboxRows };
     }
     case 'outbound_message': {
-      if (p.source && AUTOMATED_SOURCES.has(p.source)) return { bot: null, outboxRows };
-      if (!p.source && !p.userId) return { bot: null, outboxRows };
-      if (p.messageId && (await isOurMessage(tx, loc, p.messageId))) return { bot: null, outboxRows };
+      const delivery = await recordOutbound(tx, row, now);
+      if (delivery.ours) return { bot: null, outboxRows, delivery };
+      if (p.source && AUTOMATED_SOURCES.has(p.source)) return { bot: null, outboxRows, delivery };
+      if (!p.source && !p.userId) return { bot: null, outboxRows, delivery };
       // A person wrote to the lead from GHL: the bot steps back until the tag is removed.
       const contact = await upsertContact(tx, loc, cid, undefined, now);
       if (!contact.tags.some((t) => t.toLowerCase() === HUMAN_TAKEOVER_TAG.toLowerCase())) {
@@ -255,7 +259,7 @@ export async function handleInboxEvent(
           at: now,
         });
       }
-      return { bot: null, outboxRows };
+      return { bot: null, outboxRows, delivery };
     }
     case 'contact_updated': {
       await upsertContact(tx, loc, cid, p.contact, now);
@@ -344,12 +348,4 @@ async function freeSlots(
     deps.logger?.warn({ err }, 'free slots unavailable');
     return [];
   }
-}
-
-async function isOurMessage(tx: Sql, locationId: string, messageId: string): Promise<boolean> {
-  const { rows } = await tx.query(
-    `SELECT 1 FROM outbox WHERE location_id = $1 AND (result ->> 'messageId') = $2 LIMIT 1`,
-    [locationId, messageId],
-  );
-  return rows.length > 0;
 }

@@ -34,7 +34,20 @@ export type InboxPayload =
       /** An email's id, thread and subject, so the answer goes into the same thread. */
       email?: InboundEmailRef;
     }
-  | { kind: 'outbound_message'; messageId?: string; source?: string; userId?: string; body?: string }
+  | {
+      kind: 'outbound_message';
+      messageId?: string;
+      source?: string;
+      userId?: string;
+      body?: string;
+      /** GHL's delivery state of the message: pending, delivered, failed, undelivered, read… */
+      status?: string;
+      /** Why it failed, when the event says. */
+      error?: { code?: string; message?: string };
+      messageType?: string;
+      /** When GHL says the message was sent (ISO). */
+      dateAdded?: string;
+    }
   | { kind: 'contact_updated'; contact: ContactPatch }
   | { kind: 'dnd_updated'; dnd: boolean; contact?: ContactPatch };
 

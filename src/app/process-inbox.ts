@@ -15,6 +15,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
 import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
+import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
 import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
 import { TurnOverrunError, withinBudget } from './turn-budget.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
@@ -118,6 +119,11 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       if (out.turn.bot)
         deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
       if (out.turn.outboxRows > 0) deps.onOutbox();
+      if (out.turn.delivery)
+        deps.metrics.messageDelivery.inc({
+          status: statusLabel(out.turn.delivery.status ?? undefined),
+          sender: out.turn.delivery.ours ? 'bot' : 'other',
+        });
       return 'done';
     } catch (err) {
       if (isDatabaseUnreachable(err)) {

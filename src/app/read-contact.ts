@@ -13,8 +13,13 @@ export interface ContactSummary {
   fields: Record<string, unknown>;
   optedOut: boolean;
   paused: boolean;
-  /** Outbound messages carry what became of them: queued, sent, failed, or cancelled (opt-out). */
-  transcript: { direction: string; channel: string; body: string; at: string; delivery?: Delivery }[];
+  /**
+   * Outbound messages carry what became of them: queued, sent, failed, or cancelled (opt-out); once
+   * GHL reported on the message, also its `deliveryStatus` (pending, delivered, failed, undelivered,
+   * read…) and, when it failed and GHL said why, `deliveryError`. A message GHL reports failed or
+   * undelivered shows `delivery: failed`.
+   */
+  transcript: TranscriptEntry[];
   /** Pending and sent follow-up steps of the contact (latest sequence first). */
   pendingFollowUps: FollowUpView[];
   /** Every follow-up step, including skipped and cancelled ones. */
@@ -28,7 +33,18 @@ export interface ContactSummary {
   modelUsage: ModelUsageTotals;
 }
 
+export interface TranscriptEntry {
+  direction: string;
+  channel: string;
+  body: string;
+  at: string;
+  delivery?: Delivery;
+  deliveryStatus?: string;
+  deliveryError?: { code?: string; message?: string };
+}
+
 export type Delivery = 'queued' | 'sent' | 'failed' | 'cancelled';
+const UNDELIVERED = new Set(['failed', 'undelivered']);
 const DELIVERY: Record<string, Delivery> = {
   pending: 'queued',
   sending: 'queued',
@@ -69,9 +85,14 @@ export async function readContact(
     body: string;
     created_at: Date;
     delivery: string | null;
+    delivery_status: string | null;
+    delivery_error: { code?: string; message?: string } | null;
   }>(
-    `SELECT m.direction, m.channel, m.body, m.created_at, o.status AS delivery
+    `SELECT m.direction, m.channel, m.body, m.created_at, o.status AS delivery,
+            d.status AS delivery_status, d.error AS delivery_error
        FROM messages m LEFT JOIN outbox o ON o.id = m.outbox_id
+       LEFT JOIN message_deliveries d ON d.location_id = m.location_id
+        AND d.message_id = COALESCE(m.remote_message_id, o.result ->> 'messageId')
       WHERE m.location_id = $1 AND m.contact_id = $2 ORDER BY m.id`,
     [c.location_id, c.id],
   );
@@ -86,13 +107,7 @@ export async function readContact(
     fields: c.custom_fields,
     optedOut: c.opted_out,
     paused: c.paused,
-    transcript: msgs.rows.map((m) => ({
-      direction: m.direction,
-      channel: m.channel,
-      body: m.body,
-      at: new Date(m.created_at).toISOString(),
-      ...(m.delivery && DELIVERY[m.delivery] ? { delivery: DELIVERY[m.delivery] } : {}),
-    })),
+    transcript: msgs.rows.map(toTranscriptEntry),
     pendingFollowUps: followUps.filter((f) => f.status === 'pending' || f.status === 'sent'),
     followUps,
     escalations: (await listEscalations(sql, { contactId: c.id })).filter(
@@ -101,6 +116,28 @@ export async function readContact(
     financialAssessment: await latestAssessment(sql, c.location_id, c.id),
     botPaused: c.paused || Boolean(c.needs_human_review) || Boolean(c.compliance_hold),
     modelUsage: await modelUsageTotals(sql, c.location_id, c.id),
+  };
+}
+
+function toTranscriptEntry(m: {
+  direction: string;
+  channel: string;
+  body: string;
+  created_at: Date;
+  delivery: string | null;
+  delivery_status: string | null;
+  delivery_error: { code?: string; message?: string } | null;
+}): TranscriptEntry {
+  const undelivered = m.delivery_status !== null && UNDELIVERED.has(m.delivery_status);
+  const delivery = undelivered ? 'failed' : m.delivery ? DELIVERY[m.delivery] : undefined;
+  return {
+    direction: m.direction,
+    channel: m.channel,
+    body: m.body,
+    at: new Date(m.created_at).toISOString(),
+    ...(delivery ? { delivery } : {}),
+    ...(m.delivery_status ? { deliveryStatus: m.delivery_status } : {}),
+    ...(m.delivery_error ? { deliveryError: m.delivery_error } : {}),
   };
 }
 

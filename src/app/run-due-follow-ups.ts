@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   finishFollowUp,
+  holdFollowUp,
   lastFollowUpSentAt,
   listDueFollowUps,
   lockDueFollowUp,
@@ -8,6 +9,7 @@ import {
   saveDocument,
 } from '../adapters/postgres/follow-ups-repo.ts';
 import { appendMessage } from '../adapters/postgres/contacts-repo.ts';
+import { lastOtherSendAt } from '../adapters/postgres/deliveries-repo.ts';
 import { enqueueOutbox, initiatedMessagesSentSince } from '../adapters/postgres/outbox-repo.ts';
 import { nextAllowedSend } from '../domain/compliance/quiet-hours.ts';
 import { allowedSendTime, FOLLOW_UP_STEPS, type FollowUpStep } from '../domain/follow-up/index.ts';
@@ -24,6 +26,8 @@ export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   timezone: string;
   /** Told about every step taken (metrics). */
   onRun?: (run: FollowUpRun) => void;
+  /** A step waits this long after someone else (a GHL workflow, campaign, person) texted the contact. */
+  quietAfterOtherSendMs?: number;
   /** The persona and fallback time zone a location's steps use (its stored settings), read through `sql`. */
   localFor?: (
     locationId: string,
@@ -82,6 +86,14 @@ async function runOne(
     const reason = blocked ?? 'unknown_step';
     await finishFollowUp(tx, row.id, { status: 'skipped', reason, at: now });
     return { ...base, status: 'skipped', channel: null, reason };
+  }
+  // One automated sender per contact: after a GHL workflow, campaign, bulk action or person texted
+  // the lead, the step waits out the quiet window instead of texting on top of it.
+  const quietMs = deps.quietAfterOtherSendMs ?? 0;
+  const other = quietMs > 0 ? await lastOtherSendAt(tx, loc, cid) : null;
+  if (other && now.getTime() - other.getTime() < quietMs) {
+    await holdFollowUp(tx, row.id, new Date(other.getTime() + quietMs), 'other_sender_recent');
+    return { ...base, status: 'pending', channel: null, reason: 'other_sender_recent' };
   }
   // The lead's clock and their state's hours and daily cap (quiet-hours.ts), one follow-up a local day.
   const window = contactSendWindow(subject.contact, deps.timezone);

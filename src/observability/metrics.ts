@@ -65,6 +65,12 @@ export function createMetrics() {
     labelNames: ['step', 'status', 'reason'] as const,
     registers: [registry],
   });
+  const messageDelivery = new Counter({
+    name: 'jorge_ghl_message_delivery_total',
+    help: 'Delivery reports (OutboundMessage webhooks) of outbound messages, by GHL status (pending, delivered, failed, undelivered, read…) and sender (bot: ours; other: workflows, campaigns, people).',
+    labelNames: ['status', 'sender'] as const,
+    registers: [registry],
+  });
   const modelCalls = new Counter({
     name: 'jorge_model_calls_total',
     help: 'Language-model calls by task, agent and outcome (used; rejected, timeout, error, breaker_open and offline all mean the offline answer went out).',
@@ -155,6 +161,7 @@ export function createMetrics() {
     crmRetries,
     outboxResults,
     followUps,
+    messageDelivery,
     modelCalls,
     modelTokens,
     modelCostUsd,

@@ -33,6 +33,32 @@ const messageEvent = z.object({
 // Built once: zod compiles a schema on first use, and extending per request cost ~100 µs a webhook.
 const inboundMessageEvent = messageEvent.extend({ body: z.string() });
 
+// OutboundMessage (highlevel-api-docs, docs/webhook events/OutboundMessage.md): `status` is the
+// message's delivery state (pending, delivered, failed, undelivered, read…). GHL documents no error
+// field on the event (highlevel-api-docs#160 asks for one); one shaped like the ErrorDto of
+// UpdateMessageStatusDto ({code, type, message}) or a plain string is kept when present.
+const outboundMessageEvent = messageEvent.extend({
+  status: optStr,
+  dateAdded: optStr,
+  error: z.unknown().optional(),
+});
+
+const ERROR_TEXT_MAX = 300;
+
+function deliveryErrorOf(e: unknown): { code?: string; message?: string } | undefined {
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== ''
+      ? v.trim().slice(0, ERROR_TEXT_MAX)
+      : typeof v === 'number'
+        ? String(v)
+        : undefined;
+  if (typeof e === 'string') return text(e) ? { message: text(e) as string } : undefined;
+  if (typeof e !== 'object' || e === null) return undefined;
+  const o = e as Record<string, unknown>;
+  const out = clean({ code: text(o.code), message: text(o.message) ?? text(o.error) });
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 const contactEvent = z.object({
   id: str,
   firstName: optStr,
@@ -106,19 +132,24 @@ export function normalizeMarketplaceEvent(
       };
     }
     case 'OutboundMessage': {
-      const r = messageEvent.safeParse(body);
+      const r = outboundMessageEvent.safeParse(body);
       if (!r.success) return { ok: false, problems: problemsOf(r.error) };
+      const d = r.data;
       return {
         ok: true,
         event: {
           ...base,
-          contactId: r.data.contactId,
+          contactId: d.contactId,
           // Status updates of one outbound message reuse its messageId; keep them all (webhookId dedupes).
           payload: clean({
             kind: 'outbound_message' as const,
-            messageId: r.data.messageId ?? undefined,
-            source: r.data.source ?? undefined,
-            userId: r.data.userId ?? undefined,
+            messageId: d.messageId ?? undefined,
+            source: d.source ?? undefined,
+            userId: d.userId ?? undefined,
+            status: d.status?.trim().slice(0, 40) || undefined,
+            error: deliveryErrorOf(d.error),
+            messageType: d.messageType?.slice(0, 40) ?? undefined,
+            dateAdded: d.dateAdded && Number.isFinite(Date.parse(d.dateAdded)) ? d.dateAdded : undefined,
           }),
         },
       };

@@ -8,7 +8,8 @@ export interface FollowUpRow {
   sequence_start: Date;
   step: string;
   due_at: Date;
-  status: 'pending' | 'sent' | 'skipped' | 'cancelled';
+  /** failed: sent, then GHL reported its message failed or undelivered (reason says which). */
+  status: 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
   reason: string | null;
   channel: string | null;
   detail: Record<string, unknown>;
@@ -101,6 +102,11 @@ export async function finishFollowUp(
 
 export async function postponeFollowUp(tx: Sql, id: number, dueAt: Date): Promise<void> {
   await tx.query(`UPDATE follow_ups SET due_at = $2 WHERE id = $1`, [id, dueAt]);
+}
+
+/** Moves a step to a later time and says why it waits (shown as the step's reason until it runs). */
+export async function holdFollowUp(tx: Sql, id: number, dueAt: Date, reason: string): Promise<void> {
+  await tx.query(`UPDATE follow_ups SET due_at = $2, reason = $3 WHERE id = $1`, [id, dueAt, reason]);
 }
 
 /** Every step of the contact's sequences, latest sequence first, in step order. */

@@ -35,7 +35,19 @@ const contactSchema = z.object({
       delivery: z
         .enum(['queued', 'sent', 'failed', 'cancelled'])
         .optional()
-        .describe('outbound only: what became of the message; cancelled = the lead opted out first'),
+        .describe(
+          'outbound only: what became of the message; cancelled = the lead opted out first; failed also when GHL reported it failed or undelivered',
+        ),
+      deliveryStatus: z
+        .string()
+        .optional()
+        .describe(
+          'outbound only: the status GHL last reported (pending, delivered, failed, undelivered, read…)',
+        ),
+      deliveryError: z
+        .object({ code: z.string().optional(), message: z.string().optional() })
+        .optional()
+        .describe('outbound only: why GHL could not deliver it, when it said'),
     }),
   ),
   pendingFollowUps: z.array(followUpSchema),

@@ -1,0 +1,139 @@
+import type { Sql } from '../../ports.ts';
+
+/** What GHL said became of one outbound message (migrations/010_message_deliveries.sql). */
+export interface OutboundReport {
+  locationId: string;
+  contactId: string;
+  messageId?: string;
+  status?: string;
+  error?: DeliveryError;
+  source?: string;
+  userId?: string;
+  channel?: string;
+  /** When the message went out (the event's dateAdded, never later than `at`). */
+  sentAt: Date;
+  at: Date;
+}
+
+export interface DeliveryError {
+  code?: string;
+  message?: string;
+}
+
+/** Failed for good: the message did not reach the contact. */
+export const UNDELIVERED_STATUSES: ReadonlySet<string> = new Set(['failed', 'undelivered']);
+
+// GHL's message statuses (conversations.json, GetMessageResponseDto.status). A report never moves a
+// message back to an earlier stage: a retried "pending" arriving after "delivered" is kept as history only.
+const RANK: Record<string, number> = {
+  scheduled: 0,
+  queued: 0,
+  pending: 0,
+  sent: 1,
+  connected: 1,
+  delivered: 2,
+  failed: 2,
+  undelivered: 2,
+  opt_out: 2,
+  completed: 2,
+  read: 3,
+  opened: 3,
+  clicked: 3,
+};
+
+/** The status as a bounded metric label: GHL's known statuses, else "other". */
+export function statusLabel(status: string | undefined): string {
+  if (!status) return 'none';
+  const s = status.toLowerCase();
+  return s in RANK ? s : 'other';
+}
+
+/** Records one OutboundMessage report; returns the message's status after it. */
+export async function recordOutboundReport(tx: Sql, r: OutboundReport): Promise<string | null> {
+  const status = r.status?.toLowerCase() ?? null;
+  const rank = status === null ? -1 : (RANK[status] ?? 1);
+  const values = [
+    r.locationId,
+    r.contactId,
+    r.messageId ?? null,
+    status,
+    rank,
+    r.error ? JSON.stringify(r.error) : null,
+    r.source ?? null,
+    r.userId ?? null,
+    r.channel ?? null,
+    r.sentAt,
+    r.at,
+  ];
+  const insert = `INSERT INTO message_deliveries
+      (location_id, contact_id, message_id, status, status_rank, error, source, user_id, channel, sent_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)`;
+  if (r.messageId === undefined) {
+    await tx.query(insert, values);
+    return status;
+  }
+  const { rows } = await tx.query<{ status: string | null }>(
+    `${insert}
+     ON CONFLICT (location_id, message_id) WHERE message_id IS NOT NULL DO UPDATE SET
+       status = CASE WHEN EXCLUDED.status_rank >= message_deliveries.status_rank
+                     THEN EXCLUDED.status ELSE message_deliveries.status END,
+       error = CASE WHEN EXCLUDED.status_rank >= message_deliveries.status_rank
+                    THEN EXCLUDED.error ELSE message_deliveries.error END,
+       status_rank = GREATEST(EXCLUDED.status_rank, message_deliveries.status_rank),
+       source = COALESCE(message_deliveries.source, EXCLUDED.source),
+       user_id = COALESCE(message_deliveries.user_id, EXCLUDED.user_id),
+       channel = COALESCE(message_deliveries.channel, EXCLUDED.channel),
+       sent_at = LEAST(message_deliveries.sent_at, EXCLUDED.sent_at),
+       updated_at = EXCLUDED.updated_at
+     RETURNING status`,
+    values,
+  );
+  return rows[0]?.status ?? status;
+}
+
+/** Whether we sent this GHL message (its id is on one of our outbox results). */
+export async function isOurMessage(tx: Sql, locationId: string, messageId: string): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM outbox WHERE location_id = $1 AND (result ->> 'messageId') = $2 LIMIT 1`,
+    [locationId, messageId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The follow-up step whose message GHL reported failed or undelivered is marked failed (it was
+ * counted sent when its message was queued). Returns the steps changed.
+ */
+export async function failFollowUpOfMessage(
+  tx: Sql,
+  locationId: string,
+  messageId: string,
+  reason: string,
+): Promise<{ id: number; step: string }[]> {
+  const { rows } = await tx.query<{ id: number; step: string }>(
+    `UPDATE follow_ups f SET status = 'failed', reason = $3
+       FROM outbox o
+      WHERE o.location_id = $1 AND (o.result ->> 'messageId') = $2 AND o.idempotency_key LIKE 'fu:%'
+        AND f.id = split_part(o.idempotency_key, ':', 2)::bigint AND f.status = 'sent'
+      RETURNING f.id, f.step`,
+    [locationId, messageId, reason],
+  );
+  return rows.map((r) => ({ id: Number(r.id), step: r.step }));
+}
+
+/**
+ * When someone other than us (a workflow, campaign, bulk action, another integration, a person in
+ * GHL) last sent the contact a message. Decided now, not when the report came: a report of our own
+ * send that arrived before the send's result was stored is recognised as ours here.
+ */
+export async function lastOtherSendAt(tx: Sql, locationId: string, contactId: string): Promise<Date | null> {
+  const { rows } = await tx.query<{ at: Date | null }>(
+    `SELECT max(d.sent_at) AS at FROM message_deliveries d
+      WHERE d.location_id = $1 AND d.contact_id = $2
+        AND (d.message_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM outbox o WHERE o.location_id = d.location_id AND (o.result ->> 'messageId') = d.message_id))`,
+    [locationId, contactId],
+  );
+  const at = rows[0]?.at;
+  return at ? new Date(at) : null;
+}
