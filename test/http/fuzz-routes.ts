@@ -64,6 +64,35 @@ const pairs = (entries: Record<string, fc.Arbitrary<string>>) =>
     .record(entries, { requiredKeys: [] })
     .map((r) => Object.entries(r).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
+function locationSettings(t: FuzzTarget): fc.Arbitrary<Draft> {
+  const location = fc.constantFrom('sandbox', LOCATION, 'locNeverSeen01');
+  const body = fc.record(
+    {
+      agentName: fc.constantFrom('Maria', 'José', null),
+      assistantName: fc.constantFrom('Alex', null),
+      brokerage: fc.constantFrom('Sunrise Realty', null),
+      licenseNumber: fc.constantFrom('DRE 01234567', null),
+      market: fc.constantFrom('Austin, TX', null),
+      timezone: fc.constantFrom('America/Chicago', 'Europe/Madrid', null),
+      calendarId: fc.constantFrom('calFuzz0001', null),
+      assignedUserId: fc.constantFrom('userFuzz0001', null),
+    },
+    { requiredKeys: [] },
+  );
+  return fc.tuple(location, fc.constantFrom('GET', 'PUT', 'PATCH'), body).map(([loc, method, b]) =>
+    draft(
+      `${method} /api/v1/locations/:locationId/settings`,
+      method,
+      ['api', 'v1', 'locations', loc, 'settings'],
+      {
+        headers: { ...apiHeaders(t), ...(method === 'GET' ? {} : JSON_TYPE) },
+        param: 3,
+        ...(method === 'GET' ? {} : { body: jsonBody(b) }),
+      },
+    ),
+  );
+}
+
 function mcpCall(t: FuzzTarget): fc.Arbitrary<Draft> {
   const call = fc.oneof(
     fc.constant({ method: 'tools/list' }),
@@ -177,6 +206,7 @@ export function routeDrafts(t: FuzzTarget): fc.Arbitrary<Draft> {
         .constantFrom('features', 'mesh')
         .map((r) => draft(`GET /api/v1/${r}`, 'GET', ['api', 'v1', r], { headers: apiHeaders(t) })),
     },
+    { weight: 4, arbitrary: locationSettings(t) },
     {
       weight: 8,
       arbitrary: fc
