@@ -112,6 +112,31 @@ describe.each(backends)('OAuth tokens per location ($name)', (backend) => {
     await expect(stranger.token(locationId)).rejects.toThrow();
   });
 
+  it('a location token minted from the agency token is renewed by minting again; an agency uninstall drops both', async () => {
+    const companyId = `cmpMint${randomBytes(6).toString('hex')}`;
+    const locationId = `locMint${randomBytes(6).toString('hex')}`;
+    const oauth = createGhlOAuthClient({
+      baseUrl: ghl.url,
+      clientId: ghl.oauth.clientId,
+      clientSecret: ghl.oauth.clientSecret,
+    });
+    const tokens = replica();
+    await tokens.saveGrant(await oauth.exchangeCode(ghl.oauth.issueCode({ userType: 'Company', companyId })));
+    ghl.oauth.setAccessTokenLifetime(60);
+    expect(await tokens.mintFromCompany(companyId, locationId)).toBe(true);
+    ghl.oauth.setAccessTokenLifetime(86_399);
+    const mints = () => ghl.requests.filter((r) => r.path === '/oauth/locationToken').length;
+    const before = mints();
+    // The minted token expires within the renewal margin: its next use mints a new one.
+    const renewed = await tokens.token(locationId);
+    expect(mints() - before).toBe(1);
+    expect(renewed).toBe(ghl.oauth.accessTokensOf(locationId).at(-1));
+    expect(await tokens.token(locationId)).toBe(renewed);
+    expect(await tokens.uninstall({ companyId })).toBe(2);
+    expect(await tokens.serves(locationId)).toBe(false);
+    await expect(tokens.token(locationId)).rejects.toThrow(/not installed/);
+  });
+
   it('a reused refresh token is refused by GHL with invalid_grant, named in the error', async () => {
     const oauth = createGhlOAuthClient({
       baseUrl: ghl.url,

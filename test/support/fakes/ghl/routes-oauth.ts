@@ -128,6 +128,8 @@ export function createFakeOAuth(opts: FakeOAuthOptions = {}): FakeOAuth {
       return unauthorized('Invalid client credentials');
     }
     const grantType = f.get('grant_type');
+    // ASSUMPTION: the code's install (sub-account or agency) decides the token's userType, whatever
+    // user_type was sent; the spec lists user_type but not what a mismatch does.
     if (grantType === 'authorization_code') {
       const code = f.get('code') ?? '';
       const grant = codes.get(code);

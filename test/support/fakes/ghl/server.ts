@@ -100,7 +100,8 @@ function echoOutbound(
 ): void {
   if (m.direction !== 'outbound') return;
   const payload = outboundMessagePayload({
-    locationId: state.locationId,
+    // The contact's own location: with OAuth installs one fake serves several.
+    locationId: state.contacts.get(m.contactId)?.locationId ?? state.locationId,
     contactId: m.contactId,
     conversationId: m.conversationId,
     messageId: m.id,
