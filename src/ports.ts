@@ -68,6 +68,20 @@ export interface CustomFieldDef {
   dataType: string;
 }
 
+/** A contact custom field to define in a location (GHL derives `contact.<fieldKey>`). */
+export interface NewCustomField {
+  name: string;
+  /** Bare key, e.g. `lead_score`. */
+  fieldKey: string;
+  dataType: string;
+}
+
+/** One custom field value written by the field's id in that location. */
+export interface CustomFieldWrite {
+  id: string;
+  value: string | number | string[];
+}
+
 export interface TaskInput {
   title: string;
   body?: string;
@@ -122,13 +136,15 @@ export interface Crm {
     contactId: string,
     patch: { firstName?: string; lastName?: string; email?: string; phone?: string; timezone?: string },
   ): Promise<void>;
+  /** The location's contact custom fields. */
   listCustomFields(locationId: string): Promise<CustomFieldDef[]>;
-  /** Writes custom fields by key (`lead_score`, not `contact.lead_score`). */
-  setCustomFields(
-    locationId: string,
-    contactId: string,
-    fields: Record<string, string | number | string[]>,
-  ): Promise<void>;
+  /** Defines a contact custom field in the location; contacts can hold it from then on. */
+  createCustomField(locationId: string, field: NewCustomField): Promise<CustomFieldDef>;
+  /**
+   * Writes custom field values by field id (app/provision-custom-fields.ts maps keys to ids). A
+   * field the location does not define is refused (GHL: 400), never created.
+   */
+  setCustomFields(locationId: string, contactId: string, values: CustomFieldWrite[]): Promise<void>;
   addTags(locationId: string, contactId: string, tags: string[]): Promise<void>;
   removeTags(locationId: string, contactId: string, tags: string[]): Promise<void>;
   addNote(locationId: string, contactId: string, body: string): Promise<{ id: string }>;

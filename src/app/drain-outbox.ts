@@ -18,6 +18,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
+import { createFieldProvisioner, type FieldProvisioner } from './provision-custom-fields.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { contactSendWindow } from './lead-send-window.ts';
 import { sendCmaEmail } from './send-cma-email.ts';
@@ -54,6 +55,8 @@ export interface OutboxDrainerDeps {
   /** SMTP for the day-14 CMA email; without it the email goes through the CRM. */
   mailer?: Mailer | null;
   mailFrom?: string;
+  /** Creates a location's missing custom fields and maps keys to field ids (one per process). */
+  fields?: FieldProvisioner;
 }
 
 // Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
@@ -82,6 +85,7 @@ const CANCEL_REASONS = {
 
 export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   const maxAttempts = deps.maxAttempts ?? 8;
+  const fields = deps.fields ?? createFieldProvisioner({ logger: deps.logger });
 
   async function perform(row: OutboxRow): Promise<Record<string, unknown>> {
     const crm = deps.crmFor(row.location_id);
@@ -118,7 +122,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         await crm.removeTags(loc, cid, a.tags);
         return {};
       case 'set_fields':
-        await crm.setCustomFields(loc, cid, a.fields);
+        await fields.write(crm, loc, cid, a.fields);
         return {};
       case 'add_note':
         return { ...(await crm.addNote(loc, cid, a.body)) };

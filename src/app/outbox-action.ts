@@ -1,3 +1,4 @@
+import type { ContactFields } from '../domain/contact-fields.ts';
 import type { CrmAction } from '../domain/conversation.ts';
 import type { Channel } from '../ports.ts';
 
@@ -18,7 +19,7 @@ export type OutboxAction =
     }
   | { kind: 'add_tags'; tags: string[] }
   | { kind: 'remove_tags'; tags: string[] }
-  | { kind: 'set_fields'; fields: Record<string, string | number | string[]> }
+  | { kind: 'set_fields'; fields: ContactFields }
   | { kind: 'add_note'; body: string }
   | { kind: 'create_task'; title: string; body?: string; dueDate: string }
   | { kind: 'create_appointment'; calendarId: string; startTime: string; title: string }

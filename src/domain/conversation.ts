@@ -1,6 +1,8 @@
 // The shapes a bot decides with. Pure data: the app layer loads them, the bot returns a Decision,
 // and the app layer carries the Decision out (state, transcript, outbox) in one transaction.
 
+import type { ContactFields } from './contact-fields.ts';
+
 export type BotName = 'lead' | 'seller' | 'buyer';
 export type Channel = 'SMS' | 'Email';
 export type Temperature = 'hot' | 'warm' | 'cold';
@@ -22,7 +24,7 @@ export interface InboundTurn {
 export type CrmAction =
   | { type: 'add_tags'; tags: string[] }
   | { type: 'remove_tags'; tags: string[] }
-  | { type: 'set_fields'; fields: Record<string, FieldValue> }
+  | { type: 'set_fields'; fields: ContactFields }
   | { type: 'add_note'; body: string }
   | { type: 'create_task'; title: string; body?: string; dueAt: string }
   | { type: 'book_appointment'; startTime: string; title: string }

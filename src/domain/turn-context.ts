@@ -1,4 +1,5 @@
 import type { BotsConfig } from './bots-config.ts';
+import type { ContactFieldKey, ContactFields } from './contact-fields.ts';
 import type { BotName, ContactView, CrmAction, FieldValue } from './conversation.ts';
 import type { Listing } from './buyer/listing.ts';
 import { introduce } from './knowledge/index.ts';
@@ -38,7 +39,7 @@ export class TurnContext {
   /** Tags as they will be after this turn (case-insensitive set semantics). */
   tags: string[];
   /** Fields this turn sets (merged into one set_fields action). */
-  fields: Record<string, FieldValue> = {};
+  fields: ContactFields = {};
   /** True once a bot wrote the reply for this turn. */
   answered = false;
   /** Hand the conversation to a person (the reply is the holding message). */
@@ -154,7 +155,7 @@ export class TurnContext {
     this.actions.push({ type: 'remove_tags', tags: present });
   }
 
-  setField(key: string, value: FieldValue | undefined): void {
+  setField(key: ContactFieldKey, value: FieldValue | undefined): void {
     if (value === undefined) return;
     const current = this.contact.fields[key];
     if (JSON.stringify(current) === JSON.stringify(value)) return;

@@ -1,6 +1,7 @@
-import type { CrmContact, CustomFieldDef, TaskInput } from '../../ports.ts';
+import type { CrmContact, CustomFieldDef, CustomFieldWrite, NewCustomField, TaskInput } from '../../ports.ts';
+import { CrmError } from '../../ports.ts';
 import type { Assignment } from './assignment.ts';
-import { customFieldDefs, customFieldValues, customFieldWrites } from './custom-fields.ts';
+import { customFieldDef, customFieldDefs, customFieldValues, customFieldWrites } from './custom-fields.ts';
 import { type GhlHttp, ghlVersions } from './http.ts';
 import { asArray, asObj, optString, requireString, seg } from './read.ts';
 
@@ -56,25 +57,38 @@ export function createContactOps(http: GhlHttp, assignment?: Assignment) {
         op: 'listCustomFields',
         method: 'GET',
         path: `/locations/${seg(locationId)}/customFields`,
+        query: { model: 'contact' },
         version: ghlVersions.locations,
         locationId,
       });
       return customFieldDefs(res);
     },
 
-    async setCustomFields(
-      locationId: string,
-      contactId: string,
-      fields: Record<string, string | number | string[]>,
-    ): Promise<void> {
-      if (Object.keys(fields).length === 0) return;
+    async createCustomField(locationId: string, field: NewCustomField): Promise<CustomFieldDef> {
+      // `fieldKey` is not in the published DTO but GHL takes it (highlevel-api-docs issue #300);
+      // callers still match the answer by name in case a location derives the key itself.
+      const res = await http.request<unknown>({
+        op: 'createCustomField',
+        method: 'POST',
+        path: `/locations/${seg(locationId)}/customFields`,
+        version: ghlVersions.locations,
+        locationId,
+        json: { name: field.name, dataType: field.dataType, fieldKey: field.fieldKey, model: 'contact' },
+      });
+      const def = customFieldDef(res);
+      if (!def) throw new CrmError('GHL createCustomField answered without customField.id', null, false);
+      return def;
+    },
+
+    async setCustomFields(locationId: string, contactId: string, values: CustomFieldWrite[]): Promise<void> {
+      if (values.length === 0) return;
       await http.request({
         op: 'setCustomFields',
         method: 'PUT',
         path: contactPath(contactId),
         version,
         locationId,
-        json: { customFields: customFieldWrites(fields) },
+        json: { customFields: customFieldWrites(values) },
       });
     },
 

@@ -1,16 +1,19 @@
-import type { CustomFieldDef } from '../../ports.ts';
+import type { CustomFieldDef, CustomFieldWrite } from '../../ports.ts';
 import { asArray, asObj, optString } from './read.ts';
 
-// GHL reads custom fields by id ({id, value}) but lets us write them by key; these convert both ways.
+// GHL reads custom fields by id ({id, value}) and takes writes by id or key; we write by id, the
+// form that cannot name a field of another location or a key GHL spells differently.
 
-/** `{ lead_score: 80 }` → `[{ key: 'lead_score', field_value: 80 }]` (a `contact.` prefix is dropped). */
+/** `[{id, value}]` → `[{ id, field_value }]` (the v2 spec's spelling, reference §4c). */
 export function customFieldWrites(
-  fields: Record<string, string | number | string[]>,
-): { key: string; field_value: string | number | string[] }[] {
-  return Object.entries(fields).map(([key, value]) => ({
-    key: key.replace(/^contact\./, ''),
-    field_value: value,
-  }));
+  values: CustomFieldWrite[],
+): { id: string; field_value: CustomFieldWrite['value'] }[] {
+  return values.map(({ id, value }) => ({ id, field_value: value }));
+}
+
+/** `POST /locations/{id}/customFields` answer `{customField}` → its definition. */
+export function customFieldDef(body: unknown): CustomFieldDef | undefined {
+  return customFieldDefs({ customFields: [asObj(body).customField] })[0];
 }
 
 /** `GET /locations/{id}/customFields` → definitions; entries without an id or key are skipped. */

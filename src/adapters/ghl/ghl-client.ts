@@ -37,6 +37,7 @@ export function createGhlCrm(opts: GhlCrmOptions): Crm {
     getContact: contacts.getContact,
     updateContact: contacts.updateContact,
     listCustomFields: contacts.listCustomFields,
+    createCustomField: contacts.createCustomField,
     setCustomFields: contacts.setCustomFields,
     addTags: contacts.addTags,
     removeTags: contacts.removeTags,

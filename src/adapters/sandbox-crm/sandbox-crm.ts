@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Crm, CrmContact, Db, SentMessage } from '../../ports.ts';
+import type { Crm, CrmContact, CustomFieldDef, Db, SentMessage } from '../../ports.ts';
 import { CrmError } from '../../ports.ts';
 import { localParts } from '../../domain/scheduling.ts';
 import { getContact } from '../postgres/contacts-repo.ts';
@@ -18,6 +18,9 @@ export function attachmentKey(): string {
 
 export const ATTACHMENT_KEY = /^att_[\w-]{22}$/;
 
+/** The contact_id of records that belong to the location itself (custom field definitions). */
+const LOCATION_RECORD = '';
+
 /**
  * The CRM when no GHL token is configured: every call is recorded in the database (table
  * sandbox_crm_records) so a user can see exactly what would have reached GHL.
@@ -35,6 +38,15 @@ export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl
       [locationId, contactId, kind, JSON.stringify(payload), data ? Buffer.from(data) : null],
     );
     return rows[0]!.id;
+  };
+
+  // Definitions are records of the location, not of a contact.
+  const listCustomFields = async (locationId: string): Promise<CustomFieldDef[]> => {
+    const { rows } = await db.query<{ payload: CustomFieldDef }>(
+      `SELECT payload FROM sandbox_crm_records WHERE location_id = $1 AND contact_id = $2 AND kind = 'custom_field' ORDER BY id`,
+      [locationId, LOCATION_RECORD],
+    );
+    return rows.map((r) => r.payload);
   };
 
   return {
@@ -85,10 +97,27 @@ export function createSandboxCrm(db: Db, opts: { timezone: string; publicBaseUrl
     async updateContact(locationId, contactId, patch) {
       await record(locationId, contactId, 'contact_update', patch);
     },
-    async listCustomFields() {
-      return [];
+    listCustomFields,
+    async createCustomField(locationId, field) {
+      const def: CustomFieldDef = {
+        id: crmId(),
+        name: field.name,
+        fieldKey: `contact.${field.fieldKey}`,
+        dataType: field.dataType,
+      };
+      await record(locationId, LOCATION_RECORD, 'custom_field', { ...def });
+      return def;
     },
-    async setCustomFields(locationId, contactId, fields) {
+    async setCustomFields(locationId, contactId, values) {
+      if (values.length === 0) return;
+      // Like GHL: only fields the location defines; recorded by key so a person can read it.
+      const keyOf = new Map((await listCustomFields(locationId)).map((d) => [d.id, d.fieldKey]));
+      const fields: Record<string, unknown> = {};
+      for (const { id, value } of values) {
+        const key = keyOf.get(id);
+        if (key === undefined) throw new CrmError(`Custom field with id ${id} not found`, 400, false);
+        fields[key.replace(/^contact\./, '')] = value;
+      }
       await record(locationId, contactId, 'fields', fields);
     },
     async addTags(locationId, contactId, tags) {

@@ -20,7 +20,7 @@ describe('GHL contacts', () => {
   it('reads a contact with its tags, DND flag and custom fields by id', async () => {
     const { crm, fake } = await setup();
     fake.addCustomField({ id: 'fld1', name: 'Budget', fieldKey: 'contact.budget', dataType: 'TEXT' });
-    await crm.setCustomFields(fake.locationId, contactId, { budget: '650k' });
+    await crm.setCustomFields(fake.locationId, contactId, [{ id: 'fld1', value: '650k' }]);
     await crm.addTags(fake.locationId, contactId, ['Buyer-Lead']);
     const contact = await crm.getContact(fake.locationId, contactId);
     expect(contact).toMatchObject({ id: contactId, firstName: 'Ana', lastName: 'Ruiz', dnd: false });
@@ -69,7 +69,7 @@ describe('GHL contacts', () => {
     expect(removal?.body).toEqual({ tags: ['Hot-Seller'] });
   });
 
-  it('writes custom fields by key, dropping a contact. prefix', async () => {
+  it('writes custom fields by field id', async () => {
     const { crm, fake } = await setup();
     fake.addCustomField({
       id: 'fldScore',
@@ -77,10 +77,47 @@ describe('GHL contacts', () => {
       fieldKey: 'contact.lead_score',
       dataType: 'NUMERICAL',
     });
-    await crm.setCustomFields(fake.locationId, contactId, { 'contact.lead_score': 80 });
+    await crm.setCustomFields(fake.locationId, contactId, [{ id: 'fldScore', value: 80 }]);
     expect(fake.contacts.get(contactId)!.customFields).toEqual([{ id: 'fldScore', value: 80 }]);
     const put = fake.requests.find((r) => r.method === 'PUT');
-    expect(put?.body).toEqual({ customFields: [{ key: 'lead_score', field_value: 80 }] });
+    expect(put?.body).toEqual({ customFields: [{ id: 'fldScore', field_value: 80 }] });
+  });
+
+  it('surfaces the 400 for a field the location does not define, without retrying it', async () => {
+    const { crm, fake, retries } = await setup();
+    const err = await crm
+      .setCustomFields(fake.locationId, contactId, [{ id: 'nofield0000000000000', value: 80 }])
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 400, retryable: false });
+    expect((err as Error).message).toContain('Custom field with id nofield0000000000000 not found');
+    expect(retries).toEqual([]);
+    expect(fake.contacts.get(contactId)!.customFields).toEqual([]);
+  });
+
+  it('creates a contact custom field with its key and lists contact fields only', async () => {
+    const { crm, fake } = await setup();
+    const def = await crm.createCustomField(fake.locationId, {
+      name: 'Budget Max',
+      fieldKey: 'budget_max',
+      dataType: 'MONETORY',
+    });
+    expect(def).toEqual({
+      id: expect.stringMatching(/^[A-Za-z0-9]{20}$/),
+      name: 'Budget Max',
+      fieldKey: 'contact.budget_max',
+      dataType: 'MONETORY',
+    });
+    const create = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/customFields'));
+    expect(create?.body).toEqual({
+      name: 'Budget Max',
+      dataType: 'MONETORY',
+      fieldKey: 'budget_max',
+      model: 'contact',
+    });
+    expect(create?.headers.version).toBe('2021-07-28');
+    expect(await crm.listCustomFields(fake.locationId)).toEqual([def]);
+    const list = fake.requests.find((r) => r.method === 'GET' && r.path.endsWith('/customFields'));
+    expect(list?.query).toEqual({ model: 'contact' });
   });
 
   it('lists the location’s custom field definitions', async () => {
