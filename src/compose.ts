@@ -10,6 +10,7 @@ import { loadBotSettings } from './adapters/bots-config/load-bot-settings.ts';
 import { loadListings } from './adapters/listings/load-listings.ts';
 import { assessFinancing } from './app/assess-financing.ts';
 import { createOutboxDrainer } from './app/drain-outbox.ts';
+import { createFieldProvisioner } from './app/provision-custom-fields.ts';
 import type { EscalationDeps } from './app/escalation-deps.ts';
 import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
 import { createFollowUpLoop } from './app/advance-sandbox-clock.ts';
@@ -143,6 +144,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     : null;
   const sandboxClock = await createSandboxClock(db, clock);
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
+  // The custom fields the bots write, created in each location before its first write.
+  const fields = createFieldProvisioner({ logger });
   const drainer = createOutboxDrainer({
     db,
     crmFor,
@@ -159,6 +162,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       ? withMailResilience(createSmtpMailer(config.SMTP_URL), { breaker: breaker('mail') })
       : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
+    fields,
     assessFinancing: (loc, cid, key) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid, key),
   });
@@ -375,6 +379,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     sandboxClock,
     startWorkers() {
       if (!config.WORKERS_ENABLED) return;
+      // At start rather than on the first lead's turn; a failure is logged and tried again on use.
+      if (ghlCrm && config.GHL_LOCATION_ID) {
+        fields.ensure(ghlCrm, config.GHL_LOCATION_ID).catch(() => undefined);
+      }
       inboxWorker.start();
       drainer.start();
       followUps.start();
