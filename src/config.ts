@@ -162,6 +162,13 @@ export const configSchema = z.object({
   LISTINGS_FILE: opt(z.string()),
   COMPS_FILE: opt(z.string()),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /**
+   * Oldest signed webhook accepted, by its `timestamp`. GHL re-sends an event answered 429 with the
+   * same timestamp up to six times, 10 minutes apart plus jitter (~70 minutes in the worst case), so
+   * the default covers every retry. webhookId dedupe (the inbox's unique key, never purged) keeps a
+   * replay inside the window from being processed twice.
+   */
+  WEBHOOK_MAX_AGE_MS: withDefault(z.coerce.number().int().min(60_000).max(86_400_000), 4_500_000),
   /** Workflow payloads without a message id or timestamp: identical ones within this window are one. */
   WORKFLOW_DEDUPE_WINDOW_MS: withDefault(z.coerce.number().int().min(1_000).max(86_400_000), 60_000),
   /** Inbound SMS and email text (after markup and quoted replies) is cut to this many characters. */

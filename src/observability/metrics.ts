@@ -11,6 +11,12 @@ export function createMetrics() {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const webhookMessagesIgnored = new Counter({
+    name: 'jorge_webhook_messages_ignored_total',
+    help: 'Inbound messages not answered, by channel (call, voicemail, facebook, instagram, whatsapp, gmb, live_chat, other, none, sms, email) and reason (channel: not answered on it; no_channel: none named; no_text: attachments only or empty).',
+    labelNames: ['channel', 'reason'] as const,
+    registers: [registry],
+  });
   const turnDuration = new Histogram({
     name: 'jorge_turn_duration_seconds',
     help: 'Time to process one inbound message into state, transcript and outbox, by bot.',
@@ -151,6 +157,7 @@ export function createMetrics() {
     registry,
     circuitState,
     webhooks,
+    webhookMessagesIgnored,
     turnDuration,
     endToEnd,
     crmCalls,

@@ -35,7 +35,7 @@ export interface FuzzTarget {
   known: { escalations: string[]; tickets: string[]; contacts: string[] };
 }
 
-/** Body markers replaced at send time by the current time, or an hour before it. */
+/** Body markers replaced at send time by the current time, or two hours before it (past WEBHOOK_MAX_AGE_MS). */
 export const NOW = '\u0001now\u0001';
 export const STALE = '\u0001stale\u0001';
 
@@ -51,7 +51,7 @@ export const draft = (route: string, method: string, path: string[], extra: Part
 
 export const jsonBody = (value: unknown) => ({
   json: value,
-  splices: { [NOW]: { now: 0 }, [STALE]: { now: -3_600_000 } },
+  splices: { [NOW]: { now: 0 }, [STALE]: { now: -7_200_000 } },
 });
 export const JSON_TYPE = { 'content-type': 'application/json' };
 

@@ -116,7 +116,8 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     expect(tampered.status).toBe(401);
     const stale = await emitWebhook(hook, {
       ...payload,
-      timestamp: new Date(Date.now() - 6 * 60_000).toISOString(),
+      // Past GHL's retry schedule (~70 min) and WEBHOOK_MAX_AGE_MS (75 min).
+      timestamp: new Date(Date.now() - 76 * 60_000).toISOString(),
     });
     expect(stale.status).toBe(401);
     expect(JSON.stringify(stale.body)).toMatch(/stale/);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
 import { clean } from '../../domain/clean.ts';
+import { type ChannelRead, readChannel } from './channel.ts';
 import { emailThreadOf } from './email-text.ts';
 import { inboundText } from './inbound-text.ts';
 
@@ -9,9 +10,18 @@ export interface NormalizeOptions {
   maxTextChars?: number;
 }
 
+/** Why a message is not answered: a channel we cannot answer on, none named, or no text in it. */
+export type SkipReason = 'channel' | 'no_channel' | 'no_text';
+
+/** A message left unanswered, with bounded labels safe for logs and metrics. */
+export interface Skipped {
+  reason: SkipReason;
+  channel: string;
+}
+
 export type Normalized =
   | { ok: true; event: InboxEvent }
-  | { ok: true; ignored: string }
+  | { ok: true; ignored: string; skipped?: Skipped }
   | { ok: false; problems: string[] };
 
 const str = z.string().trim().min(1);
@@ -95,12 +105,32 @@ export function envelopeOf(
   return r.success ? { ok: true, ...r.data } : { ok: false, problems: problemsOf(r.error) };
 }
 
-const channelOf = (messageType: string | null | undefined): 'SMS' | 'Email' | null => {
-  const t = (messageType ?? 'SMS').toUpperCase();
-  if (t === 'SMS' || t === 'TYPE_SMS' || t === '2') return 'SMS';
-  if (t === 'EMAIL' || t === 'TYPE_EMAIL' || t === '3') return 'Email';
-  return null;
-};
+/**
+ * A message on a channel the bot does not answer, or naming none: ignored, never answered by SMS.
+ * Only SMS and Email replies are sent, in the channel the message came in on.
+ */
+function notAnswered(ch: Exclude<ChannelRead, { answered: unknown }>, field: string): Normalized {
+  if ('other' in ch)
+    return {
+      ok: true,
+      ignored: `${ch.other} messages are not answered (only SMS and Email are)`,
+      skipped: { reason: 'channel', channel: ch.other },
+    };
+  return {
+    ok: true,
+    ignored: `the message names no channel (${field}); only SMS and Email are answered`,
+    skipped: { reason: 'no_channel', channel: 'none' },
+  };
+}
+
+/** An SMS or email with no text, e.g. an MMS that is only pictures: nothing to read or answer. */
+const noText = (channel: 'SMS' | 'Email'): Normalized => ({
+  ok: true,
+  ignored: `${channel} message has no text to answer (attachments only, or empty)`,
+  skipped: { reason: 'no_text', channel: channel.toLowerCase() },
+});
+
+const isBlank = (text: string | null | undefined) => text == null || text.trim() === '';
 
 /** A signed marketplace event (InboundMessage, OutboundMessage, ContactTagUpdate, ContactDndUpdate…). */
 export function normalizeMarketplaceEvent(
@@ -112,10 +142,18 @@ export function normalizeMarketplaceEvent(
   const base = { locationId: env.locationId, source: 'marketplace' as const, webhookId: env.webhookId };
   switch (env.type) {
     case 'InboundMessage': {
+      const m = messageEvent.safeParse(body);
+      if (!m.success) return { ok: false, problems: problemsOf(m.error) };
+      // Calls and voicemails carry no body (InboundMessage.md examples): the channel decides first.
+      const ch = readChannel(m.data.messageType, body.messageTypeString, body.messageTypeId);
+      if (!('answered' in ch)) return notAnswered(ch, 'messageType');
+      const channel = ch.answered;
+      // ASSUMPTION: an MMS of pictures alone arrives with `body` absent or empty and the pictures in
+      // `attachments`; GHL documents no example. It is not answered and not stored (nothing to read).
+      if (isBlank(m.data.body) && (m.data.body != null || (m.data.attachments?.length ?? 0) > 0))
+        return noText(channel);
       const r = inboundMessageEvent.safeParse(body);
       if (!r.success) return { ok: false, problems: problemsOf(r.error) };
-      const channel = channelOf(r.data.messageType);
-      if (!channel) return { ok: true, ignored: `messageType ${r.data.messageType} is not answered by text` };
       return {
         ok: true,
         event: {
@@ -249,6 +287,7 @@ export function normalizeWorkflowPayload(
   const contactId = asString(custom.contactId) ?? asString(body.contact_id);
   const locationId = asString(custom.locationId) ?? asString(location.id) ?? defaultLocationId;
   const text = asString(custom.body) ?? (typeof message.body === 'string' ? message.body : undefined);
+  const ch = readChannel(custom.channel, message.type);
   const problems: string[] = [];
   if (!contactId) problems.push('contact_id: is required (or customData.contactId)');
   if (!locationId)
@@ -262,9 +301,11 @@ export function normalizeWorkflowPayload(
       : Array.isArray(body.tags)
         ? body.tags.filter((t): t is string => typeof t === 'string')
         : undefined;
-  if (text === undefined && tags === undefined)
+  // A call or a Facebook message (message.type named) may come without a body: ignored, not refused.
+  if (text === undefined && tags === undefined && !('other' in ch))
     problems.push('message.body: is required (or customData.body)');
   if (problems.length > 0 || !contactId || !locationId) return { ok: false, problems };
+  if ('other' in ch) return notAnswered(ch, 'customData.channel or message.type');
   const customFields: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(body)) {
     if (!STANDARD_WORKFLOW_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number'))
@@ -285,7 +326,13 @@ export function normalizeWorkflowPayload(
   const base = { locationId, contactId, source: 'workflow' as const, ...(messageId ? { messageId } : {}) };
   if (text === undefined)
     return { ok: true, event: { ...base, payload: { kind: 'contact_updated', contact } } };
-  const channel = channelOf(asString(custom.channel) ?? asString(message.type)) ?? 'SMS';
+  // ASSUMPTION: GHL's standard Webhook action on a reply trigger always sends `message.type`
+  // (reference §8d), so a message naming no channel at all comes from a hand-built body (Custom
+  // Webhook, Custom Data only). It is not answered: texting a lead who wrote on Facebook or chat
+  // would reach a phone they never wrote from. Such a workflow sets `customData.channel`.
+  if ('none' in ch) return notAnswered(ch, 'customData.channel or message.type');
+  const channel = ch.answered;
+  if (isBlank(text)) return noText(channel);
   return {
     ok: true,
     event: {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timestampProblem } from '../../adapters/ghl-webhooks/freshness.ts';
 import {
   normalizeMarketplaceEvent,
   normalizeWorkflowPayload,
@@ -11,8 +12,6 @@ import { workflowDedupeIds } from '../../adapters/ghl-webhooks/workflow-dedupe.t
 import { InboxRowRejected, inboxHasMessage } from '../../adapters/postgres/inbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-
-const MAX_AGE_MS = 5 * 60_000;
 
 function secretMatches(req: FastifyRequest, secret: string | undefined): boolean {
   if (!secret) return false;
@@ -92,15 +91,9 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         if (sig === 'valid') {
           n = normalizeMarketplaceEvent(obj, { maxTextChars: config.INBOUND_TEXT_MAX_CHARS });
           if (n.ok && typeof obj.timestamp === 'string') {
-            const ts = Date.parse(obj.timestamp);
-            if (Number.isNaN(ts))
-              fail('invalid', new ApiError('invalid_request', 'timestamp: must be an ISO 8601 date'));
-            if (Math.abs(Date.now() - ts) > MAX_AGE_MS) {
-              fail(
-                'stale',
-                new ApiError('unauthorized', 'stale webhook: timestamp is more than 5 minutes from now'),
-              );
-            }
+            const p = timestampProblem(obj.timestamp, deps.clock.now().getTime(), config.WEBHOOK_MAX_AGE_MS);
+            if (p && 'invalid' in p) fail('invalid', new ApiError('invalid_request', p.invalid));
+            if (p && 'stale' in p) fail('stale', new ApiError('unauthorized', p.stale));
           }
         } else {
           n = normalizeWorkflowPayload(obj, config.GHL_LOCATION_ID, {
@@ -110,6 +103,11 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
         if (!n.ok) return fail('invalid', new ApiError('invalid_request', n.problems.join('; ')));
         if ('ignored' in n) {
           metrics.webhooks.inc({ outcome: 'ignored' });
+          if (n.skipped) {
+            const { channel, reason } = n.skipped;
+            metrics.webhookMessagesIgnored.inc({ channel, reason });
+            req.log.info({ channel, reason }, 'inbound message not answered');
+          }
           return { status: 'ignored', reason: n.ignored };
         }
         const event = n.event;

@@ -22,6 +22,23 @@ export function signWebhookBody(
   return createSign('sha256').update(data).sign(keys.rsa.privateKeyPem, 'base64');
 }
 
+// GHL's delivery policy for marketplace webhooks, from the help article "Automated Webhook Retries"
+// (https://help.gohighlevel.com/support/solutions/articles/155000007071-automated-webhook-retries,
+// also the Marketplace changelog "Automated webhook retries"; reference §8c):
+// - only an HTTP 429 answer is retried; any other status (2xx, 4xx, 5xx) is final;
+// - HighLevel "will automatically re-send the same payload up to six times";
+// - "every retry happens 10 minutes after the previous attempt", each interval randomised by a small
+//   jitter; the worst case is "~1 hr 10 min".
+// ASSUMPTION: the jitter is added to the 10 minutes and is at most 100 s, read from the stated worst
+// case (six intervals of 10 min + 100 s make 70 min); GHL does not give its size.
+// ASSUMPTION: "the same payload" means the same bytes, so the same `webhookId`, `timestamp` and
+// signature (both sit inside the signed body); a retry is not re-stamped.
+// ASSUMPTION: a timeout or network error is final too, like 5xx (the article names only 429 as retried).
+export const GHL_WEBHOOK_RETRY = { maxRetries: 6, intervalMs: 10 * 60_000, maxJitterMs: 100_000 } as const;
+
+/** Real time a retry interval takes by default: 10 minutes pass in 20 ms. */
+const DEFAULT_TIME_SCALE = 1 / 30_000;
+
 export interface EmitOptions {
   /** Default 'ed25519' (GHL dropped the RSA header after the 2026 migration). */
   sign?: 'ed25519' | 'rsa' | 'both' | 'none';
@@ -30,20 +47,35 @@ export interface EmitOptions {
   /** Applied last, so a test can overwrite a signature header with a forged one. */
   headers?: Record<string, string>;
   keys?: WebhookKeys;
-  /** GHL waits about 10 minutes between retries; tests use a short delay. Default 20 ms. */
-  retryDelayMs?: number;
+  /**
+   * Lets one retry interval (about 10 minutes, in GHL's time) pass before the next attempt. A test
+   * that cares about time moves its service clock forward by `ms` here, and may change what the
+   * service will answer. Default: waits `ms` / 30 000 of real time, so 10 minutes take 20 ms.
+   */
+  wait?: (ms: number) => Promise<void>;
+  /** Jitter source, 0 ≤ x < 1 (default Math.random); () => 1 gives the worst case. */
+  random?: () => number;
   timeoutMs?: number;
 }
 
 export interface EmitResult {
+  /** The last answer's status. */
   status: number;
   body: unknown;
+  /** Deliveries made: the first one plus the retries. */
   attempts: number;
+  /** The status of each attempt, in order. */
+  statuses: number[];
+  /** GHL time between the first attempt and the last (the sum of the retry intervals). */
+  elapsedMs: number;
 }
 
-const MAX_RETRIES = 6;
+const realWait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms * DEFAULT_TIME_SCALE));
 
-/** Serialises once and sends those exact bytes on every attempt, like GHL's delivery. */
+/**
+ * Delivers a webhook as GHL does: serialised and signed once, and on each 429 the same bytes and
+ * headers are sent again after about 10 minutes, at most six more times.
+ */
 export async function emitWebhook(
   targetUrl: string,
   payload: object | string,
@@ -58,7 +90,11 @@ export async function emitWebhook(
   if (mode === 'rsa' || mode === 'both') headers['x-wh-signature'] = signWebhookBody(raw, 'rsa', keys);
   Object.assign(headers, opts.headers);
   const retry = opts.retryOn429 ?? true;
-  for (let attempts = 1; ; attempts++) {
+  const wait = opts.wait ?? realWait;
+  const random = opts.random ?? Math.random;
+  const statuses: number[] = [];
+  let elapsedMs = 0;
+  for (;;) {
     const res = await fetch(targetUrl, {
       method: 'POST',
       headers,
@@ -72,10 +108,14 @@ export async function emitWebhook(
     } catch {
       // Non-JSON answers are returned as text.
     }
-    if (res.status === 429 && retry && attempts <= MAX_RETRIES) {
-      await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 20));
+    statuses.push(res.status);
+    if (res.status === 429 && retry && statuses.length <= GHL_WEBHOOK_RETRY.maxRetries) {
+      const interval =
+        GHL_WEBHOOK_RETRY.intervalMs + Math.round(Math.min(1, random()) * GHL_WEBHOOK_RETRY.maxJitterMs);
+      elapsedMs += interval;
+      await wait(interval);
       continue;
     }
-    return { status: res.status, body, attempts };
+    return { status: res.status, body, attempts: statuses.length, statuses, elapsedMs };
   }
 }
