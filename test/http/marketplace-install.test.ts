@@ -223,6 +223,9 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
     const odd = await callback('?code=%3Cscript%3E');
     expect(odd.status).toBe(400);
     expect(await odd.text()).toContain('not an authorization code');
+    const twice = await callback('?code=abcdef0123456789&code=abcdef0123456789');
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('more than one authorization code');
   });
 
   it('a code GHL refuses (used twice) is a 400 page saying GHL refused it, never a 500', async () => {

@@ -48,6 +48,14 @@ export async function oauthCallbackRoute(app: FastifyInstance, deps: HttpDeps): 
       }
       const query = req.query as Record<string, unknown>;
       const code = query.code;
+      if (Array.isArray(code)) {
+        return page(
+          reply,
+          400,
+          'Install not completed',
+          'code: the callback URL has more than one authorization code.',
+        );
+      }
       if (typeof code !== 'string' || code.trim() === '') {
         return page(
           reply,
@@ -70,7 +78,18 @@ export async function oauthCallbackRoute(app: FastifyInstance, deps: HttpDeps): 
           done.userType === 'Company' ? `agency ${done.resourceId}` : `sub-account ${done.resourceId}`;
         return page(reply, 200, 'Installed', `The bot is installed for ${what}. You can close this window.`);
       } catch (err) {
-        if (!(err instanceof GhlOAuthError)) throw err;
+        if (!(err instanceof GhlOAuthError)) {
+          req.log.error(
+            { errName: err instanceof Error ? err.name : 'unknown' },
+            'could not store the GHL install',
+          );
+          return page(
+            reply,
+            503,
+            'Install not completed',
+            'The tokens could not be stored right now. Start the install again in a few minutes.',
+          );
+        }
         // The message names GHL's refusal and never the code or a secret (oauth-client.ts).
         req.log.warn({ status: err.status, code: err.code }, 'GHL refused the OAuth code exchange');
         if (err.status === 400 || err.status === 422) {
