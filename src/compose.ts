@@ -1,4 +1,6 @@
 import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
+import { isKnownLead } from './app/staff-senders.ts';
+import { leadMarkingTags } from './domain/staff.ts';
 import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
 import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
@@ -99,6 +101,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         tokens: ghlAuth.tokens,
         budget,
         logger,
+        // Appointments and tasks go to GHL_ASSIGNED_USER_ID, else the calendar's team (assignment.ts).
+        assignment: {
+          userFor: () => config.GHL_ASSIGNED_USER_ID,
+          calendarFor: () => config.GHL_CALENDAR_ID,
+        },
+        // A staff alert never goes to a lead of the bots (docs/ESCALATIONS.md, "Staff alerts").
+        leadTags: leadMarkingTags(bots.tags),
+        isLeadContact: (loc, c) => isKnownLead(db, loc, c.id),
         observer: {
           onCall: (op, status, ms) => {
             metrics.crmCalls.inc({ operation: op, status: String(status) });

@@ -140,6 +140,8 @@ export const configSchema = z.object({
   KNOWLEDGE_FILE: opt(z.string()),
   /** GHL calendar used to offer and book appointment slots. Unset = ask morning/afternoon and make a task. */
   GHL_CALENDAR_ID: opt(z.string()),
+  /** GHL user id appointments and tasks are assigned to. Unset = the calendar's primary or first team member. */
+  GHL_ASSIGNED_USER_ID: opt(z.string().trim().min(1).max(64)),
   /** Where escalations reach the agent (through the CRM). */
   AGENT_PHONE: opt(
     z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +19095550100'),

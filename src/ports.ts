@@ -55,10 +55,15 @@ export interface CrmContact {
   phone?: string;
   timezone?: string;
   tags: string[];
+  /** GHL's global flag. Whether a channel may be used is in `dndSettings` (domain/dnd.ts). */
   dnd: boolean;
+  /** Do-not-disturb per channel (SMS, Email, WhatsApp, GMB, FB, Call), as GHL reports it. */
+  dndSettings?: Partial<Record<DndChannelName, { status: string }>>;
   /** Custom fields as GHL reads them: by field id. */
   customFields: { id: string; value: unknown }[];
 }
+
+export type DndChannelName = 'SMS' | 'Email' | 'WhatsApp' | 'GMB' | 'FB' | 'Call';
 
 export interface CustomFieldDef {
   id: string;
@@ -162,7 +167,7 @@ export interface Crm {
    * Alerts a person on the team (the agent, the compliance officer) by SMS or email through the
    * CRM: the recipient is kept as a contact of their own so the message shows in the CRM too.
    */
-  notifyStaff(locationId: string, input: StaffNotification): Promise<SentMessage>;
+  notifyStaff(locationId: string, input: StaffNotification): Promise<SentMessage & { contactId?: string }>;
 }
 
 export interface StaffNotification {

@@ -16,12 +16,21 @@ import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import { hasTag } from '../domain/conversation.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
+import {
+  type Channel,
+  type Clock,
+  type Crm,
+  CrmError,
+  DailyBudgetExhaustedError,
+  type Db,
+} from '../ports.ts';
+import { type DndCheck, createDndCheck, isDndRefusal, messageChannel } from './channel-dnd.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import { createFieldProvisioner, type FieldProvisioner } from './provision-custom-fields.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { contactSendWindow } from './lead-send-window.ts';
 import { sendCmaEmail } from './send-cma-email.ts';
+import { rememberStaffContact } from './staff-senders.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface OutboxDrainerDeps {
@@ -55,6 +64,8 @@ export interface OutboxDrainerDeps {
   /** SMTP for the day-14 CMA email; without it the email goes through the CRM. */
   mailer?: Mailer | null;
   mailFrom?: string;
+  /** Reads whether a channel is in do-not-disturb in the CRM (default: GHL's settings, 60 s cache). */
+  dndCheck?: DndCheck;
   /** Creates a location's missing custom fields and maps keys to field ids (one per process). */
   fields?: FieldProvisioner;
 }
@@ -85,6 +96,7 @@ const CANCEL_REASONS = {
 
 export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   const maxAttempts = deps.maxAttempts ?? 8;
+  const dndBlocked = deps.dndCheck ?? createDndCheck();
   const fields = deps.fields ?? createFieldProvisioner({ logger: deps.logger });
 
   async function perform(row: OutboxRow): Promise<Record<string, unknown>> {
@@ -143,16 +155,18 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
             title: a.title,
           })),
         };
-      case 'notify_staff':
-        return {
-          ...(await crm.notifyStaff(loc, {
-            channel: a.channel,
-            to: a.to,
-            name: a.name,
-            message: a.message,
-            ...(a.subject ? { subject: a.subject } : {}),
-          })),
-        };
+      case 'notify_staff': {
+        const sent = await crm.notifyStaff(loc, {
+          channel: a.channel,
+          to: a.to,
+          name: a.name,
+          message: a.message,
+          ...(a.subject ? { subject: a.subject } : {}),
+        });
+        // Their answer must never start a bot, even when GHL's event names only the contact id.
+        if (sent.contactId) await rememberStaffContact(deps.db, loc, sent.contactId, a, clockOf(loc).now());
+        return { ...sent };
+      }
       case 'assess_financing':
         return deps.assessFinancing(loc, cid, `outbox:${row.id}`);
       case 'send_cma_email':
@@ -232,10 +246,24 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     return false;
   }
 
+  /** A message on a channel in DND is cancelled: not retried, not escalated (docs/ESCALATIONS.md). */
+  async function skipForDnd(row: OutboxRow, channel: Channel): Promise<void> {
+    const reason = `the contact has do not disturb on for ${channel} in the CRM`;
+    await markOutboxCancelled(deps.db, row.id, reason);
+    deps.metrics.outboxResults.inc({ kind: row.kind, result: 'skipped_dnd' });
+    deps.logger.info({ outboxId: row.id, kind: row.kind, channel }, `message not sent: ${reason}`);
+  }
+
   /** Carries one claimed row out; false when it was held back or cancelled instead. */
   async function finish(row: OutboxRow): Promise<boolean> {
+    const channel = messageChannel(row.payload);
     try {
       if (!(await mayGoOut(row))) return false;
+      const crm = deps.crmFor(row.location_id);
+      if (channel && (await dndBlocked(crm, row.location_id, row.contact_id, channel))) {
+        await skipForDnd(row, channel);
+        return true;
+      }
       const result = await perform(row);
       // Stamped on the clock the row's location runs on, like the row itself (the sandbox's).
       const now = clockOf(row.location_id).now();
@@ -264,6 +292,10 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       }
       return true;
     } catch (err) {
+      if (channel && isDndRefusal(err)) {
+        await skipForDnd(row, channel);
+        return true;
+      }
       if (err instanceof DailyBudgetExhaustedError) {
         // Refused before anything was sent; the day frees up in minutes or hours. Waiting for it is
         // not a failed attempt, so the action is neither given up nor escalated meanwhile.

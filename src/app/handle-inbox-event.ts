@@ -29,6 +29,8 @@ import { mergeListings } from './external-listings.ts';
 import { type Facts, readState } from '../domain/state.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 import { scheduleFollowUps } from './schedule-follow-ups.ts';
+import { isStaffSender } from '../domain/staff.ts';
+import { staffDirectory } from './staff-senders.ts';
 import { emailReplyFields } from './email-reply.ts';
 import { type OutboundDelivery, recordOutbound } from './record-outbound.ts';
 
@@ -53,6 +55,8 @@ export interface TurnOutcome {
   bot: BotName | null;
   /** Outbox rows written by this event (the caller wakes the drainer when > 0). */
   outboxRows: number;
+  /** Why an inbound message started no bot: it came from a member of staff (logs and metrics). */
+  ignored?: 'staff_sender';
   /** A delivery report of an outbound message (metrics): its status and whether we sent it. */
   delivery?: OutboundDelivery;
 }
@@ -108,6 +112,11 @@ export async function handleInboxEvent(
         inboxId: row.id,
         at: now,
       });
+      // Staff (the alert recipients of the settings, contacts tagged staff-alerts) answer their
+      // alerts in the CRM: kept in the transcript, never answered by a bot (docs/ESCALATIONS.md).
+      if (isStaffSender(contact, staffDirectory(deps.escalation))) {
+        return { bot: null, outboxRows, ignored: 'staff_sender' };
+      }
       const conv = await loadConversation(tx, loc, cid);
       const calendar = deps.calendarFor(loc);
       const input: TurnInput = {

@@ -119,6 +119,13 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       if (out.turn.bot)
         deps.metrics.turnDuration.observe({ bot: out.turn.bot }, (performance.now() - started) / 1000);
       if (out.turn.outboxRows > 0) deps.onOutbox();
+      if (out.turn.ignored) {
+        deps.metrics.inboundNotAnswered.inc({ reason: out.turn.ignored });
+        deps.logger.info(
+          { locationId, contactId, inboxId: row.id, reason: out.turn.ignored },
+          'inbound message from a member of staff: recorded, no bot answers',
+        );
+      }
       if (out.turn.delivery)
         deps.metrics.messageDelivery.inc({
           status: statusLabel(out.turn.delivery.status ?? undefined),

@@ -59,6 +59,12 @@ export function createMetrics() {
     labelNames: ['location'] as const,
     registers: [registry],
   });
+  const inboundNotAnswered = new Counter({
+    name: 'jorge_inbound_not_answered_total',
+    help: 'Inbound messages recorded but answered by no bot, by reason (staff_sender: from a member of staff).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   const crmRetries = new Counter({
     name: 'jorge_crm_retries_total',
     help: 'CRM call retries by operation.',
@@ -166,6 +172,7 @@ export function createMetrics() {
     rateLimitWaitSeconds,
     ghlDailyBudgetRemaining,
     crmRetries,
+    inboundNotAnswered,
     outboxResults,
     followUps,
     messageDelivery,

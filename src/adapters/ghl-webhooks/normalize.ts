@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
 import { clean } from '../../domain/clean.ts';
+import { channelInDnd } from '../../domain/dnd.ts';
 import { type ChannelRead, readChannel } from './channel.ts';
 import { emailThreadOf } from './email-text.ts';
 import { inboundText } from './inbound-text.ts';
@@ -210,14 +211,12 @@ export function normalizeMarketplaceEvent(
         tags: c.tags ?? undefined,
       });
       if (env.type === 'ContactDndUpdate') {
-        const smsDnd = c.dndSettings?.SMS?.status === 'active' || c.dndSettings?.SMS?.status === 'permanent';
+        // Texting opt-out follows the SMS channel's own setting: payloads carry `dnd: true` with every
+        // channel inactive (domain/dnd.ts). Other channels are checked before each send.
+        const smsDnd = channelInDnd({ dnd: c.dnd ?? false, dndSettings: c.dndSettings ?? null }, 'SMS');
         return {
           ok: true,
-          event: {
-            ...base,
-            contactId: c.id,
-            payload: { kind: 'dnd_updated', dnd: Boolean(c.dnd) || smsDnd, contact },
-          },
+          event: { ...base, contactId: c.id, payload: { kind: 'dnd_updated', dnd: smsDnd, contact } },
         };
       }
       return { ok: true, event: { ...base, contactId: c.id, payload: { kind: 'contact_updated', contact } } };

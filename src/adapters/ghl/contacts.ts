@@ -7,6 +7,18 @@ import { asArray, asObj, optString, requireString, seg } from './read.ts';
 
 const version = ghlVersions.contacts;
 
+const DND_CHANNELS = ['SMS', 'Email', 'WhatsApp', 'GMB', 'FB', 'Call'] as const;
+
+/** `dndSettings` as GET /contacts/{id} has it: {SMS: {status, message, code}, …} (DndSettingsSchema). */
+function dndSettingsOf(raw: unknown): CrmContact['dndSettings'] | undefined {
+  const out: NonNullable<CrmContact['dndSettings']> = {};
+  for (const channel of DND_CHANNELS) {
+    const status = optString(asObj(asObj(raw)[channel]).status);
+    if (status !== undefined) out[channel] = { status };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 export function toCrmContact(body: unknown, contactId: string): CrmContact {
   const c = asObj(asObj(body).contact);
   const contact: CrmContact = {
@@ -15,6 +27,8 @@ export function toCrmContact(body: unknown, contactId: string): CrmContact {
     dnd: c.dnd === true,
     customFields: customFieldValues(c.customFields),
   };
+  const dnd = dndSettingsOf(c.dndSettings);
+  if (dnd) contact.dndSettings = dnd;
   for (const key of ['firstName', 'lastName', 'email', 'phone', 'timezone'] as const) {
     const value = optString(c[key]);
     if (value !== undefined) contact[key] = value;

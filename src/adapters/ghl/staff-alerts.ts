@@ -21,7 +21,10 @@ type Send = (
  * tag-add endpoint, then message it like anyone else.
  */
 export function createStaffAlerts(http: GhlHttp, send: Send, opts: StaffAlertOptions) {
-  return async function notifyStaff(locationId: string, n: StaffNotification): Promise<SentMessage> {
+  return async function notifyStaff(
+    locationId: string,
+    n: StaffNotification,
+  ): Promise<SentMessage & { contactId: string }> {
     const up = asObj(
       await http.request<unknown>({
         op: 'upsertStaffContact',
@@ -56,11 +59,12 @@ export function createStaffAlerts(http: GhlHttp, send: Send, opts: StaffAlertOpt
         json: { tags: [STAFF_ALERTS_TAG] },
       });
     }
-    return send(locationId, {
+    const sent = await send(locationId, {
       contactId,
       type: n.channel,
       message: n.message,
       ...(n.subject ? { subject: n.subject } : {}),
     });
+    return { ...sent, contactId };
   };
 }

@@ -27,9 +27,16 @@ import {
 
 const SEND_TYPES = ['SMS', 'RCS', 'Email', 'WhatsApp', 'IG', 'FB', 'Custom', 'Live_Chat', 'TIKTOK'];
 
+// ASSUMPTION: a send on a channel whose dndSettings status is active or permanent is refused with
+// a 400 of this wording (reported, not documented: shared reference §3). The global `dnd` flag
+// refuses only a contact without per-channel settings: real contacts carry `dnd: true` with every
+// channel inactive and are texted.
 function assertNotDnd(contact: FakeContact, channel: string): void {
   const setting = contact.dndSettings[channel];
-  const blocked = contact.dnd || setting?.status === 'active' || setting?.status === 'permanent';
+  const perChannel = Object.values(contact.dndSettings).some((s) => !!s?.status);
+  const blocked = setting?.status
+    ? setting.status === 'active' || setting.status === 'permanent'
+    : !perChannel && contact.dnd;
   if (blocked) throw badRequest(`Cannot send message as DND is active for ${channel}.`);
 }
 

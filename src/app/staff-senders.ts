@@ -1,0 +1,37 @@
+import { changeTags, upsertContact } from '../adapters/postgres/contacts-repo.ts';
+import { STAFF_ALERTS_TAG, type StaffDirectory } from '../domain/staff.ts';
+import type { Sql } from '../ports.ts';
+import type { EscalationDeps } from './escalation-deps.ts';
+
+/** The staff the settings name: the agent's and the compliance officer's alert phones and emails. */
+export function staffDirectory(e: EscalationDeps): StaffDirectory {
+  return {
+    phones: [e.agentPhone, e.officerPhone].filter((v): v is string => !!v),
+    emails: [e.agentEmail, e.officerEmail].filter((v): v is string => !!v),
+  };
+}
+
+/** Whether a bot has held a conversation with this contact (a turn of theirs is stored). */
+export async function isKnownLead(sql: Sql, locationId: string, contactId: string): Promise<boolean> {
+  const { rows } = await sql.query(
+    `SELECT 1 FROM conversations WHERE location_id = $1 AND contact_id = $2 AND version > 0 LIMIT 1`,
+    [locationId, contactId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Keeps the contact a staff alert went to as staff in our own records (its phone or email and the
+ * staff-alerts tag), so its answers are recognised even when GHL's event carries neither.
+ */
+export async function rememberStaffContact(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+  to: { channel: 'SMS' | 'Email'; to: string },
+  now: Date,
+): Promise<void> {
+  const patch = to.channel === 'SMS' ? { phone: to.to } : { email: to.to };
+  await upsertContact(sql, locationId, contactId, patch, now);
+  await changeTags(sql, locationId, contactId, [STAFF_ALERTS_TAG], []);
+}
