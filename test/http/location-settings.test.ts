@@ -206,10 +206,10 @@ describe('a stored calendar offers its free slots (GHL)', () => {
   const slotCalls = (calendarId: string) =>
     ghl.requests.filter((q) => q.method === 'GET' && q.path === `/calendars/${calendarId}/free-slots`).length;
 
-  it('without a calendar no slots are offered; with one stored for the location they are', async () => {
+  it('without a calendar no slots are offered; with one stored for the location they are, in its time zone', async () => {
     const day = 86_400_000;
     const base = Math.ceil(Date.now() / day) * day + day;
-    // 10 am Pacific on each of the next five days (never only a Sunday, which is not offered).
+    // 18:00 UTC on each of the next five days (never only a Sunday, which is not offered).
     ghl.setFreeSlots(
       'calLocation0001',
       [0, 1, 2, 3, 4].map((d) => new Date(base + d * day + 18 * 3_600_000).toISOString()),
@@ -220,6 +220,7 @@ describe('a stored calendar offers its free slots (GHL)', () => {
 
     const res = await call(`${svc.url}/api/v1/locations/${ghl.locationId}/settings`, 'PATCH', {
       calendarId: 'calLocation0001',
+      timezone: 'America/Chicago',
     });
     expect(res.status).toBe(200);
     expect(res.body.sources.calendarId).toBe('location');
@@ -227,5 +228,15 @@ describe('a stored calendar offers its free slots (GHL)', () => {
     const after = await sellerReady('lsSellerCal0001');
     expect(after.join(' ')).toMatch(/1\)/);
     expect(slotCalls('calLocation0001')).toBeGreaterThan(0);
+    // 18:00 UTC is noon or 1 pm in Chicago, 10 or 11 am in Los Angeles (the environment's zone).
+    const hourIn = (timeZone: string) =>
+      new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric' })
+        .format(new Date(base + 18 * 3_600_000))
+        .replace(' ', '')
+        .toLowerCase();
+    expect(after.join(' ')).toContain(hourIn('America/Chicago'));
+    expect(after.join(' ')).not.toContain(hourIn('America/Los_Angeles'));
+    const asked = ghl.requests.find((q) => q.path === '/calendars/calLocation0001/free-slots');
+    expect(asked?.query.timezone).toBe('America/Chicago');
   });
 });
