@@ -3,6 +3,9 @@
 // Renewal is one caller per location across replicas: the row is locked (SELECT … FOR UPDATE) for
 // the refresh, and the new pair replaces the old only if the spent refresh token is still the
 // stored one. A caller that waited on the lock finds a newer token and uses it instead.
+// The one place a connection is held across a network call: the refresh must not be spent unless
+// its result is stored, and a refresh token works once. It happens about once a day per location
+// and lasts at most the token request's timeout (on PGlite other queries wait that long).
 import { CrmError, type Db, type Sql } from '../../ports.ts';
 import {
   deleteTokens,
