@@ -157,3 +157,74 @@ describe('webhooks answered 429 and re-sent by GHL', () => {
     expect(JSON.stringify(far.body)).toMatch(/timestamp is more than 5 minutes ahead/);
   });
 });
+
+describe('a webhook answered 429 because the inbox backlog is full', () => {
+  let ghl: FakeGhl;
+  let tdb: TestDb;
+  let svc: TestService;
+  let offsetMs = 0;
+  const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
+  // The service refreshes its count of waiting events once a second.
+  const backlogRefresh = () => new Promise((r) => setTimeout(r, 1_300));
+
+  beforeAll(async () => {
+    ghl = await startFakeGhl();
+    tdb = await pgliteBackend.open();
+    svc = await startTestService(
+      tdb,
+      {
+        GHL_API_BASE_URL: ghl.url,
+        GHL_PRIVATE_TOKEN: ghl.token,
+        GHL_LOCATION_ID: ghl.locationId,
+        INBOX_MAX_BACKLOG: '1',
+      },
+      { clock, workers: false },
+    );
+  });
+  afterAll(async () => {
+    await svc.stop();
+    await tdb.close();
+    await ghl.close();
+  });
+
+  it('is taken by a retry 20 minutes later, once the backlog has drained, and answered once', async () => {
+    const hook = `${svc.url}/webhooks/ghl`;
+    const sentTo = (contactId: string) => ghl.messages.filter((m) => m.contactId === contactId);
+    for (const id of ['bl000000000000000001', 'bl000000000000000002'])
+      ghl.seedContact({ id, firstName: 'Olga', phone: '+19095550180' });
+    // Workers are stopped: the first event waits, and the backlog is full.
+    const first = await emitWebhook(
+      hook,
+      inboundMessagePayload({ locationId: ghl.locationId, contactId: 'bl000000000000000001', body: 'hi' }),
+    );
+    expect(first.body).toMatchObject({ status: 'accepted' });
+    await backlogRefresh();
+    const payload = inboundMessagePayload({
+      locationId: ghl.locationId,
+      contactId: 'bl000000000000000002',
+      body: 'I want to buy in Upland',
+      timestamp: clock.now().toISOString(),
+    });
+    let retries = 0;
+    const res = await emitWebhook(hook, payload, {
+      random: () => 0,
+      wait: async (ms) => {
+        offsetMs += ms;
+        if (++retries === 2) {
+          svc.service.startWorkers();
+          await eventually(() => sentTo('bl000000000000000001').length === 1, 10_000, 'the first reply');
+          await backlogRefresh();
+        }
+      },
+    });
+    expect(res.statuses).toEqual([429, 429, 200]);
+    expect(res.body).toMatchObject({ status: 'accepted' });
+    await eventually(
+      () => sentTo('bl000000000000000002').length === 1,
+      10_000,
+      'the reply to the retried event',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sentTo('bl000000000000000002')).toHaveLength(1);
+  });
+});
