@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTACT_FIELDS } from '../../src/domain/contact-fields.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
@@ -21,6 +22,10 @@ describe('qualification fields on a fresh GHL location', () => {
       GHL_API_BASE_URL: ghl.url,
       GHL_PRIVATE_TOKEN: ghl.token,
       GHL_LOCATION_ID: ghl.locationId,
+      GHL_CLIENT_ID: ghl.oauth.clientId,
+      GHL_CLIENT_SECRET: ghl.oauth.clientSecret,
+      GHL_OAUTH_REDIRECT_URI: 'https://bots.example.com/oauth/callback',
+      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     });
   });
   afterAll(async () => {
@@ -29,10 +34,10 @@ describe('qualification fields on a fresh GHL location', () => {
     await ghl.close();
   });
 
-  const say = async (contactId: string, body: string) => {
+  const say = async (contactId: string, body: string, locationId = ghl.locationId) => {
     const res = await emitWebhook(
       `${svc.url}/webhooks/ghl`,
-      inboundMessagePayload({ locationId: ghl.locationId, contactId, body }),
+      inboundMessagePayload({ locationId, contactId, body }),
     );
     expect(res.status).toBe(200);
   };
@@ -104,5 +109,38 @@ describe('qualification fields on a fresh GHL location', () => {
     expect(ghl.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/customFields'))).toHaveLength(
       CONTACT_FIELDS.length,
     );
+  }, 60_000);
+
+  it('gives a Marketplace-installed location fields of its own on its first write', async () => {
+    const other = 'locInstalledCF000001';
+    const code = ghl.oauth.issueCode({
+      userType: 'Location',
+      companyId: 'cmpAgency00000000001',
+      locationId: other,
+    });
+    expect((await fetch(`${svc.url}/oauth/callback?code=${code}`)).status).toBe(200);
+    const contactId = 'cfother0000000000001';
+    ghl.seedContact({ id: contactId, locationId: other, firstName: 'Olga', phone: '+19095550173' });
+    await say(
+      contactId,
+      "I'm pre-approved, budget is 600k, need 3 beds in Etiwanda, moving in 2 months",
+      other,
+    );
+    await eventually(() => settled(contactId), 20_000, 'the installed location settled');
+    const own = [...ghl.customFieldDefs.values()].filter((d) => d.locationId === other);
+    expect(own).toHaveLength(CONTACT_FIELDS.length);
+    const ownIds = new Set(own.map((d) => d.id));
+    const stored = ghl.contacts.get(contactId)!.customFields;
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((f) => ownIds.has(f.id))).toBe(true);
+    expect(fieldsOf(contactId)).toMatchObject({ budget_max: 600000, beds: 3 });
+    // Created with the installed location's own token, in its own path.
+    const [token] = ghl.oauth.accessTokensOf(other);
+    const creates = ghl.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/locations/${other}/customFields`,
+    );
+    expect(creates).toHaveLength(CONTACT_FIELDS.length);
+    expect(creates.every((r) => r.headers.authorization === `Bearer ${token}`)).toBe(true);
+    expect(ghl.requests.filter((r) => r.path.startsWith('/contacts/') && r.status >= 400)).toEqual([]);
   }, 60_000);
 });

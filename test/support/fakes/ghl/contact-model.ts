@@ -69,14 +69,15 @@ export function newContact(state: FakeState, id: string = newId()): FakeContact 
  */
 function resolveFieldId(state: FakeState, item: Record<string, unknown>): string {
   if (typeof item.id === 'string' && item.id !== '') {
-    if (!state.customFieldDefs.has(item.id)) throw badRequest(`Custom field with id ${item.id} not found`);
+    if (state.customFieldDefs.get(item.id)?.locationId !== state.locationId)
+      throw badRequest(`Custom field with id ${item.id} not found`);
     return item.id;
   }
   if (typeof item.key !== 'string' || item.key === '')
     throw unprocessable(['customFields.id or key is required']);
   const bare = item.key.replace(/^contact\./, '');
   for (const def of state.customFieldDefs.values()) {
-    if (def.fieldKey === `contact.${bare}`) return def.id;
+    if (def.locationId === state.locationId && def.fieldKey === `contact.${bare}`) return def.id;
   }
   throw badRequest(`Custom field with key ${bare} not found`);
 }

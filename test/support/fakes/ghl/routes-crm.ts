@@ -198,10 +198,13 @@ function requireScope(state: FakeState, ...accepted: string[]): void {
     throw new GhlError({ status: 401, body: SCOPE_DENIED });
 }
 
-const fieldToWire = (state: FakeState, d: CustomFieldDef, position: number) => ({
+// Each location has its own fields (one fake may serve several installed locations).
+const fieldsOf = (state: FakeState) =>
+  [...state.customFieldDefs.values()].filter((d) => d.locationId === state.locationId);
+
+const fieldToWire = (d: CustomFieldDef, position: number) => ({
   ...d,
   model: d.model ?? 'contact',
-  locationId: state.locationId,
   position,
 });
 
@@ -213,8 +216,8 @@ function listCustomFields({ state, params, query }: Ctx) {
   if (!['contact', 'opportunity', 'all'].includes(model)) {
     throw unprocessable(['model must be one of the following values: contact, opportunity, all']);
   }
-  const customFields = [...state.customFieldDefs.values()]
-    .map((d, position) => fieldToWire(state, d, position))
+  const customFields = fieldsOf(state)
+    .map((d, position) => fieldToWire(d, position))
     .filter((d) => model === 'all' || d.model === model);
   return ok({ customFields, traceId: traceId() });
 }
@@ -262,7 +265,7 @@ function createCustomField({ state, params, body }: Ctx) {
   const fieldKey = `${model}.${bare}`;
   // ASSUMPTION: a key already used in the location is refused with a 400 (GHL keys are unique
   // per location, since contacts are written by key; the exact answer is not documented).
-  if ([...state.customFieldDefs.values()].some((d) => d.fieldKey === fieldKey)) {
+  if (fieldsOf(state).some((d) => d.fieldKey === fieldKey)) {
     throw badRequest(`Custom field with key ${bare} already exists`);
   }
   const def: CustomFieldDef = {
@@ -271,10 +274,11 @@ function createCustomField({ state, params, body }: Ctx) {
     fieldKey,
     dataType: body.dataType as string,
     model,
+    locationId: state.locationId,
     ...(typeof body.placeholder === 'string' ? { placeholder: body.placeholder } : {}),
   };
   state.customFieldDefs.set(def.id, def);
-  return ok({ customField: fieldToWire(state, def, state.customFieldDefs.size - 1) }, 201);
+  return ok({ customField: fieldToWire(def, fieldsOf(state).length - 1) }, 201);
 }
 
 function getLocation({ state, params }: Ctx) {

@@ -281,7 +281,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     setCalendar: (c) => setCalendar(state, c),
     addCustomField(def) {
       const fieldKey = def.fieldKey.startsWith('contact.') ? def.fieldKey : `contact.${def.fieldKey}`;
-      state.customFieldDefs.set(def.id, { ...def, fieldKey });
+      state.customFieldDefs.set(def.id, { locationId: state.locationId, ...def, fieldKey });
     },
     addPipeline: (p) => void state.pipelines.push(p),
     addWorkflow: (w) => void state.workflows.push(w),

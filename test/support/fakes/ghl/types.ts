@@ -123,6 +123,8 @@ export interface CustomFieldDef {
   dataType: string;
   /** 'contact' unless said otherwise. */
   model?: 'contact' | 'opportunity';
+  /** The location the field belongs to; default: the fake's own location. */
+  locationId?: string;
   placeholder?: string;
 }
 
