@@ -55,6 +55,8 @@ describe.each(backends())(
       await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
       ghl = await startFakeGhl({
         outboundWebhookUrl: `http://127.0.0.1:${(relay.address() as AddressInfo).port}/`,
+        // Webhooks are stamped on the service's (test) clock, which judges their age.
+        webhookClock: clock,
       });
       tdb = await backend.open();
       svc = await startTestService(
@@ -79,6 +81,7 @@ describe.each(backends())(
       await tdb.close();
     });
 
+    const stamp = () => ({ timestamp: clock.now().toISOString() });
     const hook = async (payload: object) =>
       expect((await emitWebhook(`${svc.url}/webhooks/ghl`, payload)).status).toBe(200);
     const runTurns = async () => {
@@ -108,8 +111,12 @@ describe.each(backends())(
       (await contactApi(contactId)).followUps.find((f: any) => f.step === 'day3');
     const newLead = async (contactId: string, phone: string) => {
       ghl.seedContact({ id: contactId, phone });
-      await hook(contactTagUpdatePayload({ locationId: ghl.locationId, contactId, phone, tags: [] }));
-      await hook(inboundMessagePayload({ locationId: ghl.locationId, contactId, body: SELLER_MESSAGE }));
+      await hook(
+        contactTagUpdatePayload({ ...stamp(), locationId: ghl.locationId, contactId, phone, tags: [] }),
+      );
+      await hook(
+        inboundMessagePayload({ ...stamp(), locationId: ghl.locationId, contactId, body: SELLER_MESSAGE }),
+      );
       await runTurns();
       await sendAndHearBack();
     };
@@ -162,6 +169,7 @@ describe.each(backends())(
       clock.set(workflowAt);
       await hook(
         outboundMessagePayload({
+          ...stamp(),
           locationId: ghl.locationId,
           contactId: id,
           body: 'Reminder: open house this Saturday!',
@@ -197,6 +205,7 @@ describe.each(backends())(
       const reply = ghl.messages.find((m) => m.contactId === id && m.direction === 'outbound');
       await hook(
         outboundMessagePayload({
+          ...stamp(),
           locationId: ghl.locationId,
           contactId: id,
           messageId: reply!.id,

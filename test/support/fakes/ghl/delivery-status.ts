@@ -33,6 +33,12 @@ export interface DeliveryRule {
   times?: number;
 }
 
+/** The outcome rules a test set, and the clock the reports are stamped with. */
+export interface DeliveryReports {
+  rules: DeliveryRule[];
+  now: () => Date;
+}
+
 /** The rule that decides the outcome of this message, if any (taking one use of it). */
 export function takeDeliveryRule(
   state: FakeState,
@@ -67,7 +73,8 @@ export function outboundStatusPayload(
 /** The payload input describing a stored message (as the send echo carries it). */
 export function messageEventInput(state: FakeState, m: FakeMessage): MessagePayloadInput {
   return {
-    locationId: state.locationId,
+    // The contact's own location: with OAuth installs one fake serves several.
+    locationId: state.contacts.get(m.contactId)?.locationId ?? state.locationId,
     contactId: m.contactId,
     conversationId: m.conversationId,
     messageId: m.id,
@@ -78,13 +85,14 @@ export function messageEventInput(state: FakeState, m: FakeMessage): MessagePayl
 }
 
 /** Decides the outcome of a sent message, records it on the message and builds its status event. */
-export function deliveryStatusEvent(state: FakeState, rules: DeliveryRule[], m: FakeMessage) {
-  const rule = takeDeliveryRule(state, rules, m);
+export function deliveryStatusEvent(state: FakeState, reports: DeliveryReports, m: FakeMessage) {
+  const rule = takeDeliveryRule(state, reports.rules, m);
   const status: DeliveryOutcome = rule?.status ?? 'delivered';
   m.status = status;
   return outboundStatusPayload({
     ...messageEventInput(state, m),
     status,
+    timestamp: reports.now().toISOString(),
     ...(rule?.error ? { error: rule.error } : {}),
   });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { emitWebhook } from '../webhook-signer.ts';
 import { getContact, seedContact } from './contact-model.ts';
 import { storeMessage } from './conversation-model.ts';
-import { type DeliveryRule, deliveryStatusEvent } from './delivery-status.ts';
+import { type DeliveryReports, deliveryStatusEvent } from './delivery-status.ts';
 import { checkAuth, RateWindow, takeFailure, UNAUTHORIZED } from './guard.ts';
 import { type Ctx, type Handler, matchRoute } from './router.ts';
 import { calendarRoutes, setCalendar } from './routes-calendars.ts';
@@ -96,7 +96,7 @@ function echoOutbound(
   url: string,
   m: FakeMessage,
   pending: Set<Promise<unknown>>,
-  deliveryRules: DeliveryRule[],
+  delivery: DeliveryReports,
 ): void {
   if (m.direction !== 'outbound') return;
   const payload = outboundMessagePayload({
@@ -109,13 +109,14 @@ function echoOutbound(
     messageType: m.type,
     // The send is reported pending first, its outcome in a later event (delivery-status.ts).
     status: 'pending',
+    timestamp: delivery.now().toISOString(),
   });
   // GHL echoes sends asynchronously, after the API call has answered.
   const p = new Promise((r) => setTimeout(r, 5))
     .then(() => emitWebhook(url, payload))
     .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
     .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
-    .then(() => emitWebhook(url, deliveryStatusEvent(state, deliveryRules, m)))
+    .then(() => emitWebhook(url, deliveryStatusEvent(state, delivery, m)))
     .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
     .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
     .finally(() => pending.delete(p));
@@ -148,9 +149,9 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
   const pending = new Set<Promise<unknown>>();
   let baseUrl = '';
   const webhookUrl = opts.outboundWebhookUrl;
-  const deliveryRules: DeliveryRule[] = [];
+  const delivery: DeliveryReports = { rules: [], now: () => opts.webhookClock?.now() ?? new Date() };
   if (webhookUrl !== undefined)
-    state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending, deliveryRules);
+    state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending, delivery);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
@@ -286,7 +287,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     addPipeline: (p) => void state.pipelines.push(p),
     addWorkflow: (w) => void state.workflows.push(w),
     failNext: (rule) => void rules.push({ ...rule }),
-    failDelivery: (rule) => void deliveryRules.push({ ...rule }),
+    failDelivery: (rule) => void delivery.rules.push({ ...rule }),
     setRateLimit(max, intervalMs) {
       limiter.max = max;
       limiter.intervalMs = intervalMs;

@@ -16,6 +16,8 @@ export interface FakeGhlOptions {
   strictVersion?: boolean;
   /** When set, every stored outbound message is echoed here as a signed OutboundMessage webhook. */
   outboundWebhookUrl?: string;
+  /** Clock of the `timestamp` of those webhooks (default: the real one), for a service on a test clock. */
+  webhookClock?: { now(): Date };
   /** The token's scopes; endpoints that check theirs answer 401 without it. Default: every scope. */
   scopes?: readonly string[];
   /** The Marketplace app's credentials and token lifetime. */
