@@ -32,8 +32,8 @@ describe('GHL staff alerts', () => {
       contactId: 'staff0000000000000001',
       body: 'Escalation: a lead asked for you',
     });
-    const upsert = fake.requests.find((r) => r.path === '/contacts/upsert');
-    expect(upsert?.body).not.toHaveProperty('tags');
+    // Found by phone: nothing is upserted, so nothing can overwrite its tags.
+    expect(fake.requests.filter((r) => r.path === '/contacts/upsert')).toEqual([]);
   });
 
   it('creates the staff contact with the staff-alerts tag when none exists', async () => {
@@ -46,6 +46,9 @@ describe('GHL staff alerts', () => {
     });
     const staff = [...fake.contacts.values()].find((c) => c.email === 'jorge@example.com');
     expect(staff?.tags).toEqual(['staff-alerts']);
+    expect(staff?.name).toBe('Jorge (agent)');
+    const upsert = fake.requests.find((r) => r.path === '/contacts/upsert');
+    expect(upsert?.body).not.toHaveProperty('tags');
     expect(sendsOf(fake)).toHaveLength(1);
   });
 
@@ -54,6 +57,7 @@ describe('GHL staff alerts', () => {
     const { crm, fake } = h;
     fake.seedContact({
       id: 'lead00000000000000001',
+      name: 'Ana Ruiz',
       phone: '+19095550112',
       tags: ['Seller-Lead', 'hot-seller'],
     });
@@ -62,7 +66,10 @@ describe('GHL staff alerts', () => {
     expect(err).toMatchObject({ retryable: false });
     expect((err as Error).message).toMatch(/lead/);
     expect(sendsOf(fake)).toHaveLength(0);
-    expect(fake.contacts.get('lead00000000000000001')?.tags).not.toContain('staff-alerts');
+    // The lead's record is left exactly as it was (no rename by an upsert, no tag).
+    expect(fake.contacts.get('lead00000000000000001')).toMatchObject({ name: 'Ana Ruiz' });
+    expect(fake.contacts.get('lead00000000000000001')?.tags).toEqual(['seller-lead', 'hot-seller']);
+    expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('a contact already marked as staff is alerted even if it carries a lead tag', async () => {
