@@ -43,7 +43,13 @@ describe('the day-14 CMA email reaches the lead with the PDF', () => {
     ghl.seedContact({ id: contactId, phone: '+19095550151', email: 'ana@example.com' });
     const res = await emitWebhook(
       `${svc.url}/webhooks/ghl`,
-      inboundMessagePayload({ locationId: ghl.locationId, contactId, body: SELLER_MESSAGE }),
+      // Stamped on the service's clock, which judges a signed webhook's age.
+      inboundMessagePayload({
+        locationId: ghl.locationId,
+        contactId,
+        body: SELLER_MESSAGE,
+        timestamp: clock.now().toISOString(),
+      }),
     );
     expect(res.status).toBe(200);
     const statusOf = async (step: string) =>

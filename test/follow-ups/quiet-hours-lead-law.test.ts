@@ -41,8 +41,12 @@ describe('quiet hours follow the lead’s clock and state law', () => {
     await ghl.close();
   });
 
+  // Stamped on the service's clock, which judges a signed webhook's age.
   const hook = async (payload: object) =>
-    expect((await emitWebhook(`${svc.url}/webhooks/ghl`, payload)).status).toBe(200);
+    expect(
+      (await emitWebhook(`${svc.url}/webhooks/ghl`, { ...payload, timestamp: clock.now().toISOString() }))
+        .status,
+    ).toBe(200);
   const runTurns = async () => {
     while (await svc.service.inboxWorker.runOnce()) {}
   };
