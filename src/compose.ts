@@ -92,6 +92,13 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       },
     );
   };
+  // Per-location settings over the environment's (docs/LOCATIONS.md), read through a 30 s cache.
+  const locationSettings = createLocationSettings({
+    db,
+    bots,
+    calendarId: config.GHL_CALENDAR_ID,
+    assignedUserId: config.GHL_ASSIGNED_USER_ID,
+  });
   // Each location's own token: the Private Integration token's location, and every OAuth install.
   const ghlAuth = ghlAuthFromConfig(config, { db, logger });
   const ghlCrm: Crm | null = ghlAuth.tokens
@@ -101,10 +108,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         tokens: ghlAuth.tokens,
         budget,
         logger,
-        // Appointments and tasks go to GHL_ASSIGNED_USER_ID, else the calendar's team (assignment.ts).
+        // Appointments and tasks go to the location's user, else its calendar's team (assignment.ts).
         assignment: {
-          userFor: () => config.GHL_ASSIGNED_USER_ID,
-          calendarFor: () => config.GHL_CALENDAR_ID,
+          userFor: async (loc) => (await locationSettings.get(loc)).assignedUserId,
+          calendarFor: async (loc) => (await locationSettings.get(loc)).calendarId,
         },
         // A staff alert never goes to a lead of the bots (docs/ESCALATIONS.md, "Staff alerts").
         leadTags: leadMarkingTags(bots.tags),
@@ -133,13 +140,6 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     return calendarId ? { crm: ghlCrm, calendarId } : null;
   };
   const calendarFor = (locationId: string) => calendarOf(locationId, undefined);
-  // Per-location settings over the environment's (docs/LOCATIONS.md), read through a short cache.
-  const locationSettings = createLocationSettings({
-    db,
-    bots,
-    calendarId: config.GHL_CALENDAR_ID,
-    ttlMs: 30_000,
-  });
 
   const escalation: EscalationDeps = {
     agentName: bots.persona.agentName,

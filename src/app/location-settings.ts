@@ -18,8 +18,8 @@ export interface LocationSettingsDeps {
   /** GHL_CALENDAR_ID and GHL_ASSIGNED_USER_ID. */
   calendarId: string | undefined;
   assignedUserId?: string | undefined;
-  /** How long a location's settings are reused before they are read again (other replicas' edits). */
-  ttlMs: number;
+  /** How long a location's settings are reused before they are read again (other replicas' edits); default 30 s. */
+  ttlMs?: number;
   now?: () => number;
   /** Locations kept in memory at most; the least recently read ones are dropped first. */
   maxEntries?: number;
@@ -69,7 +69,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
     const row = await readLocationSettings(sql, locationId);
     const value = effectiveLocationSettings(defaults, row?.settings ?? {});
     cache.delete(locationId);
-    cache.set(locationId, { until: now + deps.ttlMs, value });
+    cache.set(locationId, { until: now + (deps.ttlMs ?? 30_000), value });
     while (cache.size > max) {
       const oldest = cache.keys().next().value;
       if (oldest === undefined) break;

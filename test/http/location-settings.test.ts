@@ -187,6 +187,16 @@ describe('a stored calendar offers its free slots (GHL)', () => {
     await ghl?.close();
   });
 
+  /** 18:00 UTC on each of the next five days (never only a Sunday, which is not offered). */
+  const seedSlots = () => {
+    const day = 86_400_000;
+    const base = Math.ceil(Date.now() / day) * day + day;
+    ghl.setFreeSlots(
+      'calLocation0001',
+      [0, 1, 2, 3, 4].map((d) => new Date(base + d * day + 18 * 3_600_000).toISOString()),
+    );
+    return base;
+  };
   const sellerReady = async (contactId: string) => {
     ghl.seedContact({ id: contactId, firstName: 'Lena', phone: '+19095550141', tags: ['seller-lead'] });
     const r = await postJson(
@@ -207,13 +217,7 @@ describe('a stored calendar offers its free slots (GHL)', () => {
     ghl.requests.filter((q) => q.method === 'GET' && q.path === `/calendars/${calendarId}/free-slots`).length;
 
   it('without a calendar no slots are offered; with one stored for the location they are, in its time zone', async () => {
-    const day = 86_400_000;
-    const base = Math.ceil(Date.now() / day) * day + day;
-    // 18:00 UTC on each of the next five days (never only a Sunday, which is not offered).
-    ghl.setFreeSlots(
-      'calLocation0001',
-      [0, 1, 2, 3, 4].map((d) => new Date(base + d * day + 18 * 3_600_000).toISOString()),
-    );
+    const base = seedSlots();
     const before = await sellerReady('lsSellerNoCal01');
     expect(before.join(' ')).not.toMatch(/1\)/);
     expect(slotCalls('calLocation0001')).toBe(0);
@@ -238,5 +242,42 @@ describe('a stored calendar offers its free slots (GHL)', () => {
     expect(after.join(' ')).not.toContain(hourIn('America/Los_Angeles'));
     const asked = ghl.requests.find((q) => q.path === '/calendars/calLocation0001/free-slots');
     expect(asked?.query.timezone).toBe('America/Chicago');
+  });
+  it('an appointment the lead books goes to the user stored for the location', async () => {
+    const patch = await call(`${svc.url}/api/v1/locations/${ghl.locationId}/settings`, 'PATCH', {
+      calendarId: 'calLocation0001',
+      assignedUserId: 'userLocation001',
+    });
+    expect(patch.body.sources.assignedUserId).toBe('location');
+    seedSlots();
+    // The calendar's team has two members; the location's user is the second, not the default first.
+    ghl.setCalendar({
+      id: 'calLocation0001',
+      teamMembers: [
+        { userId: 'userTeamFirst01', priority: 0.5 },
+        { userId: 'userLocation001', priority: 0.5 },
+      ],
+    });
+    const contactId = 'lsSellerBook001';
+    expect((await sellerReady(contactId)).join(' ')).toMatch(/1\)/);
+    const r = await postJson(
+      `${svc.url}/webhooks/ghl`,
+      workflowWebhookPayload({
+        contactId,
+        locationId: ghl.locationId,
+        tags: ['Seller-Lead'],
+        message: { body: '1' },
+      }),
+      { 'x-webhook-secret': SECRET },
+    );
+    expect(r.status).toBe(200);
+    await eventually(
+      () => ghl.appointments.some((a) => a.contactId === contactId),
+      15_000,
+      'the appointment',
+    );
+    const booked = ghl.appointments.find((a) => a.contactId === contactId);
+    expect(booked?.calendarId).toBe('calLocation0001');
+    expect(booked?.assignedUserId).toBe('userLocation001');
   });
 });
