@@ -1,3 +1,4 @@
+import { CrmError } from '../../ports.ts';
 import { type GhlHttp, ghlVersions } from './http.ts';
 import { asArray, asObj, optString, seg } from './read.ts';
 
@@ -24,13 +25,21 @@ export function createAssignment(http: GhlHttp, opts: AssignmentOptions = {}) {
     const key = `${locationId}:${calendarId}`;
     const hit = teams.get(key);
     if (hit && now() - hit.at < ttl) return hit.userId;
-    const res = await http.request<unknown>({
-      op: 'getCalendar',
-      method: 'GET',
-      path: `/calendars/${seg(calendarId)}`,
-      version: ghlVersions.calendars,
-      locationId,
-    });
+    let res: unknown;
+    try {
+      res = await http.request<unknown>({
+        op: 'getCalendar',
+        method: 'GET',
+        path: `/calendars/${seg(calendarId)}`,
+        version: ghlVersions.calendars,
+        locationId,
+      });
+    } catch (err) {
+      // A calendar we may not read (scope, deleted) leaves the call unassigned rather than failing
+      // it: GHL then decides, and a task is still made. Passing failures are retried by the caller.
+      if (err instanceof CrmError && !err.retryable) return undefined;
+      throw err;
+    }
     const members = asArray(asObj(asObj(res).calendar).teamMembers);
     const primary = members.find((m) => asObj(m).isPrimary === true) ?? members[0];
     const userId = optString(asObj(primary).userId);

@@ -87,4 +87,15 @@ describe('GHL appointments and tasks are assigned to a user', () => {
     });
     expect(fake.tasks.get(contactId)?.[0]).toMatchObject({ assignedTo: 'usr_maria' });
   });
+
+  it('a calendar GHL will not show (403) leaves the task unassigned instead of failing it', async () => {
+    const { crm, fake } = await setup({}, { assignment: { calendarFor: () => 'team1' } });
+    fake.setCalendar({ id: 'team1', teamMembers: [{ userId: 'usr_maria' }] });
+    fake.failNext({ method: 'GET', path: '/calendars/team1', status: 403, times: 1 });
+    await crm.createTask(fake.locationId, contactId, {
+      title: 'Call back',
+      dueDate: '2030-01-02T17:00:00.000Z',
+    });
+    expect(fake.tasks.get(contactId)?.[0]).not.toHaveProperty('assignedTo');
+  });
 });
