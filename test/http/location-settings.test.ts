@@ -95,7 +95,8 @@ describe('per-location settings (sandbox CRM for every location)', () => {
 
   it('PATCH changes some keys, null puts one back to the default, PUT replaces them all', async () => {
     const loc = 'locPatchPut01';
-    let r = await call(settings(loc), 'PATCH', { agentName: 'Maria', timezone: 'America/Chicago' });
+    // A zone name in any case is stored under its canonical name, the one GHL expects.
+    let r = await call(settings(loc), 'PATCH', { agentName: 'Maria', timezone: 'america/chicago' });
     expect(r.status).toBe(200);
     expect(r.body.settings).toMatchObject({ agentName: 'Maria', timezone: 'America/Chicago' });
     expect(r.body.sources).toMatchObject({ agentName: 'location', timezone: 'location', market: 'default' });

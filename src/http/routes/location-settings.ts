@@ -31,6 +31,10 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** The zone's canonical name ("america/chicago" → "America/Chicago"), as GHL expects it. */
+const canonicalZone = (tz: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+
 const valueSchemas = {
   calendarId: id('calendar'),
   assignedUserId: id('user'),
@@ -153,10 +157,16 @@ export async function locationSettingsRoutes(
       },
       async (req) =>
         present(
-          await deps.locationSettings.write(req.params.locationId, req.body, {
-            replace,
-            at: deps.clock.now(),
-          }),
+          await deps.locationSettings.write(
+            req.params.locationId,
+            typeof req.body.timezone === 'string'
+              ? { ...req.body, timezone: canonicalZone(req.body.timezone) }
+              : req.body,
+            {
+              replace,
+              at: deps.clock.now(),
+            },
+          ),
         ),
     );
   }
