@@ -30,6 +30,7 @@ export function createDndCheck(opts: { ttlMs?: number; now?: () => number } = {}
 }
 
 export type DndCheck = ReturnType<typeof createDndCheck>;
+export type { Channel };
 
 /** The channel an outbox action reaches the lead on, if it is a message. */
 export function messageChannel(

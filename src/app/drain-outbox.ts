@@ -16,15 +16,8 @@ import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import { hasTag } from '../domain/conversation.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import {
-  type Channel,
-  type Clock,
-  type Crm,
-  CrmError,
-  DailyBudgetExhaustedError,
-  type Db,
-} from '../ports.ts';
-import { type DndCheck, createDndCheck, isDndRefusal, messageChannel } from './channel-dnd.ts';
+import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
+import { type Channel, type DndCheck, createDndCheck, isDndRefusal, messageChannel } from './channel-dnd.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import { createFieldProvisioner, type FieldProvisioner } from './provision-custom-fields.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
