@@ -41,6 +41,8 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
   const cache = new Map<string, { until: number; value: LocationSettings }>();
   const max = deps.maxEntries ?? 10_000;
   const clock = deps.now ?? (() => performance.now());
+  // Counts writes, so a read that began before one never puts the old values back in the cache.
+  let writes = 0;
   const defaults: LocationDefaults = {
     persona: deps.bots.persona,
     ...(deps.calendarId ? { calendarId: deps.calendarId } : {}),
@@ -66,8 +68,10 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
       cache.set(locationId, hit);
       return hit.value;
     }
+    const before = writes;
     const row = await readLocationSettings(sql, locationId);
     const value = effectiveLocationSettings(defaults, row?.settings ?? {});
+    if (writes !== before) return value;
     cache.delete(locationId);
     cache.set(locationId, { until: now + (deps.ttlMs ?? 30_000), value });
     while (cache.size > max) {
@@ -101,7 +105,9 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
       values: Partial<Record<LocationSettingKey, string | null | undefined>>,
       opts: { replace: boolean; at: Date },
     ): Promise<LocationSettingsView> {
+      writes += 1;
       const row = await writeLocationSettings(deps.db, locationId, values, opts);
+      writes += 1;
       cache.delete(locationId);
       return view(locationId, row);
     },
