@@ -1,7 +1,3 @@
-import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
-import { isKnownLead } from './app/staff-senders.ts';
-import { leadMarkingTags } from './domain/staff.ts';
-import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
 import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
@@ -25,11 +21,11 @@ import { renderCmaPdf } from './adapters/pdf/cma-pdf.ts';
 import { createInboxWorker } from './app/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from './app/sandbox.ts';
 import type { Config } from './config.ts';
+import { breakerFactory, ghlCrmFromConfig } from './compose-ghl.ts';
 import { buildHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { Clock, Crm, Db } from './ports.ts';
-import { createBreaker } from './resilience/breaker.ts';
 import { defaultRetryConfig } from './resilience/retry.ts';
 import { parseMcpServers } from './mcp/servers-config.ts';
 import { searchExternalListings } from './app/external-listings.ts';
@@ -78,20 +74,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     config.PUBLIC_BASE_URL?.replace(/\/+$/, '') ??
     `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
   const sandboxCrm = createSandboxCrm(db, { timezone: config.TIMEZONE, publicBaseUrl });
-  const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
-  const breaker = (name: string) => {
-    metrics.circuitState.set({ dependency: name }, 0);
-    return createBreaker(
-      name,
-      { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS },
-      {
-        onChange: (dependency, state) => {
-          metrics.circuitState.set({ dependency }, breakerState[state]);
-          logger.warn({ dependency, state }, 'circuit breaker changed state');
-        },
-      },
-    );
-  };
+  const breaker = breakerFactory(config, metrics, logger);
   // Per-location settings over the environment's (docs/LOCATIONS.md), read through a 30 s cache.
   const locationSettings = createLocationSettings({
     db,
@@ -99,36 +82,16 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     calendarId: config.GHL_CALENDAR_ID,
     assignedUserId: config.GHL_ASSIGNED_USER_ID,
   });
-  // Each location's own token: the Private Integration token's location, and every OAuth install.
-  const ghlAuth = ghlAuthFromConfig(config, { db, logger });
-  const ghlCrm: Crm | null = ghlAuth.tokens
-    ? createGhlCrm({
-        breaker: breaker('ghl'),
-        baseUrl: config.GHL_API_BASE_URL,
-        tokens: ghlAuth.tokens,
-        budget,
-        logger,
-        // Appointments and tasks go to the location's user, else its calendar's team (assignment.ts).
-        assignment: {
-          userFor: async (loc) => (await locationSettings.get(loc)).assignedUserId,
-          calendarFor: async (loc) => (await locationSettings.get(loc)).calendarId,
-        },
-        // A staff alert never goes to a lead of the bots (docs/ESCALATIONS.md, "Staff alerts").
-        leadTags: leadMarkingTags(bots.tags),
-        isLeadContact: (loc, c) => isKnownLead(db, loc, c.id),
-        observer: {
-          onCall: (op, status, ms) => {
-            metrics.crmCalls.inc({ operation: op, status: String(status) });
-            metrics.crmCallDuration.observe({ operation: op }, ms / 1000);
-          },
-          onRateLimitWait: (ms) => {
-            metrics.rateLimitWaits.inc();
-            metrics.rateLimitWaitSeconds.inc(ms / 1000);
-          },
-          onRetry: (op) => metrics.crmRetries.inc({ operation: op }),
-        },
-      })
-    : null;
+  const ghl = ghlCrmFromConfig(config, {
+    db,
+    logger,
+    metrics,
+    budget,
+    breaker: breaker('ghl'),
+    bots,
+    locationSettings,
+  });
+  const ghlCrm = ghl.crm;
   const crmFor = (locationId: string): Crm =>
     locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm;
 
@@ -375,7 +338,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     mesh,
     locationSettings,
-    ghlInstalls: ghlAuth.installs,
+    ghlInstalls: ghl.installs,
   });
 
   return {

@@ -33,7 +33,7 @@ export function toStorableJson(value: unknown): unknown {
     if (typeof src === 'string') copy = toStorableText(src);
     else if (Array.isArray(src)) {
       const out: unknown[] = new Array(src.length);
-      src.forEach((child, i) => stack.push([child, out, i]));
+      for (let i = 0; i < src.length; i++) stack.push([src[i], out, i]);
       copy = out;
     } else if (typeof src === 'object' && src !== null) {
       const out: Record<string, unknown> = {};
