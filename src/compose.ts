@@ -11,7 +11,7 @@ import { createOutboxDrainer } from './app/drain-outbox.ts';
 import { createFieldProvisioner } from './app/provision-custom-fields.ts';
 import type { EscalationDeps } from './app/escalation-deps.ts';
 import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
-import { createFollowUpLoop } from './app/advance-sandbox-clock.ts';
+import { createFollowUpLoop } from './app/follow-up-loop.ts';
 import { createCmaCache } from './app/generate-cma.ts';
 import { createSandboxClock } from './app/sandbox-clock.ts';
 import { loadComps } from './adapters/comps/load-comps.ts';

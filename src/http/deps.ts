@@ -3,7 +3,7 @@ import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
 import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
-import type { FollowUpLoop } from '../app/advance-sandbox-clock.ts';
+import type { FollowUpLoop } from '../app/follow-up-loop.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
 import type { LocationSettingsStore } from '../app/location-settings.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
