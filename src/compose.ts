@@ -62,7 +62,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     (config.DATABASE_URL
       ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 })
       : await createPgliteDb(config.DATA_DIR));
-  await migrate(db);
+  if (config.MIGRATE_ON_START) await migrate(db);
 
   const { budget, redis } = await rateBudgetFromConfig(config, {
     logger,

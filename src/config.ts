@@ -195,6 +195,8 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
   /** Turn off the background workers (used by tooling that only needs the HTTP side). */
   WORKERS_ENABLED: withDefault(bool, 'true'),
+  /** Apply pending migrations at start-up; false when `npm run migrate` runs once per release instead. */
+  MIGRATE_ON_START: withDefault(bool, 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;
