@@ -33,7 +33,7 @@ const PUBLIC_ROUTES = new Set([
 ]);
 const PUBLIC_PREFIXES = ['/docs'];
 
-function isPublic(method: HTTPMethods | HTTPMethods[], url: string): boolean {
+export function isPublic(method: HTTPMethods | HTTPMethods[], url: string): boolean {
   if (PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`))) return true;
   const methods = Array.isArray(method) ? method : [method];
   // Fastify adds a HEAD route beside every GET one; it answers the same thing without a body.
