@@ -59,6 +59,8 @@ export interface TurnOutcome {
   ignored?: 'staff_sender';
   /** A delivery report of an outbound message (metrics): its status and whether we sent it. */
   delivery?: OutboundDelivery;
+  /** The contact opted out with this event (metrics): by keyword in a message, or GHL's DND. */
+  optOut?: 'keyword' | 'dnd';
 }
 
 export function contactView(c: ContactRow): ContactView {
@@ -247,7 +249,8 @@ export async function handleInboxEvent(
         now,
       );
       await scheduleFollowUps(tx, loc, cid, deps.bots, now);
-      return { bot: decision.bot, outboxRows };
+      const optedOutNow = !input.contact.optedOut && optedOutAfter(false, decision.actions);
+      return { bot: decision.bot, outboxRows, ...(optedOutNow ? { optOut: 'keyword' as const } : {}) };
     }
     case 'outbound_message': {
       const delivery = await recordOutbound(tx, row, now);
@@ -285,7 +288,7 @@ export async function handleInboxEvent(
         action: p.dnd ? 'dnd_on' : 'dnd_off',
         at: now,
       });
-      return { bot: null, outboxRows };
+      return { bot: null, outboxRows, ...(p.dnd ? { optOut: 'dnd' as const } : {}) };
     }
   }
 }

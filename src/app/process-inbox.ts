@@ -126,6 +126,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
           'inbound message from a member of staff: recorded, no bot answers',
         );
       }
+      if (out.turn.optOut) deps.metrics.ops.optOuts.inc({ source: out.turn.optOut });
       if (out.turn.delivery)
         deps.metrics.messageDelivery.inc({
           status: statusLabel(out.turn.delivery.status ?? undefined),

@@ -89,6 +89,11 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ req, res: reply, ms: Math.round(reply.elapsedTime) }, 'request');
+    // The route's template, never the raw URL: ids in paths would make a series per contact.
+    const route = req.routeOptions.url ?? 'unmatched';
+    const { ops } = deps.metrics;
+    ops.httpRequests.inc({ route, method: req.method, status: String(reply.statusCode) });
+    ops.httpDuration.observe({ route, method: req.method }, reply.elapsedTime / 1000);
   });
 
   await webhooksGhlRoute(app, deps);

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { createMeshMetrics } from '../app/mesh/mesh-metrics.ts';
+import { createOpsMetrics } from './ops-metrics.ts';
 
 /** All Prometheus metrics of one service instance, on their own registry (no module singletons). */
 export function createMetrics() {
@@ -115,6 +116,7 @@ export function createMetrics() {
     registers: [registry],
   });
   const mesh = createMeshMetrics(registry);
+  const ops = createOpsMetrics(registry);
   const mcpCalls = new Counter({
     name: 'jorge_mcp_calls_total',
     help: 'Calls from the bots to external MCP tools, by server, tool and outcome (ok, error, timeout).',
@@ -182,6 +184,7 @@ export function createMetrics() {
     modelLatency,
     featureEnabled,
     mesh,
+    ops,
     mcpCalls,
     outboxDepth,
     outboxOldestAge,

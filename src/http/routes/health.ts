@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { backlogStats } from '../../adapters/postgres/backlog-stats.ts';
 import { pendingMigrations } from '../../adapters/postgres/migrate.ts';
 import { pendingInboxCount } from '../../adapters/postgres/inbox-repo.ts';
 import { outboxStats } from '../../adapters/postgres/outbox-repo.ts';
@@ -48,6 +49,13 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
         deps.metrics.outboxDepth.set(stats.depth);
         deps.metrics.outboxOldestAge.set(stats.oldestAgeSeconds);
         deps.metrics.inboxDepth.set(await pendingInboxCount(deps.db));
+        const b = await backlogStats(deps.db, deps.clock.now());
+        const { ops } = deps.metrics;
+        ops.inboxOldestAge.set(b.inboxOldestAgeSeconds);
+        ops.followUpsOverdue.set(b.followUpsOverdue);
+        ops.followUpOldestOverdue.set(b.followUpOldestOverdueSeconds);
+        ops.escalationsOpen.set(b.escalationsOpen);
+        ops.escalationOldestOpen.set(b.escalationOldestOpenAgeSeconds);
       } catch {
         // Still serve the process metrics when the database is down.
       }
