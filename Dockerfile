@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# Jorge Bots service image. Build: docker build -t jorge-bots .  Run: see docs/DEPLOYMENT.md.
+# The base image is pinned by its full tag; bump it deliberately (engines in package.json: >=20.19).
+
+# --- Stage 1: production dependencies only --------------------------------------------------------
+FROM node:20.20.0-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# tsx is a production dependency: the service runs its TypeScript sources directly (no build step).
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# --- Stage 2: runtime -------------------------------------------------------------------------------
+FROM node:20.20.0-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/data
+WORKDIR /app
+COPY --from=deps --chown=root:root /app/node_modules ./node_modules
+COPY --chown=root:root package.json package-lock.json tsconfig.json ./
+COPY --chown=root:root src ./src
+COPY --chown=root:root migrations ./migrations
+COPY --chown=root:root skills ./skills
+COPY --chown=root:root data-samples ./data-samples
+COPY --chown=root:root config ./config
+# The embedded database (PGlite, used when DATABASE_URL is unset) and the loopback token key live here.
+RUN mkdir -p /data && chown 1000:1000 /data
+VOLUME ["/data"]
+
+# The base image's unprivileged "node" user; numeric so Kubernetes can verify runAsNonRoot.
+USER 1000:1000
+EXPOSE 3000
+# SIGTERM stops taking requests, finishes the turns and sends in flight, then exits (src/main.ts).
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node is PID 1 and receives SIGTERM itself (npm would sit in between).
+CMD ["node", "--import", "tsx", "src/main.ts"]
