@@ -23,6 +23,11 @@ export function createOpsMetrics(registry: Registry) {
     help: 'Age of the oldest accepted event not yet processed (0 when none).',
     registers: [registry],
   });
+  const outboxOldestDue = new Gauge({
+    name: 'jorge_outbox_oldest_due_seconds',
+    help: 'How long the oldest outbox action that is due to be sent (not held for quiet hours, a cap or a retry delay) has been waiting (0 when none).',
+    registers: [registry],
+  });
   const followUpsOverdue = new Gauge({
     name: 'jorge_follow_ups_overdue',
     help: 'Pending follow-ups whose due time has passed.',
@@ -53,6 +58,7 @@ export function createOpsMetrics(registry: Registry) {
     httpRequests,
     httpDuration,
     inboxOldestAge,
+    outboxOldestDue,
     followUpsOverdue,
     followUpOldestOverdue,
     escalationsOpen,

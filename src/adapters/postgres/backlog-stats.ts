@@ -2,6 +2,7 @@ import type { Sql } from '../../ports.ts';
 
 export interface BacklogStats {
   inboxOldestAgeSeconds: number;
+  outboxOldestDueSeconds: number;
   followUpsOverdue: number;
   followUpOldestOverdueSeconds: number;
   escalationsOpen: number;
@@ -14,12 +15,19 @@ function secondsSince(now: Date, at: Date | string | null | undefined): number {
 
 /**
  * What waits on the service or on people, read for the metrics scrape: the oldest unprocessed
- * inbox event, follow-ups past their due time, unresolved escalations. Each query uses an index
- * (inbox_pending, follow_ups_due, escalations_by_status).
+ * inbox event, the outbox action longest due (one held for quiet hours, a cap or a retry delay
+ * counts from its time, not before), follow-ups past their due time, unresolved escalations.
+ * Each query reads only open rows through an index (inbox_pending, outbox_open, follow_ups_due,
+ * escalations_by_status).
  */
 export async function backlogStats(sql: Sql, now: Date): Promise<BacklogStats> {
   const inbox = await sql.query<{ oldest: Date | null }>(
     `SELECT min(received_at) AS oldest FROM inbox WHERE status = 'pending'`,
+  );
+  const due = await sql.query<{ oldest: Date | null }>(
+    `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE locked_until END) AS oldest FROM outbox
+      WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1)`,
+    [now],
   );
   const follow = await sql.query<{ n: number; oldest: Date | null }>(
     `SELECT count(*)::int AS n, min(due_at) AS oldest FROM follow_ups WHERE status = 'pending' AND due_at <= $1`,
@@ -30,6 +38,7 @@ export async function backlogStats(sql: Sql, now: Date): Promise<BacklogStats> {
   );
   return {
     inboxOldestAgeSeconds: secondsSince(now, inbox.rows[0]?.oldest),
+    outboxOldestDueSeconds: secondsSince(now, due.rows[0]?.oldest),
     followUpsOverdue: follow.rows[0]?.n ?? 0,
     followUpOldestOverdueSeconds: secondsSince(now, follow.rows[0]?.oldest),
     escalationsOpen: esc.rows[0]?.n ?? 0,

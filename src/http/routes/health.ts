@@ -52,6 +52,7 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
         const b = await backlogStats(deps.db, deps.clock.now());
         const { ops } = deps.metrics;
         ops.inboxOldestAge.set(b.inboxOldestAgeSeconds);
+        ops.outboxOldestDue.set(b.outboxOldestDueSeconds);
         ops.followUpsOverdue.set(b.followUpsOverdue);
         ops.followUpOldestOverdue.set(b.followUpOldestOverdueSeconds);
         ops.escalationsOpen.set(b.escalationsOpen);
