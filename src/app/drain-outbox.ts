@@ -11,6 +11,7 @@ import {
   sendConsentFacts,
   type OutboxRow,
 } from '../adapters/postgres/outbox-repo.ts';
+import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
 import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
 import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import { hasTag } from '../domain/conversation.ts';
@@ -22,6 +23,7 @@ import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import { createFieldProvisioner, type FieldProvisioner } from './provision-custom-fields.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { contactSendWindow } from './lead-send-window.ts';
+import { storeSendResult } from './record-outbound.ts';
 import { sendCmaEmail } from './send-cma-email.ts';
 import { rememberStaffContact } from './staff-senders.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
@@ -260,18 +262,19 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const result = await perform(row);
       // Stamped on the clock the row's location runs on, like the row itself (the sandbox's).
       const now = clockOf(row.location_id).now();
-      await markOutboxSent(deps.db, row.id, result, now);
+      const { messageId } = result;
+      // GHL's id of a message, stored with a report of it that came first (record-outbound.ts).
+      const early = await deps.db.transaction(async (tx) => {
+        await markOutboxSent(tx, row.id, result, now);
+        const message = (MESSAGE_KINDS as readonly string[]).includes(row.kind);
+        return message && typeof messageId === 'string' ? storeSendResult(tx, row, messageId, now) : null;
+      });
       deps.metrics.outboxResults.inc({
         kind: row.kind,
         result: result.deduplicated ? 'deduplicated' : 'sent',
       });
+      if (early) deps.metrics.messageDelivery.inc({ status: statusLabel(early), sender: 'bot' });
       if (row.kind === 'send_message') {
-        if (typeof result.messageId === 'string') {
-          await deps.db.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [
-            result.messageId,
-            row.id,
-          ]);
-        }
         if (row.inbox_id !== null) {
           const { rows } = await deps.db.query<{ received_at: Date }>(
             `SELECT received_at FROM inbox WHERE id = $1`,

@@ -127,7 +127,8 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         );
       }
       if (out.turn.optOut) deps.metrics.ops.optOuts.inc({ source: out.turn.optOut });
-      if (out.turn.delivery)
+      // A report that may be of a send still awaiting GHL's answer is counted when it is stored.
+      if (out.turn.delivery && !out.turn.delivery.awaitingSend)
         deps.metrics.messageDelivery.inc({
           status: statusLabel(out.turn.delivery.status ?? undefined),
           sender: out.turn.delivery.ours ? 'bot' : 'other',

@@ -2,6 +2,9 @@ import { audit } from '../adapters/postgres/contacts-repo.ts';
 import {
   failFollowUpOfMessage,
   isOurMessage,
+  lockMessageReports,
+  messageSendInFlight,
+  recordedReport,
   recordOutboundReport,
   UNDELIVERED_STATUSES,
 } from '../adapters/postgres/deliveries-repo.ts';
@@ -13,6 +16,12 @@ export interface OutboundDelivery {
   status: string | null;
   /** We sent the message (its GHL id is on one of our outbox results). */
   ours: boolean;
+  /**
+   * Not known to be ours yet, but a send of ours to the contact awaits GHL's answer: the report may
+   * be of that send, arriving before its result was stored. It is counted when the result is stored
+   * (storeSendResult), not now.
+   */
+  awaitingSend?: boolean;
 }
 
 /**
@@ -30,6 +39,7 @@ export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise
   // (up to ~70 minutes) still dates the send right.
   const said = p.dateAdded ? new Date(p.dateAdded) : now;
   const sentAt = said.getTime() < now.getTime() ? said : now;
+  if (p.messageId) await lockMessageReports(tx, loc, p.messageId);
   const status = await recordOutboundReport(tx, {
     locationId: loc,
     contactId: cid,
@@ -44,16 +54,62 @@ export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise
   });
   const ours = p.messageId ? await isOurMessage(tx, loc, p.messageId) : false;
   if (ours && p.messageId && status && UNDELIVERED_STATUSES.has(status)) {
-    for (const step of await failFollowUpOfMessage(tx, loc, p.messageId, status)) {
-      await audit(tx, {
-        locationId: loc,
-        contactId: cid,
-        actor: 'crm',
-        action: 'follow_up_undelivered',
-        detail: { step: step.step, status, ...(p.error ? { error: p.error } : {}), inboxId: row.id },
-        at: now,
-      });
-    }
+    await failFollowUp(
+      tx,
+      loc,
+      cid,
+      p.messageId,
+      status,
+      { ...(p.error ? { error: p.error } : {}), inboxId: row.id },
+      now,
+    );
   }
+  if (!ours && p.messageId && (await messageSendInFlight(tx, loc, cid)))
+    return { status, ours, awaitingSend: true };
   return { status, ours };
+}
+
+async function failFollowUp(
+  tx: Sql,
+  loc: string,
+  cid: string,
+  messageId: string,
+  status: string,
+  detail: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  for (const step of await failFollowUpOfMessage(tx, loc, messageId, status)) {
+    await audit(tx, {
+      locationId: loc,
+      contactId: cid,
+      actor: 'crm',
+      action: 'follow_up_undelivered',
+      detail: { step: step.step, status, ...detail },
+      at: now,
+    });
+  }
+}
+
+/**
+ * Stores GHL's id of a message we sent (call in the transaction that stores the send's result). A
+ * delivery report that arrived before it (a race of milliseconds: GHL reports as soon as it has
+ * queued the message) is applied now as it would have been then: an undelivered follow-up step is
+ * marked failed. Returns that report's status, to be counted as ours; null when none came yet.
+ */
+export async function storeSendResult(
+  tx: Sql,
+  row: { id: number; location_id: string; contact_id: string },
+  messageId: string,
+  now: Date,
+): Promise<string | null> {
+  const loc = row.location_id;
+  await lockMessageReports(tx, loc, messageId);
+  await tx.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [messageId, row.id]);
+  const report = await recordedReport(tx, loc, messageId);
+  if (!report) return null;
+  if (report.status && UNDELIVERED_STATUSES.has(report.status)) {
+    const detail = { ...(report.error ? { error: report.error } : {}), outboxId: row.id };
+    await failFollowUp(tx, loc, row.contact_id, messageId, report.status, detail, now);
+  }
+  return report.status;
 }

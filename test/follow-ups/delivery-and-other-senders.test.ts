@@ -160,6 +160,42 @@ describe.each(backends())(
       expect(shown.transcript.at(-1)).toMatchObject({ delivery: 'failed', deliveryStatus: 'undelivered' });
     });
 
+    it('a failure report that arrives before the send result was stored still fails the follow-up step', async () => {
+      clock.set('2026-11-23T18:00:00Z');
+      const id = 'deliveryfail00000003';
+      await newLead(id, '+19095550165');
+      const before = await (await fetch(`${svc.url}/metrics`)).text();
+      const count = (text: string, labels: string) =>
+        Number(text.match(new RegExp(`jorge_ghl_message_delivery_total\\{${labels}\\} (\\d+)`))?.[1] ?? 0);
+
+      // GHL stores the day-3 text but its answer is lost (500), and the look-ups that would find
+      // the message fail too: the send's result is stored only at the next attempt, after GHL
+      // reported the message undelivered.
+      ghl.failDelivery({ phone: '+19095550165', status: 'undelivered' });
+      ghl.failNext({ method: 'POST', path: '/conversations/messages', times: 1, mode: 'record-then-status' });
+      ghl.failNext({ method: 'GET', path: '/conversations/search', times: 3, status: 503 });
+      clock.set('2026-11-26T18:00:00Z');
+      await runFollowUps();
+      await drain();
+      expect(sentTo(id)).toHaveLength(2);
+      await eventually(() => ghl.webhookDeliveries.length >= 2 * ghl.messages.length, 5_000, 'reports');
+      await runTurns();
+      expect(await day3(id)).toMatchObject({ status: 'sent' });
+
+      clock.set('2026-11-26T18:10:00Z'); // past the outbox's retry delay
+      await drain();
+      expect(sentTo(id)).toHaveLength(2); // found, not sent again
+      expect(await day3(id)).toMatchObject({ status: 'failed', reason: 'undelivered' });
+      expect((await contactApi(id)).transcript.at(-1)).toMatchObject({
+        delivery: 'failed',
+        deliveryStatus: 'undelivered',
+      });
+      const after = await (await fetch(`${svc.url}/metrics`)).text();
+      const undelivered = (sender: string) => `status="undelivered",sender="${sender}"`;
+      expect(count(after, undelivered('bot')) - count(before, undelivered('bot'))).toBe(1);
+      expect(count(after, undelivered('other'))).toBe(count(before, undelivered('other')));
+    });
+
     it('a workflow text 1 h before a due follow-up holds it until the quiet window after that text has passed', async () => {
       clock.set('2026-11-23T18:00:00Z');
       const id = 'othersender000000001';

@@ -137,3 +137,38 @@ export async function lastOtherSendAt(tx: Sql, locationId: string, contactId: st
   const at = rows[0]?.at;
   return at ? new Date(at) : null;
 }
+
+/**
+ * Holds a message's delivery report and the storing of its send's result apart (until the
+ * transaction ends), so whichever comes second sees the first: a report arriving while the send's
+ * answer is being stored is never read as someone else's message.
+ */
+export async function lockMessageReports(tx: Sql, locationId: string, messageId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `delivery/${locationId}/${messageId}`,
+  ]);
+}
+
+/** The report already recorded for a message, if any (its latest status). */
+export async function recordedReport(
+  tx: Sql,
+  locationId: string,
+  messageId: string,
+): Promise<{ status: string | null; error: DeliveryError | null } | null> {
+  const { rows } = await tx.query<{ status: string | null; error: DeliveryError | null }>(
+    `SELECT status, error FROM message_deliveries WHERE location_id = $1 AND message_id = $2`,
+    [locationId, messageId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Whether a message to the contact was handed to GHL and its answer is not stored yet. */
+export async function messageSendInFlight(tx: Sql, locationId: string, contactId: string): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM outbox WHERE location_id = $1 AND contact_id = $2
+        AND kind IN ('send_message', 'send_cma_email') AND status IN ('sending', 'pending') AND attempts > 0
+      LIMIT 1`,
+    [locationId, contactId],
+  );
+  return rows.length > 0;
+}
