@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { EnvFileError, readEnvFile } from './env-file.ts';
 import { parseTokenKey } from './adapters/ghl-oauth/token-crypto.ts';
 import { McpServersConfigError, parseMcpServers } from './mcp/servers-config.ts';
 
@@ -262,12 +264,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return cfg;
 }
 
-/** For entry points: the parsed config, or every problem on stderr and exit code 1. */
-export function loadConfigOrExit(): Config {
+/**
+ * The environment with the settings of `.env` in the working directory beneath it: a variable set in
+ * the real environment wins over the file (an empty one counts as unset, as everywhere here).
+ * `envFile` is the file's path when there is one.
+ */
+export function environmentWithEnvFile(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): { env: Record<string, string | undefined>; envFile: string | null } {
+  const path = join(cwd, '.env');
+  const fromFile = readEnvFile(path);
+  if (!fromFile) return { env, envFile: null };
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (empty(v) !== undefined || !(k in merged)) merged[k] = v;
+  return { env: merged, envFile: path };
+}
+
+/** For entry points: the parsed config (environment over `.env`), or every problem on stderr and exit code 1. */
+export function loadConfigOrExit(opts: { onEnvFile?: (path: string) => void } = {}): Config {
   try {
-    return loadConfig();
+    const { env, envFile } = environmentWithEnvFile();
+    const config = loadConfig(env);
+    if (envFile) opts.onEnvFile?.(envFile);
+    return config;
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof EnvFileError) {
       process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
       process.exit(1);
     }

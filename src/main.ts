@@ -1,12 +1,43 @@
+import { DataDirInUseError, type DataDirLock, lockDataDir } from './adapters/postgres/data-dir-lock.ts';
 import { buildService } from './compose.ts';
 import { loadConfigOrExit } from './config.ts';
 
+/** The embedded database's directory for this process alone, or a clear refusal and exit code 1. */
+function lockOrExit(dataDir: string): DataDirLock {
+  try {
+    return lockDataDir(dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    process.stderr.write(`Jorge Bots cannot start: ${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  let envFile: string | null = null;
+  const config = loadConfigOrExit({
+    onEnvFile: (path) => {
+      envFile = path;
+    },
+  });
+  // PostgreSQL serves many processes; the embedded database only one.
+  const lock = config.DATABASE_URL ? null : lockOrExit(config.DATA_DIR);
+  process.on('exit', () => lock?.release());
+
   const service = await buildService(config);
+  if (lock?.tookOverFrom) {
+    const { pid, startedAt } = lock.tookOverFrom;
+    service.logger.warn(
+      { lockFile: lock.path, previousPid: pid, previousStart: startedAt },
+      `data directory lock taken over: process ${pid} that held it no longer runs`,
+    );
+  }
   const address = await service.app.listen({ port: config.PORT, host: config.HOST });
   service.startWorkers();
-  const modes = Object.entries(service.modes)
+  const modes = Object.entries({
+    ...service.modes,
+    ...(envFile ? { settings: `${envFile} (environment wins)` } : {}),
+  })
     .map(([k, v]) => `  ${k.padEnd(11)} ${v}`)
     .join('\n');
   process.stdout.write(
@@ -21,6 +52,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     await service.stop();
+    lock?.release();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

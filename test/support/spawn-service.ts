@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { testWebhookKeys } from './fakes/test-keys.ts';
 import { featureFlagsFromEnv } from './service.ts';
 
@@ -16,9 +17,21 @@ export interface SpawnedService {
 }
 
 /** Runs `npm start`'s entry point as a separate process, the way a replica runs in production. */
-export async function spawnService(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+export async function spawnService(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  opts: { cwd?: string } = {},
+): Promise<SpawnedService> {
+  // From another working directory (where a .env may lie) tsx and main.ts are named by full path.
+  const args = opts.cwd
+    ? [
+        '--import',
+        pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+        join(ROOT, 'src/main.ts'),
+      ]
+    : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
+    cwd: opts.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

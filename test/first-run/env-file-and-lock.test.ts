@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from '../../src/adapters/postgres/data-dir-lock.ts';
+import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
+
+// `npm start` as a newcomer runs it: settings in a .env file next to it, the embedded database in
+// DATA_DIR. Every process here shares one data directory, so only the first one creates a database.
+const work = mkdtempSync(join(tmpdir(), 'jorge-first-run-'));
+const dataDir = join(work, 'data');
+const running: SpawnedService[] = [];
+const START_MS = 90_000;
+
+const start = async (env: Record<string, string>, cwd?: string) => {
+  const s = await spawnService({ DATA_DIR: dataDir, ...env }, START_MS, cwd ? { cwd } : {});
+  running.push(s);
+  return s;
+};
+const failedStart = (env: Record<string, string>, cwd?: string) =>
+  spawnService({ DATA_DIR: dataDir, ...env }, START_MS, cwd ? { cwd } : {}).then(
+    (s) => {
+      running.push(s);
+      throw new Error(`a second process started at ${s.url}`);
+    },
+    (err: Error) => err.message,
+  );
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.kill();
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a .env file in the working directory', () => {
+  it('sets what the environment does not; the environment wins', async () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    const port = await freePort();
+    writeFileSync(
+      join(cwd, '.env'),
+      `# copied from .env.example\nPORT=${port}\nAGENT_NAME=Rosa\nMARKET=Ontario, CA\n`,
+    );
+    // PORT empty in the environment counts as unset, so the file's port is used.
+    const s = await start({ PORT: '', AGENT_NAME: 'Maria' }, cwd);
+    expect(s.url).toBe(`http://127.0.0.1:${port}`);
+    const page = await (await fetch(`${s.url}/`)).text();
+    expect(page).toContain('Agent: Maria · Ontario, CA');
+    expect(s.output()).toContain(`settings    ${join(cwd, '.env')}`);
+  }, 120_000);
+
+  it('with a malformed line stops start-up naming the line', async () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    writeFileSync(join(cwd, '.env'), 'PORT=3000\nAGENT_NAME Rosa\n');
+    const message = await failedStart({}, cwd);
+    expect(message).toContain('exited with 1');
+    expect(message).toContain('.env line 2: expected NAME=value');
+  }, 60_000);
+});
+
+describe('the embedded data directory', () => {
+  it('belongs to one process: a second is refused; a dead owner’s lock is taken over and released on exit', async () => {
+    const lock = join(dataDir, LOCK_FILE);
+    const first = await start({});
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: first.child.pid });
+
+    const refusal = await failedStart({});
+    expect(refusal).toContain('exited with 1');
+    expect(refusal).toContain(`The embedded database in ${dataDir} is in use by process ${first.child.pid}`);
+    expect(refusal).toContain('DATABASE_URL');
+
+    await first.kill(); // SIGKILL: no chance to clean up
+    running.length = 0;
+    expect(existsSync(lock)).toBe(true);
+
+    const next = await start({});
+    expect(next.output()).toContain(`process ${first.child.pid} that held it no longer runs`);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: next.child.pid });
+    await next.stop();
+    running.length = 0;
+    expect(existsSync(lock)).toBe(false);
+  }, 240_000);
+});
