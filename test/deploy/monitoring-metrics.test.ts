@@ -65,18 +65,20 @@ describe('alerting metrics move with what they measure', () => {
       [new Date(START)],
     );
     expect((await fetch(`${svc.url}/no/such/page`)).status).toBe(404);
-    const outbox = (key: string, dueAt: string) =>
+    const outbox = (key: string, contactId: string, dueAt: string) =>
       tdb.db.query(
         `INSERT INTO outbox (location_id, contact_id, kind, payload, idempotency_key, next_attempt_at, created_at)
-         VALUES ('sandbox', 'mon-wait', 'add_tags', '{"kind":"add_tags","tags":["x"]}', $1, $2, $3)`,
-        [key, new Date(dueAt), new Date(START)],
+         VALUES ('sandbox', $1, 'add_tags', '{"kind":"add_tags","tags":["x"]}', $2, $3, $4)`,
+        [contactId, key, new Date(dueAt), new Date(START)],
       );
     await tdb.db.query(`DELETE FROM outbox WHERE status IN ('pending', 'sending')`);
-    // Held (quiet hours, a cap, a retry delay) until after the scrape: waiting, but not late.
-    await outbox('mon-held', '2026-12-01T00:00:00Z');
+    // Held (quiet hours, a cap, a retry delay) until after the scrape: waiting, but not late; and
+    // the same contact's next action waits behind it, so it is not late either.
+    await outbox('mon-held', 'mon-wait', '2026-12-01T00:00:00Z');
+    await outbox('mon-behind', 'mon-wait', START);
     expect(sample(await scrape(), 'jorge_outbox_oldest_due_seconds')).toBe(0);
     // Due two days in: two days late at the scrape.
-    await outbox('mon-due', '2026-11-25T18:00:00Z');
+    await outbox('mon-due', 'mon-other', '2026-11-25T18:00:00Z');
 
     // Four days on: the seller's day-3 follow-up is a day overdue, the escalation four days old.
     clock.set(new Date(new Date(START).getTime() + 4 * DAY * 1000).toISOString());
@@ -86,7 +88,7 @@ describe('alerting metrics move with what they measure', () => {
     expect(sample(after, 'jorge_escalations_open')).toBe(1);
     expect(sample(after, 'jorge_escalation_oldest_open_age_seconds')).toBeCloseTo(4 * DAY, -1);
     expect(sample(after, 'jorge_inbox_depth')).toBe(1);
-    expect(sample(after, 'jorge_outbox_depth')).toBe(2);
+    expect(sample(after, 'jorge_outbox_depth')).toBe(3);
     expect(sample(after, 'jorge_outbox_oldest_age_seconds')).toBeCloseTo(4 * DAY, -1);
     expect(sample(after, 'jorge_outbox_oldest_due_seconds')).toBeCloseTo(2 * DAY, -1);
     expect(sample(after, 'jorge_inbox_oldest_age_seconds')).toBeCloseTo(4 * DAY, -1);

@@ -16,7 +16,7 @@ function secondsSince(now: Date, at: Date | string | null | undefined): number {
 /**
  * What waits on the service or on people, read for the metrics scrape: the oldest unprocessed
  * inbox event, the outbox action longest due (one held for quiet hours, a cap or a retry delay
- * counts from its time, not before), follow-ups past their due time, unresolved escalations.
+ * counts from its time, not before, and so do the contact's actions queued behind it), follow-ups past their due time, unresolved escalations.
  * Each query reads only open rows through an index (inbox_pending, outbox_open, follow_ups_due,
  * escalations_by_status).
  */
@@ -25,8 +25,14 @@ export async function backlogStats(sql: Sql, now: Date): Promise<BacklogStats> {
     `SELECT min(received_at) AS oldest FROM inbox WHERE status = 'pending'`,
   );
   const due = await sql.query<{ oldest: Date | null }>(
-    `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE locked_until END) AS oldest FROM outbox
-      WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1)`,
+    // As the drainer claims them: a contact's later actions wait behind its oldest open one.
+    `SELECT min(CASE WHEN o.status = 'pending' THEN o.next_attempt_at ELSE o.locked_until END) AS oldest
+       FROM outbox o
+      WHERE ((o.status = 'pending' AND o.next_attempt_at <= $1) OR (o.status = 'sending' AND o.locked_until < $1))
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox p
+           WHERE p.location_id = o.location_id AND p.contact_id = o.contact_id
+             AND p.id < o.id AND p.status IN ('pending', 'sending'))`,
     [now],
   );
   const follow = await sql.query<{ n: number; oldest: Date | null }>(
