@@ -332,6 +332,13 @@ export function normalizeWorkflowPayload(
   if ('none' in ch) return notAnswered(ch, 'customData.channel or message.type');
   const channel = ch.answered;
   if (isBlank(text)) return noText(channel);
+  // The standard payload's `message` has only type and body: an email's subject and ids come from
+  // Custom Data the workflow fills (docs/GHL_SETUP.md), so the answer can go into the same thread.
+  const thread = {
+    subject: custom.subject,
+    threadId: custom.threadId,
+    emailMessageId: custom.replyMessageId,
+  };
   return {
     ok: true,
     event: {
@@ -340,6 +347,7 @@ export function normalizeWorkflowPayload(
         kind: 'inbound_message',
         channel,
         ...inboundText(channel, text, opts.maxTextChars),
+        ...(channel === 'Email' ? clean({ email: emailThreadOf(thread) }) : {}),
         contact,
       },
     },
