@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -22,6 +22,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: unknown;
   stop_signal?: string;
+  volumes?: string[];
 }
 
 // Compose files use YAML merge keys (<<: *anchor); the yaml package resolves them only when asked.
@@ -54,6 +55,18 @@ describe('docker-compose.yml', () => {
     }
     expect(compose.services.migrate?.command).toEqual(['node', '--import', 'tsx', 'src/migrate-main.ts']);
     expect(compose.services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
+  });
+
+  it('mounts monitoring files that exist, and Prometheus scrapes both replicas', () => {
+    const binds = Object.values(compose.services)
+      .flatMap((s) => s.volumes ?? [])
+      .filter((v) => v.startsWith('./'))
+      .map((v) => v.split(':')[0]!);
+    expect(binds.length).toBeGreaterThanOrEqual(3);
+    for (const b of binds) expect(existsSync(new URL(`../../${b}`, import.meta.url)), b).toBe(true);
+    const scrape = read('deploy/prometheus/prometheus.yml');
+    expect(scrape).toContain('jorge-1:3000');
+    expect(scrape).toContain('jorge-2:3000');
   });
 
   it('has PostgreSQL, Redis, Prometheus and Grafana, every third-party image pinned by a version tag', () => {
