@@ -156,3 +156,39 @@ describe('Grafana provisioning', () => {
     expect(provider.providers[0].options.path).toBe('/var/lib/grafana/dashboards/jorge');
   });
 });
+
+describe('Prometheus scrape configs find the replicas', () => {
+  it('the compose config scrapes every service replica of docker-compose.yml and loads rules.yml', () => {
+    const prom = parse(read('deploy/prometheus/prometheus.yml'));
+    const compose = parse(read('docker-compose.yml'));
+    // The replicas are the services jorge-1, jorge-2, … (the migrate job and the fake GHL are not).
+    const replicas = Object.keys(compose.services)
+      .filter((name) => /^jorge-\d+$/.test(name))
+      .map((name) => `${name}:3000`);
+    expect(replicas.length).toBeGreaterThanOrEqual(2);
+    const job = prom.scrape_configs.find((j: { job_name: string }) => j.job_name === 'jorge-bots');
+    expect(job.static_configs.flatMap((c: { targets: string[] }) => c.targets).sort()).toEqual(
+      replicas.sort(),
+    );
+    expect(prom.rule_files).toEqual(['rules.yml']);
+  });
+
+  it('the Kubernetes config keeps the pods of the Deployment (its label and annotations)', () => {
+    const prom = parse(read('deploy/prometheus/prometheus-kubernetes.yml'));
+    const pod = parse(read('deploy/kubernetes/base/deployment.yaml')).spec.template.metadata;
+    const job = prom.scrape_configs.find((j: { job_name: string }) => j.job_name === 'jorge-bots');
+    const keep = (label: string) =>
+      job.relabel_configs.find(
+        (r: { action?: string; source_labels?: string[] }) =>
+          r.action === 'keep' && r.source_labels?.[0] === label,
+      )?.regex;
+    expect(pod.labels['app.kubernetes.io/name']).toMatch(
+      new RegExp(`^${keep('__meta_kubernetes_pod_label_app_kubernetes_io_name')}$`),
+    );
+    expect(pod.annotations['prometheus.io/scrape']).toMatch(
+      new RegExp(`^${keep('__meta_kubernetes_pod_annotation_prometheus_io_scrape')}$`),
+    );
+    expect(pod.annotations['prometheus.io/path']).toBe('/metrics');
+    expect(pod.annotations['prometheus.io/port']).toBe('3000');
+  });
+});
