@@ -1,5 +1,6 @@
 import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
+import { migratedSnapshot } from './adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
 import { migrate } from './adapters/postgres/migrate.ts';
 import { rateBudgetFromConfig } from './adapters/rate-budget/from-config.ts';
@@ -61,7 +62,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     overrides.db ??
     (config.DATABASE_URL
       ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 })
-      : await createPgliteDb(config.DATA_DIR));
+      : await createPgliteDb(config.DATA_DIR, { template: () => migratedSnapshot() }));
   if (config.MIGRATE_ON_START) await migrate(db);
 
   const { budget, redis } = await rateBudgetFromConfig(config, {

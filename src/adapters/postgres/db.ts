@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db, Sql } from '../../ports.ts';
@@ -108,10 +109,23 @@ export function createPostgresDb(connectionString: string, opts: { max?: number 
   };
 }
 
-/** Embedded PostgreSQL (WASM) in `dataDir`, or in memory when `dataDir` is undefined. */
-export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
+/**
+ * Embedded PostgreSQL (WASM) in `dataDir`, or in memory when `dataDir` is undefined. A `dataDir`
+ * without a database starts as a copy of `opts.template` (a dumped data directory) when given,
+ * instead of running initdb.
+ */
+export async function createPgliteDb(
+  dataDir: string | undefined,
+  opts: { template?: () => Promise<Blob> } = {},
+): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8]: Number } });
+  const isNew = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'));
+  const loadDataDir = isNew && opts.template ? await opts.template() : undefined;
+  const lite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: { [INT8]: Number },
+  });
   return wrapPglite(lite);
 }
 
