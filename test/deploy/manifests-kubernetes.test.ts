@@ -67,7 +67,10 @@ const production = kustomize('deploy/kubernetes/overlays/production');
 const secretTemplate = objectsOf(
   readFileSync(path('deploy/kubernetes/base/secret.template.yaml'), 'utf8'),
 )[0]!;
-const find = <T>(objects: K8sObject[], kind: string) => objects.find((o) => o.kind === kind) as unknown as T;
+const find = <T>(objects: K8sObject[], kind: string, name?: string) =>
+  objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name)) as unknown as T;
+const all = <T>(objects: K8sObject[], kind: string) =>
+  objects.filter((o) => o.kind === kind) as unknown as T[];
 
 type Container = {
   name: string;
@@ -147,20 +150,37 @@ describe('Kubernetes manifests (kustomize base and production overlay)', () => {
 
   it('replicas skip migrations, probe /readyz, /healthz and start-up, have resources and run as non-root', () => {
     for (const objects of [base, production]) {
-      const pod = find<Workload>(objects, 'Deployment').spec.template.spec;
-      const c = pod.containers[0]!;
-      expect(c.env).toContainEqual({ name: 'MIGRATE_ON_START', value: 'false' });
-      expect(c.readinessProbe?.httpGet.path).toBe('/readyz');
-      expect(c.livenessProbe?.httpGet.path).toBe('/healthz');
-      expect(c.startupProbe?.httpGet.path).toBe('/healthz');
-      expect(c.resources?.requests?.cpu).toBeDefined();
-      expect(c.resources?.limits?.memory).toBeDefined();
-      expect(pod.securityContext?.runAsNonRoot).toBe(true);
-      expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
-      expect(c.securityContext?.allowPrivilegeEscalation).toBe(false);
+      const deployments = all<Workload>(objects, 'Deployment');
+      expect(deployments).toHaveLength(2);
+      for (const d of deployments) {
+        const pod = d.spec.template.spec;
+        const c = pod.containers[0]!;
+        expect(c.env).toContainEqual({ name: 'MIGRATE_ON_START', value: 'false' });
+        expect(c.readinessProbe?.httpGet.path).toBe('/readyz');
+        expect(c.livenessProbe?.httpGet.path).toBe('/healthz');
+        expect(c.startupProbe?.httpGet.path).toBe('/healthz');
+        expect(c.resources?.requests?.cpu).toBeDefined();
+        expect(c.resources?.limits?.memory).toBeDefined();
+        expect(pod.securityContext?.runAsNonRoot).toBe(true);
+        expect(pod.securityContext?.runAsUser).toBeGreaterThan(0);
+        expect(c.securityContext?.allowPrivilegeEscalation).toBe(false);
+      }
     }
-    const prod = find<Workload>(production, 'Deployment').spec.template.spec.containers[0]!;
-    expect(prod.image).toMatch(/^ghcr\.io\/.+:\d+\.\d+\.\d+$/);
+    for (const d of all<Workload>(production, 'Deployment')) {
+      expect(d.spec.template.spec.containers[0]!.image).toMatch(/^ghcr\.io\/.+:\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('receivers (behind the Service) run no workers; the worker Deployment runs them', () => {
+    const env = (name: string) =>
+      find<Workload>(production, 'Deployment', name).spec.template.spec.containers[0]!.env ?? [];
+    expect(env('jorge-bots')).toContainEqual({ name: 'WORKERS_ENABLED', value: 'false' });
+    expect(env('jorge-bots-worker')).toContainEqual({ name: 'WORKERS_ENABLED', value: 'true' });
+    const svc = find<{ spec: { selector: Record<string, string> } }>(production, 'Service');
+    const behindService = all<Workload & { metadata: { name: string } }>(production, 'Deployment').filter(
+      (d) => Object.entries(svc.spec.selector).every(([k, v]) => d.spec.template.metadata!.labels[k] === v),
+    );
+    expect(behindService.map((d) => d.metadata.name)).toEqual(['jorge-bots']);
   });
 
   it('the migration Job runs the migrate command with the same image and settings', () => {
@@ -173,40 +193,45 @@ describe('Kubernetes manifests (kustomize base and production overlay)', () => {
     );
   });
 
-  it('the HPA scales on CPU and on a backlog metric the service exports', async () => {
+  it('the workers scale on CPU and on a backlog metric the service exports', async () => {
     const hpa = find<{
       spec: { metrics: { type: string; external?: { metric: { name: string } } }[] };
-    }>(production, 'HorizontalPodAutoscaler');
+    }>(production, 'HorizontalPodAutoscaler', 'jorge-bots-worker');
     expect(hpa.spec.metrics.map((m) => m.type).sort()).toEqual(['External', 'Resource']);
     const external = hpa.spec.metrics.find((m) => m.type === 'External')!.external!.metric.name;
     const exported = (await createMetrics().registry.getMetricsAsJSON()).map((m) => m.name);
     expect(exported).toContain(external);
   });
 
-  it('Service, PDB, HPA and NetworkPolicy select the Deployment pods and its port', () => {
+  it('every Deployment has its PDB, HPA and NetworkPolicy, and the Service reaches its port', () => {
     for (const objects of [base, production]) {
-      const deploy = find<Workload & { metadata: { name: string } }>(objects, 'Deployment');
-      const labels = deploy.spec.template.metadata!.labels;
-      const matches = (sel: Record<string, string>) => Object.entries(sel).every(([k, v]) => labels[k] === v);
-      const svc = find<{ spec: { selector: Record<string, string>; ports: { targetPort: string }[] } }>(
-        objects,
-        'Service',
-      );
-      expect(matches(svc.spec.selector)).toBe(true);
-      const portNames = deploy.spec.template.spec.containers[0]!.ports!.map((p) => p.name);
-      expect(portNames).toContain(svc.spec.ports[0]!.targetPort);
-      const pdb = find<{ spec: { selector: { matchLabels: Record<string, string> } } }>(
+      const pdbs = all<{ spec: { selector: { matchLabels: Record<string, string> } } }>(
         objects,
         'PodDisruptionBudget',
       );
-      expect(matches(pdb.spec.selector.matchLabels)).toBe(true);
+      const hpas = all<{ spec: { scaleTargetRef: { name: string } } }>(objects, 'HorizontalPodAutoscaler');
       const np = find<{ spec: { podSelector: { matchLabels: Record<string, string> } } }>(
         objects,
         'NetworkPolicy',
       );
-      expect(matches(np.spec.podSelector.matchLabels)).toBe(true);
-      const hpa = find<{ spec: { scaleTargetRef: { name: string } } }>(objects, 'HorizontalPodAutoscaler');
-      expect(hpa.spec.scaleTargetRef.name).toBe(deploy.metadata.name);
+      for (const d of all<Workload & { metadata: { name: string } }>(objects, 'Deployment')) {
+        const labels = d.spec.template.metadata!.labels;
+        const matches = (sel: Record<string, string>) =>
+          Object.entries(sel).every(([k, v]) => labels[k] === v);
+        expect(
+          pdbs.filter((p) => matches(p.spec.selector.matchLabels)),
+          d.metadata.name,
+        ).toHaveLength(1);
+        expect(
+          hpas.filter((h) => h.spec.scaleTargetRef.name === d.metadata.name),
+          d.metadata.name,
+        ).toHaveLength(1);
+        expect(matches(np.spec.podSelector.matchLabels), d.metadata.name).toBe(true);
+      }
+      const svc = find<{ spec: { ports: { targetPort: string }[] } }>(objects, 'Service');
+      const server = find<Workload>(objects, 'Deployment', 'jorge-bots');
+      const portNames = server.spec.template.spec.containers[0]!.ports!.map((p) => p.name);
+      expect(portNames).toContain(svc.spec.ports[0]!.targetPort);
     }
   });
 
