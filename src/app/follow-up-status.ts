@@ -1,6 +1,7 @@
 import { type ContactRow, getContact } from '../adapters/postgres/contacts-repo.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import { type FollowUpBlockedReason, followUpBlockedReason } from '../domain/follow-up/index.ts';
+import { silencingTags } from '../domain/human-takeover.ts';
 import type { Sql } from '../ports.ts';
 
 export interface FollowUpSubject {
@@ -38,7 +39,7 @@ export async function loadFollowUpSubject(
       needsHumanReview: Boolean(conv?.needs_human_review),
       complianceHold: Boolean(conv?.compliance_hold),
       booked: state.stage === 'booked',
-      offSwitchTags: bots.tags.offSwitches,
+      offSwitchTags: silencingTags(bots.tags),
     },
     {
       optOut: bots.tags.optOut,

@@ -30,11 +30,10 @@ import { type Facts, readState } from '../domain/state.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 import { scheduleFollowUps } from './schedule-follow-ups.ts';
 import { isStaffSender } from '../domain/staff.ts';
+import { takeoverTag, writtenByPerson } from '../domain/human-takeover.ts';
 import { staffDirectory } from './staff-senders.ts';
 import { emailReplyFields } from './email-reply.ts';
 import { type OutboundDelivery, recordOutbound } from './record-outbound.ts';
-
-export const HUMAN_TAKEOVER_TAG = 'Human-Takeover';
 
 export interface TurnDeps {
   bots: BotsConfig;
@@ -71,9 +70,6 @@ export function contactView(c: ContactRow): ContactView {
     optedOut: c.opted_out,
   };
 }
-
-// Sources of outbound messages that are automation, not a person typing in GHL.
-const AUTOMATED_SOURCES = new Set(['api', 'workflow', 'campaign', 'bulk_actions']);
 
 /**
  * Carries one inbox event out inside the caller's transaction (which holds the contact's lock):
@@ -254,14 +250,14 @@ export async function handleInboxEvent(
     }
     case 'outbound_message': {
       const delivery = await recordOutbound(tx, row, now);
-      if (delivery.ours) return { bot: null, outboxRows, delivery };
-      if (p.source && AUTOMATED_SOURCES.has(p.source)) return { bot: null, outboxRows, delivery };
-      if (!p.source && !p.userId) return { bot: null, outboxRows, delivery };
-      // A person wrote to the lead from GHL: the bot steps back until the tag is removed.
+      const seen = { ours: delivery.ours, source: p.source, userId: p.userId };
+      if (!writtenByPerson(seen)) return { bot: null, outboxRows, delivery };
+      // A person wrote to the lead from GHL: the bots step back until the tag is removed.
       const contact = await upsertContact(tx, loc, cid, undefined, now);
-      if (!contact.tags.some((t) => t.toLowerCase() === HUMAN_TAKEOVER_TAG.toLowerCase())) {
-        await changeTags(tx, loc, cid, [HUMAN_TAKEOVER_TAG], []);
-        await enqueue({ kind: 'add_tags', tags: [HUMAN_TAKEOVER_TAG] }, 0);
+      const tag = takeoverTag(seen, contact.tags, deps.bots.tags);
+      if (tag) {
+        await changeTags(tx, loc, cid, [tag], []);
+        await enqueue({ kind: 'add_tags', tags: [tag] }, 0);
         await audit(tx, {
           locationId: loc,
           contactId: cid,

@@ -16,6 +16,7 @@ import { withModelReading } from './model-reading.ts';
 import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
+import { silencingTags } from './human-takeover.ts';
 import { optOut, screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature, sellerTimelineAcceptable } from './seller/temperature.ts';
@@ -109,7 +110,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     ctx.say('compliance.opt_in', {}, { keep: true });
     return finish(ctx, input);
   }
-  const silentReason = input.contact.paused ? 'paused' : cfg.tags.offSwitches.find((t) => ctx.hasTag(t));
+  const silentReason = input.contact.paused ? 'paused' : silencingTags(cfg.tags).find((t) => ctx.hasTag(t));
   if (silentReason) {
     if (optOut(ctx)) return finish(ctx, input);
     if (detectHelp(text)) {
