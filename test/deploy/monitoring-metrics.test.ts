@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { postJson, startTestService, type TestService } from '../support/service.ts';
+import { contactTagUpdatePayload } from '../support/fakes/ghl/webhook-payloads.ts';
+import { emitWebhook } from '../support/fakes/webhook-signer.ts';
+import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
 import { manualClock, SELLER_MESSAGE } from '../follow-ups/helpers.ts';
 
 const START = '2026-11-23T18:00:00Z';
@@ -109,5 +111,37 @@ describe('alerting metrics move with what they measure', () => {
         method: 'POST',
       }),
     ).toBe(5);
+  });
+});
+
+describe('opt-outs reported by GHL', () => {
+  it('a ContactDndUpdate switching texting to do-not-disturb counts as an opt-out from dnd', async () => {
+    const tdb = await pgliteBackend.open();
+    const svc = await startTestService(tdb);
+    try {
+      const dnd = (contactId: string, sms: 'active' | 'inactive') => ({
+        ...contactTagUpdatePayload({ locationId: 'sandbox', contactId, tags: [], dnd: true }),
+        type: 'ContactDndUpdate',
+        dndSettings: { SMS: { status: sms } },
+      });
+      // dnd: true with SMS inactive is no texting opt-out (src/domain/dnd.ts).
+      expect((await emitWebhook(`${svc.url}/webhooks/ghl`, dnd('mon-dnd-0', 'inactive'))).status).toBe(200);
+      expect((await emitWebhook(`${svc.url}/webhooks/ghl`, dnd('mon-dnd-1', 'active'))).status).toBe(200);
+      const scrape = async () => (await fetch(`${svc.url}/metrics`)).text();
+      const seen = async () => {
+        const text = await scrape();
+        return {
+          depth: sample(text, 'jorge_inbox_depth'),
+          dnd: sample(text, 'jorge_opt_outs_total', { source: 'dnd' }),
+        };
+      };
+      await eventually(async () => (await seen()).dnd === 1, 10_000, 'the dnd opt-out counted');
+      await eventually(async () => (await seen()).depth === 0, 10_000, 'both events processed');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await seen()).toEqual({ depth: 0, dnd: 1 });
+    } finally {
+      await svc.stop();
+      await tdb.close();
+    }
   });
 });
