@@ -64,6 +64,7 @@ const kustomize = (dir: string) =>
 
 const base = kustomize('deploy/kubernetes/base');
 const production = kustomize('deploy/kubernetes/overlays/production');
+const staging = kustomize('deploy/kubernetes/overlays/staging');
 const secretTemplate = objectsOf(
   readFileSync(path('deploy/kubernetes/base/secret.template.yaml'), 'utf8'),
 )[0]!;
@@ -91,6 +92,7 @@ describe('Kubernetes manifests (kustomize base and production overlay)', () => {
   it.each([
     ['base', base],
     ['production', production],
+    ['staging', staging],
   ])('%s renders objects that are valid against the Kubernetes schemas', (_name, objects) => {
     for (const o of objects) expect(() => validate(o), `${o.kind}/${o.metadata.name}`).not.toThrow();
     const kinds = new Set(objects.map((o) => o.kind));
@@ -235,22 +237,38 @@ describe('Kubernetes manifests (kustomize base and production overlay)', () => {
     }
   });
 
-  it('the Ingress serves TLS and exposes only the webhook, the OAuth callback and the API', () => {
-    const ing = find<{
-      spec: {
-        tls: { hosts: string[]; secretName: string }[];
-        rules: { host: string; http: { paths: { path: string }[] } }[];
-      };
-    }>(production, 'Ingress');
-    expect(ing.spec.tls[0]!.secretName).toBeTruthy();
-    expect(ing.spec.tls[0]!.hosts).toEqual(ing.spec.rules.map((r) => r.host));
-    const paths = ing.spec.rules.flatMap((r) => r.http.paths.map((p) => p.path)).sort();
-    expect(paths).toEqual(['/api', '/oauth/callback', '/webhooks/ghl']);
+  it.each([
+    ['production', production],
+    ['staging', staging],
+  ])(
+    'the %s Ingress serves TLS and exposes only the webhook, the OAuth callback and the API',
+    (_n, objects) => {
+      const ing = find<{
+        spec: {
+          tls: { hosts: string[]; secretName: string }[];
+          rules: { host: string; http: { paths: { path: string }[] } }[];
+        };
+      }>(objects, 'Ingress');
+      expect(ing.spec.tls[0]!.secretName).toBeTruthy();
+      expect(ing.spec.tls[0]!.hosts).toEqual(ing.spec.rules.map((r) => r.host));
+      const paths = ing.spec.rules.flatMap((r) => r.http.paths.map((p) => p.path)).sort();
+      expect(paths).toEqual(['/api', '/oauth/callback', '/webhooks/ghl']);
+    },
+  );
+
+  it.each([
+    ['jorge-bots', production],
+    ['jorge-bots-staging', staging],
+  ])('the overlay puts every namespaced object in its namespace %s', (namespace, objects) => {
+    expect(find<K8sObject>(objects, 'Namespace').metadata.name).toBe(namespace);
+    for (const o of objects.filter((x) => x.kind !== 'Namespace')) {
+      expect(o.metadata.namespace, `${o.kind}/${o.metadata.name}`).toBe(namespace);
+    }
   });
 
-  it('the production overlay puts every namespaced object in its namespace', () => {
-    for (const o of production.filter((x) => x.kind !== 'Namespace')) {
-      expect(o.metadata.namespace, `${o.kind}/${o.metadata.name}`).toBe('jorge-bots');
-    }
+  it('staging and production serve different hosts', () => {
+    const host = (objects: K8sObject[]) =>
+      find<{ spec: { rules: { host: string }[] } }>(objects, 'Ingress').spec.rules[0]!.host;
+    expect(host(staging)).not.toBe(host(production));
   });
 });
