@@ -36,7 +36,8 @@ describe('the day-14 CMA email with a model-written explanation (cma_narrative)'
     tdb = await pgliteBackend.open();
     svc = await startTestService(
       tdb,
-      { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: claude.url },
+      // The reply's model call must finish even on a loaded machine: this test is about the CMA email.
+      { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: claude.url, MODEL_TURN_TIMEOUT_MS: '15000' },
       { clock: manualClock('2026-11-23T18:00:00Z'), workers: false },
     );
     await say(svc.url, 'narr', SELLER_MESSAGE, {
