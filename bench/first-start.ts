@@ -128,7 +128,7 @@ if (!values['skip-doc']) {
       '',
       `Command: \`npm run bench:first-start -- --rounds ${rounds}\``,
       '',
-      'What it measures: wall time from spawning `npm start` (embedded PGlite, sandbox CRM, offline language engine) until `GET /readyz` answers 200, polled every 25 ms. **cold** is a fresh clone after `npm ci`: a new `DATA_DIR`, an empty TypeScript transform cache (tsx keeps it in the temp directory) and no database snapshot. **new data dir** is a new `DATA_DIR` on a checkout that has started before. **warm** is the same `DATA_DIR` again. Median of the rounds; each round uses its own temporary directories.',
+      'What it measures: wall time from spawning `npm start` (embedded PGlite, sandbox CRM, offline language engine) until `GET /readyz` answers 200, polled every 25 ms. **cold** is a fresh clone after `npm ci`: a new `DATA_DIR`, an empty TypeScript transform cache (tsx keeps it in the temp directory) and no cached database in `node_modules/.cache` (the dump shipped in `migrations/snapshot/` is part of the clone). **new data dir** is a new `DATA_DIR` on a checkout that has started before. **warm** is the same `DATA_DIR` again. Median of the rounds; each round uses its own temporary directories.',
       '',
       '| | cold | new data dir | warm |',
       '|---|---|---|---|',
