@@ -26,7 +26,13 @@ describe('the language model writes for the location’s own agent', () => {
     tdb = await pgliteBackend.open();
     svc = await startTestService(
       tdb,
-      { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: claude.url, AGENT_NAME: 'Jorge' },
+      {
+        ANTHROPIC_API_KEY: KEY,
+        ANTHROPIC_BASE_URL: claude.url,
+        AGENT_NAME: 'Jorge',
+        // The refusal must come from the check, not from a model call timing out on a loaded machine.
+        MODEL_TURN_TIMEOUT_MS: '15000',
+      },
       { workers: false },
     );
     const put = await fetch(`${svc.url}/api/v1/locations/sandbox/settings`, {

@@ -28,6 +28,8 @@ describe('Agent Mesh on the live path', () => {
         ANTHROPIC_EXTRACTION_MODEL: 'claude-haiku-4-5',
         ANTHROPIC_REPLY_MODEL: 'claude-sonnet-4-6',
         FEATURE_AGENT_MESH: 'true',
+        // Generous on a loaded machine; tests that need a timeout pass their own in env.
+        MODEL_TURN_TIMEOUT_MS: '15000',
         ...env,
       },
       { workers: false },
