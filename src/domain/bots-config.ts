@@ -10,6 +10,7 @@ export interface TagNames {
   sellerActivation: string[];
   buyerActivation: string[];
   leadActivation: string[];
+  /** Tags that keep every bot silent; `humanTakeover`, `aiOff` and `doNotSolicit` always do too. */
   offSwitches: string[];
   /** `{temp}` is Hot, Warm or Cold; `{who}` is Lead, Seller or Buyer. */
   temperature: string;
