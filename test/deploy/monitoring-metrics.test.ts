@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgliteBackend, type TestDb } from '../support/db.ts';
+import { backends, pgliteBackend, type TestDb } from '../support/db.ts';
 import { contactTagUpdatePayload } from '../support/fakes/ghl/webhook-payloads.ts';
 import { emitWebhook } from '../support/fakes/webhook-signer.ts';
 import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
@@ -26,7 +26,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return null;
 }
 
-describe('alerting metrics move with what they measure', () => {
+describe.each(backends())('alerting metrics move with what they measure ($name)', (backend) => {
   let tdb: TestDb;
   let svc: TestService;
   const clock = manualClock(START);
@@ -41,7 +41,7 @@ describe('alerting metrics move with what they measure', () => {
   };
 
   beforeAll(async () => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     svc = await startTestService(tdb, {}, { clock, workers: false });
   });
   afterAll(async () => {
