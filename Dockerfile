@@ -2,14 +2,26 @@
 # Jorge Bots service image. Build: docker build -t jorge-bots .  Run: see docs/DEPLOYMENT.md.
 # The base image is pinned by its full tag; bump it deliberately (engines in package.json: >=20.19).
 
-# --- Stage 1: production dependencies only --------------------------------------------------------
+# --- Stage 1: bundle the TypeScript sources (npm run build: esbuild) ------------------------------
+# The bundle loads about 1 s of CPU faster than running the sources through tsx at every start.
+# It is written to dist/app/bin/, three levels below /app like src/adapters/<x>/, so the paths the
+# code resolves from its own location (migrations/, skills/, data-samples/) point at the same
+# directories (test/deploy/migrate-command.test.ts starts the bundle to prove it).
+FROM node:20.20.0-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+RUN npm run build
+
+# --- Stage 2: production dependencies only ----------------------------------------------------------
 FROM node:20.20.0-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# tsx is a production dependency: the service runs its TypeScript sources directly (no build step).
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# --- Stage 2: runtime -------------------------------------------------------------------------------
+# --- Stage 3: runtime -------------------------------------------------------------------------------
 FROM node:20.20.0-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -17,8 +29,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
-COPY --chown=root:root package.json package-lock.json tsconfig.json ./
-COPY --chown=root:root src ./src
+COPY --chown=root:root package.json package-lock.json ./
+COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root migrations ./migrations
 COPY --chown=root:root skills ./skills
 COPY --chown=root:root data-samples ./data-samples
@@ -34,5 +46,6 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# node is PID 1 and receives SIGTERM itself (npm would sit in between).
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# node is PID 1 and receives SIGTERM itself (npm would sit in between). Migrations: the same image
+# with the command ["node", "dist/app/bin/migrate-main.mjs"] (docker-compose.yml, the Kubernetes Job).
+CMD ["node", "dist/app/bin/main.mjs"]

@@ -53,7 +53,7 @@ describe('docker-compose.yml', () => {
       expect(s.environment?.REDIS_URL).toMatch(/^redis:\/\/redis:/);
       expect(s.stop_signal).toBe('SIGTERM');
     }
-    expect(compose.services.migrate?.command).toEqual(['node', '--import', 'tsx', 'src/migrate-main.ts']);
+    expect(compose.services.migrate?.command).toEqual(['node', 'dist/app/bin/migrate-main.mjs']);
     expect(compose.services.migrate?.depends_on?.postgres?.condition).toBe('service_healthy');
   });
 
@@ -130,7 +130,7 @@ describe('Dockerfile (hadolint-equivalent checks)', () => {
 
   it('copies every directory the service reads at run time, and .dockerignore keeps them in the context', () => {
     const copied = all('COPY').join(' ');
-    for (const dir of ['src', 'migrations', 'skills', 'data-samples']) expect(copied).toContain(dir);
+    for (const dir of ['dist', 'migrations', 'skills', 'data-samples']) expect(copied).toContain(dir);
     const ignored = read('.dockerignore')
       .split('\n')
       .map((l) => l.trim())

@@ -188,7 +188,7 @@ describe('Kubernetes manifests (kustomize base and production overlay)', () => {
   it('the migration Job runs the migrate command with the same image and settings', () => {
     const job = find<Workload>(production, 'Job').spec.template.spec.containers[0]!;
     const app = find<Workload>(production, 'Deployment').spec.template.spec.containers[0]!;
-    expect(job.command).toEqual(['node', '--import', 'tsx', 'src/migrate-main.ts']);
+    expect(job.command).toEqual(['node', 'dist/app/bin/migrate-main.mjs']);
     expect(job.image).toBe(app.image);
     expect(JSON.stringify((job as { envFrom?: unknown }).envFrom)).toBe(
       JSON.stringify((app as { envFrom?: unknown }).envFrom),
