@@ -173,22 +173,25 @@ describe('Prometheus scrape configs find the replicas', () => {
     expect(prom.rule_files).toEqual(['rules.yml']);
   });
 
-  it('the Kubernetes config keeps the pods of the Deployment (its label and annotations)', () => {
-    const prom = parse(read('deploy/prometheus/prometheus-kubernetes.yml'));
-    const pod = parse(read('deploy/kubernetes/base/deployment.yaml')).spec.template.metadata;
-    const job = prom.scrape_configs.find((j: { job_name: string }) => j.job_name === 'jorge-bots');
-    const keep = (label: string) =>
-      job.relabel_configs.find(
-        (r: { action?: string; source_labels?: string[] }) =>
-          r.action === 'keep' && r.source_labels?.[0] === label,
-      )?.regex;
-    expect(pod.labels['app.kubernetes.io/name']).toMatch(
-      new RegExp(`^${keep('__meta_kubernetes_pod_label_app_kubernetes_io_name')}$`),
-    );
-    expect(pod.annotations['prometheus.io/scrape']).toMatch(
-      new RegExp(`^${keep('__meta_kubernetes_pod_annotation_prometheus_io_scrape')}$`),
-    );
-    expect(pod.annotations['prometheus.io/path']).toBe('/metrics');
-    expect(pod.annotations['prometheus.io/port']).toBe('3000');
-  });
+  it.each(['deployment.yaml', 'worker-deployment.yaml'])(
+    'the Kubernetes config keeps the pods of %s (its label and annotations)',
+    (file) => {
+      const prom = parse(read('deploy/prometheus/prometheus-kubernetes.yml'));
+      const pod = parse(read(`deploy/kubernetes/base/${file}`)).spec.template.metadata;
+      const job = prom.scrape_configs.find((j: { job_name: string }) => j.job_name === 'jorge-bots');
+      const keep = (label: string) =>
+        job.relabel_configs.find(
+          (r: { action?: string; source_labels?: string[] }) =>
+            r.action === 'keep' && r.source_labels?.[0] === label,
+        )?.regex;
+      expect(pod.labels['app.kubernetes.io/name']).toMatch(
+        new RegExp(`^${keep('__meta_kubernetes_pod_label_app_kubernetes_io_name')}$`),
+      );
+      expect(pod.annotations['prometheus.io/scrape']).toMatch(
+        new RegExp(`^${keep('__meta_kubernetes_pod_annotation_prometheus_io_scrape')}$`),
+      );
+      expect(pod.annotations['prometheus.io/path']).toBe('/metrics');
+      expect(pod.annotations['prometheus.io/port']).toBe('3000');
+    },
+  );
 });
