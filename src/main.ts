@@ -23,6 +23,15 @@ async function main(): Promise<void> {
   // PostgreSQL serves many processes; the embedded database only one.
   const lock = config.DATABASE_URL ? null : lockOrExit(config.DATA_DIR);
   process.on('exit', () => lock?.release());
+  // Until the service is up, a stop signal just ends the process (the lock goes with it).
+  const early = (signal: NodeJS.Signals) => () => {
+    process.stderr.write(`Jorge Bots stopped by ${signal} while starting\n`);
+    process.exit(0);
+  };
+  const earlyTerm = early('SIGTERM');
+  const earlyInt = early('SIGINT');
+  process.once('SIGTERM', earlyTerm);
+  process.once('SIGINT', earlyInt);
 
   const service = await buildService(config);
   if (lock?.tookOverFrom) {
@@ -55,6 +64,8 @@ async function main(): Promise<void> {
     lock?.release();
     process.exit(0);
   };
+  process.removeListener('SIGTERM', earlyTerm);
+  process.removeListener('SIGINT', earlyInt);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
