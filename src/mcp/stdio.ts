@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { DataDirInUseError, type DataDirLock, lockDataDir } from '../adapters/postgres/data-dir-lock.ts';
 import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
 import { loadConfigOrExit } from '../config.ts';
@@ -25,6 +26,18 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  // The same lock the service takes, so a service started later is refused too.
+  let lock: DataDirLock | null = null;
+  if (!config.DATABASE_URL) {
+    try {
+      lock = lockDataDir(config.DATA_DIR);
+    } catch (err) {
+      if (!(err instanceof DataDirInUseError)) throw err;
+      process.stderr.write(`${err.message}\nUse the service’s /mcp endpoint instead.\n`);
+      process.exit(1);
+    }
+  }
+  process.on('exit', () => lock?.release());
   const db: Db = config.DATABASE_URL
     ? createPostgresDb(config.DATABASE_URL, { max: 4 })
     : await createPgliteDb(config.DATA_DIR);
@@ -40,6 +53,7 @@ async function main(): Promise<void> {
     logger.info({ why }, 'mcp stdio server stopping');
     await server.close().catch(() => {});
     await db.close().catch(() => {});
+    lock?.release();
     process.exit(0);
   };
   transport.onclose = () => void shutdown('transport closed');

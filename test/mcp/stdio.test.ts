@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnService } from '../support/spawn-service.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = ['--import', 'tsx', 'src/mcp/stdio.ts'];
@@ -78,4 +79,15 @@ describe('npm run mcp (stdio)', () => {
     expect(err).toMatch(/open in another process/);
     expect(out).toBe('');
   });
+
+  it('keeps the service from starting on the same embedded database', async () => {
+    const refused = await spawnService({ DATA_DIR: dataDir }, 60_000).then(
+      async (s) => {
+        await s.kill();
+        return 'started';
+      },
+      (e: Error) => e.message,
+    );
+    expect(refused).toMatch(/The embedded database in .* is in use by process \d+/);
+  }, 90_000);
 });
