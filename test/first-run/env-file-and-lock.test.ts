@@ -1,13 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/adapters/postgres/data-dir-lock.ts';
 import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
 
 // `npm start` as a newcomer runs it: settings in a .env file next to it, the embedded database in
-// DATA_DIR. Every process here shares one data directory, so only the first one creates a database.
+// DATA_DIR.
 const work = mkdtempSync(join(tmpdir(), 'jorge-first-run-'));
 const dataDir = join(work, 'data');
 const running: SpawnedService[] = [];
@@ -67,22 +68,31 @@ describe('a .env file in the working directory', () => {
 });
 
 describe('the embedded data directory', () => {
-  it('belongs to one process: a second is refused; a dead owner’s lock is taken over and released on exit', async () => {
-    const lock = join(dataDir, LOCK_FILE);
-    const first = await start({});
-    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: first.child.pid });
+  it('belongs to one process: a second is refused; a dead owner’s lock is taken over; the lock goes on exit', async () => {
+    const own = { DATA_DIR: join(work, 'data-lock') };
+    const lock = join(own.DATA_DIR, LOCK_FILE);
+    const first = await start(own);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: first.child.pid, host: hostname() });
 
-    const refusal = await failedStart({});
+    const refusal = await failedStart(own);
     expect(refusal).toContain('exited with 1');
-    expect(refusal).toContain(`The embedded database in ${dataDir} is in use by process ${first.child.pid}`);
+    expect(refusal).toContain(
+      `The embedded database in ${own.DATA_DIR} is in use by process ${first.child.pid}`,
+    );
     expect(refusal).toContain('DATABASE_URL');
 
-    await first.kill(); // SIGKILL: no chance to clean up
+    await first.stop();
     running.length = 0;
-    expect(existsSync(lock)).toBe(true);
+    expect(existsSync(lock)).toBe(false);
 
-    const next = await start({});
-    expect(next.output()).toContain(`process ${first.child.pid} that held it no longer runs`);
+    // What a killed process leaves behind: its lock, naming a pid that no longer runs.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: dead, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
+    const next = await start(own);
+    expect(next.output()).toContain(`process ${dead} that held it no longer runs`);
     expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: next.child.pid });
     await next.stop();
     running.length = 0;
