@@ -12,7 +12,7 @@ import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
 const work = mkdtempSync(join(tmpdir(), 'jorge-first-run-'));
 const dataDir = join(work, 'data');
 const running: SpawnedService[] = [];
-const START_MS = 90_000;
+const START_MS = 60_000;
 
 const start = async (env: Record<string, string>, cwd?: string) => {
   const s = await spawnService({ DATA_DIR: dataDir, ...env }, START_MS, cwd ? { cwd } : {});
@@ -35,6 +35,15 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** SIGTERM and the graceful exit, within 30 s; otherwise SIGKILL and fail with what the process wrote. */
+async function stopWithin(s: SpawnedService): Promise<void> {
+  const exited = s.stop().then(() => true);
+  const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), 30_000).unref());
+  if (await Promise.race([exited, late])) return;
+  await s.kill();
+  throw new Error(`process ${s.child.pid} did not exit within 30 s of SIGTERM:\n${s.output()}`);
 }
 
 afterEach(async () => {
@@ -81,7 +90,7 @@ describe('the embedded data directory', () => {
     );
     expect(refusal).toContain('DATABASE_URL');
 
-    await first.stop();
+    await stopWithin(first);
     running.length = 0;
     expect(existsSync(lock)).toBe(false);
 
@@ -94,8 +103,8 @@ describe('the embedded data directory', () => {
     const next = await start(own);
     expect(next.output()).toContain(`process ${dead} that held it no longer runs`);
     expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: next.child.pid });
-    await next.stop();
+    await stopWithin(next);
     running.length = 0;
     expect(existsSync(lock)).toBe(false);
-  }, 240_000);
+  }, 200_000);
 });
