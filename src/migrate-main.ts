@@ -1,3 +1,4 @@
+import { type DataDirLock, lockDataDir } from './adapters/postgres/data-dir-lock.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { migrate, readMigrations } from './adapters/postgres/migrate.ts';
 import { loadConfigOrExit } from './config.ts';
@@ -9,6 +10,11 @@ import { loadConfigOrExit } from './config.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // An embedded data directory is the running service's own: the same lock keeps the two apart
+  // (a DataDirInUseError names the process holding it and ends in the catch below).
+  let lock: DataDirLock | null = null;
+  if (!config.DATABASE_URL) lock = lockDataDir(config.DATA_DIR);
+  process.on('exit', () => lock?.release());
   const db = config.DATABASE_URL
     ? createPostgresDb(config.DATABASE_URL, { max: 1 })
     : await createPgliteDb(config.DATA_DIR);
@@ -22,6 +28,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.close();
+    lock?.release();
   }
 }
 

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../../src/adapters/postgres/data-dir-lock.ts';
 import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
 import { pendingMigrations, readMigrations } from '../../src/adapters/postgres/migrate.ts';
 
@@ -44,6 +45,22 @@ describe('npm run migrate, and the bundle the image runs', () => {
       await db.close();
     }
   }, 120_000);
+
+  it('refuses an embedded data directory a running service holds, naming that process', () => {
+    const held = mkdtempSync(join(tmpdir(), 'jorge-migrate-held-'));
+    // This test process stands for the running service: its pid is alive and not the command's.
+    const lock = lockDataDir(held);
+    try {
+      const refused = migrateFromSources({ DATA_DIR: held });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(String(process.pid));
+      // Nothing was opened or written beside the service's lock.
+      expect(readdirSync(held)).toEqual(['jorge-bots.lock']);
+    } finally {
+      lock.release();
+      rmSync(held, { recursive: true, force: true });
+    }
+  });
 
   it('exits non-zero and names the problem when the configuration is invalid', () => {
     const bad = migrateFromSources({ DATA_DIR: dataDir, DATABASE_URL: 'mysql://nope' });
