@@ -79,15 +79,7 @@ export async function readContact(
   );
   const c = rows[0];
   if (!c) return null;
-  const msgs = await sql.query<{
-    direction: string;
-    channel: string;
-    body: string;
-    created_at: Date;
-    delivery: string | null;
-    delivery_status: string | null;
-    delivery_error: { code?: string; message?: string } | null;
-  }>(
+  const msgs = await sql.query<MessageRow>(
     `SELECT m.direction, m.channel, m.body, m.created_at, o.status AS delivery,
             d.status AS delivery_status, d.error AS delivery_error
        FROM messages m LEFT JOIN outbox o ON o.id = m.outbox_id
@@ -119,7 +111,8 @@ export async function readContact(
   };
 }
 
-function toTranscriptEntry(m: {
+/** A transcript row with the outbox status and GHL's delivery report of an outbound message. */
+interface MessageRow {
   direction: string;
   channel: string;
   body: string;
@@ -127,7 +120,9 @@ function toTranscriptEntry(m: {
   delivery: string | null;
   delivery_status: string | null;
   delivery_error: { code?: string; message?: string } | null;
-}): TranscriptEntry {
+}
+
+function toTranscriptEntry(m: MessageRow): TranscriptEntry {
   const undelivered = m.delivery_status !== null && UNDELIVERED.has(m.delivery_status);
   const delivery = undelivered ? 'failed' : m.delivery ? DELIVERY[m.delivery] : undefined;
   return {

@@ -4,9 +4,7 @@ import type { BotsConfig, Persona } from './bots-config.ts';
 // defaults (GHL_CALENDAR_ID, GHL_ASSIGNED_USER_ID, AGENT_NAME, ASSISTANT_NAME, BROKERAGE,
 // AGENT_LICENSE_NUMBER, MARKET, TIMEZONE); a value stored for a location wins for that location.
 
-export const LOCATION_SETTING_KEYS = [
-  'calendarId',
-  'assignedUserId',
+const PERSONA_KEYS = [
   'agentName',
   'assistantName',
   'brokerage',
@@ -14,6 +12,8 @@ export const LOCATION_SETTING_KEYS = [
   'market',
   'timezone',
 ] as const;
+
+export const LOCATION_SETTING_KEYS = ['calendarId', 'assignedUserId', ...PERSONA_KEYS] as const;
 
 export type LocationSettingKey = (typeof LOCATION_SETTING_KEYS)[number];
 
@@ -39,15 +39,6 @@ export interface LocationSettings {
   assignedUserId?: string;
   sources: Record<LocationSettingKey, SettingSource>;
 }
-
-const PERSONA_KEYS = [
-  'agentName',
-  'assistantName',
-  'brokerage',
-  'licenseNumber',
-  'market',
-  'timezone',
-] as const;
 
 /** The values a location works with: each stored value over the environment's. */
 export function effectiveLocationSettings(
