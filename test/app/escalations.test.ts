@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const AGENT_PHONE = '+19095550111';
 const AGENT_EMAIL = 'jorge.agent@example.com';
@@ -147,9 +147,7 @@ describe('an escalation while GHL is down is queued and delivered later', () => 
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       AGENT_PHONE,
       OUTBOX_RETRY_BASE_MS: '300',
       BREAKER_HALF_OPEN_MS: '1000',

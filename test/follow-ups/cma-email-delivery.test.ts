@@ -3,7 +3,7 @@ import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { type SmtpSink, startSmtpSink } from '../support/fakes/smtp-sink.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 import { advance, crmRecords, manualClock, SELLER_MESSAGE, say } from './helpers.ts';
 
 const START = '2026-11-23T18:00:00Z';
@@ -32,9 +32,7 @@ describe('the day-14 CMA email reaches the lead with the PDF', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         FOLLOW_UP_POLL_MS: '100',
       },
       { clock },

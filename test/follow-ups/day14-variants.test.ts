@@ -97,6 +97,8 @@ describe.each(backends())('day 14 for each kind of lead ($name)', (backend) => {
     });
     const { message } = await day14('proxied');
     expect(message.attachments).toHaveLength(1);
-    expect(message.attachments[0]).toMatch(/^https:\/\/bots\.example\.com\/api\/v1\/attachments\/att_[\w-]{22}$/);
+    expect(message.attachments[0]).toMatch(
+      /^https:\/\/bots\.example\.com\/api\/v1\/attachments\/att_[\w-]{22}$/,
+    );
   });
 });

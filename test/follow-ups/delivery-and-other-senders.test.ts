@@ -9,7 +9,7 @@ import {
   inboundMessagePayload,
   outboundMessagePayload,
 } from '../support/fakes/webhook-signer.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 import { manualClock, SELLER_MESSAGE } from './helpers.ts';
 
 const HOUR = 3_600_000;
@@ -62,9 +62,7 @@ describe.each(backends())(
       svc = await startTestService(
         tdb,
         {
-          GHL_API_BASE_URL: ghl.url,
-          GHL_PRIVATE_TOKEN: ghl.token,
-          GHL_LOCATION_ID: ghl.locationId,
+          ...ghlEnv(ghl),
           TIMEZONE: 'America/Los_Angeles',
           FOLLOW_UP_QUIET_AFTER_OTHER_SEND_MS: String(QUIET_MS),
         },

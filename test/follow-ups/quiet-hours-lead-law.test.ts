@@ -7,7 +7,7 @@ import {
   inboundMessagePayload,
   outboundMessagePayload,
 } from '../support/fakes/webhook-signer.ts';
-import { startTestService, type TestService } from '../support/service.ts';
+import { startTestService, type TestService, ghlEnv } from '../support/service.ts';
 import { manualClock, SELLER_MESSAGE } from './helpers.ts';
 
 /**
@@ -27,9 +27,7 @@ describe('quiet hours follow the lead’s clock and state law', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         TIMEZONE: 'America/Los_Angeles',
       },
       { clock, workers: false },

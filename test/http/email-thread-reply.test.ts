@@ -6,7 +6,7 @@ import {
   workflowWebhookPayload,
 } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 // A lead answers by email from Gmail: GHL sends the HTML with the quoted thread and the email's
 // ids (InboundMessage.md, email example). The bot reads the lead's words only and answers in the
@@ -30,9 +30,7 @@ describe('an inbound HTML email is read clean and answered in its thread', () =>
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_WEBHOOK_SECRET: SECRET,
     });
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { workflowWebhookPayload } from '../support/fakes/webhook-signer.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const TOKEN = 'location-settings-token-0123456789';
 const SECRET = 'location-settings-secret-0123456789';
@@ -176,9 +176,7 @@ describe('a stored calendar offers its free slots (GHL)', () => {
     tdb = await pgliteBackend.open();
     // No GHL_CALENDAR_ID: without a stored calendar the bot asks morning or afternoon.
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_WEBHOOK_SECRET: SECRET,
     });
   });

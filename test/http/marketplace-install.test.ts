@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const KEY = randomBytes(32).toString('base64');
 
@@ -42,9 +42,7 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_CLIENT_ID: ghl.oauth.clientId,
       GHL_CLIENT_SECRET: ghl.oauth.clientSecret,
       GHL_OAUTH_REDIRECT_URI: 'https://bots.example.com/oauth/callback',
@@ -130,9 +128,7 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
 
   it('two replicas on one database whose token GHL stopped accepting renew it once between them', async () => {
     const other = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_CLIENT_ID: ghl.oauth.clientId,
       GHL_CLIENT_SECRET: ghl.oauth.clientSecret,
       TOKEN_ENCRYPTION_KEY: KEY,

@@ -10,7 +10,7 @@ import {
   outboundMessagePayload,
 } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 // The realtor renamed the takeover tag in the bots config and left the off switches as they are.
 const BOTS_YAML = ['tags:', '  humanTakeover: Agent-Has-It'].join('\n');
@@ -32,9 +32,7 @@ describe('a human takeover under a renamed tag (BOTS_CONFIG_FILE)', () => {
     ghl.seedContact({ id: contactId, firstName: 'Dana', phone: '+19095550100' });
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       BOTS_CONFIG_FILE: botsFile,
     });
     hook = `${svc.url}/webhooks/ghl`;

@@ -6,7 +6,7 @@ import {
   workflowWebhookPayload,
 } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const SECRET = 'workflow-secret-0123456789';
 const TEXT = 'is the 3 bedroom on Elm still available secretword';
@@ -52,9 +52,7 @@ describe('inbound messages by channel', () => {
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_WEBHOOK_SECRET: SECRET,
     });
     hook = `${svc.url}/webhooks/ghl`;

@@ -9,7 +9,7 @@ import {
 } from '../support/fakes/webhook-signer.ts';
 import { generateWebhookKeys } from '../support/fakes/test-keys.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const SECRET = 'workflow-secret-0123456789';
 
@@ -32,9 +32,7 @@ describe('POST /webhooks/ghl against the fake GHL', () => {
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_WEBHOOK_SECRET: SECRET,
     });
     hook = `${svc.url}/webhooks/ghl`;

@@ -3,7 +3,7 @@ import type { Clock } from '../../src/ports.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, GHL_WEBHOOK_RETRY, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const MINUTE = 60_000;
 
@@ -173,9 +173,7 @@ describe('a webhook answered 429 because the inbox backlog is full', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         INBOX_MAX_BACKLOG: '1',
       },
       { clock, workers: false },

@@ -3,7 +3,7 @@ import type { Clock } from '../../src/ports.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { workflowWebhookPayload } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const SECRET = 'workflow-secret-0123456789';
 const WINDOW_MS = 60_000;
@@ -34,9 +34,7 @@ describe('workflow Webhook deliveries are answered once', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         GHL_WEBHOOK_SECRET: SECRET,
         WORKFLOW_DEDUPE_WINDOW_MS: String(WINDOW_MS),
       },

@@ -3,7 +3,7 @@ import { redactText } from '../../src/observability/logger.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 describe('free text in logs', () => {
   it('masks phone numbers and emails but keeps the addresses of our own servers and dates', () => {
@@ -26,9 +26,7 @@ describe('a GHL error that echoes the contact reaches neither the logs nor the s
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
     });
   });
   afterAll(async () => {

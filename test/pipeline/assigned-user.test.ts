@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { startTestService, type TestService } from '../support/service.ts';
+import { startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 /** The "Needs Jorge" task of an escalation is assigned to the location's user, else the env's. */
 describe('tasks are assigned to the location’s user on the live path', () => {
@@ -16,9 +16,7 @@ describe('tasks are assigned to the location’s user on the live path', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         GHL_ASSIGNED_USER_ID: 'usr_from_env',
       },
       { workers: false },

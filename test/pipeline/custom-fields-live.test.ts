@@ -4,7 +4,7 @@ import { CONTACT_FIELDS } from '../../src/domain/contact-fields.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 // A fresh GHL location has none of the bots' custom fields, and (ASSUMPTION unknown custom field
 // 400, see the fake's contact-model.ts) refuses values for fields it does not define. The service
@@ -19,9 +19,7 @@ describe('qualification fields on a fresh GHL location', () => {
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_CLIENT_ID: ghl.oauth.clientId,
       GHL_CLIENT_SECRET: ghl.oauth.clientSecret,
       GHL_OAUTH_REDIRECT_URI: 'https://bots.example.com/oauth/callback',

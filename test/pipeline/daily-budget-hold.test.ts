@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 describe('a location whose GHL day is used up', () => {
   let ghl: FakeGhl;
@@ -12,9 +12,7 @@ describe('a location whose GHL day is used up', () => {
     ghl = await startFakeGhl();
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_RATE_LIMIT_DAILY: '2',
       OUTBOX_RETRY_BASE_MS: '50',
     });

@@ -3,7 +3,7 @@ import { postgresBackend, postgresUrl, type TestDb, warnIfNoPostgres } from '../
 import { delayed, type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { eventually } from '../support/service.ts';
+import { eventually, ghlEnv } from '../support/service.ts';
 import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
 
 warnIfNoPostgres('dead letter after worker crashes');
@@ -23,9 +23,7 @@ describe.skipIf(!postgresUrl)('an event whose turn kills the worker every time',
   const start = async () => {
     const s = await spawnService({
       DATABASE_URL: tdb.url!,
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       ANTHROPIC_API_KEY: KEY,
       ANTHROPIC_BASE_URL: claude.url,
       MODEL_TURN_TIMEOUT_MS: '60000',

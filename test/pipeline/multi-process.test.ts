@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { postgresBackend, postgresUrl, type TestDb, warnIfNoPostgres } from '../support/db.ts';
-import { eventually } from '../support/service.ts';
+import { eventually, ghlEnv } from '../support/service.ts';
 import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
 
 warnIfNoPostgres('two-process ordering and crash recovery');
@@ -15,9 +15,7 @@ describe.skipIf(!postgresUrl)('replicas sharing one PostgreSQL', () => {
   const start = async (env: Record<string, string> = {}) => {
     const s = await spawnService({
       DATABASE_URL: tdb.url!,
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       ...env,
     });
     running.push(s);

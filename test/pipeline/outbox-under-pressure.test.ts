@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { eventually, startTestService, type TestService } from '../support/service.ts';
+import { eventually, startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const budgets = process.env.REDIS_URL ? (['memory', 'redis'] as const) : (['memory'] as const);
 if (!process.env.REDIS_URL)
@@ -23,9 +23,7 @@ describe.each(budgets)('outbox against a GHL that throttles and fails for a whil
     ghl = await startFakeGhl({ rateLimit: { max: 20, intervalMs: 2000 }, retryAfterSeconds: 1 });
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, {
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_RATE_LIMIT_MAX: '20',
       GHL_RATE_LIMIT_INTERVAL_MS: '2000',
       ...(budget === 'redis'

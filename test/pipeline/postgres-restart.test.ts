@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { inboundMessagePayload, signWebhookBody } from '../support/fakes/webhook-signer.ts';
-import { eventually } from '../support/service.ts';
+import { eventually, ghlEnv } from '../support/service.ts';
 import { type SpawnedService, spawnService } from '../support/spawn-service.ts';
 import {
   canRunThrowawayPostgres,
@@ -30,9 +30,7 @@ describe.skipIf(!runs)('a replica across PostgreSQL restarts', () => {
     ]);
     svc = await spawnService({
       DATABASE_URL: cluster.url,
-      GHL_API_BASE_URL: ghl.url,
-      GHL_PRIVATE_TOKEN: ghl.token,
-      GHL_LOCATION_ID: ghl.locationId,
+      ...ghlEnv(ghl),
       GHL_RATE_LIMIT_MAX: '10000',
       JORGE_API_TOKEN: TOKEN,
       // A send whose 'sent' mark was lost to the outage is taken up again after the lease.

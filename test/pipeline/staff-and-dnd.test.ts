@@ -4,7 +4,7 @@ import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { contactTagUpdatePayload } from '../support/fakes/ghl/webhook-payloads.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
-import { startTestService, type TestService } from '../support/service.ts';
+import { startTestService, type TestService, ghlEnv } from '../support/service.ts';
 
 const AGENT_PHONE = '+19095550111';
 const OFFICER_PHONE = '+19095550112';
@@ -21,9 +21,7 @@ describe('staff senders and do-not-disturb on the live path', () => {
     svc = await startTestService(
       tdb,
       {
-        GHL_API_BASE_URL: ghl.url,
-        GHL_PRIVATE_TOKEN: ghl.token,
-        GHL_LOCATION_ID: ghl.locationId,
+        ...ghlEnv(ghl),
         AGENT_PHONE,
         COMPLIANCE_OFFICER_PHONE: OFFICER_PHONE,
       },

@@ -14,6 +14,13 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
+/** The settings that point the service at a fake GHL with its Private Integration token. */
+export const ghlEnv = (ghl: { url: string; token: string; locationId: string }) => ({
+  GHL_API_BASE_URL: ghl.url,
+  GHL_PRIVATE_TOKEN: ghl.token,
+  GHL_LOCATION_ID: ghl.locationId,
+});
+
 /**
  * The real service in-process, listening on a free port, verifying webhooks with the test keys.
  * `env` overrides settings exactly as the environment would.
