@@ -1,0 +1,84 @@
+// Imports and cycles that break a rule of layer-rules.ts today and are kept on purpose, each with
+// its reason. The lists may only shrink: an entry that no longer occurs fails the check too, so it
+// is removed together with the fix.
+
+const TURN = 'file being restructured into the load, decide, plan, commit turn';
+const PENDING = 'present when the check was introduced';
+
+/** Key: `from -> to`, paths relative to src/. */
+export const allowedImports: Record<string, string> = {
+  // The files below are being restructured into the load → decide → plan → commit turn; their
+  // repository imports go away with that change, not before.
+  'adapters/postgres/inbox-repo.ts -> app/inbox-event.ts': TURN,
+  'app/external-listings.ts -> adapters/listings/load-listings.ts': TURN,
+  'app/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
+  'app/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
+  'app/handle-inbox-event.ts -> adapters/postgres/model-usage-repo.ts': TURN,
+  'app/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
+  'app/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
+  'app/process-inbox.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/process-inbox.ts -> adapters/postgres/db.ts': TURN,
+  'app/process-inbox.ts -> adapters/postgres/deliveries-repo.ts': TURN,
+  'app/schedule-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': TURN,
+  'app/schedule-follow-ups.ts -> adapters/postgres/outbox-repo.ts': TURN,
+  // Moving behind store ports (src/ports/) next.
+  'adapters/ghl-webhooks/normalize.ts -> app/inbox-event.ts': PENDING,
+  'adapters/ghl-webhooks/workflow-dedupe.ts -> app/inbox-event.ts': PENDING,
+  'adapters/postgres/contacts-repo.ts -> app/inbox-event.ts': PENDING,
+  'adapters/postgres/model-usage-repo.ts -> app/model-assist.ts': PENDING,
+  'adapters/postgres/outbox-repo.ts -> app/outbox-action.ts': PENDING,
+  'app/assess-financing.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/assess-financing.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/drain-outbox.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/drain-outbox.ts -> adapters/mail/smtp-mailer.ts': PENDING,
+  'app/escalate-compliance-violation.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/escalate-compliance-violation.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/escalate-to-human-review.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/escalate-to-human-review.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/location-settings.ts -> adapters/postgres/location-settings-repo.ts': PENDING,
+  'app/prepare-follow-up.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/read-contact.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'app/read-contact.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
+  'app/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,
+  'app/run-due-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'app/run-due-follow-ups.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
+  'app/send-cma-email.ts -> adapters/mail/smtp-mailer.ts': PENDING,
+  'app/send-cma-email.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'app/staff-senders.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'domain/dnd.ts -> ports.ts': PENDING,
+  'http/deps.ts -> adapters/postgres/inbox-repo.ts': PENDING,
+  'http/errors.ts -> adapters/postgres/db.ts': PENDING,
+  'http/routes/attachments.get.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'http/routes/health.ts -> adapters/postgres/backlog-stats.ts': PENDING,
+  'http/routes/health.ts -> adapters/postgres/migrate.ts': PENDING,
+  'http/routes/health.ts -> adapters/postgres/inbox-repo.ts': PENDING,
+  'http/routes/health.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'http/routes/webhooks.ghl.ts -> adapters/postgres/inbox-repo.ts': PENDING,
+  'mcp/deps.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'mcp/stdio.ts -> adapters/postgres/data-dir-lock.ts': PENDING,
+  'mcp/stdio.ts -> adapters/postgres/db.ts': PENDING,
+  'mcp/stdio.ts -> adapters/postgres/migrate.ts': PENDING,
+};
+
+/** Key: the files of the cycle, sorted and joined by ` + `. */
+export const allowedCycles: Record<string, string> = {
+  // audit-prompt and narrative-prompt take the prompt types from model-assist (being restructured).
+  'app/audit-prompt.ts + app/model-assist.ts + app/narrative-prompt.ts': TURN,
+  'domain/contact-fields.ts + domain/conversation.ts': PENDING,
+  'domain/bots-config.ts + domain/policy/objections.ts + domain/turn-context.ts': PENDING,
+  'domain/follow-up/templates-en.ts + domain/follow-up/templates-es.ts + domain/follow-up/wording.ts':
+    PENDING,
+  'domain/buyer/match-text.ts + domain/buyer/matching.ts': PENDING,
+  'mcp/cma-tool.ts + mcp/tools.ts': PENDING,
+};
