@@ -1,3 +1,5 @@
+import type { DndChannelName } from './domain/dnd.ts';
+
 // Interfaces to every outside system. Each has a real adapter and an offline/sandbox one in adapters/.
 // Bots never see these: they return decisions as data and app/ carries them out through these ports.
 
@@ -63,7 +65,7 @@ export interface CrmContact {
   customFields: { id: string; value: unknown }[];
 }
 
-export type DndChannelName = 'SMS' | 'Email' | 'WhatsApp' | 'GMB' | 'FB' | 'Call';
+export type { DndChannelName };
 
 export interface CustomFieldDef {
   id: string;

@@ -4,7 +4,7 @@ import { checkGhlSignature, loadWebhookKeys } from '../../src/adapters/ghl-webho
 import { createPostgresDb } from '../../src/adapters/postgres/db.ts';
 import { createInboxWriter } from '../../src/adapters/postgres/inbox-repo.ts';
 import { migrate } from '../../src/adapters/postgres/migrate.ts';
-import type { InboxEvent } from '../../src/app/inbox-event.ts';
+import type { InboxEvent } from '../../src/ports/inbox-event.ts';
 import { inboundMessagePayload } from '../../test/support/fakes/webhook-signer.ts';
 import type { WebhookKeys } from '../../test/support/fakes/test-keys.ts';
 import { openBenchSchema } from './bench-db.ts';

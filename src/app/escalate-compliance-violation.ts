@@ -2,7 +2,7 @@ import { audit, changeTags } from '../adapters/postgres/contacts-repo.ts';
 import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
-import type { OutboxAction } from './outbox-action.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
 
 export const VIOLATION_TYPES = ['fair_housing', 'respa', 'tcpa', 'privacy', 'harassment', 'other'] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];

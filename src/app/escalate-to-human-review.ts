@@ -3,7 +3,7 @@ import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
 import { conversationSummary } from './conversation-summary.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
-import type { OutboxAction } from './outbox-action.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
 
 export interface EscalationInput {
   locationId: string;

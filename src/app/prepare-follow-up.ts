@@ -14,7 +14,7 @@ import {
   type MarketFact,
 } from '../domain/follow-up/index.ts';
 import { readState } from '../domain/state.ts';
-import type { ModelCallRecord } from './model-assist.ts';
+import type { ModelCallRecord } from '../ports/model-call-record.ts';
 import type { NarrativeInput } from './narrative-prompt.ts';
 import { type CmaCache, type CmaData, CmaPdfError, generateCma, localDay } from './generate-cma.ts';
 

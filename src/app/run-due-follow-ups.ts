@@ -16,7 +16,7 @@ import { allowedSendTime, FOLLOW_UP_STEPS, type FollowUpStep } from '../domain/f
 import type { Db, Sql } from '../ports.ts';
 import { loadFollowUpSubject } from './follow-up-status.ts';
 import { contactSendWindow } from './lead-send-window.ts';
-import type { OutboxAction } from './outbox-action.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
 import { type FollowUpContentDeps, prepareFollowUp } from './prepare-follow-up.ts';
 import { recordModelCall } from '../adapters/postgres/model-usage-repo.ts';
 

@@ -2,7 +2,7 @@ import type { Mailer } from '../adapters/mail/smtp-mailer.ts';
 import { getContact } from '../adapters/postgres/contacts-repo.ts';
 import { loadDocument } from '../adapters/postgres/follow-ups-repo.ts';
 import { type Crm, CrmError, type Sql } from '../ports.ts';
-import type { OutboxAction } from './outbox-action.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
 
 export type CmaEmailAction = Extract<OutboxAction, { kind: 'send_cma_email' }>;
 

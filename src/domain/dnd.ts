@@ -1,4 +1,5 @@
-import type { DndChannelName } from '../ports.ts';
+/** The channels GHL keeps a do-not-disturb setting for (`dndSettings`). */
+export type DndChannelName = 'SMS' | 'Email' | 'WhatsApp' | 'GMB' | 'FB' | 'Call';
 
 // GHL keeps do-not-disturb per channel (`dndSettings`: SMS, Email, WhatsApp, GMB, FB, Call, each
 // {status: active | inactive | permanent}) beside a global `dnd` flag. Real contacts and

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInboxWriter, InboxRowRejected } from '../../src/adapters/postgres/inbox-repo.ts';
-import type { InboxEvent } from '../../src/app/inbox-event.ts';
+import type { InboxEvent } from '../../src/ports/inbox-event.ts';
 import { backends, type TestDb } from '../support/db.ts';
 
 const event = (n: number, messageId = `m${n}`): InboxEvent => ({

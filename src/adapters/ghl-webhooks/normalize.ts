@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContactPatch, InboxEvent } from '../../app/inbox-event.ts';
+import type { ContactPatch, InboxEvent } from '../../ports/inbox-event.ts';
 import { clean } from '../../domain/clean.ts';
 import { channelInDnd } from '../../domain/dnd.ts';
 import { type ChannelRead, readChannel } from './channel.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { InboxEvent } from '../../app/inbox-event.ts';
+import type { InboxEvent } from '../../ports/inbox-event.ts';
 
 export interface WorkflowDedupeIds {
   /** The event's idempotency key, stored as its messageId (unique per location). */

@@ -1,4 +1,4 @@
-import type { ContactPatch } from '../../app/inbox-event.ts';
+import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { Sql } from '../../ports.ts';
 
 export interface ContactRow {

@@ -1,4 +1,4 @@
-import type { ModelCallRecord } from '../../app/model-assist.ts';
+import type { ModelCallRecord } from '../../ports/model-call-record.ts';
 import type { Sql } from '../../ports.ts';
 
 export async function recordModelCall(

@@ -1,4 +1,4 @@
-import type { OutboxAction } from '../../app/outbox-action.ts';
+import type { OutboxAction } from '../../ports/outbox-action.ts';
 import type { Sql } from '../../ports.ts';
 
 export interface OutboxRow {
