@@ -26,9 +26,10 @@ function table(title, maps, cols) {
 }
 
 const out = [];
-const u = { train: read('utterances-train.jsonl'), test: read('utterances-test.jsonl') };
+const SPLITS = ['train', 'dev', 'test'];
+const u = Object.fromEntries(SPLITS.map((s) => [s, read(`utterances-${s}.jsonl`)]));
 const stats = {};
-for (const s of ['train', 'test']) {
+for (const s of SPLITS) {
   const acts = new Map(), actFam = new Map(), slots = new Map(), langs = new Map(), bots = new Map(), slotVals = new Map();
   for (const r of u[s]) {
     inc(langs, r.lang); inc(bots, `${r.context.bot}/${r.context.lastQuestion ?? 'null'}`);
@@ -37,16 +38,16 @@ for (const s of ['train', 'test']) {
   }
   stats[s] = { acts, actFam, slots, langs, bots, slotVals };
 }
-out.push(`## Utterances\n\ntrain ${u.train.length}, test ${u.test.length}, total ${u.train.length + u.test.length}`);
-out.push(table('Language', [stats.train.langs, stats.test.langs], ['train', 'test']));
-out.push(table('Act families', [stats.train.actFam, stats.test.actFam], ['train', 'test']));
-out.push(table('Acts (with subtype)', [stats.train.acts, stats.test.acts], ['train', 'test']));
-out.push(table('Slots', [stats.train.slots, stats.test.slots], ['train', 'test']));
-out.push(table('Categorical slot values', [stats.train.slotVals, stats.test.slotVals], ['train', 'test']));
+out.push(`## Utterances\n\n${SPLITS.map((s) => `${s} ${u[s].length}`).join(', ')}, total ${SPLITS.reduce((n, s) => n + u[s].length, 0)}`);
+out.push(table('Language', SPLITS.map((s) => stats[s].langs), SPLITS));
+out.push(table('Act families', SPLITS.map((s) => stats[s].actFam), SPLITS));
+out.push(table('Acts (with subtype)', SPLITS.map((s) => stats[s].acts), SPLITS));
+out.push(table('Slots', SPLITS.map((s) => stats[s].slots), SPLITS));
+out.push(table('Categorical slot values', SPLITS.map((s) => stats[s].slotVals), SPLITS));
 // opt-out / HELP / START coverage, and look-alikes (trigger words used in ordinary talk, no keyword act)
 const TRIGGER = /\b(stop\w*|end\w*|quit\w*|cancel\w*|help|start\w*|unsubscribe|remove|baja|ayuda|alto|dej\w+ de|no pare)\b|^(para|paramos)\b/i;
 const legal = {};
-for (const s of ['train', 'test']) {
+for (const s of SPLITS) {
   const m = new Map();
   for (const r of u[s]) {
     const kws = r.acts.filter((a) => a.act === 'keyword').map((a) => a.kind);
@@ -56,12 +57,12 @@ for (const s of ['train', 'test']) {
   }
   legal[s] = m;
 }
-out.push(table('Opt-out, HELP, START and look-alikes', [legal.train, legal.test], ['train', 'test']));
-out.push(table('Context (bot/lastQuestion)', [stats.train.bots, stats.test.bots], ['train', 'test']));
+out.push(table('Opt-out, HELP, START and look-alikes', SPLITS.map((s) => legal[s]), SPLITS));
+out.push(table('Context (bot/lastQuestion)', SPLITS.map((s) => stats[s].bots), SPLITS));
 
-const c = { train: read('conversations-train.jsonl'), test: read('conversations-test.jsonl') };
+const c = Object.fromEntries(SPLITS.map((s) => [s, read(`conversations-${s}.jsonl`)]));
 const cs = {};
-for (const s of ['train', 'test']) {
+for (const s of SPLITS) {
   const m = new Map(), sl = new Map(), q = new Map();
   for (const r of c[s]) {
     inc(m, `lang=${r.lang}`); inc(m, `bot=${r.bot}`); inc(m, `turns=${r.turns.length}`); inc(m, `tags=${r.tags.join(',') || '(none)'}`);
@@ -77,10 +78,10 @@ for (const s of ['train', 'test']) {
   }
   cs[s] = { m, sl, q };
 }
-out.push(`\n## Conversations\n\ntrain ${c.train.length}, test ${c.test.length}, total ${c.train.length + c.test.length}`);
-out.push(table('Conversation properties', [cs.train.m, cs.test.m], ['train', 'test']));
-out.push(table('Expected slots', [cs.train.sl, cs.test.sl], ['train', 'test']));
-out.push(table('question_answered topics', [cs.train.q, cs.test.q], ['train', 'test']));
+out.push(`\n## Conversations\n\n${SPLITS.map((s) => `${s} ${c[s].length}`).join(', ')}, total ${SPLITS.reduce((n, s) => n + c[s].length, 0)}`);
+out.push(table('Conversation properties', SPLITS.map((s) => cs[s].m), SPLITS));
+out.push(table('Expected slots', SPLITS.map((s) => cs[s].sl), SPLITS));
+out.push(table('question_answered topics', SPLITS.map((s) => cs[s].q), SPLITS));
 const text = out.join('\n') + '\n';
 if (md) process.stdout.write(text);
 else process.stdout.write(text.replace(/^\|[-:|]+\|$\n/gm, ''));

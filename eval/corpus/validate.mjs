@@ -90,13 +90,17 @@ const seenId = (id, where) => { if (ids.has(id)) err(where, `duplicate id ${id} 
 const norm = (t) => t.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9ñ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 // ---- utterances
+// Id prefixes per split: train and test share u/c (they were cut from one pool), dev uses d/dc.
+const SPLITS = ['train', 'dev', 'test'];
+const U_ID = { train: /^u\d{4,}$/, test: /^u\d{4,}$/, dev: /^d\d{4,}$/ };
+const C_ID = { train: /^c\d{3,}$/, test: /^c\d{3,}$/, dev: /^dc\d{3,}$/ };
 const uSplit = {};
-for (const split of ['train', 'test']) {
+for (const split of SPLITS) {
   for (const { rec: u, where } of readJsonl(`utterances-${split}.jsonl`)) {
     const w = `${where} ${u.id}`;
     const allowed = ['id', 'lang', 'context', 'text', 'acts', 'slots', 'note'];
     for (const k of Object.keys(u)) if (!allowed.includes(k)) err(w, `unknown field ${k}`);
-    if (typeof u.id !== 'string' || !/^u\d{4,}$/.test(u.id)) err(w, 'bad id'); else seenId(u.id, where);
+    if (typeof u.id !== 'string' || !U_ID[split].test(u.id)) err(w, 'bad id'); else seenId(u.id, where);
     if (!LANGS.includes(u.lang)) err(w, 'bad lang');
     const c = u.context;
     if (!c || typeof c !== 'object') err(w, 'missing context');
@@ -120,18 +124,18 @@ for (const split of ['train', 'test']) {
     (uSplit[n] ||= new Set()).add(split);
   }
 }
-for (const [n, s] of Object.entries(uSplit)) if (s.size > 1) err('utterances', `same text+context in train and test: ${n}`);
+for (const [n, s] of Object.entries(uSplit)) if (s.size > 1) err('utterances', `same text+context in ${[...s].join(' and ')}: ${n}`);
 
 // ---- conversations
 const EXPECT_KEYS = ['opted_out', 'must_not_solicit_after', 'slots', 'temperature', 'appointment_offered', 'question_answered', 'handoff_to_human', 'language', 'max_repeats'];
 const cSplit = {};
-for (const split of ['train', 'test']) {
+for (const split of SPLITS) {
   for (const { rec: c, where } of readJsonl(`conversations-${split}.jsonl`)) {
     const w = `${where} ${c.id}`;
     const allowed = ['id', 'lang', 'bot', 'tags', 'contact', 'now', 'turns', 'expect'];
     for (const k of Object.keys(c)) if (!allowed.includes(k)) err(w, `unknown field ${k}`);
     for (const k of allowed) if (!(k in c)) err(w, `missing field ${k}`);
-    if (typeof c.id !== 'string' || !/^c\d{3,}$/.test(c.id)) err(w, 'bad id'); else seenId(c.id, where);
+    if (typeof c.id !== 'string' || !C_ID[split].test(c.id)) err(w, 'bad id'); else seenId(c.id, where);
     if (!LANGS.includes(c.lang)) err(w, 'bad lang');
     if (!BOTS.includes(c.bot)) err(w, 'bad bot');
     if (!Array.isArray(c.tags) || c.tags.length > 1 || (c.tags.length && !['Seller-Lead', 'Buyer-Lead'].includes(c.tags[0]))) err(w, 'bad tags');
@@ -155,7 +159,8 @@ for (const split of ['train', 'test']) {
     (cSplit[n] ||= new Set()).add(split);
   }
 }
-for (const [n, s] of Object.entries(cSplit)) if (s.size > 1) err('conversations', `same turns in train and test: ${n.slice(0, 60)}`);
+for (const [n, s] of Object.entries(cSplit)) if (s.size > 1) err('conversations', `same turns in ${[...s].join(' and ')}: ${n.slice(0, 60)}`);
 
 if (errors.length) { console.error(errors.slice(0, 200).join('\n')); console.error(`\n${errors.length} violation(s)`); process.exit(1); }
-console.log(`OK: ${[...ids.keys()].filter((i) => i[0] === 'u').length} utterances, ${[...ids.keys()].filter((i) => i[0] === 'c').length} conversations, all valid`);
+const nConv = [...ids.keys()].filter((i) => /^d?c/.test(i)).length;
+console.log(`OK: ${ids.size - nConv} utterances, ${nConv} conversations, all valid`);
