@@ -4,11 +4,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAccessControl } from './access.ts';
+import { registerDashboard } from './dashboard/index.ts';
+import { createDashboardSessions } from './dashboard/session.ts';
 import type { HttpDeps } from './deps.ts';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './errors.ts';
 import { attachmentsGetRoute } from './routes/attachments.get.ts';
 import { contactsGetRoute } from './routes/contacts.get.ts';
-import { dashboardRoute } from './routes/dashboard.get.ts';
 import { escalationRoutes } from './routes/escalations.ts';
 import { featuresGetRoute } from './routes/features.get.ts';
 import { meshGetRoute } from './routes/mesh.get.ts';
@@ -35,7 +36,8 @@ import { webhooksGhlRoute } from './routes/webhooks.ghl.ts';
  *   POST /mcp                         MCP tools over Streamable HTTP (FEATURE_MCP, bearer token)
  *   GET  /healthz  /readyz  /metrics   operations
  *   GET  /openapi.json  /docs          API description and Swagger UI
- *   GET  /                             dashboard
+ *   GET  /  /sign-in  /inbox  /contacts/:id  /queues  /overview  /scripts  /simulator   dashboard
+ *        (src/http/dashboard/index.ts lists its pages; signed-in cookie session, CSRF on forms)
  */
 export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,7 +73,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   // Before any route (the swagger plugins add their own): access is decided per route.
-  installAccessControl(app, deps.config.JORGE_API_TOKEN);
+  const sessions = createDashboardSessions(deps.config.JORGE_API_TOKEN);
+  installAccessControl(app, deps.config.JORGE_API_TOKEN, { sessions, now: () => deps.clock.now().getTime() });
 
   await app.register(swagger, {
     openapi: {
@@ -108,7 +111,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   if (deps.locationSettings)
     await locationSettingsRoutes(app, { clock: deps.clock, locationSettings: deps.locationSettings });
   await healthRoutes(app, deps);
-  await dashboardRoute(app, deps);
+  await registerDashboard(app, deps, sessions);
   if (deps.config.FEATURE_MCP) {
     // The MCP SDK is loaded only when the feature is on.
     const { mcpHttpRoute } = await import('../mcp/http-route.ts');
