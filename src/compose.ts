@@ -13,6 +13,7 @@ import { createFieldProvisioner } from './app/provision-custom-fields.ts';
 import type { EscalationDeps } from './app/escalation-deps.ts';
 import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
 import { createFollowUpLoop } from './app/follow-up-loop.ts';
+import { createEscalationAlerts } from './app/escalation-alerts.ts';
 import { createCmaCache } from './app/generate-cma.ts';
 import { createSandboxClock } from './app/sandbox-clock.ts';
 import { loadComps } from './adapters/comps/load-comps.ts';
@@ -242,6 +243,21 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     onOutbox: () => drainer.notify(),
     pollMs: config.FOLLOW_UP_POLL_MS,
   });
+  // Escalations nobody picked up within ESCALATION_SLA_MINUTES alert the agent again, then the backup.
+  const escalationAlerts = createEscalationAlerts({
+    db,
+    clock,
+    sandboxClock,
+    escalation,
+    slaMs: config.ESCALATION_SLA_MINUTES * 60_000,
+    backup: {
+      ...(config.ESCALATION_BACKUP_PHONE ? { phone: config.ESCALATION_BACKUP_PHONE } : {}),
+      ...(config.ESCALATION_BACKUP_EMAIL ? { email: config.ESCALATION_BACKUP_EMAIL } : {}),
+    },
+    logger,
+    onOutbox: () => drainer.notify(),
+    pollMs: Math.max(config.FOLLOW_UP_POLL_MS, 15_000),
+  });
   // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
   const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
   const mcpTools =
@@ -337,6 +353,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     modes,
     escalation,
     followUps,
+    sandboxClock,
+    escalationAlerts,
     mesh,
     locationSettings,
     ghlInstalls: ghl.installs,
@@ -351,6 +369,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     drainer,
     followUps,
     sandboxClock,
+    escalationAlerts,
     startWorkers() {
       if (!config.WORKERS_ENABLED) return;
       // At start rather than on the first lead's turn; a failure is logged and tried again on use.
@@ -360,6 +379,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       inboxWorker.start();
       drainer.start();
       followUps.start();
+      escalationAlerts.start();
       mesh?.start();
     },
     /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
@@ -369,6 +389,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       await app.close();
       await inboxWorker.stop();
       await followUps.stop();
+      await escalationAlerts.stop();
       await drainer.stop();
       await mcpTools?.close();
       await budget.close();

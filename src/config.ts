@@ -154,6 +154,13 @@ export const configSchema = z.object({
     z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +19095550100'),
   ),
   COMPLIANCE_OFFICER_EMAIL: opt(z.email()),
+  /** An escalation nobody picked up within this many minutes alerts the agent again; after twice this, the backup. */
+  ESCALATION_SLA_MINUTES: withDefault(z.coerce.number().int().min(1).max(10_080), 30),
+  /** Who is alerted when the agent has not picked an escalation up within two SLAs. */
+  ESCALATION_BACKUP_PHONE: opt(
+    z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +19095550100'),
+  ),
+  ESCALATION_BACKUP_EMAIL: opt(z.email()),
   /** Pre-qualification service (JSON contract in docs/FINANCIAL_SERVICE.md). Unset = heuristics only. */
   FINANCIAL_SERVICE_URL: opt(url(['http:', 'https:'])),
   SMTP_URL: opt(url(['smtp:', 'smtps:'])),

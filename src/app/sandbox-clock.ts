@@ -30,3 +30,43 @@ export async function createSandboxClock(db: Db, base: Clock): Promise<SandboxCl
     },
   };
 }
+
+/** What one hop of the sandbox clock ran (follow-up steps, escalation re-alerts…). */
+export interface SandboxHop<R> {
+  now: Date;
+  ran: R[];
+}
+
+export interface AdvanceThroughDeps<R> {
+  /** The sandbox's current time. */
+  now: () => Date;
+  /** The earliest thing due strictly after `after`, or null. */
+  nextDueAt: (after: Date) => Promise<Date | null>;
+  /** Moves the clock `ms` ahead and runs everything due at the new time. */
+  hop: (ms: number) => Promise<SandboxHop<R>>;
+  /** Safety bound on hops (a 60-day advance of a 30-day sequence needs a few dozen). */
+  maxHops?: number;
+}
+
+/**
+ * Moves the sandbox clock `ms` ahead as if the time had passed: instead of one jump, the clock
+ * stops at each moment something falls due on the way (a follow-up step, a step pushed to the
+ * lead's 08:00, an SLA re-alert) and runs it there, then lands on the target. One jump of whole
+ * days from a UTC morning would land outside every US lead's 08:00–21:00 window each time, so
+ * the follow-ups it found were postponed again and again and never sent.
+ */
+export async function advanceThrough<R>(deps: AdvanceThroughDeps<R>, ms: number): Promise<SandboxHop<R>> {
+  const target = deps.now().getTime() + ms;
+  const ran: R[] = [];
+  const max = deps.maxHops ?? 500;
+  for (let hops = 0; hops < max; hops++) {
+    const now = deps.now();
+    const next = await deps.nextDueAt(now);
+    if (!next || next.getTime() >= target) break;
+    const r = await deps.hop(next.getTime() - now.getTime());
+    ran.push(...r.ran);
+  }
+  const last = await deps.hop(Math.max(0, target - deps.now().getTime()));
+  ran.push(...last.ran);
+  return { now: last.now, ran };
+}

@@ -5,6 +5,8 @@ import type { OutboxDrainer } from '../app/drain-outbox.ts';
 import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
 import type { FollowUpLoop } from '../app/follow-up-loop.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
+import type { EscalationAlerts } from '../app/escalation-alerts.ts';
+import type { SandboxClock } from '../app/sandbox-clock.ts';
 import type { LocationSettingsStore } from '../app/location-settings.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
@@ -30,6 +32,10 @@ export interface HttpDeps {
   escalation: EscalationDeps;
   /** Follow-up runner; the sandbox clock route moves time and runs what became due. */
   followUps?: FollowUpLoop;
+  /** The sandbox's clock (the sandbox clock route and the simulator move it). */
+  sandboxClock?: SandboxClock;
+  /** SLA re-alerts of escalations nobody picked up; the sandbox clock runs the sandbox's. */
+  escalationAlerts?: EscalationAlerts;
   /** The Agent Mesh, or null when FEATURE_AGENT_MESH is off. */
   mesh?: { snapshot(): MeshSnapshot } | null;
   /** Marketplace installs (OAuth callback, INSTALL/UNINSTALL, installed locations); null without GHL_CLIENT_ID. */
