@@ -46,14 +46,35 @@ export class RateWindow {
     private readonly dailyLimit: number,
   ) {}
 
-  /** Counts one request; false when it is over the burst budget (refused requests do not use budget). */
+  /** Requests refused over the burst budget and over the daily budget (for load reports). */
+  refusedBurst = 0;
+  refusedDaily = 0;
+
+  /**
+   * Counts one request; false when it is over the burst or the daily budget (refused requests do
+   * not use budget). Both answer 429: "burst 100 requests per 10 seconds" and "daily 200,000
+   * requests" per app per resource (GHL OAuth FAQ, docs/oauth/Faqs.md; reference §9).
+   * ASSUMPTION: the daily count never resets while the fake runs (a run is far shorter than a day).
+   */
   take(now: number): boolean {
     this.seen.push(now);
     this.prune(now);
-    if (this.window.length >= this.max) return false;
+    if (this.window.length >= this.max) {
+      this.refusedBurst += 1;
+      return false;
+    }
+    if (this.daily >= this.dailyLimit) {
+      this.refusedDaily += 1;
+      return false;
+    }
     this.window.push(now);
     this.daily += 1;
     return true;
+  }
+
+  /** Requests counted against the day's budget so far. */
+  get used(): number {
+    return this.daily;
   }
 
   headers(now: number): Record<string, string> {

@@ -293,6 +293,14 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
       limiter.intervalMs = intervalMs;
     },
     maxRequestsInAnyWindow: () => limiter.maxInAnyWindow(),
+    budgetUse: () =>
+      [[state.locationId, limiter] as const, ...oauthLimiters.entries()].map(([locationId, l]) => ({
+        locationId,
+        accepted: l.used,
+        refusedBurst: l.refusedBurst,
+        refusedDaily: l.refusedDaily,
+        maxInAnyWindow: l.maxInAnyWindow(),
+      })),
     oauth,
     async close() {
       await Promise.allSettled([...pending]);

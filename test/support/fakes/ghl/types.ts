@@ -24,6 +24,18 @@ export interface FakeGhlOptions {
   oauth?: FakeOAuthOptions;
 }
 
+export interface LocationBudgetUse {
+  locationId: string;
+  /** Requests counted against the budget (refused ones excluded). */
+  accepted: number;
+  /** Answered 429 because the sliding window already held `max` requests. */
+  refusedBurst: number;
+  /** Answered 429 because the day's budget was used up. */
+  refusedDaily: number;
+  /** Highest count of requests (answered or refused) seen in any sliding window. */
+  maxInAnyWindow: number;
+}
+
 export interface FakeMessage {
   id: string;
   conversationId: string;
@@ -255,6 +267,11 @@ export interface FakeGhl {
   setRateLimit(max: number, intervalMs: number): void;
   /** Highest count of requests (answered or refused) seen in any sliding interval window for the location. */
   maxRequestsInAnyWindow(): number;
+  /**
+   * Test control for load runs: each location's budget use (the Private Integration location and
+   * every OAuth location that called), with the requests refused over the burst or daily budget.
+   */
+  budgetUse(): LocationBudgetUse[];
   /** The Marketplace app: authorization codes, token lifetimes, which bearer tokens are live. */
   oauth: FakeOAuth;
   /** Later sends to this phone/contact are reported failed or undelivered (needs outboundWebhookUrl). */
