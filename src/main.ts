@@ -23,15 +23,17 @@ async function main(): Promise<void> {
   // PostgreSQL serves many processes; the embedded database only one.
   const lock = config.DATABASE_URL ? null : lockOrExit(config.DATA_DIR);
   process.on('exit', () => lock?.release());
-  // Until the service is up, a stop signal just ends the process (the lock goes with it).
-  const early = (signal: NodeJS.Signals) => () => {
+  // One listener per signal for the whole life of the process, whose action changes once the service
+  // is up. Swapping listeners instead (remove one, add another) closes Node's signal handle in
+  // between, and a SIGTERM that arrived just before was queued for the closed handle and dropped: the
+  // process then ran on after being told to stop. Until the service is up, a stop signal just ends
+  // the process (the lock goes with it).
+  let onStopSignal = (signal: NodeJS.Signals) => {
     process.stderr.write(`Jorge Bots stopped by ${signal} while starting\n`);
     process.exit(0);
   };
-  const earlyTerm = early('SIGTERM');
-  const earlyInt = early('SIGINT');
-  process.once('SIGTERM', earlyTerm);
-  process.once('SIGINT', earlyInt);
+  process.on('SIGTERM', () => onStopSignal('SIGTERM'));
+  process.on('SIGINT', () => onStopSignal('SIGINT'));
 
   const service = await buildService(config);
   if (lock?.tookOverFrom) {
@@ -43,16 +45,6 @@ async function main(): Promise<void> {
   }
   const address = await service.app.listen({ port: config.PORT, host: config.HOST });
   service.startWorkers();
-  const modes = Object.entries({
-    ...service.modes,
-    ...(envFile ? { settings: `${envFile} (environment wins)` } : {}),
-  })
-    .map(([k, v]) => `  ${k.padEnd(11)} ${v}`)
-    .join('\n');
-  process.stdout.write(
-    `Jorge Bots is listening on ${address}\n${modes}\n  dashboard   ${address}/  ·  API docs ${address}/docs\n`,
-  );
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -64,10 +56,17 @@ async function main(): Promise<void> {
     lock?.release();
     process.exit(0);
   };
-  process.removeListener('SIGTERM', earlyTerm);
-  process.removeListener('SIGINT', earlyInt);
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Armed before the service says it is listening, so a stop right after that is a graceful one.
+  onStopSignal = (signal) => void shutdown(signal);
+  const modes = Object.entries({
+    ...service.modes,
+    ...(envFile ? { settings: `${envFile} (environment wins)` } : {}),
+  })
+    .map(([k, v]) => `  ${k.padEnd(11)} ${v}`)
+    .join('\n');
+  process.stdout.write(
+    `Jorge Bots is listening on ${address}\n${modes}\n  dashboard   ${address}/  ·  API docs ${address}/docs\n`,
+  );
 }
 
 main().catch((err) => {

@@ -62,8 +62,10 @@ describe('a .env file in the working directory', () => {
     // PORT empty in the environment counts as unset, so the file's port is used.
     const s = await start({ PORT: '', AGENT_NAME: 'Maria' }, cwd);
     expect(s.url).toBe(`http://127.0.0.1:${port}`);
-    const page = await (await fetch(`${s.url}/`)).text();
-    expect(page).toContain('Agent: Maria · Ontario, CA');
+    // The defaults a location's settings fall back to: AGENT_NAME from the environment, MARKET from the file.
+    const res = await fetch(`${s.url}/api/v1/locations/loc_first_run/settings`);
+    const { settings } = (await res.json()) as { settings: Record<string, unknown> };
+    expect(settings).toMatchObject({ agentName: 'Maria', market: 'Ontario, CA' });
     expect(s.output()).toContain(`settings    ${join(cwd, '.env')}`);
   }, 120_000);
 
@@ -77,7 +79,7 @@ describe('a .env file in the working directory', () => {
 });
 
 describe('the embedded data directory', () => {
-  it('belongs to one process: a second is refused; the lock goes on exit; a dead owner’s lock is taken over', async () => {
+  it('belongs to one process: a second is refused; the lock goes on exit; a dead owner’s lock is taken over and released on SIGTERM', async () => {
     const own = { DATA_DIR: join(work, 'data-lock') };
     const lock = join(own.DATA_DIR, LOCK_FILE);
     const first = await start(own);
@@ -92,6 +94,7 @@ describe('the embedded data directory', () => {
 
     await stopWithin(first);
     running.length = 0;
+    expect(first.child.exitCode).toBe(0);
     expect(existsSync(lock)).toBe(false);
 
     // What a killed process leaves behind: its lock, naming a pid that no longer runs.
@@ -103,7 +106,10 @@ describe('the embedded data directory', () => {
     const next = await start(own);
     expect(next.output()).toContain(`process ${dead} that held it no longer runs`);
     expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: next.child.pid });
-    await next.kill();
+    // Stopped the moment it says it is listening: SIGTERM then still drains, exits 0 and releases.
+    await stopWithin(next);
     running.length = 0;
+    expect(next.child.exitCode).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   }, 200_000);
 });
