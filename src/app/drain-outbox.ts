@@ -213,7 +213,10 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
               isReply: row.inbox_id !== null,
               queuedAt: new Date(row.created_at),
               leadLastWroteAt: facts.lastInboundAt,
-              humanTakeover: hasTag(c.tags, deps.escalation.tags.humanTakeover),
+              // A person's own message is the takeover, not something it should hold back.
+              humanTakeover:
+                hasTag(c.tags, deps.escalation.tags.humanTakeover) &&
+                !(row.payload.kind === 'send_message' && row.payload.byAgent === true),
               sentInLast24h: facts.initiatedSentAt,
             },
           }

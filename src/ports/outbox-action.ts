@@ -16,6 +16,8 @@ export type OutboxAction =
       threadId?: string;
       /** Decided with the contact's opt-out known (its confirmation, a HELP answer): may still go. */
       afterOptOut?: boolean;
+      /** Written by a person on the dashboard: the human takeover that silences the bot lets it pass. */
+      byAgent?: boolean;
     }
   | { kind: 'add_tags'; tags: string[] }
   | { kind: 'remove_tags'; tags: string[] }

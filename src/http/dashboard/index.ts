@@ -8,7 +8,8 @@
  *            sendPage(reply, req, { title: 'Queues', current: 'queues', body: html`<h1>Queues</h1>…` }));
  *          scope.post('/queues/:id/resolve', PAGE_ROUTE, async (req, reply) => { …; return sendFragment(reply, html`…`); });
  *        };
- *      `deps` is HttpDeps (db, clock, config, escalation, followUps…) plus `sessions`. Read models
+ *      `deps` is HttpDeps (db, clock, config, escalation, followUps…) plus `sessions` and `read`
+ *      (the Inbox/Contact read models). Read models
  *      come from a port type in src/ports/ implemented in src/adapters/postgres/, built from deps.db.
  *   2. Add it to PAGES below. That is all: every route added in the scope is a dashboard route
  *      (access 'dashboard' in access.ts): with JORGE_API_TOKEN set it needs a signed-in session
@@ -36,10 +37,13 @@ import { html } from './escape.ts';
 import { type DashboardDeps, type DashboardPage, sendPage } from './page.ts';
 import type { DashboardSessions } from './session.ts';
 import { signInPages } from './sign-in.ts';
+import { createDashboardRead } from '../../adapters/postgres/dashboard-read.ts';
 import { dashboardHomePage } from '../routes/dashboard.get.ts';
+import { contactPages } from './contact.ts';
+import { inboxPages } from './inbox.ts';
 
 /** Every dashboard page, in nav order. Add new pages here. */
-const PAGES: DashboardPage[] = [signInPages, dashboardHomePage];
+const PAGES: DashboardPage[] = [signInPages, dashboardHomePage, inboxPages, contactPages];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -64,7 +68,7 @@ export async function registerDashboard(
   deps: HttpDeps,
   sessions: DashboardSessions,
 ): Promise<void> {
-  const full: DashboardDeps = { ...deps, sessions };
+  const full: DashboardDeps = { ...deps, sessions, read: createDashboardRead(deps.db, deps.escalation.tags) };
   const now = () => deps.clock.now().getTime();
   await app.register(async (scope) => {
     scope.addContentTypeParser(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { DashboardRead } from '../../ports/dashboard-read.ts';
 import type { HttpDeps } from '../deps.ts';
 import type { DashboardSessions } from './session.ts';
 import type { HtmlValue, SafeHtml } from './escape.ts';
@@ -7,6 +8,8 @@ import { HTML_TYPE, layout, type NavKey } from './layout.ts';
 /** What every dashboard page receives: the service's dependencies plus the session keeper. */
 export interface DashboardDeps extends HttpDeps {
   sessions: DashboardSessions;
+  /** Read models of the Inbox and Contact pages. */
+  read: DashboardRead;
 }
 
 /** A page (or group of pages) adding its routes to the dashboard scope. See index.ts. */
