@@ -2,7 +2,7 @@
 import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
 import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
 import type { createLocationSettings } from './app/location-settings.ts';
-import { isKnownLead } from './app/staff-senders.ts';
+import { postgresStores } from './adapters/postgres/stores.ts';
 import type { Config } from './config.ts';
 import type { BotsConfig } from './domain/bots-config.ts';
 import { leadMarkingTags } from './domain/staff.ts';
@@ -64,7 +64,7 @@ export function ghlCrmFromConfig(config: Config, w: GhlWiring) {
         },
         // A staff alert never goes to a lead of the bots (docs/ESCALATIONS.md, "Staff alerts").
         leadTags: leadMarkingTags(w.bots.tags),
-        isLeadContact: (loc, c) => isKnownLead(w.db, loc, c.id),
+        isLeadContact: (loc, c) => postgresStores.contacts.isKnownLead(w.db, loc, c.id),
         observer: {
           onCall: (op, status, ms) => {
             metrics.crmCalls.inc({ operation: op, status: String(status) });

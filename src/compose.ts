@@ -28,6 +28,7 @@ import { buildHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { Clock, Crm, Db } from './ports.ts';
+import { postgresStores } from './adapters/postgres/stores.ts';
 import { defaultRetryConfig } from './resilience/retry.ts';
 import { parseMcpServers } from './mcp/servers-config.ts';
 import { searchExternalListings } from './app/external-listings.ts';
@@ -109,6 +110,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const escalation: EscalationDeps = {
     agentName: bots.persona.agentName,
     tags: bots.tags,
+    stores: postgresStores,
     ...(config.AGENT_PHONE ? { agentPhone: config.AGENT_PHONE } : {}),
     ...(config.AGENT_EMAIL ? { agentEmail: config.AGENT_EMAIL } : {}),
     ...(config.COMPLIANCE_OFFICER_PHONE ? { officerPhone: config.COMPLIANCE_OFFICER_PHONE } : {}),
@@ -345,6 +347,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     clock,
     logger,
     metrics,
+    stores: postgresStores,
     webhookKeys: loadWebhookKeys(config.GHL_WEBHOOK_ED25519_PUBLIC_KEY, config.GHL_WEBHOOK_RSA_PUBLIC_KEY),
     inboxWriter: createInboxWriter(db),
     inboxWorker,

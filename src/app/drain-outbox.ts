@@ -159,7 +159,15 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           ...(a.subject ? { subject: a.subject } : {}),
         });
         // Their answer must never start a bot, even when GHL's event names only the contact id.
-        if (sent.contactId) await rememberStaffContact(deps.db, loc, sent.contactId, a, clockOf(loc).now());
+        if (sent.contactId)
+          await rememberStaffContact(
+            deps.escalation.stores.contacts,
+            deps.db,
+            loc,
+            sent.contactId,
+            a,
+            clockOf(loc).now(),
+          );
         return { ...sent };
       }
       case 'assess_financing':

@@ -1,6 +1,5 @@
-import { audit, changeTags } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
+import type { Stores } from '../ports/stores.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
 import type { OutboxAction } from '../ports/outbox-action.ts';
 
@@ -36,18 +35,16 @@ export async function escalateComplianceViolation(
 ): Promise<string> {
   const { locationId: loc, contactId: cid } = input;
   const id = newId('cmp');
-  await tx.query(
-    `INSERT INTO compliance_tickets (id, location_id, contact_id, violation_type, rule, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, loc, cid, input.violationType, input.evidence.rule, now],
-  );
-  await tx.query(
-    `INSERT INTO compliance_evidence (ticket_id, at, kind, evidence) VALUES ($1, $2, 'violation', $3::jsonb)`,
-    [id, now, JSON.stringify(input.evidence)],
-  );
-  await tx.query(
-    `UPDATE conversations SET compliance_hold = true WHERE location_id = $1 AND contact_id = $2`,
-    [loc, cid],
-  );
+  const { contacts, outbox, escalations } = deps.stores;
+  await escalations.insertComplianceTicket(tx, {
+    id,
+    locationId: loc,
+    contactId: cid,
+    violationType: input.violationType,
+    rule: input.evidence.rule,
+    evidence: input.evidence,
+    at: now,
+  });
   const label = input.violationType.replace('_', ' ');
   const steps: OutboxAction[] = [
     { kind: 'add_tags', tags: [deps.tags.complianceAlert] },
@@ -75,9 +72,9 @@ export async function escalateComplianceViolation(
       message: alert,
     });
   }
-  await enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
-  await changeTags(tx, loc, cid, [deps.tags.complianceAlert], []);
-  await audit(tx, {
+  await outbox.enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
+  await contacts.changeTags(tx, loc, cid, [deps.tags.complianceAlert], []);
+  await contacts.audit(tx, {
     locationId: loc,
     contactId: cid,
     actor: 'system',
@@ -89,39 +86,24 @@ export async function escalateComplianceViolation(
 }
 
 /** Resolution is itself appended to the evidence; the bot resumes when no ticket is left open. */
-export async function resolveComplianceTicket(tx: Sql, id: string, note: string | null, now: Date) {
-  const { rows } = await tx.query<{ location_id: string; contact_id: string; status: string }>(
-    `SELECT location_id, contact_id, status FROM compliance_tickets WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  const t = rows[0];
+export async function resolveComplianceTicket(
+  tx: Sql,
+  stores: Pick<Stores, 'contacts' | 'escalations'>,
+  id: string,
+  note: string | null,
+  now: Date,
+) {
+  const t = await stores.escalations.lockComplianceTicket(tx, id);
   if (!t) return { ok: false as const, reason: 'not_found' as const };
   if (t.status === 'resolved') return { ok: false as const, reason: 'already_resolved' as const };
-  await tx.query(
-    `UPDATE compliance_tickets SET status = 'resolved', resolved_at = $2, resolution_note = $3 WHERE id = $1`,
-    [id, now, note],
-  );
-  await tx.query(
-    `INSERT INTO compliance_evidence (ticket_id, at, kind, evidence) VALUES ($1, $2, 'resolution', $3::jsonb)`,
-    [id, now, JSON.stringify({ note })],
-  );
-  const open = await tx.query(
-    `SELECT 1 FROM compliance_tickets WHERE location_id = $1 AND contact_id = $2 AND status = 'open' LIMIT 1`,
-    [t.location_id, t.contact_id],
-  );
-  if (open.rows.length === 0) {
-    await tx.query(
-      `UPDATE conversations SET compliance_hold = false WHERE location_id = $1 AND contact_id = $2`,
-      [t.location_id, t.contact_id],
-    );
-  }
-  await audit(tx, {
-    locationId: t.location_id,
-    contactId: t.contact_id,
+  const { resumed } = await stores.escalations.resolveComplianceTicket(tx, id, note, now);
+  await stores.contacts.audit(tx, {
+    locationId: t.locationId,
+    contactId: t.contactId,
     actor: 'api',
     action: 'compliance_ticket_resolved',
     detail: { ticketId: id, note },
     at: now,
   });
-  return { ok: true as const, resumed: open.rows.length === 0 };
+  return { ok: true as const, resumed };
 }

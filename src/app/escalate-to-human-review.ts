@@ -1,5 +1,3 @@
-import { audit, changeTags, mergeFields } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Sql } from '../ports.ts';
 import { conversationSummary } from './conversation-summary.ts';
 import { type EscalationDeps, newId } from './escalation-deps.ts';
@@ -26,22 +24,19 @@ export async function escalateToHumanReview(
   now: Date,
 ): Promise<string> {
   const { locationId: loc, contactId: cid } = input;
-  const open = await tx.query<{ id: string }>(
-    `SELECT id FROM escalations WHERE location_id = $1 AND contact_id = $2 AND status = 'open' AND reason = $3 LIMIT 1`,
-    [loc, cid, input.reason],
-  );
-  if (open.rows[0]) return open.rows[0].id;
+  const { contacts, outbox, escalations } = deps.stores;
+  const open = await escalations.findOpenHumanReview(tx, loc, cid, input.reason);
+  if (open) return open;
   const id = newId('esc');
-  await tx.query(
-    `INSERT INTO escalations (id, location_id, contact_id, kind, reason, context, created_at, updated_at)
-     VALUES ($1, $2, $3, 'human_review', $4, $5::jsonb, $6, $6)`,
-    [id, loc, cid, input.reason, JSON.stringify(input.context), now],
-  );
-  await tx.query(
-    `UPDATE conversations SET needs_human_review = true WHERE location_id = $1 AND contact_id = $2`,
-    [loc, cid],
-  );
-  const summary = await conversationSummary(tx, loc, cid);
+  await escalations.insertHumanReview(tx, {
+    id,
+    locationId: loc,
+    contactId: cid,
+    reason: input.reason,
+    context: input.context,
+    at: now,
+  });
+  const summary = conversationSummary(await escalations.conversationDigest(tx, loc, cid));
   const why = describeReason(input.reason);
   const steps: OutboxAction[] = [
     {
@@ -76,10 +71,10 @@ export async function escalateToHumanReview(
       message: `${alert}\n\n${summary}`,
     });
   }
-  await enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
-  await changeTags(tx, loc, cid, [deps.tags.escalation], []);
-  await mergeFields(tx, loc, cid, { needs_human_review: 'yes' });
-  await audit(tx, {
+  await outbox.enqueueSteps(tx, { locationId: loc, contactId: cid, keyPrefix: `${id}`, at: now }, steps);
+  await contacts.changeTags(tx, loc, cid, [deps.tags.escalation], []);
+  await contacts.mergeFields(tx, loc, cid, { needs_human_review: 'yes' });
+  await contacts.audit(tx, {
     locationId: loc,
     contactId: cid,
     actor: 'system',
@@ -120,46 +115,32 @@ export async function resolveEscalation(
   note: string | null,
   now: Date,
 ) {
-  const { rows } = await tx.query<{ location_id: string; contact_id: string; status: string }>(
-    `SELECT location_id, contact_id, status FROM escalations WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  const e = rows[0];
+  const { contacts, outbox, escalations } = deps.stores;
+  const e = await escalations.lockEscalation(tx, id);
   if (!e) return { ok: false as const, reason: 'not_found' as const };
   if (e.status === 'resolved') return { ok: false as const, reason: 'already_resolved' as const };
-  await tx.query(
-    `UPDATE escalations SET status = 'resolved', resolved_at = $2, updated_at = $2, resolution_note = $3 WHERE id = $1`,
-    [id, now, note],
-  );
-  const stillOpen = await tx.query(
-    `SELECT 1 FROM escalations WHERE location_id = $1 AND contact_id = $2 AND status = 'open' LIMIT 1`,
-    [e.location_id, e.contact_id],
-  );
-  if (stillOpen.rows.length === 0) {
-    await tx.query(
-      `UPDATE conversations SET needs_human_review = false WHERE location_id = $1 AND contact_id = $2`,
-      [e.location_id, e.contact_id],
-    );
-    await changeTags(tx, e.location_id, e.contact_id, [], [deps.tags.escalation]);
-    await mergeFields(tx, e.location_id, e.contact_id, { needs_human_review: 'no' });
+  const { resumed } = await escalations.resolveHumanReview(tx, id, note, now);
+  if (resumed) {
+    await contacts.changeTags(tx, e.locationId, e.contactId, [], [deps.tags.escalation]);
+    await contacts.mergeFields(tx, e.locationId, e.contactId, { needs_human_review: 'no' });
     const steps: OutboxAction[] = [
       { kind: 'remove_tags', tags: [deps.tags.escalation] },
       { kind: 'set_fields', fields: { needs_human_review: 'no' } },
       ...(note ? [{ kind: 'add_note' as const, body: `Escalation ${id} resolved: ${note}` }] : []),
     ];
-    await enqueueSteps(
+    await outbox.enqueueSteps(
       tx,
-      { locationId: e.location_id, contactId: e.contact_id, keyPrefix: `${id}:resolve`, at: now },
+      { locationId: e.locationId, contactId: e.contactId, keyPrefix: `${id}:resolve`, at: now },
       steps,
     );
   }
-  await audit(tx, {
-    locationId: e.location_id,
-    contactId: e.contact_id,
+  await contacts.audit(tx, {
+    locationId: e.locationId,
+    contactId: e.contactId,
     actor: 'api',
     action: 'escalation_resolved',
     detail: { escalationId: id, note },
     at: now,
   });
-  return { ok: true as const, resumed: stillOpen.rows.length === 0 };
+  return { ok: true as const, resumed };
 }

@@ -1,6 +1,7 @@
 import type { TagNames } from '../domain/bots-config.ts';
+import type { Stores } from '../ports/stores.ts';
 
-/** Who gets alerted, and the tag names to apply. */
+/** Who gets alerted, the tag names to apply, and where escalations and their CRM steps are stored. */
 export interface EscalationDeps {
   agentName: string;
   agentPhone?: string;
@@ -8,6 +9,7 @@ export interface EscalationDeps {
   officerPhone?: string;
   officerEmail?: string;
   tags: TagNames;
+  stores: Pick<Stores, 'contacts' | 'outbox' | 'escalations'>;
 }
 
 export function newId(prefix: string): string {

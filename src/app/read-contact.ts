@@ -2,7 +2,8 @@ import { type FollowUpRow, listFollowUps } from '../adapters/postgres/follow-ups
 import { type ModelUsageTotals, modelUsageTotals } from '../adapters/postgres/model-usage-repo.ts';
 import type { Sql } from '../ports.ts';
 import { latestAssessment } from './assess-financing.ts';
-import { type EscalationView, listEscalations } from './list-escalations.ts';
+import type { EscalationView } from '../ports/escalation-store.ts';
+import type { Stores } from '../ports/stores.ts';
 
 export interface ContactSummary {
   contactId: string;
@@ -55,7 +56,7 @@ const DELIVERY: Record<string, Delivery> = {
 
 /** Reads what the API shows for a contact. Without a location, the most recently updated match wins. */
 export async function readContact(
-  sql: Sql,
+  { db: sql, stores }: { db: Sql; stores: Stores },
   contactId: string,
   locationId?: string,
 ): Promise<ContactSummary | null> {
@@ -102,7 +103,7 @@ export async function readContact(
     transcript: msgs.rows.map(toTranscriptEntry),
     pendingFollowUps: followUps.filter((f) => f.status === 'pending' || f.status === 'sent'),
     followUps,
-    escalations: (await listEscalations(sql, { contactId: c.id })).filter(
+    escalations: (await stores.escalations.list(sql, { contactId: c.id })).filter(
       (e) => e.locationId === c.location_id,
     ),
     financialAssessment: await latestAssessment(sql, c.location_id, c.id),

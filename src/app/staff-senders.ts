@@ -1,6 +1,6 @@
-import { changeTags, upsertContact } from '../adapters/postgres/contacts-repo.ts';
 import { STAFF_ALERTS_TAG, type StaffDirectory } from '../domain/staff.ts';
 import type { Sql } from '../ports.ts';
+import type { ContactStore } from '../ports/contact-store.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 
 /** The staff the settings name: the agent's and the compliance officer's alert phones and emails. */
@@ -11,20 +11,12 @@ export function staffDirectory(e: EscalationDeps): StaffDirectory {
   };
 }
 
-/** Whether a bot has held a conversation with this contact (a turn of theirs is stored). */
-export async function isKnownLead(sql: Sql, locationId: string, contactId: string): Promise<boolean> {
-  const { rows } = await sql.query(
-    `SELECT 1 FROM conversations WHERE location_id = $1 AND contact_id = $2 AND version > 0 LIMIT 1`,
-    [locationId, contactId],
-  );
-  return rows.length > 0;
-}
-
 /**
  * Keeps the contact a staff alert went to as staff in our own records (its phone or email and the
  * staff-alerts tag), so its answers are recognised even when GHL's event carries neither.
  */
 export async function rememberStaffContact(
+  contacts: Pick<ContactStore, 'upsert' | 'changeTags'>,
   sql: Sql,
   locationId: string,
   contactId: string,
@@ -32,6 +24,6 @@ export async function rememberStaffContact(
   now: Date,
 ): Promise<void> {
   const patch = to.channel === 'SMS' ? { phone: to.to } : { email: to.to };
-  await upsertContact(sql, locationId, contactId, patch, now);
-  await changeTags(sql, locationId, contactId, [STAFF_ALERTS_TAG], []);
+  await contacts.upsert(sql, locationId, contactId, patch, now);
+  await contacts.changeTags(sql, locationId, contactId, [STAFF_ALERTS_TAG], []);
 }

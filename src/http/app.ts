@@ -118,7 +118,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     const { createMcpDeps } = await import('../mcp/deps.ts');
     await mcpHttpRoute(app, {
       token: deps.config.JORGE_API_TOKEN,
-      mcp: createMcpDeps({ db: deps.db, config: deps.config, clock: deps.clock }),
+      mcp: createMcpDeps({ db: deps.db, stores: deps.stores, config: deps.config, clock: deps.clock }),
       logger: deps.logger,
     });
   }

@@ -10,6 +10,7 @@ import type { SandboxClock } from '../app/sandbox-clock.ts';
 import type { LocationSettingsStore } from '../app/location-settings.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
+import type { Stores } from '../ports/stores.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
@@ -30,6 +31,8 @@ export interface HttpDeps {
   /** Adapter modes, shown at start and on /readyz. */
   modes: Record<string, string>;
   escalation: EscalationDeps;
+  /** Where the routes read and write our records (adapters/postgres/stores.ts). */
+  stores: Stores;
   /** Follow-up runner; the sandbox clock route moves time and runs what became due. */
   followUps?: FollowUpLoop;
   /** The sandbox's clock (the sandbox clock route and the simulator move it). */

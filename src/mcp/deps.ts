@@ -4,10 +4,10 @@ import { loadComps } from '../adapters/comps/load-comps.ts';
 import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
 import { saveDocument } from '../adapters/postgres/follow-ups-repo.ts';
 import { type CmaCache, createCmaCache, generateCma } from '../app/generate-cma.ts';
-import { listEscalations } from '../app/list-escalations.ts';
 import { readContact } from '../app/read-contact.ts';
 import type { Config } from '../config.ts';
 import type { Clock, Sql } from '../ports.ts';
+import type { Stores } from '../ports/stores.ts';
 import { conversationFacts, findContact, listHotLeads, readTranscript } from './queries.ts';
 import type { McpDeps } from './tools.ts';
 
@@ -31,11 +31,12 @@ export type McpDepsConfig = Pick<
  */
 export function createMcpDeps(input: {
   db: Sql;
+  stores: Stores;
   config: McpDepsConfig;
   clock?: Clock;
   cmaCache?: CmaCache;
 }): McpDeps {
-  const { db, config } = input;
+  const { db, stores, config } = input;
   const clock: Clock = input.clock ?? { now: () => new Date() };
   const bots = loadBotsConfig(
     { agentName: config.AGENT_NAME, market: config.MARKET, timezone: config.TIMEZONE },
@@ -47,7 +48,7 @@ export function createMcpDeps(input: {
   const baseUrl = (config.PUBLIC_BASE_URL ?? `http://${host}:${config.PORT}`).replace(/\/+$/, '');
 
   return {
-    readContact: (contactId, locationId) => readContact(db, contactId, locationId),
+    readContact: (contactId, locationId) => readContact({ db, stores }, contactId, locationId),
     findContact: (contactId, locationId) => findContact(db, contactId, locationId),
     listHotLeads: (filter) => listHotLeads(db, filter),
     readTranscript: (contactId, opts) => readTranscript(db, contactId, opts),
@@ -74,6 +75,6 @@ export function createMcpDeps(input: {
       await saveDocument(db, { id: documentId, ...doc, at: clock.now() });
       return { documentId, url: `${baseUrl}/api/v1/attachments/${documentId}` };
     },
-    listEscalations: (filter) => listEscalations(db, filter),
+    listEscalations: (filter) => stores.escalations.list(db, filter),
   };
 }

@@ -6,6 +6,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { DataDirInUseError, type DataDirLock, lockDataDir } from '../adapters/postgres/data-dir-lock.ts';
 import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
+import { postgresStores } from '../adapters/postgres/stores.ts';
 import { loadConfigOrExit } from '../config.ts';
 import { createLogger } from '../observability/logger.ts';
 import type { Db } from '../ports.ts';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     : await createPgliteDb(config.DATA_DIR);
   await migrate(db);
 
-  const server = createMcpServer(createMcpDeps({ db, config }), { logger });
+  const server = createMcpServer(createMcpDeps({ db, stores: postgresStores, config }), { logger });
   const transport = new StdioServerTransport();
 
   let closing = false;

@@ -30,10 +30,6 @@ export const allowedImports: Record<string, string> = {
   'app/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/mail/smtp-mailer.ts': PENDING,
-  'app/escalate-compliance-violation.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/escalate-compliance-violation.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/escalate-to-human-review.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/escalate-to-human-review.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/location-settings.ts -> adapters/postgres/location-settings-repo.ts': PENDING,
   'app/prepare-follow-up.ts -> adapters/postgres/contacts-repo.ts': PENDING,
@@ -50,7 +46,6 @@ export const allowedImports: Record<string, string> = {
   'app/send-cma-email.ts -> adapters/mail/smtp-mailer.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'app/staff-senders.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'http/deps.ts -> adapters/postgres/inbox-repo.ts': PENDING,
   'http/errors.ts -> adapters/postgres/db.ts': PENDING,
   'http/routes/attachments.get.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
@@ -60,9 +55,6 @@ export const allowedImports: Record<string, string> = {
   'http/routes/health.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'http/routes/webhooks.ghl.ts -> adapters/postgres/inbox-repo.ts': PENDING,
   'mcp/deps.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'mcp/stdio.ts -> adapters/postgres/data-dir-lock.ts': PENDING,
-  'mcp/stdio.ts -> adapters/postgres/db.ts': PENDING,
-  'mcp/stdio.ts -> adapters/postgres/migrate.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

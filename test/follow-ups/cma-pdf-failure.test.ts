@@ -7,6 +7,7 @@ import { scheduleFollowUps } from '../../src/app/schedule-follow-ups.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { readContact } from '../../src/app/read-contact.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 
 const persona = { agentName: 'Jorge', market: 'Rancho Cucamonga, CA', timezone: 'America/Los_Angeles' };
 
@@ -68,7 +69,9 @@ describe('day 14 when the CMA PDF cannot be made', () => {
       `SELECT detail FROM follow_ups WHERE contact_id = 'c-pdf' AND step = 'day14'`,
     );
     expect(rows[0]!.detail.cmaError).toContain('font missing');
-    const shown = (await readContact(db, 'c-pdf'))!.followUps.find((f) => f.step === 'day14')!;
+    const shown = (await readContact({ db, stores: postgresStores }, 'c-pdf'))!.followUps.find(
+      (f) => f.step === 'day14',
+    )!;
     expect(shown.attachment).toBeNull();
     expect(shown.cmaError).toContain('font missing');
   });

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createMcpDeps } from '../../src/mcp/deps.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 import { mcpHttpRoute } from '../../src/mcp/http-route.ts';
 import type { McpDeps } from '../../src/mcp/tools.ts';
 import { createLogger } from '../../src/observability/logger.ts';
@@ -52,7 +53,11 @@ describe('MCP over Streamable HTTP at /mcp', () => {
     tdb = await pgliteBackend.open();
     await seedLeads(tdb.db);
     const config = loadConfig({ PUBLIC_BASE_URL: 'https://bots.example.com' });
-    ({ app, url } = await startApp(TOKEN, createMcpDeps({ db: tdb.db, config }), logs));
+    ({ app, url } = await startApp(
+      TOKEN,
+      createMcpDeps({ db: tdb.db, stores: postgresStores, config }),
+      logs,
+    ));
     client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(url), {
@@ -229,7 +234,11 @@ describe('MCP over Streamable HTTP at /mcp', () => {
 describe('MCP endpoint without JORGE_API_TOKEN', () => {
   it('refuses every request and tells the operator to set the token', async () => {
     const tdb = await pgliteBackend.open();
-    const { app, url } = await startApp(undefined, createMcpDeps({ db: tdb.db, config: loadConfig({}) }), []);
+    const { app, url } = await startApp(
+      undefined,
+      createMcpDeps({ db: tdb.db, stores: postgresStores, config: loadConfig({}) }),
+      [],
+    );
     try {
       const res = await fetch(url, {
         method: 'POST',

@@ -7,6 +7,7 @@ import {
 import { escalateToHumanReview } from '../../src/app/escalate-to-human-review.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import type { Db } from '../../src/ports.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 
 export const HOT = {
   locationId: 'loc-mcp',
@@ -72,7 +73,7 @@ export async function seedLeads(db: Db, now = new Date('2026-11-20T18:00:00Z')):
     await say('inbound', 'Relocating for work, we need to move in 30 days', 2);
     await escalateToHumanReview(
       tx,
-      { agentName: persona.agentName, tags: defaultBotsConfig(persona).tags },
+      { agentName: persona.agentName, tags: defaultBotsConfig(persona).tags, stores: postgresStores },
       { locationId: HOT.locationId, contactId: HOT.contactId, reason: 'human_request', context: {} },
       new Date(now.getTime() + 3 * 60_000),
     );

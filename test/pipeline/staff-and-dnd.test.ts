@@ -5,6 +5,7 @@ import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { contactTagUpdatePayload } from '../support/fakes/ghl/webhook-payloads.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { startTestService, type TestService, ghlEnv } from '../support/service.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 
 const AGENT_PHONE = '+19095550111';
 const OFFICER_PHONE = '+19095550112';
@@ -82,7 +83,7 @@ describe('staff senders and do-not-disturb on the live path', () => {
     await inbound('officercontact0000001', 'Hi, I want to sell my house in Upland');
     await settle();
     expect(sentTo('officercontact0000001')).toEqual([]);
-    const view = await readContact(tdb.db, 'officercontact0000001');
+    const view = await readContact({ db: tdb.db, stores: postgresStores }, 'officercontact0000001');
     expect(view?.transcript.map((t) => [t.direction, t.body])).toEqual([
       ['inbound', 'Hi, I want to sell my house in Upland'],
     ]);
@@ -104,7 +105,7 @@ describe('staff senders and do-not-disturb on the live path', () => {
     await inbound('dndsms000000000000001', 'Hi, I want to sell my house');
     await settle();
     expect(sentTo('dndsms000000000000001')).toEqual([]);
-    const view = await readContact(tdb.db, 'dndsms000000000000001');
+    const view = await readContact({ db: tdb.db, stores: postgresStores }, 'dndsms000000000000001');
     expect(view?.transcript.filter((t) => t.direction === 'outbound').map((t) => t.delivery)).toEqual([
       'cancelled',
     ]);

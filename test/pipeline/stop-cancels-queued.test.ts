@@ -4,6 +4,7 @@ import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { startTestService, type TestService } from '../support/service.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 
 /**
  * TCPA: after STOP nothing goes to the lead but the one confirmation, including replies that were
@@ -64,7 +65,7 @@ describe('a STOP cancels and holds what is queued for the lead', () => {
     await drain();
     const sent = sentToLead();
     expect(sent.map((m) => m.body)).toEqual([expect.stringMatching(/unsubscribed/i)]);
-    const view = await readContact(tdb.db, contactId);
+    const view = await readContact({ db: tdb.db, stores: postgresStores }, contactId);
     const outbound = view?.transcript.filter((t) => t.direction === 'outbound') ?? [];
     expect(outbound.map((t) => t.delivery)).toEqual(['cancelled', 'sent']);
   });

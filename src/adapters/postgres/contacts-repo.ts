@@ -1,32 +1,8 @@
 import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { Sql } from '../../ports.ts';
+import type { ContactRow, ConversationRow } from '../../ports/contact-store.ts';
 
-export interface ContactRow {
-  location_id: string;
-  id: string;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  timezone: string | null;
-  /** Address state and ZIP code as the CRM has them (quiet hours follow where the lead lives). */
-  state: string | null;
-  postal_code: string | null;
-  tags: string[];
-  custom_fields: Record<string, unknown>;
-  opted_out: boolean;
-  paused: boolean;
-  paused_reason: string | null;
-}
-
-export interface ConversationRow {
-  bot: string;
-  state: Record<string, unknown>;
-  version: number;
-  last_inbound_at: Date | null;
-  needs_human_review: boolean;
-  compliance_hold: boolean;
-}
+export type { ContactRow, ConversationRow };
 
 export async function ensureLocation(tx: Sql, locationId: string): Promise<void> {
   await tx.query(`INSERT INTO locations (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [locationId]);

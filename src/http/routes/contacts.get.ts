@@ -91,7 +91,7 @@ export async function contactsGetRoute(app: FastifyInstance, deps: HttpDeps): Pr
       },
     },
     async (req) => {
-      const c = await readContact(deps.db, req.params.id, req.query.locationId);
+      const c = await readContact(deps, req.params.id, req.query.locationId);
       if (!c) throw new ApiError('not_found', `contact ${req.params.id} not found`);
       return c;
     },

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { VIOLATION_TYPES, resolveComplianceTicket } from '../../app/escalate-compliance-violation.ts';
 import { resolveEscalation } from '../../app/escalate-to-human-review.ts';
-import { listComplianceTickets, listEscalations } from '../../app/list-escalations.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
@@ -57,7 +56,7 @@ export async function escalationRoutes(app: FastifyInstance, deps: HttpDeps): Pr
         response: { 200: z.object({ escalations: z.array(escalationViewSchema) }), 401: errorBodySchema },
       },
     },
-    async (req) => ({ escalations: await listEscalations(deps.db, clean(req.query)) }),
+    async (req) => ({ escalations: await deps.stores.escalations.list(deps.db, clean(req.query)) }),
   );
   r.post(
     '/api/v1/escalations/:id/resolve',
@@ -99,7 +98,9 @@ export async function escalationRoutes(app: FastifyInstance, deps: HttpDeps): Pr
         response: { 200: z.object({ tickets: z.array(ticket) }), 401: errorBodySchema },
       },
     },
-    async (req) => ({ tickets: await listComplianceTickets(deps.db, clean(req.query)) }),
+    async (req) => ({
+      tickets: await deps.stores.escalations.listComplianceTickets(deps.db, clean(req.query)),
+    }),
   );
   r.post(
     '/api/v1/compliance/tickets/:id/resolve',
@@ -114,7 +115,7 @@ export async function escalationRoutes(app: FastifyInstance, deps: HttpDeps): Pr
     },
     async (req) => {
       const out = await deps.db.transaction((tx) =>
-        resolveComplianceTicket(tx, req.params.id, req.body.note ?? null, deps.clock.now()),
+        resolveComplianceTicket(tx, deps.stores, req.params.id, req.body.note ?? null, deps.clock.now()),
       );
       if (!out.ok)
         throw new ApiError(

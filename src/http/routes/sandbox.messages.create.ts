@@ -64,7 +64,7 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
     async (req) => {
       const b = req.body;
       const loc = SANDBOX_LOCATION_ID;
-      const existing = b.tags ? await readContact(deps.db, b.contactId, loc) : null;
+      const existing = b.tags ? await readContact(deps, b.contactId, loc) : null;
       const tags = b.tags ? mergeTags(existing?.tags ?? [], b.tags) : undefined;
       const contact = { ...(b.contact ?? {}), ...(tags ? { tags } : {}) };
       const written = await deps.inboxWriter.write({
@@ -82,7 +82,7 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
       if (!written.accepted) throw new ApiError('conflict', 'message was already received');
       await deps.inboxWorker.processThrough(loc, b.contactId, written.id);
       await deps.drainer.drainContact(loc, b.contactId);
-      const summary = await readContact(deps.db, b.contactId, loc);
+      const summary = await readContact(deps, b.contactId, loc);
       if (!summary) {
         // Only when the contact's very first turn did not complete (it failed or was parked).
         throw new ApiError(

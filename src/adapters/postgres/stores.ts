@@ -1,0 +1,24 @@
+import type { Stores } from '../../ports/stores.ts';
+import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
+import { escalationsRepo } from './escalations-repo.ts';
+import { enqueueSteps } from './outbox-repo.ts';
+
+/** The stores on PostgreSQL and PGlite (the same SQL runs on both). */
+export const postgresStores: Stores = {
+  contacts: {
+    upsert: upsertContact,
+    get: getContact,
+    changeTags,
+    mergeFields,
+    audit,
+    async isKnownLead(sql, locationId, contactId) {
+      const { rows } = await sql.query(
+        `SELECT 1 FROM conversations WHERE location_id = $1 AND contact_id = $2 AND version > 0 LIMIT 1`,
+        [locationId, contactId],
+      );
+      return rows.length > 0;
+    },
+  },
+  outbox: { enqueueSteps },
+  escalations: escalationsRepo,
+};

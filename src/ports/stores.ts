@@ -1,0 +1,13 @@
+import type { ContactStore, OutboxStore } from './contact-store.ts';
+import type { EscalationStore } from './escalation-store.ts';
+
+/**
+ * The stores the use cases write and read through. They hold no state of their own (each method
+ * takes the transaction it runs in), so one bundle serves the whole process; the composition root
+ * passes adapters/postgres/stores.ts.
+ */
+export interface Stores {
+  contacts: ContactStore;
+  outbox: OutboxStore;
+  escalations: EscalationStore;
+}
