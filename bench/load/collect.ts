@@ -47,11 +47,16 @@ export interface AnswerAccount {
   heldBack: number;
   /** Reply written but held for later on purpose (quiet hours, daily cap) — not lost. */
   heldForLater: number;
-  /** Accepted, processed, no reply and no reason: lost. */
+  /** Accepted without a reply and without a reason to stay silent: the sum of the four below. */
   lost: number;
-  /** Accepted but never processed, or processing failed, or the reply failed. */
-  unprocessed: number;
-  failed: number;
+  /** Processed, no reply written, no hold on the contact. */
+  lostNoReply: number;
+  /** The turn failed (inbox row failed or dead) or the reply's send failed. */
+  lostFailed: number;
+  /** Still pending after the drain wait. */
+  lostUnprocessed: number;
+  /** Answered "accepted" but no inbox row holds it. */
+  lostNotStored: number;
   /** Inbound messages with two or more replies. */
   duplicates: number;
   /** Outbound messages GHL received for the bench's contacts that no outbox row sent (a double send). */
@@ -118,9 +123,10 @@ export async function accountAnswers(
     answeredOnce: 0,
     heldBack: 0,
     heldForLater: 0,
-    lost: 0,
-    unprocessed: 0,
-    failed: 0,
+    lostNoReply: 0,
+    lostFailed: 0,
+    lostUnprocessed: 0,
+    lostNotStored: 0,
     duplicates: 0,
   };
   const turns: number[] = [];
@@ -129,9 +135,9 @@ export async function accountAnswers(
   for (const r of rows) {
     stored.add(r.message_id);
     if (r.n > 1) acc.duplicates++;
-    if (r.status === 'pending') acc.unprocessed++;
-    else if (r.status !== 'done' || r.failed_sends > 0) acc.failed++;
-    else if (r.n === 1 && r.sent_ids?.length) {
+    if (r.status === 'pending') acc.lostUnprocessed++;
+    else if (r.status !== 'done' || r.failed_sends > 0) acc.lostFailed++;
+    else if (r.n >= 1 && r.sent_ids?.length) {
       acc.answeredOnce++;
       const w = byMessage.get(r.message_id);
       const at = arrived.get(r.sent_ids[0] ?? '');
@@ -144,11 +150,10 @@ export async function accountAnswers(
       }
     } else if (r.open_later > 0) acc.heldForLater++;
     else if (r.n === 0 && r.held) acc.heldBack++;
-    else if (r.n === 0) acc.lost++;
-    else acc.unprocessed++;
+    else if (r.n === 0) acc.lostNoReply++;
+    else acc.lostUnprocessed++;
   }
-  // Accepted (the service said so) but no inbox row: lost at ingest.
-  for (const w of accepted) if (!stored.has(w.messageId)) acc.lost++;
+  for (const w of accepted) if (!stored.has(w.messageId)) acc.lostNotStored++;
   const { rows: reasons } = await pool.query<{ reason: string; n: number }>(
     `SELECT reason, count(*)::int AS n FROM (
        SELECT 'inbox ' || status || ': ' || coalesce(last_error, '?') AS reason FROM inbox
@@ -168,6 +173,7 @@ export async function accountAnswers(
   return {
     accepted: accepted.length,
     ...acc,
+    lost: acc.lostNoReply + acc.lostFailed + acc.lostUnprocessed + acc.lostNotStored,
     unclaimedAtGhl,
     failureReasons,
     botTurnMs: percentiles(turns),

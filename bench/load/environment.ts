@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { type FakeGhl, startFakeGhl } from '../../test/support/fakes/ghl-server.ts';
 import { testWebhookKeys } from '../../test/support/fakes/test-keys.ts';
+import { emitWebhook, inboundMessagePayload } from '../../test/support/fakes/webhook-signer.ts';
 import { redactUrl } from '../lib/bench-db.ts';
 import { type ServiceProcess, startService } from '../lib/service-process.ts';
 
@@ -106,6 +107,38 @@ async function startAnthropicChild(
     child.once('exit', (code) => reject(new Error(`fake Anthropic exited with ${code}`)));
   });
   return { url, child };
+}
+
+/**
+ * One conversation per location before measuring, answered end to end: the first turn in a location
+ * creates its custom fields in GHL (about 18 calls), which belongs to installing, not to the load.
+ */
+async function warmUp(
+  ghl: FakeGhl,
+  services: ServiceProcess[],
+  locationIds: string[],
+  log: (m: string) => void,
+) {
+  const t0 = Date.now();
+  const ids = locationIds.map((locationId, i) => {
+    const id = `wu${String(i).padStart(18, '0')}`;
+    ghl.seedContact({ id, locationId, firstName: 'Sam', phone: `+1555000${String(1000 + i).slice(-4)}` });
+    return { id, locationId };
+  });
+  await Promise.all(
+    ids.map(({ id, locationId }, i) =>
+      emitWebhook(
+        `${services[i % services.length]!.url}/webhooks/ghl`,
+        inboundMessagePayload({ locationId, contactId: id, body: 'hi, thinking about selling' }),
+      ),
+    ),
+  );
+  const answered = () =>
+    ids.every(({ id }) => ghl.messages.some((m) => m.contactId === id && m.direction === 'outbound'));
+  while (!answered() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
+  log(
+    `warm-up: one conversation per location ${answered() ? 'answered' : 'NOT all answered'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 /**
@@ -216,6 +249,7 @@ export async function startEnvironment(spec: EnvSpec): Promise<LoadEnvironment> 
       if (res.status !== 200) throw new Error(`install of ${locationId} answered ${res.status}`);
     }
     spec.log(`${locationIds.length} locations installed (Marketplace OAuth), each with its own GHL budget`);
+    await warmUp(ghl, services, locationIds, spec.log);
     return {
       runId,
       database,

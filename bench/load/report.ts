@@ -95,11 +95,17 @@ export function renderLeads(run: LeadsRun, args: LoadArgs): string {
     ),
     `| errors | ${run.errors.failed} of ${run.errors.requests} requests (${pct(run.errors.rate)}) |`,
     `| answered once · held back on purpose · held for later | ${a.answeredOnce} · ${a.heldBack} · ${a.heldForLater} |`,
-    `| lost · duplicates · unprocessed · failed | ${a.lost} · ${a.duplicates} (+${a.unclaimedAtGhl} unclaimed at GHL) · ${a.unprocessed} · ${a.failed} |`,
+    `| lost (no reply · turn or send failed · unprocessed · not stored) | ${a.lost} (${a.lostNoReply} · ${a.lostFailed} · ${a.lostUnprocessed} · ${a.lostNotStored}) |`,
+    `| duplicates (two replies for one inbound · sends at GHL no outbox row made) | ${a.duplicates} · ${a.unclaimedAtGhl} |`,
     ...Object.entries(a.failureReasons).map(
       ([reason, n]) => `| · failure: ${reason.replaceAll('|', '/')} | ${n} |`,
     ),
     `| dashboard pages read | ${run.dashboardPages.length ? run.dashboardPages.join(', ') : 'none served by this build yet (sign-in only)'} |`,
+    `| model calls (task:outcome) | ${
+      Object.entries(run.service.modelCalls)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    } |`,
     `| CRM calls at GHL | ${run.crm.callsAtGhl} (${run.crm.perS.toFixed(1)}/s), ${run.crm.refusedAtGhl} answered 429 |`,
     `| GHL budget violations | ${run.budget.violations} (highest requests in any 10 s window of one location: ${run.budget.maxInAnyWindow}) |`,
     `| queueing for the budget | ${run.budget.waits} waits, ${run.budget.waitS.toFixed(1)} s in all (mean ${ms(run.budget.meanWaitMs)}) |`,

@@ -20,6 +20,8 @@ export interface ThroughputStep {
   backlogEnd: number;
   ackMs: Percentiles;
   non200: number;
+  /** CRM actions given up so far (any failure makes the step not flat). */
+  failedActions: number;
   flat: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function runThroughputProfile(
   const contactFor = (n: number) => {
     while (contacts.length <= n) {
       const i = contacts.length;
-      const id = `tp${env.runId}${String(i).padStart(8, '0')}`.padEnd(20, '0').slice(0, 20);
+      const id = `tp${env.runId.slice(-6)}${String(i).padStart(12, '0')}`;
       const locationId = env.locationIds[i % env.locationIds.length]!;
       const kind = pickScript(r).kind;
       env.ghl.seedContact({
@@ -121,9 +123,10 @@ export async function runThroughputProfile(
     const stepS = (performance.now() - t0) / 1000;
     const stepEnd = new Date();
     const endBacklog = await backlog(env.pool);
-    const { rows } = await env.pool.query<{ processed: number; replies: number }>(
+    const { rows } = await env.pool.query<{ processed: number; replies: number; failed: number }>(
       `SELECT (SELECT count(*) FROM inbox WHERE processed_at >= $1 AND processed_at < $2)::int AS processed,
-              (SELECT count(*) FROM outbox WHERE kind = 'send_message' AND sent_at >= $1 AND sent_at < $2)::int AS replies`,
+              (SELECT count(*) FROM outbox WHERE kind = 'send_message' AND sent_at >= $1 AND sent_at < $2)::int AS replies,
+              (SELECT count(*) FROM outbox WHERE status = 'failed')::int AS failed`,
       [stepStart, stepEnd],
     );
     const processedPerS = (rows[0]?.processed ?? 0) / stepS;
@@ -139,7 +142,13 @@ export async function runThroughputProfile(
       backlogEnd: b1,
       ackMs: percentiles(acks),
       non200,
-      flat: sent / stepS >= 0.9 * rate && processedPerS >= 0.95 * (accepted / stepS) && b1 - b0 < 2 * rate,
+      failedActions: rows[0]?.failed ?? 0,
+      flat:
+        (rows[0]?.failed ?? 0) === 0 &&
+        non200 === 0 &&
+        sent / stepS >= 0.9 * rate &&
+        processedPerS >= 0.95 * (accepted / stepS) &&
+        b1 - b0 < 2 * rate,
     };
     steps.push(step);
     log(
