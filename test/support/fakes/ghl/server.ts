@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebhookKeys } from '../test-keys.ts';
 import { emitWebhook } from '../webhook-signer.ts';
 import { getContact, seedContact } from './contact-model.ts';
 import { storeMessage } from './conversation-model.ts';
@@ -63,6 +64,17 @@ function parseBody(
   return { body: {}, recorded: raw.length > 0 ? raw.toString('utf8') : undefined };
 }
 
+/** A throwaway record for answers that are not kept (test controls). */
+const EMPTY_RECORD: RecordedRequest = {
+  method: '',
+  path: '',
+  query: {},
+  headers: {},
+  body: undefined,
+  status: 0,
+  at: 0,
+};
+
 async function run(handler: Handler, ctx: Ctx): Promise<Reply> {
   try {
     return await handler(ctx);
@@ -97,6 +109,7 @@ function echoOutbound(
   m: FakeMessage,
   pending: Set<Promise<unknown>>,
   delivery: DeliveryReports,
+  keys: WebhookKeys | undefined,
 ): void {
   if (m.direction !== 'outbound') return;
   const payload = outboundMessagePayload({
@@ -113,10 +126,10 @@ function echoOutbound(
   });
   // GHL echoes sends asynchronously, after the API call has answered.
   const p = new Promise((r) => setTimeout(r, 5))
-    .then(() => emitWebhook(url, payload))
+    .then(() => emitWebhook(url, payload, keys ? { keys } : {}))
     .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
     .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
-    .then(() => emitWebhook(url, deliveryStatusEvent(state, delivery, m)))
+    .then(() => emitWebhook(url, deliveryStatusEvent(state, delivery, m), keys ? { keys } : {}))
     .then(({ status, attempts }) => state.webhookDeliveries.push({ messageId: m.id, status, attempts }))
     .catch(() => state.webhookDeliveries.push({ messageId: m.id, status: 0, attempts: 1 }))
     .finally(() => pending.delete(p));
@@ -151,13 +164,29 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
   const webhookUrl = opts.outboundWebhookUrl;
   const delivery: DeliveryReports = { rules: [], now: () => opts.webhookClock?.now() ?? new Date() };
   if (webhookUrl !== undefined)
-    state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending, delivery);
+    state.onMessageStored = (m) => echoOutbound(state, webhookUrl, m, pending, delivery, opts.webhookKeys);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = flattenHeaders(req.headers);
+    // TEST CONTROL (FakeGhlOptions.testControls): not part of GHL's API, neither recorded nor limited.
+    if (opts.testControls && url.pathname.startsWith('/_test/')) {
+      const body = parseBody(headers['content-type'] ?? '', raw);
+      const control = body.error
+        ? body.error
+        : ((await opts.testControls({
+            method,
+            path: url.pathname,
+            query: url.searchParams,
+            body: body.recorded,
+          })) ?? {
+            status: 404,
+            body: { message: `no test control ${method} ${url.pathname}` },
+          });
+      return write(res, { ...EMPTY_RECORD }, control, {});
+    }
     const now = Date.now();
     const rec: RecordedRequest = {
       method,
@@ -247,8 +276,9 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
       res.end(JSON.stringify({ statusCode: 500, message }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = opts.listen?.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(opts.listen?.port ?? 0, host, resolve));
+  baseUrl = opts.listen?.publicUrl ?? `http://${host}:${(server.address() as AddressInfo).port}`;
 
   return {
     url: baseUrl,

@@ -1,3 +1,4 @@
+import type { WebhookKeys } from '../test-keys.ts';
 import type { FakeOAuth, FakeOAuthOptions } from './routes-oauth.ts';
 
 // Public shapes of the fake GoHighLevel server. Stored objects are kept in the shape GHL returns them,
@@ -22,6 +23,24 @@ export interface FakeGhlOptions {
   scopes?: readonly string[];
   /** The Marketplace app's credentials and token lifetime. */
   oauth?: FakeOAuthOptions;
+  /** Keys that sign the outbound echoes (default: the process's test keys, test-keys.ts). */
+  webhookKeys?: WebhookKeys;
+  /**
+   * Where to listen (default 127.0.0.1 on a free port) and the URL other processes reach the fake
+   * by (default http://<host>:<port>); for the standalone runner, scripts/fake-ghl.ts.
+   */
+  listen?: { host: string; port: number; publicUrl?: string };
+  /**
+   * TEST CONTROL, not GoHighLevel behaviour: requests whose path starts with /_test/ go here before
+   * any authentication and are not recorded; undefined means 404. The standalone runner
+   * (scripts/fake-ghl.ts) uses it to inject a lead's message and to list what was sent.
+   */
+  testControls?: (req: {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    body: unknown;
+  }) => Promise<{ status: number; body: unknown } | undefined>;
 }
 
 export interface LocationBudgetUse {
