@@ -75,7 +75,10 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       const slot = sch.slots[choice.index]!;
       const when = formatSlot(slot, tz, ctx.lang);
       ctx.actions.push({ type: 'book_appointment', startTime: slot, title: `${what} (booked by text)` });
-      ctx.addTags(ctx.cfg.tags.appointmentBooked, ctx.cfg.tags.aiOff);
+      // Selling and buying: the purchase side still needs the bot, so the Buyer bot takes over
+      // (turn.ts) instead of the assistant going quiet for the agent.
+      const purchaseLeft = visit === 'listing' && ctx.state.facts.intent === 'both';
+      ctx.addTags(ctx.cfg.tags.appointmentBooked, ...(purchaseLeft ? [] : [ctx.cfg.tags.aiOff]));
       ctx.task(
         `${what}: ${when}`,
         `Booked by text for ${when}. Confirm with the lead and prepare for the visit.`,

@@ -157,9 +157,12 @@ function notifyWhileSilent(ctx: TurnContext, why: string): void {
 function runBot(ctx: TurnContext, bot: BotName): void {
   if (bot === 'seller') {
     decideSeller(ctx);
-    // Selling and buying: once the sale side is qualified, the Buyer bot takes the purchase side.
+    // Selling and buying: once the sale side is qualified or its listing appointment booked, the
+    // Buyer bot takes the purchase side.
     const { state } = ctx;
-    if (state.stage === 'closed' && state.closedReason === 'qualified' && state.facts.intent === 'both') {
+    const saleDone =
+      (state.stage === 'closed' && state.closedReason === 'qualified') || state.stage === 'booked';
+    if (saleDone && state.facts.intent === 'both') {
       if (handOff(ctx, 'buyer')) {
         // The sale side is done; the reply goes straight on to the purchase.
         const done = ctx.phrase('seller.done');
