@@ -21,7 +21,24 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# --- Stage 3: runtime -------------------------------------------------------------------------------
+# --- Optional target fake-ghl: the fake GoHighLevel of the local end-to-end stack -------------------
+# docker-compose.yml builds it (target: fake-ghl, profile "local"); `docker build .` never does, and
+# nothing of it reaches the service image below. It is the test suite's fake GHL API
+# (test/support/fakes) with its runner scripts/fake-ghl.ts, bundled into one file that needs only node.
+FROM build AS fake-ghl-build
+COPY scripts/fake-ghl.ts ./scripts/
+COPY test/support/fakes ./test/support/fakes
+RUN npm run build:fake-ghl
+
+FROM node:20.20.0-bookworm-slim AS fake-ghl
+WORKDIR /fake
+COPY --from=fake-ghl-build --chown=root:root /app/dist/fake-ghl/fake-ghl.mjs ./
+USER 1000:1000
+EXPOSE 4010
+ENTRYPOINT ["node", "fake-ghl.mjs"]
+CMD ["--host=0.0.0.0", "--port=4010"]
+
+# --- Stage 3: runtime (the default target: the last stage) -----------------------------------------
 FROM node:20.20.0-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
