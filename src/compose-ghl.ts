@@ -54,6 +54,7 @@ export function ghlCrmFromConfig(config: Config, w: GhlWiring) {
     ? createGhlCrm({
         breaker: w.breaker,
         baseUrl: config.GHL_API_BASE_URL,
+        timeoutMs: config.GHL_REQUEST_TIMEOUT_MS,
         tokens: ghlAuth.tokens,
         budget: w.budget,
         logger: w.logger,

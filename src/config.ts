@@ -93,6 +93,8 @@ export const configSchema = z.object({
   GHL_RATE_LIMIT_REPLICAS: withDefault(z.coerce.number().int().min(1).max(1000), 2),
   /** GHL requests per location per rolling 24 h. */
   GHL_RATE_LIMIT_DAILY: withDefault(z.coerce.number().int().positive(), 200_000),
+  /** One GHL request attempt is abandoned after this long (a hung GHL counts as a timeout and is retried). */
+  GHL_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(120_000), 10_000),
   ANTHROPIC_API_KEY: opt(z.string()),
   ANTHROPIC_BASE_URL: opt(url(['http:', 'https:'])),
   /** Model that reads a message into fields when the rule-based extractors are unsure. */
