@@ -1,6 +1,5 @@
-import { type FollowUpRow, listFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
-import { type ModelUsageTotals, modelUsageTotals } from '../adapters/postgres/model-usage-repo.ts';
 import type { Sql } from '../ports.ts';
+import type { FollowUpRow, ModelUsageTotals, TranscriptMessageRow } from '../ports/contact-view.ts';
 import { latestAssessment } from './assess-financing.ts';
 import type { EscalationView } from '../ports/escalation-store.ts';
 import type { Stores } from '../ports/stores.ts';
@@ -60,36 +59,10 @@ export async function readContact(
   contactId: string,
   locationId?: string,
 ): Promise<ContactSummary | null> {
-  const { rows } = await sql.query<{
-    location_id: string;
-    id: string;
-    tags: string[];
-    custom_fields: Record<string, unknown>;
-    opted_out: boolean;
-    paused: boolean;
-    bot: string | null;
-    state: Record<string, unknown> | null;
-    needs_human_review: boolean | null;
-    compliance_hold: boolean | null;
-  }>(
-    `SELECT c.location_id, c.id, c.tags, c.custom_fields, c.opted_out, c.paused, v.bot, v.state, v.needs_human_review, v.compliance_hold
-       FROM contacts c LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
-      WHERE c.id = $1 AND ($2::text IS NULL OR c.location_id = $2)
-      ORDER BY c.updated_at DESC LIMIT 1`,
-    [contactId, locationId ?? null],
-  );
-  const c = rows[0];
+  const c = await stores.contactView.find(sql, contactId, locationId);
   if (!c) return null;
-  const msgs = await sql.query<MessageRow>(
-    `SELECT m.direction, m.channel, m.body, m.created_at, o.status AS delivery,
-            d.status AS delivery_status, d.error AS delivery_error
-       FROM messages m LEFT JOIN outbox o ON o.id = m.outbox_id
-       LEFT JOIN message_deliveries d ON d.location_id = m.location_id
-        AND d.message_id = COALESCE(m.remote_message_id, o.result ->> 'messageId')
-      WHERE m.location_id = $1 AND m.contact_id = $2 ORDER BY m.id`,
-    [c.location_id, c.id],
-  );
-  const followUps = (await listFollowUps(sql, c.location_id, c.id)).map(toFollowUpView);
+  const msgs = await stores.contactView.transcript(sql, c.location_id, c.id);
+  const followUps = (await stores.contactView.followUps(sql, c.location_id, c.id)).map(toFollowUpView);
   const temperature = c.state && typeof c.state.temperature === 'string' ? c.state.temperature : null;
   return {
     contactId: c.id,
@@ -100,7 +73,7 @@ export async function readContact(
     fields: c.custom_fields,
     optedOut: c.opted_out,
     paused: c.paused,
-    transcript: msgs.rows.map(toTranscriptEntry),
+    transcript: msgs.map(toTranscriptEntry),
     pendingFollowUps: followUps.filter((f) => f.status === 'pending' || f.status === 'sent'),
     followUps,
     escalations: (await stores.escalations.list(sql, { contactId: c.id })).filter(
@@ -108,22 +81,13 @@ export async function readContact(
     ),
     financialAssessment: await latestAssessment(sql, c.location_id, c.id),
     botPaused: c.paused || Boolean(c.needs_human_review) || Boolean(c.compliance_hold),
-    modelUsage: await modelUsageTotals(sql, c.location_id, c.id),
+    modelUsage: await stores.contactView.modelUsage(sql, c.location_id, c.id),
   };
 }
 
 /** A transcript row with the outbox status and GHL's delivery report of an outbound message. */
-interface MessageRow {
-  direction: string;
-  channel: string;
-  body: string;
-  created_at: Date;
-  delivery: string | null;
-  delivery_status: string | null;
-  delivery_error: { code?: string; message?: string } | null;
-}
 
-function toTranscriptEntry(m: MessageRow): TranscriptEntry {
+function toTranscriptEntry(m: TranscriptMessageRow): TranscriptEntry {
   const undelivered = m.delivery_status !== null && UNDELIVERED.has(m.delivery_status);
   const delivery = undelivered ? 'failed' : m.delivery ? DELIVERY[m.delivery] : undefined;
   return {
@@ -138,13 +102,6 @@ function toTranscriptEntry(m: MessageRow): TranscriptEntry {
 }
 
 /** The replies a given inbound event produced (what the sandbox API returns). */
-export async function repliesFor(sql: Sql, inboxId: number): Promise<{ channel: string; body: string }[]> {
-  const { rows } = await sql.query<{ payload: { type: string; message: string } }>(
-    `SELECT payload FROM outbox WHERE inbox_id = $1 AND kind = 'send_message' ORDER BY id`,
-    [inboxId],
-  );
-  return rows.map((r) => ({ channel: r.payload.type, body: r.payload.message }));
-}
 
 export interface FollowUpView {
   step: string;

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { loadBotsConfig } from '../adapters/bots-config/load-bots-config.ts';
 import { loadComps } from '../adapters/comps/load-comps.ts';
 import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
-import { saveDocument } from '../adapters/postgres/follow-ups-repo.ts';
 import { type CmaCache, createCmaCache, generateCma } from '../app/generate-cma.ts';
 import { readContact } from '../app/read-contact.ts';
 import type { Config } from '../config.ts';
 import type { Clock, Sql } from '../ports.ts';
 import type { Stores } from '../ports/stores.ts';
-import { conversationFacts, findContact, listHotLeads, readTranscript } from './queries.ts';
 import type { McpDeps } from './tools.ts';
 
 export type McpDepsConfig = Pick<
@@ -49,10 +47,10 @@ export function createMcpDeps(input: {
 
   return {
     readContact: (contactId, locationId) => readContact({ db, stores }, contactId, locationId),
-    findContact: (contactId, locationId) => findContact(db, contactId, locationId),
-    listHotLeads: (filter) => listHotLeads(db, filter),
-    readTranscript: (contactId, opts) => readTranscript(db, contactId, opts),
-    conversationFacts: (contactId, locationId) => conversationFacts(db, contactId, locationId),
+    findContact: (contactId, locationId) => stores.mcp.findContact(db, contactId, locationId),
+    listHotLeads: (filter) => stores.mcp.listHotLeads(db, filter),
+    readTranscript: (contactId, opts) => stores.mcp.readTranscript(db, contactId, opts),
+    conversationFacts: (contactId, locationId) => stores.mcp.conversationFacts(db, contactId, locationId),
     generateCma: (subject) =>
       generateCma(
         {
@@ -72,7 +70,7 @@ export function createMcpDeps(input: {
       ),
     async storeDocument(doc) {
       const documentId = randomUUID();
-      await saveDocument(db, { id: documentId, ...doc, at: clock.now() });
+      await stores.documents.save(db, { id: documentId, ...doc, at: clock.now() });
       return { documentId, url: `${baseUrl}/api/v1/attachments/${documentId}` };
     },
     listEscalations: (filter) => stores.escalations.list(db, filter),

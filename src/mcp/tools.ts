@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { GenerateCmaResult } from '../app/generate-cma.ts';
-import type { EscalationView } from '../app/list-escalations.ts';
+import type { EscalationView } from '../ports/escalation-store.ts';
 import type { ContactSummary } from '../app/read-contact.ts';
 import type { CmaSubject } from '../domain/cma/types.ts';
 import type { Logger } from '../observability/logger.ts';
 import { cmaSubjectInput, runGenerateCma } from './cma-tool.ts';
-import type { BotName, ContactIdentity, HotLead, Transcript } from './queries.ts';
+import type { BotName, ContactIdentity, HotLead, Transcript } from '../ports/mcp-read-model.ts';
 
 // The lead tools the service offers over MCP, as plain functions of McpDeps. They never import the
 // MCP SDK: server.ts turns a ToolOutcome into the protocol's result.

@@ -45,8 +45,6 @@ export const allowedImports: Record<string, string> = {
   'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/location-settings.ts -> adapters/postgres/location-settings-repo.ts': PENDING,
   'app/prepare-follow-up.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/read-contact.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'app/read-contact.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,
@@ -60,13 +58,11 @@ export const allowedImports: Record<string, string> = {
   'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
   'http/deps.ts -> adapters/postgres/inbox-repo.ts': PENDING,
   'http/errors.ts -> adapters/postgres/db.ts': PENDING,
-  'http/routes/attachments.get.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
   'http/routes/health.ts -> adapters/postgres/backlog-stats.ts': PENDING,
   'http/routes/health.ts -> adapters/postgres/migrate.ts': PENDING,
   'http/routes/health.ts -> adapters/postgres/inbox-repo.ts': PENDING,
   'http/routes/health.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'http/routes/webhooks.ghl.ts -> adapters/postgres/inbox-repo.ts': PENDING,
-  'mcp/deps.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

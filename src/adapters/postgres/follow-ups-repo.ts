@@ -1,20 +1,8 @@
 import type { PlannedFollowUp } from '../../domain/follow-up/index.ts';
 import type { Sql } from '../../ports.ts';
+import type { FollowUpRow } from '../../ports/contact-view.ts';
 
-export interface FollowUpRow {
-  id: number;
-  location_id: string;
-  contact_id: string;
-  sequence_start: Date;
-  step: string;
-  due_at: Date;
-  /** failed: sent, then GHL reported its message failed or undelivered (reason says which). */
-  status: 'pending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
-  reason: string | null;
-  channel: string | null;
-  detail: Record<string, unknown>;
-  sent_at: Date | null;
-}
+export type { FollowUpRow };
 
 /** Cancels every pending step of the contact (the lead wrote again). Returns how many. */
 export async function cancelPendingFollowUps(

@@ -1,5 +1,6 @@
 import type { ModelCallRecord } from '../../ports/model-call-record.ts';
 import type { Sql } from '../../ports.ts';
+import type { ModelUsageTotals } from '../../ports/contact-view.ts';
 
 export async function recordModelCall(
   sql: Sql,
@@ -32,16 +33,7 @@ export async function recordModelCall(
   );
 }
 
-export interface ModelUsageTotals {
-  calls: number;
-  used: number;
-  fallbacks: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  costUsd: number;
-}
+export type { ModelUsageTotals };
 
 /** Totals of a contact's model calls (what the contact API shows). */
 export async function modelUsageTotals(

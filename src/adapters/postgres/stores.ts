@@ -1,6 +1,8 @@
 import type { Stores } from '../../ports/stores.ts';
+import { contactViewRepo, documentsRepo } from './contact-view-repo.ts';
 import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
 import { escalationsRepo } from './escalations-repo.ts';
+import { mcpReadModel } from './mcp-read-model.ts';
 import { enqueueSteps } from './outbox-repo.ts';
 
 /** The stores on PostgreSQL and PGlite (the same SQL runs on both). */
@@ -21,4 +23,7 @@ export const postgresStores: Stores = {
   },
   outbox: { enqueueSteps },
   escalations: escalationsRepo,
+  contactView: contactViewRepo,
+  documents: documentsRepo,
+  mcp: mcpReadModel,
 };

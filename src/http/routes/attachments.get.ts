@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadDocument } from '../../adapters/postgres/follow-ups-repo.ts';
 import { ATTACHMENT_KEY } from '../../adapters/sandbox-crm/sandbox-crm.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -25,26 +24,11 @@ export async function attachmentsGetRoute(app: FastifyInstance, deps: HttpDeps):
     },
     async (req, reply) => {
       const id = req.params.id;
-      let file: { filename: string; contentType: string; bytes: Buffer } | null = null;
-      if (ATTACHMENT_KEY.test(id)) {
-        const { rows } = await deps.db.query<{
-          payload: { filename?: string; contentType?: string };
-          data: Uint8Array | null;
-        }>(
-          `SELECT payload, data FROM sandbox_crm_records WHERE kind = 'attachment' AND payload ->> 'key' = $1`,
-          [id],
-        );
-        const r = rows[0];
-        if (r?.data) {
-          file = {
-            filename: r.payload.filename ?? 'attachment',
-            contentType: r.payload.contentType ?? 'application/octet-stream',
-            bytes: Buffer.from(r.data),
-          };
-        }
-      } else if (UUID.test(id)) {
-        file = await loadDocument(deps.db, id);
-      }
+      const file = ATTACHMENT_KEY.test(id)
+        ? await deps.stores.documents.loadSandboxAttachment(deps.db, id)
+        : UUID.test(id)
+          ? await deps.stores.documents.load(deps.db, id)
+          : null;
       if (!file) throw new ApiError('not_found', `attachment ${id} not found`);
       const safeName = file.filename.replace(/[^\w.-]+/g, '_');
       return reply

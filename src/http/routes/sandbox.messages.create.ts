@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { capText } from '../../adapters/ghl-webhooks/inbound-text.ts';
-import { readContact, repliesFor } from '../../app/read-contact.ts';
+import { readContact } from '../../app/read-contact.ts';
 import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
 import { clean } from '../../domain/clean.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -93,7 +93,7 @@ export async function sandboxMessagesCreateRoute(app: FastifyInstance, deps: Htt
       return {
         contactId: summary.contactId,
         bot: summary.bot,
-        replies: await repliesFor(deps.db, written.id),
+        replies: await deps.stores.contactView.repliesFor(deps.db, written.id),
         temperature: summary.temperature,
         tags: summary.tags,
         fields: summary.fields,

@@ -1,32 +1,18 @@
-import type { Sql } from '../ports.ts';
+import type { Sql } from '../../ports.ts';
+import type {
+  BotName,
+  ContactIdentity,
+  HotLead,
+  McpReadModel,
+  Transcript,
+} from '../../ports/mcp-read-model.ts';
 
-// Read-only queries the MCP tools need and no other part of the service has.
-
-export type BotName = 'lead' | 'buyer' | 'seller';
-
-export interface HotLead {
-  contactId: string;
-  locationId: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  bot: string;
-  temperature: 'hot';
-  leadScore: number | null;
-  tags: string[];
-  /** What the bots learned: intent, timeline, budget, address, areas… */
-  facts: Record<string, unknown>;
-  lastInboundAt: string | null;
-  /** The bot is holding back: open escalation, compliance hold, or a pause. */
-  botPaused: boolean;
-  optedOut: boolean;
-}
+// The MCP tools' read model (ports/mcp-read-model.ts) on PostgreSQL and PGlite.
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Contacts whose conversation the bots rated hot, most recently active first. */
-export async function listHotLeads(
+async function listHotLeads(
   sql: Sql,
   filter: { limit: number; locationId?: string | undefined; bot?: BotName | undefined },
 ): Promise<HotLead[]> {
@@ -76,21 +62,11 @@ export async function listHotLeads(
   }));
 }
 
-export interface ContactIdentity {
-  contactId: string;
-  locationId: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  timezone: string | null;
-}
-
 /**
  * The contact's own details. Without a location, the most recently updated match wins (the same
  * rule as readContact), so both describe one contact.
  */
-export async function findContact(
+async function findContact(
   sql: Sql,
   contactId: string,
   locationId?: string | undefined,
@@ -121,18 +97,8 @@ export async function findContact(
   };
 }
 
-export interface Transcript {
-  contactId: string;
-  locationId: string;
-  bot: string;
-  temperature: string | null;
-  /** Messages in the whole conversation; `messages` holds the latest `limit` of them. */
-  total: number;
-  messages: { direction: string; channel: string; body: string; at: string }[];
-}
-
 /** The latest `limit` messages of a contact's conversation, oldest first; null for an unknown contact. */
-export async function readTranscript(
+async function readTranscript(
   sql: Sql,
   contactId: string,
   opts: { locationId?: string | undefined; limit: number },
@@ -171,7 +137,7 @@ export async function readTranscript(
 }
 
 /** What the bots learned about a contact (address, beds, price…), for a CMA of their home. */
-export async function conversationFacts(
+async function conversationFacts(
   sql: Sql,
   contactId: string,
   locationId?: string | undefined,
@@ -185,3 +151,5 @@ export async function conversationFacts(
   const facts = rows[0]?.facts;
   return { locationId: contact.locationId, facts: facts && typeof facts === 'object' ? facts : {} };
 }
+
+export const mcpReadModel: McpReadModel = { listHotLeads, findContact, readTranscript, conversationFacts };
