@@ -67,6 +67,12 @@ export interface AnswerAccount {
   botTurnMs: Percentiles;
   /** The same by bot kind. */
   botTurnByKind: Record<string, Percentiles>;
+  /**
+   * Where an answered message's time went, from the service's own timestamps: waiting in the inbox
+   * (received → turn started), the turn (started → committed), the reply in the outbox until GHL
+   * accepted it (committed → sent, which includes waiting for the location's budget).
+   */
+  stagesMs: { queued: Percentiles; turn: Percentiles; outbox: Percentiles };
 }
 
 interface Row {
@@ -168,6 +174,19 @@ export async function accountAnswers(
     const k = x.reason.replace(/[A-Za-z0-9]{16,}/g, ':id').slice(0, 200);
     failureReasons[k] = (failureReasons[k] ?? 0) + x.n;
   }
+  const { rows: stages } = await pool.query<{ queued: number; turn: number; outbox: number }>(
+    `SELECT extract(epoch FROM (i.started_at - i.received_at)) * 1000 AS queued,
+            extract(epoch FROM (i.processed_at - i.started_at)) * 1000 AS turn,
+            extract(epoch FROM (o.sent_at - i.processed_at)) * 1000 AS outbox
+       FROM inbox i JOIN outbox o ON o.inbox_id = i.id AND o.kind = 'send_message' AND o.status = 'sent'
+      WHERE i.message_id = ANY($1::text[]) AND i.started_at IS NOT NULL`,
+    [accepted.map((w) => w.messageId)],
+  );
+  const stagesMs = {
+    queued: percentiles(stages.map((x) => Number(x.queued))),
+    turn: percentiles(stages.map((x) => Number(x.turn))),
+    outbox: percentiles(stages.map((x) => Number(x.outbox))),
+  };
   let unclaimedAtGhl = 0;
   for (const id of arrived.keys()) if (!claimedIds.has(id)) unclaimedAtGhl++;
   return {
@@ -176,6 +195,7 @@ export async function accountAnswers(
     lost: acc.lostNoReply + acc.lostFailed + acc.lostUnprocessed + acc.lostNotStored,
     unclaimedAtGhl,
     failureReasons,
+    stagesMs,
     botTurnMs: percentiles(turns),
     botTurnByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, percentiles(v)])),
   };

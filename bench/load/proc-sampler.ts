@@ -14,6 +14,15 @@ function cpuTicks(pid: number): number | null {
   }
 }
 
+/** Nanoseconds the process's main thread (Node's event loop) has waited runnable for a CPU. */
+function runQueueNs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1] ?? 0);
+  } catch {
+    return null;
+  }
+}
+
 function rssMiB(pid: number): number | null {
   try {
     const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -29,6 +38,11 @@ export interface ProcessUse {
   cpuCores: number;
   /** Highest one-interval CPU. */
   cpuPeakCores: number;
+  /**
+   * Share of the window the main thread spent runnable but waiting for a CPU (other work on the
+   * machine taking it): 0.5 means half the time it had work and no core. Null for groups.
+   */
+  runQueueWaitShare: number | null;
   /** Resident memory; null for a group (PostgreSQL backends share memory, their RSS does not add up). */
   rssMeanMiB: number | null;
   rssMaxMiB: number | null;
@@ -48,6 +62,8 @@ export function sampleProcesses(watched: Watched[], intervalMs = 1000) {
     w,
     last: new Map<number, number>(),
     total: 0,
+    waitNs0: null as number | null,
+    waitNs: null as number | null,
     peak: 0,
     rss: [] as number[],
   }));
@@ -67,6 +83,14 @@ export function sampleProcesses(watched: Watched[], intervalMs = 1000) {
         if (prev !== undefined) ticks += t - prev;
         s.last.set(pid, t);
         if (s.w.memory) rss += rssMiB(pid) ?? 0;
+      }
+      if (s.w.memory) {
+        const pid = (await s.w.pids())[0];
+        const ns = pid === undefined ? null : runQueueNs(pid);
+        if (ns !== null) {
+          s.waitNs0 ??= ns;
+          s.waitNs = ns;
+        }
       }
       const sec = ticks / TICKS_PER_S;
       s.total += sec;
@@ -88,6 +112,8 @@ export function sampleProcesses(watched: Watched[], intervalMs = 1000) {
       name: s.w.name,
       cpuCores: wallS > 0 ? s.total / wallS : 0,
       cpuPeakCores: s.peak,
+      runQueueWaitShare:
+        s.waitNs !== null && s.waitNs0 !== null && wallS > 0 ? (s.waitNs - s.waitNs0) / 1e9 / wallS : null,
       rssMeanMiB: s.rss.length ? s.rss.reduce((a, b) => a + b, 0) / s.rss.length : null,
       rssMaxMiB: s.rss.length ? Math.max(...s.rss) : null,
       rssLastMiB: s.rss.at(-1) ?? null,

@@ -87,6 +87,13 @@ export function renderLeads(run: LeadsRun, args: LoadArgs): string {
     ...Object.entries(a.botTurnByKind).map(
       ([k, p]) => `| · ${k} bot p50 / p95 / p99 | ${trio(p)} (n = ${p.n}) |`,
     ),
+    `| · of which waiting in the inbox / the turn / the reply in the outbox, p50 / p95 | ${[
+      a.stagesMs.queued,
+      a.stagesMs.turn,
+      a.stagesMs.outbox,
+    ]
+      .map((p) => `${ms(p.p50)} / ${ms(p.p95)}`)
+      .join(' · ')} |`,
     ...Object.entries(run.reads).map(
       ([k, p]) =>
         `| read API ${k} p50 / p95 (n) | ${ms(p.p50)} / ${ms(p.p95)} (${p.n}${p.notFound ? `, ${p.notFound} not yet stored` : ''}${
@@ -113,11 +120,13 @@ export function renderLeads(run: LeadsRun, args: LoadArgs): string {
     `| load generator event-loop lag p99 | ${ms(run.generatorLagP99Ms)} |`,
   ];
   const procs = [
-    '| process | CPU mean (cores) | CPU peak | RSS mean / max (MiB) |',
-    '|---|---|---|---|',
+    '| process | CPU mean (cores) | CPU peak | waiting for a CPU | RSS mean / max (MiB) |',
+    '|---|---|---|---|---|',
     ...run.processes.map(
       (p) =>
         `| ${p.name} | ${p.cpuCores.toFixed(2)} | ${p.cpuPeakCores.toFixed(2)} | ${
+          p.runQueueWaitShare === null ? '–' : `${(p.runQueueWaitShare * 100).toFixed(0)} %`
+        } | ${
           p.rssMeanMiB === null ? '–' : `${p.rssMeanMiB.toFixed(0)} / ${(p.rssMaxMiB ?? 0).toFixed(0)}`
         } |`,
     ),
