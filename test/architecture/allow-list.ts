@@ -15,7 +15,6 @@ export const allowedImports: Record<string, string> = {
   'app/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/handle-inbox-event.ts -> adapters/postgres/model-usage-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
