@@ -2,7 +2,6 @@ import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { migratedSnapshot } from './adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
-import { postgresTurnStore } from './adapters/postgres/turn-store.ts';
 import { migrate } from './adapters/postgres/migrate.ts';
 import { rateBudgetFromConfig } from './adapters/rate-budget/from-config.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
@@ -15,8 +14,17 @@ import type { EscalationDeps } from './app/escalation-deps.ts';
 import { createHttpFinancialReadiness } from './adapters/financial/http-financial-readiness.ts';
 import { createFollowUpLoop } from './app/follow-up-loop.ts';
 import { createEscalationAlerts } from './app/escalation-alerts.ts';
+import { createEscalationAlertStore } from './adapters/postgres/escalation-alerts-repo.ts';
+import { createSandboxDueStore } from './adapters/postgres/sandbox-due-repo.ts';
+import { createQueueRead } from './adapters/postgres/queue-read.ts';
+import { createOverviewRead } from './adapters/postgres/overview-read.ts';
+import { createSimulatorRead } from './adapters/postgres/simulator-read.ts';
+import { createScriptVersionStore } from './adapters/postgres/script-versions-repo.ts';
+import { createScriptsCodec } from './adapters/bots-config/scripts-codec.ts';
+import { createLiveScripts } from './app/scripts.ts';
+import { botsWithPersona } from './domain/location-settings.ts';
 import { createCmaCache } from './app/generate-cma.ts';
-import { createSandboxClock } from './app/sandbox-clock.ts';
+import { createSandboxClock, createSandboxTime } from './app/sandbox-clock.ts';
 import { loadComps } from './adapters/comps/load-comps.ts';
 import { withMailResilience } from './adapters/mail/resilient-mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
@@ -219,6 +227,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       : null;
 
   const comps = loadComps(config.COMPS_FILE);
+  // The bots' wording and knowledge base as last published on the dashboard (else the start-up files).
+  const scripts = createLiveScripts({
+    store: createScriptVersionStore(db),
+    codec: createScriptsCodec(config),
+    startup: bots,
+    now: () => clock.now(),
+    replayData: { listings, comps: comps.comps },
+  });
   const followUps = createFollowUpLoop({
     ...(model
       ? { narrate: (input) => model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS)) }
@@ -236,7 +252,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
       }),
     timezone: config.TIMEZONE,
-    localFor: locationSettings.followUpLocal,
+    localFor: async (loc, sql) => {
+      const local = await locationSettings.followUpLocal(loc, sql);
+      return { ...local, bots: botsWithPersona(await scripts.current(), local.bots.persona) };
+    },
     onRun: (run) =>
       metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),
     quietAfterOtherSendMs: config.FOLLOW_UP_QUIET_AFTER_OTHER_SEND_MS,
@@ -248,7 +267,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   });
   // Escalations nobody picked up within ESCALATION_SLA_MINUTES alert the agent again, then the backup.
   const escalationAlerts = createEscalationAlerts({
-    db,
+    store: createEscalationAlertStore(db),
     clock,
     sandboxClock,
     escalation,
@@ -260,6 +279,13 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     onOutbox: () => drainer.notify(),
     pollMs: Math.max(config.FOLLOW_UP_POLL_MS, 15_000),
+  });
+  const sandboxTime = createSandboxTime({
+    clock: sandboxClock,
+    due: createSandboxDueStore(db),
+    followUps,
+    alerts: escalationAlerts,
+    drain: (cid) => drainer.drainContact(SANDBOX_LOCATION_ID, cid),
   });
   // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
   const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
@@ -293,7 +319,6 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
 
   const inboxWorker = createInboxWorker({
     db,
-    turnStore: postgresTurnStore,
     clock,
     clockFor,
     logger,
@@ -310,7 +335,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
     maxAttempts: config.INBOX_MAX_ATTEMPTS,
     turnBudgetMs: config.TURN_BUDGET_MS,
-    turnDepsFor: async (loc, base) => turnDepsForLocation(base, await locationSettings.get(loc), calendarOf),
+    turnDepsFor: async (loc, base) =>
+      turnDepsForLocation({ ...base, bots: await scripts.current() }, await locationSettings.get(loc), calendarOf),
   });
 
   let backlog = 0;
@@ -358,8 +384,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     modes,
     escalation,
     followUps,
-    sandboxClock,
+    sandboxTime,
     escalationAlerts,
+    dashboardOps: { queues: createQueueRead(db), overview: createOverviewRead(db), simulator: createSimulatorRead(db) },
+    scripts,
     mesh,
     locationSettings,
     ghlInstalls: ghl.installs,
@@ -375,6 +403,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     sandboxClock,
     escalationAlerts,
+    scripts,
     startWorkers() {
       if (!config.WORKERS_ENABLED) return;
       // At start rather than on the first lead's turn; a failure is logged and tried again on use.

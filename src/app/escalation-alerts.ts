@@ -1,20 +1,14 @@
-import {
-  claimRealert,
-  type DueRealert,
-  listDueRealerts,
-} from '../adapters/postgres/escalation-alerts-repo.ts';
-import { audit } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { Clock, Db } from '../ports.ts';
+import type { Clock } from '../ports.ts';
+import type { DueRealert, EscalationAlertStore } from '../ports/escalation-alert-store.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
 import { describeReason } from './escalate-to-human-review.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
-import type { OutboxAction } from './outbox-action.ts';
 import { SANDBOX_LOCATION_ID } from './sandbox.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface EscalationAlertDeps {
-  db: Db;
+  store: EscalationAlertStore;
   clock: Clock;
   /** The sandbox's own clock: its escalations re-alert on sandbox time. */
   sandboxClock: Clock;
@@ -87,33 +81,13 @@ function alertSteps(deps: EscalationAlertDeps, e: DueRealert, stage: 1 | 2, now:
  */
 export function createEscalationAlerts(deps: EscalationAlertDeps) {
   async function run(now: Date, locationId: string, only: boolean): Promise<RealertRun[]> {
-    const due = await listDueRealerts(deps.db, { now, locationId, only, slaMs: deps.slaMs, limit: 50 });
+    const due = await deps.store.listDue({ now, locationId, only, slaMs: deps.slaMs, limit: 50 });
     const out: RealertRun[] = [];
     for (const e of due) {
       const stage = (e.stage + 1) as 1 | 2;
       const steps = alertSteps(deps, e, stage, now);
-      const done = await deps.db.transaction(async (tx) => {
-        if (!(await claimRealert(tx, e.id, e.stage, now))) return false;
-        await enqueueSteps(
-          tx,
-          {
-            locationId: e.locationId,
-            contactId: e.contactId,
-            keyPrefix: `${e.id}:realert:${stage}`,
-            at: now,
-          },
-          steps,
-        );
-        await audit(tx, {
-          locationId: e.locationId,
-          contactId: e.contactId,
-          actor: 'system',
-          action: stage === 1 ? 'escalation_realert' : 'escalation_backup_alert',
-          detail: { escalationId: e.id, recipients: steps.length },
-          at: now,
-        });
-        return true;
-      });
+      const action = stage === 1 ? 'escalation_realert' : 'escalation_backup_alert';
+      const done = await deps.store.realert(e, steps, action, now);
       if (!done) continue;
       out.push({
         locationId: e.locationId,
@@ -140,7 +114,15 @@ export function createEscalationAlerts(deps: EscalationAlertDeps) {
     idleMs: deps.pollMs,
     onError: (err) => deps.logger.error({ err }, 'escalation re-alert error'),
   });
-  return { slaMs: deps.slaMs, runOnce, runSandbox, start: loop.start, stop: loop.stop };
+  return {
+    slaMs: deps.slaMs,
+    runOnce,
+    runSandbox,
+    /** Someone is on it: the re-alerts of this escalation stop. */
+    pickUp: (id: string, by: string) => deps.store.pickUp(id, by, deps.clock.now()),
+    start: loop.start,
+    stop: loop.stop,
+  };
 }
 
 export type EscalationAlerts = ReturnType<typeof createEscalationAlerts>;

@@ -1,4 +1,7 @@
 import type { Clock, Db } from '../ports.ts';
+import type { SandboxDueStore } from '../ports/escalation-alert-store.ts';
+import type { FollowUpRun } from './run-due-follow-ups.ts';
+import { SANDBOX_LOCATION_ID } from './sandbox.ts';
 
 export interface SandboxClock extends Clock {
   /** How far the sandbox runs ahead of the real clock. */
@@ -70,3 +73,49 @@ export async function advanceThrough<R>(deps: AdvanceThroughDeps<R>, ms: number)
   ran.push(...last.ran);
   return { now: last.now, ran };
 }
+
+const DAY_MS = 86_400_000;
+
+/** One thing that ran while the sandbox clock moved, as the advance-clock route reports it. */
+export type SandboxRun = Pick<FollowUpRun, 'contactId' | 'step' | 'status' | 'channel' | 'reason'>;
+
+export interface SandboxTimeDeps {
+  clock: SandboxClock;
+  due: SandboxDueStore;
+  /** The follow-up runner's sandbox operation: move the clock, run the steps now due. */
+  followUps: { advanceSandbox(days: number): Promise<{ now: Date; ran: SandboxRun[] }> };
+  /** The sandbox's escalation re-alerts, when the service runs them. */
+  alerts: { slaMs: number; runSandbox(): Promise<SandboxRun[]> } | null;
+  /** Sends what a contact's runs queued, through the sandbox CRM, at the current sandbox time. */
+  drain: (contactId: string) => Promise<void>;
+}
+
+/** The sandbox's "time passes" operation (advance-clock route, dashboard simulator). */
+export function createSandboxTime(deps: SandboxTimeDeps) {
+  return {
+    now: () => deps.clock.now(),
+    advance: (ms: number) =>
+      advanceThrough<SandboxRun>(
+        {
+          now: () => deps.clock.now(),
+          nextDueAt: (after) =>
+            deps.due.nextDueAt({
+              locationId: SANDBOX_LOCATION_ID,
+              after,
+              slaMs: deps.alerts ? deps.alerts.slaMs : null,
+            }),
+          hop: async (step) => {
+            const r = await deps.followUps.advanceSandbox(step / DAY_MS);
+            const ran = [...r.ran, ...(deps.alerts ? await deps.alerts.runSandbox() : [])];
+            // Sent at the hop's time: drained later, a message would meet the next night's quiet hours.
+            const contacts = new Set(ran.filter((x) => x.status === 'sent').map((x) => x.contactId));
+            for (const cid of contacts) await deps.drain(cid);
+            return { now: r.now, ran };
+          },
+        },
+        ms,
+      ),
+  };
+}
+
+export type SandboxTime = ReturnType<typeof createSandboxTime>;

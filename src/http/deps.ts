@@ -1,12 +1,14 @@
 import type { GhlInstalls } from '../adapters/ghl-oauth/installs.ts';
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
-import type { InboxWriter } from '../ports/inbox-store.ts';
+import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
 import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
 import type { FollowUpLoop } from '../app/follow-up-loop.ts';
 import type { EscalationDeps } from '../app/escalation-deps.ts';
 import type { EscalationAlerts } from '../app/escalation-alerts.ts';
-import type { SandboxClock } from '../app/sandbox-clock.ts';
+import type { SandboxTime } from '../app/sandbox-clock.ts';
+import type { LiveScripts } from '../app/scripts.ts';
+import type { DashboardOps } from '../ports/dashboard-ops.ts';
 import type { LocationSettingsStore } from '../app/location-settings.ts';
 import type { InboxWorker } from '../app/process-inbox.ts';
 import type { Config } from '../config.ts';
@@ -35,8 +37,12 @@ export interface HttpDeps {
   stores: Stores;
   /** Follow-up runner; the sandbox clock route moves time and runs what became due. */
   followUps?: FollowUpLoop;
-  /** The sandbox's clock (the sandbox clock route and the simulator move it). */
-  sandboxClock?: SandboxClock;
+  /** The sandbox's clock: moving it runs what falls due on the way (advance-clock route, simulator). */
+  sandboxTime?: SandboxTime;
+  /** Read models and stores of the Queues, Overview and Scripts pages. */
+  dashboardOps?: DashboardOps;
+  /** The bots' wording and knowledge base the live bots use, versioned (dashboard Scripts page). */
+  scripts?: LiveScripts;
   /** SLA re-alerts of escalations nobody picked up; the sandbox clock runs the sandbox's. */
   escalationAlerts?: EscalationAlerts;
   /** The Agent Mesh, or null when FEATURE_AGENT_MESH is off. */

@@ -88,12 +88,31 @@ export class BotsConfigError extends Error {
  * JSON or YAML file (BOTS_CONFIG_FILE). A bad file stops start-up naming every problem.
  */
 export function loadBotsConfig(persona: BotsConfig['persona'], file: string | undefined): BotsConfig {
+  if (!file) return defaultBotsConfig(persona);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new BotsConfigError(file, [(err as Error).message]);
+  }
+  return parseBotsConfigText(persona, text, file, /\.ya?ml$/i.test(file));
+}
+
+/**
+ * The same checks on a document's text (the dashboard's Scripts page edits it): `label` names it
+ * in the error, YAML or JSON by `yaml`. Throws BotsConfigError listing every problem.
+ */
+export function parseBotsConfigText(
+  persona: BotsConfig['persona'],
+  text: string,
+  label: string,
+  yaml: boolean,
+): BotsConfig {
   const base = defaultBotsConfig(persona);
-  if (!file) return base;
+  const file = label;
   let raw: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
-    raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    raw = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
     throw new BotsConfigError(file, [(err as Error).message]);
   }

@@ -87,11 +87,29 @@ export function loadKnowledge(
   placeNames: readonly string[] = [],
 ): KnowledgeBase {
   if (!file) return defaultKnowledgeBase;
-  const yaml = /\.ya?ml$/i.test(file);
   let text: string;
-  let raw: unknown;
   try {
     text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new KnowledgeFileError(file, [(err as Error).message]);
+  }
+  return parseKnowledgeText(text, file, /\.ya?ml$/i.test(file), persona, placeNames);
+}
+
+/**
+ * The same checks on a document's text (the dashboard's Scripts page edits it); `label` names it
+ * in the error. Throws KnowledgeFileError naming the key and line of every problem.
+ */
+export function parseKnowledgeText(
+  text: string,
+  label: string,
+  yaml: boolean,
+  persona: Persona,
+  placeNames: readonly string[] = [],
+): KnowledgeBase {
+  const file = label;
+  let raw: unknown;
+  try {
     const doc = yaml ? parseDocument(text) : null;
     if (doc && doc.errors.length > 0) throw doc.errors[0];
     raw = doc ? doc.toJS() : JSON.parse(text);

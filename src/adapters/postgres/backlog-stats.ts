@@ -1,7 +1,13 @@
 import type { Sql } from '../../ports.ts';
-import type { BacklogStats } from '../../ports/operations.ts';
 
-export type { BacklogStats };
+export interface BacklogStats {
+  inboxOldestAgeSeconds: number;
+  outboxOldestDueSeconds: number;
+  followUpsOverdue: number;
+  followUpOldestOverdueSeconds: number;
+  escalationsOpen: number;
+  escalationOldestOpenAgeSeconds: number;
+}
 
 function secondsSince(now: Date, at: Date | string | null | undefined): number {
   return at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;

@@ -1,23 +1,12 @@
-import type { Sql } from '../../ports.ts';
-
-export interface DueRealert {
-  id: string;
-  locationId: string;
-  contactId: string;
-  reason: string;
-  createdAt: Date;
-  /** The stage already reached: 0 = first alert only, 1 = agent alerted again. */
-  stage: number;
-}
+import type { Db, Sql } from '../../ports.ts';
+import type { DueRealert, EscalationAlertStore, PickUpResult } from '../../ports/escalation-alert-store.ts';
+import type { OutboxAction } from '../../ports/outbox-action.ts';
+import { audit } from './contacts-repo.ts';
+import { enqueueSteps } from './outbox-repo.ts';
 
 const slaInterval = `($3::bigint * interval '1 millisecond')`;
 
-/**
- * Open escalations nobody picked up whose next re-alert is due at `now`: the agent again after one
- * SLA, the backup contact after two. `only` picks one location (the sandbox on its own clock) or
- * every other one.
- */
-export async function listDueRealerts(
+async function listDue(
   sql: Sql,
   opts: { now: Date; locationId: string; only: boolean; slaMs: number; limit: number },
 ): Promise<DueRealert[]> {
@@ -46,35 +35,56 @@ export async function listDueRealerts(
   }));
 }
 
-/**
- * Moves an escalation from `stage` to the next one; false when another replica did it first, or
- * someone picked it up or resolved it meanwhile, so each re-alert goes out once.
- */
-export async function claimRealert(sql: Sql, id: string, stage: number, now: Date): Promise<boolean> {
-  const { rows } = await sql.query(
-    `UPDATE escalations SET alert_stage = alert_stage + 1, last_alert_at = $3, updated_at = $3
-      WHERE id = $1 AND alert_stage = $2 AND status = 'open' AND picked_up_at IS NULL RETURNING id`,
-    [id, stage, now],
-  );
-  return rows.length > 0;
+async function realert(
+  db: Db,
+  e: DueRealert,
+  steps: readonly OutboxAction[],
+  action: string,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // The stage in the WHERE clause is the claim: a second replica's UPDATE matches no row.
+    const { rows } = await tx.query(
+      `UPDATE escalations SET alert_stage = alert_stage + 1, last_alert_at = $3, updated_at = $3
+        WHERE id = $1 AND alert_stage = $2 AND status = 'open' AND picked_up_at IS NULL RETURNING id`,
+      [e.id, e.stage, now],
+    );
+    if (rows.length === 0) return false;
+    const stage = e.stage + 1;
+    await enqueueSteps(
+      tx,
+      { locationId: e.locationId, contactId: e.contactId, keyPrefix: `${e.id}:realert:${stage}`, at: now },
+      steps,
+    );
+    await audit(tx, {
+      locationId: e.locationId,
+      contactId: e.contactId,
+      actor: 'system',
+      action,
+      detail: { escalationId: e.id, stage, recipients: steps.length },
+      at: now,
+    });
+    return true;
+  });
 }
 
-/** Marks an open escalation as picked up by someone; the re-alerts stop. */
-export async function pickUpEscalation(
-  sql: Sql,
-  id: string,
-  by: string,
-  now: Date,
-): Promise<
-  { ok: true; locationId: string; contactId: string } | { ok: false; reason: 'not_found' | 'not_open' }
-> {
-  const { rows } = await sql.query<{ location_id: string; contact_id: string }>(
+async function pickUp(db: Db, id: string, by: string, now: Date): Promise<PickUpResult> {
+  const { rows } = await db.query<{ location_id: string; contact_id: string }>(
     `UPDATE escalations SET picked_up_at = $3, picked_up_by = $2, updated_at = $3
       WHERE id = $1 AND status = 'open' AND picked_up_at IS NULL RETURNING location_id, contact_id`,
     [id, by, now],
   );
   const r = rows[0];
   if (r) return { ok: true, locationId: r.location_id, contactId: r.contact_id };
-  const exists = await sql.query(`SELECT 1 FROM escalations WHERE id = $1`, [id]);
+  const exists = await db.query(`SELECT 1 FROM escalations WHERE id = $1`, [id]);
   return { ok: false, reason: exists.rows.length > 0 ? 'not_open' : 'not_found' };
+}
+
+/** The escalation SLA store on PostgreSQL/PGlite. */
+export function createEscalationAlertStore(db: Db): EscalationAlertStore {
+  return {
+    listDue: (opts) => listDue(db, opts),
+    realert: (e, steps, action, now) => realert(db, e, steps, action, now),
+    pickUp: (id, by, now) => pickUp(db, id, by, now),
+  };
 }

@@ -1,4 +1,5 @@
-import type { Sql } from '../../ports.ts';
+import type { Db, Sql } from '../../ports.ts';
+import type { SandboxDueStore } from '../../ports/escalation-alert-store.ts';
 
 /**
  * The earliest moment something of the sandbox location falls due after `after`: a pending
@@ -27,4 +28,9 @@ export async function nextSandboxDueAt(
     if (e && (!next || e < next)) next = e;
   }
   return next;
+}
+
+/** What falls due on the sandbox's clock, on PostgreSQL/PGlite. */
+export function createSandboxDueStore(db: Db): SandboxDueStore {
+  return { nextDueAt: (opts) => nextSandboxDueAt(db, opts) };
 }

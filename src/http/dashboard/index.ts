@@ -41,9 +41,22 @@ import { createDashboardRead } from '../../adapters/postgres/dashboard-read.ts';
 import { dashboardHomePage } from '../routes/dashboard.get.ts';
 import { contactPages } from './contact.ts';
 import { inboxPages } from './inbox.ts';
+import { overviewPage } from './overview.ts';
+import { queuesPage } from './queues.ts';
+import { scriptsPage } from './scripts.ts';
+import { simulatorPage } from './simulator.ts';
 
 /** Every dashboard page, in nav order. Add new pages here. */
-const PAGES: DashboardPage[] = [signInPages, dashboardHomePage, inboxPages, contactPages];
+const PAGES: DashboardPage[] = [
+  signInPages,
+  dashboardHomePage,
+  inboxPages,
+  contactPages,
+  queuesPage,
+  overviewPage,
+  scriptsPage,
+  simulatorPage,
+];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { nextSandboxDueAt } from '../../adapters/postgres/sandbox-due-repo.ts';
-import type { FollowUpRun } from '../../app/run-due-follow-ups.ts';
-import { advanceThrough } from '../../app/sandbox-clock.ts';
-import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
@@ -56,54 +52,19 @@ export async function sandboxAdvanceClockRoute(app: FastifyInstance, deps: HttpD
       },
     },
     async (req) => {
+      if (!deps.sandboxTime) throw new ApiError('internal', 'the sandbox clock is not configured');
       const ms = (req.body.days ?? 0) * DAY_MS + (req.body.hours ?? 0) * HOUR_MS;
-      const { now, ran } = await advanceSandboxClock(deps, ms);
-      return { now: now.toISOString(), ran };
+      const { now, ran } = await deps.sandboxTime.advance(ms);
+      return {
+        now: now.toISOString(),
+        ran: ran.map((r) => ({
+          contactId: r.contactId,
+          step: r.step,
+          status: r.status,
+          channel: r.channel,
+          reason: r.reason,
+        })),
+      };
     },
   );
-}
-
-/** The sandbox clock moved `ms` ahead through every due moment; what ran is drained to the sandbox CRM. */
-export async function advanceSandboxClock(
-  deps: Pick<HttpDeps, 'db' | 'followUps' | 'drainer' | 'escalationAlerts' | 'sandboxClock'>,
-  ms: number,
-): Promise<{
-  now: Date;
-  ran: Array<Pick<FollowUpRun, 'contactId' | 'step' | 'status' | 'channel' | 'reason'>>;
-}> {
-  const followUps = deps.followUps;
-  const clock = deps.sandboxClock;
-  if (!followUps || !clock) throw new ApiError('internal', 'the follow-up runner is not configured');
-  const alerts = deps.escalationAlerts ?? null;
-  const { now, ran } = await advanceThrough(
-    {
-      now: () => clock.now(),
-      nextDueAt: (after) =>
-        nextSandboxDueAt(deps.db, {
-          locationId: SANDBOX_LOCATION_ID,
-          after,
-          slaMs: alerts ? alerts.slaMs : null,
-        }),
-      hop: async (step) => {
-        const r = await followUps.advanceSandbox(step / DAY_MS);
-        const realerts = alerts ? await alerts.runSandbox() : [];
-        const ran = [...r.ran, ...realerts];
-        // Sent at the hop's time: drained later, a message would meet the next night's quiet hours.
-        const contacts = new Set(ran.filter((x) => x.status === 'sent').map((x) => x.contactId));
-        for (const cid of contacts) await deps.drainer.drainContact(SANDBOX_LOCATION_ID, cid);
-        return { now: r.now, ran };
-      },
-    },
-    ms,
-  );
-  return {
-    now,
-    ran: ran.map((r) => ({
-      contactId: r.contactId,
-      step: r.step,
-      status: r.status,
-      channel: r.channel,
-      reason: r.reason,
-    })),
-  };
 }
