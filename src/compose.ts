@@ -2,6 +2,7 @@ import { loadWebhookKeys } from './adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
 import { migratedSnapshot } from './adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount } from './adapters/postgres/inbox-repo.ts';
+import { postgresTurnStore } from './adapters/postgres/turn-store.ts';
 import { migrate } from './adapters/postgres/migrate.ts';
 import { rateBudgetFromConfig } from './adapters/rate-budget/from-config.ts';
 import { createSandboxCrm } from './adapters/sandbox-crm/sandbox-crm.ts';
@@ -319,6 +320,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
 
   const inboxWorker = createInboxWorker({
     db,
+    turnStore: postgresTurnStore,
     clock,
     clockFor,
     logger,

@@ -68,9 +68,10 @@ export interface AnswerAccount {
   /** The same by bot kind. */
   botTurnByKind: Record<string, Percentiles>;
   /**
-   * Where an answered message's time went, from the service's own timestamps: waiting in the inbox
-   * (received → turn started), the turn (started → committed), the reply in the outbox until GHL
-   * accepted it (committed → sent, which includes waiting for the location's budget).
+   * Where an answered message's time went, from the service's own timestamps: in the inbox
+   * (received → the claim's last renewal: the wait for a worker plus the turn's network gathering,
+   * the model calls included, since the claim is renewed after it), the locked turn (→ committed),
+   * the reply in the outbox until GHL accepted it (committed → sent, budget waits included).
    */
   stagesMs: { queued: Percentiles; turn: Percentiles; outbox: Percentiles };
 }

@@ -87,7 +87,7 @@ export function renderLeads(run: LeadsRun, args: LoadArgs): string {
     ...Object.entries(a.botTurnByKind).map(
       ([k, p]) => `| · ${k} bot p50 / p95 / p99 | ${trio(p)} (n = ${p.n}) |`,
     ),
-    `| · of which waiting in the inbox / the turn / the reply in the outbox, p50 / p95 | ${[
+    `| · of which inbox wait + gathering (model calls) / locked turn / reply in the outbox, p50 / p95 | ${[
       a.stagesMs.queued,
       a.stagesMs.turn,
       a.stagesMs.outbox,

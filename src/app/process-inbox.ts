@@ -7,6 +7,7 @@ import {
   nextPendingForContact,
   giveBackInboxAttempt,
   recordInboxFailure,
+  renewInboxClaim,
   startInboxAttempt,
   tryLockContact,
 } from '../adapters/postgres/inbox-repo.ts';
@@ -14,20 +15,29 @@ import { isDatabaseUnreachable } from '../adapters/postgres/db.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
+import type { TurnStore } from '../ports/turn-store.ts';
 import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
 import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
 import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
-import { TurnOverrunError, withinBudget } from './turn-budget.ts';
+import { TurnOverrunError, withinBudget, withinTurnBudget } from './turn-budget.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
+import { type InboundTurnResult, runInboundTurn } from './turn/run-turn.ts';
 
 export interface InboxWorkerDeps extends TurnDeps {
   db: Db;
+  /** Where a turn loads its basis and commits its plan. */
+  turnStore: TurnStore;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
   /** Called after a turn committed CRM actions, to wake the outbox drainer. */
   onOutbox: () => void;
   concurrency: number;
+  /**
+   * Turns one process runs at once (default: 8 × concurrency, at least 16). A turn waiting on the
+   * network holds no connection, so this may well exceed the pool; commits queue for connections.
+   */
+  turnsInFlight?: number;
   /** The clock a location's turns run on (the sandbox has its own, movable one). */
   clockFor?: (locationId: string) => Clock;
   pollMs?: number;
@@ -55,10 +65,11 @@ type Claim =
 
 /**
  * Processes inbox events strictly in order per contact and never two of one contact at once, also
- * across processes: each turn runs in one transaction holding a Postgres advisory lock on the
- * contact and takes that contact's oldest pending event. Its attempt is counted in a commit of its
- * own first, so an event whose turn kills or freezes the process is parked after `maxAttempts`
- * starts instead of taking down every worker that picks it up.
+ * across processes. A claim (a short transaction holding the contact's Postgres advisory lock)
+ * takes the contact's oldest pending event and counts its attempt in a commit of its own, so an
+ * event whose turn kills or freezes the process is parked after `maxAttempts` starts instead of
+ * taking down every worker that picks it up. The turn then gathers what it needs from the network
+ * without the lock and commits in one transaction that takes the lock again (turn/run-turn.ts).
  */
 export function createInboxWorker(deps: InboxWorkerDeps) {
   const maxAttempts = deps.maxAttempts ?? 3;
@@ -99,21 +110,40 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     if (c.kind !== 'claimed') return c.kind;
     const { row, attempt } = c;
     const started = performance.now();
+    // The turn may wait on the network for a while without the lock: the claim's lease is kept
+    // fresh so no other worker takes the event over meanwhile (after a crash it lapses as before).
+    const heartbeat = setInterval(() => {
+      renewInboxClaim(deps.db, row.id, attempt).catch(() => {});
+    }, CLAIM_LEASE_MS / 4);
+    heartbeat.unref();
     try {
       // Read before the transaction: nothing the turn holds waits on it.
       const turnDeps = deps.turnDepsFor ? await deps.turnDepsFor(locationId, deps) : deps;
-      const out = await deps.db.transaction(async (tx) => {
-        if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
-          return { result: 'lost' as const };
-        const current = await claimedInboxEvent(tx, row.id, attempt);
-        if (!current) return { result: 'lost' as const };
-        const now = (deps.clockFor?.(locationId) ?? deps.clock).now();
-        const turn = await withinBudget(tx, budgetMs, (guarded) =>
-          handleInboxEvent(guarded, current, turnDeps, now),
-        );
-        await markInboxDone(tx, current.id, now);
-        return { result: 'done' as const, turn };
-      });
+      const now = (deps.clockFor?.(locationId) ?? deps.clock).now();
+      const p = row.payload;
+      const out: InboundTurnResult =
+        p.kind === 'inbound_message'
+          ? await withinTurnBudget(deps.db, budgetMs, (db) =>
+              runInboundTurn(
+                deps.turnStore,
+                db,
+                { id: row.id, locationId, contactId, payload: p },
+                turnDeps,
+                { inboxId: row.id, attempt, lockWaitMs: CLAIM_LOCK_WAIT_MS },
+                now,
+              ),
+            )
+          : await deps.db.transaction(async (tx): Promise<InboundTurnResult> => {
+              if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
+                return { result: 'lost' };
+              const current = await claimedInboxEvent(tx, row.id, attempt);
+              if (!current) return { result: 'lost' };
+              const turn = await withinBudget(tx, budgetMs, (guarded) =>
+                handleInboxEvent(guarded, current, turnDeps, now),
+              );
+              await markInboxDone(tx, current.id, now);
+              return { result: 'done', turn };
+            });
       // Another worker took the event over after our claim lapsed; it is theirs now.
       if (out.result === 'lost') return 'locked';
       if (out.turn.bot)
@@ -143,6 +173,8 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       }
       await recordFailure(row, attempt, err);
       return 'done';
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -179,18 +211,44 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     deps.onOutbox();
   }
 
-  /** One pass over the oldest pending events; true if anything was processed. */
+  const maxInFlight = deps.turnsInFlight ?? Math.max(16, deps.concurrency * 8);
+  const inFlight = new Map<string, Promise<void>>();
+
+  /**
+   * Starts a turn for each contact with pending events that has none running here, oldest events
+   * first, without waiting for them: a turn that waits on a slow calendar or model delays no other
+   * contact. True if any turn was started (the loop looks again at once); a finished turn wakes it.
+   */
+  async function dispatch(): Promise<boolean> {
+    if (inFlight.size >= maxInFlight) return false;
+    const pending = await listPendingInbox(deps.db, 200);
+    let started = false;
+    for (const r of pending) {
+      if (inFlight.size >= maxInFlight) break;
+      const key = `${r.location_id}\u0000${r.contact_id}`;
+      if (inFlight.has(key)) continue;
+      const turn = processOne(r.location_id, r.contact_id)
+        .then(() => undefined)
+        .catch((err: unknown) => deps.logger.error({ err }, 'inbox worker error'))
+        .finally(() => {
+          inFlight.delete(key);
+          loop.wake();
+        });
+      inFlight.set(key, turn);
+      started = true;
+    }
+    return started;
+  }
+
+  /** One pass: the oldest pending event of each contact, all at once; true if any was processed. */
   async function runOnce(): Promise<boolean> {
     const pending = await listPendingInbox(deps.db, 200);
-    const seen = new Set<string>();
-    let progressed = false;
-    for (const r of pending) {
-      const key = `${r.location_id}\u0000${r.contact_id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if ((await processOne(r.location_id, r.contact_id)) === 'done') progressed = true;
-    }
-    return progressed;
+    const contacts = new Map<string, { location_id: string; contact_id: string }>();
+    for (const r of pending) contacts.set(`${r.location_id}\u0000${r.contact_id}`, r);
+    const results = await Promise.all(
+      [...contacts.values()].map((r) => processOne(r.location_id, r.contact_id)),
+    );
+    return results.includes('done');
   }
 
   /** Processes the contact's events up to and including `inboxId` (the sandbox's synchronous path). */
@@ -214,24 +272,22 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     }
   }
 
-  const loops = Array.from({ length: deps.concurrency }, () =>
-    createWakeableLoop(runOnce, {
-      idleMs: deps.pollMs ?? 250,
-      onError: (err) => deps.logger.error({ err }, 'inbox worker error'),
-    }),
-  );
+  const loop = createWakeableLoop(dispatch, {
+    idleMs: deps.pollMs ?? 250,
+    onError: (err) => deps.logger.error({ err }, 'inbox worker error'),
+  });
 
   return {
     processOne,
     processThrough,
     runOnce,
-    start: () => {
-      for (const l of loops) l.start();
+    start: () => loop.start(),
+    notify: () => loop.wake(),
+    /** Stops taking new events and waits for the turns in flight (graceful drain on SIGTERM). */
+    stop: async () => {
+      await loop.stop();
+      await Promise.all([...inFlight.values()]);
     },
-    notify: () => {
-      for (const l of loops) l.wake();
-    },
-    stop: () => Promise.all(loops.map((l) => l.stop())).then(() => undefined),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Sql } from '../ports.ts';
+import type { Db, Sql } from '../ports.ts';
 
 /** A turn ran past its time budget and was abandoned (its transaction rolls back). */
 export class TurnOverrunError extends Error {
@@ -29,6 +29,44 @@ export async function withinBudget<T>(tx: Sql, budgetMs: number, turn: (tx: Sql)
   });
   const work = turn(guarded);
   // Once abandoned, the turn's own failure is expected and has nobody to report to.
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, overrun]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs a whole turn (gathering from the network, then committing) within `budgetMs`: past it the
+ * turn is abandoned, and every statement it still sends through the guarded database fails, so a
+ * commit in progress rolls back and releases the contact's lock.
+ */
+export async function withinTurnBudget<T>(
+  db: Db,
+  budgetMs: number,
+  turn: (db: Db) => Promise<T>,
+): Promise<T> {
+  let over = false;
+  const guard = (sql: Sql): Sql => ({
+    query: (text, params) =>
+      over ? Promise.reject(new TurnOverrunError(budgetMs)) : sql.query(text, params),
+  });
+  const guarded: Db = {
+    kind: db.kind,
+    query: guard(db).query,
+    exec: (text) => (over ? Promise.reject(new TurnOverrunError(budgetMs)) : db.exec(text)),
+    transaction: (fn) => db.transaction((tx) => fn(guard(tx))),
+    close: () => db.close(),
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      over = true;
+      reject(new TurnOverrunError(budgetMs));
+    }, budgetMs);
+  });
+  const work = turn(guarded);
   work.catch(() => {});
   try {
     return await Promise.race([work, overrun]);

@@ -1,6 +1,6 @@
 import type { GhlInstalls } from '../adapters/ghl-oauth/installs.ts';
 import type { WebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
-import type { InboxWriter } from '../adapters/postgres/inbox-repo.ts';
+import type { InboxWriter } from '../ports/inbox-store.ts';
 import type { OutboxDrainer } from '../app/drain-outbox.ts';
 import type { MeshSnapshot } from '../app/mesh/mesh-types.ts';
 import type { FollowUpLoop } from '../app/follow-up-loop.ts';

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isDatabaseUnreachable } from '../adapters/postgres/db.ts';
+import { isDatabaseUnreachable } from '../ports/database-errors.ts';
 
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {

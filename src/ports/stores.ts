@@ -1,7 +1,9 @@
 import type { ContactStore, OutboxStore } from './contact-store.ts';
 import type { ContactViewStore, DocumentStore } from './contact-view.ts';
 import type { EscalationStore } from './escalation-store.ts';
+import type { InboxStore } from './inbox-store.ts';
 import type { McpReadModel } from './mcp-read-model.ts';
+import type { OperationsStore } from './operations.ts';
 
 /**
  * The stores the use cases write and read through. They hold no state of their own (each method
@@ -12,7 +14,9 @@ export interface Stores {
   contacts: ContactStore;
   outbox: OutboxStore;
   escalations: EscalationStore;
+  inbox: InboxStore;
   contactView: ContactViewStore;
   documents: DocumentStore;
   mcp: McpReadModel;
+  operations: OperationsStore;
 }

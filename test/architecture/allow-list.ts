@@ -15,7 +15,6 @@ export const allowedImports: Record<string, string> = {
   'app/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/handle-inbox-event.ts -> adapters/postgres/model-usage-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
@@ -52,13 +51,6 @@ export const allowedImports: Record<string, string> = {
   'app/send-cma-email.ts -> adapters/mail/smtp-mailer.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'http/deps.ts -> adapters/postgres/inbox-repo.ts': PENDING,
-  'http/errors.ts -> adapters/postgres/db.ts': PENDING,
-  'http/routes/health.ts -> adapters/postgres/backlog-stats.ts': PENDING,
-  'http/routes/health.ts -> adapters/postgres/migrate.ts': PENDING,
-  'http/routes/health.ts -> adapters/postgres/inbox-repo.ts': PENDING,
-  'http/routes/health.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'http/routes/webhooks.ghl.ts -> adapters/postgres/inbox-repo.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

@@ -1,3 +1,4 @@
+import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
@@ -14,7 +15,11 @@ describe('Inbox and Contact pages', () => {
   let app: FastifyInstance;
   let cookie: string;
   const say = async (contactId: string, message: string, contact?: Record<string, unknown>) => {
-    const res = await postJson(`${svc.url}/api/v1/sandbox/messages`, { contactId, message, ...(contact ? { contact } : {}) }, auth);
+    const res = await postJson(
+      `${svc.url}/api/v1/sandbox/messages`,
+      { contactId, message, ...(contact ? { contact } : {}) },
+      auth,
+    );
     expect(res.status).toBe(200);
     return res.body as { replies: { body: string }[] };
   };
@@ -31,8 +36,15 @@ describe('Inbox and Contact pages', () => {
     tdb = await pgliteBackend.open();
     svc = await startTestService(tdb, { JORGE_API_TOKEN: TOKEN });
     app = svc.service.app;
-    await say('marisol', 'hi, thinking of selling my house', { firstName: 'Marisol', lastName: 'Vega', phone: PHONE });
-    await say('dev', 'I want to buy a 3 bedroom home around 600k', { firstName: 'Devon', phone: '+19095550177' });
+    await say('marisol', 'hi, thinking of selling my house', {
+      firstName: 'Marisol',
+      lastName: 'Vega',
+      phone: PHONE,
+    });
+    await say('dev', 'I want to buy a 3 bedroom home around 600k', {
+      firstName: 'Devon',
+      phone: '+19095550177',
+    });
     await say('esc', 'hi there', { firstName: 'Ezra', phone: '+19095550199' });
     await say('esc', 'I want to talk to a real person right now');
     cookie = await signIn(app, TOKEN);
@@ -64,7 +76,10 @@ describe('Inbox and Contact pages', () => {
     const byPhone = await app.inject({ url: '/inbox/rows?q=555-0177', headers: { cookie } });
     expect(byPhone.body).toContain('Devon');
     expect(byPhone.body).not.toContain('Marisol');
-    const escalated = await app.inject({ url: '/inbox?flag=escalated', headers: { cookie, 'hx-request': 'true' } });
+    const escalated = await app.inject({
+      url: '/inbox?flag=escalated',
+      headers: { cookie, 'hx-request': 'true' },
+    });
     expect(escalated.body).toContain('Ezra');
     expect(escalated.body).not.toContain('Devon');
     expect(escalated.body).not.toContain('<html');
@@ -94,7 +109,9 @@ describe('Inbox and Contact pages', () => {
     const paused = await postForm(app, `${contactUrl('dev')}/pause`, {}, { cookie, csrf });
     expect(paused.statusCode).toBe(303);
     expect(paused.headers.location).toBe('/contacts/sandbox/dev?done=paused');
-    expect((await openPage(app, cookie, paused.headers.location as string)).res.body).toContain('The bot is paused');
+    expect((await openPage(app, cookie, paused.headers.location as string)).res.body).toContain(
+      'The bot is paused',
+    );
     expect((await say('dev', 'are you there?')).replies).toEqual([]);
     const resumed = await postForm(app, `${contactUrl('dev')}/resume`, {}, { cookie, csrf });
     expect(resumed.statusCode).toBe(303);
@@ -123,7 +140,9 @@ describe('Inbox and Contact pages', () => {
 
   it('resolves an escalation with a note, which lets the bot answer again', async () => {
     const { res, csrf } = await openPage(app, cookie, contactUrl('esc'));
-    const action = /action="(\/contacts\/sandbox\/esc\/escalations\/[^"]+\/resolve)"/.exec(res.body)?.[1] as string;
+    const action = /action="(\/contacts\/sandbox\/esc\/escalations\/[^"]+\/resolve)"/.exec(
+      res.body,
+    )?.[1] as string;
     expect(action).toBeDefined();
     const done = await postForm(app, action, { note: 'Called her back' }, { cookie, csrf });
     expect(done.statusCode).toBe(303);
@@ -145,6 +164,51 @@ describe('Inbox and Contact pages', () => {
     const page = (await openPage(app, cookie, contactUrl('dev'))).res.body;
     expect(page).toContain('TCPA-Opt-Out');
     expect(page).not.toContain('Send as the agent');
+  });
+
+  it('announces new messages on the live stream without a reload', async () => {
+    // node:http rather than fetch: the stream is closed for certain when the test ends.
+    const req = get(`${svc.url}/inbox/events`, { headers: { cookie } });
+    const res = await new Promise<IncomingMessage>((resolve) => req.on('response', resolve));
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    let seen = '';
+    const waiters: (() => void)[] = [];
+    res.setEncoding('utf8');
+    res.on('data', (d: string) => {
+      seen += d;
+      for (const w of waiters.splice(0)) w();
+    });
+    const readUntil = async (text: string) => {
+      while (!seen.includes(text)) await new Promise<void>((r) => waiters.push(r));
+    };
+    try {
+      await readUntil('retry:');
+      // The first probe only sets the baseline; wait for it before the change.
+      await new Promise((r) => setTimeout(r, 1500));
+      await say('newlead', 'hello, is the house on Elm still for sale?', { firstName: 'Nora' });
+      await readUntil('event: change');
+    } finally {
+      req.destroy();
+    }
+    const rows = await app.inject({ url: '/inbox/rows', headers: { cookie } });
+    expect(rows.body.indexOf('Nora')).toBeLessThan(rows.body.indexOf('Ezra'));
+  });
+
+  it('re-runs the CMA: the day-14 step is queued again and runs now', async () => {
+    await say('cma', 'I want to sell my house at 123 Main St, Rancho Cucamonga CA 91730', {
+      firstName: 'Cam',
+      email: 'cam@example.com',
+    });
+    const { csrf } = await openPage(app, cookie, contactUrl('cma'));
+    const res = await postForm(app, `${contactUrl('cma')}/cma`, {}, { cookie, csrf });
+    expect(res.statusCode).toBe(303);
+    const { rows } = await tdb.db.query<{ status: string }>(
+      `SELECT status FROM follow_ups WHERE contact_id = 'cma' AND step = 'day14' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows[0]?.status).toBeDefined();
+    const page = (await openPage(app, cookie, res.headers.location as string)).res.body;
+    expect(page).toContain('A fresh CMA is queued');
+    expect(page).toMatch(/<td>day14[^<]*<\/td><td>(sent|pending|skipped)/);
   });
 
   it('refuses every control without a session or without the CSRF token, and changes nothing', async () => {

@@ -1,13 +1,7 @@
 import type { Sql } from '../../ports.ts';
+import type { BacklogStats } from '../../ports/operations.ts';
 
-export interface BacklogStats {
-  inboxOldestAgeSeconds: number;
-  outboxOldestDueSeconds: number;
-  followUpsOverdue: number;
-  followUpOldestOverdueSeconds: number;
-  escalationsOpen: number;
-  escalationOldestOpenAgeSeconds: number;
-}
+export type { BacklogStats };
 
 function secondsSince(now: Date, at: Date | string | null | undefined): number {
   return at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;

@@ -228,6 +228,18 @@ export async function startInboxAttempt(tx: Sql, id: number): Promise<number> {
   return n;
 }
 
+/**
+ * Keeps a claim's lease fresh while its turn waits on the network without holding the contact's
+ * lock: other workers see the event in flight and leave it alone. False once the claim is gone.
+ */
+export async function renewInboxClaim(sql: Sql, id: number, attempt: number): Promise<boolean> {
+  const { rows } = await sql.query(
+    `UPDATE inbox SET started_at = now() WHERE id = $1 AND attempts = $2 AND status = 'pending' RETURNING id`,
+    [id, attempt],
+  );
+  return rows.length > 0;
+}
+
 /** The claimed event, if the claim still stands (nobody finished it or claimed it since). */
 export async function claimedInboxEvent(tx: Sql, id: number, attempt: number): Promise<InboxRow | null> {
   const { rows } = await tx.query<InboxRow>(

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../ports.ts';
+import type { Db, Sql } from '../../ports.ts';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
@@ -43,7 +43,7 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
 }
 
 /** Which migrations the database still lacks (readiness check). */
-export async function pendingMigrations(db: Db, migrations = readMigrations()): Promise<string[]> {
+export async function pendingMigrations(db: Sql, migrations = readMigrations()): Promise<string[]> {
   const { rows } = await db.query<{ version: string }>(`SELECT version FROM schema_migrations`);
   const done = new Set(rows.map((r) => r.version));
   return migrations.filter((m) => !done.has(m.version)).map((m) => m.version);

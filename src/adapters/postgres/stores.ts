@@ -1,9 +1,12 @@
 import type { Stores } from '../../ports/stores.ts';
+import { backlogStats } from './backlog-stats.ts';
 import { contactViewRepo, documentsRepo } from './contact-view-repo.ts';
 import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
 import { escalationsRepo } from './escalations-repo.ts';
 import { mcpReadModel } from './mcp-read-model.ts';
-import { enqueueSteps } from './outbox-repo.ts';
+import { InboxRowRejected, inboxHasMessage, pendingInboxCount } from './inbox-repo.ts';
+import { pendingMigrations } from './migrate.ts';
+import { enqueueSteps, outboxStats } from './outbox-repo.ts';
 
 /** The stores on PostgreSQL and PGlite (the same SQL runs on both). */
 export const postgresStores: Stores = {
@@ -23,7 +26,18 @@ export const postgresStores: Stores = {
   },
   outbox: { enqueueSteps },
   escalations: escalationsRepo,
+  inbox: {
+    hasMessage: inboxHasMessage,
+    rejectedEvent: (err) =>
+      err instanceof InboxRowRejected ? { sqlstate: err.sqlstate, message: err.message } : null,
+  },
   contactView: contactViewRepo,
   documents: documentsRepo,
   mcp: mcpReadModel,
+  operations: {
+    pendingMigrations: (sql) => pendingMigrations(sql),
+    outboxStats,
+    pendingInboxCount,
+    backlog: backlogStats,
+  },
 };

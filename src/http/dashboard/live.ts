@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { PAGE_ROUTE } from './page.ts';
 
@@ -17,6 +18,7 @@ export interface ChangeFeedOptions {
  */
 export function changeFeed(scope: FastifyInstance, path: string, opts: ChangeFeedOptions): void {
   const listeners = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
   const interval = opts.intervalMs ?? 1_000;
   let last: string | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -42,7 +44,7 @@ export function changeFeed(scope: FastifyInstance, path: string, opts: ChangeFee
     else timer = undefined;
   };
 
-  scope.get(path, PAGE_ROUTE, async (req, reply) => {
+  scope.get(path, PAGE_ROUTE, async (_req, reply) => {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -52,15 +54,25 @@ export function changeFeed(scope: FastifyInstance, path: string, opts: ChangeFee
     });
     res.write('retry: 3000\n\n');
     listeners.add(res);
-    req.raw.on('close', () => listeners.delete(res));
+    // The response's close (not the request's, which may come as soon as the request was read).
+    res.on('close', () => listeners.delete(res));
+    const socket = res.socket;
+    if (socket) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    }
     if (!timer) {
       last = undefined;
       timer = setTimeout(tick, 0);
     }
   });
-  scope.addHook('onClose', async () => {
+  // Before the server closes: it waits for open connections, and these never end on their own.
+  scope.addHook('preClose', async () => {
     if (timer) clearTimeout(timer);
     for (const res of listeners) res.end();
     listeners.clear();
+    // A stream's socket the browser left open would hold the server's close forever.
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
   });
 }

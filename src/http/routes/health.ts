@@ -1,8 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { backlogStats } from '../../adapters/postgres/backlog-stats.ts';
-import { pendingMigrations } from '../../adapters/postgres/migrate.ts';
-import { pendingInboxCount } from '../../adapters/postgres/inbox-repo.ts';
-import { outboxStats } from '../../adapters/postgres/outbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 
 /**
@@ -25,7 +21,7 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
     async (req, reply) => {
       try {
         await deps.db.query('SELECT 1');
-        const pending = await pendingMigrations(deps.db);
+        const pending = await deps.stores.operations.pendingMigrations(deps.db);
         if (pending.length > 0) {
           reply.code(503);
           return { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` };
@@ -45,11 +41,12 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
     { schema: { summary: 'Prometheus metrics', tags: ['operations'] } },
     async (_req, reply) => {
       try {
-        const stats = await outboxStats(deps.db, deps.clock.now());
+        const { operations } = deps.stores;
+        const stats = await operations.outboxStats(deps.db, deps.clock.now());
         deps.metrics.outboxDepth.set(stats.depth);
         deps.metrics.outboxOldestAge.set(stats.oldestAgeSeconds);
-        deps.metrics.inboxDepth.set(await pendingInboxCount(deps.db));
-        const b = await backlogStats(deps.db, deps.clock.now());
+        deps.metrics.inboxDepth.set(await operations.pendingInboxCount(deps.db));
+        const b = await operations.backlog(deps.db, deps.clock.now());
         const { ops } = deps.metrics;
         ops.inboxOldestAge.set(b.inboxOldestAgeSeconds);
         ops.outboxOldestDue.set(b.outboxOldestDueSeconds);

@@ -9,7 +9,6 @@ import {
 import { mayHoldUnstorableText, toStorableJson } from '../../adapters/ghl-webhooks/storable-text.ts';
 import { checkGhlSignature, header } from '../../adapters/ghl-webhooks/verify.ts';
 import { workflowDedupeIds } from '../../adapters/ghl-webhooks/workflow-dedupe.ts';
-import { InboxRowRejected, inboxHasMessage } from '../../adapters/postgres/inbox-repo.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
@@ -147,7 +146,7 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
             );
             if (
               ids.earlierMessageId &&
-              (await inboxHasMessage(deps.db, event.locationId, ids.earlierMessageId))
+              (await deps.stores.inbox.hasMessage(deps.db, event.locationId, ids.earlierMessageId))
             ) {
               metrics.webhooks.inc({ outcome: 'duplicate' });
               return { status: 'duplicate' };
@@ -156,10 +155,14 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           }
           written = await deps.inboxWriter.write(event);
         } catch (err) {
-          if (err instanceof InboxRowRejected) {
+          const rejected = deps.stores.inbox.rejectedEvent(err);
+          if (rejected) {
             // Retrying cannot help, and 429 would make GHL send it six more times.
-            req.log.warn({ sqlstate: err.sqlstate }, 'webhook event refused by the database');
-            return fail('invalid', new ApiError('invalid_request', `event cannot be stored: ${err.message}`));
+            req.log.warn({ sqlstate: rejected.sqlstate }, 'webhook event refused by the database');
+            return fail(
+              'invalid',
+              new ApiError('invalid_request', `event cannot be stored: ${rejected.message}`),
+            );
           }
           req.log.error({ err }, 'could not store webhook event');
           return fail(

@@ -159,6 +159,19 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     return l;
   };
   const rules: FailureRule[] = [];
+  // Test control, not GHL behaviour: requests a 'delay' rule holds, each released by its timer or
+  // by releaseDelayed().
+  const held = new Set<() => void>();
+  const hold = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        held.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      held.add(release);
+    });
   const pending = new Set<Promise<unknown>>();
   let baseUrl = '';
   const webhookUrl = opts.outboundWebhookUrl;
@@ -247,8 +260,10 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     // A location token sees its own location's records only.
     if (caller !== state.locationId) ctx.state = { ...state, locationId: caller };
     const rate = budget.headers(now);
-    const rule = takeFailure(rules, method, url.pathname);
-    if (rule?.mode === 'hang') return;
+    const taken = takeFailure(rules, method, url.pathname);
+    if (taken?.mode === 'hang') return;
+    if (taken?.mode === 'delay') await hold(taken.delayMs ?? 30_000);
+    const rule = taken?.mode === 'delay' ? undefined : taken;
     let reply: Reply | undefined;
     if (rule === undefined || rule.mode === 'record-then-status' || rule.mode === 'record-then-hang') {
       const match = matchRoute(ROUTES, method, url.pathname);
@@ -317,6 +332,9 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     addPipeline: (p) => void state.pipelines.push(p),
     addWorkflow: (w) => void state.workflows.push(w),
     failNext: (rule) => void rules.push({ ...rule }),
+    releaseDelayed: () => {
+      for (const release of [...held]) release();
+    },
     failDelivery: (rule) => void delivery.rules.push({ ...rule }),
     setRateLimit(max, intervalMs) {
       limiter.max = max;
@@ -333,6 +351,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
       })),
     oauth,
     async close() {
+      for (const release of [...held]) release();
       await Promise.allSettled([...pending]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

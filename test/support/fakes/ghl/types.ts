@@ -91,8 +91,10 @@ export interface FailureRule {
   method?: string;
   path?: string | RegExp;
   times: number;
-  /** 'status' answers with status/body/headers without doing anything; 'record-then-status' performs the operation (e.g. stores the sent message) and THEN answers with the status (ambiguous failure); 'hang' never answers (socket left open until close()); 'record-then-hang' performs the operation and never answers. */
-  mode?: 'status' | 'record-then-status' | 'hang' | 'record-then-hang';
+  /** 'status' answers with status/body/headers without doing anything; 'record-then-status' performs the operation (e.g. stores the sent message) and THEN answers with the status (ambiguous failure); 'hang' never answers (socket left open until close()); 'record-then-hang' performs the operation and never answers; 'delay' answers normally after `delayMs` or when releaseDelayed() is called, whichever comes first (a test control, not GHL behaviour). */
+  mode?: 'status' | 'record-then-status' | 'hang' | 'record-then-hang' | 'delay';
+  /** 'delay' only: how long the request is held before it is answered (default 30 s). */
+  delayMs?: number;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -283,6 +285,8 @@ export interface FakeGhl {
   addPipeline(p: FakePipeline): void;
   addWorkflow(w: FakeWorkflow): void;
   failNext(rule: FailureRule): void;
+  /** Answers every request held by a 'delay' rule now (test control). */
+  releaseDelayed(): void;
   setRateLimit(max: number, intervalMs: number): void;
   /** Highest count of requests (answered or refused) seen in any sliding interval window for the location. */
   maxRequestsInAnyWindow(): number;

@@ -1,0 +1,22 @@
+import type { Sql } from '../ports.ts';
+
+// What the readiness probe and the metrics scrape read about the database and the queues.
+// PostgreSQL/PGlite: adapters/postgres/stores.ts.
+
+/** What waits on the service or on people (the backlog gauges of /metrics). */
+export interface BacklogStats {
+  inboxOldestAgeSeconds: number;
+  outboxOldestDueSeconds: number;
+  followUpsOverdue: number;
+  followUpOldestOverdueSeconds: number;
+  escalationsOpen: number;
+  escalationOldestOpenAgeSeconds: number;
+}
+
+export interface OperationsStore {
+  /** Migrations of this build not applied to the database yet (readiness). */
+  pendingMigrations(sql: Sql): Promise<string[]>;
+  outboxStats(sql: Sql, now: Date): Promise<{ depth: number; oldestAgeSeconds: number }>;
+  pendingInboxCount(sql: Sql): Promise<number>;
+  backlog(sql: Sql, now: Date): Promise<BacklogStats>;
+}
