@@ -17,7 +17,7 @@ a{color:#0b57b7}
 .bar nav a{text-decoration:none;padding:.25rem 0;display:inline-block}
 .bar nav a[aria-current=page]{border-bottom:3px solid #ffc857;font-weight:600}
 .sign-out button{background:transparent;color:#fff;border:1px solid #c9d6e3}
-main{padding:1rem;max-width:72rem;margin:0 auto}
+main{padding:1rem;max-width:72rem;margin:0 auto;overflow-wrap:break-word}
 main:focus{outline:none}
 h1{font-size:1.4rem;margin:.25rem 0 1rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
@@ -53,6 +53,7 @@ button.danger{background:#a4161a;border-color:#a4161a}
 .bubble .meta{font-size:.8rem;color:#4d5763;margin-top:.25rem}
 .bubble details{font-size:.85rem;margin-top:.25rem}
 .grid{display:grid;gap:1rem}
+.grid>*{min-width:0}
 @media (min-width:60rem){.grid.two{grid-template-columns:3fr 2fr}}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d7dce2;vertical-align:top}

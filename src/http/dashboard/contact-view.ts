@@ -25,6 +25,36 @@ function scalarEntries(o: Record<string, unknown>): [string, string][] {
     .map(([k, v]) => [k, String(v)]);
 }
 
+/** Bookkeeping of the conversation engine, not something the lead told us. */
+const INTERNAL_STATE = new Set([
+  'v',
+  'owner',
+  'pending',
+  'lastAsked',
+  'lastReply',
+  'misunderstood',
+  'evasive',
+  'inbound',
+  'addressAsked',
+  'temperature',
+]);
+
+/** The bot's state as facts: its scalar entries, and one level into nested records ("seller · price"). */
+function collectedFacts(state: Record<string, unknown>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(state)) {
+    if (INTERNAL_STATE.has(k) || v === null || v === undefined) continue;
+    if (typeof v === 'object' && !Array.isArray(v))
+      for (const [sub, value] of scalarEntries(v as Record<string, unknown>))
+        out.push([`${k} · ${sub}`, value]);
+    else if (Array.isArray(v)) {
+      if (v.length && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+        out.push([k, v.join(', ')]);
+    } else out.push([k, String(v)]);
+  }
+  return out;
+}
+
 function detailText(d: Record<string, unknown>): string {
   return scalarEntries(d)
     .filter(([k]) => k !== 'inboxId')
@@ -156,7 +186,7 @@ export function contactPage(
     o.takeover ? flagBadge('human_takeover') : '',
   ];
   const temperature = typeof c.state.temperature === 'string' ? c.state.temperature : null;
-  const facts = scalarEntries(c.state).filter(([k]) => k !== 'temperature');
+  const facts = collectedFacts(c.state);
   return html`<p><a href="/inbox">← Inbox</a></p>
 <h1>${c.name ?? c.contactId}</h1>
 ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}
