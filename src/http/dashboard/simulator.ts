@@ -136,7 +136,11 @@ export const simulatorPage: DashboardPage = (scope, deps: DashboardDeps) => {
     const conv = await read.conversation(SANDBOX_LOCATION_ID, f.contactId);
     const now = deps.sandboxTime?.now() ?? deps.clock.now();
     const starters = STARTERS[f.lang].map((s) => html`<option value="${s}"></option>`);
-    const body = html`<h1>Simulator</h1>
+    const body = html`<style>
+.sim-ghl pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0 0;font-size:13px}
+main input[type=email],main input[type=tel],main input[type=number]{width:100%;max-width:32rem;padding:.45rem .5rem;border:1px solid #6b7785;border-radius:4px}
+fieldset{border:1px solid #d7dce2;border-radius:6px;min-width:0}
+</style><h1>Simulator</h1>
 <p class="muted">Chat as a lead with the sandbox: the live pipeline runs, and the CRM steps are recorded instead of sent. Sandbox clock: ${now.toISOString()}.</p>
 <div class="grid two"><section aria-labelledby="conv-h"><h2 id="conv-h">Conversation with ${f.contactId}</h2>${conversationHtml(conv)}
 <form method="post" action="/simulator/send">${csrfField(csrf)}
@@ -154,7 +158,7 @@ ${input('s-state', 'state', 'State', f)}${input('s-zip', 'postalCode', 'ZIP code
 <datalist id="s-starters">${starters}</datalist>
 <p class="muted">The bot answers in the language the lead writes in. Examples: ${STARTERS[f.lang].join(' · ')}</p>
 <button type="submit">Send as the lead</button></form></section>
-<section aria-labelledby="ghl-h"><h2 id="ghl-h">Sent to GHL</h2>
+<section aria-labelledby="ghl-h" class="sim-ghl"><h2 id="ghl-h">Sent to GHL</h2>
 ${extra.sent ? ghlHtml(extra.sent) : html`<p>Send a message or move the clock to see the GHL calls it makes.</p>`}
 <h2 id="clock-h">Sandbox clock</h2>${extra.ran ?? ''}
 <form method="post" action="/simulator/clock" aria-labelledby="clock-h">${csrfField(csrf)}<input type="hidden" name="contactId" value="${f.contactId}">
