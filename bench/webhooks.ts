@@ -169,12 +169,17 @@ async function main(): Promise<number> {
     };
     let check: AnswerCheck | null = null;
     let e2e: Awaited<ReturnType<typeof endToEndLatency>> | null = null;
+    let crmCalls: CrmCallCount | null = null;
     const drainCpuDone = await cpuWindow(pid, db.servicePids);
     if (!workersOff) {
       log(`\nwaiting up to ${args.drainTimeoutS} s for every stored message to be answered`);
       drain = { atLoadEnd, ...(await waitForDrain(db.pool, args.drainTimeoutS, log)) };
       e2e = await endToEndLatency(db.pool);
       check = await checkAnsweredOnce(db.pool, acceptedIds);
+      crmCalls = await crmCallsPerReply(db.pool);
+      log(
+        `CRM calls per reply: ${crmCalls.perReply.toFixed(2)} (${crmCalls.calls} calls queued for ${crmCalls.replies} replies)`,
+      );
     }
     const drainCpu = await drainCpuDone();
     const stopped = await service.stop(30_000);
@@ -208,7 +213,7 @@ async function main(): Promise<number> {
       cpuProfileDir: args.cpuProf ? profDir : null,
     };
     const file = join(RESULTS_DIR, `webhooks-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeResultsJson(file, result);
+    writeResultsJson(file, { ...result, crmCalls });
     log(`\n${renderSummary(result)}`);
     log(`raw results: ${file}`);
     if (!args.skipDoc) {
@@ -219,6 +224,28 @@ async function main(): Promise<number> {
   } finally {
     await cleanup();
   }
+}
+
+interface CrmCallCount {
+  calls: number;
+  replies: number;
+  perReply: number;
+}
+
+/**
+ * CRM calls the turns queued per reply: every outbox row of a turn is one call to the CRM (the
+ * financing assessment is not one; escalation steps, keyed by the escalation, are not counted). GHL allows 100 requests per 10 s per location, so this bounds how
+ * many messages a location can answer in a burst.
+ */
+async function crmCallsPerReply(pool: BenchSchema['pool']): Promise<CrmCallCount> {
+  const { rows } = await pool.query<{ calls: number; replies: number }>(
+    `SELECT count(*) FILTER (WHERE kind <> 'assess_financing')::int AS calls,
+            count(*) FILTER (WHERE kind = 'send_message')::int AS replies
+       FROM outbox WHERE inbox_id IS NOT NULL`,
+  );
+  const calls = rows[0]?.calls ?? 0;
+  const replies = rows[0]?.replies ?? 0;
+  return { calls, replies, perReply: replies > 0 ? calls / replies : 0 };
 }
 
 main().then(
