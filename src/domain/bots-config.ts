@@ -1,6 +1,6 @@
 import { defaultKnowledgeBase, type KnowledgeBase } from './knowledge/index.ts';
 import { defaultNeighborhoods } from './language/index.ts';
-import type { ObjectionPolicy } from './policy/objections.ts';
+import type { ObjectionPolicy } from './policy/objection-policies.ts';
 import type { ObjectionType } from './understand/types.ts';
 
 // Everything a realtor may tune without touching code. Defaults live here; a JSON/YAML file

@@ -1,4 +1,5 @@
-import type { FieldValue } from './conversation.ts';
+/** A custom field value as the bots write it. */
+export type FieldValue = string | number | string[];
 
 // Every custom field the bots and escalations write on a contact: the one list. A CRM location
 // has none of them until they are created, so the service creates the missing ones (by this list)

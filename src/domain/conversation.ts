@@ -1,12 +1,12 @@
 // The shapes a bot decides with. Pure data: the app layer loads them, the bot returns a Decision,
 // and the app layer carries the Decision out (state, transcript, outbox) in one transaction.
 
-import type { ContactFields } from './contact-fields.ts';
+import type { ContactFields, FieldValue } from './contact-fields.ts';
 
 export type BotName = 'lead' | 'seller' | 'buyer';
 export type Channel = 'SMS' | 'Email';
 export type Temperature = 'hot' | 'warm' | 'cold';
-export type FieldValue = string | number | string[];
+export type { FieldValue };
 
 export interface ContactView {
   firstName?: string;

@@ -3,7 +3,7 @@ import { CmaPdfError, type GenerateCmaResult } from '../app/generate-cma.ts';
 import { PROPERTY_TYPES } from '../domain/buyer/listing.ts';
 import { type Cma, type CmaSubject, CONDITIONS, type Condition } from '../domain/cma/types.ts';
 import { cmaAttachmentName } from '../domain/follow-up/format.ts';
-import type { McpDeps, ToolAttachment, ToolOutcome } from './tools.ts';
+import type { McpDeps, ToolAttachment, ToolOutcome } from './tool-types.ts';
 
 /** The home to value; anything left out is taken from the contact's conversation or estimated. */
 export const cmaSubjectInput = z.object({

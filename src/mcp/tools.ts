@@ -1,58 +1,12 @@
 import { z } from 'zod';
-import type { GenerateCmaResult } from '../app/generate-cma.ts';
-import type { EscalationView } from '../ports/escalation-store.ts';
-import type { ContactSummary } from '../app/read-contact.ts';
-import type { CmaSubject } from '../domain/cma/types.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { McpDeps, ToolOutcome } from './tool-types.ts';
 import { cmaSubjectInput, runGenerateCma } from './cma-tool.ts';
-import type { BotName, ContactIdentity, HotLead, Transcript } from '../ports/mcp-read-model.ts';
+
+export type { McpDeps, ToolAttachment, ToolOutcome } from './tool-types.ts';
 
 // The lead tools the service offers over MCP, as plain functions of McpDeps. They never import the
 // MCP SDK: server.ts turns a ToolOutcome into the protocol's result.
-
-/** What the tools read and do, bound to the database by createMcpDeps (deps.ts). */
-export interface McpDeps {
-  readContact(contactId: string, locationId?: string): Promise<ContactSummary | null>;
-  findContact(contactId: string, locationId?: string): Promise<ContactIdentity | null>;
-  listHotLeads(filter: {
-    limit: number;
-    locationId?: string | undefined;
-    bot?: BotName | undefined;
-  }): Promise<HotLead[]>;
-  readTranscript(
-    contactId: string,
-    opts: { locationId?: string | undefined; limit: number },
-  ): Promise<Transcript | null>;
-  /** What the bots learned about the contact (state facts); null for an unknown contact. */
-  conversationFacts(
-    contactId: string,
-    locationId?: string,
-  ): Promise<{ locationId: string; facts: Record<string, unknown> } | null>;
-  generateCma(subject: CmaSubject): Promise<GenerateCmaResult>;
-  /** Keeps a generated file; `url` is where the service serves it (with the API token). */
-  storeDocument(doc: {
-    filename: string;
-    contentType: string;
-    bytes: Buffer;
-  }): Promise<{ documentId: string; url: string | null }>;
-  listEscalations(filter: {
-    status?: 'open' | 'resolved';
-    kind?: 'human_review' | 'compliance';
-    contactId?: string;
-    limit?: number;
-  }): Promise<EscalationView[]>;
-}
-
-export interface ToolAttachment {
-  uri: string;
-  mimeType: string;
-  /** File bytes, base64. */
-  blob: string;
-}
-
-export type ToolOutcome =
-  | { ok: true; data: unknown; attachments?: ToolAttachment[] }
-  | { ok: false; message: string };
 
 export interface McpTool {
   name: string;

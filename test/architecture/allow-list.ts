@@ -57,10 +57,4 @@ export const allowedImports: Record<string, string> = {
 export const allowedCycles: Record<string, string> = {
   // audit-prompt and narrative-prompt take the prompt types from model-assist (being restructured).
   'app/audit-prompt.ts + app/model-assist.ts + app/narrative-prompt.ts': TURN,
-  'domain/contact-fields.ts + domain/conversation.ts': PENDING,
-  'domain/bots-config.ts + domain/policy/objections.ts + domain/turn-context.ts': PENDING,
-  'domain/follow-up/templates-en.ts + domain/follow-up/templates-es.ts + domain/follow-up/wording.ts':
-    PENDING,
-  'domain/buyer/match-text.ts + domain/buyer/matching.ts': PENDING,
-  'mcp/cma-tool.ts + mcp/tools.ts': PENDING,
 };

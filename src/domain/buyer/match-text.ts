@@ -1,5 +1,5 @@
 import { checkableMustHaves, type Listing, type PropertyType } from './listing.ts';
-import type { BuyerNeeds, Match } from './matching.ts';
+import type { BuyerNeeds, Match } from './match-types.ts';
 
 const SHORT_MAX = 60;
 

@@ -1,24 +1,10 @@
 import { checkableMustHaves, hasFeature, type Listing } from './listing.ts';
 import { describeMatchShort, featureLabel, formatMatchNote, shortPrice } from './match-text.ts';
+import type { BuyerNeeds, Match } from './match-types.ts';
 
 export { describeMatchShort, formatMatchNote };
 
-export interface BuyerNeeds {
-  budgetMin?: number;
-  budgetMax?: number;
-  beds?: number;
-  baths?: number;
-  areas?: string[];
-  mustHaves?: string[];
-}
-
-export interface Match {
-  listing: Listing;
-  /** 0-100; higher is a better fit. */
-  score: number;
-  /** Short English phrases for the agent: why this home fits, and what it lacks. */
-  reasons: string[];
-}
+export type { BuyerNeeds, Match };
 
 export interface MatchOptions {
   /** Most matches to return; all of them when omitted. `total` is never limited. */

@@ -1,4 +1,4 @@
-import type { FollowUpWording } from './wording.ts';
+import type { FollowUpWording } from './wording-shape.ts';
 
 /**
  * English follow-up wording. Texts: one question at most, no links, no dashes, nothing about

@@ -1,4 +1,4 @@
-import type { FollowUpWording } from './wording.ts';
+import type { FollowUpWording } from './wording-shape.ts';
 
 /** Spanish follow-up wording (usted), the same rules and structure as templates-en.ts. */
 export const followUpEs: FollowUpWording = {
