@@ -63,7 +63,11 @@ export async function readContactView(sql: Sql, loc: string, cid: string): Promi
       payload: Record<string, unknown>;
       created_at: Date;
     }>(
-      `SELECT inbox_id, kind, payload, created_at FROM outbox WHERE location_id = $1 AND contact_id = $2 AND kind <> 'send_message' ORDER BY id`,
+      // The turns' CRM changes, found by their inbox rows (indexed) rather than by contact (not indexed).
+      `SELECT o.inbox_id, o.kind, o.payload, o.created_at FROM outbox o
+        WHERE o.inbox_id IN (SELECT inbox_id FROM messages
+                              WHERE location_id = $1 AND contact_id = $2 AND inbox_id IS NOT NULL)
+          AND o.kind <> 'send_message' ORDER BY o.id`,
       args,
     ),
     sql.query<{
