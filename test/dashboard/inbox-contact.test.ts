@@ -1,7 +1,7 @@
 import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgliteBackend, type TestDb } from '../support/db.ts';
+import { backends, type TestDb } from '../support/db.ts';
 import { postJson, startTestService, type TestService } from '../support/service.ts';
 import { openPage, postForm, signIn } from './support.ts';
 
@@ -9,7 +9,7 @@ const TOKEN = 'dashboard-inbox-token-0123456789ab';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const PHONE = '+19095550142';
 
-describe('Inbox and Contact pages', () => {
+describe.each(backends())('Inbox and Contact pages on $name', (backend) => {
   let tdb: TestDb;
   let svc: TestService;
   let app: FastifyInstance;
@@ -33,7 +33,7 @@ describe('Inbox and Contact pages', () => {
     ).rows.map((r) => r.payload.message);
 
   beforeAll(async () => {
-    tdb = await pgliteBackend.open();
+    tdb = await backend.open();
     svc = await startTestService(tdb, { JORGE_API_TOKEN: TOKEN });
     app = svc.service.app;
     await say('marisol', 'hi, thinking of selling my house', {
