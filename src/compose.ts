@@ -91,6 +91,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   // Per-location settings over the environment's (docs/LOCATIONS.md), read through a 30 s cache.
   const locationSettings = createLocationSettings({
     db,
+    store: postgresStores.locationSettings,
     bots,
     calendarId: config.GHL_CALENDAR_ID,
     assignedUserId: config.GHL_ASSIGNED_USER_ID,

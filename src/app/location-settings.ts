@@ -1,4 +1,3 @@
-import { readLocationSettings, writeLocationSettings } from '../adapters/postgres/location-settings-repo.ts';
 import {
   botsWithPersona,
   effectiveLocationSettings,
@@ -9,10 +8,12 @@ import {
 } from '../domain/location-settings.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import type { Db, Sql } from '../ports.ts';
+import type { LocationSettingsStorage, StoredLocationRow } from '../ports/location-settings-storage.ts';
 import type { TurnDeps } from './handle-inbox-event.ts';
 
 export interface LocationSettingsDeps {
   db: Db;
+  store: LocationSettingsStorage;
   /** The bots' settings as start-up loaded them: their persona is every location's default. */
   bots: BotsConfig;
   /** GHL_CALENDAR_ID and GHL_ASSIGNED_USER_ID. */
@@ -49,7 +50,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
     ...(deps.assignedUserId ? { assignedUserId: deps.assignedUserId } : {}),
   };
 
-  const view = (locationId: string, row: Awaited<ReturnType<typeof readLocationSettings>>) => {
+  const view = (locationId: string, row: StoredLocationRow | null) => {
     const stored = row?.settings ?? {};
     return {
       locationId,
@@ -69,7 +70,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
       return hit.value;
     }
     const before = writes;
-    const row = await readLocationSettings(sql, locationId);
+    const row = await deps.store.read(sql, locationId);
     const value = effectiveLocationSettings(defaults, row?.settings ?? {});
     if (writes !== before) return value;
     cache.delete(locationId);
@@ -96,7 +97,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
 
     /** Effective and stored settings of a location, read fresh. */
     async read(locationId: string): Promise<LocationSettingsView> {
-      return view(locationId, await readLocationSettings(deps.db, locationId));
+      return view(locationId, await deps.store.read(deps.db, locationId));
     },
 
     /** Stores values (null clears one); `replace` clears every key left out. */
@@ -106,7 +107,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
       opts: { replace: boolean; at: Date },
     ): Promise<LocationSettingsView> {
       writes += 1;
-      const row = await writeLocationSettings(deps.db, locationId, values, opts);
+      const row = await deps.store.write(deps.db, locationId, values, opts);
       writes += 1;
       cache.delete(locationId);
       return view(locationId, row);

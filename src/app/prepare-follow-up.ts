@@ -1,4 +1,4 @@
-import type { ContactRow } from '../adapters/postgres/contacts-repo.ts';
+import type { ContactRow } from '../ports/contact-store.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import type { Listing } from '../domain/buyer/listing.ts';
 import { describeMatchShort, matchListings } from '../domain/buyer/matching.ts';

@@ -2,6 +2,7 @@ import type { ContactStore, OutboxStore } from './contact-store.ts';
 import type { ContactViewStore, DocumentStore } from './contact-view.ts';
 import type { EscalationStore } from './escalation-store.ts';
 import type { InboxStore } from './inbox-store.ts';
+import type { LocationSettingsStorage } from './location-settings-storage.ts';
 import type { McpReadModel } from './mcp-read-model.ts';
 import type { OperationsStore } from './operations.ts';
 
@@ -18,5 +19,6 @@ export interface Stores {
   contactView: ContactViewStore;
   documents: DocumentStore;
   mcp: McpReadModel;
+  locationSettings: LocationSettingsStorage;
   operations: OperationsStore;
 }

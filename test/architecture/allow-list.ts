@@ -38,8 +38,6 @@ export const allowedImports: Record<string, string> = {
   'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/mail/smtp-mailer.ts': PENDING,
   'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/location-settings.ts -> adapters/postgres/location-settings-repo.ts': PENDING,
-  'app/prepare-follow-up.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLocationSettings } from '../../src/app/location-settings.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import { backends, type TestDb } from '../support/db.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 
 const bots = defaultBotsConfig({
   agentName: 'Jorge',
@@ -20,7 +21,14 @@ describe.each(backends())('location settings on $name', (backend) => {
     t = await backend.open();
     let now = 0;
     const replica = () =>
-      createLocationSettings({ db: t.db, bots, calendarId: 'calEnv', ttlMs: 30_000, now: () => now });
+      createLocationSettings({
+        db: t.db,
+        store: postgresStores.locationSettings,
+        bots,
+        calendarId: 'calEnv',
+        ttlMs: 30_000,
+        now: () => now,
+      });
     const a = replica();
     const b = replica();
     expect((await b.get('locR1')).persona.agentName).toBe('Jorge');
@@ -40,7 +48,13 @@ describe.each(backends())('location settings on $name', (backend) => {
 
   it('PATCH semantics keep other keys, null clears one, replace clears what is left out', async () => {
     t = await backend.open();
-    const s = createLocationSettings({ db: t.db, bots, calendarId: undefined, ttlMs: 30_000 });
+    const s = createLocationSettings({
+      db: t.db,
+      store: postgresStores.locationSettings,
+      bots,
+      calendarId: undefined,
+      ttlMs: 30_000,
+    });
     await s.write('locP1', { agentName: 'Maria', brokerage: 'Sunrise Realty' }, { replace: false, at });
     let v = await s.write('locP1', { timezone: 'America/Chicago' }, { replace: false, at });
     expect(v.stored).toEqual({

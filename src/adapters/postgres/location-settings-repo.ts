@@ -4,6 +4,7 @@ import {
   type StoredLocationSettings,
 } from '../../domain/location-settings.ts';
 import type { Sql } from '../../ports.ts';
+import type { LocationSettingsStorage, StoredLocationRow } from '../../ports/location-settings-storage.ts';
 
 // Column of each setting in location_settings (migrations/012_location_settings.sql). Only these
 // fixed names are ever put into SQL text; values always travel as parameters.
@@ -20,10 +21,7 @@ const COLUMN: Record<LocationSettingKey, string> = {
 
 const COLUMNS = LOCATION_SETTING_KEYS.map((k) => COLUMN[k]);
 
-export interface StoredLocationRow {
-  settings: StoredLocationSettings;
-  updatedAt: Date;
-}
+export type { StoredLocationRow };
 
 function fromRow(row: Record<string, unknown>): StoredLocationRow {
   const settings: StoredLocationSettings = {};
@@ -67,3 +65,8 @@ export async function writeLocationSettings(
   );
   return fromRow(rows[0] as Record<string, unknown>);
 }
+
+export const locationSettingsRepo: LocationSettingsStorage = {
+  read: readLocationSettings,
+  write: writeLocationSettings,
+};

@@ -3,6 +3,7 @@ import { backlogStats } from './backlog-stats.ts';
 import { contactViewRepo, documentsRepo } from './contact-view-repo.ts';
 import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
 import { escalationsRepo } from './escalations-repo.ts';
+import { locationSettingsRepo } from './location-settings-repo.ts';
 import { mcpReadModel } from './mcp-read-model.ts';
 import { InboxRowRejected, inboxHasMessage, pendingInboxCount } from './inbox-repo.ts';
 import { pendingMigrations } from './migrate.ts';
@@ -34,6 +35,7 @@ export const postgresStores: Stores = {
   contactView: contactViewRepo,
   documents: documentsRepo,
   mcp: mcpReadModel,
+  locationSettings: locationSettingsRepo,
   operations: {
     pendingMigrations: (sql) => pendingMigrations(sql),
     outboxStats,
