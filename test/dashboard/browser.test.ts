@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser', () => 
     await page.setViewportSize({ width: 375, height: 800 });
     for (const path of ['/inbox', '/contacts/sandbox/lucia']) {
       await page.goto(`${svc.url}${path}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
       expect(width, path).toBeLessThanOrEqual(375);
     }
     await page.goto(`${svc.url}/inbox`);
