@@ -209,6 +209,19 @@ describe.each(backends())('Inbox and Contact pages on $name', (backend) => {
     const page = (await openPage(app, cookie, res.headers.location as string)).res.body;
     expect(page).toContain('A fresh CMA is queued');
     expect(page).toMatch(/<td>day14[^<]*<\/td><td>(sent|pending|skipped)/);
+    const doc = /href="(\/contacts\/sandbox\/cma\/documents\/[^"]+)"/.exec(page)?.[1];
+    expect(doc, 'the contact page links the CMA PDF').toBeDefined();
+    const pdf = await app.inject({ url: doc as string, headers: { cookie } });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const none = await app.inject({ url: `${contactUrl('cma')}/documents/nope`, headers: { cookie } });
+    expect(none.statusCode).toBe(404);
+    const live = await app.inject({
+      url: `${contactUrl('cma')}/transcript`,
+      headers: { cookie, 'hx-request': 'true' },
+    });
+    expect(live.body).toContain('class="chat"');
+    expect(live.body).not.toContain('<html');
   });
 
   it('refuses every control without a session or without the CSRF token, and changes nothing', async () => {
