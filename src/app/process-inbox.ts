@@ -21,6 +21,7 @@ import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
 import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
 import { TurnOverrunError, withinBudget, withinTurnBudget } from './turn-budget.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
+import { withTransactionSlots } from './turn/db-slots.ts';
 import { type InboundTurnResult, runInboundTurn } from './turn/run-turn.ts';
 
 export interface InboxWorkerDeps extends TurnDeps {
@@ -74,10 +75,12 @@ type Claim =
 export function createInboxWorker(deps: InboxWorkerDeps) {
   const maxAttempts = deps.maxAttempts ?? 3;
   const budgetMs = deps.turnBudgetMs ?? 60_000;
+  // Claims and commits: as many open at once as there are workers (WORKER_CONCURRENCY).
+  const db = withTransactionSlots(deps.db, deps.concurrency);
 
   /** Under the contact's lock: park the oldest event if it ran out of attempts, else count one. */
   async function claim(locationId: string, contactId: string): Promise<Claim> {
-    return deps.db.transaction(async (tx): Promise<Claim> => {
+    return db.transaction(async (tx): Promise<Claim> => {
       if (!(await tryLockContact(tx, locationId, contactId))) return { kind: 'locked' };
       const row = await nextPendingForContact(tx, locationId, contactId, CLAIM_LEASE_MS);
       if (!row) return { kind: 'empty' };
@@ -123,7 +126,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       const p = row.payload;
       const out: InboundTurnResult =
         p.kind === 'inbound_message'
-          ? await withinTurnBudget(deps.db, budgetMs, (db) =>
+          ? await withinTurnBudget(db, budgetMs, (db) =>
               runInboundTurn(
                 deps.turnStore,
                 db,
@@ -133,7 +136,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
                 now,
               ),
             )
-          : await deps.db.transaction(async (tx): Promise<InboundTurnResult> => {
+          : await db.transaction(async (tx): Promise<InboundTurnResult> => {
               if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
                 return { result: 'lost' };
               const current = await claimedInboxEvent(tx, row.id, attempt);
