@@ -12,7 +12,7 @@ import {
   type OutboxRow,
 } from '../adapters/postgres/outbox-repo.ts';
 import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
-import { MailError, type Mailer } from '../adapters/mail/smtp-mailer.ts';
+import { MailError, type Mailer } from '../ports/mailer.ts';
 import { decideSendConsent } from '../domain/compliance/send-consent.ts';
 import { hasTag } from '../domain/conversation.ts';
 import type { Logger } from '../observability/logger.ts';

@@ -1,4 +1,4 @@
-import type { Mailer } from '../adapters/mail/smtp-mailer.ts';
+import type { Mailer } from '../ports/mailer.ts';
 import { getContact } from '../adapters/postgres/contacts-repo.ts';
 import { loadDocument } from '../adapters/postgres/follow-ups-repo.ts';
 import { type Crm, CrmError, type Sql } from '../ports.ts';

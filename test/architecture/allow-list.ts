@@ -36,7 +36,6 @@ export const allowedImports: Record<string, string> = {
   'app/drain-outbox.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/drain-outbox.ts -> adapters/mail/smtp-mailer.ts': PENDING,
   'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
@@ -46,7 +45,6 @@ export const allowedImports: Record<string, string> = {
   'app/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
-  'app/send-cma-email.ts -> adapters/mail/smtp-mailer.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
 };
