@@ -83,6 +83,7 @@ describe('dashboard sign-in, sessions and CSRF with JORGE_API_TOKEN set', () => 
     const htmx = await app.inject({ method: 'GET', url: '/', headers: { cookie, 'hx-request': 'true' } });
     expect(htmx.statusCode).toBe(401);
     expect(htmx.headers['hx-redirect']).toBe('/sign-in');
+    expect(htmx.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('a form posted without the CSRF token, or with a wrong one, changes nothing (403)', async () => {

@@ -194,7 +194,7 @@ ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ''}
 ${c.paused && c.pausedReason ? html`<span class="muted">(paused: ${c.pausedReason.replace(/_/g, ' ')})</span>` : ''}</p>
 <div class="grid two">
 <section class="card" aria-labelledby="transcript-h"><h2 id="transcript-h">Conversation</h2>
-<div id="transcript" data-live="/inbox/events" hx-get="${base}/transcript" hx-trigger="live" aria-live="polite">${transcriptList(c, o.now)}</div></section>
+<div id="transcript" data-live="/inbox/events" hx-get="${base}/transcript" hx-trigger="live">${transcriptList(c, o.now)}</div></section>
 <div>
 ${actions(c, o.csrf, o.takeover, o.nonce)}
 <section class="card" aria-labelledby="esc-h"><h2 id="esc-h">Escalations and compliance tickets</h2>${escalationsBlock(c, o.csrf, o.now)}</section>

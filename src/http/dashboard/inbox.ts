@@ -100,7 +100,7 @@ export const inboxPages: DashboardPage = async (scope, deps) => {
       title: 'Inbox',
       current: 'inbox',
       body: html`<h1>Inbox</h1>${filtersForm(f)}
-<section aria-label="Conversations" id="inbox-list" aria-live="polite" data-live="/inbox/events"
+<section aria-label="Conversations" id="inbox-list" data-live="/inbox/events"
  hx-get="/inbox/rows" hx-trigger="live" hx-include="#inbox-filters">${body}</section>`,
     });
   });
