@@ -99,6 +99,16 @@ describe('dashboard sign-in, sessions and CSRF with JORGE_API_TOKEN set', () => 
     }
   });
 
+  it('signing out clears the cookie', async () => {
+    const cookie = await signIn(app, TOKEN);
+    const page = await app.inject({ method: 'GET', url: '/inbox', headers: { cookie } });
+    expect(page.body).toContain('Sign out');
+    const res = await postForm(app, '/sign-out', {}, { cookie, csrf: csrfFrom(page.body) });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in');
+    expect(String(res.headers['set-cookie'])).toContain('jorge_session=; Max-Age=0');
+  });
+
   it('the session cookie does not open the API, which still wants the bearer token', async () => {
     const cookie = await signIn(app, TOKEN);
     const api = await app.inject({ method: 'GET', url: '/api/v1/escalations', headers: { cookie } });
