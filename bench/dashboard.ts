@@ -1,4 +1,4 @@
-// Dashboard page latency (Inbox, filtered Inbox, Contact) with 10,000 contacts and 200,000
+// Dashboard page latency (Inbox, filtered Inbox, Contact, Queues, Overview, Scripts, Simulator) with 10,000 contacts and 200,000
 // messages in PostgreSQL, through the service's HTTP stack (app.inject: routing, auth, SQL, HTML).
 // Run: npx tsx bench/dashboard.ts [--requests 200]   (DATABASE_URL, default the local test database)
 import { parseArgs } from 'node:util';
@@ -56,6 +56,22 @@ try {
             jsonb_build_object('inboxId', n, 'topic', 'process', 'source', 'kb')
        FROM generate_series(1, ${(CONTACTS * PER_CONTACT) / 2}) n WHERE n % 4 = 0`,
   );
+  // The Queues page's open escalations and tickets; the Overview's model spend.
+  await db.query(
+    `INSERT INTO escalations (id, location_id, contact_id, reason, created_at, updated_at, alert_stage)
+     SELECT 'esc' || i, 'loc1', 'c' || i, 'human_request', now() - make_interval(mins => i), now(), i % 3
+       FROM generate_series(1, 200) i`,
+  );
+  await db.query(
+    `INSERT INTO compliance_tickets (id, location_id, contact_id, violation_type, rule, created_at)
+     SELECT 'ct' || i, 'loc1', 'c' || (500 + i), 'fair_housing', 'steering', now() - make_interval(mins => i)
+       FROM generate_series(1, 50) i`,
+  );
+  await db.query(
+    `INSERT INTO model_usage (location_id, contact_id, task, agent, model, outcome, prompt_mode, cost_usd, created_at)
+     SELECT 'loc1', 'c' || (1 + n % ${CONTACTS}), 'reply', 'direct', 'claude', 'used', 'all', 0.002, now() - make_interval(mins => n)
+       FROM generate_series(1, 20000) n`,
+  );
   await db.query(`SELECT setval('outbox_id_seq', (SELECT max(id) FROM outbox))`);
   await db.query('ANALYZE');
   const seeded = ((performance.now() - t0) / 1000).toFixed(1);
@@ -74,6 +90,11 @@ try {
     '/inbox?flag=escalated': () => '/inbox?flag=escalated',
     '/inbox?bot=seller&temperature=hot': () => '/inbox?bot=seller&temperature=hot',
     '/contacts/:loc/:id': (i) => `/contacts/loc1/c${1 + ((i * 53) % CONTACTS)}`,
+    '/queues': () => '/queues',
+    '/overview (30 days)': () => '/overview',
+    '/overview?days=90': () => '/overview?days=90',
+    '/scripts': () => '/scripts',
+    '/simulator': () => '/simulator',
   };
   console.log(
     `seeded ${CONTACTS} contacts, ${CONTACTS * PER_CONTACT} messages in ${seeded} s (PostgreSQL ${bench.serverVersion})`,

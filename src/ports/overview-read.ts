@@ -24,7 +24,7 @@ export interface OverviewData {
   leadsByTemperature: Count[];
   /** new ⊇ engaged (answered at least twice) ⊇ qualified (hot or tagged qualified) ⊇ booked. */
   funnel: { new: number; engaged: number; qualified: number; booked: number };
-  /** Time from a lead's message to the next message we sent them. */
+  /** Time from a lead's message to the next message we sent them (the period's latest 300 lead messages). */
   responseTimes: { count: number; p50Ms: number | null; p90Ms: number | null };
   appointmentsByDay: Count[];
   optOuts: number;
