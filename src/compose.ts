@@ -136,6 +136,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const fields = createFieldProvisioner({ logger });
   const drainer = createOutboxDrainer({
     db,
+    stores: postgresStores,
     crmFor,
     clock,
     clockFor,

@@ -18,6 +18,7 @@ import { hasTag } from '../domain/conversation.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { type Clock, type Crm, CrmError, DailyBudgetExhaustedError, type Db } from '../ports.ts';
+import type { Stores } from '../ports/stores.ts';
 import { type Channel, type DndCheck, createDndCheck, isDndRefusal, messageChannel } from './channel-dnd.ts';
 import { escalateToHumanReview } from './escalate-to-human-review.ts';
 import { createFieldProvisioner, type FieldProvisioner } from './provision-custom-fields.ts';
@@ -30,6 +31,7 @@ import { createWakeableLoop } from './wakeable-loop.ts';
 
 export interface OutboxDrainerDeps {
   db: Db;
+  stores: Stores;
   /** The CRM that serves a location (the sandbox location always gets the sandbox CRM). */
   crmFor: (locationId: string) => Crm;
   clock: Clock;
@@ -174,7 +176,13 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         return deps.assessFinancing(loc, cid, `outbox:${row.id}`);
       case 'send_cma_email':
         return sendCmaEmail(
-          { db: deps.db, crm, mailer: deps.mailer ?? null, mailFrom: deps.mailFrom ?? 'no-reply@localhost' },
+          {
+            db: deps.db,
+            stores: deps.stores,
+            crm,
+            mailer: deps.mailer ?? null,
+            mailFrom: deps.mailFrom ?? 'no-reply@localhost',
+          },
           loc,
           cid,
           a,

@@ -1,13 +1,13 @@
 import type { Mailer } from '../ports/mailer.ts';
-import { getContact } from '../adapters/postgres/contacts-repo.ts';
-import { loadDocument } from '../adapters/postgres/follow-ups-repo.ts';
 import { type Crm, CrmError, type Sql } from '../ports.ts';
 import type { OutboxAction } from '../ports/outbox-action.ts';
+import type { Stores } from '../ports/stores.ts';
 
 export type CmaEmailAction = Extract<OutboxAction, { kind: 'send_cma_email' }>;
 
 export interface SendCmaEmailDeps {
   db: Sql;
+  stores: Pick<Stores, 'contacts' | 'documents'>;
   crm: Crm;
   /** When set, the email goes through SMTP instead of the CRM. */
   mailer: Mailer | null;
@@ -25,9 +25,9 @@ export async function sendCmaEmail(
   a: CmaEmailAction,
   retry: { since: Date | null },
 ): Promise<Record<string, unknown>> {
-  const doc = a.documentId ? await loadDocument(deps.db, a.documentId) : null;
+  const doc = a.documentId ? await deps.stores.documents.load(deps.db, a.documentId) : null;
   if (deps.mailer) {
-    const contact = await getContact(deps.db, loc, cid);
+    const contact = await deps.stores.contacts.get(deps.db, loc, cid);
     if (!contact?.email) throw new CrmError('the contact has no email address', null, false);
     const sent = await deps.mailer.send({
       to: contact.email,

@@ -45,8 +45,6 @@ export const allowedImports: Record<string, string> = {
   'app/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
-  'app/send-cma-email.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/send-cma-email.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

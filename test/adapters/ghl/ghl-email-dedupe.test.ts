@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sendCmaEmail } from '../../../src/app/send-cma-email.ts';
 import { pgliteBackend, type TestDb } from '../../support/db.ts';
 import { type Harness, sendsOf, startHarness } from './harness.ts';
+import { postgresStores } from '../../../src/adapters/postgres/stores.ts';
 
 // GHL lists email messages without their body (issue #40 on GoHighLevel/highlevel-api-docs); the
 // fake does the same, so an email can only be recognised by type and time and confirmed through
@@ -100,7 +101,13 @@ describe('a retried CMA email goes out once', () => {
       html: HTML,
       attachmentName: 'CMA.pdf',
     };
-    const deps = { db: tdb.db, crm: x.crm, mailer: null, mailFrom: 'jorge@example.com' };
+    const deps = {
+      db: tdb.db,
+      stores: postgresStores,
+      crm: x.crm,
+      mailer: null,
+      mailFrom: 'jorge@example.com',
+    };
     const first = await sendCmaEmail(deps, x.fake.locationId, contactId, action, { since: null });
     const again = await sendCmaEmail(deps, x.fake.locationId, contactId, action, { since });
     expect(again).toMatchObject({ messageId: first.messageId, deduplicated: true });
