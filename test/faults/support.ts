@@ -1,5 +1,5 @@
 import type { FakeGhl } from '../support/fakes/ghl-server.ts';
-import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
+import { type EmitOptions, emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import type { TestDb } from '../support/db.ts';
 
 /** Texts as leads send them, one per lead, so every reply can be told apart. */
@@ -22,7 +22,13 @@ export function seedLeads(ghl: FakeGhl, prefix: string, n: number): string[] {
 }
 
 /** GHL delivers a lead's text: stored at GHL first, then the signed InboundMessage webhook. */
-export async function leadTexts(url: string, ghl: FakeGhl, contactId: string, body: string) {
+export async function leadTexts(
+  url: string,
+  ghl: FakeGhl,
+  contactId: string,
+  body: string,
+  opts: EmitOptions = {},
+) {
   const stored = ghl.addInboundMessage({ contactId, body });
   return emitWebhook(
     `${url}/webhooks/ghl`,
@@ -33,7 +39,7 @@ export async function leadTexts(url: string, ghl: FakeGhl, contactId: string, bo
       messageId: stored.id,
       conversationId: stored.conversationId,
     }),
-    { timeoutMs: 30_000 },
+    { timeoutMs: 30_000, ...opts },
   );
 }
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db, Sql } from '../../ports.ts';
-import { isDatabaseUnreachable, markDatabaseUnreachable } from '../../ports/database-errors.ts';
 
 // int8 (bigserial ids, counts) arrives as a JS number from both drivers; our ids stay far below 2^53.
 const INT8 = 20;
@@ -11,6 +10,10 @@ const INT8 = 20;
 // SQLSTATE classes and codes that mean "the server is not there", not "the statement was wrong":
 // 08 connection exception, 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now.
 const LOST_SQLSTATE = /^(?:08...|57P0[123])$/;
+// The server answers but cannot store anything right now: 53 insufficient resources (53100 disk
+// full), 58030 I/O error, 25006 read-only transaction. Like an absent server, it is no fault of
+// the statement or the event, and waiting is the cure.
+const CANNOT_STORE_SQLSTATE = /^(?:53...|58030|25006)$/;
 const LOST_ERRNO = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -29,17 +32,29 @@ function isConnectionFailure(err: unknown, depth = 0): boolean {
   if (typeof err !== 'object' || err === null || depth > 2) return false;
   const e = err as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (LOST_SQLSTATE.test(e.code) || LOST_ERRNO.has(e.code))) return true;
+  if (typeof e.code === 'string' && CANNOT_STORE_SQLSTATE.test(e.code)) return true;
   if (typeof e.message === 'string' && LOST_MESSAGE.test(e.message)) return true;
   // Node reports a refused connection to a host with several addresses as an AggregateError.
   return Array.isArray(e.errors) && e.errors.some((x) => isConnectionFailure(x, depth + 1));
 }
 
+// Only errors raised by the driver are marked, so an ECONNREFUSED from some other service that
+// passes through a transaction is not mistaken for the database being away.
+const unreachable = new WeakSet<object>();
+
 function noteFailure(err: unknown): never {
-  if (typeof err === 'object' && err !== null && isConnectionFailure(err)) markDatabaseUnreachable(err);
+  if (typeof err === 'object' && err !== null && isConnectionFailure(err)) unreachable.add(err);
   throw err;
 }
 
-export { isDatabaseUnreachable };
+/**
+ * True when `err` came from the database driver and says the server cannot be reached or cannot
+ * store anything right now (down, restarting, session ended, disk full, read-only): the caller
+ * should answer "try again later", not report a bug.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && unreachable.has(err);
+}
 
 /** PostgreSQL over a pg pool. */
 export function createPostgresDb(connectionString: string, opts: { max?: number } = {}): Db {
@@ -124,20 +139,22 @@ export function wrapPglite(lite: PGlite): Db {
   return {
     kind: 'pglite',
     query: async (text, params) => {
-      const r = await lite.query(text, params as unknown[]);
+      const r = await lite.query(text, params as unknown[]).catch(noteFailure);
       return { rows: r.rows as never[] };
     },
     exec: async (text) => {
-      await lite.exec(text);
+      await lite.exec(text).catch(noteFailure);
     },
     transaction: (fn) =>
-      lite.transaction(async (t) =>
-        fn({
-          query: async (text, params) => ({
-            rows: (await t.query(text, params as unknown[])).rows as never[],
+      lite
+        .transaction(async (t) =>
+          fn({
+            query: async (text, params) => ({
+              rows: (await t.query(text, params as unknown[]).catch(noteFailure)).rows as never[],
+            }),
           }),
-        }),
-      ),
+        )
+        .catch(noteFailure),
     close: () => lite.close(),
   };
 }
