@@ -1,4 +1,3 @@
-import { audit } from '../adapters/postgres/contacts-repo.ts';
 import {
   claimOutbox,
   markOutboxFailed,
@@ -341,7 +340,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
           { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
           'CRM action failed for good',
         );
-        await audit(deps.db, {
+        await deps.stores.contacts.audit(deps.db, {
           locationId: row.location_id,
           contactId: row.contact_id,
           actor: 'system',

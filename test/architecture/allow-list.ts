@@ -33,7 +33,6 @@ export const allowedImports: Record<string, string> = {
   // Moving behind store ports (src/ports/) next.
   'app/assess-financing.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/assess-financing.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/drain-outbox.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
