@@ -96,12 +96,4 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser', () => 
     await page.goto(`${svc.url}/inbox`);
     await shot('inbox-375px');
   });
-
-  it.runIf(SHOTS)('takes a screenshot of every other page of the nav that the build serves', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    for (const name of ['queues', 'overview', 'scripts', 'simulator']) {
-      const res = await page.goto(`${svc.url}/${name}`);
-      if (res?.ok()) await shot(name);
-    }
-  });
 });
