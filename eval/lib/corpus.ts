@@ -5,7 +5,8 @@ import type { Act, AskedQuestion, BotKind, Slots } from '../../src/domain/unders
 
 // Reads the labelled corpus in eval/corpus (schema in its README).
 
-export type Split = 'train' | 'test';
+/** train and dev are for development; test is held out (measure only). */
+export type Split = 'train' | 'dev' | 'test';
 
 export interface Utterance {
   id: string;
