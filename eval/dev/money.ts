@@ -1,10 +1,13 @@
 /**
- * Money slots (price, price_min, price_max, budget_min, budget_max) measured on the TRAIN split of
- * the utterance corpus. Never point this at a test file.
+ * Money slots (price, price_min, price_max, budget_min, budget_max) measured on the TRAIN (default)
+ * or DEV split of the utterance corpus. Never point this at a test file.
  *
  *   npx tsx eval/dev/money.ts              the reader, and the live readers (on the same scanner)
  *   npx tsx eval/dev/money.ts --library    also Microsoft Recognizers-Text reading the number words
  *                                          (needs `npm install --no-save @microsoft/recognizers-text-number@1.3.1`)
+ *   npx tsx eval/dev/money.ts --split dev  the development split instead of train
+ *   npx tsx eval/dev/money.ts --library --library-from /tmp/lib/node_modules/@microsoft/recognizers-text-number/dist/recognizers-text-number.es5.js
+ *                                          a copy installed outside the project
  *   npx tsx eval/dev/money.ts --quiet      numbers only
  *
  * Accuracy is exact match of all five slots over utterances whose label has any of them; a false
@@ -28,6 +31,7 @@ type Reader = (text: string, ctx: UtteranceContext, lang: 'en' | 'es') => MoneyS
 
 const KEYS = ['price', 'price_min', 'price_max', 'budget_min', 'budget_max'] as const;
 const TRAIN = fileURLToPath(new URL('../corpus/utterances-train.jsonl', import.meta.url));
+const DEV = fileURLToPath(new URL('../corpus/utterances-dev.jsonl', import.meta.url));
 
 function moneyOf(slots: Record<string, unknown>): MoneySlots {
   const out: MoneySlots = {};
@@ -76,8 +80,9 @@ interface NumberModule {
 }
 
 /** Microsoft Recognizers-Text turns the number words into digits; our rules do the rest. */
-async function libraryReader(): Promise<Reader | null> {
-  const name = '@microsoft/recognizers-text-number';
+async function libraryReader(from: string | undefined): Promise<Reader | null> {
+  // `--library-from <dir>` points at a copy installed outside the project (npm install --prefix).
+  const name = from ?? '@microsoft/recognizers-text-number';
   let lib: NumberModule;
   try {
     lib = (await import(name)) as NumberModule;
@@ -139,8 +144,13 @@ function measure(name: string, read: Reader, items: Utterance[], quiet: boolean)
   if (falsePositives.length) console.log(`false positives:\n  ${falsePositives.join('\n  ')}`);
 }
 
-const args = new Set(process.argv.slice(2));
-const items = readFileSync(TRAIN, 'utf8')
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const flagValue = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+// The held-out test split is never read here.
+const split = flagValue('--split') ?? 'train';
+if (split !== 'train' && split !== 'dev') throw new Error('--split must be train or dev');
+const items = readFileSync(split === 'dev' ? DEV : TRAIN, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Utterance);
@@ -153,6 +163,6 @@ measure(
   true,
 );
 if (args.has('--library')) {
-  const lib = await libraryReader();
+  const lib = await libraryReader(flagValue('--library-from'));
   if (lib) measure('Recognizers-Text number words + the same rules', lib, items, quiet);
 }

@@ -132,12 +132,17 @@ export function screenMessage(ctx: TurnContext): boolean {
     ctx.say('lead.commission', {}, { keep: true });
     ctx.escalate('commission', { kind: commission });
     ctx.audit('commission_question', { kind: commission });
+    // Answered honestly: the agent covers fees in person (no figures unless configured).
+    ctx.audit('question_answered', { topic: 'fees_commission', source: 'agent' });
     return true;
   }
   if (detectHumanRequest(text, cfg.persona.agentName)) {
     ctx.holdingMessage();
     ctx.escalate('human_request');
     ctx.audit('human_requested');
+    // "Can you call me?", "can I talk to Jorge?": the agent was asked in and will reach out.
+    for (const topic of new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))))
+      ctx.audit('question_answered', { topic, source: 'agent' });
     return true;
   }
   const distress = detectDistress(text);

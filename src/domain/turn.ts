@@ -236,7 +236,8 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
     );
     ctx.setField('timeline_acceptable', acceptable === undefined ? undefined : acceptable ? 'yes' : 'no');
     ctx.setField('property_condition', f.conditionGrade ?? f.condition);
-    ctx.setField('price_expectation', f.priceExpectation ?? f.priceMax);
+    // A floor ("at least 700") is the least the seller will take: the CRM's price field shows it.
+    ctx.setField('price_expectation', f.priceExpectation ?? f.priceMin ?? f.priceMax);
     ctx.setField('questions_answered', questionsAnswered(f));
     ctx.setField('offer_type', f.offerPath);
   }

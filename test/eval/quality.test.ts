@@ -11,8 +11,8 @@ import { evaluateUtterances } from '../../eval/lib/utterance-eval.ts';
 
 // The conversation-quality evaluation (npm run eval) as part of the suite: a change that makes
 // the bots understand leads worse fails here. On the train split (where the readers were
-// developed) compliance is absolute: no STOP/HELP/START misread, no opt-out ignored, no
-// soliciting after a no. The held-out test split is only measured, never tuned on; its floors are
+// developed) and the dev split compliance is absolute: no STOP/HELP/START misread, no opt-out
+// ignored, no soliciting after a no. The held-out test split is only measured, never tuned on; its floors are
 // the values measured when they were written (docs/CONVERSATION_QUALITY.md, with the targets the
 // test split does not meet yet), so they catch a regression and nothing else. No question is ever
 // asked more than twice, on either split.
@@ -35,6 +35,16 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
+  // Development split (written after train/test, weighted toward the hard classes): tuned on
+  // like train, so its floors sit just under the measured values.
+  dev: {
+    slots: 0.89,
+    questions: 0.91,
+    objections: 0.92,
+    conversations: 0.74,
+    keywordMisses: 0,
+    conversationComplianceMisses: 0,
+  },
   test: {
     slots: 0.9,
     questions: 0.68,
@@ -51,7 +61,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;

@@ -232,4 +232,12 @@ export const ABOUT_THE_MESSAGES: readonly string[] = [
   'quienes son',
   'quien habla',
   'de que se trata',
+  'i dont get these',
+  'i dont get these msgs',
+  'i dont get these messages',
+  'i dont get these texts',
+  'i dont understand these',
+  'i dont understand these messages',
+  'i dont understand these texts',
+  'no entiendo estos mensajes',
 ];

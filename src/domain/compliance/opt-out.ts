@@ -203,6 +203,9 @@ const OPT_IN_REQUESTS: readonly RegExp[] = [
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de alta'),
 ];
 
+const KEYWORD_THEN_SORRY =
+  /^[a-z]+ (?:(?:sorry|oops|my bad|perdon|disculpe?|lo siento)(?: |$)|(?:me equivoque|by mistake|by accident|por error|sin querer)(?: |$))/;
+
 // A bare "yes" is a carrier keyword, but after an opt-out it usually answers the last question.
 const AMBIGUOUS_OPT_IN = new Set(['yes', 'si']);
 const OPT_IN: BareSet = { words: BARE_OPT_IN_WORDS, phrases: BARE_OPT_IN_PHRASES };
@@ -232,5 +235,7 @@ function optIn(text: string, set: BareSet): boolean {
   if (spelled && isBare(flatten(spelled), set)) return true;
   if (clauses(text).some((clause) => isBare(clause, STRICT_OPT_IN))) return true;
   if (retractsOptOut(text)) return true;
+  // "ALTA perdón me equivoqué", "START sorry my bad": the keyword first, then an apology for the stop.
+  if (KEYWORD_THEN_SORRY.test(whole) && isBare(whole.split(' ')[0] ?? '', STRICT_OPT_IN)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }

@@ -25,6 +25,13 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   wordRegex('take (?:me|us|my number|this number|my phone number) off'),
   wordRegex(`(?:dont|do not|never) (?:ever )?(?:${CONTACT_VERBS}) (?:me|us|this number)`),
+  // "please don't text for a while": no object, but a stretch of silence asked for.
+  wordRegex(
+    `(?:dont|do not|never) (?:${CONTACT_VERBS}) (?:for a while|for now|anymore|any more|again|for (?:a|some) time)|(?:please|pls|plz) (?:dont|do not) (?:${CONTACT_VERBS})$`,
+  ),
+  wordRegex(
+    'no (?:necesito|necesitamos|quiero|queremos) que (?:me|nos) (?:escriban|escribas|escriba|manden|mandes|mande|contacten|contactes|contacte|textees|molesten|molestes|sigan escribiendo|sigas escribiendo)',
+  ),
   wordRegex(
     '(?:dont|do not) want (?:to (?:receive|get) )?(?:any )?(?:more |further )?(?:texts|messages|text messages|msgs)',
   ),
@@ -115,7 +122,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

@@ -52,14 +52,14 @@ const PRICE_CUE_BEFORE =
   /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
   /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is (?:my|our|the)|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
-const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o)\s*$/;
+const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
 const CONTRAST_BEFORE = /\b(?:but|pero|actually|now|then|mejor|rather|or|o)\s*$/;
 // "$650,000.00": the cents are blanked so the figure reads as whole dollars.
 const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
 // A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
 // "6.5 max", "7 or so", never "2 dogs" or "after 5 works".
 const SHORT_FIGURE_END =
-  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so)\b)/;
+  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk)\b)/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
 const BAND_PARTS: Record<string, BandPart> = {
@@ -79,19 +79,38 @@ const BAND_OFFSETS: Record<string, [number, number]> = {
   upper: [50_000, 100_000],
 };
 
-function bands(norm: string): MoneyMention[] {
-  return matchesOf(BAND, norm).map((m) => {
-    const base = Number(m[2]) * 10_000;
-    const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
-    return {
-      amount: base + from,
-      upTo: base + to,
-      start: m.index,
-      end: m.index + m[0].length,
-      explicit: false,
-      band: { part: BAND_PARTS[m[1] ?? ''] ?? 'whole', base },
-    };
-  });
+// "7 something", "6 hundred something" after a price question: the 700s, the 600s.
+const SOMETHING_BAND = /\b([1-9]) ?(?:hundred )?(?:something|somethin|y pico|y algo)\b/g;
+
+function bands(norm: string, justAsked: boolean): MoneyMention[] {
+  const loose = justAsked
+    ? matchesOf(SOMETHING_BAND, norm).map((m) => {
+        const base = Number(m[1]) * 100_000;
+        return {
+          amount: base,
+          upTo: base + 100_000,
+          start: m.index,
+          end: m.index + m[0].length,
+          explicit: false,
+          band: { part: 'whole' as const, base },
+        };
+      })
+    : [];
+  return [
+    ...loose,
+    ...matchesOf(BAND, norm).map((m) => {
+      const base = Number(m[2]) * 10_000;
+      const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
+      return {
+        amount: base + from,
+        upTo: base + to,
+        start: m.index,
+        end: m.index + m[0].length,
+        explicit: false,
+        band: { part: BAND_PARTS[m[1] ?? ''] ?? 'whole', base },
+      };
+    }),
+  ];
 }
 
 interface Token {
@@ -237,7 +256,7 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
       explicit: t.dollar || t.multiplier > 0 || t.grouped,
     });
   });
-  mentions.push(...bands(norm));
+  mentions.push(...bands(norm, options.justAsked === true));
   return { text: norm, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 

@@ -22,11 +22,15 @@ export const MIN_BEFORE = before(
 );
 export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o mas|para arriba)/;
 
-/** A floor a seller names as the price itself: "at least 480", "1 mil, no less", "por lo menos 600". */
+/**
+ * A floor: "at least 480", "1 mil, no less", "won't take less than 1.1", "nothing under 650",
+ * "ni un centavo menos de 750". A seller's floor is a `price_min`; a buyer's is a `budget_min`.
+ */
 export const FLOOR_BEFORE = before(
-  String.raw`\b(?:at least|no less than|not less than|not under|al menos|por lo menos|minimo(?: de)?)`,
+  String.raw`\b(?:at least|at the (?:very )?least|no less than|not less than|not under|nothing (?:under|below|less than)|(?:(?:do|ca|wo)n'?t|cannot|will not|would not|not|never)(?: [a-z']+){0,3} (?:less than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de)`,
 );
-export const FLOOR_AFTER = /^\s*(?:,\s*)?(?:no less|not less|at least|minimum|min|minimo|como minimo)\b/;
+export const FLOOR_AFTER =
+  /^\s*(?:,\s*)?(?:no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
 
 /** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
 export const STRETCH_BEFORE = before(
@@ -65,7 +69,7 @@ export const ADOPTS =
 
 /** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
 export const MORE_THAN_THAT =
-  /\b(?:worth more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Money set aside for something else, said a few words later: "100k from my dad for the down". */
 export const SET_ASIDE_LATER =
@@ -96,9 +100,9 @@ export const SELL_WORDS =
 
 /** Joins two figures into a range: "700-750", "between 700 and 750", "de 450 a 500", "800 or 850". */
 export const RANGE_JOIN = /^\s*(?:-|to|or|hasta|a|o)\s*(?:(?:about|around|like|\$)\s*)?$/;
-export const RANGE_AND = /^\s*(?:and|y)\s*(?:(?:about|around|\$)\s*)?$/;
+export const RANGE_AND = /^\s*(?:and|y|n|&)\s*(?:(?:about|around|\$)\s*)?$/;
 export const RANGE_OPEN = /\b(?:between|from|entre|de)\s*(?:(?:about|around|\$)\s*)?$/;
 export const RANGE_COMMA = /^\s*,\s*$/;
 /** A hedge between two figures is a range: "550, maybe 575", "600 or maybe 650", "600, quizás 650". */
 export const RANGE_HEDGE =
-  /^\s*(?:,\s*)?(?:or |o )?(?:maybe|possibly|perhaps|quizas?|tal vez)\s*(?:(?:about|around|like|\$)\s*)?$/;
+  /^\s*(?:\?\s*$|(?:,\s*)?(?:or |o )?(?:maybe|possibly|perhaps|quizas?|tal vez)\s*(?:(?:about|around|like|\$)\s*)?$)/;

@@ -71,7 +71,7 @@ function sellerSlots(text: string, figures: Figure[]): MoneySlots {
   for (const st of statements) {
     const b = boundsOf(st);
     const role = st.last || st.first.band ? 'range' : st.first.role;
-    if (b.single !== undefined && role === 'min') {
+    if (b.single !== undefined && (role === 'min' || role === 'floor')) {
       out =
         out.price_max !== undefined && out.price === undefined
           ? { ...out, price_min: b.single }

@@ -120,10 +120,22 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'listed_with_other',
     pattern: w(
-      `listed (?:it |the house |the home |our house |our home )?with (?:another|other|a different|an other|a|an|our|my|someone|somebody|${BROKERAGE})|(?:signed|sign) (?:a |the )?listing (?:agreement|contract)|listing agreement|(?:signed|sign) (?:with|up with) (?:another|a different|other|an other) (?:${AGENT}|brokerage|company|firm)|(?:signed|listed) with ${BROKERAGE}|(?:goes|going|went|go|is) live (?:on|in) (?:the )?mls`,
+      `(?:listed|listing|going to list|gonna list|will list|(?:is|its) listed) (?:it |the house |the home |our house |our home )?(?:with|w) (?:another|other|a different|an other|a|an|our|my|someone|somebody|${BROKERAGE})|(?:signed|sign) (?:a |the )?listing (?:agreement|contract)|listing agreement|(?:signed|sign) (?:with|up with) (?:another|a different|other|an other) (?:${AGENT}|brokerage|company|firm)|(?:signed|listed) with ${BROKERAGE}|(?:goes|going|went|go|is) live (?:on|in) (?:the )?mls`,
     ),
     negatable: true,
     statement: true,
+    // "It was listed with KW but the contract ended, so no agent now": free to talk.
+    unless:
+      /\b(?:contract|listing|agreement) (?:ended|expired|ran out|is over|was cancell?ed)|no agent now\b/,
+  },
+  {
+    type: 'listed_with_other',
+    pattern: w(
+      `(?:our|my|the) listing (?:expires|ends|runs out|is up)|${KIN}(?: who is an? ${AGENT})? (?:is|s|will be|gonna be|going to be) (?:listing|selling|handling|gonna list|going to list|gonna sell|going to sell) (?:it|the house|our house|the home|ours|the sale)|(?:nos|me) (?:la|lo) (?:esta|estan|va a|van a) (?:vender|vendiendo|listar|llevar)|(?:la|lo) (?:tenemos|tengo|tiene|pusimos|puse)(?: listed| listada| en venta)? con (?:otro|otra|un|una|mi|nuestro|nuestra) (?:agente|agenta|realtor|corredor|corredora)|(?:for sale |realtor |a )?sign (?:is )?(?:already )?(?:up|in (?:the|our|my) (?:yard|lawn|front)|on (?:the|our|my) (?:lawn|yard))|(?:opendoor|offerpad|an ibuyer|a cash buyer|an investor) (?:made|gave|sent|offered) (?:us|me)|(?:trying|try|doing|do|selling|sell|listing|list|handling|handle) (?:it |the house )?(?:ourselves|myself|on (?:our|my) own)|facebook marketplace|craigslist|en venta por (?:dueno|el dueno|nuestra cuenta|mi cuenta)|por dueno`,
+    ),
+    negatable: true,
+    statement: true,
+    notFor: ['buyer'],
   },
   {
     type: 'listed_with_other',
@@ -143,7 +155,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_bought',
     pattern: w(
-      `(?:already|just|finally|we) (?:bought|purchased)(?: (?:a|an|our|the|one|another))?(?: new)?(?= (?:house|home|place|condo|townhouse|townhome|property|build|one|in|last|yesterday|already|thanks|thank|sorry|lol|recently)\\b|$)|(?:already|just|finally) closed on (?:a|an|our|the)|(?:bought|purchased) (?:already|one already|a (?:house|home|place|condo|townhouse|townhome|new build))|ya (?:compramos|compre|cerramos)|(?:compramos|compre) (?:ya|una casa|casa)`,
+      `(?:already|just|finally|we) (?:bought|purchased)(?: (?:a|an|our|the|one|another))?(?: new)?(?= (?:house|home|place|condo|townhouse|townhome|property|build|one|in|last|yesterday|already|thanks|thank|sorry|lol|recently|closed|and closed|we closed)\\b|$)|(?:already|just|finally) closed on (?:a|an|our|the)|(?:bought|purchased) (?:already|one already|a (?:house|home|place|condo|townhouse|townhome|new build))|ya (?:compramos|compre|cerramos)|(?:compramos|compre) (?:ya|una casa|casa)`,
     ),
     negatable: true,
     statement: true,
@@ -153,7 +165,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_bought',
     pattern: w(
-      `in (?:escrow|contract)(?: right now| now| already)? (?:on|for) (?:a|an|the|our)|(?:got|found) (?:a|our|the) (?:house|home|place|condo) already|already (?:got|found) (?:a|one|our|the) (?:house|home|place|condo)|(?:our|my) offer (?:got|was) accepted|ya (?:encontramos|tenemos) casa|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the)(?: new)? (?:house|home|place|condo|townhome|townhouse|build)|estamos en (?:escrow|contrato|proceso de compra)`,
+      `in (?:escrow|contract)(?: right now| now| already)? (?:on|for) (?:a|an|the|our)|(?:opened|open|in) escrow (?:on|for) (?:a|an|the|our)|(?:got|found) (?:a|our|the) (?:house|home|place|condo) already|already (?:got|found) (?:a|one|our|the) (?:house|home|place|condo)|(?:our|my) offer (?:got|was) accepted|ya (?:encontramos|tenemos) casa|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the)(?: new)? (?:house|home|place|condo|townhome|townhouse|build)|estamos en (?:escrow|contrato|proceso de compra)`,
     ),
     negatable: true,
     statement: true,
@@ -200,7 +212,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_interested',
     pattern:
-      /^(?:no |nah |nope |oh |lol )?(?:thanks |thank you )?(?:(?:im|i am|were|we are|all|estoy|estamos) (?:good|ok|fine|bien|all set|set)|pass|ill pass|well pass|we will pass|i will pass|hard pass)$/,
+      /^(?:no |nah |nope |oh |lol )?(?:thanks |thank you |appreciate it )?(?:but )?(?:(?:im|i am|were|we are|all|estoy|estamos) (?:good|ok|fine|bien|all set|set)|all good(?: here)?|not at this time|not at the moment|pass|ill pass|well pass|we will pass|i will pass|hard pass)$/,
     whole: true,
     soft: true,
     after: [null, 'buy_or_sell', 'appointment'],
@@ -208,7 +220,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_interested',
     pattern: w(
-      `no (?:thanks|thank you|gracias|muchas gracias)|thanks but no(?: thanks)?|thank you but no|not for me`,
+      `no (?:thanks|thank you|gracias|muchas gracias)|no but (?:thanks|thank you)|thanks but no(?: thanks)?|thank you but no|not for me|(?:well|we will|ill|i will) (?:reach out|let you know|call you|contact you|text you|be in touch) if (?:we|i) (?:need|want) (?:anything|you|something|help)`,
     ),
     soft: true,
     after: [null, 'buy_or_sell', 'appointment'],
@@ -293,7 +305,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'stop_texting',
     pattern: w(
-      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|(?:you|yall|guys|people) keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:text|message|texting|messaging) (?:me )?(?:way )?(?:too much|so much|too often|nonstop|constantly|every day)|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|(?:stop|quit|enough) with (?:the|all the|these|your|all these) (?:texts|messages|questions|spam)|(?:escribes|escriben|mandas|mandan|me escribas|me escriban|me mandes|me manden) (?:mucho|tanto|demasiado|tantos)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes`,
+      `(?:why|how come) (?:do |are |does |is |would )?(?:you|yall|they|this number)(?: guys| people| all)? (?:keep|keeps|still|continue to|always|keep on) (?:texting|messaging|contacting|calling|bothering|bugging|sending|hitting|text|message|reaching)|(?:you|yall|guys|people) keep (?:texting|messaging|contacting|bothering|bugging|spamming|harassing) me|(?:text|message|texting|messaging) (?:me )?(?:way )?(?:too much|so much|too often|nonstop|constantly|every day)|(?:too many|so many|enough|all these|all the|constant|nonstop|non stop|way too many) (?:texts|messages|text messages|calls)|(?:stop|quit|enough) with (?:the|all the|these|your|all these) (?:texts|messages|questions|spam)|(?:escribes|escriben|mandas|mandan|me escribas|me escriban|me mandes|me manden) (?:mucho|tanto|demasiado|tantos)|text (?:me )?less|less (?:texts|texting|messages)|(?:stop|quit|enough with|no more) (?:asking|the questions|with the questions|questions|interrogating)|(?:this is|thats|its|this) (?:spam|harassment)|spamming|(?:ive|i have|i already|i) (?:told|said to) you (?:\\d+|two|three|twice|already|before|many|several|multiple|a million|a hundred|like)|what part of (?:stop|no|not interested)|(?:dejen|deja|deje|dejes|dejan) de (?:mandar|mandarme|enviar|enviarme|escribir|escribirme|textear|molestar|molestarme|llamar|llamarme|marcar)|(?:para|paren|pare|basta) (?:ya )?con (?:los|tantos|sus) mensajes|(?:muchos|demasiados|tantos) mensajes|(?:2nd|3rd|[4-9]th|second|third|fourth|fifth|sixth) (?:text|txt|message)s? (?:this|today|in)|keep asking (?:me )?(?:the same|all these|so many)|(?:asking|ask) (?:me )?the same (?:questions|thing)`,
     ),
   },
   // hostile
@@ -315,7 +327,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far|years) (?:out|off|away)|not (?:anytime|any time) soon`,
+      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|(?:renewed|extended|signed (?:another|a new)) (?:our |my |the )?lease|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far|years) (?:out|off|away)|not (?:anytime|any time) soon`,
     ),
     negatable: false,
     statement: true,

@@ -28,7 +28,7 @@ const WEAK_BUY =
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 // Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
 const THIRD_PARTY =
-  /\b(?:landlord|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
+  /\b(?:landlords?|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
 const ON_OUR_OWN =
   /\b(?:sell(?:ing)? (?:it|the house|our house|my house)? ?(?:myself|ourselves|on (?:my|our) own|by owner)|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
 const NEGATION =
@@ -43,14 +43,16 @@ const NOT_BUYING = new RegExp(
 );
 // Owning instead of renting, and selling to get the next place, are buying too.
 const TO_OWN =
-  /\b(?:(?:want|wanna|ready|looking|hoping|trying|time) to (?:own|become (?:a )?home ?owners?)|(?:want|need) (?:our|my) own (?:place|house|home)|dejar de rentar|tener (?:casa )?propia)\b/;
+  /\b(?:(?:want|wanna|ready|looking|hoping|trying|time) to (?:own|become (?:a )?home ?owners?)|(?:stop|quit|done|tired of) (?:throwing (?:our |my )?money away|paying (?:someone elses |somebody elses )?rent)|(?:want|ready|going|gonna|about) to start looking|(?:want|need) (?:our|my) own (?:place|house|home)|dejar de rentar|tener (?:casa )?propia)\b/;
 const SELL_TO_GET =
   /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
 // In the lead bot only, where the side is still open: a lead who loved a house is buying.
 const BUYER_INTEREST =
-  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
+  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:gotta|got to|need to|have to) find (?:something|a place|a new place)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
 const SELLER_INTEREST =
-  /\b(?:depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
+  /\b(?:unload (?:the|our|my|this) (?:house|home|place|condo)|cash out|get rid of (?:this|the|our|my) (?:one|place|house|home|condo)|depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
+const TRADING_UP =
+  /\b(?:upgrad(?:e|ing)|outgr(?:ew|own|owing)|(?:need|want) (?:a )?(?:bigger|larger) (?:place|house|home))\b/;
 const SELF_AS = /\b(?:as a |(?:im|i am|were|we are|are|r) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
 const HELP_TO =
   /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender)|(?:can|could|would|will) you (?:sell|list) (?:my|our)|(?:can|could) you (?:find|get) (?:me|us) a)\b/;
@@ -126,7 +128,11 @@ export function readIntentSlot(text: string, options: IntentOptions): IntentSlot
   if (options.bot === 'lead' && !buy && !sell) {
     buy = BUYER_INTEREST.test(said);
     sell = !buy && SELLER_INTEREST.test(said);
+    // "Thinking of upgrading, same area", "outgrowing our place": an owner trading up here.
+    if (!buy && !sell && TRADING_UP.test(said)) buy = sell = true;
   }
+  if (options.bot === 'lead' && buy && !sell && TRADING_UP.test(said) && SELLER_INTEREST.test(said))
+    sell = true;
   if (
     sell &&
     buy &&

@@ -53,6 +53,7 @@ const MARRIAGE = cues([
   'nos casamos|casarnos|casarme|me caso|(?:me voy|nos vamos|vamos) a casar|boda|compromet\\w*|recien casados',
 ]);
 const MOVING_IN = cues([
+  `moving in (?:with|w) (?:my|our) ${PARTNER}`,
   `moving in (?:with (?:my|our) ${PARTNER}|together)`,
   `move in (?:with (?:my|our) ${PARTNER}|together)`,
   `(?:my )?${PARTNER} and i (?:are|r) moving in`,
@@ -68,6 +69,7 @@ const INHERITED = cues([
   'left (?:me|us) the (?:house|home|place)',
   '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
   'estate sale',
+  '(?:trust|estate) (?:house|home|property)|trustees?',
   'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
 ]);
 const TAXES = cues([
@@ -85,6 +87,8 @@ const FINANCIAL = cues([
   'laid off|got fired',
   '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
   'behind (?:on|in) (?:\\w+ )?(?:payments?|mortgage|bills)',
+  'behind (?:a few|a couple|\\d+|two|three|some) (?:\\w+ )?(?:months?|payments?) on (?:the |our |my )?(?:mortgage|payments?|loan)',
+  '(?:bank|lender) (?:is|s) on (?:my|our) back',
   '(?:pre-?)?foreclos\\w*',
   'notice of default|bankrupt\\w*|short sale|underwater|upside down',
   '(?:in|drowning in) debt|medical bills',
@@ -127,6 +131,7 @@ const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
   'escrow (?:on|for) (?:our|my|the|a) new',
+  '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
   'ya (?:compre|compramos)',
@@ -201,6 +206,7 @@ const RELOCATION = cues([
   '(?:move|moving|relocating|going|headed|leaving) (?:\\w+ )?out of state',
   'leaving (?:california|ca|the state)',
   'cost of living|too expensive (?:here|in california)',
+  '(?:tired of|done with|sick of|over) (?:california|ca|socal|the state|this state|living here)',
   '(?:estar|vivir) (?:mas )?cerca de (?:mis|mi|nuestros|nuestra|nuestro|la|los|las) (?:hij[oa]s?|niet[oa]s?|familia|papas|padres)',
   'nos (?:vamos a mudar|mudamos|cambiamos|regresamos)',
   'nos vamos a (?!vender|comprar|casar|juntar)[a-z]+',
@@ -221,6 +227,8 @@ const OTHER = cues([
   'health (?:reasons|issues|problems)|(?:my|his|her) health',
   'need (?:a |one )?(?:single |one )story',
   '(?:too many|cant do the|cant handle the|no more) stairs',
+  'stairs (?:are|is) (?:getting )?(?:hard|tough|too much|killing)',
+  '(?:landlord|landlady|owner) (?:is|s) selling',
   'fresh start|(?:want|need|ready for) a change',
   '(?:ready for|want|need) something (?:new|different)',
   'crime|unsafe|not safe',

@@ -47,7 +47,7 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   const area = readArea(text, ctx);
   if (area) out.area = area;
   const address = extractStreetAddress(text);
-  if (address) out.address = address;
+  if (address) out.address = tidyAddress(address);
   const email = readEmail(text);
   if (email) out.email = email;
   const phone = readPhone(text);
@@ -55,4 +55,13 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   const language = readLanguageSwitch(text);
   if (language) out.language_switch = language;
   return out;
+}
+
+/** "8127 banyan st" → "8127 Banyan St": an address typed all in lower case, capitalized as on a letter. */
+function tidyAddress(address: string): string {
+  if (/[A-Z]/.test(address)) return address;
+  return address.replace(
+    /\b([a-z])([a-z]*)/g,
+    (_, first: string, rest: string) => first.toUpperCase() + rest,
+  );
 }

@@ -44,6 +44,23 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         '(?:como|de donde|donde|por que|quien) (?:le |les |te |me )?(?:consiguio|consiguieron|conseguiste|obtuvo|obtuvieron|saco|sacaron|sacaste|tiene|tienen|tienes|dio|dieron|paso|pasaron) (?:mi|mis|este|esta) (?:numero|telefono|celular|informacion|info|datos|correo|direccion|contacto)',
       ),
       wordRegex('nunca (?:les |le |te )?(?:di|dimos|he dado|di permiso|me registre|me inscribi|pedi)'),
+      wordRegex(
+        `(?:whered|wheres|howd|how d|where d) (?:${YOU} )?(?:get|got|find|found|pull|buy) ${MY_DETAILS}`,
+      ),
+      // "how do you know who I am", "how do you know I'm selling", "¿cómo sabe mi nombre?"
+      wordRegex(
+        `how (?:do|did|does|would|could) ${YOU} (?:even |already |guys )?know (?:who (?:i|we) (?:am|are)|(?:that )?(?:im|i am|were|we are|i was|we were|i want|we want|i have|we have|i own|we own)|(?:my|our) (?:name|address|house|home|number|situation|plans)|about (?:me|us|my|our)|where (?:i|we) live)`,
+      ),
+      wordRegex(
+        '(?:como|de donde|por que) (?:me |nos )?(?:sabe|saben|sabes|conoce|conocen|conoces) (?:mi|mis|nuestro|nuestra|que (?:vendo|quiero|queremos|vendemos))|(?:mi|mis|el|este) (?:numero|telefono|celular|informacion|info|datos|correo|contacto) (?:de donde|donde|como|quien) (?:lo |la |los |las |se )?(?:sacaron|consiguieron|obtuvieron|sacaste|conseguiste|saco|consiguio|dio|dieron|paso)',
+      ),
+      // "is this from that zillow thing I clicked", "did I fill something out?"
+      wordRegex(
+        '(?:is|was) (?:this|it|that) (?:from|because of|about|through) (?:that|the|a|an|my|some) (?:[a-z]+ ){0,3}(?:thing|form|ad|site|website|app|survey|listing|inquiry|request|post|click|sweepstakes|giveaway|signup|sign up)|did (?:i|we) (?:fill (?:something|anything|a form|out|in)|sign up|opt in|register|request|submit|click)|(?:es|fue) (?:de|por) (?:ese|esa|el|la|un|una) (?:[a-z]+ ){0,2}(?:anuncio|formulario|pagina|encuesta)',
+      ),
+      wordRegex(
+        `how (?:are|r|is|can|did|come) ${YOU} (?:even |still )?(?:texting|txting|calling|contacting|messaging) (?:me|us)(?: (?:if|when|im|i am|my number|were|this number))?$`,
+      ),
     ],
     asked: [],
   },
@@ -197,10 +214,15 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         'buyers market|sellers market|(?:hows|how is|how s) the market|how long (?:do|are|will) (?:houses|homes|listings|properties|places) (?:take|sit|stay|last|taking|sitting)',
       ),
+      // Prices and pace in general, not the lead's own house: "what are houses going for in
+      // Alta Loma", "¿están vendiéndose rápido las casas?", "los precios están bajando o qué".
+      wordRegex(
+        `what (?:are|r|do|have|is) (?:the )?(?:houses|homes|places|properties|condos|townhomes|casas|prices)(?: [a-z]+){0,3} (?:going|selling|sell|listing|list|go|gone|went|sold|getting) (?:for|at)|(?:precios|casas) (?:[a-z]+ ){0,2}(?:estan |van a |siguen )?(?:bajando|subiendo|bajar|subir|cayendo|caer)|(?:estan |se estan )?(?:vendiendose|se venden|se estan vendiendo) (?:rapido|lento|bien)|vale la pena (?:vender|comprar|esperar)|conviene (?:vender|comprar|esperar)`,
+      ),
     ],
     asked: [
       wordRegex(
-        'market|prices (?:go|going|drop|dropping|fall|falling|rise|rising|come|coming|headed|gonna|ever|will)|bubble|crash|correction|slowing down|slow down|heating up|cooling|(?:sell|buy|list) now or (?:wait|later)|now or later|how (?:fast|quick|quickly) (?:are|do|will|is) (?:homes|houses|things|properties|places|condos)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
+        'market|upper hand|buyers or sellers|sellers or buyers|(?:houses|homes|things|properties|places|condos|listings) (?:still )?(?:selling|sell|going|moving|sitting) (?:fast|quick|quickly|slow|slowly|long)|(?:get|make|net) more if (?:i|we) (?:wait|hold)|(?:should|do|would) (?:i|we) (?:wait|hold off|hold)|what (?:does|do|would|will|can) (?:[a-z0-9]+ ){1,3}(?:get|buy) (?:you|u|me|us|one|ya)|prices (?:dip|dipping|dropping|go down|going down|come down|coming down|go up|going up)|prices (?:go|going|drop|dropping|fall|falling|rise|rising|come|coming|headed|gonna|ever|will)|bubble|crash|correction|slowing down|slow down|heating up|cooling|(?:sell|buy|list) now or (?:wait|later)|now or later|how (?:fast|quick|quickly) (?:are|do|will|is) (?:homes|houses|things|properties|places|condos)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:til|till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
       ),
     ],
   },

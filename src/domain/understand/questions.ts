@@ -35,6 +35,12 @@ const HOW_LONG = wordRegex('how long|cuanto tiempo|cuanto tarda');
 // "How much did the one on Amethyst sell for" asks a price, not whether it is still for sale.
 const SALE_PRICE = wordRegex('how much|(?:sell|sold|go|went|list|listed|going) for');
 const PREAPPROVAL_NAMED = wordRegex('pre ?approv[a-z]*|pre ?aprob[a-z]*|preaprob[a-z]*');
+const GOING_FOR = wordRegex(
+  '(?:what|how much) (?:are|r|do|did|is|have) (?:[a-z]+ ){0,4}(?:going|selling|sell|go|went|sold|getting|get) (?:for|at)',
+);
+const OWN_HOME = wordRegex(
+  'my|our|ours|mine|mi|nuestra|similar|comparable|like (?:mine|ours)|same (?:model|floor ?plan|size)|(?:its|it is|it s) worth',
+);
 // When the bot asked for a price, turning the question back is asking what the home is worth.
 const PRICE_DEFERRAL = wordRegex(
   'you tell me|u tell me|what do (?:you|u|ya) think|your (?:opinion|thoughts|take)|depends on what (?:you|u) (?:think|say)|what would (?:you|u) (?:list|price|put)|what should (?:i|we) (?:ask|list|price)|dime tu|digame|usted digame|que opina|que piensa|lo que (?:usted|tu) (?:diga|digas|crea|creas)',
@@ -69,6 +75,16 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
     drop.add(SALE_PRICE.test(clause.flat) ? 'listing_status' : 'home_value');
   }
   if (has('market')) drop.add('area_info');
+  // "What are houses going for in Alta Loma" asks about the market; "what are similar houses
+  // getting" or "what would ours go for" asks what the lead's own home is worth.
+  if (has('market') && has('home_value')) drop.add(OWN_HOME.test(clause.flat) ? 'market' : 'home_value');
+  // Asked for their price, "idk, what are homes going for?" asks about the market to find a
+  // number for their own home: both are answered.
+  if (ctx.lastQuestion === 'price' && GOING_FOR.test(clause.flat)) {
+    if (!has('home_value')) found.push('home_value');
+    drop.delete('home_value');
+    drop.add('other');
+  }
   if (KNOWS_VALUE.test(clause.flat)) drop.add('home_value');
   return found.filter((topic) => !drop.has(topic));
 }

@@ -27,12 +27,25 @@ export function readUtterance(text: string, ctx: UtteranceContext): Understandin
   const stance = readStanceActs(text, ctx);
   if (stance.yes_no) slots.yes_no = stance.yes_no;
 
+  if (slots.area !== undefined && ctx.lastQuestion !== 'area' && placeIsAskedAbout(acts, stance.acts))
+    delete slots.area;
   const stated = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
   if (stated || answersPending(text, ctx.lastQuestion, stance.acts, acts)) acts.push({ act: 'answer' });
   const meaningful = acts.length > 0 || stance.acts.some((a) => a.act !== 'other');
   acts.push(...stance.acts.filter((a) => a.act !== 'other' || !meaningful));
   if (acts.length === 0) acts.push({ act: 'other' });
   return { acts, slots };
+}
+
+// "How's the market in Upland?", "we opened escrow on a townhouse in Corona": the city is the
+// market asked about or where the lead already bought, not where their home is or where they
+// want to buy. (Asking about a city's schools or safety does show interest in it.)
+const PLACE_TOPICS = new Set(['market']);
+function placeIsAskedAbout(questions: readonly Act[], stance: readonly Act[]): boolean {
+  return (
+    questions.some((a) => a.act === 'question' && PLACE_TOPICS.has(a.topic)) ||
+    stance.some((a) => a.act === 'objection' && a.type === 'already_bought')
+  );
 }
 
 // Questions a yes or no answers: a "yes" to "are you pre-approved?" is an answer; a "yes" to an

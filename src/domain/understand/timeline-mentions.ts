@@ -79,16 +79,16 @@ const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
 const RATE_BEFORE =
-  /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd|\bdays?|\btimes|\bhours|\bnights|\bveces|\bdias) ?$/;
+  /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd|\bdays?|\btimes|\bhours|\bnights|\bveces|\bdias|\bonce|\btwice|\bthree times) ?$/;
 const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana|mes|ano)\b|^ times\b/;
 const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
-  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve)\b/;
+  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching)\b/;
 const SPANISH_PAST_DURATION =
   /\b(?:tenemos|tengo|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
 const EVENT =
-  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
+  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
 // Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
 const MARKET_TALK =
   /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;

@@ -248,7 +248,7 @@ export const RULES: Rule[] = [
     read: () => date({ month: 6 }),
   },
   {
-    re: /\bafter (?:tax season|tax time|(?:(?:we|i) (?:do|file) |doing |filing )?(?:our |the |my )?taxes)\b|\bdespues de (?:los impuestos|la temporada de impuestos|declarar(?: los)? impuestos)\b/g,
+    re: /\b(?:once|when) (?:tax season|tax time|taxes) (?:is |are )?(?:over|done|through)\b|\bafter (?:tax season|tax time|(?:(?:we|i) (?:do|file) |doing |filing )?(?:our |the |my )?taxes)\b|\bdespues de (?:los impuestos|la temporada de impuestos|declarar(?: los)? impuestos)\b/g,
     read: () => date({ month: 4 }),
   },
   // "before escrow closes on the 20th": a day of this month (or the next, once it has passed).

@@ -179,17 +179,17 @@ describe('lower bounds and floors', () => {
     ['more than 650', { price_min: 650_000 }],
     ['650+', { price_min: 650_000 }],
     ['650 o más', { price_min: 650_000 }],
-    ['at least 650', { price: 650_000 }],
-    ['650, not a penny less', { price: 650_000 }],
-    ['por lo menos 650', { price: 650_000 }],
+    ['at least 650', { price_min: 650_000 }],
+    ['650, not a penny less', { price_min: 650_000 }],
+    ['por lo menos 650', { price_min: 650_000 }],
   ])('seller %j → %j', (text, slots) => {
     expect(readMoneySlots(text, askedPrice)).toEqual(slots);
   });
 
   it.each([
     ['north of 720', { price_min: 720_000 }],
-    ['not less than 690', { price: 690_000 }],
-    ['690 minimum', { price: 690_000 }],
+    ['not less than 690', { price_min: 690_000 }],
+    ['690 minimum', { price_min: 690_000 }],
     ['need to net 450 after fees', { price: 450_000 }],
     ['want to walk away with 450', { price: 450_000 }],
   ])('seller without the question %j → %j', (text, slots) => {
