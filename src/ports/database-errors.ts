@@ -1,5 +1,6 @@
-// How a Db adapter tells its callers that the database cannot be reached right now (down,
-// restarting, session ended), so they answer "try again later" instead of reporting a bug.
+// How a Db adapter tells its callers that the database cannot be reached or cannot store anything
+// right now (down, restarting, session ended, disk full, read-only), so they answer "try again
+// later" instead of reporting a bug.
 // Only errors the adapter raised from its driver are marked: an ECONNREFUSED from some other
 // service that passes through a transaction is not mistaken for the database being away.
 const unreachable = new WeakSet<object>();

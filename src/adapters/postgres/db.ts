@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db, Sql } from '../../ports.ts';
+import { isDatabaseUnreachable, markDatabaseUnreachable } from '../../ports/database-errors.ts';
 
 // int8 (bigserial ids, counts) arrives as a JS number from both drivers; our ids stay far below 2^53.
 const INT8 = 20;
@@ -38,23 +39,12 @@ function isConnectionFailure(err: unknown, depth = 0): boolean {
   return Array.isArray(e.errors) && e.errors.some((x) => isConnectionFailure(x, depth + 1));
 }
 
-// Only errors raised by the driver are marked, so an ECONNREFUSED from some other service that
-// passes through a transaction is not mistaken for the database being away.
-const unreachable = new WeakSet<object>();
-
 function noteFailure(err: unknown): never {
-  if (typeof err === 'object' && err !== null && isConnectionFailure(err)) unreachable.add(err);
+  if (typeof err === 'object' && err !== null && isConnectionFailure(err)) markDatabaseUnreachable(err);
   throw err;
 }
 
-/**
- * True when `err` came from the database driver and says the server cannot be reached or cannot
- * store anything right now (down, restarting, session ended, disk full, read-only): the caller
- * should answer "try again later", not report a bug.
- */
-export function isDatabaseUnreachable(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && unreachable.has(err);
-}
+export { isDatabaseUnreachable };
 
 /** PostgreSQL over a pg pool. */
 export function createPostgresDb(connectionString: string, opts: { max?: number } = {}): Db {
