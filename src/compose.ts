@@ -340,7 +340,11 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     maxAttempts: config.INBOX_MAX_ATTEMPTS,
     turnBudgetMs: config.TURN_BUDGET_MS,
     turnDepsFor: async (loc, base) =>
-      turnDepsForLocation({ ...base, bots: await scripts.current() }, await locationSettings.get(loc), calendarOf),
+      turnDepsForLocation(
+        { ...base, bots: await scripts.current() },
+        await locationSettings.get(loc),
+        calendarOf,
+      ),
   });
 
   let backlog = 0;
@@ -390,7 +394,11 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     sandboxTime,
     escalationAlerts,
-    dashboardOps: { queues: createQueueRead(db), overview: createOverviewRead(db), simulator: createSimulatorRead(db) },
+    dashboardOps: {
+      queues: createQueueRead(db),
+      overview: createOverviewRead(db),
+      simulator: createSimulatorRead(db),
+    },
     scripts,
     mesh,
     locationSettings,

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   // between, and a SIGTERM that arrived just before was queued for the closed handle and dropped: the
   // process then ran on after being told to stop. Until the service is up, a stop signal just ends
   // the process (the lock goes with it).
-  let onStopSignal = (signal: NodeJS.Signals) => {
+  let onStopSignal: (signal: NodeJS.Signals) => void = (signal) => {
     process.stderr.write(`Jorge Bots stopped by ${signal} while starting\n`);
     process.exit(0);
   };
