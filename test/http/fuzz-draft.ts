@@ -33,6 +33,8 @@ export interface FuzzTarget {
   mcp: boolean;
   /** Ids that exist, so some requests get past the lookup to the code behind it. */
   known: { escalations: string[]; tickets: string[]; contacts: string[] };
+  /** Routes found in the app without a tailored generator (the dashboard's), fuzzed generically. */
+  pages?: Array<{ method: string; path: string }>;
 }
 
 /** Body markers replaced at send time by the current time, or two hours before it (past WEBHOOK_MAX_AGE_MS). */

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { type Draft, draft, type FuzzTarget, JSON_TYPE, jsonBody } from './fuzz-draft.ts';
+import { pageDrafts } from './fuzz-discover.ts';
 import { id, LOCATION, message, signedWebhook, workflowWebhook } from './fuzz-webhooks.ts';
 
 const apiHeaders = (t: FuzzTarget) => ({ authorization: `Bearer ${t.token}` });
@@ -221,5 +222,6 @@ export function routeDrafts(t: FuzzTarget): fc.Arbitrary<Draft> {
     },
   ];
   if (t.mcp) routes.push({ weight: 6, arbitrary: mcpCall(t) });
+  if (t.pages?.length) routes.push({ weight: 8, arbitrary: pageDrafts(t, t.pages) });
   return fc.oneof(...routes);
 }

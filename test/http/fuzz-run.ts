@@ -35,8 +35,8 @@ export function fuzzDrafts(target: FuzzTarget): fc.Arbitrary<Draft> {
   });
 }
 
-export function fuzzTarget(known: FuzzTarget['known']): FuzzTarget {
-  return { token: FUZZ_TOKEN, workflowSecret: FUZZ_SECRET, mcp: true, known };
+export function fuzzTarget(known: FuzzTarget['known'], pages: FuzzTarget['pages'] = []): FuzzTarget {
+  return { token: FUZZ_TOKEN, workflowSecret: FUZZ_SECRET, mcp: true, known, pages };
 }
 
 /** Sends one request through Fastify's inject (no socket: the same router, hooks and handlers). */

@@ -6,6 +6,7 @@ import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { testWebhookKeys } from '../support/fakes/test-keys.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import { FuzzTally } from './fuzz-check.ts';
+import { listRoutes, untailored } from './fuzz-discover.ts';
 import { POLLUTION_MARK } from './fuzz-body-mutations.ts';
 import {
   describeRequest,
@@ -73,7 +74,10 @@ describe('HTTP fuzz (in-process, app.inject)', () => {
     const signing = { keys: testWebhookKeys, now: () => Date.now() };
     let heapBefore = 0;
     console.log(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run test/http/fuzz.test.ts)`);
-    const property = fc.asyncProperty(fuzzDrafts(fuzzTarget(known)), async (draft) => {
+    // The dashboard's pages and controls, as the app lists them now.
+    const pages = untailored(listRoutes(app));
+    expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['/inbox']));
+    const property = fc.asyncProperty(fuzzDrafts(fuzzTarget(known, pages)), async (draft) => {
       if (tally.total === WARM_UP) heapBefore = await settledHeap();
       const req = finalize(draft, signing);
       const res = await injectRequest(app, req);
