@@ -255,9 +255,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
         ...(config.AGENT_EMAIL ? { email: config.AGENT_EMAIL } : {}),
       }),
     timezone: config.TIMEZONE,
-    localFor: async (loc, sql) => {
+    currentBots: () => scripts.current(),
+    localFor: async (loc, sql, current) => {
       const local = await locationSettings.followUpLocal(loc, sql);
-      return { ...local, bots: botsWithPersona(await scripts.current(), local.bots.persona) };
+      return { ...local, bots: botsWithPersona(current, local.bots.persona) };
     },
     onRun: (run) =>
       metrics.followUps.inc({ step: run.step, status: run.status, reason: run.reason ?? 'none' }),

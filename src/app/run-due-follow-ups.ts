@@ -28,10 +28,17 @@ export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   onRun?: (run: FollowUpRun) => void;
   /** A step waits this long after someone else (a GHL workflow, campaign, person) texted the contact. */
   quietAfterOtherSendMs?: number;
+  /**
+   * The bots' published wording, read before each step's transaction opens: read inside it, a cold
+   * cache would query the database beside the open transaction, which on the embedded database (one
+   * connection) waits for that very transaction and never returns.
+   */
+  currentBots?: () => Promise<FollowUpContentDeps['bots']>;
   /** The persona and fallback time zone a location's steps use (its stored settings), read through `sql`. */
   localFor?: (
     locationId: string,
     sql: Sql,
+    bots: FollowUpContentDeps['bots'],
   ) => Promise<{ bots: FollowUpContentDeps['bots']; timezone: string }>;
 }
 
@@ -59,7 +66,8 @@ export async function runDueFollowUps(
   const ids = await listDueFollowUps(deps.db, { ...opts, limit: opts.limit ?? 20 });
   const out: FollowUpRun[] = [];
   for (const id of ids) {
-    const run = await deps.db.transaction((tx) => runOne(tx, deps, id, opts.now));
+    const bots = deps.currentBots ? await deps.currentBots() : deps.bots;
+    const run = await deps.db.transaction((tx) => runOne(tx, deps, id, opts.now, bots));
     if (run) {
       out.push(run);
       deps.onRun?.(run);
@@ -73,10 +81,13 @@ async function runOne(
   runner: FollowUpRunnerDeps,
   id: number,
   now: Date,
+  bots: FollowUpContentDeps['bots'],
 ): Promise<FollowUpRun | null> {
   const row = await lockDueFollowUp(tx, id, now);
   if (!row) return null;
-  const deps = runner.localFor ? { ...runner, ...(await runner.localFor(row.location_id, tx)) } : runner;
+  const deps = runner.localFor
+    ? { ...runner, ...(await runner.localFor(row.location_id, tx, bots)) }
+    : { ...runner, bots };
   const loc = row.location_id;
   const cid = row.contact_id;
   const base = { locationId: loc, contactId: cid, step: row.step };
