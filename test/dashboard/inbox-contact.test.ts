@@ -2,7 +2,7 @@ import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type TestDb } from '../support/db.ts';
-import { postJson, startTestService, type TestService } from '../support/service.ts';
+import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
 import { openPage, postForm, signIn } from './support.ts';
 
 const TOKEN = 'dashboard-inbox-token-0123456789ab';
@@ -126,7 +126,15 @@ describe.each(backends())('Inbox and Contact pages on $name', (backend) => {
     expect(sent.statusCode).toBe(303);
     // The same form sent twice queues one message.
     await postForm(app, `${contactUrl('marisol')}/send`, fields, { cookie, csrf });
-    await svc.service.drainer.drainContact('sandbox', 'marisol');
+    // The background drainer may hold the row when this drain looks; wait until the CRM has it.
+    await eventually(
+      async () => {
+        await svc.service.drainer.drainContact('sandbox', 'marisol');
+        return (await crmMessages('marisol')).includes(fields.message);
+      },
+      20_000,
+      "the agent's message at the CRM",
+    );
     expect((await crmMessages('marisol')).filter((m) => m === fields.message)).toHaveLength(1);
     const page = (await openPage(app, cookie, contactUrl('marisol'))).res.body;
     expect(page).toContain('class="bubble out agent"');
