@@ -8,6 +8,7 @@ import { ModelError } from '../ports.ts';
 import type { AuditPrompt } from './audit-prompt.ts';
 import type { NarrativeInput, NarrativePrompt } from './narrative-prompt.ts';
 import type { ModelRoute, ModelRouter } from './mesh/model-router.ts';
+import type { ModelCallRecord, ModelOutcomeLabel } from '../ports/model-call-record.ts';
 
 /** What a prompt is built from: the turn as the bot saw it. */
 export interface PromptTurn {
@@ -46,26 +47,7 @@ export interface PromptSource {
   readExtraction(json: unknown): Understanding | null;
 }
 
-export type ModelOutcomeLabel =
-  | 'used'
-  | 'rejected'
-  | 'timeout'
-  | 'error'
-  | 'breaker_open'
-  | 'offline'
-  | 'empty';
-
-export interface ModelCallRecord {
-  task: ModelTask;
-  agent: string;
-  model: string;
-  outcome: ModelOutcomeLabel;
-  usage: ModelUsage | null;
-  costUsd: number;
-  latencyMs: number;
-  promptMode: string;
-  detail?: string;
-}
+export type { ModelCallRecord, ModelOutcomeLabel } from '../ports/model-call-record.ts';
 
 export interface ModelAssistDeps {
   router: ModelRouter;
