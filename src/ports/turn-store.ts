@@ -1,23 +1,11 @@
 import type { PlannedFollowUp } from '../domain/follow-up/index.ts';
 import type { Db, Sql } from '../ports.ts';
+import type { ContactRow } from './contact-store.ts';
 import type { ModelCallRecord } from './model-call-record.ts';
 import type { OutboxAction } from './outbox-action.ts';
 
 /** The contact as our mirror holds it, before the event being handled is applied. */
-export interface TurnContact {
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  timezone: string | null;
-  state: string | null;
-  postal_code: string | null;
-  tags: string[];
-  custom_fields: Record<string, unknown>;
-  opted_out: boolean;
-  paused: boolean;
-  paused_reason: string | null;
-}
+export type TurnContact = Omit<ContactRow, 'location_id' | 'id'>;
 
 export interface TurnConversation {
   bot: string;
