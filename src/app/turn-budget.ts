@@ -15,26 +15,13 @@ export class TurnOverrunError extends Error {
  * attempts before the turn is for. The abandoned turn may still be running: every query it makes
  * after the budget fails, so it can never write through a connection that is no longer its own.
  */
-export async function withinBudget<T>(tx: Sql, budgetMs: number, turn: (tx: Sql) => Promise<T>): Promise<T> {
-  let over = false;
-  const guarded: Sql = {
-    query: (text, params) => (over ? Promise.reject(new TurnOverrunError(budgetMs)) : tx.query(text, params)),
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const overrun = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      over = true;
-      reject(new TurnOverrunError(budgetMs));
-    }, budgetMs);
-  });
-  const work = turn(guarded);
-  // Once abandoned, the turn's own failure is expected and has nobody to report to.
-  work.catch(() => {});
-  try {
-    return await Promise.race([work, overrun]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function withinBudget<T>(tx: Sql, budgetMs: number, turn: (tx: Sql) => Promise<T>): Promise<T> {
+  return raceBudget(budgetMs, (over) =>
+    turn({
+      query: (text, params) =>
+        over() ? Promise.reject(new TurnOverrunError(budgetMs)) : tx.query(text, params),
+    }),
+  );
 }
 
 /**
@@ -42,23 +29,25 @@ export async function withinBudget<T>(tx: Sql, budgetMs: number, turn: (tx: Sql)
  * turn is abandoned, and every statement it still sends through the guarded database fails, so a
  * commit in progress rolls back and releases the contact's lock.
  */
-export async function withinTurnBudget<T>(
-  db: Db,
-  budgetMs: number,
-  turn: (db: Db) => Promise<T>,
-): Promise<T> {
-  let over = false;
-  const guard = (sql: Sql): Sql => ({
-    query: (text, params) =>
-      over ? Promise.reject(new TurnOverrunError(budgetMs)) : sql.query(text, params),
+export function withinTurnBudget<T>(db: Db, budgetMs: number, turn: (db: Db) => Promise<T>): Promise<T> {
+  return raceBudget(budgetMs, (over) => {
+    const refuse = () => Promise.reject(new TurnOverrunError(budgetMs));
+    const guard = (sql: Sql): Sql => ({
+      query: (text, params) => (over() ? refuse() : sql.query(text, params)),
+    });
+    return turn({
+      kind: db.kind,
+      query: guard(db).query,
+      exec: (text) => (over() ? refuse() : db.exec(text)),
+      transaction: (fn) => db.transaction((tx) => fn(guard(tx))),
+      close: () => db.close(),
+    });
   });
-  const guarded: Db = {
-    kind: db.kind,
-    query: guard(db).query,
-    exec: (text) => (over ? Promise.reject(new TurnOverrunError(budgetMs)) : db.exec(text)),
-    transaction: (fn) => db.transaction((tx) => fn(guard(tx))),
-    close: () => db.close(),
-  };
+}
+
+/** Runs `work` until it settles or `budgetMs` passes, whichever comes first; `over()` says which. */
+function raceBudget<T>(budgetMs: number, work: (over: () => boolean) => Promise<T>): Promise<T> {
+  let over = false;
   let timer: NodeJS.Timeout | undefined;
   const overrun = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -66,11 +55,14 @@ export async function withinTurnBudget<T>(
       reject(new TurnOverrunError(budgetMs));
     }, budgetMs);
   });
-  const work = turn(guarded);
-  work.catch(() => {});
+  let running: Promise<T>;
   try {
-    return await Promise.race([work, overrun]);
-  } finally {
+    running = work(() => over);
+  } catch (err) {
     clearTimeout(timer);
+    return Promise.reject(err);
   }
+  // Once abandoned, the turn's own failure is expected and has nobody to report to.
+  running.catch(() => {});
+  return Promise.race([running, overrun]).finally(() => clearTimeout(timer));
 }
