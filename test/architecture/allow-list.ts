@@ -21,8 +21,6 @@ export const allowedImports: Record<string, string> = {
   'app/process-inbox.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/process-inbox.ts -> adapters/postgres/db.ts': TURN,
   'app/process-inbox.ts -> adapters/postgres/deliveries-repo.ts': TURN,
-  'app/schedule-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': TURN,
-  'app/schedule-follow-ups.ts -> adapters/postgres/outbox-repo.ts': TURN,
   // Written while the check was being introduced, by work still in progress on these files (the
   // dashboard's contact controls and read model); they
   // move behind store ports like the rest.

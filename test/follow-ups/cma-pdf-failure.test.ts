@@ -1,45 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadComps } from '../../src/adapters/comps/load-comps.ts';
 import { loadListings } from '../../src/adapters/listings/load-listings.ts';
+import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 import { createCmaCache } from '../../src/app/generate-cma.ts';
+import { readContact } from '../../src/app/read-contact.ts';
 import { runDueFollowUps } from '../../src/app/run-due-follow-ups.ts';
-import { scheduleFollowUps } from '../../src/app/schedule-follow-ups.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
-import { readContact } from '../../src/app/read-contact.ts';
-import { postgresStores } from '../../src/adapters/postgres/stores.ts';
+import { startTestService, type TestService } from '../support/service.ts';
+import { manualClock, SELLER_MESSAGE, say } from './helpers.ts';
 
 const persona = { agentName: 'Jorge', market: 'Rancho Cucamonga, CA', timezone: 'America/Los_Angeles' };
+const START = '2026-11-23T18:00:00Z'; // 10:00 in Rancho Cucamonga
 
 describe('day 14 when the CMA PDF cannot be made', () => {
   let tdb: TestDb;
+  let svc: TestService;
   beforeAll(async () => {
     tdb = await pgliteBackend.open();
+    svc = await startTestService(tdb, {}, { clock: manualClock(START), workers: false });
   });
-  afterAll(async () => tdb.close());
+  afterAll(async () => {
+    await svc?.stop();
+    await tdb?.close();
+  });
 
   it('still sends the email without the attachment, records the error and asks the agent to follow up', async () => {
     const db = tdb.db;
     const bots = defaultBotsConfig(persona);
-    const start = new Date('2026-11-23T18:00:00Z');
-    await db.query(`INSERT INTO locations (id) VALUES ('loc-pdf') ON CONFLICT DO NOTHING`);
-    await db.query(
-      `INSERT INTO contacts (location_id, id, first_name, email, tags, custom_fields, created_at, updated_at)
-       VALUES ('loc-pdf', 'c-pdf', 'Ana', 'ana@example.com', '[]', '{}', $1, $1)`,
-      [start],
+    // A seller with an email writes in: the turn schedules the day 3/7/14/30 sequence.
+    await say(svc.url, 'c-pdf', SELLER_MESSAGE, {
+      tags: ['Seller-Lead'],
+      contact: { firstName: 'Ana', email: 'ana@example.com' },
+    });
+    const scheduled = await db.query<{ step: string; due_at: Date }>(
+      `SELECT step, due_at FROM follow_ups WHERE contact_id = 'c-pdf' AND status = 'pending' ORDER BY due_at`,
     );
-    const state = {
-      v: 1,
-      owner: 'seller',
-      lang: 'en',
-      facts: { address: '6842 Etiwanda Ave, Rancho Cucamonga' },
-    };
+    expect(scheduled.rows.map((r) => r.step)).toEqual(['day3', 'day7', 'day14', 'day30']);
     await db.query(
-      `INSERT INTO conversations (location_id, contact_id, bot, state) VALUES ('loc-pdf', 'c-pdf', 'seller', $1::jsonb)`,
-      [JSON.stringify(state)],
+      `UPDATE follow_ups SET status = 'skipped', reason = 'test' WHERE contact_id = 'c-pdf' AND step <> 'day14'`,
     );
-    await db.transaction((tx) => scheduleFollowUps(tx, 'loc-pdf', 'c-pdf', bots, start));
-    await db.query(`UPDATE follow_ups SET status = 'skipped', reason = 'test' WHERE step <> 'day14'`);
+    const day14At = scheduled.rows.find((r) => r.step === 'day14')!.due_at;
+    const { rows: before } = await db.query<{ n: string }>(
+      `SELECT coalesce(max(id), 0) AS n FROM outbox WHERE contact_id = 'c-pdf'`,
+    );
 
     const deps = {
       db,
@@ -50,15 +54,12 @@ describe('day 14 when the CMA PDF cannot be made', () => {
       renderCma: () => Promise.reject(new Error('font missing')),
       timezone: persona.timezone,
     };
-    const ran = await runDueFollowUps(deps, {
-      now: new Date(start.getTime() + 14 * 86_400_000),
-      locationId: 'loc-pdf',
-      only: true,
-    });
+    const ran = await runDueFollowUps(deps, { now: new Date(day14At), locationId: 'sandbox', only: true });
     expect(ran.map((r) => [r.step, r.status, r.channel])).toEqual([['day14', 'sent', 'Email']]);
 
     const outbox = await db.query<{ kind: string; payload: Record<string, any> }>(
-      `SELECT kind, payload FROM outbox WHERE contact_id = 'c-pdf' ORDER BY id`,
+      `SELECT kind, payload FROM outbox WHERE contact_id = 'c-pdf' AND id > $1 ORDER BY id`,
+      [before[0]!.n],
     );
     expect(outbox.rows.map((r) => r.kind)).toEqual(['send_cma_email', 'create_task']);
     const email = outbox.rows[0]!.payload;
@@ -69,7 +70,7 @@ describe('day 14 when the CMA PDF cannot be made', () => {
       `SELECT detail FROM follow_ups WHERE contact_id = 'c-pdf' AND step = 'day14'`,
     );
     expect(rows[0]!.detail.cmaError).toContain('font missing');
-    const shown = (await readContact({ db, stores: postgresStores }, 'c-pdf'))!.followUps.find(
+    const shown = (await readContact({ db, stores: postgresStores }, 'c-pdf', 'sandbox'))!.followUps.find(
       (f) => f.step === 'day14',
     )!;
     expect(shown.attachment).toBeNull();
