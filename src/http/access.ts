@@ -60,8 +60,9 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * target: a check on the URL text misses what the router decodes or normalises (`/%61pi/…`,
  * absolute-form `GET http://host/api/…`, `GET *`). Must be installed before any route is added.
  * Without a token the service only listens on loopback (config refuses otherwise), and every
- * route is open to that machine. Dashboard routes (src/http/dashboard/) take the signed session
- * cookie from the sign-in page instead of the bearer token; the cookie never opens an API route.
+ * route is open to that machine. Dashboard routes (src/http/dashboard/) take the session cookie
+ * from the sign-in page (signed, and still signed in server-side) instead of the bearer token; the
+ * cookie never opens an API route.
  */
 export function installAccessControl(
   app: FastifyInstance,
@@ -86,7 +87,7 @@ export function installAccessControl(
         req.dashboardAuth = 'bearer';
         return;
       }
-      const session = dashboard.sessions.read(req.headers.cookie, dashboard.now());
+      const session = await dashboard.sessions.read(req.headers.cookie, dashboard.now());
       if (session) {
         req.dashboardAuth = 'session';
         req.dashboardSession = session;

@@ -73,7 +73,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   // Before any route (the swagger plugins add their own): access is decided per route.
-  const sessions = createDashboardSessions(deps.config.JORGE_API_TOKEN);
+  const sessions = createDashboardSessions(deps.config.JORGE_API_TOKEN, {
+    db: deps.db,
+    store: deps.stores.dashboardSessions,
+  });
   installAccessControl(app, deps.config.JORGE_API_TOKEN, { sessions, now: () => deps.clock.now().getTime() });
 
   await app.register(swagger, {

@@ -1,5 +1,6 @@
 import type { ContactStore, OutboxStore } from './contact-store.ts';
 import type { ContactViewStore, DocumentStore } from './contact-view.ts';
+import type { DashboardSessionStore } from './dashboard-session-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
 import type { InboxStore } from './inbox-store.ts';
 import type { LocationSettingsStorage } from './location-settings-storage.ts';
@@ -21,4 +22,5 @@ export interface Stores {
   mcp: McpReadModel;
   locationSettings: LocationSettingsStorage;
   operations: OperationsStore;
+  dashboardSessions: DashboardSessionStore;
 }

@@ -109,6 +109,49 @@ describe('dashboard sign-in, sessions and CSRF with JORGE_API_TOKEN set', () => 
     expect(String(res.headers['set-cookie'])).toContain('jorge_session=; Max-Age=0');
   });
 
+  it('signing out ends the session server-side: a copy of the cookie opens nothing afterwards', async () => {
+    const cookie = await signIn(app, TOKEN);
+    const copy = cookie;
+    const otherTab = await signIn(app, TOKEN);
+    const page = await app.inject({ method: 'GET', url: '/inbox', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const out = await postForm(app, '/sign-out', {}, { cookie, csrf: csrfFrom(page.body) });
+    expect(out.statusCode).toBe(303);
+    const replayed = await app.inject({ method: 'GET', url: '/inbox', headers: { cookie: copy } });
+    expect(replayed.statusCode).toBe(303);
+    expect(replayed.headers.location).toBe('/sign-in?next=%2Finbox');
+    const htmx = await app.inject({
+      method: 'GET',
+      url: '/inbox/rows',
+      headers: { cookie: copy, 'hx-request': 'true' },
+    });
+    expect(htmx.statusCode).toBe(401);
+    expect(htmx.headers['hx-redirect']).toBe('/sign-in');
+    // The sign-in page asks for the token again instead of treating the copy as signed in.
+    const form = await app.inject({ method: 'GET', url: '/sign-in', headers: { cookie: copy } });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<label for="token">API token</label>');
+    // Only that sign-in ended: another one of the same realtor still works.
+    expect(
+      (await app.inject({ method: 'GET', url: '/inbox', headers: { cookie: otherTab } })).statusCode,
+    ).toBe(200);
+  });
+
+  it('keeps only a digest of the session id, and drops expired sign-ins when someone signs in', async () => {
+    const cookie = await signIn(app, TOKEN);
+    const id = cookie.split('=')[1]?.split('.')[0] as string;
+    const { rows } = await tdb.db.query<{ id_digest: string }>(`SELECT id_digest FROM dashboard_sessions`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.id_digest.includes(id))).toBe(false);
+    now += 13 * 60 * 60 * 1000;
+    const fresh = await signIn(app, TOKEN);
+    const left = await tdb.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dashboard_sessions`);
+    expect(left.rows[0]?.n).toBe(1);
+    expect((await app.inject({ method: 'GET', url: '/inbox', headers: { cookie: fresh } })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('the session cookie does not open the API, which still wants the bearer token', async () => {
     const cookie = await signIn(app, TOKEN);
     const api = await app.inject({ method: 'GET', url: '/api/v1/escalations', headers: { cookie } });

@@ -1,6 +1,7 @@
 import type { Stores } from '../../ports/stores.ts';
 import { backlogStats } from './backlog-stats.ts';
 import { contactViewRepo, documentsRepo } from './contact-view-repo.ts';
+import { dashboardSessionsRepo } from './dashboard-sessions-repo.ts';
 import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
 import { escalationsRepo } from './escalations-repo.ts';
 import { locationSettingsRepo } from './location-settings-repo.ts';
@@ -42,4 +43,5 @@ export const postgresStores: Stores = {
     pendingInboxCount,
     backlog: backlogStats,
   },
+  dashboardSessions: dashboardSessionsRepo,
 };

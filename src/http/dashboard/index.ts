@@ -97,9 +97,9 @@ export async function registerDashboard(
       if (req.routeOptions.config?.access !== 'dashboard') return;
       if (!sessions.required) {
         // Open on loopback: still a session, so forms carry a CSRF token other sites cannot know.
-        let session = sessions.read(req.headers.cookie, now());
+        let session = await sessions.read(req.headers.cookie, now());
         if (!session) {
-          const issued = sessions.issue(now());
+          const issued = await sessions.issue(now());
           session = issued.session;
           reply.header('set-cookie', sessions.setCookie(issued.cookie, true));
         }

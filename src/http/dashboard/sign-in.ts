@@ -32,7 +32,7 @@ export async function signInPages(scope: FastifyInstance, deps: DashboardDeps): 
   const now = () => deps.clock.now().getTime();
 
   scope.get<{ Querystring: { next?: string } }>('/sign-in', PAGE_ROUTE, async (req, reply) => {
-    if (!sessions.required || sessions.read(req.headers.cookie, now())) {
+    if (!sessions.required || (await sessions.read(req.headers.cookie, now()))) {
       return reply.redirect(safeNext(req.query.next), 303);
     }
     return sendPage(reply, req, { title: 'Sign in', body: signInForm(safeNext(req.query.next)) });
@@ -49,11 +49,14 @@ export async function signInPages(scope: FastifyInstance, deps: DashboardDeps): 
         body: signInForm(next, 'That token is not right. Check JORGE_API_TOKEN and try again.'),
       });
     }
-    const { cookie } = sessions.issue(now());
+    const { cookie } = await sessions.issue(now());
     return reply.header('set-cookie', sessions.setCookie(cookie, true)).redirect(next, 303);
   });
 
-  scope.post('/sign-out', PAGE_ROUTE, async (_req, reply) =>
-    reply.header('set-cookie', sessions.setCookie(null, true)).redirect('/sign-in', 303),
-  );
+  // Ends the session server-side too: a copy of the cookie (another tab, a shared machine's
+  // history, a proxy log) no longer opens anything.
+  scope.post('/sign-out', PAGE_ROUTE, async (req, reply) => {
+    if (req.dashboardSession) await sessions.revoke(req.dashboardSession);
+    return reply.header('set-cookie', sessions.setCookie(null, true)).redirect('/sign-in', 303);
+  });
 }
