@@ -6,7 +6,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSkills } from '../src/adapters/skills/load-skills.ts';
-import { createPromptBuilder, type PromptBuild } from '../src/app/build-prompt.ts';
+import { createPromptBuilder, type PromptBuild } from '../src/app/language-model/build-prompt.ts';
 import { type CorpusCall, cfg, corpusCalls } from '../test/skills/support/corpus.ts';
 import { missedSkills, neededSkills, wordingKeys } from '../test/skills/support/oracle.ts';
 import { replaceSection } from './lib/performance-doc.ts';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadComps } from '../src/adapters/comps/load-comps.ts';
 import { renderCmaPdf } from '../src/adapters/pdf/cma-pdf.ts';
-import { createCmaCache, generateCma, localDay } from '../src/app/generate-cma.ts';
+import { createCmaCache, generateCma, localDay } from '../src/app/follow-ups/generate-cma.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { PROPERTY_TYPES, type PropertyType } from '../src/domain/buyer/listing.ts';
 import { CONDITIONS, type Cma, type CmaSubject, type Condition } from '../src/domain/cma/types.ts';

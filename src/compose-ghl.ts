@@ -1,7 +1,7 @@
 // Part of the composition root: the circuit breakers and the GHL client, wired from the config.
 import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
 import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
-import type { createLocationSettings } from './app/location-settings.ts';
+import type { createLocationSettings } from './app/locations/location-settings.ts';
 import { postgresStores } from './adapters/postgres/stores.ts';
 import type { Config } from './config.ts';
 import type { BotsConfig } from './domain/bots-config.ts';

@@ -148,7 +148,7 @@ export interface Crm {
   /** Defines a contact custom field in the location; contacts can hold it from then on. */
   createCustomField(locationId: string, field: NewCustomField): Promise<CustomFieldDef>;
   /**
-   * Writes custom field values by field id (app/provision-custom-fields.ts maps keys to ids). A
+   * Writes custom field values by field id (app/outbox/provision-custom-fields.ts maps keys to ids). A
    * field the location does not define is refused (GHL: 400), never created.
    */
   setCustomFields(locationId: string, contactId: string, values: CustomFieldWrite[]): Promise<void>;

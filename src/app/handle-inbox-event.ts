@@ -8,10 +8,10 @@ import type { BotName } from '../domain/conversation.ts';
 import { takeoverTag, writtenByPerson } from '../domain/human-takeover.ts';
 import type { Facts } from '../domain/state.ts';
 import type { Crm, Sql } from '../ports.ts';
-import type { EscalationDeps } from './escalation-deps.ts';
-import type { ModelTurnDeps } from './model-turn.ts';
-import type { OutboxAction } from './outbox-action.ts';
-import { type OutboundDelivery, recordOutbound } from './record-outbound.ts';
+import type { EscalationDeps } from './escalations/escalation-deps.ts';
+import type { ModelTurnDeps } from './language-model/model-turn.ts';
+import type { OutboxAction } from '../ports/outbox-action.ts';
+import { type OutboundDelivery, recordOutbound } from './outbox/record-outbound.ts';
 
 export interface TurnDeps {
   bots: BotsConfig;

@@ -20,7 +20,7 @@ import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
 import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
 import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
 import { TurnOverrunError, withinBudget, withinTurnBudget } from './turn-budget.ts';
-import { createWakeableLoop } from './wakeable-loop.ts';
+import { createWakeableLoop } from '../resilience/wakeable-loop.ts';
 import { withTransactionSlots } from './turn/db-slots.ts';
 import { type InboundTurnResult, runInboundTurn } from './turn/run-turn.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CmaPdfError, type GenerateCmaResult } from '../app/generate-cma.ts';
+import { CmaPdfError, type GenerateCmaResult } from '../app/follow-ups/generate-cma.ts';
 import { PROPERTY_TYPES } from '../domain/buyer/listing.ts';
 import { type Cma, type CmaSubject, CONDITIONS, type Condition } from '../domain/cma/types.ts';
 import { cmaAttachmentName } from '../domain/follow-up/format.ts';

@@ -1,5 +1,5 @@
-import type { GenerateCmaResult } from '../app/generate-cma.ts';
-import type { ContactSummary } from '../app/read-contact.ts';
+import type { GenerateCmaResult } from '../app/follow-ups/generate-cma.ts';
+import type { ContactSummary } from '../app/contacts/read-contact.ts';
 import type { CmaSubject } from '../domain/cma/types.ts';
 import type { EscalationView } from '../ports/escalation-store.ts';
 import type { BotName, ContactIdentity, HotLead, Transcript } from '../ports/mcp-read-model.ts';

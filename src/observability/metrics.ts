@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { createMeshMetrics } from '../app/mesh/mesh-metrics.ts';
+import { createMeshMetrics } from '../app/language-model/mesh/mesh-metrics.ts';
 import { createOpsMetrics } from './ops-metrics.ts';
 
 /** All Prometheus metrics of one service instance, on their own registry (no module singletons). */

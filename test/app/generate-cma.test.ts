@@ -7,7 +7,7 @@ import {
   createCmaCache,
   type GenerateCmaDeps,
   generateCma,
-} from '../../src/app/generate-cma.ts';
+} from '../../src/app/follow-ups/generate-cma.ts';
 import type { Cma } from '../../src/domain/cma/types.ts';
 
 const { comps, dataVersion } = loadComps();

@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFieldProvisioner, FieldProvisioningError } from '../../src/app/provision-custom-fields.ts';
+import {
+  createFieldProvisioner,
+  FieldProvisioningError,
+} from '../../src/app/outbox/provision-custom-fields.ts';
 import { CONTACT_FIELDS } from '../../src/domain/contact-fields.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { type Harness, startHarness } from '../adapters/ghl/harness.ts';

@@ -10,7 +10,6 @@ const IN_PROGRESS = 'written while the check was introduced, by work still in pr
 export const allowedImports: Record<string, string> = {
   // The files below are being restructured into the load → decide → plan → commit turn; their
   // repository imports go away with that change, not before.
-  'adapters/postgres/inbox-repo.ts -> app/inbox-event.ts': TURN,
   'app/external-listings.ts -> adapters/listings/load-listings.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
@@ -31,21 +30,22 @@ export const allowedImports: Record<string, string> = {
   // Moving behind store ports (src/ports/) next.
   'app/assess-financing.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/assess-financing.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,
-  'app/run-due-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'app/run-due-follow-ups.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
+  'app/outbox/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/outbox/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/follow-ups/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/outbox/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/outbox/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/outbox/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,
+  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
+  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/contacts-repo.ts': PENDING,
+  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
+  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
+  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */
 export const allowedCycles: Record<string, string> = {
   // audit-prompt and narrative-prompt take the prompt types from model-assist (being restructured).
-  'app/audit-prompt.ts + app/model-assist.ts + app/narrative-prompt.ts': TURN,
+  'app/language-model/audit-prompt.ts + app/language-model/model-assist.ts + app/language-model/narrative-prompt.ts':
+    TURN,
 };

@@ -4,7 +4,7 @@ import {
   saveConversation,
   upsertContact,
 } from '../../src/adapters/postgres/contacts-repo.ts';
-import { escalateToHumanReview } from '../../src/app/escalate-to-human-review.ts';
+import { escalateToHumanReview } from '../../src/app/escalations/escalate-to-human-review.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import type { Db } from '../../src/ports.ts';
 import { postgresStores } from '../../src/adapters/postgres/stores.ts';

@@ -1,8 +1,8 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { createAgentMesh, type AgentMeshOptions } from '../../src/app/mesh/agent-mesh.ts';
-import { createMeshMetrics } from '../../src/app/mesh/mesh-metrics.ts';
-import type { ModelRoute } from '../../src/app/mesh/model-router.ts';
+import { createAgentMesh, type AgentMeshOptions } from '../../src/app/language-model/mesh/agent-mesh.ts';
+import { createMeshMetrics } from '../../src/app/language-model/mesh/mesh-metrics.ts';
+import type { ModelRoute } from '../../src/app/language-model/mesh/model-router.ts';
 import type { ModelTask } from '../../src/ports.ts';
 import { haikuAgent, offlineAgent, sonnetAgent, standInModel } from './fake-models.ts';
 

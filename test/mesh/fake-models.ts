@@ -1,6 +1,6 @@
 import type { LanguageModel, ModelRequest, ModelResponse } from '../../src/ports.ts';
 import type { BreakerState } from '../../src/resilience/breaker.ts';
-import type { MeshAgentConfig } from '../../src/app/mesh/mesh-types.ts';
+import type { MeshAgentConfig } from '../../src/app/language-model/mesh/mesh-types.ts';
 
 /** A provider stand-in at the LanguageModel port whose circuit breaker the test can open and close. */
 export interface StandInModel extends LanguageModel {

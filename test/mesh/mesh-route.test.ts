@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAgentMesh } from '../../src/app/mesh/agent-mesh.ts';
-import type { MeshSnapshot } from '../../src/app/mesh/mesh-types.ts';
+import { createAgentMesh } from '../../src/app/language-model/mesh/agent-mesh.ts';
+import type { MeshSnapshot } from '../../src/app/language-model/mesh/mesh-types.ts';
 import { installErrorHandling } from '../../src/http/errors.ts';
 import { meshGetRoute } from '../../src/http/routes/mesh.get.ts';
 import { haikuAgent, offlineAgent, sonnetAgent, standInModel } from './fake-models.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContact } from '../../src/app/read-contact.ts';
+import { readContact } from '../../src/app/contacts/read-contact.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { contactTagUpdatePayload } from '../support/fakes/ghl/webhook-payloads.ts';

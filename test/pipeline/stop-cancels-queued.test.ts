@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readContact } from '../../src/app/read-contact.ts';
+import { readContact } from '../../src/app/contacts/read-contact.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';

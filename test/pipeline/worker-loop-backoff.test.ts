@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWakeableLoop } from '../../src/app/wakeable-loop.ts';
+import { createWakeableLoop } from '../../src/resilience/wakeable-loop.ts';
 
 // The inbox worker, outbox drainer and follow-up runner all run on this loop; while the database is
 // away every step fails.

@@ -6,9 +6,9 @@ import {
   buildReplyMessages,
   createPromptBuilder,
   type PromptBuild,
-} from '../../src/app/build-prompt.ts';
-import { EXTRACTION_JSON_SCHEMA, readExtraction } from '../../src/app/extraction-schema.ts';
-import type { PromptTurn } from '../../src/app/model-assist.ts';
+} from '../../src/app/language-model/build-prompt.ts';
+import { EXTRACTION_JSON_SCHEMA, readExtraction } from '../../src/app/language-model/extraction-schema.ts';
+import type { PromptTurn } from '../../src/app/language-model/model-assist.ts';
 
 const skills = loadSkills();
 const persona = { agentName: 'Maria', market: 'Ontario, CA' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSkills } from '../../src/adapters/skills/load-skills.ts';
-import { createPromptBuilder } from '../../src/app/build-prompt.ts';
+import { createPromptBuilder } from '../../src/app/language-model/build-prompt.ts';
 import { cfg, corpusCalls } from './support/corpus.ts';
 import { missedSkills, neededSkills } from './support/oracle.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocationSettings } from '../../src/app/location-settings.ts';
+import { createLocationSettings } from '../../src/app/locations/location-settings.ts';
 import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import { backends, type TestDb } from '../support/db.ts';
 import { postgresStores } from '../../src/adapters/postgres/stores.ts';

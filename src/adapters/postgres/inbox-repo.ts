@@ -1,4 +1,4 @@
-import type { InboxEvent, InboxPayload } from '../../app/inbox-event.ts';
+import type { InboxEvent, InboxPayload } from '../../ports/inbox-event.ts';
 import type { Db, Sql } from '../../ports.ts';
 
 export type WriteResult = { accepted: true; id: number } | { accepted: false; duplicate: true };

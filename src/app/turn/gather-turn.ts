@@ -5,18 +5,18 @@ import { decideTurn, type TurnDecision, type TurnInput } from '../../domain/turn
 import type { Crm } from '../../ports.ts';
 import type { TurnBasis, TurnContact } from '../../ports/turn-store.ts';
 import type { TurnDeps } from '../handle-inbox-event.ts';
-import type { ContactPatch } from '../inbox-event.ts';
-import type { ModelCallRecord } from '../model-assist.ts';
-import { startModelTurn } from '../model-turn.ts';
+import type { ContactPatch } from '../../ports/inbox-event.ts';
+import type { ModelCallRecord } from '../language-model/model-assist.ts';
+import { startModelTurn } from '../language-model/model-turn.ts';
 import { mergeListings } from '../external-listings.ts';
-import { staffDirectory } from '../staff-senders.ts';
+import { staffDirectory } from '../escalations/staff-senders.ts';
 
 /** An inbound message as the turn reads it. */
 export interface InboundTurnEvent {
   id: number;
   locationId: string;
   contactId: string;
-  payload: Extract<import('../inbox-event.ts').InboxPayload, { kind: 'inbound_message' }>;
+  payload: Extract<import('../../ports/inbox-event.ts').InboxPayload, { kind: 'inbound_message' }>;
 }
 
 /** What the decision needs, gathered against one basis; `decision` is null for a staff sender. */

@@ -8,8 +8,8 @@ import {
   setBotPaused,
   setTakeover,
 } from '../../app/contact-controls.ts';
-import { resolveComplianceTicket } from '../../app/escalate-compliance-violation.ts';
-import { resolveEscalation } from '../../app/escalate-to-human-review.ts';
+import { resolveComplianceTicket } from '../../app/escalations/escalate-compliance-violation.ts';
+import { resolveEscalation } from '../../app/escalations/escalate-to-human-review.ts';
 import { ApiError } from '../errors.ts';
 import { contactPage, NOTICES, transcriptList } from './contact-view.ts';
 import { contactHref } from './format.ts';

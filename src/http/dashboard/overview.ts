@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
+import { SANDBOX_LOCATION_ID } from '../../app/locations/sandbox.ts';
 import type { OverviewData } from '../../ports/overview-read.ts';
 import { ApiError } from '../errors.ts';
 import { barChart, CHART_CSS, hBarChart } from './charts.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveComplianceTicket } from '../../app/escalate-compliance-violation.ts';
-import { describeReason, resolveEscalation } from '../../app/escalate-to-human-review.ts';
+import { resolveComplianceTicket } from '../../app/escalations/escalate-compliance-violation.ts';
+import { describeReason, resolveEscalation } from '../../app/escalations/escalate-to-human-review.ts';
 import type { QueueItem } from '../../ports/queue-read.ts';
 import { ApiError } from '../errors.ts';
 import { html, type SafeHtml } from './escape.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SANDBOX_LOCATION_ID } from '../../app/sandbox.ts';
-import type { SandboxRun } from '../../app/sandbox-clock.ts';
+import { SANDBOX_LOCATION_ID } from '../../app/locations/sandbox.ts';
+import type { SandboxRun } from '../../app/follow-ups/sandbox-clock.ts';
 import type { CrmRecord, SimulatorConversation } from '../../ports/simulator-read.ts';
 import { ApiError } from '../errors.ts';
 import { html, type SafeHtml } from './escape.ts';

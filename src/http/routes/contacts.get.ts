@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readContact } from '../../app/read-contact.ts';
+import { readContact } from '../../app/contacts/read-contact.ts';
 import type { HttpDeps } from '../deps.ts';
 import { escalationViewSchema } from './escalations.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';

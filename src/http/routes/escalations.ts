@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { VIOLATION_TYPES, resolveComplianceTicket } from '../../app/escalate-compliance-violation.ts';
-import { resolveEscalation } from '../../app/escalate-to-human-review.ts';
+import {
+  VIOLATION_TYPES,
+  resolveComplianceTicket,
+} from '../../app/escalations/escalate-compliance-violation.ts';
+import { resolveEscalation } from '../../app/escalations/escalate-to-human-review.ts';
 import type { HttpDeps } from '../deps.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 

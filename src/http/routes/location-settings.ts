@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { LocationSettingsStore, LocationSettingsView } from '../../app/location-settings.ts';
+import type { LocationSettingsStore, LocationSettingsView } from '../../app/locations/location-settings.ts';
 import { LOCATION_SETTING_KEYS, type LocationSettingKey } from '../../domain/location-settings.ts';
 import type { HttpDeps } from '../deps.ts';
 import { errorBodySchema } from '../errors.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { MeshSnapshot } from '../../app/mesh/mesh-types.ts';
+import type { MeshSnapshot } from '../../app/language-model/mesh/mesh-types.ts';
 import { ApiError, errorBodySchema } from '../errors.ts';
 
 const task = z.enum(['extraction', 'reply', 'compliance_audit', 'cma_narrative', 'match_explanation']);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCmaEmail } from '../../../src/app/send-cma-email.ts';
+import { sendCmaEmail } from '../../../src/app/outbox/send-cma-email.ts';
 import { pgliteBackend, type TestDb } from '../../support/db.ts';
 import { type Harness, sendsOf, startHarness } from './harness.ts';
 import { postgresStores } from '../../../src/adapters/postgres/stores.ts';

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadListings } from '../../../src/adapters/listings/load-listings.ts';
 import { sandboxSlots } from '../../../src/adapters/sandbox-crm/sandbox-crm.ts';
-import { type PromptTurn, rulesUnsure } from '../../../src/app/model-assist.ts';
+import { type PromptTurn, rulesUnsure } from '../../../src/app/language-model/model-assist.ts';
 import { defaultBotsConfig } from '../../../src/domain/bots-config.ts';
 import type { BotName, Channel } from '../../../src/domain/conversation.ts';
 import { detectLanguage } from '../../../src/domain/language/index.ts';

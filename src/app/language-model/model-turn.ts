@@ -1,0 +1,98 @@
+import { detectOptOut } from '../../domain/compliance/index.ts';
+import { type Reading, readMessage } from '../../domain/read-message.ts';
+import { readState } from '../../domain/state.ts';
+import type { TurnDecision, TurnInput } from '../../domain/turn.ts';
+import type { Understanding } from '../../domain/understand/types.ts';
+import { COMPLIANCE_EVENTS, namesHomes, replyCues } from '../../domain/skills/turn-cues.ts';
+import { type ModelAssist, type ModelCallRecord, type PromptTurn, rulesUnsure } from './model-assist.ts';
+
+export interface ModelTurnDeps {
+  assist: ModelAssist;
+  /** Budget for every model call of one turn (MODEL_TURN_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+// Replies that must go out exactly as written: compliance answers (the carrier HELP answer too),
+// and the holding messages of escalations (commission, distress, a person asked for).
+const WORDED_BY_THE_BOT = new Set([
+  ...COMPLIANCE_EVENTS,
+  'tcpa_help',
+  'commission_question',
+  'distress',
+  'human_requested',
+]);
+
+/**
+ * One turn's use of the model: optional hints before the bot decides, optional wording after.
+ * Both share one time budget; the records are written to the contact's ledger by the caller.
+ */
+export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boolean) {
+  const signal = AbortSignal.timeout(deps.timeoutMs);
+  const records: ModelCallRecord[] = [];
+  const state = readState(input.stored, 'lead');
+  const blocked = input.contact.optedOut || input.contact.paused;
+  const turn = (reading: Reading): Omit<PromptTurn, 'task'> => ({
+    bot: state.owner,
+    stage: state.stage,
+    pending: state.pending,
+    intent: reading.intent.intent,
+    intentConfidence: reading.intent.confidence,
+    lang: state.lang,
+    leadMessage: input.text,
+    channel: input.channel,
+    maxLength: input.channel === 'SMS' ? input.cfg.thresholds.smsMaxLength : 1000,
+    cues: [],
+    today: input.now.toISOString().slice(0, 10),
+    persona: { agentName: input.cfg.persona.agentName, market: input.cfg.persona.market },
+  });
+
+  return {
+    records,
+    /**
+     * The acts and slots the model read when the rules were unsure (the turn cross-checks them
+     * against the text); never for opted-out or paused contacts, never for a STOP.
+     */
+    async hints(): Promise<Understanding | null> {
+      if (blocked || detectOptOut(input.text)) return null;
+      // Read here, before the bot decides; the bot's own reading comes back with its decision.
+      const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now, state.owner);
+      if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
+      const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
+      records.push(got.record);
+      return got.understanding;
+    },
+    /** The decided reply in the model's wording when it passes every check; else as decided. */
+    async wording(decision: TurnDecision): Promise<string | null> {
+      const reply = decision.reply;
+      if (reply === null || blocked || !decision.reading) return reply;
+      if (decision.escalation || decision.compliance) return reply;
+      if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return reply;
+      const base = turn(decision.reading);
+      const res = await deps.assist.phrase(
+        {
+          ...base,
+          bot: decision.bot,
+          stage: decision.state.stage,
+          pending: decision.state.pending,
+          lang: decision.state.lang,
+          decidedReply: reply,
+          cues: replyCues(input.text, decision, state.pending),
+          task: 'reply',
+        },
+        signal,
+        decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
+        { factsOnlyFromReply: answersFromKnowledge(decision) },
+      );
+      records.push(...res.records);
+      return res.text;
+    },
+  };
+}
+
+/**
+ * The reply carries an answer from the knowledge base or our data (not a hand-on to the agent):
+ * its wording may add no figure, name or date, not even one the lead wrote.
+ */
+function answersFromKnowledge(decision: TurnDecision): boolean {
+  return decision.events.some((e) => e.action === 'question_answered' && e.detail.source !== 'agent');
+}
