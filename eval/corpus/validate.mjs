@@ -161,6 +161,16 @@ for (const split of SPLITS) {
 }
 for (const [n, s] of Object.entries(cSplit)) if (s.size > 1) err('conversations', `same turns in ${[...s].join(' and ')}: ${n.slice(0, 60)}`);
 
+// Dev holds no near-duplicate of a test message (3+ words, word-set Jaccard >= 0.7), so tuning on
+// dev never tunes on a surface variant of test. Only the dev id is printed, never the test text.
+{
+  const wordSet = (t) => new Set(norm(t).split(' ').filter(Boolean));
+  const jaccard = (a, b) => { let i = 0; for (const x of a) if (b.has(x)) i++; return i / (a.size + b.size - i); };
+  const texts = (split) => readJsonl(`utterances-${split}.jsonl`).map(({ rec }) => ({ id: rec.id, w: wordSet(String(rec.text || '')) })).filter((r) => r.w.size >= 3);
+  const test = texts('test');
+  for (const d of texts('dev')) if (test.some((t) => jaccard(d.w, t.w) >= 0.7)) err(`utterances-dev.jsonl ${d.id}`, 'near-duplicate of a test message (word-set Jaccard >= 0.7): reword or drop it');
+}
+
 if (errors.length) { console.error(errors.slice(0, 200).join('\n')); console.error(`\n${errors.length} violation(s)`); process.exit(1); }
 const nConv = [...ids.keys()].filter((i) => /^d?c/.test(i)).length;
 console.log(`OK: ${ids.size - nConv} utterances, ${nConv} conversations, all valid`);
