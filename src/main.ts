@@ -1,5 +1,5 @@
 import { DataDirInUseError, type DataDirLock, lockDataDir } from './adapters/postgres/data-dir-lock.ts';
-import { buildService } from './compose.ts';
+import { buildService } from './wiring/service.ts';
 import { loadConfigOrExit } from './config.ts';
 
 /** The embedded database's directory for this process alone, or a clear refusal and exit code 1. */

@@ -1,4 +1,4 @@
-import { buildService } from '../../src/compose.ts';
+import { buildService } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
 import { createLogger } from '../../src/observability/logger.ts';

@@ -1,7 +1,7 @@
 // Builds the service in memory (no port, no workers) and returns its OpenAPI description.
 import { Writable } from 'node:stream';
 import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
-import { buildService } from '../../src/compose.ts';
+import { buildService } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import type { Db } from '../../src/ports.ts';

@@ -27,7 +27,7 @@ const ENTRY_POINTS = new Set(['main.ts', 'migrate-main.ts', 'mcp/stdio.ts']);
 /** The layer a file of src/ belongs to, by its path relative to src/. */
 export function layerOf(file: string): string {
   if (file === 'ports.ts' || file.startsWith('ports/')) return 'ports';
-  if (file.startsWith('compose') || file.startsWith('wiring/') || ENTRY_POINTS.has(file)) return 'wiring';
+  if (file.startsWith('wiring/') || ENTRY_POINTS.has(file)) return 'wiring';
   const slash = file.indexOf('/');
   return slash === -1 ? file.replace(/\.ts$/, '') : file.slice(0, slash);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBotSettings } from '../../src/adapters/bots-config/load-bot-settings.ts';
-import { buildService } from '../../src/compose.ts';
+import { buildService } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { answerQuestion } from '../../src/domain/knowledge/index.ts';
 import { decideTurn } from '../../src/domain/turn.ts';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { buildService, type Service } from '../../src/compose.ts';
+import { buildService, type Service } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import type { Clock } from '../../src/ports.ts';

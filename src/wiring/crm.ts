@@ -1,15 +1,15 @@
 // Part of the composition root: the circuit breakers and the GHL client, wired from the config.
-import { ghlAuthFromConfig } from './adapters/ghl-oauth/from-config.ts';
-import { createGhlCrm } from './adapters/ghl/ghl-client.ts';
-import type { createLocationSettings } from './app/locations/location-settings.ts';
-import { postgresStores } from './adapters/postgres/stores.ts';
-import type { Config } from './config.ts';
-import type { BotsConfig } from './domain/bots-config.ts';
-import { leadMarkingTags } from './domain/staff.ts';
-import type { Logger } from './observability/logger.ts';
-import type { createMetrics } from './observability/metrics.ts';
-import type { Crm, Db, RateBudget } from './ports.ts';
-import { createBreaker } from './resilience/breaker.ts';
+import { ghlAuthFromConfig } from '../adapters/ghl-oauth/from-config.ts';
+import { createGhlCrm } from '../adapters/ghl/ghl-client.ts';
+import type { createLocationSettings } from '../app/locations/location-settings.ts';
+import { postgresStores } from '../adapters/postgres/stores.ts';
+import type { Config } from '../config.ts';
+import type { BotsConfig } from '../domain/bots-config.ts';
+import { leadMarkingTags } from '../domain/staff.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { createMetrics } from '../observability/metrics.ts';
+import type { Crm, Db, RateBudget } from '../ports.ts';
+import { createBreaker } from '../resilience/breaker.ts';
 
 type Metrics = ReturnType<typeof createMetrics>;
 type Breaker = ReturnType<typeof createBreaker>;
