@@ -79,10 +79,13 @@ export async function assessFinancing(
   assessment ??= heuristicAssessment(facts) ?? CONSERVATIVE_ASSESSMENT;
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    const before = await latestAssessment(tx, locationId, contactId);
     const id = await storeAssessment(tx, locationId, contactId, assessment, serviceError, now, requestKey);
     // Another attempt of the same request stored it first: its task and audit entry exist too.
     if (id === null) return;
-    if (assessment.source !== 'service' && assessment.requiresReview) {
+    // One task per stretch of unconfirmed financing: a new budget while the agent's review is
+    // still due asks for nothing more; once confirmed, going unconfirmed again asks anew.
+    if (asksForReview(assessment) && !(before && asksForReview(before))) {
       await enqueueOutbox(tx, {
         locationId,
         contactId,
@@ -112,6 +115,10 @@ export async function assessFinancing(
     confidence: assessment.confidence,
   };
 }
+
+/** An assessment that filed a review task for the agent: a fallback that could not confirm financing. */
+const asksForReview = (a: Pick<Assessment, 'source' | 'requiresReview'>) =>
+  a.source !== 'service' && a.requiresReview;
 
 async function storeAssessment(
   tx: Sql,

@@ -183,7 +183,6 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
       'POST /contacts/{lead}/notes',
       'PUT /contacts/{lead}',
       'POST /conversations/messages type="SMS"',
-      'POST /contacts/{lead}/tasks title="Review buyer financing"',
     ]);
 
     // Both sides' facts sit on the contact in GHL: the sale's address and price, the purchase's budget.
