@@ -7,6 +7,7 @@ import { migrate } from '../src/adapters/postgres/migrate.ts';
 import { buildService } from '../src/wiring/service.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/observability/logger.ts';
+import { encodePosition } from '../src/http/dashboard/inbox.ts';
 import { openBenchSchema } from './lib/bench-db.ts';
 import { describeMachine, machineLine } from './lib/machine.ts';
 import { percentiles } from './lib/percentiles.ts';
@@ -84,8 +85,19 @@ try {
   });
   const service = await buildService(config, { db, logger: createLogger({ level: 'silent' }) });
   const headers = { authorization: `Bearer ${TOKEN}` };
+  // Where the inbox's 21st page starts (after the 1,000th row), as its "Load more" link says.
+  const { rows: deepRows } = await db.query<{ t: string; id: string }>(
+    `SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t, id FROM contacts
+      ORDER BY updated_at DESC, location_id DESC, id DESC OFFSET 999 LIMIT 1`,
+  );
+  const deep = encodePosition({
+    updatedAt: deepRows[0]?.t ?? '',
+    locationId: 'loc1',
+    contactId: deepRows[0]?.id ?? '',
+  });
   const pages: Record<string, (i: number) => string> = {
     '/inbox': () => '/inbox',
+    '/inbox?after=<row 1,000>': () => `/inbox?after=${deep}`,
     '/inbox?q=<name>': (i) => `/inbox?q=First${1 + ((i * 37) % CONTACTS)}`,
     '/inbox?flag=escalated': () => '/inbox?flag=escalated',
     '/inbox?bot=seller&temperature=hot': () => '/inbox?bot=seller&temperature=hot',

@@ -21,6 +21,19 @@ export interface InboxFilter {
   temperature?: 'hot' | 'warm' | 'cold';
   flag?: InboxFlag;
   limit: number;
+  /** The next page: only conversations that come after this one in the list's order. */
+  after?: InboxPosition;
+}
+
+/**
+ * Where a conversation sits in the inbox's order (latest activity first, then location and contact
+ * id, descending). `updatedAt` is the database's own timestamp as UTC ISO text with microseconds, so
+ * two contacts changed within the same millisecond still page apart, neither repeated nor skipped.
+ */
+export interface InboxPosition {
+  updatedAt: string;
+  locationId: string;
+  contactId: string;
 }
 
 export interface InboxItem {
@@ -36,6 +49,8 @@ export interface InboxItem {
   /** Latest activity (message, CRM update or dashboard action). */
   updatedAt: Date;
   flags: InboxFlag[];
+  /** This row's place in the order; the next page starts after the last row's. */
+  position: InboxPosition;
 }
 
 /** Who wrote a transcript row, as the Contact page shows it. */

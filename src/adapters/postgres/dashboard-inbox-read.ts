@@ -35,6 +35,7 @@ interface Row {
   bot: string | null;
   temperature: string | null;
   updated_at: Date;
+  updated_at_text: string;
   last_direction: string | null;
   last_channel: string | null;
   last_body: string | null;
@@ -49,8 +50,10 @@ interface Row {
 }
 
 /**
- * Conversations newest first. The filters and the order run on contacts alone (index on
- * updated_at, migration 013), and the last message and flags are looked up only for the rows shown.
+ * Conversations newest first, one page at a time: `after` continues below the last row of the
+ * previous page (keyset, so a page deep in the list costs what the first one does). The filters and
+ * the order run on contacts alone (index on updated_at, migration 013), and the last message and
+ * flags are looked up only for the rows shown.
  */
 export async function readInbox(sql: Sql, tags: FlagTags, f: InboxFilter): Promise<InboxItem[]> {
   const params: unknown[] = [tags.humanTakeover.toLowerCase(), tags.appointmentBooked.toLowerCase()];
@@ -77,22 +80,30 @@ export async function readInbox(sql: Sql, tags: FlagTags, f: InboxFilter): Promi
     where.push(`lower(v.state ->> 'temperature') = $${params.length}`);
   }
   if (f.flag) where.push(FLAG_SQL[f.flag]);
+  if (f.after) {
+    params.push(f.after.updatedAt, f.after.locationId, f.after.contactId);
+    const n = params.length;
+    where.push(
+      `(c.updated_at, c.location_id, c.id) < ($${n - 2}::timestamptz, $${n - 1}::text, $${n}::text)`,
+    );
+  }
   params.push(f.limit);
   const { rows } = await sql.query<Row>(
     `WITH page AS (
        SELECT c.location_id, c.id, c.first_name, c.last_name, c.phone, c.tags, c.paused, c.opted_out,
-              c.updated_at, c.custom_fields ->> 'source' AS source, v.bot, v.state ->> 'temperature' AS temperature,
+              c.updated_at, to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at_text,
+              c.custom_fields ->> 'source' AS source, v.bot, v.state ->> 'temperature' AS temperature,
               COALESCE(v.needs_human_review, false) AS escalated, COALESCE(v.compliance_hold, false) AS compliance_hold
          FROM contacts c LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.updated_at DESC, c.id LIMIT $${params.length})
+        ORDER BY c.updated_at DESC, c.location_id DESC, c.id DESC LIMIT $${params.length})
      SELECT c.*, m.direction AS last_direction, m.channel AS last_channel, m.body AS last_body, m.created_at AS last_at,
             ${FLAG_SQL.human_takeover} AS human_takeover, ${FLAG_SQL.booked} AS booked,
             ${DELIVERY_FAILED} AS delivery_failed
        FROM page c
        LEFT JOIN LATERAL (SELECT direction, channel, body, created_at FROM messages
                            WHERE location_id = c.location_id AND contact_id = c.id ORDER BY id DESC LIMIT 1) m ON true
-      ORDER BY c.updated_at DESC, c.id`,
+      ORDER BY c.updated_at DESC, c.location_id DESC, c.id DESC`,
     params,
   );
   return rows.map(toItem);
@@ -130,6 +141,7 @@ function toItem(r: Row): InboxItem {
         : null,
     updatedAt: new Date(r.updated_at),
     flags,
+    position: { updatedAt: r.updated_at_text, locationId: r.location_id, contactId: r.id },
   };
 }
 

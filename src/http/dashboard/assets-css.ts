@@ -39,6 +39,8 @@ button.danger{background:#a4161a;border-color:#a4161a}
 .list .top{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline}
 .list .name{font-weight:600}
 .list .last{margin:.25rem 0 0;overflow-wrap:anywhere}
+.list>li.more{background:none;border:0;text-align:center;padding:.4rem}
+.list>li.more a{display:inline-block;padding:.5rem 1rem;border:1px solid #adb5bd;border-radius:6px;background:#fff}
 .flag{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:3px;background:#e9ecef;color:#1b1f24;border:1px solid #adb5bd}
 .flag.warn{background:#fff3cd;border-color:#b58100}
 .flag.bad{background:#fde2e1;border-color:#a4161a}
