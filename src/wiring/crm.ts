@@ -1,44 +1,28 @@
-// Part of the composition root: the circuit breakers and the GHL client, wired from the config.
+// Part of the composition root: the CRMs (GHL with each location's token, the sandbox CRM) and which
+// one serves a location, wired from the config.
 import { ghlAuthFromConfig } from '../adapters/ghl-oauth/from-config.ts';
 import { createGhlCrm } from '../adapters/ghl/ghl-client.ts';
-import type { createLocationSettings } from '../app/locations/location-settings.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
+import { createSandboxCrm } from '../adapters/sandbox-crm/sandbox-crm.ts';
+import type { createLocationSettings } from '../app/locations/location-settings.ts';
+import { SANDBOX_LOCATION_ID } from '../app/locations/sandbox.ts';
 import type { Config } from '../config.ts';
 import type { BotsConfig } from '../domain/bots-config.ts';
 import { leadMarkingTags } from '../domain/staff.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { createMetrics } from '../observability/metrics.ts';
 import type { Crm, Db, RateBudget } from '../ports.ts';
-import { createBreaker } from '../resilience/breaker.ts';
+import type { Breaker, BreakerFactory } from './breakers.ts';
 
 type Metrics = ReturnType<typeof createMetrics>;
-type Breaker = ReturnType<typeof createBreaker>;
-
-const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
-
-/** One breaker per dependency, its state exported as a gauge and logged on change. */
-export function breakerFactory(config: Config, metrics: Metrics, logger: Logger): (name: string) => Breaker {
-  return (name) => {
-    metrics.circuitState.set({ dependency: name }, 0);
-    return createBreaker(
-      name,
-      { failureThreshold: config.BREAKER_FAILURE_THRESHOLD, halfOpenAfterMs: config.BREAKER_HALF_OPEN_MS },
-      {
-        onChange: (dependency, state) => {
-          metrics.circuitState.set({ dependency }, breakerState[state]);
-          logger.warn({ dependency, state }, 'circuit breaker changed state');
-        },
-      },
-    );
-  };
-}
 
 export interface GhlWiring {
   db: Db;
   logger: Logger;
   metrics: Metrics;
   budget: RateBudget;
-  breaker: Breaker;
+  /** A factory gives each GHL endpoint family its own breaker (adapters/ghl/http.ts). */
+  breaker: Breaker | BreakerFactory;
   bots: BotsConfig;
   locationSettings: ReturnType<typeof createLocationSettings>;
 }
@@ -80,4 +64,30 @@ export function ghlCrmFromConfig(config: Config, w: GhlWiring) {
       })
     : null;
   return { crm, installs: ghlAuth.installs };
+}
+
+/**
+ * Both CRMs and the choice between them: the sandbox location always gets the sandbox CRM, every
+ * other location GHL when it is configured (else the sandbox CRM too).
+ */
+export function crmsFromConfig(config: Config, w: GhlWiring) {
+  // Links the sandbox CRM hands out (attachment URLs): the public address when one is configured.
+  const publicBaseUrl =
+    config.PUBLIC_BASE_URL?.replace(/\/+$/, '') ??
+    `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const sandboxCrm = createSandboxCrm(w.db, { timezone: config.TIMEZONE, publicBaseUrl });
+  const ghl = ghlCrmFromConfig(config, w);
+  const ghlCrm = ghl.crm;
+  const crmFor = (locationId: string): Crm =>
+    locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm;
+
+  // The sandbox has a believable calendar of its own; GHL needs the location's calendar id or GHL_CALENDAR_ID.
+  const calendarOf = (locationId: string, stored: string | undefined) => {
+    if (locationId === SANDBOX_LOCATION_ID || !ghlCrm)
+      return { crm: sandboxCrm, calendarId: stored ?? 'sandbox-calendar' };
+    const calendarId = stored ?? config.GHL_CALENDAR_ID;
+    return calendarId ? { crm: ghlCrm, calendarId } : null;
+  };
+  const calendarFor = (locationId: string) => calendarOf(locationId, undefined);
+  return { ghlCrm, installs: ghl.installs, crmFor, calendarOf, calendarFor };
 }

@@ -5,7 +5,6 @@ import { createInboxWriter, pendingInboxCount } from '../adapters/postgres/inbox
 import { postgresTurnStore } from '../adapters/postgres/turn-store.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
 import { rateBudgetFromConfig } from '../adapters/rate-budget/from-config.ts';
-import { createSandboxCrm } from '../adapters/sandbox-crm/sandbox-crm.ts';
 import { loadBotSettings } from '../adapters/bots-config/load-bot-settings.ts';
 import { loadListings } from '../adapters/listings/load-listings.ts';
 import { assessFinancing } from '../app/assess-financing.ts';
@@ -33,26 +32,15 @@ import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
 import { createInboxWorker } from '../app/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from '../app/locations/sandbox.ts';
 import type { Config } from '../config.ts';
-import { breakerFactory, ghlCrmFromConfig } from './crm.ts';
 import { buildHttpApp } from '../http/app.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
-import type { Clock, Crm, Db } from '../ports.ts';
+import type { Clock, Db } from '../ports.ts';
+import { breakerFactory } from './breakers.ts';
+import { crmsFromConfig } from './crm.ts';
+import { languageModelFromConfig } from './language-model.ts';
+import { mcpToolsFromConfig } from './mcp.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
-import { defaultRetryConfig } from '../resilience/retry.ts';
-import { parseMcpServers } from '../mcp/servers-config.ts';
-import { searchExternalListings } from '../app/external-listings.ts';
-import type { Facts } from '../domain/state.ts';
-import { createClaudeModel } from '../adapters/anthropic/claude-model.ts';
-import { estimateCostUsd, priceOf } from '../adapters/anthropic/pricing.ts';
-import { loadSkills } from '../adapters/skills/load-skills.ts';
-import { createPromptBuilder } from '../app/language-model/build-prompt.ts';
-import { createAuditPrompt } from '../app/language-model/audit-prompt.ts';
-import { createNarrativePrompt } from '../app/language-model/narrative-prompt.ts';
-import { createAgentMesh } from '../app/language-model/mesh/agent-mesh.ts';
-import { createDirectRouter } from '../app/language-model/mesh/direct-router.ts';
-import { createModelAssist } from '../app/language-model/model-assist.ts';
-import { meshAgents } from '../app/language-model/mesh/mesh-agents.ts';
 import { createLocationSettings, turnDepsForLocation } from '../app/locations/location-settings.ts';
 
 export interface ServiceOverrides {
@@ -82,11 +70,6 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     gauge: metrics.ghlDailyBudgetRemaining,
   });
 
-  // Links the sandbox CRM hands out (attachment URLs): the public address when one is configured.
-  const publicBaseUrl =
-    config.PUBLIC_BASE_URL?.replace(/\/+$/, '') ??
-    `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
-  const sandboxCrm = createSandboxCrm(db, { timezone: config.TIMEZONE, publicBaseUrl });
   const breaker = breakerFactory(config, metrics, logger);
   // Per-location settings over the environment's (docs/LOCATIONS.md), read through a 30 s cache.
   const locationSettings = createLocationSettings({
@@ -96,7 +79,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     calendarId: config.GHL_CALENDAR_ID,
     assignedUserId: config.GHL_ASSIGNED_USER_ID,
   });
-  const ghl = ghlCrmFromConfig(config, {
+  const { ghlCrm, installs, crmFor, calendarOf, calendarFor } = crmsFromConfig(config, {
     db,
     logger,
     metrics,
@@ -105,18 +88,6 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     bots,
     locationSettings,
   });
-  const ghlCrm = ghl.crm;
-  const crmFor = (locationId: string): Crm =>
-    locationId === SANDBOX_LOCATION_ID || !ghlCrm ? sandboxCrm : ghlCrm;
-
-  // The sandbox has a believable calendar of its own; GHL needs the location's calendar id or GHL_CALENDAR_ID.
-  const calendarOf = (locationId: string, stored: string | undefined) => {
-    if (locationId === SANDBOX_LOCATION_ID || !ghlCrm)
-      return { crm: sandboxCrm, calendarId: stored ?? 'sandbox-calendar' };
-    const calendarId = stored ?? config.GHL_CALENDAR_ID;
-    return calendarId ? { crm: ghlCrm, calendarId } : null;
-  };
-  const calendarFor = (locationId: string) => calendarOf(locationId, undefined);
 
   const escalation: EscalationDeps = {
     agentName: bots.persona.agentName,
@@ -156,78 +127,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid, key),
   });
   // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
-  const claude = config.ANTHROPIC_API_KEY
-    ? createClaudeModel({
-        apiKey: config.ANTHROPIC_API_KEY,
-        ...(config.ANTHROPIC_BASE_URL ? { baseUrl: config.ANTHROPIC_BASE_URL } : {}),
-        breaker: breaker('anthropic'),
-        onCall: ({ model, status, ms }) => logger.debug({ model, status, ms }, 'claude call'),
-      })
-    : null;
+  const languageModel = languageModelFromConfig(config, { bots, metrics, logger, breaker });
+  const { mesh, model } = languageModel;
   for (const [flag, on] of Object.entries({
     FEATURE_PROGRESSIVE_SKILLS: config.FEATURE_PROGRESSIVE_SKILLS,
     FEATURE_AGENT_MESH: config.FEATURE_AGENT_MESH,
     FEATURE_MCP: config.FEATURE_MCP,
   }))
     metrics.featureEnabled.set({ flag }, on ? 1 : 0);
-  const mesh = config.FEATURE_AGENT_MESH
-    ? createAgentMesh({
-        agents: meshAgents(
-          claude,
-          { fast: config.ANTHROPIC_EXTRACTION_MODEL, strong: config.ANTHROPIC_REPLY_MODEL },
-          priceOf,
-        ),
-        strategy: config.MESH_STRATEGY,
-        maxAgents: config.MESH_MAX_AGENTS,
-        healthCheckIntervalMs: config.MESH_HEALTH_CHECK_INTERVAL * 1000,
-        hourlySpendCapUsd: config.MESH_HOURLY_SPEND_CAP_USD,
-        metrics: metrics.mesh,
-        logger,
-      })
-    : null;
-  const router =
-    mesh ??
-    (claude
-      ? createDirectRouter(claude, {
-          extraction: config.ANTHROPIC_EXTRACTION_MODEL,
-          reply: config.ANTHROPIC_REPLY_MODEL,
-        })
-      : null);
-  const skills = loadSkills(config.SKILLS_DIR);
-  const prompts = createPromptBuilder({
-    skills,
-    progressive: config.FEATURE_PROGRESSIVE_SKILLS,
-    cacheTtlMs: config.SKILLS_CACHE_TTL_MS,
-    now: () => Date.now(),
-    persona: { agentName: bots.persona.agentName, market: bots.persona.market },
-  });
-  const model =
-    claude && router
-      ? {
-          timeoutMs: config.MODEL_TURN_TIMEOUT_MS,
-          assist: createModelAssist({
-            router,
-            prompts,
-            audit: config.MODEL_COMPLIANCE_AUDIT ? createAuditPrompt(skills, bots.persona) : null,
-            narrative: createNarrativePrompt(skills, bots.persona),
-            cost: estimateCostUsd,
-            agentName: bots.persona.agentName,
-            placeNames: bots.neighborhoods,
-            logger,
-            onCall: (r) => {
-              metrics.modelCalls.inc({ task: r.task, agent: r.agent, outcome: r.outcome });
-              if (r.outcome !== 'offline') metrics.modelLatency.observe({ task: r.task }, r.latencyMs / 1000);
-              if (r.usage) {
-                metrics.modelTokens.inc({ model: r.model, kind: 'input' }, r.usage.inputTokens);
-                metrics.modelTokens.inc({ model: r.model, kind: 'output' }, r.usage.outputTokens);
-                metrics.modelTokens.inc({ model: r.model, kind: 'cache_read' }, r.usage.cacheReadTokens);
-                metrics.modelTokens.inc({ model: r.model, kind: 'cache_write' }, r.usage.cacheWriteTokens);
-                metrics.modelCostUsd.inc({ model: r.model }, r.costUsd);
-              }
-            },
-          }),
-        }
-      : null;
 
   const comps = loadComps(config.COMPS_FILE);
   // The bots' wording and knowledge base as last published on the dashboard (else the start-up files).
@@ -292,34 +199,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     drain: (cid) => drainer.drainContact(SANDBOX_LOCATION_ID, cid),
   });
   // External MCP tools (FEATURE_MCP + MCP_SERVERS): the SDK is loaded only when they are configured.
-  const mcpServers = config.FEATURE_MCP && config.MCP_SERVERS ? parseMcpServers(config.MCP_SERVERS) : [];
-  const mcpTools =
-    mcpServers.length > 0
-      ? (await import('../mcp/client.ts')).createMcpToolClient(mcpServers, {
-          timeoutMs: config.MCP_TIMEOUT_MS,
-          retry: defaultRetryConfig,
-          logger,
-          breaker: (name) => breaker(`mcp:${name}`),
-        })
-      : null;
-  const listingsServer = mcpServers.find(
-    (s) => s.name === 'listings' || s.tools?.search_listings !== undefined,
-  );
-  const externalListings =
-    mcpTools && listingsServer
-      ? (facts: Facts) =>
-          searchExternalListings(
-            {
-              tools: mcpTools,
-              server: listingsServer.name,
-              deadlineMs: config.MCP_TIMEOUT_MS,
-              logger,
-              onCall: (outcome) =>
-                metrics.mcpCalls.inc({ server: listingsServer.name, tool: 'search_listings', outcome }),
-            },
-            facts,
-          )
-      : null;
+  const mcp = await mcpToolsFromConfig(config, { metrics, logger, breaker });
 
   const inboxWorker = createInboxWorker({
     db,
@@ -333,7 +213,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     comps: comps.comps,
     calendarFor,
     escalation,
-    externalListings,
+    externalListings: mcp.externalListings,
     model,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
@@ -363,9 +243,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const modes = {
     database: db.kind === 'postgres' ? 'postgresql' : `pglite (${ownsDb ? config.DATA_DIR : 'provided'})`,
     crm: ghlCrm ? `ghl (${config.GHL_API_BASE_URL})` : 'sandbox',
-    language: claude
-      ? `anthropic (${config.ANTHROPIC_EXTRACTION_MODEL} / ${config.ANTHROPIC_REPLY_MODEL}${mesh ? ', agent mesh' : ''})`
-      : 'offline',
+    language: languageModel.mode,
     rateBudget: budget.mode,
     jobs: 'postgres outbox',
     financial: financialService ? 'service + fallback' : 'heuristics',
@@ -373,7 +251,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       [
         config.FEATURE_PROGRESSIVE_SKILLS && 'progressive skills',
         config.FEATURE_AGENT_MESH && `agent mesh (${config.MESH_STRATEGY})`,
-        config.FEATURE_MCP && `mcp${mcpServers.length > 0 ? ` (+${mcpServers.length} external)` : ''}`,
+        config.FEATURE_MCP && `mcp${mcp.servers.length > 0 ? ` (+${mcp.servers.length} external)` : ''}`,
       ]
         .filter(Boolean)
         .join(', ') || 'none (docs/FEATURE_FLAGS.md)',
@@ -403,7 +281,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     scripts,
     mesh,
     locationSettings,
-    ghlInstalls: ghl.installs,
+    ghlInstalls: installs,
   });
 
   return {
@@ -438,7 +316,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       await followUps.stop();
       await escalationAlerts.stop();
       await drainer.stop();
-      await mcpTools?.close();
+      await mcp.tools?.close();
       await budget.close();
       if (redis) redis.disconnect();
       if (ownsDb) await db.close();
