@@ -37,7 +37,7 @@ const RESCHEDULE_WORD = wordRegex(
   're ?schedul[a-z]*|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
 );
 const MOVE = wordRegex(
-  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
+  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
 );
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
@@ -74,6 +74,11 @@ const NEW_TIME = wordRegex(
 
 const hasTime = (flat: string) => TIME.test(flat);
 
+// "you rescheduled on me twice already": a complaint about meetings past, not a request.
+const PAST_MOVE = wordRegex(
+  '(?:you|u|he|she|they|jorge|yall|the agent|your agent|the last (?:guy|agent|realtor)) (?:already |just |have |has )?(?:re ?scheduled|cancell?ed|no showed|flaked|stood (?:me|us) up)',
+);
+
 /** Scheduling acts, and the reschedule/cancel questions, of one message. */
 export function readScheduling(
   text: string,
@@ -82,6 +87,7 @@ export function readScheduling(
   ctx: UtteranceContext,
 ): Act[] {
   const acts: Act[] = [];
+  if (PAST_MOVE.test(whole)) return acts;
   const atOffer = ctx.lastQuestion === 'appointment';
   const appointment = atOffer || APPOINTMENT.test(whole);
   const asked = clauses.some((c) => c.asked);

@@ -10,6 +10,8 @@ export interface Clause {
   asked: boolean;
   /** Opens with a question word or an auxiliary ("who", "can you", "cuánto"), not just a "?". */
   worded: boolean;
+  /** Typed with "?" (or "¿"). */
+  marked: boolean;
   /** Typed with "?" and holding a question word somewhere. */
   markedWh: boolean;
   /** Ended with "!" and no "?": "how exciting!!". */
@@ -29,11 +31,11 @@ const LEAD_IN =
 // "when"/"where"/"cuando"/"donde" open answers too ("when my lease is up", "donde haya buenas
 // escuelas"), so they count only with a verb after them; "como 600" means "about 600".
 const QUESTION_WORDS =
-  'who|whos|whose|what|whats|wat|wats|wut|how|hows|howd|why|which|(?:where|when) (?:is|are|was|were|do|does|did|can|could|would|will|should|s)|wheres|whens|is|are|r (?:u|you|ya|we|they|there|these|those|prices|rates|homes|houses)|am|do|does|did|can|could|cud|will (?:you|u|it|that|this|there|he|she|they|jorge|we|i|prices|rates|homes|houses|values|the|my|our|your)|has (?:it|that|this|the|he|she|jorge|anyone|anybody)|have (?:you|u|they|any|yall)|would|should|shall|quien|quienes|que|cuanto|cuanta|cuantos|cuantas|cual|cuales|por que|para que|como(?! [0-9]| (?:unos?|unas?|el|la|los|las|mas|menos|de|medio|mil|si|que|en|a|al|por|para|con|siempre|antes|dije)(?![a-z0-9]))|(?:donde|cuando) (?:esta|estan|es|son|queda|nos|puedo|podemos|hay|va|vamos|seria)|puede|puedes|pueden|podria|podrian|podemos|se puede|me puede|me podria|hablas|sabe|sabes|conoce|conoces';
+  'who|whos|whose|what|whats|wat|wats|wut|how|hows|howd|why|which|(?:where|when) (?:is|are|was|were|do|does|did|can|could|would|will|should|s)|wheres|whens|is|are|r (?:u|you|ya|we|they|there|these|those|prices|rates|homes|houses)|am|do|does|did|(?:can|could|cud|would|should|shall) (?:you|u|ya|yall|we|i|it|that|this|there|he|she|they|jorge|someone|somebody|anyone|one|my|our|the|your|prices|rates|homes|houses|values|be)|will (?:you|u|it|that|this|there|he|she|they|jorge|we|i|prices|rates|homes|houses|values|the|my|our|your)|has (?:it|that|this|the|he|she|jorge|anyone|anybody)|have (?:you|u|they|any|yall)|quien|quienes|que|cuanto|cuanta|cuantos|cuantas|cual|cuales|por que|para que|como(?! [0-9]| (?:unos?|unas?|el|la|los|las|mas|menos|de|medio|mil|si|que|en|a|al|por|para|con|siempre|antes|dije|nuev[oa]s?|tal|ya|cuando|dos|tres)(?![a-z0-9]))|(?:donde|cuando) (?:esta|estan|es|son|queda|nos|puedo|podemos|hay|va|vamos|seria)|puede|puedes|pueden|podria|podrian|podemos|se puede|me puede|me podria|hablas|sabe|sabes|conoce|conoces';
 
 // These only ask when something follows them: "just curious" alone is a remark.
 const ASKING_PHRASES =
-  '(?:i )?need help (?:figuring out|understanding|knowing|deciding)|i (?:was|am|m) (?:wondering|curious)|im (?:wondering|curious)|just (?:wondering|curious)|wondering|curious (?:about|what|how|if|whether)|(?:i want|i wanna|id like|i would like) to know|do (?:you|u) know|let me know|tell me|help me understand|any idea|quiero saber|me gustaria saber|quisiera saber|me puede decir|me puedes decir|digame|dime';
+  '(?:i )?need help (?:figuring out|understanding|knowing|deciding)|i (?:was|am|m) (?:wondering|curious)|im (?:wondering|curious)|just wondering|wondering|(?:wanna|want to|wanted to) know (?:if|whether|what|how|when|where|why|who)|curious (?:about|what|how|if|whether)|(?:i want|i wanna|id like|i would like) to know|do (?:you|u) know|let me know|tell me|help me understand|any idea|quiero saber|me gustaria saber|quisiera saber|me puede decir|me puedes decir|digame|dime';
 
 const STARTS_LIKE_QUESTION = new RegExp(
   `^${LEAD_IN}(?:(?:${QUESTION_WORDS})(?![a-z0-9])|(?:${ASKING_PHRASES}) [a-z0-9])`,
@@ -46,7 +48,7 @@ const QUESTION_WORD_ANYWHERE = wordRegex(
 
 // Auxiliary + person in the middle of a run-on clause: "tomorrow doesnt work can we do monday".
 const ASKS_MIDWAY = wordRegex(
-  '(?:can|could|would|will|do|did|should) (?:you|u|ya|we|i)|(?:does|would|will|did) (?:that|it|this)|is (?:it|this|that|there)|are (?:there|you|u)|how (?:do|does|did|much|long|many)|or (?:nah|not|no|what)$|(?:me|nos|lo|la) (?:puede|pueden|podemos|podria)|se puede',
+  '(?:can|could|would|will|do|did|should) (?:you|u|ya|we|i)|(?:does|would|will|did) (?:that|it|this)|is (?:it|this|that|there)|are (?:there|you|u)|how (?:do|does|did|much|long|many)|or (?:nah|not|no|what)$|(?:me|nos|lo|la) (?:puede|pueden|podemos|podria)|^se puede',
 );
 
 function flatClause(raw: string): string {
@@ -64,7 +66,14 @@ export function clausesOf(text: string): Clause[] {
     const worded = wordedQuestion(match[1] ?? '');
     const markedWh = marked && QUESTION_WORD_ANYWHERE.test(flat);
     const exclaimed = !marked && (match[2] ?? '').includes('!');
-    out.push({ flat, asked: marked || worded || ASKS_MIDWAY.test(flat), worded, markedWh, exclaimed });
+    out.push({
+      flat,
+      asked: marked || worded || ASKS_MIDWAY.test(flat),
+      worded,
+      marked,
+      markedWh,
+      exclaimed,
+    });
   }
   // "¿Cuánto vale?": the opening mark belongs to the sentence after it.
   if (/¿/.test(text)) for (const clause of out) clause.asked = true;
@@ -73,8 +82,16 @@ export function clausesOf(text: string): Clause[] {
 
 /** True when any comma-separated part of a sentence opens like a question. */
 function wordedQuestion(raw: string): boolean {
-  return raw.split(/[,:\u2013\u2014]| - /).some((part) => STARTS_LIKE_QUESTION.test(flatClause(part)));
+  return raw.split(/[,:\u2013\u2014]| - /).some((part, index) => {
+    const flat = flatClause(part);
+    // "..., which is like 480" goes on the sentence before it; it asks nothing.
+    if (index > 0 && RELATIVE.test(flat)) return false;
+    return STARTS_LIKE_QUESTION.test(flat);
+  });
 }
+
+const RELATIVE =
+  /^(?:which|who|whose|where|que|quien|donde) (?:is|was|are|were|means|meant|would|will|has|had|es|era|fue|son)(?![a-z0-9])/;
 
 /** The whole message flattened the same way as its clauses. */
 export function flatMessage(text: string): string {

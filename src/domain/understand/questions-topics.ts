@@ -26,9 +26,13 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'how_got_number',
     said: [
       wordRegex(
-        `(?:how|where|why|when) (?:did |do |does |would |d )?(?:${YOU} )?(?:even |ever |actually |really )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
+        `(?:how|where|why|when)(?: else)? (?:did |do |does |would |d )?(?:${YOU} )?(?:even |ever |actually |really )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
       ),
       wordRegex(`howd (?:${YOU} )?(?:get|find) ${MY_DETAILS}`),
+      // "how'd you get ahold of me", "what list did you get my number from", "who'd you get it from"
+      wordRegex(
+        `(?:how|howd|where|whered) (?:did |do |d )?(?:${YOU} )?(?:get|got|find|found) (?:a ?hold|hold) of (?:me|us)|(?:what|which) (?:list|site|website|database|company|app|form|source) (?:did |do |are )?(?:${YOU} )?(?:get|got|find|found|pull|buy|bought|using)|(?:who|where|whod|whered) (?:did |d )?(?:${YOU} )?(?:get|got) (?:it|this|that|${MY_DETAILS}) from|who (?:is|was) (?:giving|selling|passing) (?:out )?${MY_DETAILS}`,
+      ),
       wordRegex(`who (?:gave|sold|shared|passed) (?:${YOU} )?${MY_DETAILS}`),
       wordRegex(
         `(?:how|where) (?:did|do|does|would) (?:${YOU}) (?:find|get|reach) (?:me|us)|(?:sell|sold|give|gave) (?:${YOU}) ${MY_DETAILS}`,
@@ -36,7 +40,16 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         '(?:dont|do not|never|cant|cannot) (?:remember|recall) (?:ever )?(?:signing|giving|sign|putting|filling|asking|requesting|registering)',
       ),
-      wordRegex(`(?:bought|sold|got|get|pulled|took) ${MY_DETAILS} (?:from|off|on)`),
+      wordRegex(
+        `(?:bought|sold|got|get|pull|pulled|took|grab|grabbed|scrape|scraped|find|found) ${MY_DETAILS} (?:from|off|on|out of|in)`,
+      ),
+      // "where my phone number came from", "are you buying lists or something?"
+      wordRegex(
+        `${MY_DETAILS} (?:came|come|comes|coming) from|(?:buying|buy|bought|selling|using|use|purchase|purchased) (?:lists|leads|data|phone lists|call lists|numbers|phone numbers|peoples numbers)`,
+      ),
+      wordRegex(
+        '(?:como|de donde|por que|porque) (?:es que )?(?:ustedes )?(?:tienen|tiene|tienes|saben|sabe|consiguieron|obtuvieron|sacaron) (?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:numero|telefono|celular|nombre|direccion|informacion|info|datos|correo|contacto)',
+      ),
       wordRegex(
         'i (?:never|didnt|did not) (?:gave|give|sign|signed|ask|asked|opt|opted|put|request|requested)(?: up| in| for)?(?: you| u| anyone| it| my number| my info| this| anything)*',
       ),
@@ -62,7 +75,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         `how (?:are|r|is|can|did|come) ${YOU} (?:even |still )?(?:texting|txting|calling|contacting|messaging) (?:me|us)(?: (?:if|when|im|i am|my number|were|this number))?$`,
       ),
     ],
-    asked: [],
+    // "was this from the open house sign in sheet?", "¿fue por lo de Zillow que llené?"
+    asked: [
+      wordRegex(
+        '^(?:(?:so|oh|ah|ok|wait|hey|hmm) )*(?:is|was|did) (?:this|it|that|you) (?:come |get it )?(?:from|because of|through|thru|off|via) (?:the|that|a|an|my|some|our|zillow|redfin|realtor|facebook|instagram|google)|^(?:(?:so|oh|ah|ok|wait|hey|hmm) )*(?:is|was) (?:this|it|that) (?:the|that|a|an|your) (?:mailer|postcard|flyer|letter|ad|form|survey|sign ?in sheet|open house|website|site|app|zillow|redfin)|(?:fue|es) por (?:lo de|lo del|el|la|ese|esa|un|una)',
+      ),
+    ],
   },
   {
     topic: 'scam',
@@ -82,6 +100,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         '(?:es|esto es|eso es|son) (?:real|reales|de verdad|en serio|confiable|legal|legitimo) ?(?:esto|eso)?',
       ),
       /^(?:legit|real|fr|for real)$/,
+      // "is this a real company?", "are you a legit business", "is this some lead gen thing"
+      wordRegex(
+        `(?:is|are|r) (?:this|that|it|you|u|ya|yall|you guys|jorge|he) (?:even |really |actually )?(?:a |an )?(?:real|legit|legitimate|registered|actual|licensed) (?:company|business|brokerage|office|firm|agency|realty|outfit|operation)|lead gen|lead generation|(?:es|son) (?:una )?(?:empresa|compania|oficina) (?:real|de verdad|legitima|seria)`,
+      ),
     ],
     asked: [wordRegex('legit|legitimate|trustworthy|confiable|spam')],
   },
@@ -97,7 +119,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         '(?:what|which) (?:company|brokerage|office|firm|agency|team|realtor|agent|broker|realty)|(?:brokerage|company) (?:are|r) (?:you|u)|^(?:are|r) (?:you|u|ya|yall) (?:from|with|part of|working for|working with)(?! (?:here|around here|the area|california|ca)$)(?= [a-z])',
       ),
       wordRegex(
-        `(?:what|whats) (?:is )?(?:this|it) (?:about|regarding|for|in regards to)|(?:what|whats) (?:is )?this$|^(?:what|whats|que es|que) (?:is )?(?:this|esto)$`,
+        `(?:what|whats) (?:is )?(?:this|it) (?:about|regarding|for|in regards to)|(?:what|whats) (?:is )?this$|^(?:what|whats|que es|que) (?:is )?(?:this|esto)$|^(?:wtf|wth|tf|what the (?:hell|heck|fuck|f)) (?:is )?(?:this|dis|that)$`,
       ),
       wordRegex('(?:is|are) (?:this|u|you) (?:jorge|the agent|the realtor|his assistant)'),
       wordRegex(
@@ -111,7 +133,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'licensed',
     said: [
       wordRegex(
-        `(?:are|r|is) (?:you|u|ya|yall|you guys|jorge|he|she) (?:a )?(?:licensed|licenced)|dre (?:number|license|lic)|license number|numero de licencia|how (?:long|many years) (?:have|has) ${YOU} been`,
+        `(?:are|r|is) (?:you|u|ya|yall|you guys|jorge|he|she) (?:even |really |actually )?(?:a |an )?(?:licensed|licenced|real|actual|legit|legitimate|certified|registered) (?:agent|realtor|broker|real estate agent|agents|realtors)(?! or (?:a |an |just )?(?:bot|robot|ai|machine|computer|human|person|real person))|(?:are|r|is) (?:you|u|ya|yall|you guys|jorge|he|she) (?:even |really |actually )?(?:a )?(?:licensed|licenced)|(?:esta|es|estas|eres) (?:usted |el )?(?:licenciad[oa]|certificad[oa])|(?:tiene|tienes|tienen) (?:su |tu )?licencia|dre (?:number|license|lic)|license number|numero de licencia|how (?:long|many years) (?:have|has) ${YOU} been`,
       ),
     ],
     asked: [
@@ -123,6 +145,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     topic: 'preapproval_needed',
     said: [
+      // "can we look first and do the loan stuff later?"
+      wordRegex(
+        '(?:look|looking|see|seeing|tour|touring|shop|shopping|view|viewing)(?: at)?(?: (?:houses|homes|places))? first (?:and |then )*(?:do|get|deal with|worry about|handle|figure out|sort out)(?: the)? (?:loan|mortgage|financing|approval|pre ?approval|lender|bank)',
+      ),
       wordRegex(
         `(?:before|without|prior to) (?:getting |being |a |an |the )?(?:pre ?approv${WORD}|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD})`,
       ),
@@ -142,6 +168,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     topic: 'switch_to_email',
     said: [
+      // An address given with "send them there": "mi correo es …, mándeme casas ahí".
+      wordRegex(
+        'email (?:[a-z]+ ){0,3}(?:send|mandar|mande|mandeme|mandame|envie|enviame|envieme|enviar) (?:me |us )?(?:[a-z]+ ){0,3}(?:there|ahi|alli|that way|to it|to that)',
+      ),
       wordRegex(
         `email me|e mail me|mail me|(?:by|via|through|over|thru|in an?|an) e ?mail|(?:email|e mail)(?: is| would be| works)? (?:better|easier|best|instead|please|pls|works better)|(?:send|forward|shoot|mail) (?:${WORD} ){0,4}(?:to|at) (?:my )?(?:e ?mail|inbox|gmail|yahoo|hotmail)|e ?mail only|only (?:by |via )?e ?mail|(?:can|could|would) (?:you|u) (?:just )?e ?mail|prefer e ?mail|rather (?:do )?e ?mail`,
       ),
@@ -170,19 +200,29 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         `(?:what|how much) (?:${WORD} ){0,5}(?:worth|value|valued|valuation)|(?:see|know|find out|check|curious) (?:${WORD} ){0,3}(?:what|how much) (?:${WORD} ){0,3}(?:worth|sell for|get for|get)|(?:what|how much) (?:${WORD} ){0,6}(?:sell|selling|list|go|went|get|sold|listed|going|listing) (?:(?:it|my|our|the|this|that|house|home|place|condo|property|casa) ){0,3}for|(?:what|how much) (?:${WORD} ){0,3}(?:list|price|sell) (?:it |my house |our house |the house |my home |our home )?at$`,
       ),
       wordRegex(
+        `what (?:are|r|have|did|do) (?:the )?(?:similar|comparable|homes like|houses like|ones like|places like|other) (?:${WORD} ){0,4}(?:getting|get|going for|go for|selling for|sell for|sold for|gone for|went for)`,
+      ),
+      wordRegex(
+        `how much (?:would|will|could|can|do|did) (?:${YOU}) (?:pay|give|offer)(?: me| us)?(?: cash)? for`,
+      ),
+      wordRegex(
         'comps|comparables|comparable sales|cma|market analysis|home valuation|what (?:do|would|did) (?:you|u) think (?:its|it is|it would|my|our|the house|the place|we could|we can|i could|i can)',
       ),
       wordRegex(
         `cuanto (?:vale|valdria|cuesta|me dan|me darian|podria (?:sacar|pedir|vender))|cuanto (?:${WORD} ){0,3}(?:vale|valdria)|valor de (?:mi|la|nuestra) casa|que (?:precio|valor) tiene`,
       ),
     ],
-    asked: [wordRegex('worth|value|price|precio|valor|sell for|get for|zestimate|appraisal|appraise')],
+    asked: [
+      wordRegex(
+        'worth|value|price|precio|valor|sell for|get for|zestimate|appraisal|appraise|zillow (?:says|said|estimate|value|thinks|has it)|redfin (?:says|said|estimate)',
+      ),
+    ],
   },
   {
     topic: 'fees_commission',
     said: [
       wordRegex(
-        'commission|commissions|comision|honorarios|(?:only )?if (?:its|it is|this is|thats) free|(?:not|im not|i am not|wont be|aint) paying (?:for|you|a)',
+        '(?<!(?:save|saving|skip|avoid|pay no|paying no) (?:the |on |a |any )?)(?:commission|commissions)|comision|honorarios|(?:only )?if (?:its|it is|this is|thats) free|(?:not|im not|i am not|wont be|aint) paying (?:for|you|a)',
       ),
       wordRegex(
         '(?:what|how much) (?:do |would |will |does |did )?(?:you|u|ya|jorge|he|yall|you guys|u guys) (?:charge|take|cost|get|make)|(?:cuanto|que) (?:me |nos |le )?cobr[a-z]*|(?:your|ur|his) (?:rate|cut|fee|fees|percentage|charge)|(?:do|take|charge|work for|list (?:it )?for|go down to|accept) [0-9.]+ ?(?:%|percent)',
@@ -199,12 +239,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'closing_costs',
     said: [
       wordRegex(
-        'closing cost|closing costs|gastos de cierre|costos de cierre|costo de cierre|net sheet|walk away with|(?:end up|left) with (?:after|in)',
+        `closing cost|closing costs|gastos de cierre|costos de cierre|costo de cierre|net sheet|(?:how much|what) (?:${WORD} ){0,4}(?:walk away with|end up with|left with|take home|net)`,
       ),
     ],
     asked: [
       wordRegex(
-        'closing|escrow|title (?:fees|insurance|company)|who pays (?:for )?(?:the )?(?:title|escrow|transfer tax)|transfer tax|take home|net|after everything|cierre|el escrow',
+        'closing|escrow|walk away with|(?:end up|left) with (?:after|in)|title (?:fees|insurance|company)|who pays (?:for )?(?:the )?(?:title|escrow|transfer tax)|transfer tax|take home|net|after everything|cierre|el escrow',
       ),
     ],
   },
@@ -214,6 +254,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         'buyers market|sellers market|(?:hows|how is|how s) the market|how long (?:do|are|will) (?:houses|homes|listings|properties|places) (?:take|sit|stay|last|taking|sitting)',
       ),
+      // "how are sales lately", "how's the market looking in Chino", "¿cómo anda el mercado?"
+      wordRegex(
+        '(?:how|hows) (?:are|is|s|re|have|has)? ?(?:home |house )?(?:sales|prices|values|things selling|the market|real estate|the housing market|housing)(?: been| doing| looking| going| lately| out there| around here| in| these days| right now| now|$)|(?:como|que tal) (?:anda|andan|esta|estan|va|van|se ve|se ven) (?:el mercado|los precios|las ventas|las tasas|las casas|el market)',
+      ),
       // Prices and pace in general, not the lead's own house: "what are houses going for in
       // Alta Loma", "¿están vendiéndose rápido las casas?", "los precios están bajando o qué".
       wordRegex(
@@ -222,7 +266,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        'market|upper hand|buyers or sellers|sellers or buyers|(?:houses|homes|things|properties|places|condos|listings) (?:still )?(?:selling|sell|going|moving|sitting) (?:fast|quick|quickly|slow|slowly|long)|(?:get|make|net) more if (?:i|we) (?:wait|hold)|(?:should|do|would) (?:i|we) (?:wait|hold off|hold)|what (?:does|do|would|will|can) (?:[a-z0-9]+ ){1,3}(?:get|buy) (?:you|u|me|us|one|ya)|prices (?:dip|dipping|dropping|go down|going down|come down|coming down|go up|going up)|prices (?:go|going|drop|dropping|fall|falling|rise|rising|come|coming|headed|gonna|ever|will)|bubble|crash|correction|slowing down|slow down|heating up|cooling|(?:sell|buy|list) now or (?:wait|later)|now or later|how (?:fast|quick|quickly) (?:are|do|will|is) (?:homes|houses|things|properties|places|condos)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:til|till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
+        'market|upper hand|buyers or sellers|(?:its|it is|now is|is now|is it|if its|if now is|if it is|if now|whether its|whether now is) (?:a |the )?(?:good|bad|right|better|smart) time$|concessions|seller credits|(?:dip|dipped|dipping|tank|tanking|tanked|crash|crashing|plummet[a-z]*|plunge) ?(?:yet|soon|again|next year|this year)?$|(?:about to|going to|gonna) (?:tank|crash|dip|drop|fall|pop)|(?:better|worse|best|worst|dumb|smart|wise|crazy|stupid|bad idea|good idea|a mistake|silly) (?:time |month |season )?to (?:list|sell|buy|wait)(?! first| before| after| or (?:buy|sell|list))|prices|pricing|home values|house values|property values|values (?:going|gone|went|dropping|rising|falling|up|down)|housing|median|average (?:price|sale|sales|home|house|days)|days on (?:the )?market|over asking|above asking|below asking|under asking|over list|multiple offers|bidding wars?|appreciat[a-z]*|tasas|intereses|(?:good|bad|right|smart|wise|great|terrible|worst|dumb|ok|okay|better|ideal|best) (?:time|moment|idea|year|season) (?:to|for) (?:sell|buy|list|purchase|move|get in)|(?:dumb|smart|wise|crazy|stupid|silly|bad idea|good idea) to (?:sell|buy|list|wait) (?:now|right now|rn|this year|in this)|(?:buen|mal|mejor|peor) (?:momento|tiempo) (?:para|de) (?:vender|comprar)|(?:se|estan) (?:estan )?vend(?:en|iendo)|ventas|sellers or buyers|(?:houses|homes|things|properties|places|condos|listings) (?:still )?(?:selling|sell|going|moving|sitting) (?:fast|quick|quickly|slow|slowly|long)|(?:get|make|net) more if (?:i|we) (?:wait|hold)|(?:should|do|would) (?:i|we) (?:wait|hold off|hold)|what (?:does|do|would|will|can) (?:[a-z0-9]+ ){1,3}(?:get|buy) (?:you|u|me|us|one|ya)|prices (?:dip|dipping|dropping|go down|going down|come down|coming down|go up|going up)|prices (?:go|going|drop|dropping|fall|falling|rise|rising|come|coming|headed|gonna|ever|will)|bubble|crash|correction|slowing down|slow down|heating up|cooling|(?:sell|buy|list) now or (?:wait|later)|now or later|how (?:fast|quick|quickly) (?:are|do|will|is) (?:homes|houses|things|properties|places|condos)|(?:are|r) prices|where are prices|interest rates|rates|good time to (?:sell|buy|list)|when (?:would|is|will) (?:it )?(?:be )?(?:best|the best time|a good time)|(?:better|smart|best) to wait|wait (?:til|till|until|for)|competitive|inventory|homes for sale (?:right now|now)|a lot of (?:homes|houses|inventory)|sit on the market|houses (?:selling|sell) (?:fast|quickly)|mercado|buen momento|tardan en vender|precios',
       ),
     ],
   },
@@ -241,10 +285,13 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         '(?:whats|what is) the process|how does (?:it|this|that|the process|this all|all this|buying|selling|it all) work',
       ),
+      wordRegex(
+        '(?:walk|talk|take) (?:me|us) through|explain (?:the process|the steps|how (?:it|this|that|selling|buying|listing) works)|(?:tell|show) (?:me|us) how (?:it|this|selling|buying|listing) works',
+      ),
     ],
     asked: [
       wordRegex(
-        `process|steps|how long does it take|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|(?<![0-9.])[0-9.]+ ?(?:%|percent) down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|^(?:so )?(?:whats|what is|what are|what s) (?:next|the next step|the next steps)$|how (?:do|would|can|does|should) (?:i|we|one) (?:sell|buy|list|go about|qualify|apply)|self employed|1099|w2|income|student loans?|debt|credit score|citizen|green card|visa|daca|como (?:le hago|hago|hacemos|funciona|empiezo|empezamos|se hace)|(?:que|what) (?:necesito|necesitamos|ocupo|ocupamos|documents|papers|papeles|documentos|do (?:i|we) need (?:to (?:do|have|bring|get)|for))|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
+        `process|steps|how long does it take|(?:are|r|do|would|will|can) (?:you|u|you guys|yall|jorge|he|they) (?:the ones (?:who|that) |guys (?:who|that) )?(?:trying to |going to |gonna |wanting to |want to |looking to )?(?:buy|flip|purchase|make (?:an )?offers?|make cash offers|buy houses)|(?:hay que|tengo que|tenemos que|debo|debemos|necesito|necesitamos|ocupo|ocupamos) (?:arreglar|reparar|pintar|limpiar|preparar|firmar|pagar|componer)|cuanto (?:tiempo )?(?:tarda|tardaria|tardara|toma|tomaria|se tarda|se tardaria|lleva|llevaria) (?:en )?(?:vender|venderse|venderla|comprar|cerrar|el proceso|todo)|involved in (?:listing|selling|buying)|(?:sell|buy|selling|buying) and (?:buy|sell|buying|selling) at the same time|make (?:any )?repairs|fix (?:anything|stuff|things|it up)|inspections?|appraisals?|contingenc[a-z]*|earnest money|how do (?:offers?|showings?|inspections?|appraisals?|contingencies|bids|counter ?offers?) work|fha|va loan|conventional loan|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|(?<![0-9.])[0-9.]+ ?(?:%|percent) down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|^(?:so )?(?:whats|what is|what are|what s) (?:next|the next step|the next steps)$|how (?:do|would|can|does|should) (?:i|we|one) (?:sell|buy|list|go about|qualify|apply)|self employed|1099|w2|income|student loans?|debt|credit score|citizen|green card|visa|daca|como (?:le hago|hago|hacemos|funciona|empiezo|empezamos|se hace)|(?:que|what) (?:necesito|necesitamos|ocupo|ocupamos|documents|papers|papeles|documentos|do (?:i|we) need (?:to (?:do|have|bring|get)|for))|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
       ),
     ],
   },
@@ -270,6 +317,15 @@ export const OTHER_RULE: TopicRule = {
       'why (?:do|does|would|should) (?:you|u|that|it|this) (?:need|want|care|matter|ask)|why (?:are|r) (?:you|u) asking|why does (?:that|it|this) matter|para que (?:quiere|quieres|necesita|necesitas) saber|por que (?:pregunta|preguntas|quiere saber)',
     ),
     /^(?:why|why tho|why though|por que|para que)$/,
+    wordRegex(
+      'what (?:do|does) (?:you|u|ya|yall|you guys|he|jorge) (?:even |actually |really )?want(?: from (?:me|us))?$|que (?:quiere|quieren|quieres) (?:de mi|de nosotros|conmigo)?$',
+    ),
   ],
-  asked: [wordRegex(`(?:${LANGUAGE})$|(?:speak|habla|hablas|hablan|hablar) (?:${LANGUAGE})`)],
+  asked: [
+    wordRegex(`(?:${LANGUAGE})$|(?:speak|habla|hablas|hablan|hablar) (?:${LANGUAGE})`),
+    // "my husband can only do after 6, is that ok?"
+    wordRegex(
+      '(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|fine|alright|all right|cool|a problem)$',
+    ),
+  ],
 };

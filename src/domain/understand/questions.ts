@@ -1,6 +1,8 @@
 import { classifyAiQuestion } from '../compliance/ai-question.ts';
 import { detectOptOut } from '../compliance/opt-out.ts';
 import { wordRegex } from '../compliance/text.ts';
+import { readKeywords } from '../compliance/keywords.ts';
+import { readFeelings } from './feelings.ts';
 import { readScheduling } from './questions-scheduling.ts';
 import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
 import { OTHER_RULE, TOPIC_RULES, type TopicRule } from './questions-topics.ts';
@@ -12,16 +14,21 @@ import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
 
 // Complaints about the texts and "wrong number" replies open like questions but are not ones.
 const NOT_A_QUESTION = wordRegex(
-  '(?:keep|keeps|stop|quit) (?:texting|txting|messaging|calling|bugging|bothering|spamming|sending)|text (?:me )?less|too many (?:texts|messages)|wrong (?:number|person|guy)|theres no [a-z]+ here|no [a-z]+ (?:here|lives here)|numero equivocado|unsubscribe',
+  '(?:keep|keeps|stop|quit) (?:texting|txting|messaging|calling|bugging|bothering|spamming|sending|asking)|text (?:me )?less|too many (?:texts|messages)|wrong (?:number|person|guy)|theres no [a-z]+ here|no [a-z]+ (?:here|lives here)|numero equivocado|unsubscribe',
 );
 // "How about Tuesday" offers a time, "qué emoción" and "what a day" are feelings, "can you help
 // me find a house" answers "buy or sell?", a bare "what?" asks to repeat.
 const NOT_OTHER = wordRegex(
-  '^(?:what|wat|wut|huh|que|mande|como|eh|what now|sorry what|do it|do that|do so)$|^(?:what|how|que) (?:a|an|nice|cool|great|exciting|sad|awful|fun|sweet|lovely|terrible|funny|crazy|weird|rude|bueno|padre|lindo|bonito)(?![a-z])|who (?:knows|cares)|what ?ever|is what it is|how about|what about|why not|help (?:me|us) (?:find|buy|sell|look)|ayudar(?:me|nos)? a (?:encontrar|comprar|vender|buscar)|que (?:emocion|bueno|padre|bien|susto|pena|triste|horror|miedo|gusto|alegria|lindo|bonito|en paz)',
+  '^(?:what|wat|wut|huh|que|mande|como|eh|what now|sorry what|do it|do that|do so)$|^(?:what|how|que) (?:a|an|nice|cool|great|exciting|sad|awful|fun|sweet|lovely|terrible|funny|crazy|weird|rude|bueno|padre|lindo|bonito)(?![a-z])|who (?:knows|cares)|what ?ever|is what it is|how about|what about|why not|help (?:me|us) (?:find|buy|sell|look)|ayudar(?:me|nos)? a (?:encontrar|comprar|vender|buscar)|que (?:emocion|bueno|padre|bien|susto|pena|triste|horror|miedo|gusto|alegria|lindo|bonito|en paz|coraje|fastidio|molestia|lata|rollo|flojera|barbaridad|verguenza)|que (?:tenga|tengas|tengan|le vaya|te vaya|les vaya|dios)|(?:see|seeing|curious|check|checking|know) (?:what|whats) (?:is |s )?out there',
 );
 // Right after "are you pre-approved?", "do I need to be?" asks whether it is needed.
 const PREAPPROVAL_FOLLOW_UP = wordRegex(
-  '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)',
+  '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:lo|la) (?:necesito|ocupo|necesitamos|ocupamos|necesito tener)|(?:need|needed|necesito|ocupo) (?:it |that |one |a letter )?(?:to|para|before) (?:see|look|ver|tour|view|touring|seeing|looking)|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)',
+);
+// "pre-qualified online, does that count?": asks whether what they have is enough, once a
+// pre-approval or pre-qualification is named in the message.
+const COUNTS_AS = wordRegex(
+  'does (?:that|it|this) (?:count|work|qualify|do)|is (?:that|it|this) (?:enough|ok|okay|good enough|the same(?: thing)?)|(?:cuenta|sirve|vale) (?:eso|esa|esto)|(?:es|seria) suficiente',
 );
 // "I already know what it's worth" tells, it does not ask.
 const KNOWS_VALUE = wordRegex(
@@ -30,11 +37,22 @@ const KNOWS_VALUE = wordRegex(
 // "How much? like 650", "where? rancho": the lead repeats our question and answers it.
 const ECHO =
   /^(?:who|who me|me|what|when|where|how much|how many|how long|cuanto|cuando|donde|que|quien|yo|what do (?:i|we) (?:want|need))$/;
+// Questions that answer themselves: "did you even read my msg", "are you serious?".
+const RHETORICAL = wordRegex(
+  'did (?:you|u|yall|anyone|anybody) (?:even|actually|ever) (?:read|listen|look|check|care)|do (?:you|u|yall|you guys|you people) (?:not|even|never) (?:talk|read|listen|care|check|look)|(?:are|r) (?:you|u|yall) (?:serious|kidding|joking|kidding me|for real right now)|why (?:are|is|r) (?:realtors|agents|you people|yall|you guys|everyone|everybody|people|you all) so|why (?:does|do) (?:everyone|everybody|every1|all of you|yall|you people|you all) (?:keep|need|want|have|always)|(?:como|que) (?:se atreven|es posible que)',
+);
+
+// Short questions that point back at the sentence before: "is it?", "true?", "how did you get it".
+const POINTS_BACK =
+  /^(?:(?:so|and|but|or|well|ok|really|seriously) )*(?:(?:is|isnt) (?:it|that|this)(?: (?:true|so|real|right|correct|a thing))?|right|true|or not|or no|verdad|cierto|o no|no|es cierto|es verdad|que opina|como lo ve(?: usted)?|como la ve(?: usted)?|que piensa|what do (?:you|u) think|thoughts|do (?:you|u) think so|(?:how|why|where|when) (?:did|do|would|does) (?:you|u|they) (?:get|have|find|know|do) (?:it|that|this|them))$/;
+
 // "How long is escrow" asks about the process, not about what closing costs.
 const HOW_LONG = wordRegex('how long|cuanto tiempo|cuanto tarda');
 // "How much did the one on Amethyst sell for" asks a price, not whether it is still for sale.
 const SALE_PRICE = wordRegex('how much|(?:sell|sold|go|went|list|listed|going) for');
-const PREAPPROVAL_NAMED = wordRegex('pre ?approv[a-z]*|pre ?aprob[a-z]*|preaprob[a-z]*');
+const PREAPPROVAL_NAMED = wordRegex(
+  'pre ?approv[a-z]*|pre ?aprob[a-z]*|preaprob[a-z]*|pre ?qual[a-z]*|pre ?calific[a-z]*|precalific[a-z]*',
+);
 const GOING_FOR = wordRegex(
   '(?:what|how much) (?:are|r|do|did|is|have) (?:[a-z]+ ){0,4}(?:going|selling|sell|go|went|sold|getting|get) (?:for|at)',
 );
@@ -43,8 +61,22 @@ const OWN_HOME = wordRegex(
 );
 // When the bot asked for a price, turning the question back is asking what the home is worth.
 const PRICE_DEFERRAL = wordRegex(
-  'you tell me|u tell me|what do (?:you|u|ya) think|your (?:opinion|thoughts|take)|depends on what (?:you|u) (?:think|say)|what would (?:you|u) (?:list|price|put)|what should (?:i|we) (?:ask|list|price)|dime tu|digame|usted digame|que opina|que piensa|lo que (?:usted|tu) (?:diga|digas|crea|creas)',
+  '(?:thats|that is|its) why (?:im|i am|i was|were|we are) asking|(?:youre|you are|your|ur) the (?:expert|pro|professional|realtor|agent)|you tell me|u tell me|what do (?:you|u|ya) think|your (?:opinion|thoughts|take)|depends on what (?:you|u) (?:think|say)|what would (?:you|u) (?:list|price|put)|what should (?:i|we) (?:ask|list|price)|dime tu|digame|usted digame|que opina|que piensa|lo que (?:usted|tu) (?:diga|digas|crea|creas)',
 );
+
+// Said after their own figure: "is that crazy?", "tell me if I'm dreaming", "¿es mucho?".
+const SANITY_CHECK = wordRegex(
+  'is [0-9]+k? (?:even |still |really )?(?:realistic|reasonable|enough|doable|possible|crazy)|(?:is|does|would) (?:that|it|this|the number) (?:sound |be |seem )?(?:crazy|realistic|reasonable|unrealistic|too high|too low|too much|high|low|fair|doable|possible|nuts|insane|right|about right|in the ballpark|ok|okay)|(?:am i|are we|are you) (?:crazy|dreaming|off|nuts|way off|too high|too low|high|low)|(?:es|sera|seria) (?:mucho|poco|demasiado|realista|razonable|justo)',
+);
+const SANITY_CHECK_SAID = wordRegex(
+  '(?:tell me|let me know|lmk) (?:if|whether) (?:im|i am|thats|that is|its|we are|were|this is|i m) (?:crazy|off|wrong|dreaming|nuts|high|low|way off|too high|too low|unrealistic)',
+);
+// "under what the house down the street sold for": a figure compared, not a question.
+const FIGURE = /[0-9]{3}|[0-9] ?k(?![a-z])/;
+const ZESTIMATE = wordRegex('zestimate|zillow|redfin|estimate');
+const RELATIVE_WHAT = wordRegex('(?:under|over|than|above|below|from|like|near|to) what');
+// A seller who asks when someone can come and see the house asks for a visit, not a listing.
+const COMING_OVER = wordRegex('come|came|venir|vengan|venga|vienen|stop by|swing by|pasar|pasen');
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
   if (rule.said.some((pattern) => pattern.test(clause.flat))) return true;
@@ -62,7 +94,23 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   ) {
     found.push('preapproval_needed');
   }
-  if (ctx.lastQuestion === 'price' && PRICE_DEFERRAL.test(clause.flat)) found.push('home_value');
+  if (PREAPPROVAL_NAMED.test(whole) && clause.asked && COUNTS_AS.test(clause.flat))
+    found.push('preapproval_needed');
+  if (
+    ctx.lastQuestion === 'price' &&
+    (PRICE_DEFERRAL.test(clause.flat) || (clause.asked && SANITY_CHECK.test(clause.flat)))
+  )
+    found.push('home_value');
+  if (ctx.lastQuestion === 'price' && SANITY_CHECK_SAID.test(clause.flat) && !found.includes('home_value'))
+    found.push('home_value');
+  // A buyer asking whether their figure still buys anything asks about prices here.
+  if (
+    ctx.lastQuestion !== 'price' &&
+    clause.asked &&
+    SANITY_CHECK.test(clause.flat) &&
+    FIGURE.test(clause.flat)
+  )
+    found.push('market');
   if (ruleHits(OTHER_RULE, clause, saidOnly)) found.push('other');
   // A more specific topic wins over the general one it overlaps with.
   const drop = new Set<QuestionTopic>();
@@ -86,6 +134,18 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
     drop.add('other');
   }
   if (KNOWS_VALUE.test(clause.flat)) drop.add('home_value');
+  if (!clause.asked && RELATIVE_WHAT.test(clause.flat)) drop.add('home_value');
+  // "was this from the open house sign-in sheet?" asks where the number came from.
+  if (has('home_value') && ZESTIMATE.test(clause.flat)) drop.add('scam');
+  if (has('home_value')) drop.add('process');
+  if (has('how_got_number')) {
+    drop.add('process');
+    drop.add('other');
+  }
+  if (has('listing_status') && ctx.bot === 'seller' && COMING_OVER.test(clause.flat)) {
+    drop.add('listing_status');
+    if (!has('other')) found.push('other');
+  }
   return found.filter((topic) => !drop.has(topic));
 }
 
@@ -103,9 +163,20 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
 
   const topics: QuestionTopic[] = [];
   const optOut = detectOptOut(text);
+  // Questions inside an outburst ("why does everybody need to know WHY", "do yall not talk to
+  // each other??") are rhetorical: only those a list knows are read.
+  const venting = readFeelings(text, ctx).includes('anger');
+  // HELP gets the carrier's help answer, which says who we are: "HELP. what even is this number".
+  const helpAsked = readKeywords(text).includes('HELP');
   for (const [index, clause] of clauses.entries()) {
     if (index < clauses.length - 1 && ECHO.test(clause.flat)) continue;
-    const found = topicsOf(clause, whole, ctx, optOut);
+    let found = topicsOf(clause, whole, ctx, optOut);
+    // "the market's about to tank. is it?", "¿cómo lo ve usted?": a short question that points
+    // back asks about the sentence next to it.
+    const before = clauses[index - 1];
+    if (found.length === 0 && clause.asked && before && POINTS_BACK.test(clause.flat)) {
+      found = topicsOf({ ...before, asked: true }, whole, ctx, optOut);
+    }
     // A sentence asked like a question whose topic no list knows is still a question to answer.
     const unplaced =
       found.length === 0 &&
@@ -113,8 +184,12 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
       !clause.exclaimed &&
       ai === null &&
       !optOut &&
+      !(venting && !clause.marked) &&
+      !RHETORICAL.test(clause.flat) &&
+      !helpAsked &&
       scheduling.length === 0 &&
-      !NOT_OTHER.test(clause.flat);
+      !NOT_OTHER.test(clause.flat) &&
+      !(topics.some((t) => t !== 'other') && POINTS_BACK.test(clause.flat));
     topics.push(...(unplaced ? (['other'] as const) : found));
   }
   for (const topic of new Set(topics)) acts.push({ act: 'question', topic });

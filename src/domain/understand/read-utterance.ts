@@ -1,7 +1,8 @@
 import { readKeywords } from '../compliance/keywords.ts';
 import { isVague } from '../language/vague.ts';
 import { readMoneySlots } from './money-slots.ts';
-import { readStanceActs } from './objections.ts';
+import { isNoise, readStanceActs } from './objections.ts';
+import { prepare } from './objections-text.ts';
 import { readOtherSlots } from './other-slots.ts';
 import { readQuestionActs } from './questions.ts';
 import { readTimelineMonths } from './timeline-slot.ts';
@@ -29,6 +30,10 @@ export function readUtterance(text: string, ctx: UtteranceContext): Understandin
 
   if (slots.area !== undefined && ctx.lastQuestion !== 'area' && placeIsAskedAbout(acts, stance.acts))
     delete slots.area;
+  if (stance.acts.some(isClosingNo)) {
+    delete slots.timeline_months;
+    delete slots.intent;
+  }
   const stated = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
   if (stated || answersPending(text, ctx.lastQuestion, stance.acts, acts)) acts.push({ act: 'answer' });
   const meaningful = acts.length > 0 || stance.acts.some((a) => a.act !== 'other');
@@ -47,6 +52,20 @@ function placeIsAskedAbout(questions: readonly Act[], stance: readonly Act[]): b
     stance.some((a) => a.act === 'objection' && a.type === 'already_bought')
   );
 }
+
+// "listed with another agent, closes in 3 weeks", "we're selling it ourselves, if it doesn't sell
+// in 30 days maybe": a no that takes the lead elsewhere states no plan of theirs with us, so the
+// dates and the buy/sell wording in it are someone else's sale.
+const CLOSING_NOS = new Set([
+  'has_agent',
+  'listed_with_other',
+  'already_bought',
+  'already_sold',
+  'not_interested',
+  'not_selling_anymore',
+  'wrong_number',
+]);
+const isClosingNo = (a: Act) => a.act === 'objection' && CLOSING_NOS.has(a.type);
 
 // Questions a yes or no answers: a "yes" to "are you pre-approved?" is an answer; a "yes" to an
 // appointment offer is a confirmation, and to "buy or sell?" it says nothing.
@@ -67,7 +86,18 @@ function answersPending(
 ): boolean {
   if (asked === null || asked === 'appointment' || asked === 'buy_or_sell') return false;
   if (others.some((a) => a.act === 'question' || a.act === 'keyword')) return false;
+  if (WITHHOLDS.test(prepare(text).flat)) return false;
   if (stance.some((a) => a.act === 'affirm' || a.act === 'deny')) return YES_NO_ANSWERS.has(asked);
   if (stance.some((a) => a.act === 'objection')) return false;
-  return isVague(text);
+  if (isVague(text)) return true;
+  // Whatever else follows a pending question is the lead's answer to it in their own words
+  // ("single story pls, my mom lives w us", "when our lease is up", "no hay prisa"), unless it
+  // is only a reaction, a refusal to say, a meeting time, or a complaint with nothing in it.
+  if (others.some((a) => a.act === 'scheduling' || a.act === 'identity_question')) return false;
+  if (stance.some((a) => a.act === 'feeling' && a.kind === 'anger')) return false;
+  return !isNoise(text);
 }
+
+// "prefer not to say", "I'll tell you in person", "that's personal": the lead declines to answer.
+const WITHHOLDS =
+  /\b(?:(?:prefer|rather|like) not (?:to )?(?:say|share|tell|give|disclose|answer)|not (?:telling|saying|sharing)|(?:thats|its) (?:personal|private|none of your)|(?:tell|say) (?:you )?in person|none of your business|prefiero no (?:decir|decirlo|compartir)|no (?:le |te )?(?:voy a )?(?:digo|decir)|es personal)\b/;
