@@ -57,6 +57,11 @@ export interface InboxItem {
 export type MessageAuthor = 'lead' | 'bot' | 'agent' | 'follow_up';
 
 export interface WhyReply {
+  /**
+   * What the bot read in the lead's message of the turn: its dialogue acts (`{ act: 'question',
+   * topic: 'home_value' }`…) and the slot values it states; null when not recorded.
+   */
+  reading: { acts: Record<string, unknown>[]; slots: Record<string, unknown> } | null;
   /** Decision events of the turn: rules that fired, knowledge-base answers, compliance screens. */
   events: { action: string; detail: Record<string, unknown> }[];
   /** CRM changes the same turn queued (tags, fields, notes, tasks…). */

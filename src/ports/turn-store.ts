@@ -1,4 +1,5 @@
 import type { PlannedFollowUp } from '../domain/follow-up/index.ts';
+import type { Understanding } from '../domain/understand/types.ts';
 import type { Db, Sql } from '../ports.ts';
 import type { ContactRow } from './contact-store.ts';
 import type { ModelCallRecord } from './model-call-record.ts';
@@ -38,6 +39,8 @@ export interface TranscriptRow {
   body: string;
   /** Outbound rows: the idempotency key of the outbox row that sends this text. */
   outboxKey?: string;
+  /** The lead's message: the dialogue acts and slot values the bot read in it (messages.reading). */
+  reading?: Understanding;
 }
 
 export interface AuditRow {

@@ -15,6 +15,7 @@ interface MessageRow {
   outbox_kind: string | null;
   outbox_payload: Record<string, unknown> | null;
   delivery_status: string | null;
+  reading: { acts?: unknown; slots?: unknown } | null;
 }
 
 /** Everything the Contact page shows, in a handful of indexed reads of one contact. */
@@ -46,7 +47,8 @@ export async function readContactView(sql: Sql, loc: string, cid: string): Promi
   const [messages, audits, outbox, models, followUps, escalations, tickets] = await Promise.all([
     sql.query<MessageRow>(
       `SELECT m.id, m.direction, m.channel, m.body, m.inbox_id, m.created_at, o.status AS outbox_status,
-              o.last_error AS outbox_error, o.kind AS outbox_kind, o.payload AS outbox_payload, d.status AS delivery_status
+              o.last_error AS outbox_error, o.kind AS outbox_kind, o.payload AS outbox_payload, d.status AS delivery_status,
+              m.reading
          FROM messages m LEFT JOIN outbox o ON o.id = m.outbox_id
          LEFT JOIN message_deliveries d ON d.location_id = m.location_id
           AND d.message_id = COALESCE(m.remote_message_id, o.result ->> 'messageId')
@@ -125,10 +127,13 @@ export async function readContactView(sql: Sql, loc: string, cid: string): Promi
     const key = String(inboxId);
     const found = why.get(key);
     if (found) return found;
-    const w: WhyReply = { events: [], actions: [], modelCalls: [] };
+    const w: WhyReply = { reading: null, events: [], actions: [], modelCalls: [] };
     why.set(key, w);
     return w;
   };
+  for (const m of messages.rows)
+    if (m.direction === 'inbound' && m.inbox_id !== null && m.reading)
+      whyOf(m.inbox_id).reading = readingOf(m.reading);
   for (const a of audits.rows)
     whyOf(String(a.detail.inboxId)).events.push({ action: a.action, detail: a.detail });
   for (const o of outbox.rows)
@@ -213,6 +218,15 @@ export async function readContactView(sql: Sql, loc: string, cid: string): Promi
     ],
     documents,
   };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The stored reading of a lead's message (messages.reading), keeping only well-formed parts. */
+function readingOf(r: NonNullable<MessageRow['reading']>): NonNullable<WhyReply['reading']> {
+  const acts = Array.isArray(r.acts) ? r.acts.filter(isRecord) : [];
+  return { acts, slots: isRecord(r.slots) ? r.slots : {} };
 }
 
 function authorOf(m: MessageRow): MessageAuthor {

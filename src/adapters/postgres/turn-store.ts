@@ -143,11 +143,12 @@ async function writePlan(tx: Sql, p: TurnPlan): Promise<number> {
       p.inboxId,
       (m.outboxKey && outboxIds.get(m.outboxKey)) ?? null,
       at,
+      m.reading ? JSON.stringify(m.reading) : null,
     ]);
     await tx.query(
-      `INSERT INTO messages (location_id, contact_id, direction, channel, body, inbox_id, outbox_id, created_at)
-       SELECT v.l, v.c, v.d, v.ch, v.b, v.i::bigint, v.o::bigint, v.t::timestamptz
-         FROM (VALUES ${values(p.transcript.length, 9)}) AS v(n, l, c, d, ch, b, i, o, t)
+      `INSERT INTO messages (location_id, contact_id, direction, channel, body, inbox_id, outbox_id, created_at, reading)
+       SELECT v.l, v.c, v.d, v.ch, v.b, v.i::bigint, v.o::bigint, v.t::timestamptz, v.r::jsonb
+         FROM (VALUES ${values(p.transcript.length, 10)}) AS v(n, l, c, d, ch, b, i, o, t, r)
         ORDER BY v.n::int`,
       params,
     );

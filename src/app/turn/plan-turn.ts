@@ -55,6 +55,10 @@ export function planTurn(
   const decision = g.decision;
   if (g.staff || !decision || !g.input)
     return { plan, followOn: { escalation: null, compliance: null }, bot: null, ignored: 'staff_sender' };
+  // What the bot read in the message, kept with it: the dashboard shows it as the reply's "why".
+  const inbound = plan.transcript[0];
+  if (inbound && decision.reading)
+    inbound.reading = { acts: decision.reading.acts, slots: decision.reading.slots };
 
   const enqueue = (action: OutboxAction) => {
     const key = `inbox:${ev.id}:${plan.outbox.length}`;

@@ -62,9 +62,31 @@ function detailText(d: Record<string, unknown>): string {
     .join(', ');
 }
 
+/** `question:home_value`, `objection:has_agent`, `answer`: an act with its one detail, if any. */
+export function actLabel(a: Record<string, unknown>): string {
+  const detail = a.topic ?? a.type ?? a.kind;
+  return typeof detail === 'string' ? `${String(a.act)}:${detail}` : String(a.act);
+}
+
+function readingLines(r: WhyReply['reading']): SafeHtml | '' {
+  if (!r) return '';
+  const slots = scalarEntries(r.slots);
+  return html`<li>Read in the lead's message: ${
+    r.acts.length
+      ? r.acts.map((a, i) => html`${i ? ', ' : ''}<code>${actLabel(a)}</code>`)
+      : 'nothing in particular'
+  }</li>${
+    slots.length
+      ? html`<li>Values read: ${slots.map(([k, v], i) => html`${i ? ', ' : ''}${k.replace(/_/g, ' ')} = ${v}`)}</li>`
+      : ''
+  }`;
+}
+
 function whyBlock(w: WhyReply | null): SafeHtml | '' {
-  if (!w || (w.events.length === 0 && w.actions.length === 0 && w.modelCalls.length === 0)) return '';
+  if (!w || (!w.reading && w.events.length === 0 && w.actions.length === 0 && w.modelCalls.length === 0))
+    return '';
   return html`<details><summary>Why this reply</summary><ul>
+${readingLines(w.reading)}
 ${w.events.map((e) => html`<li>Rule: ${e.action.replace(/_/g, ' ')}${detailText(e.detail) ? html` (${detailText(e.detail)})` : ''}</li>`)}
 ${w.actions.map((a) => html`<li>CRM: ${a.summary}</li>`)}
 ${w.modelCalls.map(
