@@ -9,6 +9,11 @@ export interface IntentOptions {
   bot: BotKind;
   /** True right after "buying or selling?": a bare "both" / "los dos" then counts. */
   justAsked: boolean;
+  /**
+   * The bot asked one of its own qualifying questions (motivation, price, budget, ...): the side
+   * the bot serves is already known, so "selling" said to the seller bot states nothing new.
+   */
+  qualifying?: boolean;
 }
 
 const FILLER =
@@ -21,16 +26,18 @@ const LEADING_ANSWER = new RegExp(
 );
 const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|ambos|ambas)$/;
 const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta)$/;
+// Plural "buyers", "sellers" are other people ("what do buyers pay", "are sellers giving
+// concessions"); a lead speaking of themselves says "we're buyers" (SELF_AS).
 const WEAK_SELL =
-  /\b(?:sell|selling|seller|sellers|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the) (?:house|home|place|condo)|(?:put|putting) (?:my|our|the) (?:house|home|place|condo) on the market|(?:put|putting) it on the market)\b/;
+  /\b(?:sell|selling|seller|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the) (?:house|home|place|condo)|(?:put|putting) (?:ours|it|(?:my|our|the|this) (?:house|home|place|condo|one)) (?:on|up on) the market)\b/;
 const WEAK_BUY =
-  /\b(?:buy|buying|buyer|buyers|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
+  /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 // Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
 const THIRD_PARTY =
   /\b(?:landlords?|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
 const ON_OUR_OWN =
-  /\b(?:sell(?:ing)? (?:it|the house|our house|my house)? ?(?:myself|ourselves|on (?:my|our) own|by owner)|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
+  /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
 const NEGATION =
   '(?:not|dont|do not|doesnt|does not|no longer|never|wont|will not|arent|are not|isnt|not really)';
 const SPANISH_NEGATION =
@@ -48,25 +55,34 @@ const SELL_TO_GET =
   /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
 // In the lead bot only, where the side is still open: a lead who loved a house is buying.
 const BUYER_INTEREST =
-  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:gotta|got to|need to|have to) find (?:something|a place|a new place)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto)\b/;
+  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:gotta|got to|need to|have to) find (?:something|a place|a new place)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto|interested in (?:\w+ ){0,2}(?:properties|homes|houses|condos|duplex|duplexes|rentals|townhomes))\b/;
 const SELLER_INTEREST =
-  /\b(?:unload (?:the|our|my|this) (?:house|home|place|condo)|cash out|get rid of (?:this|the|our|my) (?:one|place|house|home|condo)|depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
+  /\b(?:unload (?:the|our|my|this) (?:house|home|place|condo)|cash(?:ing)? out|get rid of (?:this|the|our|my) (?:one|place|house|home|condo)|depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
 const TRADING_UP =
   /\b(?:upgrad(?:e|ing)|outgr(?:ew|own|owing)|(?:need|want) (?:a )?(?:bigger|larger) (?:place|house|home))\b/;
-const SELF_AS = /\b(?:as a |(?:im|i am|were|we are|are|r) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
+// The next home named beside the sale: "sell the condo, get a house w a yard", "downsize ... grab
+// something smaller around here".
+const NEXT_HOME =
+  /\b(?:get|grab|find|buy|into) (?:a|an|another|something|one|the next) (?:(?:\w+ ){0,2}(?:house|home|place|condo|townhome|townhouse)|smaller|bigger|larger)\b|\bdownsiz\w*\b/;
+const SELF_AS =
+  /\b(?:as a |(?:are|r) the |(?:im|i am|were|we are|we r|i m) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
+// "sellers market", "a buyers market": the market, not the lead.
+const MARKET_SIDE = /\b(?:buyers?|sellers?) market\b/g;
 const HELP_TO =
   /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender)|(?:can|could|would|will) you (?:sell|list) (?:my|our)|(?:can|could) you (?:find|get) (?:me|us) a)\b/;
 // "We need to sell first": first, before buying.
 const SELL_FIRST =
   /\bsell\w* (?:\w+ ){0,2}first\b(?! (?:week|thing|of|half))|\bvender (?:\w+ ){0,2}primero\b/;
 const FIRST_OR = /\b(?:buy|sell)\w* first or (?:buy|sell)\w* first\b/;
-const BUY_THERE = /\bbuy\w* (?:there|over there|out there)(?: too)?\b|\bcomprar (?:alla|alli)\b/;
+// Buying elsewhere: "buying there too", "buying in boise" (a city outside the market area).
+const BUY_THERE =
+  /\bbuy\w* (?:(?:a |something |a house |a home |a place )?(?:there|over there|out there|in [a-z]+|out of state))\b|\bcomprar (?:alla|alli|en [a-z]+)\b/;
 const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
 const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
 const OWN_PLACE_SOLD =
   /\b(?:(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)|(?:have|got|own) (?:a|our|my|the) (?:house|home|condo|place|property|townhome) to sell|(?:our|my) (?:house|home|place|condo) (?:sells|is sold|sold))\b/;
 const QUESTION_OPENER =
-  /^(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
+  /^(?:(?:wait|so|ok|okay|um|and|but|hey|also|oh|just curious|quick question) )?(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
 // Asking what the house is worth is a question about value, not yet a decision to sell.
 const HOME_VALUE =
   /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;
@@ -105,7 +121,16 @@ function sides(said: string): Sides {
  * bot, interest in a house ("loved it", "want to make an offer") is `buy`.
  */
 export function readIntentSlot(text: string, options: IntentOptions): IntentSlot | null {
-  const simple = simplify(text).replace(NOT_TEXT, ' ').replace(/\s+/g, ' ').trim();
+  const read = readSide(text, options);
+  if (!options.qualifying) return read;
+  // The bot already serves this side; only the other side ("both") is news.
+  if ((options.bot === 'seller' && read === 'sell') || (options.bot === 'buyer' && read === 'buy'))
+    return null;
+  return read;
+}
+
+function readSide(text: string, options: IntentOptions): IntentSlot | null {
+  const simple = simplify(text).replace(NOT_TEXT, ' ').replace(MARKET_SIDE, ' ').replace(/\s+/g, ' ').trim();
   if (ON_OUR_OWN.test(simple)) return null;
   const clauses = simple.match(CLAUSE) ?? [];
   const said = clauses.filter((c) => !c.includes('?') && !QUESTION_OPENER.test(c.trim())).join(' ');
@@ -133,6 +158,7 @@ export function readIntentSlot(text: string, options: IntentOptions): IntentSlot
   }
   if (options.bot === 'lead' && buy && !sell && TRADING_UP.test(said) && SELLER_INTEREST.test(said))
     sell = true;
+  if (options.bot === 'lead' && sell && !buy && (TRADING_UP.test(said) || NEXT_HOME.test(said))) buy = true;
   if (
     sell &&
     buy &&

@@ -30,7 +30,11 @@ export const readOtherSlots = rememberRead(readSlots, (slots) => ({ ...slots }))
 function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   const asked = ctx.lastQuestion;
   const out: OtherSlots = {};
-  const intent = readIntentSlot(text, { bot: ctx.bot, justAsked: asked === 'buy_or_sell' });
+  const intent = readIntentSlot(text, {
+    bot: ctx.bot,
+    justAsked: asked === 'buy_or_sell',
+    qualifying: asked !== null && asked !== 'buy_or_sell',
+  });
   if (intent) out.intent = intent;
   const condition = ctx.bot === 'buyer' ? null : readCondition(text, { justAsked: asked === 'condition' });
   if (condition) out.condition = condition;

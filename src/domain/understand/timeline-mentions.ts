@@ -73,8 +73,10 @@ function isBare(clause: string, phrase: string): boolean {
 const NEGATED =
   /\b(?:not|no|never|nunca|isnt|nothing)(?: (?:es|is|really|that|too|so|super|very|muy|in|this|by|en|next))? $/;
 const LAST = /\b(?:last|this past|since|desde) $/;
+// "behind a few months on the mortgage": payments owed, not a date ahead.
+const BEHIND = /\b(?:behind|atrasad[oa]s?)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
-  /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
+  /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
@@ -87,6 +89,10 @@ const ONGOING =
   /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching)\b/;
 const SPANISH_PAST_DURATION =
   /\b(?:tenemos|tengo|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
+// Another contract's end: "my listing agreement doesn't expire till feb", "el contrato vence en marzo"
+// (a lease ending is the lead's own move date, so it stays).
+const CONTRACT_ENDS =
+  /\b(?:listing|agreement|contract|contrato|letter|carta)(?: [a-z]+){0,3} (?:expir\w*|vence|vencio|caduca)\b/;
 const EVENT =
   /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
 // Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
@@ -100,7 +106,41 @@ const SELLING = /\b(?:sell|selling|vender|list|listing)\b/;
 const CORRECTION =
   /\b(?:actually|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|mejor|perdon|digo|o sea)\b/g;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
-const YA_STOP = new Set(['para', 'basta', 'bueno', 'pues', 'si', 'no', 'ok', 'y', 'que', 'pero']);
+// Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya".
+const YA_STOP = new Set([
+  'para',
+  'basta',
+  'bueno',
+  'pues',
+  'si',
+  'no',
+  'ok',
+  'y',
+  'que',
+  'pero',
+  'ay',
+  'ah',
+  'oh',
+  'uy',
+  'hay',
+  'oye',
+  'ya',
+]);
+
+// A wedding or a birth has a date of its own: "getting married in june", "twins due in may".
+const LIFE_EVENT =
+  /\b(?:married|marry|marrying|wedding|weddings|engaged|casamos|casarnos|casar|boda|baby|babies|twins|due|pregnant|born|bebe|embarazada|nace|nazca)\b/;
+// "once the baby comes in march", "after my baby is born": the move waits for the event.
+const AFTER_EVENT = /\b(?:after|once|when|until|till|til|cuando|despues|hasta)\b/;
+// "4th text this week", "3 offers this month": a count within a period, not a date ahead.
+const COUNT_IN_PERIOD =
+  /\b\d+(?:st|nd|rd|th)\b|\b(?:times|texts|calls|messages|offers|companies|people|agents)\b/;
+const THIS_PERIOD = /^(?:this|esta|este) /;
+// "should we wait til spring?", "would it be dumb to list in december", "is spring better":
+// a question about a date is not the lead's plan.
+const ASKS_ABOUT =
+  /^ ?(?:should|would|is|are|does|do|will|isnt|arent|wouldnt|shouldnt|deberiamos|conviene|es mejor)\b/;
+const PRICES_TALK = /\b(?:prices?|rates?|market|precios?|tasas?|mercado)\b/;
 
 /** The last few words before a match: a past verb farther back belongs to another thought. */
 function nearTail(tail: string): string {
@@ -126,13 +166,23 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (phrase === 'may' && !opts.timelineAsked) return false;
   }
   if (NEGATED.test(tail)) return false;
-  if (LAST.test(tail) || PAST_EVENT.test(nearTail(tail)) || AFTER_PAST_OR_OTHER.test(after)) return false;
+  if (
+    LAST.test(tail) ||
+    BEHIND.test(tail) ||
+    PAST_EVENT.test(nearTail(tail)) ||
+    AFTER_PAST_OR_OTHER.test(after)
+  )
+    return false;
   if (c.duration) {
     if (RATE_BEFORE.test(tail) || RATE_AFTER.test(after) || EVERY.test(tail)) return false;
     if (ONGOING.test(FOR_BEFORE.test(tail) ? tail : nearTail(tail))) return false;
     if (SPANISH_PAST_DURATION.test(tail) || GERUND_AFTER.test(after)) return false;
   }
-  if (EVENT.test(text) || MARKET_TALK.test(text)) return false;
+  if (EVENT.test(text) || MARKET_TALK.test(text) || CONTRACT_ENDS.test(text)) return false;
+  if (LIFE_EVENT.test(text) && !MOVING.test(s) && !AFTER_EVENT.test(text)) return false;
+  if (THIS_PERIOD.test(phrase) && COUNT_IN_PERIOD.test(tail)) return false;
+  if (!opts.timelineAsked && (ASKS_ABOUT.test(text) || (PRICES_TALK.test(text) && !MOVING.test(text))))
+    return false;
   // A question back ("like 30 days?") is the lead asking, unless it answers "when?".
   if (s[to] === '?' && !opts.timelineAsked) return false;
   if (opts.appointmentAsked && !MOVING.test(text)) return false;

@@ -49,7 +49,8 @@ const YEAR_PART: Record<string, number> = {
 const QUARTERS = ['', 'first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(months?|mos?|mths?|meses|mes|weeks?|wks?|semanas?|days?|dias?|years?|yrs?|anos?)';
+const UNIT =
+  '(months?|mos?|mths?|meses|mes|mes[ec]citos?|mes[ec]itos?|weeks?|wks?|semanas?|semanitas?|days?|dias?|diitas?|years?|yrs?|anos?|anitos?)';
 /** "3 months", "3-4 mo", "30 to 60 days", "2 o 3 meses": a range reads as its earliest end. */
 const DIGIT_DURATION = new RegExp(
   `(?<![\\d.])${NUMBER}(?:ish)?(?: ?(?:-|to|or|and|a|o|y) ?\\d+(?:\\.\\d+)?)? ?${UNIT}\\b`,
@@ -178,7 +179,7 @@ export const RULES: Rule[] = [
     read: () => months(1),
   },
   {
-    re: /\b(?:(?:the )?end of (?:the |this )?month|(?:el )?fin(?:al)?(?:es)? de(?:l)? mes|finales de(?:l)? mes|month end)\b/g,
+    re: /\b(?:(?:the )?end of (?:the |this )?month|(?:el )?fin(?:al)?(?:es)? de(?:l)? (?:este )?mes|finales de(?:l)? (?:este )?mes|month end)\b/g,
     read: () => months(1),
   },
   // The turn of the year: "by the end of the year" is about as far as "by New Year".
@@ -254,6 +255,11 @@ export const RULES: Rule[] = [
   // "before escrow closes on the 20th": a day of this month (or the next, once it has passed).
   {
     re: /\b(?:on|by|before|until|till|til|after|around|for) the (\d{1,2})(?:st|nd|rd|th)\b(?! of\b)/g,
+    read: (m) => date({ day: Number(m[1]) }),
+  },
+  // "we close on the new house the 20th", "escrow closes the 15th": a closing day of this month.
+  {
+    re: /\b(?:close|closes|closing|escrow)(?: (?:on|of|in|for|the|our|my|new|house|home|place|one|escrow|is|will|be|should)){0,5} the (\d{1,2})(?:st|nd|rd|th)\b(?! of\b)/g,
     read: (m) => date({ day: Number(m[1]) }),
   },
   // Lengths of time.

@@ -61,6 +61,38 @@ describe('intent', () => {
     expect(read('we need a bigger house', 'seller', 'motivation').intent).toBeUndefined();
   });
 
+  it('reads the side the bot already serves as nothing new after one of its own questions', () => {
+    expect(read('we would sell it as is, no repairs', 'seller', 'condition').intent).toBeUndefined();
+    expect(read('anything over 900 and we sell', 'seller', 'price').intent).toBeUndefined();
+    expect(read('we want to start buying in the spring', 'buyer', 'timeline').intent).toBeUndefined();
+    expect(read('we want to sell first, then buy', 'seller', 'timeline').intent).toBe('both');
+    expect(read('we are ready to sell', 'seller', null).intent).toBe('sell');
+  });
+
+  it('reads other buyers and sellers and the market side as no intent of the lead', () => {
+    expect(read('is it a sellers market right now', 'lead', null).intent).toBeUndefined();
+    expect(read('roughly what do buyers pay in fees here', 'buyer', null).intent).toBeUndefined();
+    expect(read('are sellers still paying closing costs or nah', 'buyer', 'budget').intent).toBeUndefined();
+    expect(read('hey are you trying to buy it or list it', 'seller', null).intent).toBeUndefined();
+    expect(read('my kids are the buyers', 'lead', null).intent).toBe('buy');
+  });
+
+  it('reads a sale with the next home here as both, and a private sale as none', () => {
+    expect(read('sell the townhouse and get a house with a yard', 'lead', 'buy_or_sell').intent).toBe('both');
+    expect(
+      read('want to downsize, sell the big one and find something smaller nearby', 'lead', null).intent,
+    ).toBe('both');
+    expect(read('we need a bigger house, have to get rid of this one first', 'lead', null).intent).toBe(
+      'both',
+    );
+    expect(read('selling here and buying in Denver', 'lead', 'buy_or_sell').intent).toBe('sell');
+    expect(read('we plan to put ours on the market', 'lead', 'buy_or_sell').intent).toBe('sell');
+    expect(read('thinking of cashing out and moving near my son', 'lead', null).intent).toBe('sell');
+    expect(read('interested in rental properties, maybe a fourplex', 'lead', null).intent).toBe('buy');
+    expect(read('we will list it on zillow ourselves', 'seller', null).intent).toBeUndefined();
+    expect(read('selling it privately to a neighbor', 'seller', null).intent).toBeUndefined();
+  });
+
   it('makes a buyer who must sell first both', () => {
     expect(read('only once we sell our place', 'buyer', 'timeline').intent).toBe('both');
     expect(read('tenemos que vender la nuestra primero', 'buyer', 'timeline').intent).toBe('both');

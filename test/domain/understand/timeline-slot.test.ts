@@ -53,6 +53,8 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
     ['springtime', 4],
     ['before the 4th of july', 7],
     ['we want to move before our lease expires in june', 6],
+    ['we close on the new place the 20th so right after that', 0],
+    ['once the baby comes in march', 3],
   ])('%j → %i', (text, months) => {
     expect(afterWhen(text)).toBe(months);
   });
@@ -85,6 +87,9 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
     expect(afterWhen('dentro de un año')).toBe(12);
     expect(afterWhen('el otro año')).toBeUndefined();
     expect(afterWhen('no hay prisa')).toBeUndefined();
+    expect(afterWhen('para fines de este mes')).toBe(1);
+    expect(afterWhen('en unos dos mesecitos')).toBe(2);
+    expect(afterWhen('ay ya, le dije que para mayo')).toBe(5);
   });
 });
 
@@ -139,6 +144,16 @@ describe('what only looks like a timeline', () => {
     ['I work 4 days a week'],
     ["I'll get back to you in a couple weeks"],
     ['see you next week!'],
+    ['we are behind a few months on the mortgage'],
+    ['getting married in june, so excited'],
+    ['nos casamos en abril'],
+    ['3rd call this week about my house'],
+    ['would it be smart to list in march'],
+    ['do you think rates drop by summer'],
+    ['heard prices dip in the winter'],
+    ['our zestimate went up 20k in a month'],
+    ['my listing contract doesnt expire till april'],
+    ['we got one in may but it probably lapsed'],
   ])('%j', (text) => {
     expect(unprompted(text)).toBeUndefined();
   });
