@@ -12,7 +12,7 @@ import { leadMarkingTags } from '../domain/staff.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { createMetrics } from '../observability/metrics.ts';
 import type { Crm, Db, RateBudget } from '../ports.ts';
-import type { Breaker } from './breakers.ts';
+import type { Breaker, BreakerFactory } from './breakers.ts';
 
 type Metrics = ReturnType<typeof createMetrics>;
 
@@ -21,7 +21,8 @@ export interface GhlWiring {
   logger: Logger;
   metrics: Metrics;
   budget: RateBudget;
-  breaker: Breaker;
+  /** A factory gives each GHL endpoint family its own breaker (adapters/ghl/http.ts). */
+  breaker: Breaker | BreakerFactory;
   bots: BotsConfig;
   locationSettings: ReturnType<typeof createLocationSettings>;
 }

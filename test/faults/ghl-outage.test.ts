@@ -4,9 +4,9 @@ import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
 import { eventually, ghlEnv, startTestService, type TestService } from '../support/service.ts';
 import {
   failedWork,
+  ghlCircuits,
   LEAD_TEXTS,
   leadTexts,
-  metricValue,
   openWork,
   repliesPerContact,
   seedLeads,
@@ -45,7 +45,7 @@ describe('GHL answering 429, then 5xx, then hanging', () => {
     const watch = setInterval(() => {
       fetch(`${svc!.url}/metrics`)
         .then((r) => r.text())
-        .then((t) => breakerStates.add(metricValue(t, 'jorge_circuit_state', 'dependency="ghl"') ?? -1))
+        .then((t) => breakerStates.add(Math.max(-1, ...Object.values(ghlCircuits(t)))))
         .catch(() => {});
     }, 50);
     try {
@@ -75,10 +75,12 @@ describe('GHL answering 429, then 5xx, then hanging', () => {
     expect(answered(0)).toBe(3);
     // Never over GHL's budget of 100 requests in any 10 s, retries included.
     expect(ghl.maxRequestsInAnyWindow()).toBeLessThanOrEqual(100);
-    // The breaker opened during the 5xx and timeouts and is closed again now.
+    // A breaker (one per GHL endpoint family) opened during the 5xx and timeouts; all are closed now.
     expect(breakerStates.has(2)).toBe(true);
     const after = await (await fetch(`${svc.url}/metrics`)).text();
-    expect(metricValue(after, 'jorge_circuit_state', 'dependency="ghl"')).toBe(0);
+    const circuits = Object.values(ghlCircuits(after));
+    expect(circuits.length).toBeGreaterThan(0);
+    expect(circuits.every((v) => v === 0)).toBe(true);
     // No lead was sent an error, a stack or an empty text.
     for (const m of ghl.messages.filter((x) => x.direction === 'outbound'))
       expect(m.body).not.toMatch(/error|exception|undefined|null|\bstatus\b|^\s*$/i);

@@ -76,3 +76,11 @@ export function metricValue(text: string, name: string, labels: string): number 
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
+
+/** The state of every GHL circuit breaker (one per endpoint family) by dependency, e.g. `ghl:contacts:read`. */
+export function ghlCircuits(metrics: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metrics.matchAll(/^jorge_circuit_state\{dependency="(ghl:[a-z]+:[a-z]+)"\} (\d+)$/gm))
+    out[m[1]!] = Number(m[2]);
+  return out;
+}

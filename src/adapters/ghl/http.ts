@@ -52,8 +52,27 @@ export interface GhlHttpOptions {
   sleep?: (ms: number) => Promise<void>;
   observer?: GhlObserver;
   logger?: GhlLogger;
-  /** Opens after repeated network errors, timeouts and 5xx; 4xx and 429 mean GHL is up. */
-  breaker?: Breaker;
+  /**
+   * Opens after repeated network errors, timeouts and 5xx; 4xx and 429 mean GHL is up. Given a
+   * function, one breaker per endpoint family (see endpointFamily), created on first use: GHL's
+   * services fail apart (sending SMS while contacts answer), and a success elsewhere must not keep
+   * a failing family's circuit closed. Given one breaker, every call shares it.
+   */
+  breaker?: Breaker | ((family: GhlEndpointFamily) => Breaker);
+}
+
+const RESOURCES = ['conversations', 'contacts', 'calendars', 'opportunities', 'locations'] as const;
+
+/** `<resource>:<read|write>`, e.g. `conversations:write` (sending), `contacts:read`. */
+export type GhlEndpointFamily = `${(typeof RESOURCES)[number] | 'other'}:${'read' | 'write'}`;
+
+/** Calls that fail together: the API resource (first path segment) and whether the call reads or writes. */
+export function endpointFamily(req: Pick<GhlRequest, 'method' | 'path'>): GhlEndpointFamily {
+  const first = req.path.split('/')[1] ?? '';
+  const resource = (RESOURCES as readonly string[]).includes(first)
+    ? (first as (typeof RESOURCES)[number])
+    : 'other';
+  return `${resource}:${req.method === 'GET' ? 'read' : 'write'}`;
 }
 
 export interface GhlRequest {
@@ -99,6 +118,19 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
           },
         });
 
+  const breakers = new Map<GhlEndpointFamily, Breaker>();
+  const breakerFor = (req: GhlRequest): Breaker | undefined => {
+    const b = opts.breaker;
+    if (b === undefined || typeof b !== 'function') return b;
+    const family = endpointFamily(req);
+    let made = breakers.get(family);
+    if (!made) {
+      made = b(family);
+      breakers.set(family, made);
+    }
+    return made;
+  };
+
   function buildUrl(req: GhlRequest): string {
     const url = new URL(baseUrl + req.path);
     for (const [k, v] of Object.entries(req.query ?? {})) {
@@ -132,11 +164,12 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
   }
 
   async function once<T>(req: GhlRequest, afterRefresh = false): Promise<T> {
-    if (opts.breaker?.state() === 'open') throw new GhlUnavailableError(req.op);
+    const breaker = breakerFor(req);
+    if (breaker?.state() === 'open') throw new GhlUnavailableError(req.op);
     const waited = await opts.budget.acquire(req.locationId);
     if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
     // Only now take the half-open trial: a budget that refuses (day used up) must not hold it.
-    if (opts.breaker && !opts.breaker.allow()) throw new GhlUnavailableError(req.op);
+    if (breaker && !breaker.allow()) throw new GhlUnavailableError(req.op);
     const token = await tokens.token(req.locationId);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
@@ -160,13 +193,13 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
       text = await res.text();
     } catch (err) {
       const failure = transportError(req.op, err, req.sideEffect ?? false);
-      opts.breaker?.failure();
+      breaker?.failure();
       opts.observer?.onCall?.(req.op, failure.kind === 'timeout' ? 'timeout' : 'network_error', elapsed());
       throw failure;
     }
     opts.observer?.onCall?.(req.op, res.status, elapsed());
-    if (res.status >= 500) opts.breaker?.failure();
-    else opts.breaker?.success();
+    if (res.status >= 500) breaker?.failure();
+    else breaker?.success();
     const parsed = parseJson(text);
     const retryAfterMs =
       res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), Date.now()) : undefined;

@@ -332,6 +332,7 @@ export async function startFakeGhl(opts: FakeGhlOptions = {}): Promise<FakeGhl> 
     addPipeline: (p) => void state.pipelines.push(p),
     addWorkflow: (w) => void state.workflows.push(w),
     failNext: (rule) => void rules.push({ ...rule }),
+    clearFailures: () => void rules.splice(0),
     releaseDelayed: () => {
       for (const release of [...held]) release();
     },

@@ -285,6 +285,8 @@ export interface FakeGhl {
   addPipeline(p: FakePipeline): void;
   addWorkflow(w: FakeWorkflow): void;
   failNext(rule: FailureRule): void;
+  /** Drops every failure rule not yet used up: the outage ends now (test control). */
+  clearFailures(): void;
   /** Answers every request held by a 'delay' rule now (test control). */
   releaseDelayed(): void;
   setRateLimit(max: number, intervalMs: number): void;
