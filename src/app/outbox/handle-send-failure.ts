@@ -1,0 +1,91 @@
+import {
+  markOutboxFailed,
+  markOutboxRetry,
+  type OutboxRow,
+  releaseOutbox,
+} from '../../adapters/postgres/outbox-repo.ts';
+import { CrmError, DailyBudgetExhaustedError } from '../../ports.ts';
+import { MailError } from '../../ports/mailer.ts';
+import { escalateToHumanReview } from '../escalations/escalate-to-human-review.ts';
+import { type Channel, isDndRefusal } from './channel-dnd.ts';
+import { skipForDnd } from './check-send-consent.ts';
+import type { DrainerContext } from './drainer-deps.ts';
+
+// Outbox-level backoff, on top of the client's own quick retries: 5 s, 10 s, 20 s … capped at 10 min.
+const retryDelayMs = (attempts: number, baseMs: number) => Math.min(baseMs * 2 ** (attempts - 1), 600_000);
+
+/**
+ * What becomes of an action whose attempt threw: a do-not-disturb refusal cancels it, a used-up
+ * daily budget holds it without counting an attempt, a retryable error schedules the next attempt
+ * with backoff, anything else (or the last attempt) fails it for good, audits it and, unless the
+ * step belongs to an escalation already, escalates the contact to a person. `progressed` is false
+ * only when the action was held; `escalated` tells the drainer a new escalation was queued.
+ */
+export async function handleSendFailure(
+  deps: DrainerContext,
+  row: OutboxRow,
+  channel: Channel | null,
+  err: unknown,
+): Promise<{ progressed: boolean; escalated: boolean }> {
+  if (channel && isDndRefusal(err)) {
+    await skipForDnd(deps, row, channel);
+    return { progressed: true, escalated: false };
+  }
+  if (err instanceof DailyBudgetExhaustedError) {
+    // Refused before anything was sent; the day frees up in minutes or hours. Waiting for it is
+    // not a failed attempt, so the action is neither given up nor escalated meanwhile.
+    await releaseOutbox(deps.db, row.id, new Date(deps.clock.now().getTime() + err.retryAfterMs));
+    deps.metrics.outboxResults.inc({ kind: row.kind, result: 'held_daily_budget' });
+    deps.logger.warn(
+      { outboxId: row.id, kind: row.kind, retryAfterMs: err.retryAfterMs },
+      'GHL daily budget used up; action held',
+    );
+    return { progressed: false, escalated: false };
+  }
+  let escalated = false;
+  const retryable = err instanceof CrmError || err instanceof MailError ? err.retryable : true;
+  const message = err instanceof Error ? err.message : String(err);
+  if (retryable && row.attempts < deps.maxAttempts) {
+    const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, deps.retryBaseMs ?? 5_000));
+    await markOutboxRetry(deps.db, row.id, message, next);
+    deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
+    deps.logger.warn(
+      { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
+      'CRM action will be retried',
+    );
+  } else {
+    await markOutboxFailed(deps.db, row.id, message);
+    deps.metrics.outboxResults.inc({ kind: row.kind, result: 'failed' });
+    deps.logger.error(
+      { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
+      'CRM action failed for good',
+    );
+    await deps.stores.contacts.audit(deps.db, {
+      locationId: row.location_id,
+      contactId: row.contact_id,
+      actor: 'system',
+      action: 'crm_action_failed',
+      detail: { outboxId: row.id, kind: row.kind, error: message },
+      at: deps.clock.now(),
+    });
+    // A turn whose outside calls still fail after every retry goes to a person, unless the
+    // failing step is itself part of an escalation (its record already exists).
+    if (!/^(?:esc|cmp)_/.test(row.idempotency_key) && row.kind !== 'assess_financing') {
+      await deps.db.transaction((tx) =>
+        escalateToHumanReview(
+          tx,
+          deps.escalation,
+          {
+            locationId: row.location_id,
+            contactId: row.contact_id,
+            reason: 'crm_failure',
+            context: { outboxId: row.id, kind: row.kind, error: message },
+          },
+          deps.clock.now(),
+        ),
+      );
+      escalated = true;
+    }
+  }
+  return { progressed: true, escalated };
+}
