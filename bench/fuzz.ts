@@ -8,7 +8,18 @@ import * as fc from 'fast-check';
 import { BODY_LIMIT } from '../test/http/fuzz-body-mutations.ts';
 import { FuzzTally } from '../test/http/fuzz-check.ts';
 import { describeRequest, type FuzzRequest, finalize } from '../test/http/fuzz-draft.ts';
-import { FUZZ_ENV, FUZZ_TOKEN, fuzzDrafts, fuzzTarget, seedKnownIds } from '../test/http/fuzz-run.ts';
+import { listRoutes, untailored } from '../test/http/fuzz-discover.ts';
+import {
+  FUZZ_ENV,
+  FUZZ_TOKEN,
+  fuzzDrafts,
+  fuzzTarget,
+  seedKnownIds,
+  signInForFuzz,
+  writesWithoutCsrf,
+} from '../test/http/fuzz-run.ts';
+import { pgliteBackend } from '../test/support/db.ts';
+import { startTestService } from '../test/support/service.ts';
 import { testWebhookKeys } from '../test/support/fakes/test-keys.ts';
 import { openBenchSchema } from './lib/bench-db.ts';
 import { RAW_REQUESTS, type Sent, sendOverHttp, sendRaw } from './lib/fuzz-client.ts';
@@ -37,6 +48,21 @@ as its own process on PostgreSQL (DATABASE_URL, default postgres://postgres@127.
 plus raw bytes no client library sends. Fails when any answer is a 5xx, an error is not in the one
 error shape, or the service stops.`;
 const log = (m: string) => process.stdout.write(`${m}\n`);
+
+/**
+ * The dashboard's routes, read from the app's router (the service under test runs in its own
+ * process): an in-process app on a throwaway embedded database, only to list them.
+ */
+async function dashboardRoutes() {
+  const tdb = await pgliteBackend.open();
+  const svc = await startTestService(tdb, FUZZ_ENV, { workers: false });
+  try {
+    return untailored(listRoutes(svc.service.app));
+  } finally {
+    await svc.stop();
+    await tdb.close();
+  }
+}
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -122,7 +148,19 @@ async function main(): Promise<number> {
       if ('error' in s) throw new Error(`seeding ${method} ${url}: ${s.error}`);
       return { status: s.status, body: s.body };
     });
-    const arbitrary = fuzzDrafts(fuzzTarget(known));
+    // The dashboard too, with the bearer token and as a signed-in realtor (cookie and CSRF token).
+    const session = await signInForFuzz(async (method, url, headers, body) => {
+      const res = await fetch(new URL(url, base), {
+        method,
+        headers,
+        ...(body ? { body } : {}),
+        redirect: 'manual',
+      });
+      return { status: res.status, setCookie: res.headers.getSetCookie(), body: await res.text() };
+    });
+    const pages = await dashboardRoutes();
+    log(`dashboard: ${pages.length} routes, fuzzed with the bearer token and a signed-in session`);
+    const arbitrary = fuzzDrafts(fuzzTarget(known, pages, session));
     const signing = { keys: testWebhookKeys, now: () => Date.now() };
     const tally = new FuzzTally();
     const latencies: number[] = [];
@@ -155,6 +193,13 @@ async function main(): Promise<number> {
       r.push(sent.ms);
       byRoute.set(req.route, r);
       tally.record(index, req, sent, describeRequest);
+      if (writesWithoutCsrf(req, session) && sent.status < 400)
+        tally.problem(
+          index,
+          req,
+          `a write with the session cookie but no CSRF token answered ${sent.status}`,
+          describeRequest,
+        );
     };
 
     for (const raw of RAW_REQUESTS) {

@@ -48,24 +48,49 @@ const value = fc.oneof(
   fc.constant(null),
 );
 
+/**
+ * How a page request proves itself: the bearer token, or a signed-in realtor's cookie with the
+ * CSRF token in the X-CSRF-Token header (as htmx sends it) or in the `_csrf` field (as a plain form
+ * does), or the cookie without any CSRF token (refused on writes).
+ */
+type PageAuth = 'bearer' | 'session' | 'session-form' | 'session-no-csrf';
+
+function authHeaders(t: FuzzTarget, how: PageAuth, write: boolean, htmx: boolean): Record<string, string> {
+  if (how === 'bearer' || !t.session) return { authorization: `Bearer ${t.token}` };
+  return {
+    cookie: t.session.cookie,
+    ...(htmx ? { 'hx-request': 'true' } : {}),
+    ...(write && how === 'session' ? { 'x-csrf-token': t.session.csrf } : {}),
+  };
+}
+
 /** A request to one of the listed routes: its path parameters filled, a form or JSON body on writes. */
 export function pageDrafts(t: FuzzTarget, routes: ListedRoute[]): fc.Arbitrary<Draft> {
   const ids = [...t.known.contacts, ...t.known.escalations, 'nope', '0'];
+  const auths: PageAuth[] = t.session ? ['bearer', 'session', 'session-form', 'session-no-csrf'] : ['bearer'];
   return fc
     .tuple(
       fc.constantFrom(...routes),
       fc.array(fc.constantFrom(...ids), { minLength: 4, maxLength: 4 }),
       fc.dictionary(field, value, { maxKeys: 4 }),
       fc.boolean(),
+      fc.constantFrom(...auths),
+      fc.boolean(),
     )
-    .map(([r, fill, fields, asForm]) => {
-      const pairs = Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]);
+    .map(([r, fill, generated, asForm, chosen, htmx]) => {
       let n = 0;
       const segments = r.path.split('/').slice(1);
       const param = segments.findIndex((s) => s.startsWith(':'));
       const path = segments.map((s) => (s.startsWith(':') ? fill[n++ % fill.length]! : s));
       const write = r.method !== 'GET' && r.method !== 'DELETE';
-      const auth = { authorization: `Bearer ${t.token}` };
+      // Signing the shared session out would leave the rest of the run signed out: sign-out is
+      // sent with the cookie only without its CSRF token (refused), or with the bearer token.
+      const how =
+        r.path === '/sign-out' && (chosen === 'session' || chosen === 'session-form') ? 'bearer' : chosen;
+      const auth = authHeaders(t, how, write, htmx);
+      const fields =
+        write && how === 'session-form' && t.session ? { ...generated, _csrf: t.session.csrf } : generated;
+      const pairs = Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)]);
       if (!write)
         return draft(`${r.method} ${r.path}`, r.method, path, {
           headers: auth,

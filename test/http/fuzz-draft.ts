@@ -35,6 +35,11 @@ export interface FuzzTarget {
   known: { escalations: string[]; tickets: string[]; contacts: string[] };
   /** Routes found in the app without a tailored generator (the dashboard's), fuzzed generically. */
   pages?: Array<{ method: string; path: string }>;
+  /**
+   * A signed-in realtor's dashboard session (`jorge_session=…` and the CSRF token its pages carry):
+   * with it, dashboard routes are also sent with the cookie instead of the bearer token.
+   */
+  session?: { cookie: string; csrf: string };
 }
 
 /** Body markers replaced at send time by the current time, or two hours before it (past WEBHOOK_MAX_AGE_MS). */

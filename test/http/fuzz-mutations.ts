@@ -40,6 +40,22 @@ const AUTH = [
   'Bearer \u00ff\u00fe',
 ];
 
+/** What a session cookie can become: cut, forged, doubled, oversized, or gone. */
+const COOKIE_CHANGES: Array<[string, (c: string | undefined) => string | undefined]> = [
+  ['no cookie', () => undefined],
+  ['empty session', () => 'jorge_session='],
+  ['last character changed', (c) => (c ? `${c.slice(0, -1)}${c.endsWith('A') ? 'B' : 'A'}` : c)],
+  ['no signature', (c) => c?.split('.').slice(0, 2).join('.')],
+  ['extra part', (c) => (c ? `${c}.x` : c)],
+  ['expiry moved', (c) => c?.replace(/\.(\d+)\./, (_m, d: string) => `.${Number(d) + 1}.`)],
+  ['two sessions', (c) => `jorge_session=a.1.b; ${c ?? ''}`],
+  ['made-up session', () => 'jorge_session=abc.99999999999999.sig'],
+  ['other cookies around', (c) => `a=1; ${c ?? ''}; b=\u00ff`],
+  ['huge cookie', (c) => `${c ?? 'jorge_session=x'}; pad=${'x'.repeat(6000)}`],
+  ['no equals sign', () => 'jorge_session'],
+];
+const CSRF = ['', 'x', 'not-the-token', '\u00ff\u00fe', 'x'.repeat(5000)];
+
 const ODD_PARTS: Part[] = [
   'a\u0000b',
   '\u0000',
@@ -101,6 +117,19 @@ const requestMutations: Array<fc.Arbitrary<Mutate>> = [
     named(`authorization ${JSON.stringify(a.slice(0, 20))}`, (d) => {
       if (a) d.headers.authorization = a;
       else delete d.headers.authorization;
+    }),
+  ),
+  fc.constantFrom(...COOKIE_CHANGES).map(([name, change]) =>
+    named(`cookie: ${name}`, (d) => {
+      const next = change(d.headers.cookie);
+      if (next === undefined) delete d.headers.cookie;
+      else d.headers.cookie = next;
+    }),
+  ),
+  fc.constantFrom(...CSRF, null).map((v) =>
+    named(`csrf token ${v === null ? 'removed' : JSON.stringify(v.slice(0, 20))}`, (d) => {
+      if (v === null) delete d.headers['x-csrf-token'];
+      else d.headers['x-csrf-token'] = v;
     }),
   ),
   fc.constantFrom(...METHODS).map((m) =>

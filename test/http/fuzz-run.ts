@@ -35,8 +35,57 @@ export function fuzzDrafts(target: FuzzTarget): fc.Arbitrary<Draft> {
   });
 }
 
-export function fuzzTarget(known: FuzzTarget['known'], pages: FuzzTarget['pages'] = []): FuzzTarget {
-  return { token: FUZZ_TOKEN, workflowSecret: FUZZ_SECRET, mcp: true, known, pages };
+export function fuzzTarget(
+  known: FuzzTarget['known'],
+  pages: FuzzTarget['pages'] = [],
+  session?: FuzzTarget['session'],
+): FuzzTarget {
+  return {
+    token: FUZZ_TOKEN,
+    workflowSecret: FUZZ_SECRET,
+    mcp: true,
+    known,
+    pages,
+    ...(session ? { session } : {}),
+  };
+}
+
+/** What a request with the realtor's cookie but no CSRF token must never do: change anything. */
+export function writesWithoutCsrf(req: FuzzRequest, session: NonNullable<FuzzTarget['session']>): boolean {
+  const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method);
+  const path = req.url.split('?')[0];
+  return (
+    unsafe &&
+    req.headers.cookie === session.cookie &&
+    req.headers.authorization === undefined &&
+    path !== '/sign-in' &&
+    req.headers['x-csrf-token'] !== session.csrf &&
+    !(req.body?.includes(session.csrf) ?? false)
+  );
+}
+
+/**
+ * Signs in through the dashboard's form as a realtor's browser does, with `send` (inject or a
+ * socket), and reads the CSRF token the inbox page carries.
+ */
+export async function signInForFuzz(
+  send: (
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+  ) => Promise<{ status: number; setCookie: string[]; body: string }>,
+): Promise<NonNullable<FuzzTarget['session']>> {
+  const form = new URLSearchParams({ token: FUZZ_TOKEN, next: '/inbox' }).toString();
+  const res = await send('POST', '/sign-in', { 'content-type': 'application/x-www-form-urlencoded' }, form);
+  const cookie = res.setCookie.find((c) => c.startsWith('jorge_session=') && !c.includes('Max-Age=0'));
+  if (res.status !== 303 || !cookie)
+    throw new Error(`sign-in answered ${res.status}: ${res.body.slice(0, 200)}`);
+  const session = cookie.split(';')[0] as string;
+  const page = await send('GET', '/inbox', { cookie: session });
+  const csrf = /X-CSRF-Token&quot;:&quot;([A-Za-z0-9_-]+)&quot;/.exec(page.body)?.[1];
+  if (page.status !== 200 || !csrf) throw new Error(`the inbox answered ${page.status} without a CSRF token`);
+  return { cookie: session, csrf };
 }
 
 /** Sends one request through Fastify's inject (no socket: the same router, hooks and handlers). */

@@ -17,6 +17,8 @@ import {
   fuzzTarget,
   injectRequest,
   seedKnownIds,
+  signInForFuzz,
+  writesWithoutCsrf,
 } from './fuzz-run.ts';
 
 // The short fuzz run of `npm test`: every route, through app.inject (Fastify's router, hooks and
@@ -77,11 +79,28 @@ describe('HTTP fuzz (in-process, app.inject)', () => {
     // The dashboard's pages and controls, as the app lists them now.
     const pages = untailored(listRoutes(app));
     expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['/inbox']));
-    const property = fc.asyncProperty(fuzzDrafts(fuzzTarget(known, pages)), async (draft) => {
+    // And as a signed-in realtor: the same pages with the session cookie and its CSRF token.
+    const session = await signInForFuzz(async (method, url, headers, body) => {
+      const res = await app.inject({ method, url, headers, ...(body ? { payload: body } : {}) });
+      const set = res.headers['set-cookie'];
+      return {
+        status: res.statusCode,
+        setCookie: Array.isArray(set) ? set : set ? [String(set)] : [],
+        body: res.body,
+      };
+    });
+    let signedInPages = 0;
+    let unsignedWrites = 0;
+    const property = fc.asyncProperty(fuzzDrafts(fuzzTarget(known, pages, session)), async (draft) => {
       if (tally.total === WARM_UP) heapBefore = await settledHeap();
       const req = finalize(draft, signing);
       const res = await injectRequest(app, req);
       const problems = tally.record(tally.total, req, res, describeRequest);
+      if (req.headers.cookie === session.cookie && !req.headers.authorization && res.status === 200)
+        signedInPages++;
+      if (writesWithoutCsrf(req, session)) unsignedWrites++;
+      if (writesWithoutCsrf(req, session) && res.status < 400)
+        problems.push(`a write with the session cookie but no CSRF token answered ${res.status}`);
       if (problems.length > 0) {
         throw new Error(
           `${problems.join('\n')}\n${describeRequest(req)}\n  answer: ${res.status} ${res.body.slice(0, 300)}`,
@@ -95,6 +114,12 @@ describe('HTTP fuzz (in-process, app.inject)', () => {
       `fuzz: ${tally.total} requests (${tally.statusLine()}); heap ${mb(heapBefore)} → ${mb(heapAfter)} MB`,
     );
     expect(heapAfter - heapBefore).toBeLessThan(HEAP_GROWTH_LIMIT);
+    // The session was used, and nothing the fuzz sent signed it out.
+    console.log(
+      `fuzz: ${signedInPages} dashboard answers (200) to the signed-in realtor's cookie; ${unsignedWrites} writes with it but no CSRF token, all refused`,
+    );
+    expect(signedInPages).toBeGreaterThan(RUNS / 200);
+    expect((await app.inject({ url: '/inbox', headers: { cookie: session.cookie } })).statusCode).toBe(200);
     // No prototype-pollution key reached Object.prototype.
     expect(POLLUTION_MARK in {}).toBe(false);
     expect(Object.keys(Object.prototype)).toEqual([]);
