@@ -41,6 +41,7 @@ import { crmsFromConfig } from './crm.ts';
 import { languageModelFromConfig } from './language-model.ts';
 import { mcpToolsFromConfig } from './mcp.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
+import { postgresOutboxDelivery } from '../adapters/postgres/outbox-delivery.ts';
 import { createLocationSettings, turnDepsForLocation } from '../app/locations/location-settings.ts';
 
 export interface ServiceOverrides {
@@ -84,7 +85,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     metrics,
     budget,
-    breaker: (family) => breaker(`ghl:${family}`),
+    breaker: breaker('ghl'),
     bots,
     locationSettings,
   });
@@ -108,6 +109,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const drainer = createOutboxDrainer({
     db,
     stores: postgresStores,
+    delivery: postgresOutboxDelivery,
     crmFor,
     clock,
     clockFor,

@@ -30,11 +30,6 @@ export const allowedImports: Record<string, string> = {
   // Moving behind store ports (src/ports/) next.
   'app/assess-financing.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/assess-financing.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/outbox/drain-outbox.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/outbox/drain-outbox.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/outbox/check-send-consent.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/outbox/handle-send-failure.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/outbox/perform-action.ts -> adapters/postgres/outbox-repo.ts': PENDING,
   'app/follow-ups/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/outbox/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/outbox/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,

@@ -1,3 +1,4 @@
+import { DELIVERY_RANK } from '../../domain/delivery-status.ts';
 import type { Sql } from '../../ports.ts';
 
 /** What GHL said became of one outbound message (migrations/010_message_deliveries.sql). */
@@ -20,33 +21,9 @@ export interface DeliveryError {
   message?: string;
 }
 
-/** Failed for good: the message did not reach the contact. */
-export const UNDELIVERED_STATUSES: ReadonlySet<string> = new Set(['failed', 'undelivered']);
+export { statusLabel, UNDELIVERED_STATUSES } from '../../domain/delivery-status.ts';
 
-// GHL's message statuses (conversations.json, GetMessageResponseDto.status). A report never moves a
-// message back to an earlier stage: a retried "pending" arriving after "delivered" is kept as history only.
-const RANK: Record<string, number> = {
-  scheduled: 0,
-  queued: 0,
-  pending: 0,
-  sent: 1,
-  connected: 1,
-  delivered: 2,
-  failed: 2,
-  undelivered: 2,
-  opt_out: 2,
-  completed: 2,
-  read: 3,
-  opened: 3,
-  clicked: 3,
-};
-
-/** The status as a bounded metric label: GHL's known statuses, else "other". */
-export function statusLabel(status: string | undefined): string {
-  if (!status) return 'none';
-  const s = status.toLowerCase();
-  return s in RANK ? s : 'other';
-}
+const RANK = DELIVERY_RANK;
 
 /** Records one OutboundMessage report; returns the message's status after it. */
 export async function recordOutboundReport(tx: Sql, r: OutboundReport): Promise<string | null> {

@@ -1,21 +1,13 @@
 import type { OutboxAction } from '../../ports/outbox-action.ts';
+import {
+  type LeadWhereaboutsRow,
+  MESSAGE_KINDS,
+  type OutboxRow,
+  type SendConsentFacts,
+} from '../../ports/outbox-delivery.ts';
 import type { Sql } from '../../ports.ts';
 
-export interface OutboxRow {
-  id: number;
-  location_id: string;
-  contact_id: string;
-  inbox_id: number | null;
-  kind: string;
-  payload: OutboxAction;
-  idempotency_key: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
-  attempts: number;
-  first_attempt_at: Date | null;
-  created_at: Date;
-  result: Record<string, unknown> | null;
-  last_error: string | null;
-}
+export { type LeadWhereaboutsRow, MESSAGE_KINDS, type OutboxRow } from '../../ports/outbox-delivery.ts';
 
 export async function enqueueOutbox(
   tx: Sql,
@@ -106,9 +98,6 @@ export async function markOutboxRetry(
   );
 }
 
-/** Outbox kinds that put a message in front of the lead (staff alerts and CRM updates do not). */
-export const MESSAGE_KINDS = ['send_message', 'send_cma_email'] as const;
-
 /**
  * Cancels every queued, unclaimed message to the contact (an opt-out in the same transaction).
  * A row already claimed by a sender is left to the sender's own consent check.
@@ -145,15 +134,6 @@ export async function releaseOutbox(sql: Sql, id: number, at: Date): Promise<voi
   );
 }
 
-/** What the sender needs to know about where the lead is (their clock and their state's law). */
-export interface LeadWhereaboutsRow {
-  phone: string | null;
-  timezone: string | null;
-  state: string | null;
-  postal_code: string | null;
-  tags: string[];
-}
-
 /**
  * What a sender must know right before a message goes to the lead: whether the contact has opted
  * out, the texts of the contact's inbound messages that are stored but not yet processed (an
@@ -165,13 +145,7 @@ export async function sendConsentFacts(
   locationId: string,
   contactId: string,
   since: Date,
-): Promise<{
-  optedOut: boolean;
-  unreadTexts: string[];
-  contact: LeadWhereaboutsRow | null;
-  lastInboundAt: Date | null;
-  initiatedSentAt: Date[];
-}> {
+): Promise<SendConsentFacts> {
   const { rows } = await sql.query<{
     contact: (LeadWhereaboutsRow & { opted_out: boolean }) | null;
     texts: string[] | null;

@@ -1,10 +1,4 @@
-import {
-  markOutboxCancelled,
-  MESSAGE_KINDS,
-  type OutboxRow,
-  releaseOutbox,
-  sendConsentFacts,
-} from '../../adapters/postgres/outbox-repo.ts';
+import { isMessageKind, type OutboxRow } from '../../ports/outbox-delivery.ts';
 import { decideSendConsent } from '../../domain/compliance/send-consent.ts';
 import { hasTag } from '../../domain/conversation.ts';
 import { contactSendWindow } from '../contacts/lead-send-window.ts';
@@ -35,9 +29,9 @@ const CANCEL_REASONS = {
  * first. False when the row must not go now.
  */
 export async function mayGoOut(deps: DrainerContext, row: OutboxRow): Promise<boolean> {
-  if (!(MESSAGE_KINDS as readonly string[]).includes(row.kind)) return true;
+  if (!isMessageKind(row.kind)) return true;
   const now = deps.clockOf(row.location_id).now();
-  const facts = await sendConsentFacts(
+  const facts = await deps.delivery.sendConsentFacts(
     deps.db,
     row.location_id,
     row.contact_id,
@@ -70,7 +64,7 @@ export async function mayGoOut(deps: DrainerContext, row: OutboxRow): Promise<bo
   });
   if (verdict.action === 'send') return true;
   if (verdict.action === 'cancel') {
-    await markOutboxCancelled(deps.db, row.id, CANCEL_REASONS[verdict.reason]);
+    await deps.delivery.markCancelled(deps.db, row.id, CANCEL_REASONS[verdict.reason]);
     deps.metrics.outboxResults.inc({ kind: row.kind, result: 'cancelled' });
     deps.logger.info(
       { outboxId: row.id, kind: row.kind, reason: verdict.reason },
@@ -81,7 +75,7 @@ export async function mayGoOut(deps: DrainerContext, row: OutboxRow): Promise<bo
       verdict.until === null
         ? new Date(now.getTime() + CONSENT_HOLD_MS)
         : new Date(Math.min(verdict.until.getTime(), now.getTime() + QUIET_RECHECK_MS));
-    await releaseOutbox(deps.db, row.id, at);
+    await deps.delivery.release(deps.db, row.id, at);
     deps.metrics.outboxResults.inc({
       kind: row.kind,
       result: verdict.reason === 'unread_opt_out' ? 'held' : `held_${verdict.reason}`,
@@ -93,7 +87,7 @@ export async function mayGoOut(deps: DrainerContext, row: OutboxRow): Promise<bo
 /** A message on a channel in DND is cancelled: not retried, not escalated (docs/ESCALATIONS.md). */
 export async function skipForDnd(deps: DrainerContext, row: OutboxRow, channel: Channel): Promise<void> {
   const reason = `the contact has do not disturb on for ${channel} in the CRM`;
-  await markOutboxCancelled(deps.db, row.id, reason);
+  await deps.delivery.markCancelled(deps.db, row.id, reason);
   deps.metrics.outboxResults.inc({ kind: row.kind, result: 'skipped_dnd' });
   deps.logger.info({ outboxId: row.id, kind: row.kind, channel }, `message not sent: ${reason}`);
 }

@@ -1,11 +1,5 @@
-import { statusLabel } from '../../adapters/postgres/deliveries-repo.ts';
-import {
-  claimOutbox,
-  MESSAGE_KINDS,
-  markOutboxSent,
-  type OutboxRow,
-  openOutboxForContact,
-} from '../../adapters/postgres/outbox-repo.ts';
+import { statusLabel } from '../../domain/delivery-status.ts';
+import { isMessageKind, type OutboxRow } from '../../ports/outbox-delivery.ts';
 import { createWakeableLoop } from '../../resilience/wakeable-loop.ts';
 import { createDndCheck, messageChannel } from './channel-dnd.ts';
 import { mayGoOut, skipForDnd } from './check-send-consent.ts';
@@ -48,8 +42,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const { messageId } = result;
       // GHL's id of a message, stored with a report of it that came first (record-outbound.ts).
       const early = await deps.db.transaction(async (tx) => {
-        await markOutboxSent(tx, row.id, result, now);
-        const message = (MESSAGE_KINDS as readonly string[]).includes(row.kind);
+        await deps.delivery.markSent(tx, row.id, result, now);
+        const message = isMessageKind(row.kind);
         return message && typeof messageId === 'string' ? storeSendResult(tx, row, messageId, now) : null;
       });
       deps.metrics.outboxResults.inc({
@@ -57,17 +51,9 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         result: result.deduplicated ? 'deduplicated' : 'sent',
       });
       if (early) deps.metrics.messageDelivery.inc({ status: statusLabel(early), sender: 'bot' });
-      if (row.kind === 'send_message') {
-        if (row.inbox_id !== null) {
-          const { rows } = await deps.db.query<{ received_at: Date }>(
-            `SELECT received_at FROM inbox WHERE id = $1`,
-            [row.inbox_id],
-          );
-          if (rows[0])
-            deps.metrics.endToEnd.observe(
-              Math.max(0, Date.now() - new Date(rows[0].received_at).getTime()) / 1000,
-            );
-        }
+      if (row.kind === 'send_message' && row.inbox_id !== null) {
+        const receivedAt = await deps.delivery.inboxReceivedAt(deps.db, row.inbox_id);
+        if (receivedAt) deps.metrics.endToEnd.observe(Math.max(0, Date.now() - receivedAt.getTime()) / 1000);
       }
       return true;
     } catch (err) {
@@ -80,7 +66,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   async function runOnce(contact?: { locationId: string; contactId: string }): Promise<boolean> {
     // A sandbox contact's rows are stamped with the sandbox clock, which may run ahead.
     const clock = contact && deps.clockFor ? deps.clockFor(contact.locationId) : deps.clock;
-    const rows = await claimOutbox(deps.db, {
+    const rows = await deps.delivery.claim(deps.db, {
       now: clock.now(),
       leaseMs: deps.leaseMs,
       limit: deps.batchSize ?? 50,
@@ -94,16 +80,12 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   /** Sends everything due for one contact now (the sandbox's synchronous path). */
   async function drainContact(locationId: string, contactId: string, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((await openOutboxForContact(deps.db, locationId, contactId)) > 0) {
+    while ((await deps.delivery.openForContact(deps.db, locationId, contactId)) > 0) {
       const progressed = await runOnce({ locationId, contactId });
       if (!progressed) {
         // Either another worker is sending it, or it waits for a retry later; don't block forever.
         if (Date.now() > deadline) return;
-        const { rows } = await deps.db.query(
-          `SELECT 1 FROM outbox WHERE location_id = $1 AND contact_id = $2 AND status = 'sending' LIMIT 1`,
-          [locationId, contactId],
-        );
-        if (rows.length === 0) return;
+        if (!(await deps.delivery.sendingForContact(deps.db, locationId, contactId))) return;
         await new Promise((r) => setTimeout(r, 5));
       }
     }

@@ -2,6 +2,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { Clock, Crm, Db } from '../../ports.ts';
 import type { Mailer } from '../../ports/mailer.ts';
+import type { OutboxDeliveryStore } from '../../ports/outbox-delivery.ts';
 import type { Stores } from '../../ports/stores.ts';
 import type { EscalationDeps } from '../escalations/escalation-deps.ts';
 import type { DndCheck } from './channel-dnd.ts';
@@ -10,6 +11,8 @@ import type { FieldProvisioner } from './provision-custom-fields.ts';
 export interface OutboxDrainerDeps {
   db: Db;
   stores: Stores;
+  /** Claims the outbox's due rows and records what became of each. */
+  delivery: OutboxDeliveryStore;
   /** The CRM that serves a location (the sandbox location always gets the sandbox CRM). */
   crmFor: (locationId: string) => Crm;
   clock: Clock;

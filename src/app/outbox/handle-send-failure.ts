@@ -1,9 +1,4 @@
-import {
-  markOutboxFailed,
-  markOutboxRetry,
-  type OutboxRow,
-  releaseOutbox,
-} from '../../adapters/postgres/outbox-repo.ts';
+import type { OutboxRow } from '../../ports/outbox-delivery.ts';
 import { CrmError, DailyBudgetExhaustedError } from '../../ports.ts';
 import { MailError } from '../../ports/mailer.ts';
 import { escalateToHumanReview } from '../escalations/escalate-to-human-review.ts';
@@ -34,7 +29,7 @@ export async function handleSendFailure(
   if (err instanceof DailyBudgetExhaustedError) {
     // Refused before anything was sent; the day frees up in minutes or hours. Waiting for it is
     // not a failed attempt, so the action is neither given up nor escalated meanwhile.
-    await releaseOutbox(deps.db, row.id, new Date(deps.clock.now().getTime() + err.retryAfterMs));
+    await deps.delivery.release(deps.db, row.id, new Date(deps.clock.now().getTime() + err.retryAfterMs));
     deps.metrics.outboxResults.inc({ kind: row.kind, result: 'held_daily_budget' });
     deps.logger.warn(
       { outboxId: row.id, kind: row.kind, retryAfterMs: err.retryAfterMs },
@@ -47,14 +42,14 @@ export async function handleSendFailure(
   const message = err instanceof Error ? err.message : String(err);
   if (retryable && row.attempts < deps.maxAttempts) {
     const next = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts, deps.retryBaseMs ?? 5_000));
-    await markOutboxRetry(deps.db, row.id, message, next);
+    await deps.delivery.markRetry(deps.db, row.id, message, next);
     deps.metrics.outboxResults.inc({ kind: row.kind, result: 'retry' });
     deps.logger.warn(
       { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },
       'CRM action will be retried',
     );
   } else {
-    await markOutboxFailed(deps.db, row.id, message);
+    await deps.delivery.markFailed(deps.db, row.id, message);
     deps.metrics.outboxResults.inc({ kind: row.kind, result: 'failed' });
     deps.logger.error(
       { outboxId: row.id, kind: row.kind, attempts: row.attempts, err },

@@ -1,4 +1,4 @@
-import type { OutboxRow } from '../../adapters/postgres/outbox-repo.ts';
+import type { OutboxRow } from '../../ports/outbox-delivery.ts';
 import { rememberStaffContact } from '../escalations/staff-senders.ts';
 import { type DrainerContext, SEND_CHECK_SKEW_MS } from './drainer-deps.ts';
 import { sendCmaEmail } from './send-cma-email.ts';

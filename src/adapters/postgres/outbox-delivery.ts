@@ -1,0 +1,36 @@
+import type { OutboxDeliveryStore } from '../../ports/outbox-delivery.ts';
+import {
+  claimOutbox,
+  markOutboxCancelled,
+  markOutboxFailed,
+  markOutboxRetry,
+  markOutboxSent,
+  openOutboxForContact,
+  releaseOutbox,
+  sendConsentFacts,
+} from './outbox-repo.ts';
+
+/** The outbox drainer's store on PostgreSQL and PGlite (ports/outbox-delivery.ts). */
+export const postgresOutboxDelivery: OutboxDeliveryStore = {
+  claim: claimOutbox,
+  markSent: markOutboxSent,
+  markRetry: markOutboxRetry,
+  markFailed: markOutboxFailed,
+  markCancelled: markOutboxCancelled,
+  release: releaseOutbox,
+  sendConsentFacts,
+  openForContact: openOutboxForContact,
+  async sendingForContact(sql, locationId, contactId) {
+    const { rows } = await sql.query(
+      `SELECT 1 FROM outbox WHERE location_id = $1 AND contact_id = $2 AND status = 'sending' LIMIT 1`,
+      [locationId, contactId],
+    );
+    return rows.length > 0;
+  },
+  async inboxReceivedAt(sql, inboxId) {
+    const { rows } = await sql.query<{ received_at: Date }>(`SELECT received_at FROM inbox WHERE id = $1`, [
+      inboxId,
+    ]);
+    return rows[0] ? new Date(rows[0].received_at) : null;
+  },
+};

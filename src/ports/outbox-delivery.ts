@@ -1,0 +1,77 @@
+import type { Sql } from '../ports.ts';
+import type { OutboxAction } from './outbox-action.ts';
+
+/** One queued CRM step as the outbox drainer claims it (migrations: the outbox table). */
+export interface OutboxRow {
+  id: number;
+  location_id: string;
+  contact_id: string;
+  inbox_id: number | null;
+  kind: string;
+  payload: OutboxAction;
+  idempotency_key: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  first_attempt_at: Date | null;
+  created_at: Date;
+  result: Record<string, unknown> | null;
+  last_error: string | null;
+}
+
+/** Outbox kinds that put a message in front of the lead (staff alerts and CRM updates do not). */
+export const MESSAGE_KINDS = ['send_message', 'send_cma_email'] as const;
+
+export const isMessageKind = (kind: string): boolean => (MESSAGE_KINDS as readonly string[]).includes(kind);
+
+/** What the sender needs to know about where the lead is (their clock and their state's law). */
+export interface LeadWhereaboutsRow {
+  phone: string | null;
+  timezone: string | null;
+  state: string | null;
+  postal_code: string | null;
+  tags: string[];
+}
+
+/** What a sender must know right before a message goes to the lead (see `sendConsentFacts`). */
+export interface SendConsentFacts {
+  optedOut: boolean;
+  unreadTexts: string[];
+  contact: LeadWhereaboutsRow | null;
+  lastInboundAt: Date | null;
+  initiatedSentAt: Date[];
+}
+
+/**
+ * The outbox as its drainer works it: claim due rows under a lease, then record what became of
+ * each (sent, retried later, failed for good, cancelled, or given back untouched). Each method
+ * runs in the transaction or pool it is given.
+ */
+export interface OutboxDeliveryStore {
+  /**
+   * Claims up to `limit` due rows, the oldest open row of each contact only (a contact's steps go
+   * out in order), optionally of one contact; a row whose lease ran out is claimed again.
+   */
+  claim(
+    sql: Sql,
+    opts: { now: Date; leaseMs: number; limit: number; contact?: { locationId: string; contactId: string } },
+  ): Promise<OutboxRow[]>;
+  markSent(sql: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<void>;
+  markRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void>;
+  markFailed(sql: Sql, id: number, error: string): Promise<void>;
+  /** Cancels one claimed row (the sender found it must not go out). */
+  markCancelled(sql: Sql, id: number, reason: string): Promise<void>;
+  /** Gives a claimed row back untouched, to be claimed again after `at` (its attempt is not counted). */
+  release(sql: Sql, id: number, at: Date): Promise<void>;
+  /**
+   * Whether the contact has opted out, the texts of their inbound messages stored but not yet
+   * processed, where the lead is, when they last wrote, and when the messages we started (no inbox
+   * row) since `since` went out.
+   */
+  sendConsentFacts(sql: Sql, locationId: string, contactId: string, since: Date): Promise<SendConsentFacts>;
+  /** How many of the contact's rows are pending or being sent. */
+  openForContact(sql: Sql, locationId: string, contactId: string): Promise<number>;
+  /** Whether one of the contact's rows is being sent right now (by this worker or another). */
+  sendingForContact(sql: Sql, locationId: string, contactId: string): Promise<boolean>;
+  /** When the inbox event a reply answers was received (end-to-end latency). */
+  inboxReceivedAt(sql: Sql, inboxId: number): Promise<Date | null>;
+}
