@@ -85,7 +85,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     logger,
     metrics,
     budget,
-    breaker: breaker('ghl'),
+    breaker: (family) => breaker(`ghl:${family}`),
     bots,
     locationSettings,
   });
