@@ -25,6 +25,7 @@ import { createLiveScripts } from '../app/scripts.ts';
 import { botsWithPersona } from '../domain/location-settings.ts';
 import { createCmaCache } from '../app/follow-ups/generate-cma.ts';
 import { createSandboxClock, createSandboxTime } from '../app/follow-ups/sandbox-clock.ts';
+import { createSandboxClockStore } from '../adapters/postgres/sandbox-clock-repo.ts';
 import { loadComps } from '../adapters/comps/load-comps.ts';
 import { withMailResilience } from '../adapters/mail/resilient-mailer.ts';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.ts';
@@ -102,7 +103,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const financialService = config.FINANCIAL_SERVICE_URL
     ? createHttpFinancialReadiness({ baseUrl: config.FINANCIAL_SERVICE_URL, breaker: breaker('financial') })
     : null;
-  const sandboxClock = await createSandboxClock(db, clock);
+  const sandboxClock = await createSandboxClock(createSandboxClockStore(db), clock);
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
   // The custom fields the bots write, created in each location before its first write.
   const fields = createFieldProvisioner({ logger });

@@ -1,5 +1,6 @@
-import type { Clock, Db } from '../../ports.ts';
+import type { Clock } from '../../ports.ts';
 import type { SandboxDueStore } from '../../ports/escalation-alert-store.ts';
+import type { SandboxClockStore } from '../../ports/sandbox-clock-store.ts';
 import type { FollowUpRun } from './run-due-follow-ups.ts';
 import { SANDBOX_LOCATION_ID } from '../locations/sandbox.ts';
 
@@ -14,21 +15,14 @@ export interface SandboxClock extends Clock {
  * The sandbox location's clock: the real clock plus an offset kept in the database (table
  * sandbox_clock), so a user can watch a 30-day sequence in minutes and a restart keeps the time.
  */
-export async function createSandboxClock(db: Db, base: Clock): Promise<SandboxClock> {
-  const { rows } = await db.query<{ offset_ms: string | number }>(
-    `SELECT offset_ms FROM sandbox_clock WHERE id = 1`,
-  );
-  let offset = Number(rows[0]?.offset_ms ?? 0);
+export async function createSandboxClock(store: SandboxClockStore, base: Clock): Promise<SandboxClock> {
+  let offset = await store.readOffsetMs();
   return {
     now: () => new Date(base.now().getTime() + offset),
     offsetMs: () => offset,
     async advance(ms) {
-      const res = await db.query<{ offset_ms: string | number }>(
-        `INSERT INTO sandbox_clock (id, offset_ms) VALUES (1, $1)
-         ON CONFLICT (id) DO UPDATE SET offset_ms = sandbox_clock.offset_ms + $1 RETURNING offset_ms`,
-        [Math.round(ms)],
-      );
-      offset = Number(res.rows[0]?.offset_ms ?? offset + ms);
+      const stored = await store.addOffsetMs(ms);
+      offset = Number.isFinite(stored) ? stored : offset + ms;
       return new Date(base.now().getTime() + offset);
     },
   };
