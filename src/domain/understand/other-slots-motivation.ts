@@ -68,6 +68,7 @@ const INHERITED = cues([
   '(?:left|leaving) (?:it|the house|the home|the place) to (?:me|us)',
   'left (?:me|us) the (?:house|home|place)',
   '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
+  `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
   'estate sale',
   '(?:trust|estate) (?:house|home|property)|trustees?',
   'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
@@ -83,7 +84,11 @@ const TAXES = cues([
   'impuestos? (?:de la propiedad|estan|son|muy|subieron|altos)|predial',
 ]);
 const FINANCIAL = cues([
-  'lost (?:my|his|her|our) jobs?',
+  'lost (?:my|his|her|our|their) jobs?',
+  '(?:\\d+|a few|a couple|two|three|four|five|six|some|several) (?:\\w+ )?(?:months?|payments?) behind',
+  '(?:bank|lender) (?:\\w+ ){0,2}(?:breathing down|on (?:my|our) (?:back|neck)|sent (?:a|us|me|our)|calling|after (?:me|us)|threaten\\w*)',
+  'breathing down (?:my|our) necks?',
+  'banco (?:me |nos )?(?:esta |estan |quiere |va a )?(?:presion\\w*|quitar\\w*|embarg\\w*)',
   'laid off|got fired',
   '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
   'behind (?:on|in) (?:\\w+ )?(?:payments?|mortgage|bills)',
@@ -124,6 +129,7 @@ const JOB = cues([
   'por (?:el |su |mi )?trabajo',
   '(?:cambio|oferta) de trabajo|nuevo trabajo',
   '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
+  '(?:me|lo|la|nos|le|les) (?:mandaron|mandan|manda|mando|van a mandar) a trabajar',
   'traslado',
   'consigui\\w* (?:un )?(?:nuevo )?(?:trabajo|empleo)|nuevo empleo',
 ]);
@@ -167,8 +173,10 @@ const UPSIZING = cues([
   '(?:were|we are|wife is|shes) expecting',
   'pregnant|embarazada',
   'growing family|family is growing',
-  'upgrad(?:e|ing) to',
-  '(?:were|we are|im|i am|we|wanna|want to|looking to|time to|need to) upgrad(?:e|ing)',
+  // "thinking of upgrading", "upgrade.": not "needs an upgrade" (a condition) or "the upgrade".
+  '(?<!(?:an|the|new) )(?<!needs? an )upgrad(?:e|ing)(?! (?:the|our|my) (?:kitchen|bath\\w*|floors?|roof))',
+  '(?:having|expecting) (?:a |another |our )?(?:baby|twins|triplets|kid)',
+  '(?:nos |me )?(?:queda|quedo) (?:muy |demasiado )?(?:chica|chico|pequena|pequeno)',
   'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo',
   '\\d kids in a \\d',
 ]);
@@ -195,6 +203,7 @@ const COMMUTE = cues([
   'commute (?:is|s)\\b',
   '(?:long|bad|terrible|brutal|awful) commute',
   'tired of (?:the )?commut\\w*',
+  '(?:drive|driving|traffic) (?:to|into|in) (?:\\w+ ){0,3}(?:every ?day|daily|is killing|killing|is brutal|is too much)',
 ]);
 const RELOCATION = cues([
   'relocat\\w*',
@@ -206,10 +215,12 @@ const RELOCATION = cues([
   '(?:move|moving|relocating|going|headed|leaving) (?:\\w+ )?out of state',
   'leaving (?:california|ca|the state)',
   'cost of living|too expensive (?:here|in california)',
+  '(?:california|cali|ca|socal|here|this state|it|everything) (?:is |s )?(?:just |way |so |getting |too )*(?:too )?expensive',
+  '(?:heading|headed) (?:to|out to|back to|off to)',
   '(?:tired of|done with|sick of|over) (?:california|ca|socal|the state|this state|living here)',
   '(?:estar|vivir) (?:mas )?cerca de (?:mis|mi|nuestros|nuestra|nuestro|la|los|las) (?:hij[oa]s?|niet[oa]s?|familia|papas|padres)',
   'nos (?:vamos a mudar|mudamos|cambiamos|regresamos)',
-  'nos vamos a (?!vender|comprar|casar|juntar)[a-z]+',
+  'nos vamos a (?!vender|comprar|casar|juntar|quedar)[a-z]+',
   'me (?:regreso|mudo|voy a mudar)',
   '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a',
   '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
@@ -226,9 +237,12 @@ const OTHER = cues([
   '(?:is|am|got|getting|been|s) (?:sick|ill)\\b(?! of)',
   'health (?:reasons|issues|problems)|(?:my|his|her) health',
   'need (?:a |one )?(?:single |one )story',
-  '(?:too many|cant do the|cant handle the|no more) stairs',
+  '(?:too many|cant do (?:the|these|those|my)|cant handle (?:the|these|those)|no more) stairs',
+  '(?:my|his|her|our) (?:knees?|back|hips?) (?:cant|can not|hurts?|is bad|are bad|are shot)',
+  'neighbou?rs? from hell',
+  '(?:different|better|new|another) (?:school )?districts?',
+  '(?:queremos|quiero|buscamos|necesitamos) algo (?:nuevo|diferente)',
   'stairs (?:are|is) (?:getting )?(?:hard|tough|too much|killing)',
-  '(?:landlord|landlady|owner) (?:is|s) selling',
   'fresh start|(?:want|need|ready for) a change',
   '(?:ready for|want|need) something (?:new|different)',
   'crime|unsafe|not safe',
@@ -243,13 +257,17 @@ const BARE: [RegExp, MotivationSlot][] = [
   [/^(?:work|job|trabajo)\b/, 'job'],
   [/^(?:family|familia)\b/, 'relocation'],
   [/^(?:taxes|impuestos)\b/, 'taxes'],
+  [/^(?:the )?(?:schools?|escuelas?)\b/, 'other'],
 ];
 const QUESTION_OPENER = /^(?:do|does|did|can|could|should|would|will|is|are|what|whats|how|why|when|which)\b/;
 const CLAUSE = /[^.?!;]+[.?!;]*/g;
+// "nos vamos por el trabajo, pero ¿cuánto cobran?": the part before the question still states.
+const ASKED_AFTER_COMMA = /^([^,]+),[^,]*\?/;
 
 /** The message without the clauses that ask something ("what about taxes?"). */
 function statements(simple: string): string {
   return (simple.match(CLAUSE) ?? [])
+    .map((c) => (c.includes('?') ? (ASKED_AFTER_COMMA.exec(c)?.[1] ?? c) : c))
     .filter((c) => !c.includes('?') && !QUESTION_OPENER.test(c.trim()))
     .join(' ');
 }
@@ -258,7 +276,14 @@ const SELLING = /\b(?:sell\w*|this one|list\w*|vender|vendo)\b/;
 
 // First match wins: a death outranks the inheritance or move it brings, divorce the money
 // trouble that comes with it, retirement the move, a job the move it causes.
+// Someone else's sale moves the tenant: "our landlord is selling", "landlord's selling".
+const LANDLORD_SELLS = cues([
+  '(?:landlord|landlady|owner)s? (?:is |s )?(?:selling|vendiendo)',
+  '(?:casero|dueno) (?:esta )?vendiendo',
+]);
+
 const RULES: [RegExp, MotivationSlot][] = [
+  [LANDLORD_SELLS, 'other'],
   [DEATH, 'death_in_family'],
   [DIVORCE, 'divorce'],
   [MARRIAGE, 'marriage'],

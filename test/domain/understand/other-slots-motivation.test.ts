@@ -19,6 +19,22 @@ describe('motivation in the sixteen labels', () => {
     ['me transfirieron a Houston', 'job'],
     ['por el trabajo de mi esposo nos vamos a Arizona', 'job'],
     ['twins on the way, need another bedroom', 'upsizing'],
+    ['we are expecting a baby in the spring', 'upsizing'],
+    ['thinking about upgrading, staying local', 'upsizing'],
+    ['el departamento ya nos quedó chico', 'upsizing'],
+    ['we are three payments behind and the lender sent a letter', 'financial'],
+    ['the bank is breathing down our neck', 'financial'],
+    ['el banco nos quiere quitar la casa', 'financial'],
+    ['a mi hijo lo mandaron a trabajar a Texas', 'job'],
+    ['nos vamos por el trabajo, pero ¿cuánto cobran?', 'job'],
+    ['arizona is way cheaper, california is too expensive', 'relocation'],
+    ['we are headed to north carolina next year', 'relocation'],
+    ['the house is in my grandpas trust, we are the beneficiaries', 'inherited'],
+    ['the traffic into LA every day is killing me', 'other'],
+    ['my hips cant handle these stairs', 'other'],
+    ['honestly the neighbors from hell', 'other'],
+    ['we want a different school district', 'other'],
+    ['pues queremos algo diferente', 'other'],
     ['we need more space for the kids', 'upsizing'],
     ['im pregnant with our third', 'upsizing'],
     ['necesitamos una casa más grande', 'upsizing'],
@@ -84,6 +100,12 @@ describe('motivation in the sixteen labels', () => {
     expect(read('when my lease is up', 'seller', 'timeline').motivation).toBeUndefined();
     expect(read('how is the commute to LA from there', 'buyer', null).motivation).toBeUndefined();
     expect(read('we want good schools and no HOA', 'buyer', 'needs').motivation).toBeUndefined();
+  });
+
+  it('reads a landlord selling as the reason, and staying put as none', () => {
+    expect(read("landlord's selling so we need our own place", 'lead', null).motivation).toBe('other');
+    expect(read('siempre no, nos vamos a quedar', 'seller', null).motivation).toBeUndefined();
+    expect(read('the kitchen needs an upgrade', 'seller', 'condition').motivation).toBeUndefined();
   });
 
   it('reads no reason from a question', () => {
