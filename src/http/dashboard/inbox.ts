@@ -132,7 +132,8 @@ interface Page {
 
 /**
  * The "Load more" row at the end of the list: a plain link to the next page (works without
- * JavaScript), which htmx turns into "append the next page here".
+ * JavaScript), which htmx turns into "append the next page here". Its URL holds everything the
+ * request needs, so it takes none of the list's hx-include (which would send `shown` twice).
  */
 function moreRow(f: InboxFilter, next: InboxPosition, shown: number): SafeHtml {
   const q = filterQuery(f);
@@ -141,7 +142,7 @@ function moreRow(f: InboxFilter, next: InboxPosition, shown: number): SafeHtml {
   q.set('shown', String(shown));
   const rows = `/inbox/rows?${q}`;
   return html`<li class="more" id="inbox-more"><a href="${page}" hx-get="${rows}"
- hx-target="#inbox-more" hx-swap="outerHTML">Load more conversations</a></li>`;
+ hx-target="#inbox-more" hx-swap="outerHTML" hx-include="unset">Load more conversations</a></li>`;
 }
 
 /** What the live refresh re-reads (the count on screen) and what a screen reader hears. */
