@@ -45,5 +45,6 @@ export function slotsFromFacts(f: Record<string, unknown>): Slots {
   put('address', f.address);
   put('email', f.email);
   put('phone', f.phone);
+  put('language_switch', f.language);
   return s as Slots;
 }

@@ -26,7 +26,7 @@ export function isOffTopic(ctx: TurnContext): boolean {
   const r = ctx.reading;
   const timingAsked = ctx.state.pending?.endsWith('.timeline') ?? false;
   const facts = Object.keys(r.facts).filter((k) => timingAsked || !TIMING_FACTS.has(k));
-  if (REAL_ESTATE.test(ctx.text) || facts.length > 0) return false;
+  if (REAL_ESTATE.test(ctx.text) || facts.length > 0 || r.slots.language_switch) return false;
   // A question we can answer or hand on, an objection, a feeling or a scheduling request is never
   // brushed off as off-topic.
   if (r.acts.some((a) => a.act !== 'other' && (a.act !== 'question' || a.topic !== 'other'))) return false;
@@ -70,26 +70,46 @@ export function reaskPending(ctx: TurnContext): boolean {
 /** STOP in any words: recorded, confirmed once, and nothing else is said. True when it was one. */
 export function optOut(ctx: TurnContext): boolean {
   if (!detectOptOut(ctx.text)) return false;
-  const { cfg } = ctx;
-  ctx.say('compliance.opt_out', {}, { keep: true });
+  const { cfg, reading } = ctx;
+  // "No more texts, email me at …": texts stop, and the lead is told email is how we will write.
+  const byEmail =
+    reading.slots.email !== undefined ||
+    (ctx.state.facts.email !== undefined &&
+      reading.acts.some((a) => a.act === 'question' && a.topic === 'switch_to_email'));
+  ctx.say(byEmail ? 'compliance.opt_out_email' : 'compliance.opt_out', {}, { keep: true });
+  if (byEmail) ctx.audit('question_answered', { topic: 'switch_to_email', source: 'opt_out' });
   ctx.addTags(cfg.tags.optOut, cfg.tags.aiOff);
   ctx.actions.push({ type: 'set_contact', optedOut: true });
   ctx.state.pending = null;
   ctx.audit('tcpa_opt_out', { rule: 'opt_out_keyword' });
+  // A threat, a complaint or anger with the STOP ("I'm reporting this number"): a person is told.
+  const hostile = reading.acts.some(
+    (a) => (a.act === 'objection' && a.type === 'hostile') || (a.act === 'feeling' && a.kind === 'anger'),
+  );
+  if (hostile) ctx.escalate('hostile_opt_out');
   return true;
+}
+
+/** The carrier HELP answer, which says who is writing: "help, what is this?" is answered by it. */
+export function helpAnswer(ctx: TurnContext): void {
+  ctx.say('compliance.help', {}, { keep: true });
+  ctx.audit('tcpa_help');
+  if (ctx.reading.acts.some((a) => a.act === 'question' && a.topic === 'identity'))
+    ctx.audit('question_answered', { topic: 'identity', source: 'help' });
 }
 
 export function screenMessage(ctx: TurnContext): boolean {
   const { text, cfg } = ctx;
   if (optOut(ctx)) return true;
   if (detectHelp(text)) {
-    ctx.say('compliance.help', {}, { keep: true });
-    ctx.audit('tcpa_help');
+    helpAnswer(ctx);
     return true;
   }
   if (detectHarassment(text)) {
     ctx.say('compliance.calm', {}, { keep: true });
     ctx.flagCompliance('harassment', 'harassment_language');
+    // Abuse is for a person to handle, not only a ticket: the agent is told too.
+    ctx.escalate('harassment');
     ctx.audit('harassment', { rule: 'harassment' });
     return true;
   }
@@ -128,13 +148,28 @@ export function screenMessage(ctx: TurnContext): boolean {
     return true;
   }
   const commission = detectCommissionQuestion(text);
-  if (commission) {
+  if (commission === 'co_broke') {
+    // Another agent asking about compensation: the agent answers that in person.
     ctx.say('lead.commission', {}, { keep: true });
     ctx.escalate('commission', { kind: commission });
     ctx.audit('commission_question', { kind: commission });
-    // Answered honestly: the agent covers fees in person (no figures unless configured).
     ctx.audit('question_answered', { topic: 'fees_commission', source: 'agent' });
     return true;
+  }
+  if (commission) {
+    // A lead asking our fees: answered from the knowledge base (no figures unless the realtor
+    // configured them), the agent gets a task, and the conversation goes on.
+    ctx.audit('commission_question', { kind: commission });
+    ctx.task(
+      'Lead asked about commission',
+      `The lead asked about fees; please go over them personally. Their message: "${text.slice(0, 300)}"`,
+      4,
+    );
+    if (!ctx.reading.acts.some((a) => a.act === 'question' && a.topic === 'fees_commission'))
+      ctx.reading = {
+        ...ctx.reading,
+        acts: [...ctx.reading.acts, { act: 'question', topic: 'fees_commission' }],
+      };
   }
   if (detectHumanRequest(text, cfg.persona.agentName)) {
     ctx.holdingMessage();

@@ -37,6 +37,8 @@ export interface Facts {
   decisionMakers?: boolean;
   hardship?: Hardship;
   multipleProperties?: boolean;
+  /** The language the lead asked us to write in ("can we talk in English?"): kept from then on. */
+  language?: Lang;
 }
 
 export type Stage = 'qualifying' | 'scheduling' | 'booked' | 'closed';
@@ -70,6 +72,11 @@ export interface ConversationState {
   matchKey: string | null;
   closedReason: string | null;
   highValueEscalated?: boolean;
+  /**
+   * Why the bot itself handed the conversation to a person (its escalation's reason), while that
+   * hold lasts; "resumed" once the lead, calm again, went on answering. Null when no hold of ours.
+   */
+  held?: string | null;
   /** How many times each question was asked in this conversation (no question more than twice). */
   asked: Record<string, number>;
   /** The question this turn's reply asked, if any (reset every turn). */

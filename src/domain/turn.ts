@@ -7,6 +7,8 @@ import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index
 import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
+import { answerOnly, closedByNo, disqualified, RESUMED, silentMove } from './policy/hold.ts';
+import { acknowledgeLanguage, chooseLanguage, readFigure } from './policy/read-in-context.ts';
 import { answerQuestions } from './policy/questions.ts';
 import type { BotName, Channel, ContactView, CrmAction, Temperature } from './conversation.ts';
 import { detectLanguage } from './language/index.ts';
@@ -17,7 +19,7 @@ import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
 import { silencingTags } from './human-takeover.ts';
-import { optOut, screenMessage } from './screen.ts';
+import { helpAnswer, optOut, screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature, sellerTimelineAcceptable } from './seller/temperature.ts';
 import { type ConversationState, type Facts, readState } from './state.ts';
@@ -72,6 +74,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   const state = readState(input.stored, 'lead');
   state.owner = resolveOwner(state, isNew, input.contact.tags, cfg);
   const text = input.text.trim();
+  const comps = input.comps ?? [];
   const silent = (ctx?: TurnContext): TurnDecision => ({
     bot: state.owner,
     reply: null,
@@ -87,11 +90,18 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (text === '') return silent();
   state.inbound += 1;
   state.lastAsked = null;
-  const lang = detectLanguage(text);
-  if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
+  // Not held back any more: whatever hold of ours there was has been resolved by a person.
+  if (!input.contact.paused) state.held = null;
 
-  const read = readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner);
+  const read = readFigure(
+    readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner),
+    text,
+    state,
+    cfg,
+    input.now,
+  );
   const reading = input.hints ? withModelReading(read, input.hints, text, cfg.neighborhoods) : read;
+  chooseLanguage(state, text, reading);
   const ctx = new TurnContext(cfg, state, input.contact, text, reading, input.now, {
     ...(input.slots ? { slots: input.slots } : {}),
     calendar: input.calendar,
@@ -114,34 +124,63 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (silentReason) {
     if (optOut(ctx)) return finish(ctx, input);
     if (detectHelp(text)) {
-      ctx.say('compliance.help', {}, { keep: true });
-      ctx.audit('tcpa_help');
+      helpAnswer(ctx);
       return finish(ctx, input);
     }
     // Silent, but nothing is lost: the answer is recorded and the agent is told.
     state.facts = mergeFacts(state.facts, learned(ctx));
-    notifyWhileSilent(ctx, silentReason);
-    return finish(ctx, input, { silent: true });
+    const move = silentMove(ctx, input.contact.paused);
+    if (move !== 'resume') {
+      notifyWhileSilent(ctx, silentReason);
+      // A question still gets a short answer when the silence is ours, never a qualifying question.
+      const said = move === 'answer' && answerOnly(ctx, comps);
+      return finish(ctx, input, { silent: !said });
+    }
+    // Calm again and answering after our own hold: the bot goes on (the agent was still told).
+    state.held = RESUMED;
+    ctx.audit('resumed_after_hold', { why: silentReason });
   }
 
-  const screened = screenMessage(ctx);
-  if (!screened && !handleObjection(ctx)) {
-    if (handleFeelings(ctx)) {
+  if (screenMessage(ctx)) {
+    applyEscalationRules(ctx, true);
+    // What the lead told us is kept (a number with "call me instead", an email with STOP), unless
+    // they asked us to delete their data.
+    if (!ctx.events.some((e) => e.action === 'ccpa_request'))
       state.facts = mergeFacts(state.facts, learned(ctx));
-      applyEscalationRules(ctx, true);
-      return finish(ctx, input);
-    }
+    return finish(ctx, input);
+  }
+  if (handleObjection(ctx)) {
+    // What the lead said with the no is kept ("maybe in 2 years"); a question beside it still gets
+    // its answer, and nothing more.
+    state.facts = mergeFacts(state.facts, learned(ctx));
+    answerOnly(ctx, comps);
+  } else if (handleFeelings(ctx)) {
+    state.facts = mergeFacts(state.facts, learned(ctx));
+    applyEscalationRules(ctx, true);
+    return finish(ctx, input);
+  } else if (closedByNo(state) && !reopens(ctx)) {
+    // After a polite close nothing more is said ("ok", "thanks"), only a question is answered.
+    state.facts = mergeFacts(state.facts, learned(ctx));
+    if (!answerOnly(ctx, comps)) notifyWhileSilent(ctx, 'closed');
+  } else {
+    acknowledgeLanguage(ctx);
     const to = handoffTarget(ctx);
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
     state.facts = mergeFacts(state.facts, learned(ctx));
-    const held = answerQuestions(ctx, input.comps ?? []);
+    const held = answerQuestions(ctx, comps);
     if (!held) runBot(ctx, state.owner);
     else if (ctx.reading.hardship)
       ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });
   }
-  applyEscalationRules(ctx, screened);
+  applyEscalationRules(ctx, false);
   return finish(ctx, input);
+}
+
+/** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
+function reopens(ctx: TurnContext): boolean {
+  const { intent, confidence } = ctx.reading.intent;
+  return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;
 }
 
 /** A message the bot will not answer still reaches a person: a task for the agent. */
@@ -185,14 +224,25 @@ function runBot(ctx: TurnContext, bot: BotName): void {
 
 /** What this message adds to the lead's facts, for the bot that owns the conversation. */
 function learned(ctx: TurnContext): Facts {
-  const both = ctx.state.facts.intent === 'both';
-  return factsFor(ctx.state.owner, both ? { ...ctx.reading.facts, intent: 'both' } : ctx.reading.facts);
+  const { state, reading } = ctx;
+  const both = state.facts.intent === 'both';
+  const f = both ? { ...reading.facts, intent: 'both' as const } : reading.facts;
+  // "Yeah we might sell" to the seller bot: the side it already handles, now said by the lead.
+  const side = state.owner === 'seller' ? 'sell' : state.owner === 'buyer' ? 'buy' : null;
+  const says = reading.intent.intent === side && reading.intent.confidence >= 0.6;
+  if (side && says && f.intent === undefined && state.facts.intent === undefined)
+    return factsFor(state.owner, { ...f, intent: side });
+  return factsFor(state.owner, f);
 }
 
 /** A seller's price is not a buyer's budget and the other way round. */
 function factsFor(owner: BotName, f: Facts): Facts {
-  // Selling and buying: the sale price and the buying budget are both the lead's, kept apart.
-  if (f.intent === 'both') return f;
+  // Selling and buying: the sale price and the buying budget are both the lead's, kept apart. A
+  // message with both, told apart ("ours is worth 750, we'd spend up to 950"), says so too.
+  const budget = f.budgetMax ?? f.budgetMin;
+  const twoFigures =
+    f.priceExpectation !== undefined && budget !== undefined && budget !== f.priceExpectation;
+  if (f.intent === 'both' || twoFigures) return f;
   const out = { ...f };
   if (owner === 'seller') {
     delete out.budgetMin;
@@ -209,8 +259,9 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
   const f = state.facts;
   state.leadScore = leadScore(f, state);
   const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
-  const ownerTemp: Temperature =
-    state.owner === 'seller'
+  const ownerTemp: Temperature = disqualified(state)
+    ? 'cold'
+    : state.owner === 'seller'
       ? sellerTemperature(f)
       : state.owner === 'buyer'
         ? buyerTemperature(
@@ -220,6 +271,9 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
           )
         : leadTemp;
   state.temperature = ownerTemp;
+  // Our own hold lasts while the agent has it; a compliance ticket is never one we lift ourselves.
+  if (ctx.compliance) state.held = null;
+  else if (ctx.escalation) state.held = ctx.escalation.reason;
 
   // One temperature for the contact: the Lead tag follows the owning bot's verdict, so Hot-Lead
   // never sits beside Cold-Seller.

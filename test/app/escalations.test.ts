@@ -87,7 +87,11 @@ describe('escalation to human review on the live path', () => {
 
   it.each([
     ['distress words', 'The bank started foreclosure on us, we need to sell fast', 'distress:foreclosure'],
-    ['commission question', 'What is your commission rate?', 'commission'],
+    [
+      'another agent asking about co-op compensation',
+      "I'm an agent with a buyer, what's the co-op",
+      'commission',
+    ],
     [
       'a property above the value threshold',
       'I want to sell my estate, hoping for 6.5 million',

@@ -48,10 +48,12 @@ export const defaultKnowledgeBase: KnowledgeBase = {
     },
     fees_commission: {
       en: [
-        '{agent} goes over fees and terms with you personally, so you get the exact numbers for your situation.',
+        '{agent} goes over fees and terms with you personally on a quick call, so you get the exact numbers for your situation.',
+        '{agent} goes over fees and terms personally on a quick call.',
       ],
       es: [
-        '{agent} revisa las comisiones y condiciones con usted personalmente, para darle las cifras exactas de su caso.',
+        '{agent} revisa las comisiones y condiciones con usted personalmente en una llamada breve, para darle las cifras exactas de su caso.',
+        '{agent} revisa las comisiones con usted en una llamada breve.',
       ],
     },
     closing_costs: {
@@ -93,8 +95,8 @@ export const defaultKnowledgeBase: KnowledgeBase = {
       es: ['Sin problema, podemos cambiar su cita con {agent} a otro horario.'],
     },
     cancel: {
-      en: ["No problem, I'll cancel your appointment with {agent}."],
-      es: ['Sin problema, cancelo su cita con {agent}.'],
+      en: ["No problem, I'll have {agent} cancel your appointment."],
+      es: ['Sin problema, le pediré a {agent} que cancele su cita.'],
     },
     home_value: {
       en: [

@@ -101,7 +101,8 @@ const SIDE_SWITCH = new Set<ObjectionType>([
 
 function switchesSides(ctx: TurnContext, type: ObjectionType): boolean {
   if (!SIDE_SWITCH.has(type)) return false;
-  const wants = ctx.reading.slots.intent;
+  const { intent, confidence } = ctx.reading.intent;
+  const wants = ctx.reading.slots.intent ?? (confidence >= 0.8 ? intent : undefined);
   const owner = ctx.state.owner;
   if (wants === 'buy') return owner !== 'buyer';
   if (wants === 'sell') return owner !== 'seller';

@@ -10,8 +10,11 @@ import type { QuestionTopic } from '../understand/types.ts';
 // or from data (the CMA engine, the listings, the comps), never invented. A question nobody
 // configured gets an honest "I'll have <agent> answer that" and a task for the agent.
 
-/** Handled elsewhere: scheduling by the booking flow, identity in the opener and disclosure. */
-const ELSEWHERE = new Set<QuestionTopic>(['reschedule', 'cancel']);
+/**
+ * Moving or cancelling an appointment: while times are being offered the booking flow handles it;
+ * otherwise the lead gets the knowledge-base answer and the agent a task to change the calendar.
+ */
+const APPOINTMENT = new Set<QuestionTopic>(['reschedule', 'cancel']);
 
 const localDay = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -69,15 +72,27 @@ function dataFor(topic: QuestionTopic, ctx: TurnContext, comps: readonly SoldCom
 
 /**
  * Answers every question in the message (once per topic). Returns true when the bot should not ask
- * its next question in this reply (it asked for the address to value the home).
+ * its next question in this reply (it asked for the address to value the home). With `ask: false`
+ * (the bot holds back) nothing is asked: a value without an address goes to the agent.
  */
-export function answerQuestions(ctx: TurnContext, comps: readonly SoldComp[]): boolean {
-  const asked = ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []));
+export function answerQuestions(
+  ctx: TurnContext,
+  comps: readonly SoldComp[],
+  opts: { ask?: boolean } = {},
+): boolean {
+  const asked = ctx.reading.acts.flatMap((a) =>
+    a.act === 'question'
+      ? [a.topic]
+      : a.act === 'scheduling' && (a.kind === 'reschedule' || a.kind === 'cancel')
+        ? [a.kind]
+        : [],
+  );
+  const offering = ctx.state.stage === 'scheduling';
   // The lead asked what their home is worth and now gives the address we asked for: answer it.
   const valueAsked = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
   if (valueAsked && ctx.pendingBefore === 'seller.address' && ctx.reading.facts.address)
     asked.push('home_value');
-  const topics = [...new Set(asked)].filter((t) => !ELSEWHERE.has(t));
+  const topics = [...new Set(asked)].filter((t) => !(offering && APPOINTMENT.has(t)));
   // Asking what their own home is worth says which side a new lead is on.
   if (topics.includes('home_value') && ctx.state.owner === 'lead' && ctx.reading.intent.intent === 'other')
     ctx.reading = { ...ctx.reading, intent: { intent: 'sell', confidence: 0.8 } };
@@ -95,10 +110,17 @@ export function answerQuestions(ctx: TurnContext, comps: readonly SoldComp[]): b
     if (!('unknown' in answer)) {
       ctx.sayText(answer.text);
       ctx.audit('question_answered', { topic, source: answer.source });
+      if (APPOINTMENT.has(topic))
+        ctx.task(
+          topic === 'cancel' ? 'Lead asks to cancel the appointment' : 'Lead asks to move the appointment',
+          `Please change the calendar and confirm with the lead. Their message: "${ctx.text.slice(0, 300)}"`,
+          2,
+        );
       continue;
     }
     const askedBefore = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
-    if (topic === 'home_value' && !ctx.state.facts.address && !askedAddress && !askedBefore) {
+    const mayAsk = opts.ask !== false && !askedAddress && !askedBefore;
+    if (topic === 'home_value' && !ctx.state.facts.address && mayAsk) {
       askedAddress = true;
       ctx.ask('question.value_need_address');
       ctx.state.pending = 'seller.address';

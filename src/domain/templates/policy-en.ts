@@ -22,6 +22,10 @@ export const policyEn: Record<string, string[]> = {
   'objection.just_looking': ['No pressure at all, looking is a great place to start.'],
   'objection.too_early': ["No rush at all, it's never too early to get a feel for things."],
 
+  'compliance.opt_out_email': [
+    "You're unsubscribed from texts and won't get more of them. We'll reach you by email instead.",
+  ],
+  'language.switched': ['Sure, English it is.'],
   'question.defer': [
     "Good question, I'll have {agent} answer that for you personally.",
     "I'll pass that to {agent} so you get the right answer.",

@@ -20,6 +20,8 @@ export const policyEs: Record<string, string[]> = {
   'objection.just_looking': ['Sin presión, mirar es un buen comienzo.'],
   'objection.too_early': ['Sin prisa, nunca es demasiado pronto para informarse.'],
 
+  'compliance.opt_out_email': ['Listo, ya no recibirá más mensajes de texto. Le escribiremos por correo.'],
+  'language.switched': ['Claro, seguimos en español.'],
   'question.defer': [
     'Buena pregunta, le pediré a {agent} que se la conteste en persona.',
     'Le paso la pregunta a {agent} para darle la respuesta correcta.',

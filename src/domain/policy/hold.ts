@@ -1,0 +1,67 @@
+import type { SoldComp } from '../cma/types.ts';
+import { silencingTags } from '../human-takeover.ts';
+import type { ConversationState } from '../state.ts';
+import type { TurnContext } from '../turn-context.ts';
+import { DEFAULT_OBJECTION_POLICIES } from './objections.ts';
+import { answerQuestions } from './questions.ts';
+
+// What the bot does with a message while it holds back: the lead said no, or the bot itself handed
+// the conversation to a person. Nothing here solicits: no qualifying question, no follow-up promise.
+
+/** Escalations of ours after which a calm lead who goes on answering is answered again. */
+const RESUMABLE = new Set(['anger']);
+/** The hold value once the lead went on after one of ours: the bot carries on as before. */
+export const RESUMED = 'resumed';
+
+/** The lead said no (an objection, or changed their mind): the conversation was closed on it. */
+export function closedByNo(state: ConversationState): boolean {
+  const why = state.closedReason;
+  if (state.stage !== 'closed' || !why) return false;
+  return why === 'changed_mind' || why in DEFAULT_OBJECTION_POLICIES;
+}
+
+/** A no that disqualifies the lead for now: the contact is cold whatever facts it gave before. */
+export function disqualified(state: ConversationState): boolean {
+  return closedByNo(state) && state.closedReason !== 'stop_texting' && state.closedReason !== 'just_looking';
+}
+
+/** The message asks us something. */
+export function asksSomething(ctx: TurnContext): boolean {
+  return ctx.reading.acts.some((a) => a.act === 'question');
+}
+
+/**
+ * Answers the lead's questions and nothing more: a knowledge-base answer, or "I'll have <agent>
+ * answer that" with a task. No address is asked for, no next question follows.
+ */
+export function answerOnly(ctx: TurnContext, comps: readonly SoldComp[]): boolean {
+  if (!asksSomething(ctx)) return false;
+  const before = ctx.parts.length;
+  answerQuestions(ctx, comps, { ask: false });
+  return ctx.parts.length > before;
+}
+
+export type SilentMove = 'resume' | 'answer' | 'quiet';
+
+/**
+ * While the bot is silent: `resume` when our own hold for anger meets a lead who is calm again and
+ * answering; `answer` (questions only) when the silence is ours (a no the bot closed on, or our own
+ * escalation while it waits for the agent); `quiet` otherwise: opted out, a person took over, the
+ * AI was switched off, or someone paused the contact.
+ */
+export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
+  const { state, cfg } = ctx;
+  const tags = silencingTags(cfg.tags).filter((t) => ctx.hasTag(t));
+  const onlyNoSolicit = tags.length === 1 && tags[0]?.toLowerCase() === cfg.tags.doNotSolicit.toLowerCase();
+  const held = state.held ?? null;
+  if (paused && tags.length === 0 && held) {
+    const calm = !ctx.reading.acts.some(
+      (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
+    );
+    const answering = Object.keys(ctx.reading.facts).length > 0;
+    if (calm && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
+    return 'answer';
+  }
+  if (!paused && onlyNoSolicit) return 'answer';
+  return 'quiet';
+}

@@ -1,0 +1,56 @@
+import type { BotsConfig } from '../bots-config.ts';
+import { detectLanguage } from '../language/index.ts';
+import { type Reading, readMessage } from '../read-message.ts';
+import type { ConversationState } from '../state.ts';
+import type { TurnContext } from '../turn-context.ts';
+
+// How the turn reads a message in its context: the figure a bare number stands for, and the
+// language the reply is written in.
+
+const MONEY: Record<'seller' | 'buyer', { ask: string; slots: readonly string[] }> = {
+  seller: { ask: 'seller.price', slots: ['price', 'price_min', 'price_max'] },
+  buyer: { ask: 'buyer.budget', slots: ['budget_min', 'budget_max'] },
+};
+
+/**
+ * With no question pending (the first reply to an outreach, or after an answer that left no room
+ * for our question), a bare figure ("950", "550-600") is the one the owning bot collects: the
+ * seller's price or the buyer's budget. Read again in that light only when nothing else was read.
+ */
+export function readFigure(
+  read: Reading,
+  text: string,
+  state: ConversationState,
+  cfg: BotsConfig,
+  now: Date,
+): Reading {
+  if (state.pending !== null || state.owner === 'lead' || Object.keys(read.slots).length > 0) return read;
+  if (!/\d/.test(text)) return read;
+  const money = MONEY[state.owner];
+  const again = readMessage(text, money.ask, cfg.neighborhoods, now, state.owner);
+  return Object.keys(again.slots).some((k) => money.slots.includes(k)) ? again : read;
+}
+
+/** The reply follows the lead: the language they asked for, else the one they write in. */
+export function chooseLanguage(state: ConversationState, text: string, reading: Reading): void {
+  const asked = reading.slots.language_switch;
+  if (asked) state.facts = { ...state.facts, language: asked };
+  if (state.facts.language) {
+    state.lang = state.facts.language;
+    return;
+  }
+  const lang = detectLanguage(text);
+  if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
+}
+
+/** "Can we talk in English?" is answered by doing it: said once, in the language asked for. */
+export function acknowledgeLanguage(ctx: TurnContext): void {
+  if (!ctx.reading.slots.language_switch) return;
+  ctx.say('language.switched', {}, { keep: true });
+  ctx.audit('question_answered', { topic: 'other', source: 'language_switch' });
+  // The switch was the question: nothing is left for the agent to answer.
+  ctx.reading = {
+    ...ctx.reading,
+    acts: ctx.reading.acts.filter((a) => a.act !== 'question' || a.topic !== 'other'),
+  };
+}

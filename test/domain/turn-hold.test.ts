@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
+import { type TurnDecision, decideTurn } from '../../src/domain/turn.ts';
+
+// Whole conversations through the pure turn, carrying state, tags and the pause an escalation
+// brings (as the app does: an open escalation holds the bot back until a person resolves it).
+
+const cfg = defaultBotsConfig({
+  agentName: 'Jorge',
+  market: 'Rancho Cucamonga, CA',
+  timezone: 'America/Los_Angeles',
+});
+
+interface Step {
+  decision: TurnDecision;
+  reply: string | null;
+}
+
+function converse(texts: string[], opts: { tags?: string[] } = {}): Step[] {
+  let stored: Record<string, unknown> | null = null;
+  let tags = [...(opts.tags ?? [])];
+  let paused = false;
+  let optedOut = false;
+  const steps: Step[] = [];
+  for (const text of texts) {
+    const decision = decideTurn({
+      cfg,
+      stored,
+      contact: { tags, fields: {}, optedOut, paused },
+      text,
+      channel: 'SMS',
+      now: new Date('2026-12-04T18:00:00Z'),
+      calendar: false,
+      listings: [],
+    });
+    for (const a of decision.actions) {
+      if (a.type === 'add_tags') tags = [...tags, ...a.tags];
+      if (a.type === 'remove_tags') tags = tags.filter((t) => !a.tags.includes(t));
+      if (a.type === 'set_contact' && a.optedOut !== undefined) optedOut = a.optedOut;
+    }
+    if (decision.escalation || decision.compliance) paused = true;
+    stored = decision.state as unknown as Record<string, unknown>;
+    steps.push({ decision, reply: decision.reply });
+  }
+  return steps;
+}
+
+const tasks = (s: Step) => s.decision.actions.filter((a) => a.type === 'create_task');
+const answered = (s: Step) =>
+  s.decision.events.filter((e) => e.action === 'question_answered').map((e) => e.detail.topic);
+
+describe('what the lead says is kept on every path', () => {
+  it('keeps the email given with a STOP and says email is how we will write', () => {
+    const [s] = converse(['no more texts please. email me: ray.k@outlook.com']);
+    expect(s?.reply).toMatch(/unsubscribed/i);
+    expect(s?.reply).toMatch(/email/i);
+    expect(s?.decision.state.facts.email).toBe('ray.k@outlook.com');
+    expect(answered(s as Step)).toContain('switch_to_email');
+  });
+
+  it('keeps the phone number of a lead who asks to be called', () => {
+    const steps = converse(['retiring', 'can you call me instead? 909-555-0188'], { tags: ['Seller-Lead'] });
+    expect(steps[1]?.decision.escalation?.reason).toBe('human_request');
+    expect(steps[1]?.decision.state.facts.phone).toBe('+19095550188');
+  });
+
+  it('tells a person about a STOP that comes with a threat, and still only confirms the opt-out', () => {
+    const [s] = converse(["I'm reporting this number"]);
+    expect(s?.reply).toMatch(/unsubscribed/i);
+    expect(s?.decision.escalation).not.toBeNull();
+    const [calm] = converse(['STOP']);
+    expect(calm?.decision.escalation).toBeNull();
+  });
+});
+
+describe('commission questions', () => {
+  it('answers a lead without figures, tasks the agent and goes on qualifying', () => {
+    const [s] = converse(['how much is your commission'], { tags: ['Seller-Lead'] });
+    expect(s?.decision.escalation).toBeNull();
+    expect(s?.reply).toMatch(/fees/i);
+    expect(s?.reply).not.toMatch(/\d/);
+    expect(tasks(s as Step).length).toBeGreaterThan(0);
+    expect(answered(s as Step)).toContain('fees_commission');
+  });
+
+  it('hands another agent asking about co-op compensation to Jorge', () => {
+    const [s] = converse(["I'm an agent with a buyer, what's the co-op"]);
+    expect(s?.decision.escalation?.reason).toBe('commission');
+  });
+});
+
+describe('after a polite close', () => {
+  it('says nothing to an "ok", and answers a question without promising a follow-up', () => {
+    const steps = converse(['not interested', 'ok', 'how did you get my number?'], { tags: ['Seller-Lead'] });
+    expect(steps[0]?.decision.state.stage).toBe('closed');
+    expect(steps[1]?.reply).toBeNull();
+    expect(tasks(steps[1] as Step).length).toBe(1);
+    expect(steps[2]?.reply).toBeTruthy();
+    expect(steps[2]?.reply).not.toMatch(/follow up|\?/i);
+    expect(answered(steps[2] as Step)).toContain('how_got_number');
+  });
+
+  it('stays cold after another agent was named, whatever timing the lead adds', () => {
+    const steps = converse(["we're fsbo for now", 'if it doesnt sell by spring maybe'], {
+      tags: ['Seller-Lead'],
+    });
+    expect(steps[1]?.decision.temperature).toBe('cold');
+    expect(steps[1]?.reply).toBeNull();
+  });
+
+  it('answers a question asked with "no more questions"', () => {
+    const steps = converse(['no more questions pls. who is this?'], { tags: ['Seller-Lead'] });
+    expect(steps[0]?.decision.state.stage).toBe('closed');
+    expect(answered(steps[0] as Step)).toContain('identity');
+  });
+});
+
+describe('while the bot holds back for a person', () => {
+  it('answers a grieving lead’s question briefly, records answers, asks nothing', () => {
+    const steps = converse(
+      [
+        'my mom passed in september and we have to deal with her house',
+        'it needs a lot of work',
+        'how did you get my number?',
+      ],
+      { tags: ['Seller-Lead'] },
+    );
+    expect(steps[0]?.decision.escalation?.reason).toBe('grief');
+    expect(steps[1]?.reply).toBeNull();
+    expect(steps[1]?.decision.state.facts.conditionGrade).toBeDefined();
+    expect(steps[2]?.reply).toBeTruthy();
+    expect(steps[2]?.reply).not.toMatch(/\?/);
+    expect(answered(steps[2] as Step)).toContain('how_got_number');
+  });
+
+  it('goes on qualifying once a lead who was angry answers calmly', () => {
+    const steps = converse(
+      ['you guys texted me 5 times today wtf', 'fine. divorce. need it gone by end of january'],
+      {
+        tags: ['Seller-Lead'],
+      },
+    );
+    expect(steps[0]?.decision.escalation?.reason).toBe('anger');
+    expect(steps[1]?.reply).toMatch(/\?/);
+    expect(steps[1]?.decision.state.facts.motivation).toBe('divorce');
+  });
+
+  it('never speaks over a person who took the conversation over', () => {
+    const [s] = converse(['how did you get my number?'], { tags: ['Seller-Lead', 'Human-Takeover'] });
+    expect(s?.reply).toBeNull();
+  });
+});
+
+describe('the reply language follows the lead', () => {
+  it('switches when asked and keeps to it', () => {
+    const steps = converse(
+      ['hola, queremos vender', 'can we talk in english please', 'nos mudamos por trabajo'],
+      {
+        tags: ['Seller-Lead'],
+      },
+    );
+    expect(steps[0]?.decision.state.lang).toBe('es');
+    expect(steps[1]?.reply).toMatch(/English/);
+    expect(steps[1]?.reply).not.toMatch(/Jorge answer/);
+    expect(steps[2]?.decision.state.lang).toBe('en');
+  });
+});
+
+describe('a bare figure with nothing asked yet', () => {
+  it('is the buyer’s budget or the seller’s price', () => {
+    expect(converse(['950'], { tags: ['Buyer-Lead'] })[0]?.decision.state.facts.budgetMax).toBe(950_000);
+    expect(converse(['700'], { tags: ['Seller-Lead'] })[0]?.decision.state.facts.priceExpectation).toBe(
+      700_000,
+    );
+  });
+});
+
+describe('moving or cancelling an appointment', () => {
+  it('is acknowledged and the agent gets a task to change the calendar', () => {
+    const [s] = converse(['can we reschedule'], { tags: ['Seller-Lead'] });
+    expect(answered(s as Step)).toContain('reschedule');
+    expect(
+      tasks(s as Step).some((t) => t.type === 'create_task' && /move the appointment/.test(t.title)),
+    ).toBe(true);
+  });
+});
