@@ -1,4 +1,5 @@
 import type { BotsConfig } from '../domain/bots-config.ts';
+import type { CountLookup } from '../observability/cache-metrics.ts';
 import type {
   ScriptsCodec,
   ScriptTexts,
@@ -20,6 +21,8 @@ export interface LiveScriptsDeps {
   replayData: ReplayData;
   /** How many recent conversations a replay re-runs, and how many lead messages of each. */
   replayLimit?: { conversations: number; messages: number };
+  /** Counts each lookup of the cache as a hit or a miss (jorge_cache_requests_total). */
+  onLookup?: CountLookup;
 }
 
 export type PublishResult = { ok: true; version: ScriptVersion } | { ok: false; problems: string[] };
@@ -44,6 +47,7 @@ export function createLiveScripts(deps: LiveScriptsDeps) {
 
   async function current(): Promise<BotsConfig> {
     const t = clock();
+    deps.onLookup?.(cached && cached.until > t ? 'hit' : 'miss');
     if (cached && cached.until > t) return cached.bots;
     const l = await load();
     cached = { until: t + ttl, ...l };

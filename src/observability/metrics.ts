@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { createMeshMetrics } from '../app/language-model/mesh/mesh-metrics.ts';
+import { createCacheMetrics } from './cache-metrics.ts';
 import { createOpsMetrics } from './ops-metrics.ts';
 
 /** All Prometheus metrics of one service instance, on their own registry (no module singletons). */
@@ -161,8 +162,10 @@ export function createMetrics() {
     labelNames: ['dependency'] as const,
     registers: [registry],
   });
+  const caches = createCacheMetrics(registry);
   return {
     registry,
+    caches,
     circuitState,
     webhooks,
     webhookMessagesIgnored,

@@ -60,6 +60,7 @@ export function languageModelFromConfig(
     skills,
     progressive: config.FEATURE_PROGRESSIVE_SKILLS,
     cacheTtlMs: config.SKILLS_CACHE_TTL_MS,
+    onLookup: metrics.caches.lookup('skills_selection'),
     now: () => Date.now(),
     persona: { agentName: bots.persona.agentName, market: bots.persona.market },
   });

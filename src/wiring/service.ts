@@ -9,6 +9,7 @@ import { loadBotSettings } from '../adapters/bots-config/load-bot-settings.ts';
 import { loadListings } from '../adapters/listings/load-listings.ts';
 import { assessFinancing } from '../app/assess-financing.ts';
 import { createOutboxDrainer } from '../app/outbox/drain-outbox.ts';
+import { createDndCheck } from '../app/outbox/channel-dnd.ts';
 import { createFieldProvisioner } from '../app/outbox/provision-custom-fields.ts';
 import type { EscalationDeps } from '../app/escalations/escalation-deps.ts';
 import { createHttpFinancialReadiness } from '../adapters/financial/http-financial-readiness.ts';
@@ -79,6 +80,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     store: postgresStores.locationSettings,
     bots,
     calendarId: config.GHL_CALENDAR_ID,
+    onLookup: metrics.caches.lookup('location_settings'),
     assignedUserId: config.GHL_ASSIGNED_USER_ID,
   });
   const { ghlCrm, installs, crmFor, calendarOf, calendarFor } = crmsFromConfig(config, {
@@ -106,7 +108,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const sandboxClock = await createSandboxClock(createSandboxClockStore(db), clock);
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
   // The custom fields the bots write, created in each location before its first write.
-  const fields = createFieldProvisioner({ logger });
+  const fields = createFieldProvisioner({ logger, onLookup: metrics.caches.lookup('custom_field_ids') });
   const drainer = createOutboxDrainer({
     db,
     stores: postgresStores,
@@ -126,6 +128,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
     fields,
+    dndCheck: createDndCheck({ onLookup: metrics.caches.lookup('dnd') }),
     assessFinancing: (loc, cid, key) =>
       assessFinancing({ db, clock, service: financialService, logger }, loc, cid, key),
   });
@@ -147,6 +150,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     startup: bots,
     now: () => clock.now(),
     replayData: { listings, comps: comps.comps },
+    onLookup: metrics.caches.lookup('scripts'),
   });
   const followUps = createFollowUpLoop({
     ...(model
@@ -156,7 +160,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     bots,
     listings,
     comps,
-    cmaCache: createCmaCache(),
+    cmaCache: createCmaCache({ onLookup: metrics.caches.lookup('cma') }),
     renderCma: (cma) =>
       renderCmaPdf(cma, {
         agentName: bots.persona.agentName,

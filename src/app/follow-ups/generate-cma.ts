@@ -1,5 +1,6 @@
 import { buildCma } from '../../domain/cma/build-cma.ts';
 import type { Cma, CmaSubject, SoldComp } from '../../domain/cma/types.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type { Clock } from '../../ports.ts';
 
 /** A CMA is reused for a week: comps that old still describe the market, and the PDF is stable. */
@@ -35,7 +36,9 @@ export interface CmaCache {
   readonly size: number;
 }
 
-export function createCmaCache(opts: { ttlMs?: number; maxEntries?: number } = {}): CmaCache {
+export function createCmaCache(
+  opts: { ttlMs?: number; maxEntries?: number; onLookup?: CountLookup } = {},
+): CmaCache {
   const ttlMs = opts.ttlMs ?? CMA_CACHE_TTL_MS;
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const entries = new Map<string, Entry>();
@@ -43,10 +46,13 @@ export function createCmaCache(opts: { ttlMs?: number; maxEntries?: number } = {
     ttlMs,
     get(key, nowMs) {
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      entries.delete(key);
-      if (nowMs - entry.createdAtMs >= ttlMs) return undefined;
+      if (entry) entries.delete(key);
+      if (!entry || nowMs - entry.createdAtMs >= ttlMs) {
+        opts.onLookup?.('miss');
+        return undefined;
+      }
       entries.set(key, entry); // most recently used goes last
+      opts.onLookup?.('hit');
       return entry.value;
     },
     set(key, value, nowMs) {

@@ -1,6 +1,7 @@
 import { allSkillsInOrder, type SkillSelection, selectSkills } from '../../domain/skills/select-skills.ts';
 import { type Skill, skillText } from '../../domain/skills/skill.ts';
 import { hasKey, t } from '../../domain/templates/index.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type { ModelRequest, SystemBlock } from '../../ports.ts';
 import { ACT_LIST, EXTRACTION_OUTPUT, readExtraction, SLOT_LIST } from './extraction-schema.ts';
 import type { BuiltPrompt, PromptSource, PromptTurn } from './model-assist.ts';
@@ -25,6 +26,8 @@ export interface PromptBuilderOptions {
   /** Fills `{{agent}}` and `{{market}}` in the skills and names the agent in the messages. */
   persona: { agentName: string; market: string };
   minIntentConfidence?: number;
+  /** Counts each lookup of the cache as a hit or a miss (jorge_cache_requests_total). */
+  onLookup?: CountLookup;
 }
 
 export interface PromptBuilder extends PromptSource {
@@ -101,9 +104,11 @@ export function createPromptBuilder(opts: PromptBuilderOptions): PromptBuilder {
     const hit = cache.get(key);
     if (hit && opts.now() - hit.at < opts.cacheTtlMs) {
       stats.cacheHits += 1;
+      opts.onLookup?.('hit');
       return hit.selection;
     }
     stats.cacheMisses += 1;
+    opts.onLookup?.('miss');
     const selection = selectSkills(
       opts.skills,
       {

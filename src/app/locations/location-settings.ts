@@ -7,6 +7,7 @@ import {
   type StoredLocationSettings,
 } from '../../domain/location-settings.ts';
 import type { BotsConfig } from '../../domain/bots-config.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type { Db, Sql } from '../../ports.ts';
 import type { LocationSettingsStorage, StoredLocationRow } from '../../ports/location-settings-storage.ts';
 import type { TurnDeps } from '../handle-inbox-event.ts';
@@ -24,6 +25,8 @@ export interface LocationSettingsDeps {
   now?: () => number;
   /** Locations kept in memory at most; the least recently read ones are dropped first. */
   maxEntries?: number;
+  /** Counts each lookup of the cache as a hit or a miss (jorge_cache_requests_total). */
+  onLookup?: CountLookup;
 }
 
 export interface LocationSettingsView extends LocationSettings {
@@ -63,6 +66,7 @@ export function createLocationSettings(deps: LocationSettingsDeps) {
   async function get(locationId: string, sql: Sql = deps.db): Promise<LocationSettings> {
     const now = clock();
     const hit = cache.get(locationId);
+    deps.onLookup?.(hit && hit.until > now ? 'hit' : 'miss');
     if (hit && hit.until > now) {
       // Re-inserted so the map's order is least recently used first.
       cache.delete(locationId);

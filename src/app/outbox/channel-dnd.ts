@@ -1,4 +1,5 @@
 import { channelInDnd } from '../../domain/dnd.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import { type Channel, type Crm, CrmError } from '../../ports.ts';
 
 /**
@@ -6,7 +7,7 @@ import { type Channel, type Crm, CrmError } from '../../ports.ts';
  * remembering them briefly so the sends of one turn cost one read. Only GHL keeps DND per channel;
  * the sandbox's DND is our own opt-out, which the send-consent check already applies.
  */
-export function createDndCheck(opts: { ttlMs?: number; now?: () => number } = {}) {
+export function createDndCheck(opts: { ttlMs?: number; now?: () => number; onLookup?: CountLookup } = {}) {
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { at: number; blocked: Record<Channel, boolean> }>();
@@ -20,7 +21,11 @@ export function createDndCheck(opts: { ttlMs?: number; now?: () => number } = {}
     if (crm.mode !== 'ghl') return false;
     const key = `${locationId}:${contactId}`;
     const hit = cache.get(key);
-    if (hit && now() - hit.at < ttl) return hit.blocked[channel];
+    if (hit && now() - hit.at < ttl) {
+      opts.onLookup?.('hit');
+      return hit.blocked[channel];
+    }
+    opts.onLookup?.('miss');
     const contact = await crm.getContact(locationId, contactId);
     const blocked = { SMS: channelInDnd(contact, 'SMS'), Email: channelInDnd(contact, 'Email') };
     if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);

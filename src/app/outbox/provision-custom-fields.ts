@@ -1,5 +1,6 @@
 import { CONTACT_FIELDS, type ContactFieldSpec } from '../../domain/contact-fields.ts';
 import type { FieldValue } from '../../domain/conversation.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type { Logger } from '../../observability/logger.ts';
 import {
   type Crm,
@@ -40,6 +41,8 @@ export interface FieldProvisionerDeps {
   logger: Logger;
   /** The fields to provision; default: every field the bots write. */
   fields?: readonly ContactFieldSpec[];
+  /** Counts each lookup of the cache as a hit or a miss (jorge_cache_requests_total). */
+  onLookup?: CountLookup;
 }
 
 const isRefusal = (err: unknown) => err instanceof CrmError && (err.status === 400 || err.status === 422);
@@ -125,6 +128,7 @@ export function createFieldProvisioner(deps: FieldProvisionerDeps): FieldProvisi
 
   function ensure(crm: Crm, locationId: string): Promise<Map<string, string>> {
     let pending = cache.get(locationId);
+    deps.onLookup?.(pending ? 'hit' : 'miss');
     if (!pending) {
       pending = provision(crm, locationId);
       cache.set(locationId, pending);
