@@ -14,6 +14,7 @@ import { createFieldProvisioner } from '../app/outbox/provision-custom-fields.ts
 import type { EscalationDeps } from '../app/escalations/escalation-deps.ts';
 import { createHttpFinancialReadiness } from '../adapters/financial/http-financial-readiness.ts';
 import { createFollowUpLoop } from '../app/follow-ups/follow-up-loop.ts';
+import { postgresFollowUpStore } from '../adapters/postgres/follow-up-store.ts';
 import { createEscalationAlerts } from '../app/escalation-alerts.ts';
 import { createEscalationAlertStore } from '../adapters/postgres/escalation-alerts-repo.ts';
 import { createSandboxDueStore } from '../adapters/postgres/sandbox-due-repo.ts';
@@ -157,6 +158,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       ? { narrate: (input) => model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS)) }
       : {}),
     db,
+    store: postgresFollowUpStore,
     bots,
     listings,
     comps,

@@ -30,15 +30,9 @@ export const allowedImports: Record<string, string> = {
   // Moving behind store ports (src/ports/) next.
   'app/assess-financing.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/assess-financing.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/follow-ups/follow-up-status.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/outbox/record-outbound.ts -> adapters/postgres/contacts-repo.ts': PENDING,
   'app/outbox/record-outbound.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
   'app/outbox/record-outbound.ts -> adapters/postgres/inbox-repo.ts': PENDING,
-  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/follow-ups-repo.ts': PENDING,
-  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/contacts-repo.ts': PENDING,
-  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/deliveries-repo.ts': PENDING,
-  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/outbox-repo.ts': PENDING,
-  'app/follow-ups/run-due-follow-ups.ts -> adapters/postgres/model-usage-repo.ts': PENDING,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadComps } from '../../src/adapters/comps/load-comps.ts';
 import { loadListings } from '../../src/adapters/listings/load-listings.ts';
+import { postgresFollowUpStore } from '../../src/adapters/postgres/follow-up-store.ts';
 import { postgresStores } from '../../src/adapters/postgres/stores.ts';
 import { createCmaCache } from '../../src/app/follow-ups/generate-cma.ts';
 import { readContact } from '../../src/app/contacts/read-contact.ts';
@@ -47,6 +48,7 @@ describe('day 14 when the CMA PDF cannot be made', () => {
 
     const deps = {
       db,
+      store: postgresFollowUpStore,
       bots,
       listings: loadListings(undefined),
       comps: loadComps(),

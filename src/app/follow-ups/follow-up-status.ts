@@ -1,8 +1,9 @@
-import { type ContactRow, getContact } from '../../adapters/postgres/contacts-repo.ts';
 import type { BotsConfig } from '../../domain/bots-config.ts';
 import { type FollowUpBlockedReason, followUpBlockedReason } from '../../domain/follow-up/index.ts';
 import { silencingTags } from '../../domain/human-takeover.ts';
 import type { Sql } from '../../ports.ts';
+import type { ContactRow } from '../../ports/contact-store.ts';
+import type { FollowUpStore } from '../../ports/follow-up-store.ts';
 
 export interface FollowUpSubject {
   contact: ContactRow;
@@ -13,23 +14,15 @@ export interface FollowUpSubject {
 
 /** The contact, its conversation, and whether automated follow-ups may reach it right now. */
 export async function loadFollowUpSubject(
+  store: Pick<FollowUpStore, 'loadSubject'>,
   sql: Sql,
   loc: string,
   cid: string,
   bots: BotsConfig,
 ): Promise<FollowUpSubject | null> {
-  const contact = await getContact(sql, loc, cid);
-  if (!contact) return null;
-  const { rows } = await sql.query<{
-    bot: string;
-    state: Record<string, unknown>;
-    needs_human_review: boolean;
-    compliance_hold: boolean;
-  }>(
-    `SELECT bot, state, needs_human_review, compliance_hold FROM conversations WHERE location_id = $1 AND contact_id = $2`,
-    [loc, cid],
-  );
-  const conv = rows[0];
+  const found = await store.loadSubject(sql, loc, cid);
+  if (!found) return null;
+  const { contact, conversation: conv } = found;
   const state = conv?.state ?? {};
   const blocked = followUpBlockedReason(
     {

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import {
-  finishFollowUp,
-  holdFollowUp,
-  lastFollowUpSentAt,
-  listDueFollowUps,
-  lockDueFollowUp,
-  postponeFollowUp,
-  saveDocument,
-} from '../../adapters/postgres/follow-ups-repo.ts';
-import { appendMessage } from '../../adapters/postgres/contacts-repo.ts';
-import { lastOtherSendAt } from '../../adapters/postgres/deliveries-repo.ts';
-import { enqueueOutbox, initiatedMessagesSentSince } from '../../adapters/postgres/outbox-repo.ts';
 import { nextAllowedSend } from '../../domain/compliance/quiet-hours.ts';
 import { allowedSendTime, FOLLOW_UP_STEPS, type FollowUpStep } from '../../domain/follow-up/index.ts';
 import type { Db, Sql } from '../../ports.ts';
+import type { FollowUpStore } from '../../ports/follow-up-store.ts';
 import { loadFollowUpSubject } from './follow-up-status.ts';
 import { contactSendWindow } from '../contacts/lead-send-window.ts';
 import type { OutboxAction } from '../../ports/outbox-action.ts';
 import { type FollowUpContentDeps, prepareFollowUp } from './prepare-follow-up.ts';
-import { recordModelCall } from '../../adapters/postgres/model-usage-repo.ts';
 
 export interface FollowUpRunnerDeps extends FollowUpContentDeps {
   db: Db;
+  /** The due steps, what their checks read and what a sent step writes. */
+  store: FollowUpStore;
   /** Time zone for contacts whose address, CRM zone and area code say nothing (`TIMEZONE`). */
   timezone: string;
   /** Told about every step taken (metrics). */
@@ -63,7 +53,7 @@ export async function runDueFollowUps(
   deps: FollowUpRunnerDeps,
   opts: { now: Date; locationId: string; only: boolean; limit?: number },
 ): Promise<FollowUpRun[]> {
-  const ids = await listDueFollowUps(deps.db, { ...opts, limit: opts.limit ?? 20 });
+  const ids = await deps.store.listDue(deps.db, { ...opts, limit: opts.limit ?? 20 });
   const out: FollowUpRun[] = [];
   for (const id of ids) {
     const bots = deps.currentBots ? await deps.currentBots() : deps.bots;
@@ -83,7 +73,7 @@ async function runOne(
   now: Date,
   bots: FollowUpContentDeps['bots'],
 ): Promise<FollowUpRun | null> {
-  const row = await lockDueFollowUp(tx, id, now);
+  const row = await runner.store.lockDue(tx, id, now);
   if (!row) return null;
   const deps = runner.localFor
     ? { ...runner, ...(await runner.localFor(row.location_id, tx, bots)) }
@@ -91,19 +81,19 @@ async function runOne(
   const loc = row.location_id;
   const cid = row.contact_id;
   const base = { locationId: loc, contactId: cid, step: row.step };
-  const subject = await loadFollowUpSubject(tx, loc, cid, deps.bots);
+  const subject = await loadFollowUpSubject(deps.store, tx, loc, cid, deps.bots);
   const blocked = subject ? subject.blocked : 'contact_missing';
   if (blocked || !subject || !(FOLLOW_UP_STEPS as readonly string[]).includes(row.step)) {
     const reason = blocked ?? 'unknown_step';
-    await finishFollowUp(tx, row.id, { status: 'skipped', reason, at: now });
+    await deps.store.finish(tx, row.id, { status: 'skipped', reason, at: now });
     return { ...base, status: 'skipped', channel: null, reason };
   }
   // One automated sender per contact: after a GHL workflow, campaign, bulk action or person texted
   // the lead, the step waits out the quiet window instead of texting on top of it.
   const quietMs = deps.quietAfterOtherSendMs ?? 0;
-  const other = quietMs > 0 ? await lastOtherSendAt(tx, loc, cid) : null;
+  const other = quietMs > 0 ? await deps.store.lastOtherSendAt(tx, loc, cid) : null;
   if (other && now.getTime() - other.getTime() < quietMs) {
-    await holdFollowUp(tx, row.id, new Date(other.getTime() + quietMs), 'other_sender_recent');
+    await deps.store.hold(tx, row.id, new Date(other.getTime() + quietMs), 'other_sender_recent');
     return { ...base, status: 'pending', channel: null, reason: 'other_sender_recent' };
   }
   // The lead's clock and their state's hours and daily cap (quiet-hours.ts), one follow-up a local day.
@@ -111,13 +101,13 @@ async function runOne(
   const timezone = window.zone;
   // Measured from now, not the due time: a step that waited (downtime) must still respect the window.
   const oneADay = allowedSendTime(now, timezone, {
-    lastAutomatedAt: await lastFollowUpSentAt(tx, loc, cid),
+    lastAutomatedAt: await deps.store.lastSentAt(tx, loc, cid),
     window: { startHour: window.startHour, endHour: window.endHour },
   });
-  const sent = await initiatedMessagesSentSince(tx, loc, cid, new Date(now.getTime() - DAY_MS));
+  const sent = await deps.store.initiatedMessagesSentSince(tx, loc, cid, new Date(now.getTime() - DAY_MS));
   const at = nextAllowedSend(oneADay, window, sent);
   if (at.getTime() > now.getTime()) {
-    await postponeFollowUp(tx, row.id, at);
+    await deps.store.postpone(tx, row.id, at);
     const capped = nextAllowedSend(oneADay, window, []).getTime() < at.getTime();
     return {
       ...base,
@@ -132,7 +122,7 @@ async function runOne(
   const actions: OutboxAction[] = [];
   const detail: Record<string, unknown> = {};
   for (const record of prepared.modelRecords ?? []) {
-    await recordModelCall(tx, { locationId: loc, contactId: cid, inboxId: null, record, at: now });
+    await deps.store.recordModelCall(tx, { locationId: loc, contactId: cid, inboxId: null, record, at: now });
   }
   const m = prepared.message;
   let channel: string;
@@ -154,7 +144,7 @@ async function runOne(
     let documentId: string | undefined;
     if (prepared.pdf) {
       documentId = randomUUID();
-      await saveDocument(tx, {
+      await deps.store.saveDocument(tx, {
         id: documentId,
         filename: m.attachmentName,
         contentType: 'application/pdf',
@@ -184,7 +174,7 @@ async function runOne(
   let n = 0;
   let messageOutboxId: number | null = null;
   for (const action of actions) {
-    const outboxId = await enqueueOutbox(tx, {
+    const outboxId = await deps.store.enqueue(tx, {
       locationId: loc,
       contactId: cid,
       inboxId: null,
@@ -194,7 +184,7 @@ async function runOne(
     });
     if (messageOutboxId === null && action.kind !== 'create_task') messageOutboxId = outboxId;
   }
-  await appendMessage(tx, {
+  await deps.store.appendMessage(tx, {
     locationId: loc,
     contactId: cid,
     direction: 'outbound',
@@ -203,6 +193,6 @@ async function runOne(
     ...(messageOutboxId !== null ? { outboxId: messageOutboxId } : {}),
     at: now,
   });
-  await finishFollowUp(tx, row.id, { status: 'sent', channel, detail, at: now });
+  await deps.store.finish(tx, row.id, { status: 'sent', channel, detail, at: now });
   return { ...base, status: 'sent', channel, reason: null };
 }
