@@ -9,7 +9,7 @@ function publicModes(modes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(modes).map(([k, v]) => [k, v.replace(/\s*\([^)]*\)/g, '')]));
 }
 
-/** GET /healthz (process up), GET /readyz (database reachable, migrations applied), GET /metrics. */
+/** GET /healthz (process up), GET /readyz (database reachable, writable, migrations applied), GET /metrics. */
 export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'] } }, async () => ({
     status: 'ok',
@@ -20,7 +20,15 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
     { schema: { summary: 'Readiness: database reachable and migrated', tags: ['operations'] } },
     async (req, reply) => {
       try {
-        await deps.db.query('SELECT 1');
+        // A session the server makes read-only (a standby after failover, default_transaction_read_only)
+        // can read but not accept a webhook: not ready, so traffic goes to a replica that can.
+        const { rows } = await deps.db.query<{ read_only: string }>(
+          `SELECT current_setting('transaction_read_only') AS read_only`,
+        );
+        if (rows[0]?.read_only === 'on') {
+          reply.code(503);
+          return { status: 'not_ready', reason: 'database is read-only' };
+        }
         const pending = await deps.stores.operations.pendingMigrations(deps.db);
         if (pending.length > 0) {
           reply.code(503);
