@@ -10,7 +10,7 @@ import type { SandboxTime } from '../app/follow-ups/sandbox-clock.ts';
 import type { LiveScripts } from '../app/scripts.ts';
 import type { DashboardOps } from '../ports/dashboard-ops.ts';
 import type { LocationSettingsStore } from '../app/locations/location-settings.ts';
-import type { InboxWorker } from '../app/process-inbox.ts';
+import type { InboxWorker } from '../app/turn/process-inbox.ts';
 import type { Config } from '../config.ts';
 import type { Stores } from '../ports/stores.ts';
 import type { Logger } from '../observability/logger.ts';

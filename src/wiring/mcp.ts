@@ -1,6 +1,6 @@
 // Part of the composition root: external MCP tools (FEATURE_MCP + MCP_SERVERS) and the listings
 // search the buyer's turn runs through them. The MCP SDK is loaded only when servers are configured.
-import { searchExternalListings } from '../app/external-listings.ts';
+import { searchExternalListings } from '../app/turn/external-listings.ts';
 import type { Config } from '../config.ts';
 import type { Facts } from '../domain/state.ts';
 import { parseMcpServers } from '../mcp/servers-config.ts';

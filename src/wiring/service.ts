@@ -32,7 +32,7 @@ import { loadComps } from '../adapters/comps/load-comps.ts';
 import { withMailResilience } from '../adapters/mail/resilient-mailer.ts';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.ts';
 import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
-import { createInboxWorker } from '../app/process-inbox.ts';
+import { createInboxWorker } from '../app/turn/process-inbox.ts';
 import { SANDBOX_LOCATION_ID } from '../app/locations/sandbox.ts';
 import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';

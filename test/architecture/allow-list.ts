@@ -10,16 +10,15 @@ const IN_PROGRESS = 'written while the check was introduced, by work still in pr
 export const allowedImports: Record<string, string> = {
   // The files below are being restructured into the load → decide → plan → commit turn; their
   // repository imports go away with that change, not before.
-  'app/external-listings.ts -> adapters/listings/load-listings.ts': TURN,
-  'app/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
-  'app/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
-  'app/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/process-inbox.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/process-inbox.ts -> adapters/postgres/db.ts': TURN,
-  'app/process-inbox.ts -> adapters/postgres/deliveries-repo.ts': TURN,
+  'app/turn/external-listings.ts -> adapters/listings/load-listings.ts': TURN,
+  'app/turn/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
+  'app/turn/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/turn/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
+  'app/turn/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
+  'app/turn/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/turn/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
+  'app/turn/process-inbox.ts -> adapters/postgres/inbox-repo.ts': TURN,
+  'app/turn/process-inbox.ts -> adapters/postgres/db.ts': TURN,
   // Written while the check was being introduced, by work still in progress on these files (the
   // dashboard's contact controls and read model); they
   // move behind store ports like the rest.

@@ -10,7 +10,7 @@ import type { BotsConfig } from '../../domain/bots-config.ts';
 import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type { Db, Sql } from '../../ports.ts';
 import type { LocationSettingsStorage, StoredLocationRow } from '../../ports/location-settings-storage.ts';
-import type { TurnDeps } from '../handle-inbox-event.ts';
+import type { TurnDeps } from '../turn/handle-inbox-event.ts';
 
 export interface LocationSettingsDeps {
   db: Db;

@@ -4,11 +4,11 @@ import { readState } from '../../domain/state.ts';
 import { decideTurn, type TurnDecision, type TurnInput } from '../../domain/turn.ts';
 import type { Crm } from '../../ports.ts';
 import type { TurnBasis, TurnContact } from '../../ports/turn-store.ts';
-import type { TurnDeps } from '../handle-inbox-event.ts';
+import type { TurnDeps } from './handle-inbox-event.ts';
 import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { ModelCallRecord } from '../language-model/model-assist.ts';
 import { startModelTurn } from '../language-model/model-turn.ts';
-import { mergeListings } from '../external-listings.ts';
+import { mergeListings } from './external-listings.ts';
 import { staffDirectory } from '../escalations/staff-senders.ts';
 
 /** An inbound message as the turn reads it. */

@@ -5,7 +5,7 @@ import { silencingTags } from '../../domain/human-takeover.ts';
 import { CHECK_IN_ONLY, NO_FOLLOW_UP } from '../../domain/policy/objections.ts';
 import type { TurnDecision } from '../../domain/turn.ts';
 import type { TurnContact, TurnPlan } from '../../ports/turn-store.ts';
-import { emailReplyFields } from '../email-reply.ts';
+import { emailReplyFields } from './email-reply.ts';
 import { transcriptText } from '../../ports/inbox-event.ts';
 import { fromCrmAction, type OutboxAction } from '../../ports/outbox-action.ts';
 import type { Gathered, InboundTurnEvent } from './gather-turn.ts';

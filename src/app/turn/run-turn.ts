@@ -2,7 +2,7 @@ import type { Db, Sql } from '../../ports.ts';
 import { basisKey, type TurnClaim, type TurnStore } from '../../ports/turn-store.ts';
 import { escalateComplianceViolation } from '../escalations/escalate-compliance-violation.ts';
 import { escalateToHumanReview } from '../escalations/escalate-to-human-review.ts';
-import type { TurnDeps, TurnOutcome } from '../handle-inbox-event.ts';
+import type { TurnDeps, TurnOutcome } from './handle-inbox-event.ts';
 import type { ModelCallRecord } from '../language-model/model-assist.ts';
 import { type Gathered, gatherTurn, type InboundTurnEvent } from './gather-turn.ts';
 import { planTurn } from './plan-turn.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailText, emailThreadOf } from '../../../src/adapters/ghl-webhooks/email-text.ts';
-import { emailReplyFields, replySubject } from '../../../src/app/email-reply.ts';
+import { emailReplyFields, replySubject } from '../../../src/app/turn/email-reply.ts';
 import { EMAIL_SAMPLES } from './email-samples.ts';
 
 describe('the new words of an inbound email', () => {

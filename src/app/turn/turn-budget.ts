@@ -1,4 +1,4 @@
-import type { Db, Sql } from '../ports.ts';
+import type { Db, Sql } from '../../ports.ts';
 
 /** A turn ran past its time budget and was abandoned (its transaction rolls back). */
 export class TurnOverrunError extends Error {

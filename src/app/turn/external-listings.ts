@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { listingSchema } from '../adapters/listings/load-listings.ts';
-import { type Listing, listingProblems } from '../domain/buyer/listing.ts';
-import type { Facts } from '../domain/state.ts';
+import { listingSchema } from '../../adapters/listings/load-listings.ts';
+import { type Listing, listingProblems } from '../../domain/buyer/listing.ts';
+import type { Facts } from '../../domain/state.ts';
 
 /** Anything that can call a tool on a named MCP server (the MCP client). */
 export interface ToolCaller {

@@ -1,9 +1,9 @@
-import { audit } from '../adapters/postgres/contacts-repo.ts';
-import { parkInboxEvent } from '../adapters/postgres/inbox-repo.ts';
-import { enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
-import type { Logger } from '../observability/logger.ts';
-import type { Metrics } from '../observability/metrics.ts';
-import type { Sql } from '../ports.ts';
+import { audit } from '../../adapters/postgres/contacts-repo.ts';
+import { parkInboxEvent } from '../../adapters/postgres/inbox-repo.ts';
+import { enqueueSteps } from '../../adapters/postgres/outbox-repo.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
+import type { Sql } from '../../ports.ts';
 
 /** Why an event was given up: its turn threw, it never finished (crash, freeze), or it overran. */
 export type DeadLetterReason = 'failed' | 'crashed' | 'overrun';

@@ -1,4 +1,4 @@
-import type { InboundEmailRef } from '../ports/inbox-event.ts';
+import type { InboundEmailRef } from '../../ports/inbox-event.ts';
 
 // "Re:" in any case (Outlook writes "RE:", in Spanish too); a forward's "Fwd:" stays under "Re: ".
 const ALREADY_REPLY = /^re\s*:/i;

@@ -1,17 +1,17 @@
-import { audit, changeTags, setOptedOut, upsertContact } from '../adapters/postgres/contacts-repo.ts';
-import type { InboxRow } from '../adapters/postgres/inbox-repo.ts';
-import { cancelQueuedMessages, enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
-import type { BotsConfig } from '../domain/bots-config.ts';
-import type { Listing } from '../domain/buyer/listing.ts';
-import type { SoldComp } from '../domain/cma/types.ts';
-import type { BotName } from '../domain/conversation.ts';
-import { takeoverTag, writtenByPerson } from '../domain/human-takeover.ts';
-import type { Facts } from '../domain/state.ts';
-import type { Crm, Sql } from '../ports.ts';
-import type { EscalationDeps } from './escalations/escalation-deps.ts';
-import type { ModelTurnDeps } from './language-model/model-turn.ts';
-import type { OutboxAction } from '../ports/outbox-action.ts';
-import { type OutboundDelivery, recordOutbound } from './outbox/record-outbound.ts';
+import { audit, changeTags, setOptedOut, upsertContact } from '../../adapters/postgres/contacts-repo.ts';
+import type { InboxRow } from '../../adapters/postgres/inbox-repo.ts';
+import { cancelQueuedMessages, enqueueOutbox } from '../../adapters/postgres/outbox-repo.ts';
+import type { BotsConfig } from '../../domain/bots-config.ts';
+import type { Listing } from '../../domain/buyer/listing.ts';
+import type { SoldComp } from '../../domain/cma/types.ts';
+import type { BotName } from '../../domain/conversation.ts';
+import { takeoverTag, writtenByPerson } from '../../domain/human-takeover.ts';
+import type { Facts } from '../../domain/state.ts';
+import type { Crm, Sql } from '../../ports.ts';
+import type { EscalationDeps } from '../escalations/escalation-deps.ts';
+import type { ModelTurnDeps } from '../language-model/model-turn.ts';
+import type { OutboxAction } from '../../ports/outbox-action.ts';
+import { type OutboundDelivery, recordOutbound } from '../outbox/record-outbound.ts';
 
 export interface TurnDeps {
   bots: BotsConfig;

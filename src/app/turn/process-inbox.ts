@@ -10,19 +10,19 @@ import {
   renewInboxClaim,
   startInboxAttempt,
   tryLockContact,
-} from '../adapters/postgres/inbox-repo.ts';
-import { isDatabaseUnreachable } from '../adapters/postgres/db.ts';
-import type { Logger } from '../observability/logger.ts';
-import type { Metrics } from '../observability/metrics.ts';
-import type { Clock, Db } from '../ports.ts';
-import type { TurnStore } from '../ports/turn-store.ts';
+} from '../../adapters/postgres/inbox-repo.ts';
+import { isDatabaseUnreachable } from '../../adapters/postgres/db.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
+import type { Clock, Db } from '../../ports.ts';
+import type { TurnStore } from '../../ports/turn-store.ts';
 import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
-import { statusLabel } from '../adapters/postgres/deliveries-repo.ts';
+import { statusLabel } from '../../domain/delivery-status.ts';
 import { type ParkedEvent, parkEvent, reportParked } from './park-inbox-event.ts';
 import { TurnOverrunError, withinBudget, withinTurnBudget } from './turn-budget.ts';
-import { createWakeableLoop } from '../resilience/wakeable-loop.ts';
-import { withTransactionSlots } from './turn/db-slots.ts';
-import { type InboundTurnResult, runInboundTurn } from './turn/run-turn.ts';
+import { createWakeableLoop } from '../../resilience/wakeable-loop.ts';
+import { withTransactionSlots } from './db-slots.ts';
+import { type InboundTurnResult, runInboundTurn } from './run-turn.ts';
 
 export interface InboxWorkerDeps extends TurnDeps {
   db: Db;
