@@ -87,6 +87,7 @@ const NEEDS_WORK_CUES = cues([
   '(?:a|total|complete|big) mess',
   'trashed|destroyed|hoarder|run ?down|asbestos|(?:a|total) dump',
   'flood(?:ed|ing)?',
+  'half[- ](?:done|finished|remodeled|gutted)|unfinished|never (?:got )?(?:finished|ended|completed)',
   'hay que (?:arreglar|reparar)\\w*',
   '(?:arreglar|reparar)\\w* (?:el |la |los |las )?(?:techo|plomeria|cimientos|piso|cocina)',
   'needs? (?:a lot of|lots of|tons of|significant|extensive|a ton of|so much|a full|complete|total) (?!updating|updates|tlc|love)\\w+',
@@ -104,10 +105,11 @@ const NEEDS_WORK_CUES = cues([
 ]);
 const FAIR_CUES = cues([
   'dated|outdated',
-  'original (?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
+  'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
   'all original',
-  '(?:its|house is|its kinda|kinda|pretty) old',
+  // Of the house, not of one thing in it ("the carpet's kinda old" is cosmetic).
+  '(?<!(?:carpets?|floors?|flooring|paint|appliances|cabinets|counters|fixtures) (?:is |are |s )?)(?:its|house is|its kinda|kinda|pretty) old',
   'needs? (?:some |a little |a bit of |minor |a lot of |lots of )?(?:updating|updates|tlc|love|work here and there)',
   'needs (?:a little|a bit of|minor) (?:work|repairs)',
   '(?:a )?few (?:repairs|fixes)|small (?:repairs|fixes)|little (?:work|tlc)',
@@ -123,7 +125,7 @@ const FAIR_CUES = cues([
   'so[- ]?so',
   'average|mediocre',
   'nothing special',
-  'mas o menos|regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
+  'regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
   'le falta (?:actualizar|una manita)',
   'arreglitos|detallitos',
 ]);
@@ -133,7 +135,7 @@ const GOOD_CUES = cues([
   'taken care of',
   'nothing major',
   'not (?:too |that |so )?bad',
-  '(?:kept|keep) (?:it |the house )?up',
+  '(?:kept|keep) (?:it |the house )?up(?! with)',
   'no (?:big|major|real) (?:issues|problems|repairs)',
   'minor stuff',
   'bien cuidad[ao]',
@@ -202,7 +204,8 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   good: 'good',
   gud: 'good',
   decent: 'good',
-  fine: 'good',
+  // "it's fine" answers like "it's ok"; "the house is fine" said unasked reads good (SUBJECT_GRADE).
+  fine: 'fair',
   solid: 'good',
   clean: 'good',
   nice: 'good',
@@ -247,6 +250,18 @@ const AS_IS = /\bas[- ]is\b/;
 const CASH = /\bcash\b/;
 
 const CLAUSE_BREAK = /[,.;!?]+|\bbut\b|\bpero\b/;
+// "I'm good", "we're all good": no thanks, not the house.
+const NO_THANKS_GOOD = /\b(?:im|i am|were|we are|all|we|were all|its all) good\b/;
+const SO_SO = /\bmas o menos\b/;
+const AFTER_PUNCTUATION = /(?<=[,.;!?])/;
+
+/** The message without the clauses that ask ("¿hay que arreglar algo?" asks, it does not state). */
+function statedPart(simple: string): string {
+  return simple
+    .split(AFTER_PUNCTUATION)
+    .filter((clause) => !clause.includes('?'))
+    .join(' ');
+}
 
 function fromScore(score: number): ConditionGrade {
   if (score >= 9) return 'excellent';
@@ -290,8 +305,11 @@ function bareGrade(simple: string): ConditionGrade | null {
  * and scores ("7/10") count only right after the condition question; "as is" alone says nothing.
  */
 export function readCondition(text: string, options: ConditionOptions = {}): ConditionGrade | null {
-  const simple = simplify(text);
+  const simple = statedPart(simplify(text));
   const found = new Set<ConditionGrade>();
+  // A bare "ok", "fine" or "alright" beside cosmetic work only ("ok, needs paint and carpet")
+  // is the cosmetic grade: good.
+  const bareFound = new Set<ConditionGrade>();
   if (POOR_CUES.test(simple) || (AS_IS.test(simple) && CASH.test(simple))) found.add('poor');
   if (NEEDS_WORK_CUES.test(simple)) found.add('needs_work');
   if (FAIR_CUES.test(simple)) found.add('fair');
@@ -313,14 +331,18 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
     if (score) found.add(fromScore(Number(score[1])));
     for (const clause of simple.split(CLAUSE_BREAK)) {
       const bare = bareGrade(clause);
-      if (bare) found.add(bare);
+      if (bare) bareFound.add(bare);
     }
     // Words that grade inside a longer answer: "decent. needs paint", "dated but clean".
-    for (const w of simple.match(/[a-z]+/g) ?? []) {
+    const graded = NO_THANKS_GOOD.test(simple) ? simple.replace(NO_THANKS_GOOD, ' ') : simple;
+    for (const w of graded.match(/[a-z]+/g) ?? []) {
       const g = BARE_WORD[w];
-      if (g && g !== 'poor' && w.length > 2 && !['old', 'eh'].includes(w)) found.add(g);
+      if (g && g !== 'poor' && w.length > 2 && !['old', 'eh'].includes(w)) bareFound.add(g);
     }
+    if (SO_SO.test(simple)) bareFound.add('fair');
   }
+  const cosmeticOnly = GOOD_CUES.test(simple) && found.size > 0 && [...found].every((g) => g === 'good');
+  for (const g of bareFound) if (!(cosmeticOnly && g === 'fair')) found.add(g);
   if (found.size === 0) return null;
   // The most severe grade stated wins; "great shape ... updated" stays excellent.
   return GRADES.filter((g) => found.has(g)).at(-1) ?? null;

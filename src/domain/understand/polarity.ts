@@ -30,7 +30,7 @@ const YES_LAST = /\b(?:so|then|and|but) (?:yes|yeah|yep|yup|si)$/;
 const YES_ALONE =
   /^(?:k|ya|va|sale|sale pues|va pues|simon|yes yes|si si|ok ok|kk|bet|word|mhm|uh huh|yessir|yes sir|yes maam|claro que si|sip)$/;
 const NO =
-  /^(?:thanks but no|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no|nel|nop|not at this time|not right now|not now|not today)\b/;
+  /^(?:thanks but no|ahorita no|ahora no|hoy no|por ahora no|not this (?:week|weekend|time|month)|not tomorrow|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no|nel|nop|not at this time|not right now|not now|not today)\b/;
 // A bare "no" is an answer when a comma or stop follows it ("no, todavía no") or one of these
 // words does ("no thanks", "no not yet", "no we haven't"). Otherwise it opens a Spanish sentence
 // ("no me interesa", "no chinguen") or names nothing ("no rush", "no HOA", "no more texts").
@@ -49,6 +49,26 @@ const NOT_A_YES = /^(?:yes|ok|si|sure) (?:start|resume|unstop|mr robot|robot|bot
 const APPROVING_EMOJI =
   /^(?:\p{Emoji_Modifier}|\u{1F44D}|\u{1F44C}|\u2705|\u2714|\u{1F64C}|\u{1F646}|\u{1F197}|\uFE0F|\s)+$/u;
 const DEFERRING = /^maybe (?:after|later|next|another|some other|in)\b/;
+// A no at the very end: "jerking us around on the approval, so no not yet".
+const NO_LAST = /\b(?:so|then|but) (?:no|nope|nah)(?: not yet)?$|\bso not yet$/;
+// A clause that is only a yes or a no: "you already asked me that. yes. approved."
+const YES_CLAUSE = /^(?:yes|yeah|yep|yup|si)$/;
+const NO_CLAUSE = /^(?:no|nope|nah|not yet|todavia no)$/;
+// A day or time that works: "thursday works but only after 6", "el sabado is good", "saturday at
+// 10 is perfect".
+const DAY_OR_TIME =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:tomorrow|today|tonight|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/;
+const WORKS =
+  /\b(?:works?|work for (?:me|us)|is (?:good|fine|perfect|great|ok|okay)|sounds (?:good|great|perfect)|me (?:queda|funciona) bien|esta bien|is better)\b/;
+// Taking the meeting with a condition or an open door: "stop by anytime after 4", "you better
+// actually show up".
+const OPEN_DOOR =
+  /\b(?:stop|come|swing|drop) (?:by|over) (?:any ?time|whenever)\b|\bany ?time works\b|\bbetter (?:actually )?(?:show up|be on time)\b/;
+// Turning the meeting down after a bad visit: "not doing that again", "why would i book again".
+const TURNED_DOWN =
+  /\bnot doing (?:that|this|it) again\b|\bwhy would (?:i|we) (?:book|meet|schedule|do (?:that|this|it))\b/;
+const NOT_DAY =
+  /^(?:not|no|cant|can not|cannot)\b|\b(?:doesnt|dont|does not|do not|wont|will not|cant|no) (?:work|funciona|me queda)\b/;
 const FLEXIBLE = /\b(?:flexible|flexibles|whenever works|any time works|either works)\b/;
 
 function bareNo(text: string, firstClause: string): boolean {
@@ -70,12 +90,33 @@ function polarityOf(
   if (ctx.lastQuestion === 'timeline' && FLEXIBLE.test(text)) return 'yes';
   if (ctx.lastQuestion === 'buy_or_sell' && NEITHER.test(text)) return 'no';
   if (ctx.lastQuestion === 'appointment' && DEFERRING.test(text)) return 'no';
+  if (ctx.lastQuestion === 'appointment' && TURNED_DOWN.test(text)) return 'no';
   if (NO.test(text) || bareNo(text, firstClause)) return 'no';
   // "ya" is "now" after the timeline question; the timeline reader takes it.
   const bare = text.replace(THANKS_AFTER, '');
   if (YES_ALONE.test(bare)) return ctx.lastQuestion === 'timeline' && bare === 'ya' ? null : 'yes';
   if (NOT_A_YES.test(text)) return null;
   if (YES.test(text) || YES_LAST.test(text)) return 'yes';
+  if (NO_LAST.test(text)) return 'no';
+  if (ctx.lastQuestion === 'appointment') {
+    const clause = firstClause.replace(GREETING_WORDS, '');
+    if (!NOT_DAY.test(clause) && DAY_OR_TIME.test(clause) && WORKS.test(clause)) return 'yes';
+  }
+  if (ctx.lastQuestion === 'appointment' && OPEN_DOOR.test(text)) return 'yes';
+  if (ctx.lastQuestion === 'preapproval' && YA_ALREADY.test(text)) return 'yes';
+  return null;
+}
+
+// "ya thru navy federal", "ya tenemos la carta": Spanish "ya" (already) answering "are you pre-approved?".
+const YA_ALREADY = /^ya (?!no\b|casi\b)[a-z]+/;
+
+/** A clause further on that is only a yes or a no, after a complaint or an aside. */
+function clauseAnswer(flat: string, clauses: readonly { start: number; end: number }[]): 'yes' | 'no' | null {
+  for (const c of clauses.slice(1)) {
+    const clause = flat.slice(c.start, c.end).trim();
+    if (YES_CLAUSE.test(clause)) return 'yes';
+    if (NO_CLAUSE.test(clause)) return 'no';
+  }
   return null;
 }
 
@@ -91,11 +132,18 @@ export function readPolarity(text: string, ctx: UtteranceContext): Polarity | nu
   const p = prepare(text);
   const first = p.clauses[0];
   const firstClause = first ? p.flat.slice(first.start, first.end).replace(GREETING_WORDS, '') : '';
-  const said = polarityOf(p.flat, firstClause, p.raw, ctx);
+  const said =
+    polarityOf(p.flat, firstClause, p.raw, ctx) ??
+    (ctx.lastQuestion !== null && YES_NO_QUESTIONS.has(ctx.lastQuestion)
+      ? clauseAnswer(p.flat, p.clauses)
+      : null);
   if (!said) return null;
   const act = said === 'yes' ? 'affirm' : 'deny';
   const refusal = REFUSAL.test(p.flat);
-  return !refusal && answersYesNo(p.flat, ctx) ? { act, yes_no: said } : { act };
+  // A yes to "would 30-45 days work?" takes the window; a "not yet, maybe next year" answers
+  // when instead (the timeline reader's part), so it denies without a yes_no value.
+  const answersWhen = said === 'no' && ctx.lastQuestion === 'timeline';
+  return !refusal && !answersWhen && answersYesNo(p.flat, ctx) ? { act, yes_no: said } : { act };
 }
 
 const NOISE_PHRASES = [

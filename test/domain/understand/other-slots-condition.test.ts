@@ -61,6 +61,23 @@ describe('condition after the condition question', () => {
     expect(read('clean but dated').condition).toBe('fair');
   });
 
+  it('reads "ok" beside cosmetic work only as good, and a bare "fine" as fair', () => {
+    expect(read('its okay. just needs new paint, nothing big').condition).toBe('good');
+    expect(read('pretty good, needs carpet and the paint is kinda old').condition).toBe('good');
+    expect(read('its fine').condition).toBe('fair');
+    expect(read('its ok, kinda dated, needs paint').condition).toBe('fair');
+    expect(read('original 1985 everything').condition).toBe('fair');
+    expect(read('kitchen remodel is half done').condition).toBe('needs_work');
+  });
+
+  it('reads only what is stated, not a question or "I\'m good"', () => {
+    expect(read('bien cuidada. ¿hay que arreglar algo antes de vender?').condition).toBe('good');
+    expect(read('my agent handled all that so im good').condition).toBeUndefined();
+    expect(read('cant keep up with the mortgage anymore', 'seller', 'motivation').condition).toBeUndefined();
+    expect(read('650 más o menos', 'seller', 'price').condition).toBeUndefined();
+    expect(read('más o menos').condition).toBe('fair');
+  });
+
   it('does not read "as is" alone as a condition', () => {
     expect(read('as is').condition).toBeUndefined();
   });
