@@ -80,11 +80,12 @@ export function decideBuyer(ctx: TurnContext): void {
     startScheduling(ctx, 'showing');
     return;
   }
-  const next = nextQuestion(ctx);
-  if (next) {
-    if (learned && ctx.parts.length === 0) ctx.say('ack.generic', {}, { variant: state.inbound });
+  if (learned && ctx.parts.length === 0 && nextQuestion(ctx, false))
+    ctx.say('ack.generic', {}, { variant: state.inbound });
+  // A question asked twice is given up on (the agent is told) and the next open one is asked.
+  for (let next = nextQuestion(ctx); next; next = nextQuestion(ctx)) {
     ctx.ask(KEY(next.q), next.attempt);
-    return;
+    if (state.pending === KEY(next.q)) return;
   }
   if (temp === 'hot') {
     startScheduling(ctx, 'showing');

@@ -69,12 +69,12 @@ export function decideSeller(ctx: TurnContext): void {
     return;
   }
 
-  const next = nextQuestion(ctx);
-  if (next) {
-    if (learnedSomething && !reading.hardship && !reading.anchoring)
-      ctx.say('ack.generic', {}, { variant: state.inbound });
+  if (learnedSomething && !reading.hardship && !reading.anchoring && nextQuestion(ctx, false))
+    ctx.say('ack.generic', {}, { variant: state.inbound });
+  // A question asked twice is given up on (the agent is told) and the next open one is asked.
+  for (let next = nextQuestion(ctx); next; next = nextQuestion(ctx)) {
     ctx.ask(KEY(next.q), next.attempt);
-    return;
+    if (state.pending === KEY(next.q)) return;
   }
 
   // All four answered (or given up on): HOT books the listing appointment (the booking asks for a
@@ -104,14 +104,14 @@ export function decideSeller(ctx: TurnContext): void {
 }
 
 /** The first unanswered question not yet given up on; after enough vague answers, move on. */
-function nextQuestion(ctx: TurnContext): { q: SellerQuestion; attempt: number } | null {
+function nextQuestion(ctx: TurnContext, record = true): { q: SellerQuestion; attempt: number } | null {
   const { state } = ctx;
   const answered = sellerAnswered(state.facts);
   for (const q of SELLER_QUESTIONS) {
     if (answered[q] || state.skipped.includes(KEY(q))) continue;
     const attempts = state.vague[KEY(q)] ?? 0;
     if (attempts >= ctx.cfg.thresholds.vagueRetries) {
-      state.skipped = [...state.skipped, KEY(q)];
+      if (record) state.skipped = [...state.skipped, KEY(q)];
       continue;
     }
     return { q, attempt: attempts };

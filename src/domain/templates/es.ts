@@ -72,8 +72,8 @@ export const es: Record<string, string[]> = {
   'buyer.lender_offer': [
     'No hay problema, {agent} le puede conectar con un prestamista local cuando esté listo.',
   ],
-  'buyer.matches_many': ['{n} casas le quedan hasta ahora, la mejor es {best}.'],
-  'buyer.matches_one': ['Una casa le queda hasta ahora: {best}.'],
+  'buyer.matches_many': ['{n} casas le quedan, la mejor es {best}.'],
+  'buyer.matches_one': ['Una casa le queda: {best}.'],
   'buyer.matches_none': ['Todavía nada encaja exactamente, pero salen casas nuevas seguido.'],
   'buyer.market_timing': [
     'Los precios y las tasas cambian cada mes y {agent} le puede dar los números locales. El mejor momento depende de sus planes.',
@@ -89,7 +89,7 @@ export const es: Record<string, string[]> = {
   'empathy.underwater': ['Es una situación difícil, y hay opciones.'],
 
   'schedule.offer': ['{agent} puede reunirse con usted: {list}. ¿Cuál le queda mejor?'],
-  'schedule.offer_showing': ['{agent} le puede mostrar casas: {list}. ¿Cuál le queda mejor?'],
+  'schedule.offer_showing': ['{agent} le muestra casas: {list}. ¿Cuál prefiere?'],
   'schedule.reoffer': ['Solo responda con el número: {list}.'],
   'schedule.booked': ['Listo, queda para el {slot}. ¡{agent} le verá entonces!'],
   'schedule.daypart': ['¿Le quedan mejor las mañanas o las tardes?'],
