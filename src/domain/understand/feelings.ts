@@ -14,11 +14,35 @@ const PERSON =
   '(?:mom|mother|mama|dad|father|papa|parents?|grandma|grandmother|grandpa|grandfather|granny|grandparents|husband|wife|spouse|partner|son|daughter|child|kid|baby|brother|sister|aunt|uncle|fiance|fiancee|friend|he|she|they|madre|padre|esposo|esposa|hijo|hija|hermano|hermana|abuela|abuelo|tio|tia|mami|papi)';
 
 const ANGER = w(
-  `frustrat\\w*|furious|pissed|annoying|annoyed|irritated|enojad[oa]s?|furios[oa]s?|que coraje|so mad|im mad|angry|fed up|sick and tired|wtf|what the (?:hell|fuck|heck)|who the (?:hell|fuck|heck)|the fuck|go to hell|eat shit|harass\\w*|reporting you|report you|my (?:lawyer|attorney)|fcc|(?:you|yall|guys|people) (?:keep|keeps) (?:texting|messaging|contacting|bothering)|(?:ive|i have|i already|i) (?:told|said to) you|what part of (?:stop|no|not)|i said (?:stop|no)(?! by accident| by mistake)|leave me alone|quit spamming|vultures|parasites|outbid again|lowball|never gave (?:it|you|my number|anyone|permission)|how do you have my number|nunca (?:les|le|te) di|ya basta|dejen de molestar|dejenme en paz|no chinguen|que coraje|estoy harta|estoy harto|no pagan|infuriat\\w*|(?:thats|that is|its|what) an insult|insulting|(?:so|im|i am|were|we are) (?:so )?done with|jerk(?:ing|ed)? (?:us|me) around|making me (?:mad|angry|crazy)|pisses me off|sick of (?:them|you|yall|your)|this (?:crap|bs|bullshit|shit)|what a joke|(?:stop|quit) wasting (?:my|our) time|wasting (?:my|our) time|(?:you|u) (?:better|had better) (?:actually|not|show|be)|no showed|(?:i|ive|i have|we|weve) (?:already )?(?:said|told you|asked) (?:that|this|twice|already|before|(?:you )?(?:twice|already|before|\\d+ times|three times|two times))|(?:you|u) already asked (?:me )?(?:that|this)|what do (?:you|u|yall) (?:even |actually |really )?want|seriously\\?\\?|do not (?:contact|text|call) me again|(?:report|reporting) (?:this|your|the) number|(?:me )?tienen (?:harta|harto|hartos|hartas)|no me vengan con|ni (?:loca|loco)|otra vez con|(?:ya )?(?:le|les|te) dije que`,
+  `frustrat\\w*|fuming|livid|seething|offended|offensive|outrageous|unreal|nonsense|bullshit|bs|crap|pushy|rude|(?:im|i am|were|we are|so|im so|i am so) over (?:it|this|them|you)|sick of|tired of (?:this|it|them|you|people|getting|being|hearing|answering)|had (?:it|enough)|going to scream|gonna scream|want to scream|from hell|outbid|jerking|playing games|none of your business|(?:im|i am|were|we are|number is|numbers|number s) on (?:the|a) (?:do not call|dnc) list|(?:2nd|3rd|[4-9]th|second|third|fourth|fifth) (?:text|company|call|person|agent|realtor|time)|(?:me|nos) (?:molesta|molestan|choca|enoja|fastidia)|molest[oa]s?|fastidio|que molestia|me (?:canse|harte) de (?:contestar|responder|que|sus|tus|los mensajes|las preguntas|ustedes|lo mismo)|(?:ya )?(?:le|les|te) dije (?:que|tres|dos|mil|varias|[0-9]+)|furious|pissed|annoying|annoyed|irritated|enojad[oa]s?|furios[oa]s?|que coraje|so mad|im mad|angry|fed up|sick and tired|wtf|what the (?:hell|fuck|heck)|who the (?:hell|fuck|heck)|the fuck|go to hell|eat shit|harass\\w*|reporting you|report you|my (?:lawyer|attorney)|fcc|(?:you|yall|guys|people) (?:keep|keeps) (?:texting|messaging|contacting|bothering)|(?:ive|i have|i already|i) (?:told|said to) you|what part of (?:stop|no|not)|i said (?:stop|no)(?! by accident| by mistake)|leave me alone|quit spamming|vultures|parasites|outbid again|lowball|never gave (?:it|you|my number|anyone|permission)|how do you have my number|nunca (?:les|le|te) di|ya basta|dejen de molestar|dejenme en paz|no chinguen|que coraje|estoy harta|estoy harto|no pagan|infuriat\\w*|(?:thats|that is|its|what) an insult|insulting|(?:so|im|i am|were|we are) (?:so )?done with|jerk(?:ing|ed)? (?:us|me) around|making me (?:mad|angry|crazy)|pisses me off|sick of (?:them|you|yall|your)|this (?:crap|bs|bullshit|shit)|what a joke|(?:stop|quit) wasting (?:my|our) time|wasting (?:my|our) time|(?:you|u) (?:better|had better) (?:actually|not|show|be)|no showed|(?:i|ive|i have|we|weve) (?:already )?(?:said|told you|asked) (?:that|this|twice|already|before|(?:you )?(?:twice|already|before|\\d+ times|three times|two times))|(?:you|u) already asked (?:me )?(?:that|this)|what do (?:you|u|yall) (?:even |actually |really )?want|seriously\\?\\?|do not (?:contact|text|call) me again|(?:report|reporting) (?:this|your|the) number|(?:me )?tienen (?:harta|harto|hartos|hartas)|no me vengan con|ni (?:loca|loco)|otra vez con|(?:ya )?(?:le|les|te) dije que`,
 );
 // A word written in capitals inside ordinary text, said to make a point: "did NOTHING", "NOT fontana".
 const EMPHATIC_CAPS =
   /(?:^|[^A-Za-z])(?:NOT|NOTHING|NEVER|AGAIN|ALREADY|TWICE|STILL|AND|EVERY|FIVE|SIX|TEN|NOBODY|NO ONE|ANYTHING)(?![A-Za-z])/;
+// Any other word typed in capitals for emphasis ("the tenants TRASHED it", "I JUST told"), except
+// the usual abbreviations and glad words.
+const CAPS_WORD = /(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])/g;
+// Short capitals are mostly abbreviations (PCS, UWM, FHA); these short ones are words said loud.
+const SHORT_EMPHASIS = new Set(
+  'ONE WHY NOW YOU ALL DID TWO WAS ANY JUST EVER EVEN ONLY DONE WHAT THIS TOLD SAID LATE MANY SAME ONCE TEN SIX NOT'.split(
+    ' ',
+  ),
+);
+const NOT_EMPHASIS = new Set(
+  'HOA HOAS FHA USDA ASAP STOP STOPALL HELP START UNSTOP INFO AYUDA ALTA ALTO BAJA DRE MLS ADU CMA FSBO HVAC ITIN DACA IRS LLC FYI LOL LMAO LMFAO OMG TBH IDK IMO NGL BTW APR ARM PMI USA DNC FCC SMS TXT AKA ETA POS KW EXP BHHS RE MAX REMAX CEO DIY ASL PST EST CST LOVE YES YESS YESSS YAY WOW GREAT AMAZING FINALLY BEST THANK THANKS THX GOOD NICE COOL AWESOME PERFECT SUPER HAPPY EXCITED LETS WOOHOO YAAAS YASSS HAHA JAJA GRACIAS'.split(
+    ' ',
+  ),
+);
+function emphaticCaps(text: string): boolean {
+  if (EMPHATIC_CAPS.test(text)) return true;
+  for (const m of text.matchAll(CAPS_WORD)) {
+    const word = m[0];
+    if (word.length >= 5 ? !NOT_EMPHASIS.has(word) : SHORT_EMPHASIS.has(word)) return true;
+  }
+  return false;
+}
+// "seriously??", "are you serious?", "c'mon": said in disbelief.
+const DISBELIEF = /\bseriously\s*\?|\bare (?:you|u) serious\b|\bc['’]?mon\b|\bunbelievable\b/i;
 const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}\u{1F595}]/u;
 
 const GRIEF = w(
@@ -26,12 +50,12 @@ const GRIEF = w(
 );
 
 const STRESS = w(
-  `stress|stressed|stressful|estresad[oa]s?|overwhelmed|drowning|batallando|batallamos|apurad[oa]s?|preocupad[oa]s?|behind (?:\\d+|two|three|a few|a couple|several) (?:months|payments)|(?:cant|cannot|can not|couldnt) (?:afford|deal|handle|keep up|make (?:the )?payments|pay)|behind on|laid off|lost (?:my|his|her|our) jobs?|(?:me|nos) quede sin trabajo|sin trabajo|perdi (?:mi|el) trabajo|divorc\\w*|separated|separating|(?:me|nos) separe|nos separamos|bank (?:is|keeps) calling|(?:credit is|credit score is) (?:bad|terrible|shot|low)|bad credit|rough (?:year|time|few months|couple months)|(?:is|are|been) sick|cancer|(?:its|it is) complicated|no (?:podemos|puedo) (?:con los pagos|pagar|pagarla)|ya no podemos|foreclos\\w*|going thru|going through|anxious|anxiety|worried sick|freaking out|losing my mind|at my wits end|cant sleep|a lot on my plate|(?:bank|lender|creditors?) (?:is|are) (?:on my back|after (?:me|us)|breathing down)`,
+  `stress|estres|un estres|scared|afraid|terrified|nervous|worried|me da miedo|(?:tengo|tenemos) miedo|end of (?:my|our) rope|in the hospital|en el hospital|(?:\\d+|two|three|four|five|a few|several) months behind|notice of default|(?:no me|no nos) pagan|(?:arent|are not|stopped|havent|have not) paying (?:rent|the rent)|(?:im|i am|were|we are) so done with|stressed|stressful|estresad[oa]s?|overwhelmed|drowning|batallando|batallamos|apurad[oa]s?|preocupad[oa]s?|behind (?:\\d+|two|three|a few|a couple|several) (?:months|payments)|(?:cant|cannot|can not|couldnt) (?:afford|deal|handle|keep up|make (?:the )?payments|pay)|behind on|laid off|lost (?:my|his|her|our) jobs?|(?:me|nos) quede sin trabajo|sin trabajo|perdi (?:mi|el) trabajo|divorc\\w*|separated|separating|(?:me|nos) separe|nos separamos|bank (?:is|keeps) calling|(?:credit is|credit score is) (?:bad|terrible|shot|low)|bad credit|rough (?:year|time|few months|couple months)|(?:is|are|been) sick|cancer|(?:its|it is) complicated|no (?:podemos|puedo) (?:con los pagos|pagar|pagarla)|ya no podemos|foreclos\\w*|going thru|going through|anxious|anxiety|worried sick|freaking out|losing my mind|at my wits end|cant sleep|a lot on my plate|(?:bank|lender|creditors?) (?:is|are) (?:on my back|after (?:me|us)|breathing down)`,
 );
 const STRESS_EMOJI = /[\u{1F62C}\u{1F629}\u{1F630}\u{1F62B}\u{1F613}\u{1F625}\u{1F61F}]/u;
 
 const URGENCY = w(
-  `asap|as soon as possible|(?:the )?sooner the better|lo (?:antes|mas pronto) posible|lo mas pronto|lo mas rapido(?: posible)?|ahorita mismo|ya mismo|de volada|urgent|urgente|urgently|(?:nos|me) urge|immediately|de inmediato|cuanto antes|(?:need to|help me|help us) (?:sell|move|buy|be out|find (?:something|a place))(?: (?:my|our|the) (?:house|home|place))? (?:fast|quick|quickly|asap|soon|now|by|within|this month)|(?:have|got|need) to be out(?: of [a-z]+(?: [a-z]+)?)? (?:by|before|in)|(?:necesito|necesitamos|tengo que|tenemos que) (?:vender|comprar|mudarnos|salir)(?: la casa)? (?:ya|rapido|pronto|urgente)|before (?:escrow|the escrow) (?:closes|on)|escrow (?:on [a-z ]{0,30})?closes|before christmas|within (?:30|thirty|two|2|a few) (?:days|weeks)|(?:\\d|two|a couple|couple|few) weeks|needs to go|tenemos que salir|this week`,
+  `asap|as soon as possible|(?:the )?sooner the better|lo (?:antes|mas pronto) posible|lo mas pronto|lo mas rapido(?: posible)?|ahorita mismo|ya mismo|de volada|urgent|urgente|urgently|(?:nos|me) urge|immediately|de inmediato|cuanto antes|(?:need to|help me|help us) (?:sell|move|buy|be out|find (?:something|a place))(?: (?:my|our|the) (?:house|home|place))? (?:fast|quick|quickly|asap|soon|now|by|within|this month)|(?:have|got|need) to be out(?: of [a-z]+(?: [a-z]+)?)? (?:by|before|in)|(?:necesito|necesitamos|tengo que|tenemos que) (?:vender|comprar|mudarnos|salir)(?: la casa)? (?:ya|rapido|pronto|urgente)|before (?:escrow|the escrow) (?:closes|on)|escrow (?:on [a-z ]{0,30})?closes|before christmas|within (?:30|thirty|two|2|a few) (?:days|weeks)|(?:\\d|two|a couple|couple|few) weeks|needs to go|tenemos que salir|(?<!(?:not|text|texts|company|time|times|call|calls|inspections?|showings?) )this week`,
 );
 
 const EXCITEMENT = w(
@@ -43,12 +67,14 @@ const DOUBLE_BANG = /!!/;
 const NOT_DELIGHT = /\b(?:stop|start|asap|help|urgent|no|not|never|wrong|hate|why)\b/;
 // Someone telling us to stop is not delighted, whatever else they write ("omg stop").
 const STOPPING = /\bstop\b(?! (?:thinking|looking|smiling|by))/;
+const NOT_GLAD =
+  /\b(?:not|never|no longer|less than) (?:so |that |too |very |really |exactly )?(?:excited|thrilled|happy)\b/;
 // A bare "now" or "yesterday lol" after "when?" is in a hurry.
 const JUST_NOW =
   /^(?:like |um |uh |honestly )?(?:right now|now|today|yesterday)(?: lol| lmao| lmfao| haha| jaja)?$|^(?:like |um |honestly )?yesterday\b/;
 // Good news, counted as excitement when said with an exclamation: "getting married in may!".
 const GOOD_NEWS =
-  /\b(?:getting married|got engaged|first (?:home|house)|baby on the way|got approved|got the job|got a promotion)\b/;
+  /\b(?:getting married|got engaged|first (?:home|house|place)|baby on the way|got approved|approved for|got pre ?approved|got the job|got a promotion|accepted (?:an|a|the|their|our) offer|offer (?:got|was) accepted|we got it|closed today|got the keys)\b/;
 
 /** The feelings a message shows, each at most once. */
 export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[] {
@@ -59,8 +85,8 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
   const grief = GRIEF.test(flat);
   // "my husband just died, leave me alone" is grief asking for quiet, not anger.
   const angry = ANGER.test(flat) && !(grief && /\bleave me alone\b/.test(flat));
-  const emphatic = !p.shouted && /[a-z]/.test(text) && EMPHATIC_CAPS.test(text);
-  if (angry || ANGRY_EMOJI.test(text) || shoutedStop || emphatic) found.push('anger');
+  const emphatic = !p.shouted && /[a-z]/.test(text) && emphaticCaps(text);
+  if (angry || ANGRY_EMOJI.test(text) || shoutedStop || emphatic || DISBELIEF.test(text)) found.push('anger');
   if (grief) found.push('grief');
   if (STRESS.test(flat) || STRESS_EMOJI.test(text)) found.push('stress');
   if (URGENCY.test(flat) || JUST_NOW.test(flat)) found.push('urgency');
@@ -72,7 +98,13 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
     !found.includes('urgency') &&
     !isNoise(text);
   const goodNews = GOOD_NEWS.test(flat) && text.includes('!');
-  if (!STOPPING.test(flat) && (EXCITEMENT.test(flat) || HAPPY_EMOJI.test(text) || delight || goodNews)) {
+  // "forgive me if I'm not excited", "why are realtors so pushy omg": no delight in a complaint.
+  const glad = EXCITEMENT.test(flat) && !NOT_GLAD.test(flat);
+  if (
+    !STOPPING.test(flat) &&
+    !found.includes('anger') &&
+    (glad || HAPPY_EMOJI.test(text) || delight || goodNews)
+  ) {
     found.push('excitement');
   }
   return found;

@@ -2,7 +2,10 @@ import { detectHarassment } from '../compliance/harassment.ts';
 import { opensWithGreeting } from '../language/cues.ts';
 import { readFeelings } from './feelings.ts';
 import { asksAt, type Prepared, prepare } from './objections-text.ts';
-import { OBJECTION_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
+import { MORE_OBJECTION_RULES } from './objections-paraphrases.ts';
+import { OBJECTION_RULES as BASE_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
+
+const OBJECTION_RULES: readonly ObjectionRule[] = [...BASE_RULES, ...MORE_OBJECTION_RULES];
 import { isNoise, readPolarity } from './polarity.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, ObjectionType, UtteranceContext } from './types.ts';
@@ -48,12 +51,35 @@ const NOT_A_NAME = new Set(
 );
 
 const ENDS_LOOKING = /looking$/;
+// "just curious what it's worth": curiosity that goes on to ask something is a question.
+const ENDS_CURIOUS = /curious$/;
+const ASKS_AFTER =
+  /^ (?:(?:really|honestly|tho|though) )?(?:what|whats|how|hows|if|whether|to (?:know|see|hear)|wanna know|want to know)\b/;
+const NEVER = /\b(?:never|nunca)\b/;
 
 const GLOBAL = new Map(OBJECTION_RULES.map((rule) => [rule, new RegExp(rule.pattern.source, 'g')]));
 
-function negated(flat: string, index: number): boolean {
-  const before = flat.slice(0, index).trimEnd().split(' ').slice(-3);
-  return before.some((word) => NEGATORS.has(word));
+// A "no" that answers before the sentence goes on negates nothing: "no, we already have an
+// agent", "no thanks, we bought already".
+const REPLY_AFTER_NO = new Set(
+  'we i were im thanks thank gracias but sir actually ya already lo nosotros yo'.split(' '),
+);
+
+/** Whether one of the three words before the match, in its own clause, turns it around. */
+function negated(p: Prepared, index: number): boolean {
+  const clause = p.clauses.find((c) => index >= c.start && index <= c.end);
+  const words = p.flat
+    .slice(clause?.start ?? 0, index)
+    .trimEnd()
+    .split(' ');
+  const from = Math.max(0, words.length - 3);
+  for (let i = from; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (!NEGATORS.has(word)) continue;
+    if (word === 'no' && REPLY_AFTER_NO.has(words[i + 1] ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 const clauseTextsOf = new WeakMap<Prepared, readonly string[]>();
@@ -87,12 +113,14 @@ function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
   global.lastIndex = 0;
   for (let m = global.exec(p.flat); m; m = global.exec(p.flat)) {
     if (m[0] === '') global.lastIndex += 1;
-    if (rule.negatable && negated(p.flat, m.index)) continue;
+    if (rule.negatable && negated(p, m.index)) continue;
     if (rule.statement && asksAt(p, m.index)) continue;
     const end = m.index + m[0].length;
     if (rule.type === 'just_looking' && ENDS_LOOKING.test(m[0]) && SEARCH_FOLLOWS.test(p.flat.slice(end))) {
       continue;
     }
+    if (rule.type === 'just_looking' && ENDS_CURIOUS.test(m[0]) && ASKS_AFTER.test(p.flat.slice(end)))
+      continue;
     return true;
   }
   return false;
@@ -120,6 +148,9 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   }
   if (found.has('listed_with_other')) found.delete('has_agent');
   if (found.has('not_selling_anymore')) found.delete('not_interested');
+  // Someone who does not own the house has no timing to give; "not now, maybe never" is a no.
+  if (found.has('wrong_number')) found.delete('too_early');
+  if (found.has('not_interested') && NEVER.test(p.flat)) found.delete('too_early');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }
