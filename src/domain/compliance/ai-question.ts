@@ -74,6 +74,10 @@ const MACHINE_WORD = wordRegex(
 // "are you even a real person lmao whatever": laughed off in the same breath, not asked.
 const RHETORICAL = wordRegex('even|whatever|smh|yeah right|sure jan|as if|ni');
 
+// Question word order is a question without "?": "lol are you AI or what".
+const ASKED_FORM =
+  /^(?:(?:lol|lmao|haha\w*|jaja\w*|so|wait|ok|okay|hey|bro|be honest|honestly|seriously) )*(?:are|r) (?:you|u|ya)|^(?:(?:lol|lmao|haha\w*|jaja\w*|so|wait|ok|okay|hey|bro) )*(?:is|was) (?:this|that)(?! (?:even|supposed))|^(?:(?:lol|lmao|haha\w*|so|wait|ok|okay|hey|bro) )*am i /;
+
 function isLaughing(text: string): boolean {
   return LAUGHTER.test(flatten(text)) || /\p{Extended_Pictographic}/u.test(text);
 }
@@ -89,7 +93,8 @@ export const classifyAiQuestion = remember((text: string): 'sincere' | 'banter' 
   const sincereQuestion = bare || parts.some((part) => SINCERE.some((pattern) => pattern.test(part)));
   const laughing = isLaughing(text);
   const laughedOff = laughing && !/[?¿]/.test(text) && parts.some((part) => RHETORICAL.test(part));
-  if (sincereQuestion && !laughedOff && (looksLikeQuestion(text) || !laughing)) return 'sincere';
+  const askedForm = parts.some((part) => ASKED_FORM.test(part));
+  if (sincereQuestion && !laughedOff && (looksLikeQuestion(text) || !laughing || askedForm)) return 'sincere';
   if (sincereQuestion && laughedOff) return 'banter';
   if (parts.some((part) => BANTER.some((pattern) => pattern.test(part)))) return 'banter';
   if (laughing && parts.some((part) => MACHINE_WORD.test(part))) return 'banter';

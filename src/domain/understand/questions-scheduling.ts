@@ -20,12 +20,34 @@ const MEETING_WAY = wordRegex(
   'phone|zoom|video|facetime|in person|over the phone|by phone|por telefono|en persona|videollamada',
 );
 const MEETING_VERB = wordRegex(
-  'see|show|tour|visit|view|meet|talk|chat|call|come|stop by|swing by|drop by|stop over|come over|come by|look at|ver|visitar|vernos|hablar|platicar|llamar|llameme|llamame|pasar|pase|venir|venga',
+  'see|show|tour|visit|view|meet|talk|chat|call|come|stop by|swing by|drop by|stop over|come over|come by|look at|ver|visitar|vernos|hablar|platicar|llamar|llameme|llamame|pasar|pase|pasen|venir|venga|vengan',
 );
 const INVITATION = wordRegex(
   '(?:you|u|yall|jorge|he) (?:can|could|are welcome to|should|may) (?:stop|swing|drop|come) (?:by|over)|(?:stop|swing|drop|come) (?:by|over) (?:any ?time|whenever)|come (?:look|see|check)|see (?:it )?for yourself|(?:want|wanna|would like|like|queremos|quiero|quisiera|quisieramos) (?:to )?(?:see|tour|visit|ver|visitar) (?:the|la|el|esa|esta|that|this|it|[0-9]+)',
 );
-const NOT_NOW = wordRegex('(?:please |pls )?not (?:today|tonight|now|this week|right now)|hoy no');
+const NOT_NOW = wordRegex('(?:please |pls )?not (?:today|tonight|this week)|hoy no');
+const NOT_NOW_AT_OFFER = wordRegex('not (?:now|right now)|ahorita no|ahora no');
+// A time given as a bound or a rough hour is a preference, not a pick from the offered slots.
+const BOUND = wordRegex(
+  'after|before|between|anytime|any time|only|(?:in|on) the (?:morning|afternoon|evening)s?|mornings|afternoons|evenings|weekends|weekdays|despues|antes|entre|en la (?:manana|tarde|noche)|solo',
+);
+// At the offer, "like 6" and "after my husband gets home" are hours.
+const OFFER_TIME = wordRegex(
+  '(?:like|around|about|say|maybe|tipo|como a las) [0-9]{1,2}(?![0-9]| ?k)|after (?:my|our|his|her) (?:husband|wife|partner|work|shift|kids|job)',
+);
+const DAY = wordRegex(DAYS);
+// "tuesday afternoon works better for me", "weekends work best", "prefiero los sábados":
+// a day or a part of one said as what suits the lead.
+const DAYPART = wordRegex(
+  `${DAYS}|mornings?|afternoons?|evenings?|weekends?|weekdays?|tonight|tomorrow|tmrw|[0-9]{1,2} ?(?:am|pm)|(?:after|before|around|at) [0-9]{1,2}(?:[:.][0-9]{2})?|manana|en la (?:manana|tarde|noche)|fines? de semana|entre semana`,
+);
+const SUITS = wordRegex(
+  'works? (?:better|best|great|for (?:me|us))|(?:is|are) (?:better|best|easier|ideal) for (?:me|us)|(?:best|better|easiest) for (?:me|us)|(?:im|i am|were|we are) (?:free|available|around|home|off)|(?:i|we) (?:can|could) do|how about|what about|(?:can|could) (?:we|you|u) do|prefer|prefiero|preferimos|(?:me|nos) queda(?:n)? (?:mejor|bien)|que tal (?:el|los|la|en)|(?:only|just) (?:on )?(?:weekends|weekdays|mornings|afternoons|evenings)',
+);
+const STRONG_AGREE = wordRegex(
+  'yes|yeah|yep|yup|ok|okay|sure|perfect|confirmed|si|claro|perfecto|listo|dale',
+);
+const NO_RESCHEDULE = wordRegex('(?:dont|do not|no need to|not) re ?schedul[a-z]*');
 
 const APPOINTMENT = wordRegex(
   'appointment|appt|meeting|showing|tour|visit|consultation|walkthrough|walk through|cita|visita|reunion|junta|[0-9]{1,2} ?(?:am|pm)|(?:cant|cannot|wont|will not|not gonna|not going to|no vamos a|no puedo|no podemos) (?:make it|be there|llegar|ir)|(?:cancel|cancelar) (?:for )?(?:today|tonight|tomorrow|tmrw|manana|hoy|el|' +
@@ -37,7 +59,11 @@ const RESCHEDULE_WORD = wordRegex(
   're ?schedul[a-z]*|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
 );
 const MOVE = wordRegex(
-  'rain ?check|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
+  'rain ?check|something came up|(?:surgio|salio|se me atraveso) algo|(?:cant|cannot|can not|wont be able to|no puedo|no podemos) (?:do |make (?:it )?)?(?:tomorrow|today|tonight|manana|hoy|(?:on |el )?(?:' +
+    DAYS +
+    '))|(?:tomorrow|today|manana|hoy|' +
+    DAYS +
+    ') no (?:puedo|podemos)|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
 );
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
@@ -96,7 +122,7 @@ export function readScheduling(
 
   const cancelling = CANCEL_WORD.test(whole) && !aboutTexts;
   const offersNewTime = NEW_TIME_OFFER.test(whole) && hasTime(whole);
-  const rescheduleWord = RESCHEDULE_WORD.test(whole);
+  const rescheduleWord = RESCHEDULE_WORD.test(whole) && !NO_RESCHEDULE.test(whole);
   const moving =
     rescheduleWord ||
     (MOVE.test(whole) && (appointment || rescheduleWord)) ||
@@ -110,19 +136,24 @@ export function readScheduling(
     if (!hypothetical) acts.push({ act: 'scheduling', kind: 'cancel' });
   }
 
-  const confirming = readsAsConfirm(text, clauses, whole, atOffer) && !moving && !cancelling;
+  const timed = hasTime(whole) || (atOffer && OFFER_TIME.test(whole));
+  const bound = timed && BOUND.test(whole);
+  // "after 5 works" states a preference; "yes, Saturday after 10 is good" takes a slot and says when.
+  const picksSlot = !bound || DAY.test(whole) || STRONG_AGREE.test(whole);
+  const confirming = readsAsConfirm(text, clauses, whole, atOffer) && !moving && !cancelling && picksSlot;
   if (confirming) acts.push({ act: 'scheduling', kind: 'confirm' });
 
-  const timed = hasTime(whole);
   const meetingTalk = MEETING_VERB.test(whole) || MEETING_WAY.test(whole);
   const prefers =
     (atOffer && (timed || MEETING_WAY.test(whole))) ||
     (timed && meetingTalk) ||
     INVITATION.test(whole) ||
     NOT_NOW.test(whole) ||
+    (atOffer && NOT_NOW_AT_OFFER.test(whole)) ||
+    (DAYPART.test(whole) && SUITS.test(whole)) ||
     (moving && !hypothetical && (timed || NEW_TIME.test(whole)));
   // "can we reschedule to next week" asks to move, not yet for a time.
-  if (prefers && !confirming && !rescheduleWord && !(cancelling && !moving)) {
+  if (prefers && (!confirming || bound) && !rescheduleWord && !(cancelling && !moving)) {
     acts.push({ act: 'scheduling', kind: 'time_preference' });
   }
   return acts;

@@ -136,3 +136,13 @@ describe('detectPromptInjection', () => {
     expect(detectPromptInjection(text)).toBe(false);
   });
 });
+
+describe('a question in question word order is asked even with laughter and no "?"', () => {
+  it.each(['lol are you a bot or what', 'haha is this automated'])('%j is sincere', (text) => {
+    expect(classifyAiQuestion(text)).toBe('sincere');
+  });
+
+  it('laughed off in the same breath it stays banter', () => {
+    expect(classifyAiQuestion('are you even a real person lmao whatever')).toBe('banter');
+  });
+});

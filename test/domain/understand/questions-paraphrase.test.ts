@@ -168,3 +168,46 @@ describe('an answer to the pending question in the lead’s own words', () => {
     expect(read(text, 'seller', asked).acts).not.toContainEqual({ act: 'answer' });
   });
 });
+
+describe('meeting times in the lead’s own words', () => {
+  const kinds = (text: string, bot: BotKind = 'seller', lastQuestion: AskedQuestion | null = null) =>
+    read(text, bot, lastQuestion)
+      .acts.flatMap((act) => (act.act === 'scheduling' ? [act.kind] : []))
+      .sort();
+
+  it.each(['thursday evening works best for us', "we're free weekends", 'prefiero los martes'])(
+    'a day said as what suits the lead: %j',
+    (text) => {
+      expect(kinds(text)).toEqual(['time_preference']);
+    },
+  );
+
+  it('"after 6 works" at the offer is a preference, not a pick', () => {
+    expect(kinds('after 6 works', 'seller', 'appointment')).toEqual(['time_preference']);
+  });
+
+  it('"yes, but only after my wife gets home" at the offer says when', () => {
+    expect(kinds('yes but only after my wife gets home', 'seller', 'appointment')).toContain(
+      'time_preference',
+    );
+  });
+
+  it.each(["can't do friday, something came up", 'el jueves no puedo'])(
+    'a meeting the lead cannot make is moved: %j',
+    (text) => {
+      expect(kinds(text, 'seller', 'appointment')).toContain('reschedule');
+    },
+  );
+
+  it('"cancel it and don\'t reschedule" cancels', () => {
+    expect(kinds("cancel it please and don't reschedule", 'seller', 'appointment')).toEqual(['cancel']);
+  });
+
+  it('a complaint about a meeting moved before asks for nothing', () => {
+    expect(kinds('your agent cancelled on me last time, why bother', 'seller', 'appointment')).toEqual([]);
+  });
+
+  it('"not now, maybe never" away from any meeting is no time preference', () => {
+    expect(kinds('not now, maybe never', 'lead', null)).toEqual([]);
+  });
+});
