@@ -15,8 +15,12 @@ const HELP_LEAD = /^(?:help|ayuda|info)(?: me)?(?: (?:please|pls|plz|por favor))
 
 /** A question about the messages themselves, or how to stop them. */
 function aboutTheMessages(flat: string): boolean {
-  return ABOUT_THE_MESSAGES.includes(stripFillers(flat)) || detectRevocation(flat);
+  const plain = stripFillers(flat).replace(EMPHASIS, ' ').replace(SPACES, ' ').trim();
+  return ABOUT_THE_MESSAGES.includes(plain) || detectRevocation(flat);
 }
+// "what even is this", "who the heck is this": the same question said louder.
+const EMPHASIS = /(?<![a-z])(?:even|exactly|actually|the hell|the heck|on earth)(?![a-z])/g;
+const SPACES = / {2,}/g;
 
 function isHelpPart(flat: string): boolean {
   if (isBare(flat, HELP)) return true;

@@ -6,7 +6,7 @@
 import { flatten, wordRegex } from './text.ts';
 
 const CONTACT_VERBS_ING =
-  'texting|txting|messaging|msging|contacting|calling|emailing|spamming|bothering|harassing|hitting me up|blowing up my phone';
+  'texting|txting|messaging|msging|contacting|calling|emailing|spamming|bothering|bugging|pestering|hassling|harassing|hitting me up|blowing up my phone';
 const CONTACT_NOUNS = 'texts|txts|messages|msgs|sms|notifications|alerts|spam|emails|text messages|calls';
 const CONTACT_VERBS = 'text|txt|message|msg|sms|contact|email|spam|call or text|text or call';
 const WHO = 'you|u|yall|you people|you guys|you all|this number|your company';
@@ -39,6 +39,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   // The do-not-call list, by name or letters.
   wordRegex('dnc|do not (?:call|contact|text) (?:list|registry)|dont call list|no call list'),
   wordRegex('(?:lose|delete|forget|erase) (?:my|this) (?:number|phone number|cell)'),
+  // Asking to be erased from the sender's records: "delete my info from your system".
+  wordRegex(
+    '(?:delete|erase|remove|wipe|purge) (?:all )?(?:of )?(?:my|our) (?:info|information|contact|contact info|contact information|details|data|personal info|personal information) (?:from|off|out of) (?:your|the|this) (?:system|list|database|records|files|contacts|crm)',
+  ),
   wordRegex(`no more (?:${CONTACT_NOUNS}|texting|contact)`),
   wordRegex('leave (?:me|us) alone'),
   // Telling the sender to go away, however rudely.

@@ -257,3 +257,38 @@ describe('the HELP reply', () => {
     }
   });
 });
+
+describe('keyword misses found on new wording', () => {
+  it.each(['delete my info from your system', 'please remove my contact information from your database'])(
+    '%j revokes consent: STOP',
+    (text) => {
+      expect(readKeywords(text)).toEqual(['STOP']);
+    },
+  );
+
+  it('asking to remove something from a listing is no opt-out', () => {
+    expect(readKeywords('can you remove my info from the listing description')).toEqual([]);
+  });
+
+  it.each(['HELP. what even is this number', 'help, who the heck is this?'])(
+    'HELP with the question said louder is still HELP: %j',
+    (text) => {
+      expect(readKeywords(text)).toEqual(['HELP']);
+    },
+  );
+
+  it.each(['quit bugging me', 'not interested, stop pestering me'])(
+    '%j asks the texts to stop: STOP',
+    (text) => {
+      expect(readKeywords(text)).toEqual(['STOP']);
+    },
+  );
+
+  it("someone else's bugging is no opt-out", () => {
+    expect(readKeywords("my kids won't stop bugging me about a pool")).toEqual([]);
+  });
+
+  it('the same question without the keyword is no HELP', () => {
+    expect(readKeywords('what even is this number')).toEqual([]);
+  });
+});
