@@ -145,7 +145,7 @@ const WORD = /[a-z0-9]+/g;
 // A clause that opens like a question ("is it listed?", "do you have an agent"), with or without
 // the question mark. "were" is left out: simplify turns "we're" into it.
 const ASKS =
-  /^(?:do|does|did|is|are|was|can|could|should|would|will|whats|what|who|whos|why|where|when|which|how|hows|have you|has it|isnt|arent|dont you|didnt)\b/;
+  /^(?:do(?! not\b)|does|did|is|are|was|can|could|should|would|will|whats|what|who|whos|why|where|when|which|how|hows|have you|has it|isnt|arent|dont you|didnt)\b/;
 // Spanish questions open with the same words as statements; only the question marks tell them apart.
 const ASKS_ES = /^(?:tiene|tienen|es|esta|hay|cual|quien|como|cuando|donde|por que|que|ya)\b/;
 

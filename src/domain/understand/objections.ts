@@ -55,7 +55,13 @@ const ENDS_LOOKING = /looking$/;
 const ENDS_CURIOUS = /curious$/;
 const ASKS_AFTER =
   /^ (?:(?:really|honestly|tho|though) )?(?:what|whats|how|hows|if|whether|to (?:know|see|hear)|wanna know|want to know)\b/;
+const OUT_THERE = /^ (?:whats|what is|what s) (?:out there|available)\b/;
 const NEVER = /\b(?:never|nunca)\b/;
+// "appreciate it but not selling": a bare "not selling" with nothing about a change of plan is a
+// plain no; "not selling anymore", "decided we're not selling" drop a plan.
+const BARE_NOT_SELLING = /(?:^|\bbut )not selling\b/;
+const PLAN_DROPPED =
+  /\b(?:anymore|any more|after all|no longer|no more|decided|changed|change|instead|staying|keep|keeping|now)\b/;
 
 const GLOBAL = new Map(OBJECTION_RULES.map((rule) => [rule, new RegExp(rule.pattern.source, 'g')]));
 
@@ -119,7 +125,13 @@ function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
     if (rule.type === 'just_looking' && ENDS_LOOKING.test(m[0]) && SEARCH_FOLLOWS.test(p.flat.slice(end))) {
       continue;
     }
-    if (rule.type === 'just_looking' && ENDS_CURIOUS.test(m[0]) && ASKS_AFTER.test(p.flat.slice(end)))
+    const after = p.flat.slice(end);
+    if (
+      rule.type === 'just_looking' &&
+      ENDS_CURIOUS.test(m[0]) &&
+      ASKS_AFTER.test(after) &&
+      !OUT_THERE.test(after)
+    )
       continue;
     return true;
   }
@@ -147,6 +159,10 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
     found.add('has_agent');
   }
   if (found.has('listed_with_other')) found.delete('has_agent');
+  if (found.has('not_selling_anymore') && BARE_NOT_SELLING.test(p.flat) && !PLAN_DROPPED.test(p.flat)) {
+    found.delete('not_selling_anymore');
+    found.add('not_interested');
+  }
   if (found.has('not_selling_anymore')) found.delete('not_interested');
   // Someone who does not own the house has no timing to give; "not now, maybe never" is a no.
   if (found.has('wrong_number')) found.delete('too_early');

@@ -71,6 +71,23 @@ describe('objections by word family', () => {
     );
   });
 
+  it.each<[string, ObjectionType]>([
+    ['thanks but not selling', 'not_interested'],
+    ['not selling anymore, thanks', 'not_selling_anymore'],
+  ])('a bare "not selling" is a plain no, a dropped plan is not: %j', (text, type) => {
+    expect(readObjections(text, ctx('seller'))).toEqual([type]);
+  });
+
+  it('"do NOT send me another offer" is an order, not a question', () => {
+    expect(readObjections('do not send me another cash offer please', ctx('seller'))).toContain(
+      'not_interested',
+    );
+  });
+
+  it('"just curious what\'s out there" is browsing', () => {
+    expect(readObjections("just curious what's out there", ctx('buyer'))).toContain('just_looking');
+  });
+
   it('a renter who just moved in gives no timing', () => {
     expect(readObjections("this isn't our house, we just moved in and rent", ctx('seller'))).toEqual([
       'wrong_number',
