@@ -16,7 +16,9 @@ export interface TurnResult {
 
 const SMS_MAX = 160;
 // Checked here on their own as well as through checkOutbound, so a gap in one is caught by the other.
-const URL_LIKE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|net|org|io|co|us|ly|me|info|biz)\b/i;
+// The lead's own email address read back to them ("we'll write to you at ana@gmail.com") is not a
+// link, as checkOutbound also holds: a domain right after "@" does not count.
+const URL_LIKE = /https?:\/\/|www\.|(?<![@\w.-])[a-z0-9-]+\.(?:com|net|org|io|co|us|ly|me|info|biz)\b/i;
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const LONG_DASH = /[\u2012-\u2015]/;
 const RUDE = /\b(?:stupid|idiot|dumb|shut up|moron|loser|pathetic|ridiculous)\b/i;
