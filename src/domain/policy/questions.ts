@@ -105,8 +105,14 @@ export function answerQuestions(
     const data = dataFor(topic, ctx, comps);
     // A wording short enough to leave room for the next question, else the full one.
     const short = answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data, ROOM_FOR_A_QUESTION);
-    const answer =
-      'unknown' in short ? answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data) : short;
+    let answer = 'unknown' in short ? answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data) : short;
+    // Asked again in other words: never the same text twice in a row. A shorter wording if the
+    // realtor wrote one, else the agent answers it personally.
+    if (!('unknown' in answer) && ctx.state.lastReply?.includes(answer.text)) {
+      const shorter = answer.text.length - 1;
+      answer = answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data, shorter);
+      if (!('unknown' in answer) && ctx.state.lastReply.includes(answer.text)) answer = { unknown: true };
+    }
     if (!('unknown' in answer)) {
       ctx.sayText(answer.text);
       ctx.audit('question_answered', { topic, source: answer.source });
