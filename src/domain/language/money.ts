@@ -45,13 +45,16 @@ const CLOCK_OR_DATE = /\b\d{1,2}(?::\d{2}|\/\d{1,2}(?:\/\d{2,4})?)\b/g;
 const NUMBER =
   /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%]|[.,]\d)/g;
 const UNIT_AFTER =
-  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
+  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|offers?|showings?|houses|homes|agents|companies|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =
   /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
   /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is (?:my|our|the)|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
+// Words that make even a single digit a price: "hoping for 7", "asking 8", "list it at 9".
+const ASKING_CUE_BEFORE =
+  /\b(?:hoping for|hope for|hoping to get|asking(?: for)?|list(?:ing)? (?:it )?(?:for|at)|sell (?:it )?for|priced at|(?:price|asking|number) is)\s*(?:(?:about|around|like|maybe|roughly)\s*)?$/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
 const CONTRAST_BEFORE = /\b(?:but|pero|actually|now|then|mejor|rather|or|o)\s*$/;
 // "$650,000.00": the cents are blanked so the figure reads as whole dollars.
@@ -59,7 +62,7 @@ const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
 // A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
 // "6.5 max", "7 or so", never "2 dogs" or "after 5 works".
 const SHORT_FIGURE_END =
-  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk)\b)/;
+  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk|sorry|honestly|tbh|thanks|thx|gracias|bro|man|dude|please|pls|i think|i guess)\b)/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
 const BAND_PARTS: Record<string, BandPart> = {
@@ -80,22 +83,22 @@ const BAND_OFFSETS: Record<string, [number, number]> = {
 };
 
 // "7 something", "6 hundred something" after a price question: the 700s, the 600s.
-const SOMETHING_BAND = /\b([1-9]) ?(?:hundred )?(?:something|somethin|y pico|y algo)\b/g;
+const SOMETHING_BAND = /\b([1-9]) ?(?:(?:hundred )?(?:something|somethin|y pico|y algo)|hundreds)\b/g;
+// "in the seven hundreds": the 700s, asked or not.
+const THE_HUNDREDS = /\bthe ([1-9]) hundreds\b/g;
 
 function bands(norm: string, justAsked: boolean): MoneyMention[] {
-  const loose = justAsked
-    ? matchesOf(SOMETHING_BAND, norm).map((m) => {
-        const base = Number(m[1]) * 100_000;
-        return {
-          amount: base,
-          upTo: base + 100_000,
-          start: m.index,
-          end: m.index + m[0].length,
-          explicit: false,
-          band: { part: 'whole' as const, base },
-        };
-      })
-    : [];
+  const loose = matchesOf(justAsked ? SOMETHING_BAND : THE_HUNDREDS, norm).map((m) => {
+    const base = Number(m[1]) * 100_000;
+    return {
+      amount: base,
+      upTo: base + 100_000,
+      start: m.index,
+      end: m.index + m[0].length,
+      explicit: false,
+      band: { part: 'whole' as const, base },
+    };
+  });
   return [
     ...loose,
     ...matchesOf(BAND, norm).map((m) => {
@@ -217,9 +220,10 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
       PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
       PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
     const short = (t.decimal || t.value < 10) && !t.dollar && !t.multiplier;
+    const single = options.justAsked === true || ASKING_CUE_BEFORE.test(clauseBefore(norm, t.start, 40));
     const inContext =
       priced && (!short || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
-        ? amountInContext(t, options.justAsked === true)
+        ? amountInContext(t, single)
         : null;
     return inContext ?? (t.dollar ? t.value : null);
   });

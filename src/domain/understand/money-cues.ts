@@ -27,10 +27,10 @@ export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o
  * "ni un centavo menos de 750". A seller's floor is a `price_min`; a buyer's is a `budget_min`.
  */
 export const FLOOR_BEFORE = before(
-  String.raw`\b(?:at least|at the (?:very )?least|no less than|not less than|not under|nothing (?:under|below|less than)|(?:(?:do|ca|wo)n'?t|cannot|will not|would not|not|never)(?: [a-z']+){0,3} (?:less than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de)`,
+  String.raw`\b(?:at least|at the (?:very )?least|no less than|not less than|not under|nothing (?:under|below|less than)|(?:(?:do|ca|wo)n'?t|wouldnt|couldnt|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de)`,
 );
 export const FLOOR_AFTER =
-  /^\s*(?:,\s*)?(?:no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
+  /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
 
 /** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
 export const STRETCH_BEFORE = before(
@@ -69,7 +69,7 @@ export const ADOPTS =
 
 /** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
 export const MORE_THAN_THAT =
-  /\b(?:worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Money set aside for something else, said a few words later: "100k from my dad for the down". */
 export const SET_ASIDE_LATER =
@@ -77,9 +77,9 @@ export const SET_ASIDE_LATER =
 
 /** Money that is not a home price: rent, payments, savings, income. */
 export const NOT_PRICE_AFTER =
-  /^\s*(?:down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
+  /^\s*(?:after (?:paying off|the payoff|(?:we |i )?pay(?:ing)? (?:it )?off)\b|down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
 export const NOT_PRICE_BEFORE = before(
-  String.raw`\b(?:down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
+  String.raw`\b(?:(?:dropped|fell|rose|jumped|went (?:up|down)|gone (?:up|down)|increased|decreased|bajo|subio)(?: by)?|down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
 );
 
 /**
@@ -87,9 +87,9 @@ export const NOT_PRICE_BEFORE = before(
  * "closing costs on a 650k house?") holds no figure of the lead's; "could we get 750?" does.
  */
 export const QUESTION_START =
-  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|pero|oye|y)(?:\s*,)?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
+  /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|honestly|idk|wait|um|like|pero|oye|y)(?:\s*,)?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
 export const COST_WORDS =
-  /\b(?:how much|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
+  /\b(?:how much|(?:get|gets|buy|buys) (?:you|me|us)|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
 export const OBJECT_OF_BEFORE = /\b(?:on|for|of|de|en|por)\s*(?:(?:a|an|the|una?|like|about|around|\$)\s*)?$/;
 
 /** Words that say the figure is a home the lead would buy, or the one they sell. */

@@ -72,8 +72,10 @@ function sellerSlots(text: string, figures: Figure[]): MoneySlots {
     const b = boundsOf(st);
     const role = st.last || st.first.band ? 'range' : st.first.role;
     if (b.single !== undefined && (role === 'min' || role === 'floor')) {
+      // "700 would be nice, 650 is my bottom": a hope and a lower floor are both kept.
       out =
-        out.price_max !== undefined && out.price === undefined
+        (out.price_max !== undefined && out.price === undefined) ||
+        (out.price !== undefined && out.price > b.single)
           ? { ...out, price_min: b.single }
           : { price_min: b.single };
     } else if (b.single !== undefined && role === 'max') {

@@ -101,8 +101,12 @@ describe('decimals and single digits in context', () => {
     expect(readMoneySlots('hoping to stay under 5', askedBudget)).toEqual({ budget_max: 500_000 });
   });
 
-  it('keeps a single digit out when the bot did not ask for a figure', () => {
-    expect(readMoneySlots('hoping for 7', ctx('seller', 'timeline'))).toEqual({});
+  it('keeps a single digit out when the bot did not ask for a figure, unless an asking word says so', () => {
+    expect(readMoneySlots('maybe 7', ctx('seller', 'timeline'))).toEqual({});
+    expect(readMoneySlots('moving for work, hoping for 7', ctx('seller', 'motivation'))).toEqual({
+      price: 700_000,
+    });
+    expect(readMoneySlots('nothing under 1.2 sorry', askedPrice)).toEqual({ price_min: 1_200_000 });
     expect(readMoneySlots('3 beds 2 baths', askedBudget)).toEqual({});
     expect(readMoneySlots('in like 4 months', askedPrice)).toEqual({});
   });
@@ -140,6 +144,7 @@ describe('ranges', () => {
 
 describe('hundreds bands', () => {
   it.each([
+    ['somewhere in the six hundreds', { price_min: 600_000, price_max: 699_000 }],
     ['in the 700s', { price_min: 700_000, price_max: 799_000 }],
     ['low 700s', { price_min: 700_000, price_max: 733_000 }],
     ['high 800s', { price_min: 867_000, price_max: 899_000 }],
@@ -175,6 +180,8 @@ describe('the last stated value wins', () => {
 
 describe('lower bounds and floors', () => {
   it.each([
+    ['wouldnt even think about it for under 780', { price_min: 780_000 }],
+    ['800 would be great, 760 is our bottom line', { price: 800_000, price_min: 760_000 }],
     ['anything above 650 works', { price_min: 650_000 }],
     ['more than 650', { price_min: 650_000 }],
     ['650+', { price_min: 650_000 }],
@@ -263,6 +270,10 @@ describe('never a price or budget', () => {
     ['my neighbor sold his for 810 last spring', ctx('seller', 'price')],
     ['the one across the street went for 790', ctx('seller')],
     ['we owe around 300 on it', askedPrice],
+    ['we need to walk away with 350 after paying off the mortgage', askedPrice],
+    ['our zestimate went down 25k this year', ctx('seller')],
+    ['lost 4 offers already', askedBudget],
+    ['honestly what does 650k even get you out here', askedBudget],
   ])('%j', (text, c) => {
     expect(readMoneySlots(text, c)).toEqual({});
   });
