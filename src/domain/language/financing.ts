@@ -22,7 +22,7 @@ const PROCESS = new RegExp(
   `\\b(?:getting ${APPROVAL}|working on (?:getting |our |my |the )?(?:${APPROVAL}|financing|loan|mortgage)|(?:in|started) the (?:process|application)|applying|applied|waiting (?:on|for) (?:the |my |our )?(?:approval|pre ?-?approval|lender|underwriting|bank|letter)|(?:talking|speaking|meeting|working) (?:to|with) (?:a |my |our |the )?(?:lender|bank|loan officer|broker|mortgage)|pre ?-?qualified|prequalified|en proceso|tramitando|aplicando|aplique|hablando con (?:un |el |mi )?(?:banco|prestamista|lender))\\b`,
 );
 const APPROVED = new RegExp(
-  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender))\\b`,
+  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron)\\b`,
 );
 const CASH =
   /\b(?:all[- ]cash|paying (?:in |with )?cash|pay (?:in |with |all )?cash|cash buyers?|cash purchase|buy\w* (?:it |a house |the house |a home )?(?:with|in|for) cash|(?:in|with) cash|cash offer|(?:en|de|al) (?:efectivo|contado)|pag\w* (?:en|de|al) (?:efectivo|contado)|cash)\b/;
@@ -112,8 +112,9 @@ const UNSURE = new RegExp(
 );
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender))\b/;
+// "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
-  /\b(?:in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
+  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
 const LEADING_YES =
   /^(?:yes|yess+|yessir|yeah|yea|yep|yup|ya|si|sip|sure|correct|absolutely|of course|we are|i am|im|claro|ya estamos|ya tenemos|y)\b/;
 // A thumbs-up or a check mark answers yes.
@@ -121,6 +122,7 @@ const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
 const LENDER_SAYS_OK =
   /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
+const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\bnot yet$/;
 const LEADING_NO =
   /^(?:no|nope|nah|not yet|negative|todavia no|aun no|no todavia|not really|not at the moment)\b/;
 
@@ -155,6 +157,7 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   if (LEADING_NO.test(first)) return false;
   if (BARE_IN_PROCESS.test(first)) return false;
   if (LEADING_YES.test(first) || TRAILING_YES.test(flat) || YES_EMOJI.test(text)) return true;
+  if (TRAILING_NO.test(flat)) return false;
   return null;
 }
 

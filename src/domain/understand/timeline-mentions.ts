@@ -72,6 +72,8 @@ function isBare(clause: string, phrase: string): boolean {
 
 const NEGATED =
   /\b(?:not|no|never|nunca|isnt|nothing)(?: (?:es|is|really|that|too|so|super|very|muy|in|this|by|en|next))? $/;
+const BY_WORD = /^(?:before|by|antes)\b/;
+const NOT_UNTIL = /\b(?:not|never|wont|cant|no)\b(?: [a-z]+){0,4} $/;
 const LAST = /\b(?:last|this past|since|desde) $/;
 // "behind a few months on the mortgage": payments owed, not a date ahead.
 const BEHIND = /\b(?:behind|atrasad[oa]s?)(?: (?:on|by|like|about|almost|over|for))? $/;
@@ -97,11 +99,12 @@ const EVENT =
   /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
 // Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
 const MARKET_TALK =
-  /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;
+  /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?<!give or )(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;
 const MOVING = /\b(?:sell|selling|buy|buying|move|moving|list|listing|out|vender|comprar|mudar\w*)\b/;
 const MARKET_QUESTION = /\b(?:good|best|better|right|bad|worst) (?:time|month|season)\b/;
 const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
-const DONE = /\bfound (?:a|our|the) (?:house|home|place)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
+const DONE =
+  /\b(?:found|bought) (?:a|our|the|another) (?:house|home|place|condo|townhome)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
 const SELLING = /\b(?:sell|selling|vender|list|listing)\b/;
 const CORRECTION =
   /\b(?:actually|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|mejor|perdon|digo|o sea)\b/g;
@@ -125,6 +128,10 @@ const YA_STOP = new Set([
   'hay',
   'oye',
   'ya',
+  'paz',
+  'molestar',
+  'mensajes',
+  'escribir',
 ]);
 
 // A wedding or a birth has a date of its own: "getting married in june", "twins due in may".
@@ -166,6 +173,8 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (phrase === 'may' && !opts.timelineAsked) return false;
   }
   if (NEGATED.test(tail)) return false;
+  // "not dealing with it before xmas": a deadline the lead rules out.
+  if (BY_WORD.test(phrase) && NOT_UNTIL.test(tail)) return false;
   if (
     LAST.test(tail) ||
     BEHIND.test(tail) ||

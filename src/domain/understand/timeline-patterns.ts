@@ -161,9 +161,9 @@ export const RULES: Rule[] = [
     read: () => NOW,
     urgency: true,
   },
-  // "need to sell fast", "vender ya".
+  // "need to sell fast", "vender ya", "ready to look now".
   {
-    re: /\b(?:sell|buy|move|list|close|vender|comprar|mudar(?:nos|me|se)?|cerrar)(?: (?:it|this|the|my|our|house|home|place|one|casa|la|el|lo|esta|mi|nuestra)){0,3} (?:fast|quick|quickly|asap|now|right now|immediately|ya|rapido)\b/g,
+    re: /\b(?:sell|buy|move|list|close|look|vender|comprar|mudar(?:nos|me|se)?|cerrar)(?: (?:it|this|the|my|our|house|home|place|one|casa|la|el|lo|esta|mi|nuestra)){0,3} (?:fast|quick|quickly|asap|now|right now|immediately|ya|rapido)\b/g,
     read: () => NOW,
   },
   { re: /\blike yesterday\b/g, read: () => NOW },
@@ -217,12 +217,13 @@ export const RULES: Rule[] = [
     read: () => date({ month: 6, nextYear: true }),
   },
   {
-    re: /\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b(?: (?:of )?(next year|20\d\d))?/g,
+    re: /\b(?:(end of|late) (?:the )?)?(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b(?: (?:of )?(next year|20\d\d))?/g,
     read: (m) => {
-      const quarter = m[1] ? Number(m[1]) : ((QUARTERS.indexOf(m[2] ?? '') - 1) % 4) + 1;
-      const spec: DateSpec = { month: quarter * 3 - 2 };
-      if (m[3] === 'next year') spec.nextYear = true;
-      else if (m[3]) spec.year = Number(m[3]);
+      const quarter = m[2] ? Number(m[2]) : ((QUARTERS.indexOf(m[3] ?? '') - 1) % 4) + 1;
+      // "end of q1" is March, "q1" January.
+      const spec: DateSpec = { month: m[1] ? quarter * 3 : quarter * 3 - 2 };
+      if (m[4] === 'next year') spec.nextYear = true;
+      else if (m[4]) spec.year = Number(m[4]);
       return date(spec);
     },
   },
@@ -245,7 +246,7 @@ export const RULES: Rule[] = [
     read: () => date({ month: 8 }),
   },
   {
-    re: /\b(?:when|after|once|till|until|til) (?:the )?(?:kids |children )?(?:school|schools) (?:gets out|lets out|is out|ends|out)\b|\bschools out\b|\b(?:the )?end of the school year\b|\bcuando (?:salgan|terminen|acaben)(?: (?:los|las|mis|nuestros) (?:ninos|hijos|hijas|ninas))? (?:de )?(?:la escuela|clases|el ano escolar)\b|\bfin del ano escolar\b/g,
+    re: /\b(?:when|after|once|till|until|til) (?:the )?(?:kids |children )?(?:school|schools) (?:gets out|lets out|is out|ends|out)\b|\bschools out\b|\b(?:the )?end of the school year\b|\bcuando (?:salgan|terminen|acaben|termine|acabe)(?: (?:los|las|mis|nuestros) (?:ninos|hijos|hijas|ninas))? (?:de )?(?:la escuela|clases|las clases|el ano escolar)\b|\bfin del ano escolar\b/g,
     read: () => date({ month: 6 }),
   },
   {
@@ -254,7 +255,7 @@ export const RULES: Rule[] = [
   },
   // "before escrow closes on the 20th": a day of this month (or the next, once it has passed).
   {
-    re: /\b(?:on|by|before|until|till|til|after|around|for) the (\d{1,2})(?:st|nd|rd|th)\b(?! of\b)/g,
+    re: /\b(?:on|by|before|until|till|til|after|around|for|(?:date|deadline) is) the (\d{1,2})(?:st|nd|rd|th)\b(?! of\b)/g,
     read: (m) => date({ day: Number(m[1]) }),
   },
   // "we close on the new house the 20th", "escrow closes the 15th": a closing day of this month.

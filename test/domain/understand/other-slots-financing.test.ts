@@ -28,6 +28,12 @@ describe('pre-approval', () => {
     expect(read(text).preapproved).toBe(preapproved);
   });
 
+  it('reads a lender dragging its feet or a closing "so no not yet" as not yet', () => {
+    expect(read('the lender keeps giving us the runaround on the approval').preapproved).toBe(false);
+    expect(read('been waiting weeks on the bank, so no not yet').preapproved).toBe(false);
+    expect(read('ya nos aprobaron por 650', 'buyer', 'budget').preapproved).toBe(true);
+  });
+
   it('states nothing when the lead only asks about it or pays cash', () => {
     expect(read('do we have to be preapproved to tour homes?', 'buyer', null).preapproved).toBeUndefined();
     expect(read('¿hay que tener preaprobación para ver casas?', 'buyer', null).preapproved).toBeUndefined();

@@ -55,6 +55,11 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
     ['we want to move before our lease expires in june', 6],
     ['we close on the new place the 20th so right after that', 0],
     ['once the baby comes in march', 3],
+    ['end of q1', 3],
+    ['a couple months, give or take', 2],
+    ['para cuando termine el año escolar', 6],
+    ['after the holidays, not dealing with it before christmas', 1],
+    ['the auction date is the 20th', 0],
   ])('%j → %i', (text, months) => {
     expect(afterWhen(text)).toBe(months);
   });
@@ -154,6 +159,7 @@ describe('what only looks like a timeline', () => {
     ['our zestimate went up 20k in a month'],
     ['my listing contract doesnt expire till april'],
     ['we got one in may but it probably lapsed'],
+    ['we bought a place in Hemet already, closing next week'],
   ])('%j', (text) => {
     expect(unprompted(text)).toBeUndefined();
   });
