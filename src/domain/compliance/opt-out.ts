@@ -237,5 +237,15 @@ function optIn(text: string, set: BareSet): boolean {
   if (retractsOptOut(text)) return true;
   // "ALTA perdón me equivoqué", "START sorry my bad": the keyword first, then an apology for the stop.
   if (KEYWORD_THEN_SORRY.test(whole) && isBare(whole.split(' ')[0] ?? '', STRICT_OPT_IN)) return true;
+  if (MY_MISTAKE.test(whole) && MAY_WRITE.test(whole)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }
+
+// Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
+// vender, pueden escribirme", "sorry my mistake, you can text me".
+const MY_MISTAKE = wordRegex(
+  'me equivoque|nos equivocamos|fue un error|my mistake|my bad|by mistake|by accident|por error|sin querer',
+);
+const MAY_WRITE = wordRegex(
+  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)',
+);

@@ -288,6 +288,17 @@ describe('keyword misses found on new wording', () => {
     expect(readKeywords("my kids won't stop bugging me about a pool")).toEqual([]);
   });
 
+  it.each(['perdón, me equivoqué, sí me interesa, pueden escribirme', 'my bad, you can text me'])(
+    'a "no" taken back with texts allowed again is START: %j',
+    (text) => {
+      expect(readKeywords(text)).toEqual(['START']);
+    },
+  );
+
+  it('allowing texts without taking anything back is no START', () => {
+    expect(readKeywords('pueden escribirme por la tarde')).toEqual([]);
+  });
+
   it('the same question without the keyword is no HELP', () => {
     expect(readKeywords('what even is this number')).toEqual([]);
   });
