@@ -54,7 +54,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         'i (?:never|didnt|did not) (?:gave|give|sign|signed|ask|asked|opt|opted|put|request|requested)(?: up| in| for)?(?: you| u| anyone| it| my number| my info| this| anything)*',
       ),
       wordRegex(
-        '(?:como|de donde|donde|por que|quien) (?:le |les |te |me )?(?:consiguio|consiguieron|conseguiste|obtuvo|obtuvieron|saco|sacaron|sacaste|tiene|tienen|tienes|dio|dieron|paso|pasaron) (?:mi|mis|este|esta) (?:numero|telefono|celular|informacion|info|datos|correo|direccion|contacto)',
+        '(?:como|de donde|donde|por que|quien) (?:le |les |te |me )?(?:consiguio|consiguieron|conseguiste|obtuvo|obtuvieron|saco|sacaron|sacaste|tiene|tienen|tienes|dio|dieron|paso|pasaron) (?:mi|mis|este|esta) (?:numero|telefono|celular|cel|informacion|info|datos|correo|direccion|contacto)',
       ),
       wordRegex('nunca (?:les |le |te )?(?:di|dimos|he dado|di permiso|me registre|me inscribi|pedi)'),
       wordRegex(
@@ -97,7 +97,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       ),
       wordRegex('how (?:do|can|would) (?:i|we) (?:know|tell|trust|verify)'),
       wordRegex(
-        '(?:es|esto es|eso es|son) (?:real|reales|de verdad|en serio|confiable|legal|legitimo) ?(?:esto|eso)?',
+        '(?:es|esto es|eso es|son) (?:real|reales|de verdad|en serio|confiable|legal|legitimo) ?(?:esto|eso)?|es (?:esto|eso) (?:real|de verdad|legitimo|confiable|legal)',
       ),
       /^(?:legit|real|fr|for real)$/,
       // "is this a real company?", "are you a legit business", "is this some lead gen thing"

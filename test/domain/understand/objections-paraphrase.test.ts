@@ -108,6 +108,7 @@ describe('feelings by word family', () => {
     ['we are at the end of our rope', 'stress'],
     ['my dad is in the hospital', 'stress'],
     ['our offer got accepted!', 'excitement'],
+    ['qué falta de respeto', 'anger'],
   ])('%j → %s', (text, kind) => {
     expect(readFeelings(text, ctx())).toContain(kind);
   });

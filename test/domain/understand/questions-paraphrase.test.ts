@@ -47,6 +47,8 @@ describe('how the number was obtained, and who we are', () => {
     ['is this one of those lead generation things', 'scam'],
     ['is he an actual realtor?', 'licensed'],
     ['¿tiene licencia?', 'licensed'],
+    ['oigan, ¿cómo consiguieron mi cel?', 'how_got_number'],
+    ['¿es esto real?', 'scam'],
   ])('%j → %s', (text, topic) => {
     expect(topics(text)).toEqual([topic]);
   });
