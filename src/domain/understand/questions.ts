@@ -39,7 +39,7 @@ const ECHO =
   /^(?:who|who me|me|what|when|where|how much|how many|how long|cuanto|cuando|donde|que|quien|yo|what do (?:i|we) (?:want|need))$/;
 // Questions that answer themselves: "did you even read my msg", "are you serious?".
 const RHETORICAL = wordRegex(
-  'did (?:you|u|yall|anyone|anybody) (?:even|actually|ever) (?:read|listen|look|check|care)|do (?:you|u|yall|you guys|you people) (?:not|even|never) (?:talk|read|listen|care|check|look)|(?:are|r) (?:you|u|yall) (?:serious|kidding|joking|kidding me|for real right now)|why (?:are|is|r) (?:realtors|agents|you people|yall|you guys|everyone|everybody|people|you all) so|why (?:does|do) (?:everyone|everybody|every1|all of you|yall|you people|you all) (?:keep|need|want|have|always)|(?:como|que) (?:se atreven|es posible que)',
+  'did (?:you|u|yall|anyone|anybody) (?:even|actually|ever) (?:read|listen|look|check|care)|do (?:you|u|yall|you guys|you people) (?:not|even|never) (?:talk|read|listen|care|check|look)|(?:are|r) (?:you|u|yall) (?:serious|kidding|joking|kidding me|for real right now)|why (?:are|is|r) (?:realtors|agents|you people|yall|you guys|everyone|everybody|people|you all) so|why (?:does|do) (?:everyone|everybody|every1|all of you|yall|you people|you all) (?:keep|need|want|have|always)|why (?:would|should) (?:i|we) (?:ever |even )?(?:book|trust|believe|listen|bother|answer|respond|reply|sell with|work with|give you)|(?:como|que) (?:se atreven|es posible que)',
 );
 
 // Short questions that point back at the sentence before: "is it?", "true?", "how did you get it".

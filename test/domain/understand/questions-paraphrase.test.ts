@@ -96,6 +96,7 @@ describe('questions that are not questions', () => {
     'do you people not read your own texts??',
     'did you even look at what I sent',
     'why are agents so pushy',
+    'you no-showed last time, why would I trust you',
     'could go to 700 if we love it',
     'we owe the bank a lot, which is why we are selling',
     'que tenga buen día',
