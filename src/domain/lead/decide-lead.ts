@@ -62,7 +62,9 @@ export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => 
     return;
   }
   if (intent === 'buy' || intent === 'sell') {
-    state.facts.intent = intent;
+    // Selling and buying stays both: the side spoken of now is where the lead starts.
+    if (state.facts.intent === 'both') state.facts.firstStep ??= intent;
+    else state.facts.intent = intent;
     const to = intent === 'sell' ? 'seller' : 'buyer';
     if (handOff(ctx, to)) {
       route(to);

@@ -3,6 +3,7 @@ import { buildCma } from '../cma/build-cma.ts';
 import { marketSummary } from '../cma/market-summary.ts';
 import type { SoldComp } from '../cma/types.ts';
 import { type AnswerData, answerQuestion } from '../knowledge/index.ts';
+import { sellerAnswered, sellerTemperature } from '../seller/temperature.ts';
 import type { TurnContext } from '../turn-context.ts';
 import type { QuestionTopic } from '../understand/types.ts';
 
@@ -70,6 +71,15 @@ function dataFor(topic: QuestionTopic, ctx: TurnContext, comps: readonly SoldCom
   return d ?? undefined;
 }
 
+/** A seller with all four answers selling soon: the reply offers the listing appointment. */
+function readyToMeet(ctx: TurnContext): boolean {
+  const { state } = ctx;
+  if (state.owner !== 'seller' || state.stage !== 'qualifying') return false;
+  return (
+    Object.values(sellerAnswered(state.facts)).every(Boolean) && sellerTemperature(state.facts) === 'hot'
+  );
+}
+
 /**
  * Answers every question in the message (once per topic). Returns true when the bot should not ask
  * its next question in this reply (it asked for the address to value the home). With `ask: false`
@@ -126,6 +136,12 @@ export function answerQuestions(
     }
     const askedBefore = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
     const mayAsk = opts.ask !== false && !askedAddress && !askedBefore;
+    if (topic === 'home_value' && !ctx.state.facts.address && readyToMeet(ctx)) {
+      // A seller ready for the listing appointment gets the value there; the times come next.
+      ctx.say('question.value_at_meeting', {}, { keep: true });
+      ctx.audit('question_answered', { topic, source: 'cma:at_meeting' });
+      continue;
+    }
     if (topic === 'home_value' && !ctx.state.facts.address && mayAsk) {
       askedAddress = true;
       ctx.ask('question.value_need_address');

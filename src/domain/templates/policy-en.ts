@@ -26,6 +26,7 @@ export const policyEn: Record<string, string[]> = {
     "You're unsubscribed from texts and won't get more of them. We'll reach you by email instead.",
   ],
   'language.switched': ['Sure, English it is.'],
+  'question.value_at_meeting': ['{agent} will bring a value range for your home to the meeting.'],
   'question.defer': [
     "Good question, I'll have {agent} answer that for you personally.",
     "I'll pass that to {agent} so you get the right answer.",

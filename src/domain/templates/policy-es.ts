@@ -22,6 +22,7 @@ export const policyEs: Record<string, string[]> = {
 
   'compliance.opt_out_email': ['Listo, ya no recibirá más mensajes de texto. Le escribiremos por correo.'],
   'language.switched': ['Claro, seguimos en español.'],
+  'question.value_at_meeting': ['{agent} le llevará a la reunión un rango de valor de su casa.'],
   'question.defer': [
     'Buena pregunta, le pediré a {agent} que se la conteste en persona.',
     'Le paso la pregunta a {agent} para darle la respuesta correcta.',
