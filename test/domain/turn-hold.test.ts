@@ -184,3 +184,37 @@ describe('moving or cancelling an appointment', () => {
     ).toBe(true);
   });
 });
+
+describe('the next step is never lost to a side question', () => {
+  it('offers a ready seller the meeting when they ask what the home is worth', () => {
+    const steps = converse(
+      [
+        'rental property, tired of the tenants',
+        'when the lease is up in march',
+        'needs work, they trashed it',
+        '500 maybe? what do you think',
+      ],
+      { tags: ['Seller-Lead'] },
+    );
+    const last = steps.at(-1) as Step;
+    expect(last.decision.state.stage).toBe('scheduling');
+    expect(last.reply).toMatch(/value range/);
+    expect(answered(last)).toContain('home_value');
+  });
+
+  it('keeps a lead selling and buying as both when the next answer speaks of one side', () => {
+    const steps = converse([
+      'we want to sell our townhouse and buy a house in eastvale',
+      'we have a baby coming in april',
+    ]);
+    expect(steps[1]?.decision.state.facts.intent).toBe('both');
+  });
+
+  it('asks the next open question when one is given up on', () => {
+    const steps = converse(['hi yes', 'end of january', 'needs work'], { tags: ['Seller-Lead'] });
+    const last = steps.at(-1) as Step;
+    expect(last.decision.state.skipped).toContain('seller.motivation');
+    expect(last.decision.state.pending).toBe('seller.price');
+    expect(last.reply).toMatch(/\?/);
+  });
+});
