@@ -109,6 +109,9 @@ describe('feelings by word family', () => {
     ['my dad is in the hospital', 'stress'],
     ['our offer got accepted!', 'excitement'],
     ['qué falta de respeto', 'anger'],
+    ['the last agent showed up 40 minutes late', 'anger'],
+    ['did you even read what I wrote', 'anger'],
+    ['this is stressing me out', 'stress'],
   ])('%j → %s', (text, kind) => {
     expect(readFeelings(text, ctx())).toContain(kind);
   });
@@ -122,6 +125,14 @@ describe('feelings by word family', () => {
 
   it('"forgive me if I\'m not excited" is no excitement', () => {
     expect(readFeelings("so forgive me if i'm not excited", ctx())).not.toContain('excitement');
+  });
+
+  it('"for 3 weeks" is how long something took, not a hurry', () => {
+    expect(readFeelings('the lender has been slow for 3 weeks', ctx('buyer'))).not.toContain('urgency');
+  });
+
+  it('"what would YOU list it at?" stresses a word without anger', () => {
+    expect(readFeelings('what would YOU list it at?', ctx('seller', 'price'))).not.toContain('anger');
   });
 
   it('"a 3rd text this week" is a complaint, not a hurry', () => {
