@@ -20,6 +20,8 @@ const WANT_BEFORE =
 const SELL_BEFORE = /\b(?:sell|selling|sells|sold|vender|vendemos)\b/;
 const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b/;
 const CLAUSE_START = /[.,;!?]/g;
+// Where someone else works: "my brother in law is listing it, he's an agent in Corona".
+const AGENT_IN_BEFORE = /\b(?:agent|realtor|broker|lender|agente)s? (?:\w+ )?(?:in|from|out of|en|de)\s*$/;
 
 interface Places {
   names: readonly string[];
@@ -88,6 +90,7 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     if (STREET_AFTER.test(folded.slice(m.end, m.end + 12))) return false;
     if (NEGATED_BEFORE.test(before) || NOT_THERE.test(head)) return false;
     if (ctx.bot !== 'seller' && DONE_BEFORE.test(head)) return false;
+    if (AGENT_IN_BEFORE.test(before)) return false;
     // A buyer's own place for sale is not where they search.
     if (ctx.bot === 'buyer' && SELL_BEFORE.test(head) && !WANT_BEFORE.test(head)) return false;
     const written = folded.slice(m.start, m.end);

@@ -18,6 +18,26 @@ export interface DateSpec {
   season?: Season;
   /** "next summer" said in the middle of summer means the one after. */
   nextSeason?: boolean;
+  /** "around Easter": late March or April, depending on the year. */
+  easter?: boolean;
+}
+
+/** Easter Sunday of a year (anonymous Gregorian algorithm): month 3 or 4 and the day. */
+export function easterOf(year: number): { month: number; day: number } {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { month, day: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
 /** The first full month of each season (spring → April, …) and the months it covers in full. */
@@ -122,6 +142,15 @@ function untilSeason(season: Season, spec: DateSpec, now: Date): number | undefi
 
 /** Whole months from `now` to the date; undefined when the date is already past ("March 2025"). */
 export function monthsUntil(spec: DateSpec, now: Date): number | undefined {
+  if (spec.easter) {
+    // The coming Easter: this year's unless it has passed.
+    const thisYear = easterOf(now.getUTCFullYear());
+    const passed =
+      now.getUTCMonth() + 1 > thisYear.month ||
+      (now.getUTCMonth() + 1 === thisYear.month && now.getUTCDate() > thisYear.day);
+    const year = now.getUTCFullYear() + (passed ? 1 : 0);
+    return untilMonth({ ...easterOf(year), year }, now);
+  }
   if (spec.season) return untilSeason(spec.season, spec, now);
   return untilMonth(spec, now);
 }

@@ -238,7 +238,7 @@ export const RULES: Rule[] = [
   },
   {
     re: /\b(?:by|before|around|after|para|antes de|despues de) (?:easter|semana santa|pascua)\b/g,
-    read: () => date({ month: 4 }),
+    read: () => date({ easter: true }),
   },
   // School and tax calendars.
   {

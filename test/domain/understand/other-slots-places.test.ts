@@ -29,6 +29,12 @@ describe('area', () => {
     expect(read('not pomona, maybe chino hills', 'buyer', 'area').area).toBe('Chino Hills');
   });
 
+  it('does not take the city another agent works in', () => {
+    expect(
+      read('my cousin is listing it, she is a realtor in Claremont', 'seller', null).area,
+    ).toBeUndefined();
+  });
+
   it('does not take a street for a city', () => {
     expect(read('the one on Etiwanda Ave', 'buyer', null).area).toBeUndefined();
     expect(read('selling 4410 Haven Ave in Upland', 'lead', null).area).toBe('Upland');

@@ -114,6 +114,11 @@ describe('the same words said in June', () => {
     expect(afterWhen(text, JUNE)).toBe(june);
   });
 
+  it('Easter falls where the calendar puts it: late March 2027, mid April 2028', () => {
+    expect(afterWhen('around easter')).toBe(3);
+    expect(afterWhen('around easter', new Date('2027-12-04T18:00:00Z'))).toBe(4);
+  });
+
   it('a season already under way is now, and "next" skips to the one after', () => {
     const july = new Date('2026-07-10T18:00:00Z');
     expect(afterWhen('this summer', july)).toBe(0);
