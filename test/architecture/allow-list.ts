@@ -35,8 +35,4 @@ export const allowedImports: Record<string, string> = {
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */
-export const allowedCycles: Record<string, string> = {
-  // audit-prompt and narrative-prompt take the prompt types from model-assist (being restructured).
-  'app/language-model/audit-prompt.ts + app/language-model/model-assist.ts + app/language-model/narrative-prompt.ts':
-    TURN,
-};
+export const allowedCycles: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Skill, skillText } from '../../domain/skills/skill.ts';
 import type { ModelRequest } from '../../ports.ts';
-import type { BuiltPrompt, PromptTurn } from './model-assist.ts';
+import type { BuiltPrompt, PromptTurn } from './prompt.ts';
 
 export const AUDIT_RULES = [
   'fair_housing',

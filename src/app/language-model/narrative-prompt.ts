@@ -1,7 +1,7 @@
 import type { Cma } from '../../domain/cma/types.ts';
 import { formatUsd } from '../../domain/follow-up/format.ts';
 import { type Skill, skillText } from '../../domain/skills/skill.ts';
-import type { BuiltPrompt } from './model-assist.ts';
+import type { BuiltPrompt } from './prompt.ts';
 
 export interface NarrativeInput {
   lang: 'en' | 'es';
