@@ -2,7 +2,7 @@ import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type TestDb } from '../support/db.ts';
-import { eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import { daytimeClock, eventually, postJson, startTestService, type TestService } from '../support/service.ts';
 import { openPage, postForm, signIn } from './support.ts';
 
 const TOKEN = 'dashboard-inbox-token-0123456789ab';
@@ -34,7 +34,8 @@ describe.each(backends())('Inbox and Contact pages on $name', (backend) => {
 
   beforeAll(async () => {
     tdb = await backend.open();
-    svc = await startTestService(tdb, { JORGE_API_TOKEN: TOKEN });
+    // The agent's message and the CMA email go out at once only outside the lead's quiet hours.
+    svc = await startTestService(tdb, { JORGE_API_TOKEN: TOKEN }, { clock: daytimeClock() });
     app = svc.service.app;
     await say('marisol', 'hi, thinking of selling my house', {
       firstName: 'Marisol',

@@ -57,6 +57,17 @@ export async function startTestService(
   return { service, url, logs, stop: () => service.stop() };
 }
 
+/**
+ * A clock that runs at real speed from a weekday afternoon in the default location's zone
+ * (12:00 in Los Angeles). For tests that send to a lead and are not about quiet hours: on the real
+ * clock those sends are held whenever the suite happens to run at night in California.
+ */
+export function daytimeClock(iso = '2026-12-02T20:00:00Z'): Clock {
+  const start = Date.now();
+  const anchor = Date.parse(iso);
+  return { now: () => new Date(anchor + (Date.now() - start)) };
+}
+
 /** FEATURE_* flags set in the test run's environment, so a whole run can switch them on. */
 export function featureFlagsFromEnv(): Record<string, string> {
   return Object.fromEntries(
