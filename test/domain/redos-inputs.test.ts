@@ -107,7 +107,11 @@ const timed = (read: (text: string) => unknown, text: string): number => {
 const sized = (unit: string, kb: number) =>
   unit.repeat(Math.ceil((kb * 1024) / unit.length)).slice(0, kb * 1024);
 
-describe('hostile inbound text is read in linear time', () => {
+// The domain's patterns are the same whichever FEATURE_* flags are set, so the second CI pass
+// (all flags on) does not check them again.
+const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATURE_') && v && v !== 'false');
+
+(flagsOn ? describe.skip : describe)('hostile inbound text is read in linear time', () => {
   it.each(Object.entries(UNITS))('%s', { timeout: 300_000 }, (_name, unit) => {
     const small = sized(unit, 64);
     const large = sized(unit, 256);

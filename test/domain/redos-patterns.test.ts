@@ -210,7 +210,11 @@ async function unsafeAmong(list: readonly Pattern[]): Promise<string[]> {
   return found;
 }
 
-describe('regular expressions on inbound text', () => {
+// The domain's patterns are the same whichever FEATURE_* flags are set, so the second CI pass
+// (all flags on) does not check them again.
+const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATURE_') && v && v !== 'false');
+
+(flagsOn ? describe.skip : describe)('regular expressions on inbound text', () => {
   it('every pattern is found: built while the modules load, never from a bare string', () => {
     const observed = new Set(built.flatMap((b) => b.stack));
     const unobserved = [...buildSites].filter((site) => !observed.has(site));
