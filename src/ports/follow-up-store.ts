@@ -15,6 +15,37 @@ export interface FollowUpSubjectRow {
   } | null;
 }
 
+/** How a follow-up step ended. */
+export interface FollowUpOutcome {
+  status: 'sent' | 'skipped';
+  reason?: string;
+  channel?: string;
+  detail?: Record<string, unknown>;
+  at: Date;
+}
+
+/** One CRM step to queue in the outbox. */
+export interface OutboxEnqueue {
+  locationId: string;
+  contactId: string;
+  inboxId: number | null;
+  action: OutboxAction;
+  idempotencyKey: string;
+  at: Date;
+}
+
+/** One line of a contact's transcript. */
+export interface TranscriptLine {
+  locationId: string;
+  contactId: string;
+  direction: 'inbound' | 'outbound';
+  channel: string;
+  body: string;
+  inboxId?: number;
+  outboxId?: number;
+  at: Date;
+}
+
 /**
  * What the follow-up runner reads and writes, each method in the transaction (or pool) it is
  * given: the due steps and their outcome, what the step's checks need (the contact, the last sends),
@@ -33,17 +64,7 @@ export interface FollowUpStore {
   lastOtherSendAt(sql: Sql, locationId: string, contactId: string): Promise<Date | null>;
   /** When the messages we started (no inbox row) to the contact went out since `since`. */
   initiatedMessagesSentSince(sql: Sql, locationId: string, contactId: string, since: Date): Promise<Date[]>;
-  finish(
-    sql: Sql,
-    id: number,
-    f: {
-      status: 'sent' | 'skipped';
-      reason?: string;
-      channel?: string;
-      detail?: Record<string, unknown>;
-      at: Date;
-    },
-  ): Promise<void>;
+  finish(sql: Sql, id: number, f: FollowUpOutcome): Promise<void>;
   postpone(sql: Sql, id: number, dueAt: Date): Promise<void>;
   /** Moves a step to a later time and says why it waits (shown as the step's reason until it runs). */
   hold(sql: Sql, id: number, dueAt: Date, reason: string): Promise<void>;
@@ -52,31 +73,9 @@ export interface FollowUpStore {
     doc: { id: string; filename: string; contentType: string; bytes: Buffer; at: Date },
   ): Promise<void>;
   /** Queues one CRM step; null when its idempotency key was queued before. */
-  enqueue(
-    sql: Sql,
-    row: {
-      locationId: string;
-      contactId: string;
-      inboxId: number | null;
-      action: OutboxAction;
-      idempotencyKey: string;
-      at: Date;
-    },
-  ): Promise<number | null>;
+  enqueue(sql: Sql, row: OutboxEnqueue): Promise<number | null>;
   /** Adds a line to the contact's transcript. */
-  appendMessage(
-    sql: Sql,
-    m: {
-      locationId: string;
-      contactId: string;
-      direction: 'inbound' | 'outbound';
-      channel: string;
-      body: string;
-      inboxId?: number;
-      outboxId?: number;
-      at: Date;
-    },
-  ): Promise<void>;
+  appendMessage(sql: Sql, m: TranscriptLine): Promise<void>;
   recordModelCall(
     sql: Sql,
     row: { locationId: string; contactId: string; inboxId: number | null; record: ModelCallRecord; at: Date },

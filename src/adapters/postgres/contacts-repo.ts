@@ -1,6 +1,7 @@
 import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { Sql } from '../../ports.ts';
 import type { ContactRow, ConversationRow } from '../../ports/contact-store.ts';
+import type { TranscriptLine } from '../../ports/follow-up-store.ts';
 
 export type { ContactRow, ConversationRow };
 
@@ -156,19 +157,7 @@ export async function saveConversation(
   if (rows.length !== 1) throw new Error('conversation changed concurrently');
 }
 
-export async function appendMessage(
-  tx: Sql,
-  m: {
-    locationId: string;
-    contactId: string;
-    direction: 'inbound' | 'outbound';
-    channel: string;
-    body: string;
-    inboxId?: number;
-    outboxId?: number;
-    at: Date;
-  },
-): Promise<void> {
+export async function appendMessage(tx: Sql, m: TranscriptLine): Promise<void> {
   await tx.query(
     `INSERT INTO messages (location_id, contact_id, direction, channel, body, inbox_id, outbox_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -1,6 +1,7 @@
 import type { PlannedFollowUp } from '../../domain/follow-up/index.ts';
 import type { Sql } from '../../ports.ts';
 import type { FollowUpRow } from '../../ports/contact-view.ts';
+import type { FollowUpOutcome } from '../../ports/follow-up-store.ts';
 
 export type { FollowUpRow };
 
@@ -69,17 +70,7 @@ export async function lastFollowUpSentAt(tx: Sql, loc: string, cid: string): Pro
   return at ? new Date(at) : null;
 }
 
-export async function finishFollowUp(
-  tx: Sql,
-  id: number,
-  f: {
-    status: 'sent' | 'skipped';
-    reason?: string;
-    channel?: string;
-    detail?: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<void> {
+export async function finishFollowUp(tx: Sql, id: number, f: FollowUpOutcome): Promise<void> {
   await tx.query(
     `UPDATE follow_ups SET status = $2, reason = $3, channel = $4, detail = detail || $5::jsonb,
             sent_at = CASE WHEN $2 = 'sent' THEN $6::timestamptz ELSE sent_at END

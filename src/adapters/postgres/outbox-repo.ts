@@ -6,20 +6,11 @@ import {
   type SendConsentFacts,
 } from '../../ports/outbox-delivery.ts';
 import type { Sql } from '../../ports.ts';
+import type { OutboxEnqueue } from '../../ports/follow-up-store.ts';
 
 export { type LeadWhereaboutsRow, MESSAGE_KINDS, type OutboxRow } from '../../ports/outbox-delivery.ts';
 
-export async function enqueueOutbox(
-  tx: Sql,
-  row: {
-    locationId: string;
-    contactId: string;
-    inboxId: number | null;
-    action: OutboxAction;
-    idempotencyKey: string;
-    at: Date;
-  },
-): Promise<number | null> {
+export async function enqueueOutbox(tx: Sql, row: OutboxEnqueue): Promise<number | null> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO outbox (location_id, contact_id, inbox_id, kind, payload, idempotency_key, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $7)
