@@ -12,6 +12,7 @@ import {
   detectRespaOffer,
 } from './compliance/index.ts';
 import { detectHelp } from './compliance/keywords.ts';
+import { detectLanguage } from './language/index.ts';
 import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
@@ -71,6 +72,10 @@ export function reaskPending(ctx: TurnContext): boolean {
 export function optOut(ctx: TurnContext): boolean {
   if (!detectOptOut(ctx.text)) return false;
   const { cfg, reading } = ctx;
+  // "ALTO", "no me escribas": the confirmation is in the language the lead just wrote, even a
+  // one-word message or a first one in another language than the conversation so far.
+  const wrote = detectLanguage(ctx.text);
+  if (wrote) ctx.state.lang = ctx.state.facts.language ?? wrote;
   // "No more texts, email me at …": texts stop, and the lead is told email is how we will write.
   const byEmail =
     reading.slots.email !== undefined ||

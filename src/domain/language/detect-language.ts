@@ -17,7 +17,9 @@ const SPANISH = new Set(
     'ayuda llamar hablar espanol interesa interesado vivir lista reparaciones necesita hay eso esto este ' +
     'esa ese bueno grande pequena nueva vieja tardes proximo proxima ya nada algo gusta hijos esposo ' +
     'esposa familia zona cerca vecino dueno dueña propiedad oferta rapido ahorita orale dale vamos ' +
-    'parar cancelar baja'
+    'parar cancelar baja alto basta paz dejen dejenme molesten molestes escribas escriban escribir ' +
+    'manden mandes mandar mensajes mensaje vendemos vendiendo venderla venderlo compramos comprando ' +
+    'comprarla comprarlo quien habla hablo usted ustedes pues oye nomas hoy luego aqui alla perdon porfa'
   ).split(' '),
 );
 const ENGLISH = new Set(

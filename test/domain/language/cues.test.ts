@@ -140,6 +140,11 @@ describe('detectLanguage', () => {
     ['yes', 'en'],
     ['looking to buy in etiwanda', 'en'],
     ['hi quiero vender', 'es'],
+    // Spanish opt-outs and Spanglish openers
+    ['ALTO', 'es'],
+    ['no me escribas', 'es'],
+    ['hola yes vendemos', 'es'],
+    ['pues si, comprando', 'es'],
   ])('%j → %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
   });
