@@ -61,6 +61,13 @@ export const configSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
   DATA_DIR: withDefault(z.string(), './data'),
   DATABASE_URL: opt(url(['postgres:', 'postgresql:'])),
+  /**
+   * PostgreSQL only: connections for webhook ingest and the HTTP API (dashboard, read API). The
+   * workers have a pool of their own (WORKER_POOL_SIZE), so neither waits for the other's.
+   */
+  DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(1).max(100), 5),
+  /** PostgreSQL only: connections for turns, outbox and follow-ups; default WORKER_CONCURRENCY + 4. */
+  WORKER_POOL_SIZE: opt(z.coerce.number().int().min(2).max(100)),
   REDIS_URL: opt(url(['redis:', 'rediss:'])),
   /** Prefix of every Redis key, so several deployments can share one Redis. */
   REDIS_KEY_PREFIX: withDefault(z.string().min(1), 'jorge'),
@@ -204,8 +211,16 @@ export const configSchema = z.object({
   BREAKER_FAILURE_THRESHOLD: withDefault(z.coerce.number().int().min(1), 5),
   BREAKER_HALF_OPEN_MS: withDefault(z.coerce.number().int().min(100), 30_000),
   WORKER_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 4),
-  /** Turn off the background workers (used by tooling that only needs the HTTP side). */
+  /**
+   * Turn off the background workers (turns, outbox drainer, follow-ups, escalation re-alerts): the
+   * process then only receives webhooks and serves the API (a receiver, or tooling).
+   */
   WORKERS_ENABLED: withDefault(bool, 'true'),
+  /**
+   * Turn off webhook ingest: POST /webhooks/ghl answers 503 and the process runs the workers (a
+   * worker replica); /healthz, /readyz, /metrics and the API are still served.
+   */
+  RECEIVER_ENABLED: withDefault(bool, 'true'),
   /** Apply pending migrations at start-up; false when `npm run migrate` runs once per release instead. */
   MIGRATE_ON_START: withDefault(bool, 'true'),
 });
@@ -259,6 +274,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cfg.GHL_CLIENT_ID && !LOOPBACK.has(cfg.HOST) && !cfg.TOKEN_ENCRYPTION_KEY) {
     problems.push(
       `TOKEN_ENCRYPTION_KEY: required when HOST is ${cfg.HOST} (not loopback) and GHL_CLIENT_ID is set, so every replica seals OAuth tokens with the same key (openssl rand -base64 32)`,
+    );
+  }
+  if (!cfg.RECEIVER_ENABLED && !cfg.WORKERS_ENABLED) {
+    problems.push(
+      'RECEIVER_ENABLED: RECEIVER_ENABLED and WORKERS_ENABLED are both false, so this process would neither receive webhooks nor answer them; set at least one to true',
     );
   }
   if (cfg.MCP_SERVERS) {

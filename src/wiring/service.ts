@@ -1,7 +1,7 @@
 import { loadWebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
 import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
 import { migratedSnapshot } from '../adapters/postgres/pglite-snapshot.ts';
-import { createInboxWriter, pendingInboxCount } from '../adapters/postgres/inbox-repo.ts';
+import { createInboxWriter, pendingInboxCount, postgresInboxQueue } from '../adapters/postgres/inbox-repo.ts';
 import { postgresTurnStore } from '../adapters/postgres/turn-store.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
 import { rateBudgetFromConfig } from '../adapters/rate-budget/from-config.ts';
@@ -62,11 +62,26 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics();
   const ownsDb = !overrides.db;
+  // On PostgreSQL, webhook ingest and the HTTP API have a pool (`db`) and the workers another
+  // (`workDb`), so a burst of turns never leaves a webhook waiting for a connection, nor the reverse.
+  // A role this process does not run keeps 2 connections (probes, the sandbox's inline turns).
+  // PGlite is one connection: one Db for both.
   const db =
     overrides.db ??
     (config.DATABASE_URL
-      ? createPostgresDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 6 })
+      ? createPostgresDb(config.DATABASE_URL, {
+          max: config.RECEIVER_ENABLED ? config.DATABASE_POOL_SIZE : 2,
+        })
       : await createPgliteDb(config.DATA_DIR, { template: () => migratedSnapshot() }));
+  const workDb =
+    config.DATABASE_URL && !overrides.db
+      ? createPostgresDb(config.DATABASE_URL, {
+          max: config.WORKERS_ENABLED ? (config.WORKER_POOL_SIZE ?? config.WORKER_CONCURRENCY + 4) : 2,
+        })
+      : db;
+  // What both sides use (location settings, CRMs, sandbox clock, scripts) goes with the workers
+  // when this process runs them: turns and sends are where those are read most.
+  const sharedDb = config.WORKERS_ENABLED ? workDb : db;
   if (config.MIGRATE_ON_START) await migrate(db);
 
   const { budget, redis } = await rateBudgetFromConfig(config, {
@@ -106,7 +121,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const financialService = config.FINANCIAL_SERVICE_URL
     ? createHttpFinancialReadiness({ baseUrl: config.FINANCIAL_SERVICE_URL, breaker: breaker('financial') })
     : null;
-  const sandboxClock = await createSandboxClock(createSandboxClockStore(db), clock);
+  const sandboxClock = await createSandboxClock(createSandboxClockStore(sharedDb), clock);
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
   // The custom fields the bots write, created in each location before its first write.
   const fields = createFieldProvisioner({ logger, onLookup: metrics.caches.lookup('custom_field_ids') });
@@ -131,7 +146,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     fields,
     dndCheck: createDndCheck({ onLookup: metrics.caches.lookup('dnd') }),
     assessFinancing: (loc, cid, key) =>
-      assessFinancing({ db, clock, service: financialService, logger }, loc, cid, key),
+      assessFinancing({ db: workDb, clock, service: financialService, logger }, loc, cid, key),
   });
   // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
   const languageModel = languageModelFromConfig(config, { bots, metrics, logger, breaker });
@@ -146,7 +161,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const comps = loadComps(config.COMPS_FILE);
   // The bots' wording and knowledge base as last published on the dashboard (else the start-up files).
   const scripts = createLiveScripts({
-    store: createScriptVersionStore(db),
+    store: createScriptVersionStore(sharedDb),
     codec: createScriptsCodec(config),
     startup: bots,
     now: () => clock.now(),
@@ -157,7 +172,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     ...(model
       ? { narrate: (input) => model.assist.narrate(input, AbortSignal.timeout(config.MODEL_TURN_TIMEOUT_MS)) }
       : {}),
-    db,
+    db: workDb,
     store: postgresFollowUpStore,
     bots,
     listings,
@@ -187,7 +202,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   });
   // Escalations nobody picked up within ESCALATION_SLA_MINUTES alert the agent again, then the backup.
   const escalationAlerts = createEscalationAlerts({
-    store: createEscalationAlertStore(db),
+    store: createEscalationAlertStore(workDb),
     clock,
     sandboxClock,
     escalation,
@@ -202,7 +217,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   });
   const sandboxTime = createSandboxTime({
     clock: sandboxClock,
-    due: createSandboxDueStore(db),
+    due: createSandboxDueStore(workDb),
     followUps,
     alerts: escalationAlerts,
     drain: (cid) => drainer.drainContact(SANDBOX_LOCATION_ID, cid),
@@ -211,7 +226,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const mcp = await mcpToolsFromConfig(config, { metrics, logger, breaker });
 
   const inboxWorker = createInboxWorker({
-    db,
+    db: workDb,
+    inbox: postgresInboxQueue,
     turnStore: postgresTurnStore,
     clock,
     clockFor,
@@ -226,7 +242,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     model,
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
-    concurrency: db.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
+    concurrency: workDb.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,
     maxAttempts: config.INBOX_MAX_ATTEMPTS,
     turnBudgetMs: config.TURN_BUDGET_MS,
     turnDepsFor: async (loc, base) =>
@@ -255,6 +271,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     language: languageModel.mode,
     rateBudget: budget.mode,
     jobs: 'postgres outbox',
+    roles:
+      [config.RECEIVER_ENABLED && 'webhook receiver', config.WORKERS_ENABLED && 'workers']
+        .filter(Boolean)
+        .join(' + ') || 'none',
     financial: financialService ? 'service + fallback' : 'heuristics',
     features:
       [
@@ -328,6 +348,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       await mcp.tools?.close();
       await budget.close();
       if (redis) redis.disconnect();
+      if (workDb !== db) await workDb.close();
       if (ownsDb) await db.close();
     },
   };

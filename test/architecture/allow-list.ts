@@ -17,8 +17,6 @@ export const allowedImports: Record<string, string> = {
   'app/turn/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
   'app/turn/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
   'app/turn/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/turn/process-inbox.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/turn/process-inbox.ts -> adapters/postgres/db.ts': TURN,
   // Written while the check was being introduced, by work still in progress on these files (the
   // dashboard's contact controls and read model); they
   // move behind store ports like the rest.

@@ -1,5 +1,14 @@
-import type { InboxEvent, InboxPayload } from '../../ports/inbox-event.ts';
+import type { InboxEvent } from '../../ports/inbox-event.ts';
+import type {
+  ClaimedEvent,
+  ClaimRound,
+  InboxQueue,
+  InboxRow,
+  PendingInboxRow,
+} from '../../ports/inbox-store.ts';
 import type { Db, Sql } from '../../ports.ts';
+
+export type { InboxRow, PendingInboxRow };
 
 export type WriteResult = { accepted: true; id: number } | { accepted: false; duplicate: true };
 
@@ -143,27 +152,55 @@ export function createInboxWriter(db: Db, opts: { maxBatch?: number } = {}) {
 
 export type InboxWriter = ReturnType<typeof createInboxWriter>;
 
-export interface InboxRow {
-  id: number;
-  location_id: string;
-  contact_id: string;
-  kind: string;
-  source: string;
-  payload: InboxPayload;
-  received_at: Date;
-  attempts: number;
-}
+// Each contact's oldest pending event among the `scan` oldest pending ones (all older events are
+// among them, so the first of a contact there is its oldest), without a live claim, not skipped;
+// then those whose contact lock is free (taken and let go with the statement), oldest first. The
+// UPDATE checks the row again as committed by then (READ COMMITTED re-reads a row changed since
+// the statement began): done, or claimed by another worker meanwhile, it is not claimed here.
+const CLAIM_ROUND_SQL = `
+WITH oldest AS (
+  SELECT id, location_id, contact_id, attempts, started_at
+    FROM inbox WHERE status = 'pending' ORDER BY id LIMIT $1
+), heads AS (
+  SELECT DISTINCT ON (location_id, contact_id) id, location_id, contact_id, attempts, started_at
+    FROM oldest ORDER BY location_id, contact_id, id
+), free AS (
+  SELECT id, location_id, contact_id, attempts FROM heads
+   WHERE (started_at IS NULL OR started_at <= now() - $3::int * interval '1 millisecond')
+     AND NOT (location_id || '/' || contact_id = ANY($4::text[]))
+   ORDER BY id LIMIT $2
+), locked AS (
+  SELECT id, location_id, contact_id, attempts FROM free
+   WHERE pg_try_advisory_xact_lock(hashtextextended(location_id || '/' || contact_id, 0))
+), claimed AS (
+  UPDATE inbox i SET attempts = i.attempts + 1, started_at = now()
+    FROM locked l
+   WHERE i.id = l.id AND l.attempts < $5 AND i.status = 'pending' AND i.attempts = l.attempts
+     AND (i.started_at IS NULL OR i.started_at <= now() - $3::int * interval '1 millisecond')
+  RETURNING i.id, i.location_id, i.contact_id, i.kind, i.source, i.payload, i.received_at, i.attempts
+)
+SELECT id, location_id, contact_id, kind, source, payload, received_at, attempts, false AS exhausted
+  FROM claimed
+UNION ALL
+SELECT id, location_id, contact_id, NULL, NULL, NULL, NULL, attempts, true FROM locked WHERE attempts >= $5
+ORDER BY id`;
 
-/** Oldest pending events first; the caller groups them by contact. */
-export async function listPendingInbox(
-  sql: Sql,
-  limit: number,
-): Promise<{ id: number; location_id: string; contact_id: string }[]> {
-  const { rows } = await sql.query<{ id: number; location_id: string; contact_id: string }>(
-    `SELECT id, location_id, contact_id FROM inbox WHERE status = 'pending' ORDER BY id LIMIT $1`,
-    [limit],
+/** One claim round in one statement (see ports/inbox-store.ts). */
+export async function claimInboxRound(sql: Sql, r: ClaimRound): Promise<ClaimedEvent[]> {
+  if (r.limit <= 0) return [];
+  const { rows } = await sql.query<InboxRow & { exhausted: boolean }>(CLAIM_ROUND_SQL, [
+    Math.max(r.scan, r.limit),
+    r.limit,
+    r.leaseMs,
+    r.skip,
+    r.maxAttempts,
+  ]);
+  return rows.map(
+    ({ exhausted, ...row }): ClaimedEvent =>
+      exhausted
+        ? { kind: 'exhausted', locationId: row.location_id, contactId: row.contact_id }
+        : { kind: 'claimed', row, attempt: row.attempts },
   );
-  return rows;
 }
 
 /** Takes the per-contact lock for the rest of the transaction; false if another worker holds it. */
@@ -189,11 +226,6 @@ export async function lockContact(
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, 10));
   }
-}
-
-export interface PendingInboxRow extends InboxRow {
-  /** An attempt began less than the claim lease ago: its worker is about to run it (or is). */
-  in_flight: boolean;
 }
 
 /** The contact's oldest pending event (call with the contact's lock held). */
@@ -320,3 +352,21 @@ export async function recordInboxFailure(
   if (status === undefined) return 'stale';
   return status === 'pending' ? 'retry' : (status as 'dead' | 'failed');
 }
+
+/** The inbox as the turn worker uses it, on PostgreSQL and PGlite. */
+export const postgresInboxQueue: InboxQueue = {
+  claimRound: claimInboxRound,
+  tryLockContact,
+  lockContact,
+  nextPendingForContact,
+  startAttempt: startInboxAttempt,
+  renewClaim: renewInboxClaim,
+  claimedEvent: claimedInboxEvent,
+  giveBackAttempt: giveBackInboxAttempt,
+  markDone: markInboxDone,
+  recordFailure: recordInboxFailure,
+  async isPending(sql, id) {
+    const { rows } = await sql.query<{ status: string }>(`SELECT status FROM inbox WHERE id = $1`, [id]);
+    return rows[0]?.status === 'pending';
+  },
+};

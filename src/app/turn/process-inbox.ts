@@ -1,20 +1,8 @@
-import {
-  claimedInboxEvent,
-  type InboxRow,
-  listPendingInbox,
-  lockContact,
-  markInboxDone,
-  nextPendingForContact,
-  giveBackInboxAttempt,
-  recordInboxFailure,
-  renewInboxClaim,
-  startInboxAttempt,
-  tryLockContact,
-} from '../../adapters/postgres/inbox-repo.ts';
-import { isDatabaseUnreachable } from '../../adapters/postgres/db.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { Clock, Db } from '../../ports.ts';
+import { isDatabaseUnreachable } from '../../ports/database-errors.ts';
+import type { ClaimedEvent, InboxQueue, InboxRow } from '../../ports/inbox-store.ts';
 import type { TurnStore } from '../../ports/turn-store.ts';
 import { handleInboxEvent, type TurnDeps } from './handle-inbox-event.ts';
 import { statusLabel } from '../../domain/delivery-status.ts';
@@ -26,6 +14,8 @@ import { type InboundTurnResult, runInboundTurn } from './run-turn.ts';
 
 export interface InboxWorkerDeps extends TurnDeps {
   db: Db;
+  /** Where events are claimed, renewed, finished or given up. */
+  inbox: InboxQueue;
   /** Where a turn loads its basis and commits its plan. */
   turnStore: TurnStore;
   clock: Clock;
@@ -58,6 +48,8 @@ export type ProcessResult = 'done' | 'locked' | 'empty';
 // event waits out the lease before the next worker counts it again.
 const CLAIM_LEASE_MS = 10_000;
 const CLAIM_LOCK_WAIT_MS = 5_000;
+/** Oldest pending events one claim round looks through for contacts to start. */
+const CLAIM_SCAN = 500;
 
 type Claim =
   | { kind: 'locked' | 'empty' }
@@ -66,11 +58,12 @@ type Claim =
 
 /**
  * Processes inbox events strictly in order per contact and never two of one contact at once, also
- * across processes. A claim (a short transaction holding the contact's Postgres advisory lock)
- * takes the contact's oldest pending event and counts its attempt in a commit of its own, so an
+ * across processes. A claim (taken while the contact's Postgres advisory lock is free) takes the
+ * contact's oldest pending event and counts its attempt in a commit of its own, so an
  * event whose turn kills or freezes the process is parked after `maxAttempts` starts instead of
  * taking down every worker that picks it up. The turn then gathers what it needs from the network
  * without the lock and commits in one transaction that takes the lock again (turn/run-turn.ts).
+ * The dispatcher claims the events of many contacts in one statement per round.
  */
 export function createInboxWorker(deps: InboxWorkerDeps) {
   const maxAttempts = deps.maxAttempts ?? 3;
@@ -80,9 +73,10 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
 
   /** Under the contact's lock: park the oldest event if it ran out of attempts, else count one. */
   async function claim(locationId: string, contactId: string): Promise<Claim> {
+    const inbox = deps.inbox;
     return db.transaction(async (tx): Promise<Claim> => {
-      if (!(await tryLockContact(tx, locationId, contactId))) return { kind: 'locked' };
-      const row = await nextPendingForContact(tx, locationId, contactId, CLAIM_LEASE_MS);
+      if (!(await inbox.tryLockContact(tx, locationId, contactId))) return { kind: 'locked' };
+      const row = await inbox.nextPendingForContact(tx, locationId, contactId, CLAIM_LEASE_MS);
       if (!row) return { kind: 'empty' };
       if (row.in_flight) return { kind: 'locked' };
       if (row.attempts >= maxAttempts) {
@@ -99,7 +93,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         await parkEvent(tx, parked, deps.clock.now());
         return { kind: 'parked', parked };
       }
-      return { kind: 'claimed', row, attempt: await startInboxAttempt(tx, row.id) };
+      return { kind: 'claimed', row, attempt: await inbox.startAttempt(tx, row.id) };
     });
   }
 
@@ -111,12 +105,18 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       return 'done';
     }
     if (c.kind !== 'claimed') return c.kind;
-    const { row, attempt } = c;
+    return runClaimed(c.row, c.attempt);
+  }
+
+  /** Runs the turn of an event whose attempt this worker counted (its claim). */
+  async function runClaimed(row: InboxRow, attempt: number): Promise<ProcessResult> {
+    const locationId = row.location_id;
+    const contactId = row.contact_id;
     const started = performance.now();
     // The turn may wait on the network for a while without the lock: the claim's lease is kept
     // fresh so no other worker takes the event over meanwhile (after a crash it lapses as before).
     const heartbeat = setInterval(() => {
-      renewInboxClaim(deps.db, row.id, attempt).catch(() => {});
+      deps.inbox.renewClaim(deps.db, row.id, attempt).catch(() => {});
     }, CLAIM_LEASE_MS / 4);
     heartbeat.unref();
     try {
@@ -137,14 +137,14 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
               ),
             )
           : await db.transaction(async (tx): Promise<InboundTurnResult> => {
-              if (!(await lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
+              if (!(await deps.inbox.lockContact(tx, locationId, contactId, CLAIM_LOCK_WAIT_MS)))
                 return { result: 'lost' };
-              const current = await claimedInboxEvent(tx, row.id, attempt);
+              const current = await deps.inbox.claimedEvent(tx, row.id, attempt);
               if (!current) return { result: 'lost' };
               const turn = await withinBudget(tx, budgetMs, (guarded) =>
                 handleInboxEvent(guarded, current, turnDeps, now),
               );
-              await markInboxDone(tx, current.id, now);
+              await deps.inbox.markDone(tx, current.id, now);
               return { result: 'done', turn };
             });
       // Another worker took the event over after our claim lapsed; it is theirs now.
@@ -171,7 +171,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       if (isDatabaseUnreachable(err)) {
         // Not the event's fault: give the attempt back (if the database already answers) and let
         // the loop back off; the event is taken again once the database is back.
-        await giveBackInboxAttempt(deps.db, row.id, attempt).catch(() => {});
+        await deps.inbox.giveBackAttempt(deps.db, row.id, attempt).catch(() => {});
         throw err;
       }
       await recordFailure(row, attempt, err);
@@ -194,7 +194,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       error: message,
     };
     const verdict = await deps.db.transaction(async (tx) => {
-      const v = await recordInboxFailure(
+      const v = await deps.inbox.recordFailure(
         tx,
         row.id,
         attempt,
@@ -215,42 +215,62 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
   }
 
   const maxInFlight = deps.turnsInFlight ?? Math.max(16, deps.concurrency * 8);
+  // A claim round is one statement for up to this many free places or more: finished turns wake
+  // the dispatcher only once that many places are free (or none is busy), not after every turn.
+  const refillAt = Math.max(1, Math.floor(maxInFlight / 4));
+  /** Turns running in this process, by contact (`locationId/contactId`, as the claim round names them). */
   const inFlight = new Map<string, Promise<void>>();
 
+  function startTurn(key: string, run: () => Promise<ProcessResult>): void {
+    const turn = run()
+      .then(() => undefined)
+      .catch((err: unknown) => deps.logger.error({ err }, 'inbox worker error'))
+      .finally(() => {
+        inFlight.delete(key);
+        if (inFlight.size === 0 || maxInFlight - inFlight.size >= refillAt) loop.wake();
+      });
+    inFlight.set(key, turn);
+  }
+
+  /** Claims up to `limit` events, each the oldest of a contact with no turn running here. */
+  function claimRound(limit: number): Promise<ClaimedEvent[]> {
+    return deps.inbox.claimRound(deps.db, {
+      limit,
+      scan: CLAIM_SCAN,
+      leaseMs: CLAIM_LEASE_MS,
+      maxAttempts,
+      skip: [...inFlight.keys()],
+    });
+  }
+
+  function runClaim(c: ClaimedEvent): () => Promise<ProcessResult> {
+    // Out of attempts: the per-contact claim parks it under the contact's lock.
+    return c.kind === 'claimed'
+      ? () => runClaimed(c.row, c.attempt)
+      : () => processOne(c.locationId, c.contactId);
+  }
+
+  const keyOf = (c: ClaimedEvent) =>
+    c.kind === 'claimed' ? `${c.row.location_id}/${c.row.contact_id}` : `${c.locationId}/${c.contactId}`;
+
   /**
-   * Starts a turn for each contact with pending events that has none running here, oldest events
-   * first, without waiting for them: a turn that waits on a slow calendar or model delays no other
-   * contact. True if any turn was started (the loop looks again at once); a finished turn wakes it.
+   * Claims, in one round, the oldest pending event of as many contacts as there are free places
+   * (never one with a turn running, here or in another process) and starts their turns without
+   * waiting for them: a turn that waits on a slow calendar or model delays no other contact. True
+   * if every free place was filled (there may be more); a finished turn wakes the loop again.
    */
   async function dispatch(): Promise<boolean> {
-    if (inFlight.size >= maxInFlight) return false;
-    const pending = await listPendingInbox(deps.db, 200);
-    let started = false;
-    for (const r of pending) {
-      if (inFlight.size >= maxInFlight) break;
-      const key = `${r.location_id}\u0000${r.contact_id}`;
-      if (inFlight.has(key)) continue;
-      const turn = processOne(r.location_id, r.contact_id)
-        .then(() => undefined)
-        .catch((err: unknown) => deps.logger.error({ err }, 'inbox worker error'))
-        .finally(() => {
-          inFlight.delete(key);
-          loop.wake();
-        });
-      inFlight.set(key, turn);
-      started = true;
-    }
-    return started;
+    const free = maxInFlight - inFlight.size;
+    if (free <= 0 || (inFlight.size > 0 && free < refillAt)) return false;
+    const claimed = await claimRound(free);
+    for (const c of claimed) startTurn(keyOf(c), runClaim(c));
+    return claimed.length >= free;
   }
 
   /** One pass: the oldest pending event of each contact, all at once; true if any was processed. */
   async function runOnce(): Promise<boolean> {
-    const pending = await listPendingInbox(deps.db, 200);
-    const contacts = new Map<string, { location_id: string; contact_id: string }>();
-    for (const r of pending) contacts.set(`${r.location_id}\u0000${r.contact_id}`, r);
-    const results = await Promise.all(
-      [...contacts.values()].map((r) => processOne(r.location_id, r.contact_id)),
-    );
+    const claimed = await claimRound(200);
+    const results = await Promise.all(claimed.map((c) => runClaim(c)()));
     return results.includes('done');
   }
 
@@ -263,10 +283,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
   ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await deps.db.query<{ status: string }>(`SELECT status FROM inbox WHERE id = $1`, [
-        inboxId,
-      ]);
-      if (rows[0]?.status !== 'pending') return;
+      if (!(await deps.inbox.isPending(deps.db, inboxId))) return;
       const r = await processOne(locationId, contactId);
       if (r === 'locked') {
         if (Date.now() > deadline) throw new Error('timed out waiting for the contact lock');

@@ -55,6 +55,15 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           metrics.webhooks.inc({ outcome });
           throw err;
         };
+        // A worker replica: webhooks belong on the receivers (docs/DEPLOYMENT.md); nothing is stored.
+        if (!config.RECEIVER_ENABLED)
+          fail(
+            'disabled',
+            new ApiError(
+              'unavailable',
+              'this process does not receive webhooks (RECEIVER_ENABLED=false); send them to a receiver',
+            ),
+          );
         const sig = await checkGhlSignature(raw, req.headers, deps.webhookKeys);
         if (sig === 'invalid')
           fail('unauthorized', new ApiError('unauthorized', 'webhook signature does not match the body'));
