@@ -66,7 +66,14 @@ export function targetChecks(run: LeadsRun, offline: boolean): TargetCheck[] {
     ...caches.map((c) => ({
       what: `cache hit rate: ${c.cache}`,
       target: '> 70 %',
-      value: c.hitRate === null ? (c.metric ? 'no lookups' : 'not exported') : pct(c.hitRate),
+      value:
+        c.hitRate !== null
+          ? `${pct(c.hitRate)} (${c.hits} of ${c.hits + c.misses})`
+          : c.exported
+            ? 'no lookups'
+            : c.label
+              ? 'not exported'
+              : 'no cache',
       pass: c.hitRate === null ? null : c.hitRate > 0.7,
     })),
   ];
