@@ -207,6 +207,11 @@ export const configSchema = z.object({
   OUTBOX_LEASE_MS: withDefault(z.coerce.number().int().min(100), 120_000),
   /** First outbox retry delay; doubles per attempt up to 10 minutes. */
   OUTBOX_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(10), 5_000),
+  /**
+   * Attempts a CRM action gets before it fails for good and the contact is escalated to a person.
+   * Refusals by an open circuit breaker and a used-up GHL daily budget are not attempts.
+   */
+  OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
   /** Circuit breakers: consecutive failures that open one, and how long it stays open. */
   BREAKER_FAILURE_THRESHOLD: withDefault(z.coerce.number().int().min(1), 5),
   BREAKER_HALF_OPEN_MS: withDefault(z.coerce.number().int().min(100), 30_000),

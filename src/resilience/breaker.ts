@@ -16,6 +16,26 @@ export interface Breaker {
   allow(): boolean;
   success(): void;
   failure(): void;
+  /** Milliseconds until an open circuit lets a trial call through; 0 when it is not open. */
+  retryInMs(): number;
+}
+
+// Errors an adapter raised because its breaker refused the call: nothing was tried, so a caller
+// that counts attempts (the outbox) waits for the circuit instead of counting one. A mark rather
+// than a class, because each adapter already throws its own error type (CrmError, MailError).
+const refusals = new WeakMap<object, number>();
+
+/** Marks `err` as a refusal of `breaker`'s open circuit, to be tried again in `breaker.retryInMs()`. */
+export function refusedByBreaker<E extends object>(err: E, breaker: Breaker): E {
+  refusals.set(err, breaker.retryInMs());
+  return err;
+}
+
+/** For an error marked by refusedByBreaker: how long until the circuit lets a trial through. */
+export function breakerRefusal(err: unknown): { retryInMs: number } | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const retryInMs = refusals.get(err);
+  return retryInMs === undefined ? null : { retryInMs };
 }
 
 /**
@@ -65,6 +85,9 @@ export function createBreaker(
         openedAt = now();
         set('open');
       }
+    },
+    retryInMs() {
+      return this.state() === 'open' ? Math.max(0, openedAt + config.halfOpenAfterMs - now()) : 0;
     },
   };
 }

@@ -138,6 +138,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     escalation,
     mailer: config.SMTP_URL
       ? withMailResilience(createSmtpMailer(config.SMTP_URL), { breaker: breaker('mail') })

@@ -42,4 +42,18 @@ describe('circuit breaker', () => {
     expect(b.state()).toBe('open');
     expect(b.allow()).toBe(false);
   });
+
+  it('tells how long until an open circuit lets its trial through', () => {
+    let now = 0;
+    const b = createBreaker('ghl', { failureThreshold: 1, halfOpenAfterMs: 1000 }, { now: () => now });
+    expect(b.retryInMs()).toBe(0);
+    b.failure();
+    now = 250;
+    expect(b.retryInMs()).toBe(750);
+    now = 1000;
+    expect(b.retryInMs()).toBe(0);
+    expect(b.allow()).toBe(true);
+    b.failure();
+    expect(b.retryInMs()).toBe(1000);
+  });
 });

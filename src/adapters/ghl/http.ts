@@ -1,5 +1,5 @@
 import { DailyBudgetExhaustedError, type RateBudget } from '../../ports.ts';
-import type { Breaker } from '../../resilience/breaker.ts';
+import { type Breaker, refusedByBreaker } from '../../resilience/breaker.ts';
 import { defaultRetryConfig, type RetryConfig, sleepFor, withRetry } from '../../resilience/retry.ts';
 import {
   classifyGhlError,
@@ -165,11 +165,11 @@ export function createGhlHttp(opts: GhlHttpOptions): GhlHttp {
 
   async function once<T>(req: GhlRequest, afterRefresh = false): Promise<T> {
     const breaker = breakerFor(req);
-    if (breaker?.state() === 'open') throw new GhlUnavailableError(req.op);
+    if (breaker?.state() === 'open') throw refusedByBreaker(new GhlUnavailableError(req.op), breaker);
     const waited = await opts.budget.acquire(req.locationId);
     if (waited > 0) opts.observer?.onRateLimitWait?.(waited);
     // Only now take the half-open trial: a budget that refuses (day used up) must not hold it.
-    if (breaker && !breaker.allow()) throw new GhlUnavailableError(req.op);
+    if (breaker && !breaker.allow()) throw refusedByBreaker(new GhlUnavailableError(req.op), breaker);
     const token = await tokens.token(req.locationId);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,

@@ -1,4 +1,4 @@
-import type { Breaker } from '../../resilience/breaker.ts';
+import { type Breaker, refusedByBreaker } from '../../resilience/breaker.ts';
 import { defaultRetryConfig, type RetryConfig, sleepFor, withRetry } from '../../resilience/retry.ts';
 import { MailError, type Mailer } from './smtp-mailer.ts';
 
@@ -17,11 +17,14 @@ export function withMailResilience(
       withRetry(
         async () => {
           if (!opts.breaker.allow())
-            throw new MailError(
-              'mail server failing repeatedly (circuit open); will retry later',
-              true,
-              'EBREAKER',
-              null,
+            throw refusedByBreaker(
+              new MailError(
+                'mail server failing repeatedly (circuit open); will retry later',
+                true,
+                'EBREAKER',
+                null,
+              ),
+              opts.breaker,
             );
           try {
             const out = await inner.send(m);
