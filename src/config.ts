@@ -60,6 +60,12 @@ export const configSchema = z.object({
   /** A client must deliver its whole request (headers and body) within this time, else 408. */
   HTTP_REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().min(1_000).max(600_000), 30_000),
   DATA_DIR: withDefault(z.string(), './data'),
+  /**
+   * Embedded database only: free space (MB) the filesystem of DATA_DIR must keep. Below it the
+   * service refuses writes (webhooks 429, /readyz 503, workers paused) until space is back, and does
+   * not start: PGlite on a full disk blocks the whole process. 0 turns the check off.
+   */
+  DATA_DIR_MIN_FREE_MB: withDefault(z.coerce.number().int().min(0).max(1_000_000), 256),
   DATABASE_URL: opt(url(['postgres:', 'postgresql:'])),
   /**
    * PostgreSQL only: connections for webhook ingest and the HTTP API (dashboard, read API). The

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAccessControl } from './access.ts';
+import { installStorageGuard } from './storage-guard.ts';
 import { registerDashboard } from './dashboard/index.ts';
 import { createDashboardSessions } from './dashboard/session.ts';
 import type { HttpDeps } from './deps.ts';
@@ -78,6 +79,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     store: deps.stores.dashboardSessions,
   });
   installAccessControl(app, deps.config.JORGE_API_TOKEN, { sessions, now: () => deps.clock.now().getTime() });
+  installStorageGuard(app, deps);
 
   await app.register(swagger, {
     openapi: {

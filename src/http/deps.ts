@@ -16,6 +16,7 @@ import type { Stores } from '../ports/stores.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
+import type { StorageSpace } from '../ports/storage-space.ts';
 
 /** Everything the HTTP layer needs, wired by main.ts (or a test) with plain functions. */
 export interface HttpDeps {
@@ -51,4 +52,6 @@ export interface HttpDeps {
   ghlInstalls?: GhlInstalls | null;
   /** Per-location settings over the environment's defaults (GET/PUT/PATCH /api/v1/locations/:id/settings). */
   locationSettings?: LocationSettingsStore;
+  /** The embedded database's free space: writes are refused below DATA_DIR_MIN_FREE_MB; absent on PostgreSQL. */
+  storageSpace?: StorageSpace;
 }

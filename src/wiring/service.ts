@@ -43,6 +43,7 @@ import { breakerFactory } from './breakers.ts';
 import { crmsFromConfig } from './crm.ts';
 import { languageModelFromConfig } from './language-model.ts';
 import { mcpToolsFromConfig } from './mcp.ts';
+import { diskSpaceGuardFromConfig, pauseWorkersWhileLow } from './disk-space.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
 import { postgresOutboxDelivery } from '../adapters/postgres/outbox-delivery.ts';
 import { createLocationSettings, turnDepsForLocation } from '../app/locations/location-settings.ts';
@@ -62,6 +63,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const clock: Clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics();
   const ownsDb = !overrides.db;
+  // Embedded database: refuse to start on a nearly full disk, then watch it (disk-space.ts).
+  const diskSpace = ownsDb ? await diskSpaceGuardFromConfig(config, { logger, metrics }) : null;
   // On PostgreSQL, webhook ingest and the HTTP API have a pool (`db`) and the workers another
   // (`workDb`), so a burst of turns never leaves a webhook waiting for a connection, nor the reverse.
   // A role this process does not run keeps 2 connections (probes, the sandbox's inline turns).
@@ -312,7 +315,9 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     mesh,
     locationSettings,
     ghlInstalls: installs,
+    ...(diskSpace ? { storageSpace: diskSpace } : {}),
   });
+  let workersPause: ReturnType<typeof pauseWorkersWhileLow> | null = null;
 
   return {
     app,
@@ -336,10 +341,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       followUps.start();
       escalationAlerts.start();
       mesh?.start();
+      if (diskSpace)
+        workersPause = pauseWorkersWhileLow(diskSpace, [inboxWorker, drainer, followUps, escalationAlerts]);
     },
     /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
     async stop() {
       clearInterval(backlogTimer);
+      diskSpace?.stop();
+      await workersPause?.close();
       mesh?.stop();
       await app.close();
       await inboxWorker.stop();

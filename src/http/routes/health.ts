@@ -9,7 +9,10 @@ function publicModes(modes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(modes).map(([k, v]) => [k, v.replace(/\s*\([^)]*\)/g, '')]));
 }
 
-/** GET /healthz (process up), GET /readyz (database reachable, writable, migrations applied), GET /metrics. */
+/**
+ * GET /healthz (process up), GET /readyz (database reachable, writable, room on the embedded
+ * database's disk, migrations applied), GET /metrics.
+ */
 export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   app.get('/healthz', { schema: { summary: 'Liveness', tags: ['operations'] } }, async () => ({
     status: 'ok',
@@ -19,6 +22,12 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
     '/readyz',
     { schema: { summary: 'Readiness: database reachable and migrated', tags: ['operations'] } },
     async (req, reply) => {
+      // The embedded database's disk below DATA_DIR_MIN_FREE_MB: writes are refused until space is back.
+      const space = deps.storageSpace?.problem();
+      if (space) {
+        reply.code(503);
+        return { status: 'not_ready', reason: space.message };
+      }
       try {
         // A session the server makes read-only (a standby after failover, default_transaction_read_only)
         // can read but not accept a webhook: not ready, so traffic goes to a replica that can.

@@ -138,6 +138,16 @@ export async function webhooksGhlRoute(app: FastifyInstance, deps: HttpDeps): Pr
           metrics.webhooks.inc({ outcome: 'ignored' });
           return { status: 'ignored', reason: 'event is for another location' };
         }
+        // The embedded database's disk is nearly full: store nothing (PGlite would block the process).
+        const space = deps.storageSpace?.problem();
+        if (space) {
+          fail(
+            'overloaded',
+            new ApiError('overloaded', `${space.message}; the event is not stored, retry later`, {
+              'retry-after': '60',
+            }),
+          );
+        }
         if (deps.inboxBacklog() >= config.INBOX_MAX_BACKLOG) {
           fail(
             'overloaded',
