@@ -72,7 +72,7 @@ export const configSchema = z.object({
    * workers have a pool of their own (WORKER_POOL_SIZE), so neither waits for the other's.
    */
   DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(1).max(100), 5),
-  /** PostgreSQL only: connections for turns, outbox and follow-ups; default WORKER_CONCURRENCY + 4. */
+  /** PostgreSQL only: connections for turns, outbox and follow-ups; default WORKER_CONCURRENCY + 6. */
   WORKER_POOL_SIZE: opt(z.coerce.number().int().min(2).max(100)),
   REDIS_URL: opt(url(['redis:', 'rediss:'])),
   /** Prefix of every Redis key, so several deployments can share one Redis. */

@@ -79,7 +79,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const workDb =
     config.DATABASE_URL && !overrides.db
       ? createPostgresDb(config.DATABASE_URL, {
-          max: config.WORKERS_ENABLED ? (config.WORKER_POOL_SIZE ?? config.WORKER_CONCURRENCY + 4) : 2,
+          max: config.WORKERS_ENABLED ? (config.WORKER_POOL_SIZE ?? config.WORKER_CONCURRENCY + 6) : 2,
         })
       : db;
   // What both sides use (location settings, CRMs, sandbox clock, scripts) goes with the workers

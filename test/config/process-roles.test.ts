@@ -20,7 +20,7 @@ describe('process roles and connection pools (settings)', () => {
     expect(c.RECEIVER_ENABLED).toBe(true);
     expect(c.WORKERS_ENABLED).toBe(true);
     expect(c.DATABASE_POOL_SIZE).toBe(5);
-    // Unset: WORKER_CONCURRENCY + 4 when the service opens the pool.
+    // Unset: WORKER_CONCURRENCY + 6 when the service opens the pool.
     expect(c.WORKER_POOL_SIZE).toBeUndefined();
   });
 
