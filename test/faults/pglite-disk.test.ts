@@ -73,13 +73,17 @@ describe.skipIf(!mountable)('PGlite on a full or read-only disk', () => {
   it('disk nearly full: webhooks answer 429 naming low disk space, /readyz 503, and every text is answered once after space returns', async () => {
     const dir = mountDisk();
     ghl = await startFakeGhl({ rateLimit: { max: 10_000, intervalMs: 10_000 } });
-    svc = await spawnService({
-      DATA_DIR: join(dir, 'data'),
-      DATA_DIR_MIN_FREE_MB: String(FLOOR_MB),
-      ...ghlEnv(ghl),
-      GHL_RATE_LIMIT_MAX: '10000',
-      LOG_LEVEL: 'info',
-    });
+    svc = await spawnService(
+      {
+        DATA_DIR: join(dir, 'data'),
+        DATA_DIR_MIN_FREE_MB: String(FLOOR_MB),
+        ...ghlEnv(ghl),
+        GHL_RATE_LIMIT_MAX: '10000',
+        LOG_LEVEL: 'info',
+      },
+      // A first start in a new checkout builds the database template and transforms the sources.
+      60_000,
+    );
     const contacts = seedLeads(ghl, 'diskLow', 6);
     expect((await leadTexts(svc.url, ghl, contacts[0]!, 'hi, thinking about selling')).status).toBe(200);
     await eventually(
@@ -150,7 +154,7 @@ describe.skipIf(!mountable)('PGlite on a full or read-only disk', () => {
     expect(svc.output()).toMatch(/accepting writes again/);
     expect(svc.output()).not.toMatch(/No space left on device/);
     expect(svc.child.exitCode).toBeNull();
-  }, 90_000);
+  }, 150_000);
 
   it('read-only data directory: the service refuses to start and says why', async () => {
     const dir = mountDisk();
