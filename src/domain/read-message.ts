@@ -19,6 +19,7 @@ import {
   mentionsAdOrReferral,
 } from './language/index.ts';
 import type { Facts } from './state.ts';
+import { readApprovalAmount } from './understand/money-slots.ts';
 import { readUtterance } from './understand/read-utterance.ts';
 import { factsFromSlots } from './understand/slots-to-facts.ts';
 import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
@@ -106,14 +107,8 @@ export function readMessage(
 ): Reading {
   const code = looksLikeCode(text);
   const intent = classifyIntent(text);
-  const understood = code
-    ? { acts: [{ act: 'other' } as Act], slots: {} }
-    : readUtterance(text, {
-        bot,
-        lastQuestion: askedQuestion(pending),
-        now: now ?? new Date(0),
-        neighborhoods,
-      });
+  const ctx = { bot, lastQuestion: askedQuestion(pending), now: now ?? new Date(0), neighborhoods };
+  const understood = code ? { acts: [{ act: 'other' } as Act], slots: {} } : readUtterance(text, ctx);
   const base: Reading = {
     facts: {},
     intent,
@@ -138,6 +133,8 @@ export function readMessage(
   // extractors add only what the slots have no name for (destination, offer path, must-haves…).
   const sl = understood.slots;
   const f: Facts = factsFromSlots(sl);
+  const approval = readApprovalAmount(text, ctx);
+  if (approval !== undefined) f.preApprovalAmount = approval;
   const anchoring = detectPriceAnchoring(text);
   // Where the seller is going comes with a motivation only.
   const destination = sl.motivation ? extractMotivation(text)?.destination : undefined;
@@ -197,6 +194,14 @@ export function mergeFacts(old: Facts, add: Facts): Facts {
   }
   if ((add.priceMin !== undefined || add.priceMax !== undefined) && add.priceExpectation === undefined)
     delete out.priceExpectation;
+  // "We can do about 700", then "approved for 750 with guild": the approval is what the lender
+  // allows, the budget stays the figure the lead gave (capped by the approval). A budget read from
+  // an approval alone never replaces one the lead stated.
+  const fromApproval = (f: Facts) => f.budgetMin === undefined && f.budgetMax === f.preApprovalAmount;
+  if (add.budgetMax !== undefined && fromApproval(add) && old.budgetMax !== undefined && !fromApproval(old)) {
+    out.budgetMax = Math.min(old.budgetMax, add.budgetMax);
+    if (old.budgetMin !== undefined && old.budgetMin < out.budgetMax) out.budgetMin = old.budgetMin;
+  }
   if (old.mustHaves && add.mustHaves) out.mustHaves = [...new Set([...old.mustHaves, ...add.mustHaves])];
   if (old.areas && add.areas) out.areas = [...new Set([...old.areas, ...add.areas])];
   return out;

@@ -27,6 +27,8 @@ export interface Facts {
   budgetMin?: number;
   budgetMax?: number;
   financing?: FinancingStatus;
+  /** What a lender approved ("pre approved for 450k"): the budget only when the lead gives no other. */
+  preApprovalAmount?: number;
   lender?: string;
   beds?: number;
   baths?: number;

@@ -14,7 +14,7 @@ export interface FinancingOptions {
 }
 
 const APPROVAL =
-  '(?:pre ?-?approv\\w*|preapprov\\w*|pre ?-?qualif\\w*|prequalif\\w*|approv\\w*|pre ?-?aprob\\w*|preaprob\\w*)';
+  '(?:pre ?-?approv\\w*|preapprov\\w*|pre ?-?qualif\\w*|prequalif\\w*|approv\\w*|pre ?-?aprob\\w*|preaprob\\w*|aprobad[oa]s?)';
 const NOT_APPROVED = new RegExp(
   `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
 );

@@ -71,6 +71,17 @@ export const ADOPTS =
 export const MORE_THAN_THAT =
   /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
+/**
+ * Paying off the debt is the least the seller will take: "need to clear what we owe, 480", "gotta
+ * cover the mortgage, which is like 480", "para pagar lo que debemos, como 480". (A bare "lo que
+ * debemos, como 420" answering the price question is the price itself.)
+ */
+const CLEARS = String.raw`(?:clear|cover|pay off|payoff|break even on|get out from under) (?:what (?:we|i) owe|the (?:loan|mortgage|balance|payoff|debt)|(?:our|my) (?:loan|mortgage|debt))|(?:pagar|cubrir|liquidar|sacar) (?:lo que (?:debo|debemos)|la (?:hipoteca|deuda))`;
+export const CLEARS_DEBT = new RegExp(String.raw`\b(?:${CLEARS})\b`);
+export const CLEARS_DEBT_BEFORE = before(
+  String.raw`\b(?:${CLEARS})(?:,? (?:which is|that is|thats|its|is|of|que es|que son|son|es)|,)?`,
+);
+
 /** Money set aside for something else, said a few words later: "100k from my dad for the down". */
 export const SET_ASIDE_LATER =
   /\b(?:for (?:the |a |our |my )?down\b|down ?payment|para (?:el |la )?enganche|de enganche|for closing|in reserves?)/;

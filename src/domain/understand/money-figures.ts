@@ -5,6 +5,7 @@ import { clauseAfter, clauseBefore } from '../language/normalize.ts';
 import {
   APPROVAL_BEFORE,
   BUY_WORDS,
+  CLEARS_DEBT_BEFORE,
   COST_WORDS,
   DEBT_OR_PAST_BEFORE,
   ESTIMATE,
@@ -81,7 +82,7 @@ const SENTENCE_END = /[.!?;\n]/;
 function roleOf(before: string, after: string): Role {
   if (APPROVAL_BEFORE.test(before)) return 'approval';
   if (STRETCH_BEFORE.test(before)) return 'stretch';
-  if (FLOOR_BEFORE.test(before) || FLOOR_AFTER.test(after)) return 'floor';
+  if (FLOOR_BEFORE.test(before) || FLOOR_AFTER.test(after) || CLEARS_DEBT_BEFORE.test(before)) return 'floor';
   if (MAX_BEFORE.test(before) || MAX_AFTER.test(after)) return 'max';
   if (MIN_BEFORE.test(before) || MIN_AFTER.test(after)) return 'min';
   return 'plain';
@@ -117,8 +118,10 @@ function isHypothetical(text: string, m: MoneyMention, before: string): boolean 
     startOf(text, m.start, SENTENCE_BREAK),
     m.end + (endAt < 0 ? rest.length : endAt),
   );
+  // "750, pero ¿cuánto tardaría?": a Spanish question opens after the figure, which stays a statement.
   const asks =
-    QUESTION_START.test(text.slice(startOf(text, m.start, CLAUSE_BREAK), m.start)) || rest[endAt] === '?';
+    QUESTION_START.test(text.slice(startOf(text, m.start, CLAUSE_BREAK), m.start)) ||
+    (rest[endAt] === '?' && !rest.slice(0, endAt).includes('¿'));
   return asks && (COST_WORDS.test(sentence) || OBJECT_OF_BEFORE.test(before));
 }
 

@@ -1,7 +1,7 @@
 import { matchesOf } from '../language/matches.ts';
 import type { MoneyOptions } from '../language/money.ts';
 import { clauseBefore } from '../language/normalize.ts';
-import { ADOPTS, BUY_WORDS, MORE_THAN_THAT, SELL_WORDS } from './money-cues.ts';
+import { ADOPTS, BUY_WORDS, CLEARS_DEBT, MORE_THAN_THAT, SELL_WORDS } from './money-cues.ts';
 import {
   type Figure,
   type MoneyReading,
@@ -37,6 +37,13 @@ function boundsOf(st: Statement): Bounds {
   const band = st.first.band;
   return band ? bandBounds(band.part, band.base) : { single: st.first.amount };
 }
+
+// What was paid for the house long ago, not what is owed on it.
+const PAID_BEFORE =
+  /\b(?:paid|bought|purchased|pagamos|pague|compramos|compre)\b(?: [a-z]+){0,3}\s*(?:(?:about|around|like|\$)\s*)?$/;
+// A question about the figure just quoted: "is that legit", "is it right?", "¿es correcto?".
+const ASKS_ABOUT_IT =
+  /^\s*(?:[,.!]\s*)?(?:(?:but|so|pero)\s+)?(?:is (?:that|it|this)|are they|does that|do you|can (?:i|we) trust|es (?:eso|correcto|real|cierto)|sera)\b|^[^.!?]{0,30}\?/;
 
 const counts = (f: Figure) => f.owner === 'own' && !f.hypothetical;
 
@@ -94,7 +101,14 @@ function sellerSlots(text: string, figures: Figure[]): MoneySlots {
     .filter((f) => !f.hypothetical && (f.owner === 'debt' || f.owner === 'other' || f.owner === 'estimate'))
     .at(-1);
   if (!quoted) return {};
-  if (MORE_THAN_THAT.test(text.slice(quoted.end))) return { price_min: quoted.amount };
+  // "we owe 400 so anything over that" is a floor; "we paid 410 in 2016, hopefully a lot more
+  // than that" names no figure of the seller's.
+  if (MORE_THAN_THAT.test(text.slice(quoted.end)))
+    return PAID_BEFORE.test(clauseBefore(text, quoted.start)) ? {} : { price_min: quoted.amount };
+  if (quoted.owner === 'debt' && CLEARS_DEBT.test(clauseBefore(text, quoted.start, 80)))
+    return { price_min: quoted.amount };
+  // "Zillow says 705, is that legit?" asks about the estimate; it does not adopt it.
+  if (quoted.owner === 'estimate' && ASKS_ABOUT_IT.test(text.slice(quoted.end))) return {};
   if (quoted.owner === 'estimate' || (quoted.owner === 'other' && ADOPTS.test(text))) {
     return { price: quoted.amount };
   }
@@ -151,19 +165,29 @@ export function readMoneySlots(
   ctx: UtteranceContext,
   options: Pick<MoneyOptions, 'readWords'> = {},
 ): MoneySlots {
-  return options.readWords ? readSlots(text, ctx, options) : remembered(text, ctx);
+  return options.readWords ? readSlots(text, ctx, options).slots : remembered(text, ctx).slots;
+}
+
+/**
+ * The amount a lender approved the buyer for ("pre approved for 450k", "nos aprobaron por 400
+ * mil"), when the message states one. It is the budget only when nothing else says budget: the
+ * turn keeps a budget the lead stated before over a later approval amount.
+ */
+export function readApprovalAmount(text: string, ctx: UtteranceContext): number | undefined {
+  return remembered(text, ctx).approval;
+}
+
+interface MoneyRead {
+  slots: MoneySlots;
+  approval?: number;
 }
 
 const remembered = rememberRead(
   (text, ctx) => readSlots(text, ctx, {}),
-  (slots) => ({ ...slots }),
+  (r): MoneyRead => ({ ...r, slots: { ...r.slots } }),
 );
 
-function readSlots(
-  text: string,
-  ctx: UtteranceContext,
-  options: Pick<MoneyOptions, 'readWords'>,
-): MoneySlots {
+function readSlots(text: string, ctx: UtteranceContext, options: Pick<MoneyOptions, 'readWords'>): MoneyRead {
   const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget';
   const reading = readFigures(text, {
     asked,
@@ -177,5 +201,7 @@ function readSlots(
     if (side === 'sell') sell.push(f);
     else if (side === 'buy') buy.push(f);
   }
-  return { ...sellerSlots(reading.text, sell), ...buyerSlots(reading.text, buy) };
+  const slots = { ...sellerSlots(reading.text, sell), ...buyerSlots(reading.text, buy) };
+  const approval = buy.filter((f) => counts(f) && f.role === 'approval').at(-1)?.amount;
+  return approval === undefined ? { slots } : { slots, approval };
 }

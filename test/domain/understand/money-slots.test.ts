@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMoneySlots } from '../../../src/domain/understand/money-slots.ts';
+import { readApprovalAmount, readMoneySlots } from '../../../src/domain/understand/money-slots.ts';
 import type { AskedQuestion, BotKind, UtteranceContext } from '../../../src/domain/understand/types.ts';
 
 const now = new Date('2026-12-04T12:00:00Z');
@@ -203,6 +203,27 @@ describe('lower bounds and floors', () => {
     expect(readMoneySlots(text, ctx('seller', 'condition'))).toEqual(slots);
   });
 
+  it.each([
+    'need to clear what we owe, 480',
+    'gotta clear what we owe, which is like 480',
+    'have to cover the mortgage, which is like 480',
+    'tenemos que pagar lo que debemos, que son como 480',
+  ])('takes the payoff the seller must clear as the floor: %j', (text) => {
+    expect(readMoneySlots(text, askedPrice)).toEqual({ price_min: 480_000 });
+  });
+
+  it('does not adopt an estimate the seller asks about, nor a price paid long ago', () => {
+    expect(readMoneySlots('zillow says 705 is that legit', askedPrice)).toEqual({});
+    expect(readMoneySlots('zillow says 780 so that', askedPrice)).toEqual({ price: 780_000 });
+    expect(
+      readMoneySlots('we paid 410 in 2016 soooo hopefully a lot more than that lol', askedPrice),
+    ).toEqual({});
+  });
+
+  it('keeps a figure said before a Spanish question: "750, pero ¿cuánto tardaría?"', () => {
+    expect(readMoneySlots('750, pero ¿cuánto tardaría en venderse?', askedPrice)).toEqual({ price: 750_000 });
+  });
+
   it('takes a figure the seller points past as the floor', () => {
     expect(readMoneySlots('still owe about 380 so anything over that', askedPrice)).toEqual({
       price_min: 380_000,
@@ -243,6 +264,15 @@ describe("a buyer's ceiling", () => {
     ['no queremos pasar de 610', { budget_max: 610_000 }],
   ])('buyer without the question %j → %j', (text, slots) => {
     expect(readMoneySlots(text, ctx('buyer'))).toEqual(slots);
+  });
+
+  it.each([
+    ['pre approved for 450k', 450_000],
+    ['aprobado por 400 mil', 400_000],
+    ['approved for 750 but want to stay around 650', 750_000],
+    ['we can do about 700', undefined],
+  ])('keeps the pre-approval amount of %j apart: %j', (text, amount) => {
+    expect(readApprovalAmount(text, ctx('buyer', 'preapproval'))).toBe(amount);
   });
 
   it('takes a pre-approval amount as the budget when no other figure is given', () => {
