@@ -260,5 +260,13 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
   let corrected = -1;
   for (const m of matchesOf(CORRECTION, s)) corrected = m.index + m[0].length;
   const after = kept.filter((c) => c.start >= corrected);
-  return (after.length > 0 ? after : kept).map((c) => c.reading);
+  const stated = after.length > 0 ? after : kept;
+  // "twins coming in may, need to move FAST": the birth or the wedding is the deadline, and the
+  // hurry is to be moved by then, so the date wins over "fast" / "urgent".
+  const deadline = stated.some((c) => {
+    if (c.urgency || c.reading.kind !== 'date') return false;
+    const [from, to] = clauseAround(breaks, c.start, c.end);
+    return LIFE_EVENT.test(s.slice(from, Math.min(to, s.length)));
+  });
+  return (deadline ? stated.filter((c) => !c.urgency) : stated).map((c) => c.reading);
 }

@@ -27,7 +27,7 @@ export interface Rule {
   read: (m: RegExpExecArray) => Reading | undefined;
   /** A length of time ("4 years"): it may be a past one ("renting for 4 years") or a rate ("3k a month"). */
   duration?: true;
-  /** Urgency words ("urgent", "in a hurry") that "not" turns around. */
+  /** Urgency ("urgent", "in a hurry", "need to move fast"): a dated deadline beside it wins. */
   urgency?: true;
   /** Only a whole answer to "when?" ("now", "ya", "today"). */
   bareAnswer?: true;
@@ -112,7 +112,7 @@ const BEFORE = /\b(?:before|antes del?|antes de la)\s(?:the\s)?$/;
 const AFTER = /\b(?:after|despues del?|despues de la)\s(?:the\s)?$/;
 const NEXT_BEFORE = /\bnext\s$/;
 const SEASON_PREFIX =
-  /\b(?:the|this|next|in|by|until|til|till|before|after|early|late|mid|end of|around|come|el|la|en|para|del)[\s-]$/;
+  /\b(?:the|this|next|in|by|until|til|till|before|after|early|late|mid|end of|around|come|el|la|en|para|del|thinking|hoping|planning|aiming for|shooting for|targeting|probably|prob|maybe|hopefully|ideally|sometime)[\s-]$/;
 
 /** Builds the season reading; "before summer" is June, "after summer" September. */
 function seasonRead(s: string, m: RegExpExecArray): Reading | undefined {
@@ -165,6 +165,7 @@ export const RULES: Rule[] = [
   {
     re: /\b(?:sell|buy|move|list|close|look|vender|comprar|mudar(?:nos|me|se)?|cerrar)(?: (?:it|this|the|my|our|house|home|place|one|casa|la|el|lo|esta|mi|nuestra)){0,3} (?:fast|quick|quickly|asap|now|right now|immediately|ya|rapido)\b/g,
     read: () => NOW,
+    urgency: true,
   },
   { re: /\blike yesterday\b/g, read: () => NOW },
   { re: /\b(?:right now|now|ahora|ahorita|today|hoy|ya|yesterday)\b/g, read: () => NOW, bareAnswer: true },

@@ -65,6 +65,28 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
   });
 
   it.each([
+    ["we're having twins in may so we need to move FAST", 5],
+    ['twins coming in may... need to move FAST', 5],
+    ['getting married in june, need to buy fast', 6],
+    ['baby due in march, need to sell quick', 3],
+    ['need to move fast', 0],
+  ])('a birth or a wedding is the deadline the hurry is for: %j → %i', (text, months) => {
+    expect(unprompted(text)).toBe(months);
+  });
+
+  it.each([
+    ["we're thinking fall, need more room for the kids", 10],
+    ['hoping fall', 10],
+    ['maybe fall', 10],
+  ])('"fall" after a word of planning is the season: %j → %i', (text, months) => {
+    expect(readTimelineMonths(text, ctx('motivation'))).toBe(months);
+  });
+
+  it('does not read the verb "fall" as autumn', () => {
+    expect(unprompted('I might fall behind on payments')).toBeUndefined();
+  });
+
+  it.each([
     ['no rush'],
     ['whenever the market is right'],
     ['soon I hope'],
