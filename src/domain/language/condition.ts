@@ -108,6 +108,9 @@ const FAIR_CUES = cues([
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
   'all original',
+  // "la cocina es original", "los baños son originales", "todo original".
+  '(?:cocina|banos?|todo)(?: y (?:la cocina|los banos?|el bano))? (?:es|son|esta|estan) (?:tod[oa]s? )?original(?:es)?',
+  '(?:cocina|banos?|todo) original(?:es)?',
   // Of the house, not of one thing in it ("the carpet's kinda old" is cosmetic).
   '(?<!(?:carpets?|floors?|flooring|paint|appliances|cabinets|counters|fixtures) (?:is |are |s )?)(?:its|house is|its kinda|kinda|pretty) old',
   'needs? (?:some |a little |a bit of |minor |a lot of |lots of )?(?:updating|updates|tlc|love|work here and there)',
@@ -321,7 +324,9 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   const subject = SUBJECT_GRADE.exec(simple);
   if (subject) {
     const index = [1, 2, 3, 4].find((i) => subject[i] !== undefined) ?? 2;
-    found.add((['excellent', 'good', 'fair', 'poor'] as const)[index - 1] ?? 'good');
+    const grade = (['excellent', 'good', 'fair', 'poor'] as const)[index - 1] ?? 'good';
+    // "house is ok just needs paint": an "ok" beside cosmetic work only is good, as a bare one is.
+    (grade === 'fair' ? bareFound : found).add(grade);
   }
   if (options.justAsked) {
     const score =

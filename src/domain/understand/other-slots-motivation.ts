@@ -98,6 +98,7 @@ const FINANCIAL = cues([
   'notice of default|bankrupt\\w*|short sale|underwater|upside down',
   '(?:in|drowning in) debt|medical bills',
   'need (?:the )?(?:cash|money)',
+  'necesit\\w* (?:el |la )?(?:dinero|lana|feria)',
   'pay off (?:the |my |our )?(?:loan|debts?|mortgage)',
   'bank (?:is|keeps) (?:calling|after)',
   '(?:me quede|nos quedamos) sin trabajo',
@@ -144,10 +145,12 @@ const BOUGHT_ANOTHER = cues([
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
-  'tenants? (?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|(?:are |is )?(?:leaving|moving out|moving)|(?:just )?(?:moved out|left)|gave notice|trashed|destroyed|keep|calling)',
+  'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leaving|moving out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
   '(?:problem|bad|nightmare|difficult) tenants?',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
+  '(?:done|over|tired of|sick of|hate|dont want to be|do not want to be|no longer want to be) (?:being )?a landlord|landlording',
+  '(?:ya no quiero|no quiero|cansad[oa]s? de) (?:ser )?(?:casero|arrendador|rentar)',
   'renters? (?:are|is|wont|left|moving|keep|broke|trashed)',
   '(?:been |were |was |are |have been )?(?:renting|rented) it out',
   'inquilinos?',
@@ -167,6 +170,9 @@ const UPSIZING = cues([
   '(?:more|extra) (?:room|space|bedrooms?)',
   'outgr(?:ew|own|owing)',
   '(?:baby|twins|another (?:one|baby|kid)|kid|triplets) (?:on the way|coming)',
+  // A parent moving in who needs room of their own: "my mom's moving in with us so we need a place
+  // with a casita" (without the room, "she's moving in with us" is `other`).
+  "moving in with (?:us|me)(?: [a-z']+){0,8} (?:casita|in ?law|adu|granny flat|guest ?house|more room|more space|bigger|extra (?:room|bedroom))",
   'baby (?:#?\\d|number \\d)',
   '(?:another|an extra|one more) (?:bedroom|room)',
   '(?:just )?had (?:a|our|another) baby',
@@ -238,11 +244,11 @@ const OTHER = cues([
   'health (?:reasons|issues|problems)|(?:my|his|her) health',
   'need (?:a |one )?(?:single |one )story',
   '(?:too many|cant do (?:the|these|those|my)|cant handle (?:the|these|those)|no more) stairs',
-  '(?:my|his|her|our) (?:knees?|back|hips?) (?:cant|can not|hurts?|is bad|are bad|are shot)',
+  `(?:my|his|her|our|${KIN}s) (?:knees?|back|hips?) (?:cant|can not|hurts?|is bad|are bad|are shot|is shot|is going|gave out)`,
   'neighbou?rs? from hell',
   '(?:different|better|new|another) (?:school )?districts?',
   '(?:queremos|quiero|buscamos|necesitamos) algo (?:nuevo|diferente)',
-  'stairs (?:are|is) (?:getting )?(?:hard|tough|too much|killing)',
+  'stairs (?:are|is) (?:getting )?(?:hard|tough|too much|killing|rough|difficult|a pain|a problem)',
   'fresh start|(?:want|need|ready for) a change',
   '(?:ready for|want|need) something (?:new|different)',
   'crime|unsafe|not safe',
@@ -282,6 +288,14 @@ const LANDLORD_SELLS = cues([
   '(?:casero|dueno) (?:esta )?vendiendo',
 ]);
 
+// Quitting a job leaves the household short when it is why the house is sold ("my husband quit his
+// job so we gotta sell"), unless the lead is moving for it ("quit my job, moving back to ohio"):
+// read after relocation, and only beside selling.
+const QUIT_JOB = cues([
+  '(?:quit|quitting|left|leaving) (?:my|his|her|our|their|the) jobs?',
+  '(?:renuncio|renuncie|renuncio a|dejo|deje) (?:su |mi |el )?(?:trabajo|empleo)',
+]);
+
 const RULES: [RegExp, MotivationSlot][] = [
   [LANDLORD_SELLS, 'other'],
   [DEATH, 'death_in_family'],
@@ -300,6 +314,7 @@ const RULES: [RegExp, MotivationSlot][] = [
   [DOWNSIZING, 'downsizing'],
   [COMMUTE, 'other'],
   [RELOCATION, 'relocation'],
+  [QUIT_JOB, 'financial'],
   [OTHER, 'other'],
 ];
 
@@ -314,6 +329,7 @@ export function readMotivationSlot(text: string, options: MotivationOptions): Mo
   for (const [re, reason] of RULES) {
     if (reason === 'marriage' && NOT_MARRIED.test(simple)) continue;
     if ((reason === 'financial' || reason === 'other') && options.bot === 'buyer') continue;
+    if (re === QUIT_JOB && !SELLING.test(simple)) continue;
     if (reason === 'bought_another' && options.bot !== 'seller' && !SELLING.test(simple)) continue;
     if (re.test(simple)) return reason;
   }

@@ -161,7 +161,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        `(?:need|needs|have|has|required|require|should|must|gotta|necesito|necesita|necesitamos|hay que|tengo que|tenemos que|debo|debemos|ocupo) (?:${WORD} ){0,3}(?:pre ?approv${WORD}|pre ?approval|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD}|approved|a letter|la carta)`,
+        `(?:need|needs|have|has|required|require|should|must|gotta|necesito|necesita|necesitamos|hay que|tengo que|tenemos que|debo|debemos|ocupo) (?:${WORD} ){0,3}(?:pre ?approv${WORD}|pre ?approval|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD}|approved|a letter|la carta|(?:loan|lender|bank|approval|pre ?approval) letter|letter from (?:a|the|my) (?:lender|bank)|carta (?:del|de) (?:banco|prestamista|aprobacion|preaprobacion))`,
       ),
     ],
   },

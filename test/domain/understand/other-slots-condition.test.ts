@@ -67,6 +67,10 @@ describe('condition after the condition question', () => {
     expect(read('its fine').condition).toBe('fair');
     expect(read('its ok, kinda dated, needs paint').condition).toBe('fair');
     expect(read('original 1985 everything').condition).toBe('fair');
+    expect(read('house is ok just needs paint').condition).toBe('good');
+    expect(read('house is ok').condition).toBe('fair');
+    expect(read('está bien, la cocina es original').condition).toBe('fair');
+    expect(read('los baños son originales').condition).toBe('fair');
     expect(read('kitchen remodel is half done').condition).toBe('needs_work');
   });
 

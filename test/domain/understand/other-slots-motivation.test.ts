@@ -32,6 +32,7 @@ describe('motivation in the sixteen labels', () => {
     ['the house is in my grandpas trust, we are the beneficiaries', 'inherited'],
     ['the traffic into LA every day is killing me', 'other'],
     ['my hips cant handle these stairs', 'other'],
+    ["my husband's back is bad, stairs are rough", 'other'],
     ['honestly the neighbors from hell', 'other'],
     ['we want a different school district', 'other'],
     ['pues queremos algo diferente', 'other'],
@@ -68,12 +69,28 @@ describe('motivation in the sixteen labels', () => {
     ['tenants stopped paying rent', 'tenants'],
     ['tired of dealing with renters', 'tenants'],
     ['los inquilinos se van en marzo', 'tenants'],
+    ['tenants just gave notice and im done being a landlord', 'tenants'],
+    ['ya no quiero ser casero', 'tenants'],
+    ['my husband quit his job so we gotta sell', 'financial'],
+    ['quit my job, moving back to ohio, need to sell', 'relocation'],
+    ["she's in a nursing home now y necesitamos el dinero para pagarlo", 'financial'],
+    ["my mom's moving in with us so we need a place with a casita", 'upsizing'],
     ['the HOA fees are out of control', 'other'],
     ['want better schools for my daughter', 'other'],
     ['crime keeps getting worse around here', 'other'],
     ['just want a change of scenery', 'other'],
   ])('%j → %s', (text, motivation) => {
     expect(read(text).motivation).toBe(motivation);
+  });
+
+  it('reads a quit job only where it is why the house is sold, and a casita only for a parent moving in', () => {
+    expect(
+      read('I quit my job to start a business, does that affect my loan?', 'lead', null).motivation,
+    ).toBeUndefined();
+    expect(read('something with a granny flat / ADU', 'buyer', 'needs').motivation).toBeUndefined();
+    expect(
+      read("we're selling our moms place, she's moving in with us", 'lead', 'buy_or_sell').motivation,
+    ).toBe('other');
   });
 
   it('lets a death outrank the inheritance and the move it causes', () => {

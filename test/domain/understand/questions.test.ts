@@ -36,6 +36,8 @@ describe('question topics a lead asks, typed the way people text', () => {
     ['do I need 10% down?', 'process'],
     ['do i have to be preapproved before touring homes', 'preapproval_needed'],
     ['can i look at houses without a preapproval', 'preapproval_needed'],
+    ['do i need a loan letter first?', 'preapproval_needed'],
+    ['do I need a letter from my bank?', 'preapproval_needed'],
     ['could you email me instead', 'switch_to_email'],
     ['just email me the info please', 'switch_to_email'],
     ['whats my place worth these days', 'home_value'],
