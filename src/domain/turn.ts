@@ -118,6 +118,8 @@ export function decideTurn(input: TurnInput): TurnDecision {
     ctx.actions.push({ type: 'set_contact', optedOut: false });
     ctx.audit('tcpa_opt_in');
     ctx.say('compliance.opt_in', {}, { keep: true });
+    // "perdón, me equivoqué, sí quiero vender, pueden escribirme": what comes with the START is kept.
+    state.facts = mergeFacts(state.facts, learned(ctx));
     return finish(ctx, input);
   }
   const silentReason = input.contact.paused ? 'paused' : silencingTags(cfg.tags).find((t) => ctx.hasTag(t));

@@ -58,6 +58,16 @@ describe('what the lead says is kept on every path', () => {
     expect(answered(s as Step)).toContain('switch_to_email');
   });
 
+  it('keeps what comes with a START: texts allowed again and the wish to sell', () => {
+    const steps = converse([
+      '¿quién habla?',
+      'no me interesa, dame de baja',
+      'perdón, me equivoqué, sí quiero vender, pueden escribirme',
+    ]);
+    expect(steps[2]?.reply).toMatch(/suscrito de nuevo/i);
+    expect(steps[2]?.decision.state.facts.intent).toBe('sell');
+  });
+
   it('keeps the phone number of a lead who asks to be called', () => {
     const steps = converse(['retiring', 'can you call me instead? 909-555-0188'], { tags: ['Seller-Lead'] });
     expect(steps[1]?.decision.escalation?.reason).toBe('human_request');

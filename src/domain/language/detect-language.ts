@@ -43,13 +43,31 @@ const ACCENTED = /[áéíóú]/g;
  * Spanish; null when the text is too short or too mixed to tell ("ok", "650k", "no").
  */
 export function detectLanguage(text: string): Language | null {
+  const { es, en } = score(text);
+  if (es === en) return null;
+  return es > en ? 'es' : 'en';
+}
+
+function score(text: string): { es: number; en: number } {
   let es = (text.match(SPANISH_MARKS)?.length ?? 0) * 2 + Math.min(text.match(ACCENTED)?.length ?? 0, 3);
   let en = 0;
   for (const w of words(text)) {
     if (SPANISH.has(w)) es += 1;
     else if (ENGLISH.has(w)) en += 1;
   }
-  if (es === en) return null;
+  return { es, en };
+}
+
+/**
+ * The language to go on in after this message, given the one the conversation is in: the one the
+ * message is written in, except that a Spanish speaker's Spanglish ("porque we got a job offer in
+ * Houston", "ok the house is fine, gracias") keeps Spanish. Only English with no Spanish in it
+ * switches a Spanish conversation to English.
+ */
+export function followLanguage(text: string, current: Language): Language {
+  const { es, en } = score(text);
+  if (es === en) return current;
+  if (current === 'es' && es > 0) return 'es';
   return es > en ? 'es' : 'en';
 }
 

@@ -13,7 +13,7 @@ export { defaultNeighborhoods, extractAreas } from './areas.ts';
 export { type Budget, extractBudget } from './budget.ts';
 export { type Condition, extractCondition } from './condition.ts';
 export { isChangedMind, isGreeting, mentionsAdOrReferral } from './cues.ts';
-export { detectLanguage, type Language } from './detect-language.ts';
+export { detectLanguage, followLanguage, type Language } from './detect-language.ts';
 export {
   extractFinancing,
   type Financing,

@@ -1,5 +1,5 @@
 import type { BotsConfig } from '../bots-config.ts';
-import { detectLanguage } from '../language/index.ts';
+import { followLanguage } from '../language/index.ts';
 import { type Reading, readMessage } from '../read-message.ts';
 import type { ConversationState } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
@@ -39,8 +39,7 @@ export function chooseLanguage(state: ConversationState, text: string, reading: 
     state.lang = state.facts.language;
     return;
   }
-  const lang = detectLanguage(text);
-  if (lang && (state.inbound === 1 || text.split(/\s+/).length >= 3)) state.lang = lang;
+  if (state.inbound === 1 || text.split(/\s+/).length >= 3) state.lang = followLanguage(text, state.lang);
 }
 
 /** "Can we talk in English?" is answered by doing it: said once, in the language asked for. */

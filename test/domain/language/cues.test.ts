@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   detectLanguage,
+  followLanguage,
   isChangedMind,
   isGreeting,
   isKeyboardMash,
@@ -147,6 +148,17 @@ describe('detectLanguage', () => {
     ['pues si, comprando', 'es'],
   ])('%j → %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
+  });
+
+  it.each([
+    ['porque we got a job offer in Houston', 'es', 'es'],
+    ['ok the house is fine, gracias', 'es', 'es'],
+    ['we are moving to Houston for work', 'es', 'en'],
+    ['hola yes vendemos', 'en', 'es'],
+    ['we want to sell', 'en', 'en'],
+    ['650k', 'es', 'es'],
+  ] as const)('after %j a conversation in %s goes on in %s', (text, current, next) => {
+    expect(followLanguage(text, current)).toBe(next);
   });
 
   it.each([['ok'], ['650k'], ['no'], ['3/2'], ['']])('%j is too short to tell', (text) => {
