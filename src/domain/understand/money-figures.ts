@@ -140,9 +140,22 @@ function sidesOf(text: string): { at: number; side: Side }[] {
   return [...buy, ...sell].sort((a, b) => a.at - b.at);
 }
 
+// "we've lost 5 offers in a row. FIVE.": a lone digit that repeats a count said before is emphasis.
+const LONE_DIGIT_SENTENCE = /(?:^|[.!?]\s*)$/;
+const LONE_DIGIT_END = /^\s*(?:[.!?]|$)/;
+const COUNT_OF_THINGS = /\b(\d) [a-z]+s\b/g;
+function repeatsCount(text: string, m: MoneyMention): boolean {
+  const digit = text.slice(m.start, m.end);
+  if (!/^\d$/.test(digit)) return false;
+  if (!LONE_DIGIT_SENTENCE.test(text.slice(Math.max(0, m.start - 3), m.start))) return false;
+  if (!LONE_DIGIT_END.test(text.slice(m.end, m.end + 3))) return false;
+  return matchesOf(COUNT_OF_THINGS, text.slice(0, m.start)).some((c) => c[1] === digit);
+}
+
 function isHomePrice(text: string, m: MoneyMention, next: MoneyMention | undefined): boolean {
   const untilNext = text.slice(m.end, Math.min(m.end + 40, next?.start ?? text.length));
   return (
+    !repeatsCount(text, m) &&
     m.amount >= MIN_HOME_PRICE &&
     m.amount <= MAX_HOME_PRICE &&
     !NOT_PRICE_AFTER.test(clauseAfter(text, m.end)) &&

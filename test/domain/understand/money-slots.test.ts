@@ -283,6 +283,13 @@ describe("a buyer's ceiling", () => {
 });
 
 describe('never a price or budget', () => {
+  it('does not read a count repeated for emphasis as a budget', () => {
+    expect(
+      readMoneySlots("we've lost 5 offers in a row. FIVE. im so done with this market", askedBudget),
+    ).toEqual({});
+    expect(readMoneySlots('3 beds. 6.', askedBudget)).toEqual({ budget_max: 600_000 });
+  });
+
   it.each([
     ['our rent is 2800 a month', askedBudget],
     ['we pay 3k a month', askedBudget],
