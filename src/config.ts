@@ -218,6 +218,12 @@ export const configSchema = z.object({
    * Refusals by an open circuit breaker and a used-up GHL daily budget are not attempts.
    */
   OUTBOX_MAX_ATTEMPTS: withDefault(z.coerce.number().int().min(1).max(50), 8),
+  /**
+   * How long a contact's GHL tag and custom-field writes wait for the writes of the next turns, to
+   * go out merged (only the latest values matter). GHL allows 100 requests per 10 s per location;
+   * 0 writes at once. Replies, notes, tasks and appointments never wait for this.
+   */
+  CRM_COALESCE_MS: withDefault(z.coerce.number().int().min(0).max(600_000), 10_000),
   /** Circuit breakers: consecutive failures that open one, and how long it stays open. */
   BREAKER_FAILURE_THRESHOLD: withDefault(z.coerce.number().int().min(1), 5),
   BREAKER_HALF_OPEN_MS: withDefault(z.coerce.number().int().min(100), 30_000),

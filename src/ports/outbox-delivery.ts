@@ -18,6 +18,12 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
+/** Record writes the drainer may merge with a contact's later ones (only the latest values matter). */
+export const COALESCED_KINDS = ['set_fields', 'remove_tags', 'add_tags'] as const;
+
+export const isCoalescedKind = (kind: string): boolean =>
+  (COALESCED_KINDS as readonly string[]).includes(kind);
+
 /** Outbox kinds that put a message in front of the lead (staff alerts and CRM updates do not). */
 export const MESSAGE_KINDS = ['send_message', 'send_cma_email'] as const;
 
@@ -53,9 +59,29 @@ export interface OutboxDeliveryStore {
    */
   claim(
     sql: Sql,
-    opts: { now: Date; leaseMs: number; limit: number; contact?: { locationId: string; contactId: string } },
+    opts: {
+      now: Date;
+      leaseMs: number;
+      limit: number;
+      contact?: { locationId: string; contactId: string };
+      /** Tag and field writes become due this long after they were queued (0: at once). */
+      coalesceMs?: number;
+    },
+  ): Promise<OutboxRow[]>;
+  /**
+   * Claims the contact's queued tag and field writes after `row`, due or not, to be carried out
+   * merged with it.
+   */
+  claimLaterRecordWrites(
+    sql: Sql,
+    row: OutboxRow,
+    opts: { now: Date; leaseMs: number },
   ): Promise<OutboxRow[]>;
   markSent(sql: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<void>;
+  /** Records one result for several rows carried out together. */
+  markManySent(sql: Sql, ids: number[], result: Record<string, unknown>, at: Date): Promise<void>;
+  /** Gives several claimed rows back untouched, due at `at` (their attempts are not counted). */
+  releaseMany(sql: Sql, ids: number[], at: Date): Promise<void>;
   markRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(sql: Sql, id: number, error: string): Promise<void>;
   /** Cancels one claimed row (the sender found it must not go out). */

@@ -141,6 +141,8 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     metrics,
     leaseMs: config.OUTBOX_LEASE_MS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+    // Only GHL has a request budget worth saving; the sandbox CRM records at once.
+    coalesceMs: ghlCrm ? config.CRM_COALESCE_MS : 0,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     escalation,
     mailer: config.SMTP_URL

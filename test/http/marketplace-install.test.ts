@@ -35,6 +35,21 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
   };
   const tokenRows = async (resourceId: string) =>
     (await tdb.db.query('SELECT * FROM ghl_oauth_tokens WHERE resource_id = $1', [resourceId])).rows;
+  // Earlier tests' CRM writes may still be going out after their replies (outbox lanes): let them
+  // finish before GHL stops accepting tokens, so only this test's location renews.
+  const outboxDrained = () =>
+    eventually(
+      async () =>
+        Number(
+          (
+            await tdb.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`,
+            )
+          ).rows[0]?.n,
+        ) === 0,
+      15_000,
+      'the outbox drained',
+    );
   const say = async (locationId: string, contactId: string, body: string) =>
     emitWebhook(hook, inboundMessagePayload({ locationId, contactId, body }));
 
@@ -109,6 +124,7 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
   it('an access token GHL stopped accepting (401) is refreshed once and the reply still goes out', async () => {
     const locationId = 'locExpiresB00000001';
     await install(locationId);
+    await outboxDrained();
     ghl.oauth.expireAccessTokens();
     const refreshesBefore = ghl.requests.filter((r) =>
       String(r.body).includes('grant_type=refresh_token'),
@@ -136,6 +152,7 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
     try {
       const locationId = 'locTwoReplicasG0001';
       await install(locationId);
+      await outboxDrained();
       ghl.oauth.expireAccessTokens();
       const refreshes = () =>
         ghl.requests.filter((r) => String(r.body).includes('grant_type=refresh_token')).length;

@@ -5,7 +5,7 @@ import { AGENT_PHONE, CALENDAR_ID, type Flow, startFlow } from './full-flow/harn
 
 // One lead who sells and then buys, start to end, through signed webhooks from the fake GHL to the
 // real service, on a clock the test moves. Each step checks what the lead read and every call the
-// service made to GHL since the step before, in order.
+// service made to GHL since the step before, each outbox lane in order (harness.ts, byLane).
 
 const START = '2026-11-23T17:55:00Z'; // 9:55 am in Rancho Cucamonga, a Monday
 const DAY = 86_400_000;
@@ -39,10 +39,8 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/30 to 45 days/);
     expectCalls('first text', [
-      'POST /contacts/{lead}/tags tags=["Seller-Lead","Handoff-Lead-to-Seller"]',
-      'POST /contacts/{lead}/tags tags=["Cold-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Cold-Seller"]',
       'PUT /contacts/{lead}',
+      'POST /contacts/{lead}/tags tags=["Seller-Lead","Handoff-Lead-to-Seller","Cold-Lead","Cold-Seller"]',
       'GET /contacts/{lead}',
       'POST /conversations/messages type="SMS"',
     ]);
@@ -50,11 +48,9 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     got = await f.text('prob not that fast, more like spring');
     expect(got[0]).toMatch(/condition/);
     expectCalls('timeline', [
-      'DELETE /contacts/{lead}/tags tags=["Cold-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Warm-Lead"]',
-      'DELETE /contacts/{lead}/tags tags=["Cold-Seller"]',
-      'POST /contacts/{lead}/tags tags=["Warm-Seller"]',
       'PUT /contacts/{lead}',
+      'DELETE /contacts/{lead}/tags tags=["Cold-Lead","Cold-Seller"]',
+      'POST /contacts/{lead}/tags tags=["Warm-Lead","Warm-Seller"]',
       'POST /conversations/messages type="SMS"',
     ]);
 
@@ -68,12 +64,11 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     expect(got).toEqual(["Let me get Jorge on this, he'll reach out today."]);
     expectCalls('escalation', [
       'PUT /contacts/{lead}',
-      'POST /conversations/messages type="SMS"',
-      'GET /calendars/calFullFlow000001',
+      'POST /contacts/{lead}/tags tags=["Escalation"]',
       'POST /contacts/{lead}/tasks title="Needs Jorge: asked for a person"',
       'POST /contacts/{lead}/notes',
-      'POST /contacts/{lead}/tags tags=["Escalation"]',
-      'PUT /contacts/{lead}',
+      'GET /calendars/calFullFlow000001',
+      'POST /conversations/messages type="SMS"',
       'GET /contacts/search/duplicate',
       'POST /contacts/upsert name="Jorge (alerts)"',
       'POST /contacts/{new}/tags tags=["staff-alerts"]',
@@ -95,8 +90,8 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     expect(resolved.body).toMatchObject({ status: 'resolved', botResumed: true });
     await f.settled('the resolution');
     expectCalls('resolution', [
-      'DELETE /contacts/{lead}/tags tags=["Escalation"]',
       'PUT /contacts/{lead}',
+      'DELETE /contacts/{lead}/tags tags=["Escalation"]',
       'POST /contacts/{lead}/notes',
     ]);
 
@@ -112,9 +107,9 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/\$\d+k/);
     expectCalls('day 7', [
-      'POST /conversations/messages type="SMS"',
-      'GET /calendars/calFullFlow000001',
       'POST /contacts/{lead}/tasks title="Call Maria: day 7 follow-up"',
+      'GET /calendars/calFullFlow000001',
+      'POST /conversations/messages type="SMS"',
     ]);
     expect(f.sink.messages).toHaveLength(0);
     got = await f.passDays(7);
@@ -144,13 +139,10 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     );
     expect(got[0]).toMatch(/1\).*2\).*3\)/);
     expectCalls('hot', [
-      'GET /calendars/calFullFlow000001/free-slots',
-      'DELETE /contacts/{lead}/tags tags=["Warm-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Hot-Lead"]',
-      'DELETE /contacts/{lead}/tags tags=["Warm-Seller"]',
-      'POST /contacts/{lead}/tags tags=["Hot-Seller"]',
-      'POST /contacts/{lead}/tags tags=["Seller-Qualified"]',
       'PUT /contacts/{lead}',
+      'DELETE /contacts/{lead}/tags tags=["Warm-Lead","Warm-Seller"]',
+      'POST /contacts/{lead}/tags tags=["Hot-Lead","Hot-Seller","Seller-Qualified"]',
+      'GET /calendars/calFullFlow000001/free-slots',
       'POST /conversations/messages type="SMS"',
     ]);
 
@@ -158,18 +150,14 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     got = await f.text('2');
     expect(got[0]).toMatch(/You're set for/);
     expectCalls('booked and handed off', [
+      'PUT /contacts/{lead}',
+      'DELETE /contacts/{lead}/tags tags=["Hot-Lead"]',
+      'POST /contacts/{lead}/tags tags=["Appointment-Booked","Buyer-Lead","Handoff-Seller-to-Buyer","Warm-Lead","Warm-Buyer","Buyer-Qualified"]',
+      'POST /contacts/{lead}/tasks title="Listing appointment: Sat Dec 26 10am"',
+      'POST /contacts/{lead}/tasks title="Review buyer financing"',
       'GET /calendars/calFullFlow000001',
       'POST /calendars/events/appointments title="Listing appointment (booked by text)" calendarId="calFullFlow000001" startTime="2026-12-26T10:00:00-08:00"',
-      'POST /contacts/{lead}/tags tags=["Appointment-Booked"]',
-      'POST /contacts/{lead}/tasks title="Listing appointment: Sat Dec 26 10am"',
-      'POST /contacts/{lead}/tags tags=["Buyer-Lead","Handoff-Seller-to-Buyer"]',
-      'DELETE /contacts/{lead}/tags tags=["Hot-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Warm-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Warm-Buyer"]',
-      'POST /contacts/{lead}/tags tags=["Buyer-Qualified"]',
-      'PUT /contacts/{lead}',
       'POST /conversations/messages type="SMS"',
-      'POST /contacts/{lead}/tasks title="Review buyer financing"',
     ]);
     expect(f.ghl.appointments).toHaveLength(1);
     expect(f.ghl.appointments[0]).toMatchObject({ calendarId: CALENDAR_ID, contactId: f.contactId });
@@ -180,8 +168,8 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
     got = await f.text('around 800k, 4 bed, a pool would be nice');
     expect(got[0]).toMatch(/homes? fit/);
     expectCalls('buyer matched', [
-      'POST /contacts/{lead}/notes',
       'PUT /contacts/{lead}',
+      'POST /contacts/{lead}/notes',
       'POST /conversations/messages type="SMS"',
     ]);
 

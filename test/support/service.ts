@@ -37,6 +37,9 @@ export async function startTestService(
     ...featureFlagsFromEnv(),
     GHL_WEBHOOK_ED25519_PUBLIC_KEY: testWebhookKeys.ed25519.publicKeyPem,
     GHL_WEBHOOK_RSA_PUBLIC_KEY: testWebhookKeys.rsa.publicKeyPem,
+    // Tag and field writes go out with their turn, so a test sees them at the fake GHL when the
+    // reply arrives; merging them over a window is tested on its own (test/pipeline/outbox-lanes).
+    CRM_COALESCE_MS: '0',
     ...env,
   });
   const logs: string[] = [];

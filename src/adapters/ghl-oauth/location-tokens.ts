@@ -160,17 +160,33 @@ export function createLocationTokens(opts: LocationTokensOptions): LocationToken
     return undefined;
   }
 
+  // A location's access token, remembered for a minute (never past the point where it is due for
+  // renewal), so a busy location's calls do not each read and unseal the stored row. A token renewed
+  // or revoked meanwhile by another replica is caught by GHL's 401 (refreshAfterRejection).
+  const remembered = new Map<string, { token: string; until: number }>();
+  const REMEMBER_MS = 60_000;
+
   async function token(locationId: string): Promise<string> {
     if (opts.pit && locationId === opts.pit.locationId) return opts.pit.token;
+    const hit = remembered.get(locationId);
+    if (hit && now() < hit.until) return hit.token;
     const row = (await findToken(db, locationId)) ?? (await mintOnFirstUse(locationId));
     if (row?.userType !== 'Location') throw new LocationNotInstalledError(locationId);
-    return expiring(row) ? renew(locationId, row.accessSealed) : open(row, 'access');
+    if (expiring(row)) return renew(locationId, row.accessSealed);
+    const access = open(row, 'access');
+    if (remembered.size >= 10_000) remembered.delete(remembered.keys().next().value as string);
+    remembered.set(locationId, {
+      token: access,
+      until: Math.min(now() + REMEMBER_MS, row.expiresAt.getTime() - margin),
+    });
+    return access;
   }
 
   return {
     token,
     async refreshAfterRejection(locationId, rejected) {
       if (opts.pit && locationId === opts.pit.locationId) return undefined;
+      remembered.delete(locationId);
       const row = await findToken(db, locationId);
       if (row?.userType !== 'Location') return undefined;
       const current = open(row, 'access');
@@ -194,6 +210,9 @@ export function createLocationTokens(opts: LocationTokensOptions): LocationToken
       return { userType: 'Location', resourceId: grant.locationId };
     },
     mintFromCompany,
-    uninstall: (target) => deleteTokens(db, target),
+    uninstall: (target) => {
+      remembered.clear();
+      return deleteTokens(db, target);
+    },
   };
 }

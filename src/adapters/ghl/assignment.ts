@@ -19,12 +19,26 @@ export function createAssignment(http: GhlHttp, opts: AssignmentOptions = {}) {
   const ttl = opts.teamCacheMs ?? 600_000;
   const now = opts.now ?? Date.now;
   const teams = new Map<string, { userId: string | undefined; at: number }>();
+  // A contact's task and appointment may go out side by side: they share one read of the calendar.
+  const reading = new Map<string, Promise<string | undefined>>();
 
   /** The calendar's first team member (GET /calendars/{id} → calendar.teamMembers[0].userId). */
-  async function firstTeamMember(locationId: string, calendarId: string): Promise<string | undefined> {
+  function firstTeamMember(locationId: string, calendarId: string): Promise<string | undefined> {
     const key = `${locationId}:${calendarId}`;
     const hit = teams.get(key);
-    if (hit && now() - hit.at < ttl) return hit.userId;
+    if (hit && now() - hit.at < ttl) return Promise.resolve(hit.userId);
+    const pending = reading.get(key);
+    if (pending) return pending;
+    const read = readTeamMember(locationId, calendarId, key).finally(() => reading.delete(key));
+    reading.set(key, read);
+    return read;
+  }
+
+  async function readTeamMember(
+    locationId: string,
+    calendarId: string,
+    key: string,
+  ): Promise<string | undefined> {
     let res: unknown;
     try {
       res = await http.request<unknown>({

@@ -1,19 +1,25 @@
 import type { OutboxDeliveryStore } from '../../ports/outbox-delivery.ts';
 import {
+  claimLaterRecordWrites,
   claimOutbox,
   markOutboxCancelled,
   markOutboxFailed,
+  markOutboxManySent,
   markOutboxRetry,
   markOutboxSent,
   openOutboxForContact,
   releaseOutbox,
+  releaseOutboxMany,
   sendConsentFacts,
 } from './outbox-repo.ts';
 
 /** The outbox drainer's store on PostgreSQL and PGlite (ports/outbox-delivery.ts). */
 export const postgresOutboxDelivery: OutboxDeliveryStore = {
   claim: claimOutbox,
+  claimLaterRecordWrites,
   markSent: markOutboxSent,
+  markManySent: markOutboxManySent,
+  releaseMany: releaseOutboxMany,
   markRetry: markOutboxRetry,
   markFailed: markOutboxFailed,
   markCancelled: markOutboxCancelled,

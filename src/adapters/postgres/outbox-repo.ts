@@ -28,20 +28,43 @@ export async function enqueueOutbox(tx: Sql, row: OutboxEnqueue): Promise<number
   return rows[0]?.id ?? null;
 }
 
+// A contact's rows go out in three lanes, each in order and independent of the others: messages
+// (and the appointments and staff alerts they speak of), tag and field writes, and the record's other
+// steps (notes, tasks, financing checks). A reply never waits behind a CRM write, and a tag or field
+// write may wait to be merged with the next ones without holding up a note or a task.
+const COALESCED_KINDS_SQL = `('set_fields', 'remove_tags', 'add_tags')`;
+const laneOf = (t: string) =>
+  `(CASE WHEN ${t}.kind IN ${COALESCED_KINDS_SQL} THEN 1
+         WHEN ${t}.kind IN ('add_note', 'create_task', 'assess_financing') THEN 2 ELSE 0 END)`;
+
 /**
- * Claims due actions, at most the oldest open one per contact so each contact's actions go out in
- * order. A row stuck in 'sending' past its lease (the worker died mid-call) is claimed again; the
- * attempt is recorded before the call so a re-claim knows to check before re-sending.
+ * Claims due actions, at most the oldest open one per contact and lane (messages, tag and field
+ * writes, other record steps), so each lane of a contact goes out in order. A tag or field write is due only
+ * once it is `coalesceMs` old, so the writes of a contact's next turns can join it (see
+ * `claimLaterRecordWrites`). A row stuck in 'sending' past its lease (the worker died mid-call) is
+ * claimed again; the attempt is recorded before the call so a re-claim knows to check before
+ * re-sending.
  */
 export async function claimOutbox(
   tx: Sql,
-  opts: { now: Date; leaseMs: number; limit: number; contact?: { locationId: string; contactId: string } },
+  opts: {
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    contact?: { locationId: string; contactId: string };
+    coalesceMs?: number;
+  },
 ): Promise<OutboxRow[]> {
-  const params: unknown[] = [opts.now, new Date(opts.now.getTime() + opts.leaseMs), opts.limit];
+  const params: unknown[] = [
+    opts.now,
+    new Date(opts.now.getTime() + opts.leaseMs),
+    opts.limit,
+    new Date(opts.now.getTime() - (opts.coalesceMs ?? 0)),
+  ];
   let contactFilter = '';
   if (opts.contact) {
     params.push(opts.contact.locationId, opts.contact.contactId);
-    contactFilter = 'AND o.location_id = $4 AND o.contact_id = $5';
+    contactFilter = 'AND o.location_id = $5 AND o.contact_id = $6';
   }
   const { rows } = await tx.query<OutboxRow>(
     `UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2,
@@ -49,12 +72,15 @@ export async function claimOutbox(
       WHERE id IN (
         SELECT o.id FROM outbox o
          WHERE o.status IN ('pending', 'sending')
-           AND ((o.status = 'pending' AND o.next_attempt_at <= $1) OR (o.status = 'sending' AND o.locked_until < $1))
+           AND ((o.status = 'pending' AND o.next_attempt_at <= $1
+                 AND (o.kind NOT IN ${COALESCED_KINDS_SQL} OR o.created_at <= $4))
+                OR (o.status = 'sending' AND o.locked_until < $1))
            ${contactFilter}
            AND NOT EXISTS (
              SELECT 1 FROM outbox p
               WHERE p.location_id = o.location_id AND p.contact_id = o.contact_id
-                AND p.id < o.id AND p.status IN ('pending', 'sending'))
+                AND p.id < o.id AND p.status IN ('pending', 'sending')
+                AND ${laneOf('p')} = ${laneOf('o')})
          ORDER BY o.id
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
@@ -63,6 +89,57 @@ export async function claimOutbox(
     params,
   );
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Claims the contact's queued tag and field writes that follow `row`, whether due yet or not, under
+ * the same lease as `row`: the drainer merges them into one set of CRM calls.
+ */
+export async function claimLaterRecordWrites(
+  tx: Sql,
+  row: OutboxRow,
+  opts: { now: Date; leaseMs: number },
+): Promise<OutboxRow[]> {
+  const { rows } = await tx.query<OutboxRow>(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $4,
+            first_attempt_at = COALESCE(first_attempt_at, $5)
+      WHERE id IN (
+        SELECT o.id FROM outbox o
+         WHERE o.location_id = $1 AND o.contact_id = $2 AND o.id > $3 AND o.status = 'pending'
+           AND o.kind IN ${COALESCED_KINDS_SQL}
+         ORDER BY o.id
+         LIMIT 200
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id, location_id, contact_id, inbox_id, kind, payload, idempotency_key, status, attempts,
+                first_attempt_at, created_at, result, last_error`,
+    [row.location_id, row.contact_id, row.id, new Date(opts.now.getTime() + opts.leaseMs), opts.now],
+  );
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Records one result for several rows carried out together (a merged set of record writes). */
+export async function markOutboxManySent(
+  sql: Sql,
+  ids: number[],
+  result: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(
+    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL
+      WHERE id = ANY($1::bigint[])`,
+    [ids, JSON.stringify(result), now],
+  );
+}
+
+/** Gives several claimed rows back untouched and due now (their attempts are not counted). */
+export async function releaseOutboxMany(sql: Sql, ids: number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(
+    `UPDATE outbox SET status = 'pending', attempts = greatest(attempts - 1, 0), locked_until = NULL,
+            next_attempt_at = $2 WHERE id = ANY($1::bigint[])`,
+    [ids, at],
+  );
 }
 
 export async function markOutboxSent(

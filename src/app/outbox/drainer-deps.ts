@@ -26,7 +26,13 @@ export interface OutboxDrainerDeps {
   metrics: Metrics;
   /** How long a claimed action is ours before another worker may take it over. */
   leaseMs: number;
+  /** Rows in flight at once (the background loop) or claimed per round (`runOnce`). */
   batchSize?: number;
+  /**
+   * How long a contact's tag and field writes wait for the next ones, to go out merged (0: at
+   * once). GHL allows 100 requests per 10 s per location; only the latest values matter.
+   */
+  coalesceMs?: number;
   maxAttempts?: number;
   pollMs?: number;
   escalation: EscalationDeps;

@@ -134,7 +134,7 @@ export async function startFlow(start: string, contactId: string): Promise<Flow>
         .filter((r) => !isFieldProvisioning(r))
         .map((r) => describeCall(r, names));
       mark = ghl.requests.length;
-      return out;
+      return byLane(out);
     },
     fieldProvisioning: () => ghl.requests.filter(isFieldProvisioning).map((r) => describeCall(r, names)),
     async close() {
@@ -157,6 +157,24 @@ export function describeCall(r: RecordedRequest, names: Record<string, string>):
   const b = (r.body ?? {}) as Record<string, unknown>;
   const key = KEY_FIELDS.filter((k) => b[k] !== undefined).map((k) => `${k}=${JSON.stringify(b[k])}`);
   return [r.method, path, ...key].join(' ');
+}
+
+/**
+ * A contact's outbox rows go out in three lanes that run side by side (outbox-repo.ts): tag and
+ * field writes, notes and tasks, and everything else (messages, the reads before them, bookings,
+ * staff alerts). Their calls are listed lane by lane, each lane in the order it went out.
+ */
+function byLane(calls: string[]): string[] {
+  const lane = (c: string) =>
+    /^(?:POST|DELETE) \/contacts\/\{lead\}\/tags|^PUT \/contacts\/\{lead\}$/.test(c)
+      ? 0
+      : /^POST \/contacts\/\{lead\}\/(?:tasks|notes)/.test(c)
+        ? 1
+        : 2;
+  return calls
+    .map((c, i) => ({ c, i, l: lane(c) }))
+    .sort((a, b) => a.l - b.l || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /**
