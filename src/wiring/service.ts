@@ -95,7 +95,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const breaker = breakerFactory(config, metrics, logger);
   // Per-location settings over the environment's (docs/LOCATIONS.md), read through a 30 s cache.
   const locationSettings = createLocationSettings({
-    db,
+    db: sharedDb,
     store: postgresStores.locationSettings,
     bots,
     calendarId: config.GHL_CALENDAR_ID,
@@ -103,7 +103,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     assignedUserId: config.GHL_ASSIGNED_USER_ID,
   });
   const { ghlCrm, installs, crmFor, calendarOf, calendarFor } = crmsFromConfig(config, {
-    db,
+    db: sharedDb,
     logger,
     metrics,
     budget,
@@ -129,7 +129,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   // The custom fields the bots write, created in each location before its first write.
   const fields = createFieldProvisioner({ logger, onLookup: metrics.caches.lookup('custom_field_ids') });
   const drainer = createOutboxDrainer({
-    db,
+    db: workDb,
     stores: postgresStores,
     delivery: postgresOutboxDelivery,
     crmFor,
