@@ -1,4 +1,4 @@
-import type { Sql } from '../ports.ts';
+import type { Channel, Sql } from '../ports.ts';
 import type { OutboxAction } from './outbox-action.ts';
 
 /** One queued CRM step as the outbox drainer claims it (migrations: the outbox table). */
@@ -98,6 +98,20 @@ export interface OutboxDeliveryStore {
   openForContact(sql: Sql, locationId: string, contactId: string): Promise<number>;
   /** Whether one of the contact's rows is being sent right now (by this worker or another). */
   sendingForContact(sql: Sql, locationId: string, contactId: string): Promise<boolean>;
+  /** The contact's do-not-disturb per channel as last read from the CRM (by any replica), and when. */
+  readCrmDnd(
+    sql: Sql,
+    locationId: string,
+    contactId: string,
+  ): Promise<{ blocked: Record<Channel, boolean>; at: Date } | null>;
+  /** Keeps a fresh read of the contact's do-not-disturb for the other senders. */
+  saveCrmDnd(
+    sql: Sql,
+    locationId: string,
+    contactId: string,
+    blocked: Record<Channel, boolean>,
+    at: Date,
+  ): Promise<void>;
   /** When the inbox event a reply answers was received (end-to-end latency). */
   inboxReceivedAt(sql: Sql, inboxId: number): Promise<Date | null>;
 }

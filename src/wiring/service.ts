@@ -150,7 +150,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
     fields,
-    dndCheck: createDndCheck({ onLookup: metrics.caches.lookup('dnd') }),
+    dndCheck: createDndCheck({
+      onLookup: metrics.caches.lookup('dnd'),
+      // Every replica sees the others' recent reads (a lead's texts land on any of them).
+      shared: {
+        read: (loc, cid) => postgresOutboxDelivery.readCrmDnd(workDb, loc, cid),
+        save: (loc, cid, blocked, at) => postgresOutboxDelivery.saveCrmDnd(workDb, loc, cid, blocked, at),
+      },
+    }),
     assessFinancing: (loc, cid, key) =>
       assessFinancing({ db: workDb, clock, service: financialService, logger }, loc, cid, key),
   });

@@ -33,6 +33,23 @@ export const postgresOutboxDelivery: OutboxDeliveryStore = {
     );
     return rows.length > 0;
   },
+  async readCrmDnd(sql, locationId, contactId) {
+    const { rows } = await sql.query<{ sms: boolean; email: boolean; read_at: Date }>(
+      `SELECT sms, email, read_at FROM crm_dnd_reads WHERE location_id = $1 AND contact_id = $2`,
+      [locationId, contactId],
+    );
+    const r = rows[0];
+    return r ? { blocked: { SMS: r.sms, Email: r.email }, at: new Date(r.read_at) } : null;
+  },
+  async saveCrmDnd(sql, locationId, contactId, blocked, at) {
+    await sql.query(
+      `INSERT INTO crm_dnd_reads (location_id, contact_id, sms, email, read_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (location_id, contact_id) DO UPDATE
+         SET sms = EXCLUDED.sms, email = EXCLUDED.email, read_at = EXCLUDED.read_at
+         WHERE crm_dnd_reads.read_at < EXCLUDED.read_at`,
+      [locationId, contactId, blocked.SMS, blocked.Email, at],
+    );
+  },
   async inboxReceivedAt(sql, inboxId) {
     const { rows } = await sql.query<{ received_at: Date }>(`SELECT received_at FROM inbox WHERE id = $1`, [
       inboxId,

@@ -2,15 +2,31 @@ import { channelInDnd } from '../../domain/dnd.ts';
 import type { CountLookup } from '../../observability/cache-metrics.ts';
 import { type Channel, type Crm, CrmError } from '../../ports.ts';
 
+/** Reads of the CRM's DND that every replica's sender can see (the outbox store's `crm_dnd_reads`). */
+export interface SharedDndReads {
+  read(
+    locationId: string,
+    contactId: string,
+  ): Promise<{ blocked: Record<Channel, boolean>; at: Date } | null>;
+  save(locationId: string, contactId: string, blocked: Record<Channel, boolean>, at: Date): Promise<void>;
+}
+
 /**
  * Reads a contact's do-not-disturb settings from the CRM before a message goes out on a channel,
- * remembering them briefly so the sends of one turn cost one read. Only GHL keeps DND per channel;
- * the sandbox's DND is our own opt-out, which the send-consent check already applies.
+ * remembering them for `ttlMs` (60 s) so the sends of one turn cost one read: in this process, and
+ * through `shared` for every replica (a lead's texts land on any of them). Only GHL keeps DND per
+ * channel; the sandbox's DND is our own opt-out, which the send-consent check already applies.
  */
-export function createDndCheck(opts: { ttlMs?: number; now?: () => number; onLookup?: CountLookup } = {}) {
+export function createDndCheck(
+  opts: { ttlMs?: number; now?: () => number; onLookup?: CountLookup; shared?: SharedDndReads } = {},
+) {
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { at: number; blocked: Record<Channel, boolean> }>();
+  const remember = (key: string, at: number, blocked: Record<Channel, boolean>) => {
+    if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { at, blocked });
+  };
 
   return async function channelBlocked(
     crm: Crm,
@@ -25,11 +41,18 @@ export function createDndCheck(opts: { ttlMs?: number; now?: () => number; onLoo
       opts.onLookup?.('hit');
       return hit.blocked[channel];
     }
+    const elsewhere = await opts.shared?.read(locationId, contactId);
+    if (elsewhere && now() - elsewhere.at.getTime() < ttl) {
+      opts.onLookup?.('hit');
+      remember(key, elsewhere.at.getTime(), elsewhere.blocked);
+      return elsewhere.blocked[channel];
+    }
     opts.onLookup?.('miss');
     const contact = await crm.getContact(locationId, contactId);
     const blocked = { SMS: channelInDnd(contact, 'SMS'), Email: channelInDnd(contact, 'Email') };
-    if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { at: now(), blocked });
+    const at = now();
+    remember(key, at, blocked);
+    await opts.shared?.save(locationId, contactId, blocked, new Date(at));
     return blocked[channel];
   };
 }
