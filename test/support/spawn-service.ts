@@ -53,7 +53,11 @@ export async function spawnService(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`service did not start in time:\n${out}`)), timeoutMs);
+    // A service that did not start in time is killed, not left running after the test.
+    const t = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`service did not start in time:\n${out}`));
+    }, timeoutMs);
     const onData = () => {
       const m = /listening on (http:\/\/[^\s]+)/.exec(out);
       if (m) {
