@@ -47,7 +47,8 @@ describe('Claude on the live path (fake Anthropic API)', () => {
   const metricsText = async () => (await fetch(`${svc.url}/metrics`)).text();
 
   it('words the decided reply through the SDK, with the key, the API version and a cached system prompt', async () => {
-    await start();
+    // A wide turn budget: on a busy machine the default one can run out and the offline text goes.
+    await start({ MODEL_TURN_TIMEOUT_MS: '15000' });
     claude.onRequest = (req) => ({ text: reword(decidedIn(req) ?? '') });
     const [reply] = await say('c-used', SELLER);
     const req = replyRequests().at(-1)!;

@@ -46,45 +46,86 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     persona: { agentName: input.cfg.persona.agentName, market: input.cfg.persona.market },
   });
 
+  // Read here, before the bot decides; the bot's own reading comes back with its decision.
+  let rulesReading: Reading | null | undefined;
+  const unsureReading = (): Reading | null => {
+    if (rulesReading !== undefined) return rulesReading;
+    rulesReading = null;
+    if (blocked || detectOptOut(input.text)) return null;
+    const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now, state.owner);
+    if (rulesUnsure(reading, input.text, state.pending, isNew)) rulesReading = reading;
+    return rulesReading;
+  };
+
+  async function phrase(
+    decision: TurnDecision,
+  ): Promise<{ text: string | null; records: ModelCallRecord[] }> {
+    const reply = decision.reply;
+    if (reply === null || blocked || !decision.reading) return { text: reply, records: [] };
+    if (decision.escalation || decision.compliance) return { text: reply, records: [] };
+    if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return { text: reply, records: [] };
+    const base = turn(decision.reading);
+    const res = await deps.assist.phrase(
+      {
+        ...base,
+        bot: decision.bot,
+        stage: decision.state.stage,
+        pending: decision.state.pending,
+        lang: decision.state.lang,
+        decidedReply: reply,
+        cues: replyCues(input.text, decision, state.pending),
+        task: 'reply',
+      },
+      signal,
+      decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
+      { factsOnlyFromReply: answersFromKnowledge(decision) },
+    );
+    return { text: res.text, records: res.records };
+  }
+
   return {
     records,
+    /** Whether the turn asks the model for a reading before the bot decides (see `hints`). */
+    asksForReading: (): boolean => unsureReading() !== null,
     /**
      * The acts and slots the model read when the rules were unsure (the turn cross-checks them
      * against the text); never for opted-out or paused contacts, never for a STOP.
      */
     async hints(): Promise<Understanding | null> {
-      if (blocked || detectOptOut(input.text)) return null;
-      // Read here, before the bot decides; the bot's own reading comes back with its decision.
-      const reading = readMessage(input.text, state.pending, input.cfg.neighborhoods, input.now, state.owner);
-      if (!rulesUnsure(reading, input.text, state.pending, isNew)) return null;
+      const reading = unsureReading();
+      if (!reading) return null;
       const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
       records.push(got.record);
       return got.understanding;
     },
     /** The decided reply in the model's wording when it passes every check; else as decided. */
     async wording(decision: TurnDecision): Promise<string | null> {
-      const reply = decision.reply;
-      if (reply === null || blocked || !decision.reading) return reply;
-      if (decision.escalation || decision.compliance) return reply;
-      if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return reply;
-      const base = turn(decision.reading);
-      const res = await deps.assist.phrase(
-        {
-          ...base,
-          bot: decision.bot,
-          stage: decision.state.stage,
-          pending: decision.state.pending,
-          lang: decision.state.lang,
-          decidedReply: reply,
-          cues: replyCues(input.text, decision, state.pending),
-          task: 'reply',
-        },
-        signal,
-        decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
-        { factsOnlyFromReply: answersFromKnowledge(decision) },
-      );
+      const res = await phrase(decision);
       records.push(...res.records);
       return res.text;
+    },
+    /**
+     * Words a decision the turn may still replace (decided before the model's reading came back).
+     * `settle(kept)` adds its calls to the ledger, marked as not sent when the reply was replaced.
+     */
+    speculativeWording(decision: TurnDecision) {
+      const calls = phrase(decision);
+      calls.catch(() => undefined);
+      return {
+        text: calls.then((r) => r.text),
+        async settle(kept: boolean): Promise<void> {
+          const res = await calls.catch(() => null);
+          if (!res) return;
+          records.push(
+            ...(kept
+              ? res.records
+              : res.records.map((r) => ({
+                  ...r,
+                  detail: 'not sent: the model’s reading changed the reply',
+                }))),
+          );
+        },
+      };
     },
   };
 }

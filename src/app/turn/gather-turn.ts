@@ -121,17 +121,51 @@ export async function gatherTurn(
     if (external) input.listings = mergeListings(external, deps.listings);
   }
   const modelTurn = deps.model ? startModelTurn(deps.model, input, conv.version === 0) : null;
-  const hints = await modelTurn?.hints();
-  if (hints) input.hints = hints;
-  let decision = decideTurn(input);
-  if (decision.needsSlots && calendar) {
-    decision = decideTurn({ ...input, slots: await freeSlots(calendar, ev.locationId, now, deps) });
+  let slots: string[] | undefined;
+  const decide = async (turnInput: TurnInput) => {
+    const first = decideTurn(turnInput);
+    if (!first.needsSlots || !calendar) return first;
+    slots ??= await freeSlots(calendar, ev.locationId, now, deps);
+    return decideTurn({ ...turnInput, slots });
+  };
+  let decision: TurnDecision;
+  let worded: Promise<string | null> | null = null;
+  if (modelTurn?.asksForReading()) {
+    // While the model reads the message, the bot decides without that reading and the model words
+    // that reply. When the reading changes nothing the turn waits for one model call, not two.
+    const reading = modelTurn.hints();
+    // The bot's decision may change the state it is given: the guess decides on a copy.
+    const guess = await decide({ ...input, stored: input.stored ? structuredClone(input.stored) : null });
+    const speculative = guess.reply ? modelTurn.speculativeWording(guess) : null;
+    const hints = await reading;
+    if (hints) input.hints = hints;
+    decision = hints ? await decide(input) : guess;
+    const kept = speculative !== null && sameReplyToWord(decision, guess);
+    if (kept) worded = speculative.text;
+    else if (modelTurn && decision.reply) worded = modelTurn.wording(decision);
+    await speculative?.settle(kept);
+  } else {
+    decision = await decide(input);
   }
   if (modelTurn && decision.reply) {
-    decision.reply = await modelTurn.wording(decision);
+    decision.reply = await (worded ?? modelTurn.wording(decision));
     decision.state.lastReply = decision.reply;
   }
   return { basis, contact, staff: false, input, decision, modelCalls: modelTurn?.records ?? [] };
+}
+
+/** Two decisions the model would be asked to word alike: same reply, bot, stage and language. */
+function sameReplyToWord(a: TurnDecision, b: TurnDecision): boolean {
+  return (
+    a.reply === b.reply &&
+    a.bot === b.bot &&
+    a.state.stage === b.state.stage &&
+    a.state.lang === b.state.lang &&
+    JSON.stringify(a.state.pending) === JSON.stringify(b.state.pending) &&
+    JSON.stringify(a.events.map((e) => e.action)) === JSON.stringify(b.events.map((e) => e.action)) &&
+    (a.escalation === null) === (b.escalation === null) &&
+    (a.compliance === null) === (b.compliance === null)
+  );
 }
 
 const SLOT_WINDOW_DAYS = 7;
