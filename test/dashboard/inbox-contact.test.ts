@@ -2,7 +2,13 @@ import { get, type IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, type TestDb } from '../support/db.ts';
-import { daytimeClock, eventually, postJson, startTestService, type TestService } from '../support/service.ts';
+import {
+  daytimeClock,
+  eventually,
+  postJson,
+  startTestService,
+  type TestService,
+} from '../support/service.ts';
 import { openPage, postForm, signIn } from './support.ts';
 
 const TOKEN = 'dashboard-inbox-token-0123456789ab';
