@@ -47,6 +47,16 @@ export interface SendConsentFacts {
   initiatedSentAt: Date[];
 }
 
+/** What a claim of due outbox rows takes. */
+export interface OutboxClaimOptions {
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  contact?: { locationId: string; contactId: string };
+  /** Tag and field writes become due this long after they were queued (0: at once). */
+  coalesceMs?: number;
+}
+
 /**
  * The outbox as its drainer works it: claim due rows under a lease, then record what became of
  * each (sent, retried later, failed for good, cancelled, or given back untouched). Each method
@@ -54,20 +64,11 @@ export interface SendConsentFacts {
  */
 export interface OutboxDeliveryStore {
   /**
-   * Claims up to `limit` due rows, the oldest open row of each contact only (a contact's steps go
-   * out in order), optionally of one contact; a row whose lease ran out is claimed again.
+   * Claims up to `limit` due rows, the oldest open row of each contact and lane only (each lane
+   * of a contact goes out in order), optionally of one contact; a row whose lease ran out is
+   * claimed again.
    */
-  claim(
-    sql: Sql,
-    opts: {
-      now: Date;
-      leaseMs: number;
-      limit: number;
-      contact?: { locationId: string; contactId: string };
-      /** Tag and field writes become due this long after they were queued (0: at once). */
-      coalesceMs?: number;
-    },
-  ): Promise<OutboxRow[]>;
+  claim(sql: Sql, opts: OutboxClaimOptions): Promise<OutboxRow[]>;
   /**
    * Claims the contact's queued tag and field writes after `row`, due or not, to be carried out
    * merged with it.

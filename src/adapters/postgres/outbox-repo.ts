@@ -1,7 +1,9 @@
 import type { OutboxAction } from '../../ports/outbox-action.ts';
 import {
+  COALESCED_KINDS,
   type LeadWhereaboutsRow,
   MESSAGE_KINDS,
+  type OutboxClaimOptions,
   type OutboxRow,
   type SendConsentFacts,
 } from '../../ports/outbox-delivery.ts';
@@ -32,7 +34,7 @@ export async function enqueueOutbox(tx: Sql, row: OutboxEnqueue): Promise<number
 // (and the appointments and staff alerts they speak of), tag and field writes, and the record's other
 // steps (notes, tasks, financing checks). A reply never waits behind a CRM write, and a tag or field
 // write may wait to be merged with the next ones without holding up a note or a task.
-const COALESCED_KINDS_SQL = `('set_fields', 'remove_tags', 'add_tags')`;
+const COALESCED_KINDS_SQL = `(${COALESCED_KINDS.map((k) => `'${k}'`).join(', ')})`;
 const laneOf = (t: string) =>
   `(CASE WHEN ${t}.kind IN ${COALESCED_KINDS_SQL} THEN 1
          WHEN ${t}.kind IN ('add_note', 'create_task', 'assess_financing') THEN 2 ELSE 0 END)`;
@@ -45,16 +47,7 @@ const laneOf = (t: string) =>
  * claimed again; the attempt is recorded before the call so a re-claim knows to check before
  * re-sending.
  */
-export async function claimOutbox(
-  tx: Sql,
-  opts: {
-    now: Date;
-    leaseMs: number;
-    limit: number;
-    contact?: { locationId: string; contactId: string };
-    coalesceMs?: number;
-  },
-): Promise<OutboxRow[]> {
+export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<OutboxRow[]> {
   const params: unknown[] = [
     opts.now,
     new Date(opts.now.getTime() + opts.leaseMs),
