@@ -162,11 +162,18 @@ export function createMetrics() {
     labelNames: ['dependency'] as const,
     registers: [registry],
   });
+  const circuitTransitions = new Counter({
+    name: 'jorge_circuit_transitions_total',
+    help: 'Circuit breaker changes of state per outside dependency, by the state entered (open, half_open, closed).',
+    labelNames: ['dependency', 'state'] as const,
+    registers: [registry],
+  });
   const caches = createCacheMetrics(registry);
   return {
     registry,
     caches,
     circuitState,
+    circuitTransitions,
     webhooks,
     webhookMessagesIgnored,
     turnDuration,

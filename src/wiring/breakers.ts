@@ -10,7 +10,7 @@ export type BreakerFactory = (name: string) => Breaker;
 
 const breakerState = { closed: 0, half_open: 1, open: 2 } as const;
 
-/** One breaker per dependency, its state exported as a gauge and logged on change. */
+/** One breaker per dependency, its state exported as a gauge, its changes counted and logged. */
 export function breakerFactory(config: Config, metrics: Metrics, logger: Logger): BreakerFactory {
   return (name) => {
     metrics.circuitState.set({ dependency: name }, 0);
@@ -20,6 +20,7 @@ export function breakerFactory(config: Config, metrics: Metrics, logger: Logger)
       {
         onChange: (dependency, state) => {
           metrics.circuitState.set({ dependency }, breakerState[state]);
+          metrics.circuitTransitions.inc({ dependency, state });
           logger.warn({ dependency, state }, 'circuit breaker changed state');
         },
       },

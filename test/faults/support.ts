@@ -78,6 +78,19 @@ export function metricValue(text: string, name: string, labels: string): number 
 }
 
 /** The state of every GHL circuit breaker (one per endpoint family) by dependency, e.g. `ghl:contacts:read`. */
+/**
+ * How many times each GHL endpoint family's breaker opened, from jorge_circuit_transitions_total:
+ * counted by the service, so an open period shorter than any polling interval is still seen.
+ */
+export function ghlCircuitOpenings(metrics: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metrics.matchAll(
+    /^jorge_circuit_transitions_total\{dependency="(ghl:[a-z]+:[a-z]+)",state="open"\} (\d+)$/gm,
+  ))
+    out[m[1]!] = Number(m[2]);
+  return out;
+}
+
 export function ghlCircuits(metrics: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const m of metrics.matchAll(/^jorge_circuit_state\{dependency="(ghl:[a-z]+:[a-z]+)"\} (\d+)$/gm))
