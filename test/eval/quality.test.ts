@@ -45,6 +45,17 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
+  // Second development split, written fresh after the readers were built (ids v…): its first
+  // measurement was 90.3 % slots, 79.9 % questions, 64.7 % objections, 51/67 conversations, much
+  // like the held-out split. Tuned on from then, so its floors follow the measured values.
+  dev2: {
+    slots: 0.9,
+    questions: 0.79,
+    objections: 0.64,
+    conversations: 0.76,
+    keywordMisses: 2,
+    conversationComplianceMisses: 1,
+  },
   test: {
     slots: 0.89,
     questions: 0.75,
@@ -61,7 +72,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;
