@@ -159,6 +159,11 @@ export function readMessage(
     if (stated.horizon === 'just_looking') f.horizon = 'just_looking';
     else if (stated.horizon === 'over_year' || (stated.months ?? 0) >= 12) f.horizon = 'over_year';
   }
+  // "too early, maybe in a year", "just curious for now": cold whatever month comes with it.
+  const notYet = understood.acts.some(
+    (a) => a.act === 'objection' && (a.type === 'too_early' || a.type === 'just_looking'),
+  );
+  if (notYet) f.horizon = 'just_looking';
   const twoDeciders = TWO_DECIDERS.test(text);
   if (twoDeciders) f.decisionMakers = true;
   const multipleProperties = MULTIPLE.test(text);

@@ -158,6 +158,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     answerOnly(ctx, comps);
   } else if (handleFeelings(ctx)) {
     state.facts = mergeFacts(state.facts, learned(ctx));
+    answerBeforeHolding(ctx, comps);
     applyEscalationRules(ctx, true);
     return finish(ctx, input);
   } else if (closedByNo(state) && !reopens(ctx)) {
@@ -177,6 +178,16 @@ export function decideTurn(input: TurnInput): TurnDecision {
   }
   applyEscalationRules(ctx, false);
   return finish(ctx, input);
+}
+
+/**
+ * "I never signed up for this, how did you get my number?": an angry or grieving lead's question
+ * is still answered, before the line saying the agent will reach out.
+ */
+function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void {
+  const holding = ctx.parts.length - 1;
+  if (holding < 0 || !answerOnly(ctx, comps)) return;
+  ctx.parts.splice(holding, 0, ...ctx.parts.splice(holding + 1));
 }
 
 /** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */

@@ -13,10 +13,18 @@ const HELP = { words: BARE_HELP_WORDS, phrases: BARE_HELP_PHRASES };
 // "HELP who is this", "help me please what is this": the keyword leading a question about us.
 const HELP_LEAD = /^(?:help|ayuda|info)(?: me)?(?: (?:please|pls|plz|por favor))? (.+)$/;
 
+// "got a random text from this #, whats it for", "no entiendo quién me manda esto": a clause that
+// says a text came in and asks who sent it or what it is for.
+const GOT_A_TEXT =
+  '(?:i )?(?:just )?(?:got|get|getting|received|recieved) (?:a |this |these |your |some )?(?:random |weird |strange |unknown )?(?:text|texts|message|messages|msg|msgs)(?: from (?:this|your|a|an|some)(?: (?:number|random number|unknown number))?)?';
+const WHAT_FOR =
+  '(?:whats|what is|what are) (?:it|this|that|these|they) (?:for|about)|who (?:is|s) (?:sending|texting|messaging) (?:me|us)(?: this| these)?|no entiendo(?: (?:quien|que|por que|de que))?(?: (?:me|nos))? (?:manda|mandan|escribe|escriben|envia|envian|se trata)(?: esto| estos mensajes| este mensaje)?|quien (?:me|nos) (?:manda|escribe|envia) esto';
+const ABOUT_A_TEXT = new RegExp(`^(?:${GOT_A_TEXT}(?: ${WHAT_FOR})?|${WHAT_FOR})$`);
+
 /** A question about the messages themselves, or how to stop them. */
 function aboutTheMessages(flat: string): boolean {
   const plain = stripFillers(flat).replace(EMPHASIS, ' ').replace(SPACES, ' ').trim();
-  return ABOUT_THE_MESSAGES.includes(plain) || detectRevocation(flat);
+  return ABOUT_THE_MESSAGES.includes(plain) || ABOUT_A_TEXT.test(plain) || detectRevocation(flat);
 }
 // "what even is this", "who the heck is this": the same question said louder.
 const EMPHASIS = /(?<![a-z])(?:even|exactly|actually|the hell|the heck|on earth)(?![a-z])/g;

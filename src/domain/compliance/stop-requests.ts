@@ -39,6 +39,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   // The do-not-call list, by name or letters.
   wordRegex('dnc|do not (?:call|contact|text) (?:list|registry)|dont call list|no call list'),
   wordRegex('(?:lose|delete|forget|erase) (?:my|this) (?:number|phone number|cell)'),
+  // "wrong number, please delete it": the number the sender holds, erased.
+  wordRegex(
+    'wrong (?:number|person)(?: [a-z]+){0,3} (?:delete|remove|erase|lose) (?:it|this|me|the number|this number|my number)',
+  ),
   // Asking to be erased from the sender's records: "delete my info from your system".
   wordRegex(
     '(?:delete|erase|remove|wipe|purge) (?:all )?(?:of )?(?:my|our) (?:info|information|contact|contact info|contact information|details|data|personal info|personal information) (?:from|off|out of) (?:your|the|this) (?:system|list|database|records|files|contacts|crm)',

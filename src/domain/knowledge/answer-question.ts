@@ -18,7 +18,7 @@ function usableData(topic: KnowledgeTopic, data: AnswerData | undefined): Answer
  * made up: every word comes from the realtor's wording and every figure from `facts` or `data`.
  */
 export function answerQuestion(
-  topic: QuestionTopic,
+  topic: QuestionTopic | KnowledgeTopic,
   kb: KnowledgeBase,
   lang: Lang,
   facts: KnowledgeFacts,

@@ -130,6 +130,16 @@ export const defaultKnowledgeBase: KnowledgeBase = {
         'En {area}, las casas se han vendido recientemente a un precio mediano de {median}.',
       ],
     },
+    area_quality: {
+      en: [
+        "I can't rate schools, safety or neighborhoods. The school district and the city publish that data, and {agent} can show you homes in any area you choose.",
+        "I can't rate schools or neighborhoods; the school district and the city publish that data.",
+      ],
+      es: [
+        'No puedo calificar escuelas, seguridad ni vecindarios. El distrito escolar y la ciudad publican esos datos, y {agent} le muestra casas donde usted elija.',
+        'No puedo calificar escuelas ni zonas; el distrito escolar y la ciudad publican esos datos.',
+      ],
+    },
     market: {
       en: [
         'In {area}, homes sold over the last {months} months went for a median of {median}, in about {days} days on the market.',

@@ -2,12 +2,18 @@ import type { ListingStatus } from '../buyer/listing.ts';
 import type { Lang } from '../state.ts';
 import { QUESTION_TOPICS, type QuestionTopic } from '../understand/types.ts';
 
-/** Every topic a realtor can write an answer for; `other` always goes to the agent. */
-export type KnowledgeTopic = Exclude<QuestionTopic, 'other'>;
+/**
+ * Every topic a realtor can write an answer for; `other` always goes to the agent.
+ * `area_quality` is not a reading of its own: it is the answer to an area question about schools,
+ * safety or which neighbourhood is "good", which fair housing forbids answering with a verdict
+ * (or with prices that steer), so it gets a neutral pointer to public sources instead.
+ */
+export type KnowledgeTopic = Exclude<QuestionTopic, 'other'> | 'area_quality';
 
-export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = QUESTION_TOPICS.filter(
-  (t): t is KnowledgeTopic => t !== 'other',
-);
+export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = [
+  ...QUESTION_TOPICS.filter((t): t is Exclude<QuestionTopic, 'other'> => t !== 'other'),
+  'area_quality',
+];
 
 /**
  * The wordings of one answer in one language, best first. The first one whose `{placeholders}`

@@ -1,8 +1,10 @@
 import { streetName } from '../cma/locate-subject.ts';
+import { DANGER_WORDS, SAFE_WORDS_EN, SAFE_WORDS_ES } from '../compliance/outbound-words.ts';
+import { flatten, wordRegex } from '../compliance/text.ts';
 import { buildCma } from '../cma/build-cma.ts';
 import { marketSummary } from '../cma/market-summary.ts';
 import type { SoldComp } from '../cma/types.ts';
-import { type AnswerData, answerQuestion } from '../knowledge/index.ts';
+import { type AnswerData, answerQuestion, type KnowledgeTopic } from '../knowledge/index.ts';
 import { sellerAnswered, sellerTemperature } from '../seller/temperature.ts';
 import type { TurnContext } from '../turn-context.ts';
 import type { QuestionTopic } from '../understand/types.ts';
@@ -18,6 +20,27 @@ import type { QuestionTopic } from '../understand/types.ts';
 const APPOINTMENT = new Set<QuestionTopic>(['reschedule', 'cancel']);
 
 const localDay = (now: Date) => now.toISOString().slice(0, 10);
+
+/**
+ * An area question about schools, safety or which neighbourhood is "good" (for families, kids…).
+ * Fair housing: no verdict and no price levels that steer; the lead gets public sources and the
+ * agent a task. Deterministic, like every fair housing rule.
+ */
+const AREA_QUALITY = wordRegex(
+  `schools?|school (?:district|ratings?|scores?)|escuelas?|colegios?|${SAFE_WORDS_EN}|${SAFE_WORDS_ES}|${DANGER_WORDS}|crime|crimen|criminalidad|(?:good|best|better|nice|nicest|great|decent|quiet|safest|top) (?:area|areas|part|parts|neighborhood|neighborhoods|neighbourhood|neighbourhoods|community|communities|streets?|side|zip)|(?:family|kid|child) friendly|(?:for|with) (?:families|a family|kids|children|retirees)|(?:buen|buena|buenas|buenos|mejor|mejores) (?:zona|zonas|area|areas|vecindario|vecindarios|colonia|colonias|barrio|barrios)|para (?:familias|ninos|la familia)`,
+);
+/** Area questions the comps cannot answer (commute, traffic, things to do): the agent answers. */
+const AREA_NOT_PRICES = wordRegex(
+  'commutes?|commuting|traffic|freeway|things to do|restaurants|shopping|parks|weather|trafico|transito|que hacer',
+);
+
+/** The knowledge-base topic that answers a question read as `topic`. */
+function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
+  if (topic !== 'area_info') return topic;
+  const flat = flatten(text);
+  if (AREA_QUALITY.test(flat)) return 'area_quality';
+  return AREA_NOT_PRICES.test(flat) ? 'other' : topic;
+}
 
 /** An answer this short still leaves room in one SMS for the bot's next question. */
 const ROOM_FOR_A_QUESTION = 95;
@@ -112,20 +135,28 @@ export function answerQuestions(
   for (const topic of topics) {
     const email = ctx.reading.slots.email;
     const facts = { ...persona, ...(email ? { leadEmail: email } : {}) };
-    const data = dataFor(topic, ctx, comps);
+    const kbTopic = answerTopic(topic, ctx.text);
+    const data = kbTopic === topic ? dataFor(topic, ctx, comps) : undefined;
     // A wording short enough to leave room for the next question, else the full one.
-    const short = answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data, ROOM_FOR_A_QUESTION);
-    let answer = 'unknown' in short ? answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data) : short;
+    const short = answerQuestion(kbTopic, ctx.cfg.knowledge, ctx.lang, facts, data, ROOM_FOR_A_QUESTION);
+    let answer =
+      'unknown' in short ? answerQuestion(kbTopic, ctx.cfg.knowledge, ctx.lang, facts, data) : short;
     // Asked again in other words: never the same text twice in a row. A shorter wording if the
     // realtor wrote one, else the agent answers it personally.
     if (!('unknown' in answer) && ctx.state.lastReply?.includes(answer.text)) {
       const shorter = answer.text.length - 1;
-      answer = answerQuestion(topic, ctx.cfg.knowledge, ctx.lang, facts, data, shorter);
+      answer = answerQuestion(kbTopic, ctx.cfg.knowledge, ctx.lang, facts, data, shorter);
       if (!('unknown' in answer) && ctx.state.lastReply.includes(answer.text)) answer = { unknown: true };
     }
     if (!('unknown' in answer)) {
       ctx.sayText(answer.text);
       ctx.audit('question_answered', { topic, source: answer.source });
+      if (kbTopic === 'area_quality')
+        ctx.task(
+          'Lead asks about schools or neighborhoods',
+          `Answer with facts only (district names, public sources), never a verdict on an area. Their message: "${ctx.text.slice(0, 300)}"`,
+          4,
+        );
       if (APPOINTMENT.has(topic))
         ctx.task(
           topic === 'cancel' ? 'Lead asks to cancel the appointment' : 'Lead asks to move the appointment',

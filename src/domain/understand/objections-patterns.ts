@@ -78,6 +78,28 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
   },
   {
+    // "my brother in law just got his license", "mi prima ya tiene licencia": family in the trade.
+    type: 'has_agent',
+    pattern: w(
+      `${KIN} (?:just |recently |finally |already )?(?:got|has|passed|became|is getting|getting|ya tiene|tiene|saco)(?: (?:his|her|their|a|the|su))?(?: real estate)? (?:license|licence|licensed|licencia)`,
+    ),
+    negatable: true,
+    statement: true,
+    // Not a driving licence: the message says the license is for real estate or who is helping.
+    requires:
+      /\b(?:real estate|realtor|agent|broker|bienes raices|(?:going|go|went|use|using|work|working|stick|sticking) with (?:him|her|them)|(?:help|represent) (?:us|me)|con (?:el|ella))\b/,
+  },
+  {
+    // "...so we're going with him": the person named is an agent (the message says so).
+    type: 'has_agent',
+    pattern: w(
+      '(?:going|goin|go|went|gonna go|decided to go|using|use|sticking|stick|staying|working|work) with (?:him|her|them)|(?:vamos|nos vamos|nos quedamos|seguimos|trabajamos) con (?:el|ella|ellos)',
+    ),
+    negatable: true,
+    statement: true,
+    requires: /\b(?:license|licence|licensed|licencia|realtor|agent|agente|broker)\b/,
+  },
+  {
     type: 'has_agent',
     pattern: w(
       `(?:im|i am|were|we are|soy|somos) (?:a |an )?(?:licensed )?${AGENT}(?: myself| ourselves| too| also)?`,

@@ -167,6 +167,8 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   // Someone who does not own the house has no timing to give; "not now, maybe never" is a no.
   if (found.has('wrong_number')) found.delete('too_early');
   if (found.has('not_interested') && NEVER.test(p.flat)) found.delete('too_early');
+  // "not selling anytime soon, maybe in 2 years": a no for now with a later date is too early.
+  if (found.has('too_early')) found.delete('not_interested');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }

@@ -61,7 +61,7 @@ const OWN_HOME = wordRegex(
 );
 // When the bot asked for a price, turning the question back is asking what the home is worth.
 const PRICE_DEFERRAL = wordRegex(
-  '(?:thats|that is|its) why (?:im|i am|i was|were|we are) asking|(?:youre|you are|your|ur) the (?:expert|pro|professional|realtor|agent)|you tell me|u tell me|what do (?:you|u|ya) think|your (?:opinion|thoughts|take)|depends on what (?:you|u) (?:think|say)|what would (?:you|u) (?:list|price|put)|what should (?:i|we) (?:ask|list|price)|dime tu|digame|usted digame|que opina|que piensa|lo que (?:usted|tu) (?:diga|digas|crea|creas)',
+  '(?:thats|that is|its) why (?:im|i am|i was|were|we are) asking|(?:wed|id|we would|i would|would) (?:love|like|want) to (?:know|hear|find out|see)|(?:want|wanna|need) to (?:know|hear|find out) (?:for sure|what (?:you|u) think)|(?:youre|you are|your|ur) the (?:expert|pro|professional|realtor|agent)|you tell me|u tell me|what do (?:you|u|ya) think|your (?:opinion|thoughts|take)|depends on what (?:you|u) (?:think|say)|what would (?:you|u) (?:list|price|put)|what should (?:i|we) (?:ask|list|price)|dime tu|digame|usted digame|que opina|que piensa|lo que (?:usted|tu) (?:diga|digas|crea|creas)',
 );
 
 // Said after their own figure: "is that crazy?", "tell me if I'm dreaming", "¿es mucho?".
@@ -96,9 +96,13 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   }
   if (PREAPPROVAL_NAMED.test(whole) && clause.asked && COUNTS_AS.test(clause.flat))
     found.push('preapproval_needed');
+  // A seller who names a figure and turns to us ("maybe 700? we'd like your opinion") asks the
+  // value whether or not we had just asked for the price.
+  const priceTalk = ctx.lastQuestion === 'price' || (ctx.bot === 'seller' && FIGURE.test(whole));
   if (
-    ctx.lastQuestion === 'price' &&
-    (PRICE_DEFERRAL.test(clause.flat) || (clause.asked && SANITY_CHECK.test(clause.flat)))
+    priceTalk &&
+    (PRICE_DEFERRAL.test(clause.flat) ||
+      (ctx.lastQuestion === 'price' && clause.asked && SANITY_CHECK.test(clause.flat)))
   )
     found.push('home_value');
   if (ctx.lastQuestion === 'price' && SANITY_CHECK_SAID.test(clause.flat) && !found.includes('home_value'))
@@ -158,6 +162,12 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
   const scheduling = readScheduling(text, clauses, whole, ctx);
   if (NOT_A_QUESTION.test(whole)) {
     acts.push(...scheduling.filter((act) => act.act === 'scheduling'));
+    // "stop asking me questions and just tell me what it's worth": a complaint with an explicit
+    // request beside it; only the requests a list knows by their wording are read.
+    const said = clauses.flatMap((clause) => topicsOf(clause, whole, ctx, true));
+    // "wrong number, I don't know any Jorge" says who they are not, it does not ask who we are.
+    for (const topic of new Set(said))
+      if (topic !== 'other' && topic !== 'identity') acts.push({ act: 'question', topic });
     return dedupe(acts);
   }
 
