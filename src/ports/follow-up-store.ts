@@ -1,4 +1,4 @@
-import type { Sql } from '../ports.ts';
+import type { Db, Sql } from '../ports.ts';
 import type { ContactRow } from './contact-store.ts';
 import type { FollowUpRow } from './contact-view.ts';
 import type { ModelCallRecord } from './model-call-record.ts';
@@ -47,37 +47,64 @@ export interface TranscriptLine {
 }
 
 /**
- * What the follow-up runner reads and writes, each method in the transaction (or pool) it is
- * given: the due steps and their outcome, what the step's checks need (the contact, the last sends),
- * and what a sent step leaves behind (outbox rows, the transcript line, the CMA document, model
- * usage).
+ * Everything stored that a due step's checks and wording read: loaded once without any lock to
+ * gather what the step needs from the network (the CMA and its model-written explanation), and
+ * again under the step's row lock to check nothing moved meanwhile.
  */
+export interface FollowUpBasis {
+  step: FollowUpRow;
+  /** Null: the contact is not in our mirror. */
+  subject: FollowUpSubjectRow | null;
+  /** When the contact's last follow-up step was sent. */
+  lastSentAt: Date | null;
+  /** When someone other than the bots (a GHL workflow, a campaign, a person) last texted the contact. */
+  lastOtherSendAt: Date | null;
+  /** When the messages we started (no inbox row) to the contact went out since `sentSince`. */
+  initiatedSent: Date[];
+}
+
+/** Two loads of the basis give the same key exactly when the step's checks would see the same data. */
+export function followUpBasisKey(b: FollowUpBasis): string {
+  return JSON.stringify([b.step, b.subject, b.lastSentAt, b.lastOtherSendAt, b.initiatedSent]);
+}
+
+/** Every effect of one step, as data; committed in one transaction. */
+export interface FollowUpPlan {
+  locationId: string;
+  contactId: string;
+  at: Date;
+  /** Sent or skipped for good, or still pending until `dueAt` (`reason` null keeps the one shown). */
+  outcome: FollowUpOutcome | { status: 'pending'; dueAt: Date; reason: string | null };
+  /** The CMA PDF the email links to. */
+  document: { id: string; filename: string; contentType: string; bytes: Buffer } | null;
+  outbox: { key: string; action: OutboxAction }[];
+  /** The transcript line of the sent step; `outboxKey` names the outbox row that sends it. */
+  transcript: { channel: string; body: string; outboxKey: string | null } | null;
+  modelCalls: ModelCallRecord[];
+}
+
+export type FollowUpCommit =
+  | { kind: 'done' }
+  /** The step is no longer pending and due, or another runner holds it: nothing was written. */
+  | { kind: 'lost' }
+  /** The stored basis changed since it was loaded: nothing was written, load and gather again. */
+  | { kind: 'moved' };
+
+/** What the follow-up runner reads and its one write per step. */
 export interface FollowUpStore {
   /** Ids of pending steps due at `now`, oldest first; `only` selects `locationId`, else every other location. */
   listDue(sql: Sql, opts: { now: Date; locationId: string; only: boolean; limit: number }): Promise<number[]>;
-  /** Locks one pending step if it is still due and nobody else holds it. */
-  lockDue(sql: Sql, id: number, now: Date): Promise<FollowUpRow | null>;
-  loadSubject(sql: Sql, locationId: string, contactId: string): Promise<FollowUpSubjectRow | null>;
-  /** When the contact's last follow-up step was sent. */
-  lastSentAt(sql: Sql, locationId: string, contactId: string): Promise<Date | null>;
-  /** When someone other than the bots (a GHL workflow, a campaign, a person) last texted the contact. */
-  lastOtherSendAt(sql: Sql, locationId: string, contactId: string): Promise<Date | null>;
-  /** When the messages we started (no inbox row) to the contact went out since `since`. */
-  initiatedMessagesSentSince(sql: Sql, locationId: string, contactId: string, since: Date): Promise<Date[]>;
-  finish(sql: Sql, id: number, f: FollowUpOutcome): Promise<void>;
-  postpone(sql: Sql, id: number, dueAt: Date): Promise<void>;
-  /** Moves a step to a later time and says why it waits (shown as the step's reason until it runs). */
-  hold(sql: Sql, id: number, dueAt: Date, reason: string): Promise<void>;
-  saveDocument(
-    sql: Sql,
-    doc: { id: string; filename: string; contentType: string; bytes: Buffer; at: Date },
-  ): Promise<void>;
-  /** Queues one CRM step; null when its idempotency key was queued before. */
-  enqueue(sql: Sql, row: OutboxEnqueue): Promise<number | null>;
-  /** Adds a line to the contact's transcript. */
-  appendMessage(sql: Sql, m: TranscriptLine): Promise<void>;
-  recordModelCall(
-    sql: Sql,
-    row: { locationId: string; contactId: string; inboxId: number | null; record: ModelCallRecord; at: Date },
-  ): Promise<void>;
+  /** The step's basis, read without taking any lock; null when it is not pending and due at `now`. */
+  load(sql: Sql, id: number, opts: { now: Date; sentSince: Date }): Promise<FollowUpBasis | null>;
+  /**
+   * One transaction: lock the step if it is still pending and due and nobody else holds it, check
+   * the basis is still the one loaded, write the plan.
+   */
+  commit(
+    db: Db,
+    id: number,
+    opts: { now: Date; sentSince: Date },
+    expectedKey: string,
+    plan: FollowUpPlan,
+  ): Promise<FollowUpCommit>;
 }

@@ -31,6 +31,16 @@ export async function advance(url: string, days: number) {
   return postJson(`${url}/api/v1/sandbox/advance-clock`, { days });
 }
 
+/** A seller with an email writes in and the sandbox clock passes days 3 and 7: day 14 (the CMA email) is next. */
+export async function sellerBeforeDay14(url: string, contactId: string) {
+  await say(url, contactId, SELLER_MESSAGE, {
+    tags: ['Seller-Lead'],
+    contact: { firstName: 'Ana', email: 'ana@example.com' },
+  });
+  await advance(url, 3);
+  await advance(url, 4);
+}
+
 export async function contact(url: string, id: string) {
   const res = await fetch(`${url}/api/v1/contacts/${id}?locationId=sandbox`);
   return (await res.json()) as Record<string, any>;

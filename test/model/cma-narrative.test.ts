@@ -8,7 +8,7 @@ import {
   startFakeAnthropic,
 } from '../support/fakes/anthropic-server.ts';
 import { startTestService, type TestService } from '../support/service.ts';
-import { advance, contact, crmRecords, manualClock, SELLER_MESSAGE, say } from '../follow-ups/helpers.ts';
+import { advance, contact, crmRecords, manualClock, sellerBeforeDay14 } from '../follow-ups/helpers.ts';
 
 const KEY = 'sk-ant-test-key-0003';
 const lastUser = (req: FakeAnthropicRequest) => lastUserText(req.body);
@@ -40,12 +40,7 @@ describe('the day-14 CMA email with a model-written explanation (cma_narrative)'
       { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: claude.url, MODEL_TURN_TIMEOUT_MS: '15000' },
       { clock: manualClock('2026-11-23T18:00:00Z'), workers: false },
     );
-    await say(svc.url, 'narr', SELLER_MESSAGE, {
-      tags: ['Seller-Lead'],
-      contact: { firstName: 'Ana', email: 'ana@example.com' },
-    });
-    await advance(svc.url, 3);
-    await advance(svc.url, 4);
+    await sellerBeforeDay14(svc.url, 'narr');
     expect((await advance(svc.url, 7)).body.ran.map((r: { step: string }) => r.step)).toEqual(['day14']);
     const emails = (await crmRecords(tdb, 'narr', 'message')).filter((m) => m.payload.type === 'Email');
     expect(emails).toHaveLength(1);

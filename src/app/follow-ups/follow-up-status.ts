@@ -1,9 +1,8 @@
 import type { BotsConfig } from '../../domain/bots-config.ts';
 import { type FollowUpBlockedReason, followUpBlockedReason } from '../../domain/follow-up/index.ts';
 import { silencingTags } from '../../domain/human-takeover.ts';
-import type { Sql } from '../../ports.ts';
 import type { ContactRow } from '../../ports/contact-store.ts';
-import type { FollowUpStore } from '../../ports/follow-up-store.ts';
+import type { FollowUpSubjectRow } from '../../ports/follow-up-store.ts';
 
 export interface FollowUpSubject {
   contact: ContactRow;
@@ -13,14 +12,7 @@ export interface FollowUpSubject {
 }
 
 /** The contact, its conversation, and whether automated follow-ups may reach it right now. */
-export async function loadFollowUpSubject(
-  store: Pick<FollowUpStore, 'loadSubject'>,
-  sql: Sql,
-  loc: string,
-  cid: string,
-  bots: BotsConfig,
-): Promise<FollowUpSubject | null> {
-  const found = await store.loadSubject(sql, loc, cid);
+export function followUpSubject(found: FollowUpSubjectRow | null, bots: BotsConfig): FollowUpSubject | null {
   if (!found) return null;
   const { contact, conversation: conv } = found;
   const state = conv?.state ?? {};

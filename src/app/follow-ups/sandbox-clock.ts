@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports.ts';
 import type { SandboxDueStore } from '../../ports/escalation-alert-store.ts';
 import type { SandboxClockStore } from '../../ports/sandbox-clock-store.ts';
-import type { FollowUpRun } from './run-due-follow-ups.ts';
+import type { FollowUpRun } from './plan-follow-up.ts';
 import { SANDBOX_LOCATION_ID } from '../locations/sandbox.ts';
 
 export interface SandboxClock extends Clock {
