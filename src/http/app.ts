@@ -117,15 +117,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     await locationSettingsRoutes(app, { clock: deps.clock, locationSettings: deps.locationSettings });
   await healthRoutes(app, deps);
   await registerDashboard(app, deps, sessions);
-  if (deps.config.FEATURE_MCP) {
-    // The MCP SDK is loaded only when the feature is on.
+  if (deps.mcp) {
+    // The MCP SDK is loaded only when the feature is on (the composition root then passes the tools).
     const { mcpHttpRoute } = await import('../mcp/http-route.ts');
-    const { createMcpDeps } = await import('../mcp/deps.ts');
-    await mcpHttpRoute(app, {
-      token: deps.config.JORGE_API_TOKEN,
-      mcp: createMcpDeps({ db: deps.db, stores: deps.stores, config: deps.config, clock: deps.clock }),
-      logger: deps.logger,
-    });
+    await mcpHttpRoute(app, { token: deps.config.JORGE_API_TOKEN, mcp: deps.mcp, logger: deps.logger });
   }
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

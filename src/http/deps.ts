@@ -17,6 +17,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Clock, Db } from '../ports.ts';
 import type { StorageSpace } from '../ports/storage-space.ts';
+import type { McpDeps } from '../mcp/tool-types.ts';
 
 /** Everything the HTTP layer needs, wired by main.ts (or a test) with plain functions. */
 export interface HttpDeps {
@@ -52,6 +53,8 @@ export interface HttpDeps {
   ghlInstalls?: GhlInstalls | null;
   /** Per-location settings over the environment's defaults (GET/PUT/PATCH /api/v1/locations/:id/settings). */
   locationSettings?: LocationSettingsStore;
+  /** The lead tools served at POST /mcp (wiring/mcp.ts); null or absent when FEATURE_MCP is off. */
+  mcp?: McpDeps | null;
   /** The embedded database's free space: writes are refused below DATA_DIR_MIN_FREE_MB; absent on PostgreSQL. */
   storageSpace?: StorageSpace;
 }

@@ -1,11 +1,15 @@
-// Part of the composition root: external MCP tools (FEATURE_MCP + MCP_SERVERS) and the listings
-// search the buyer's turn runs through them. The MCP SDK is loaded only when servers are configured.
+// Part of the composition root, and the only place MCP is wired: the lead tools this service serves
+// at POST /mcp (FEATURE_MCP), external MCP tools (FEATURE_MCP + MCP_SERVERS) and the listings search
+// the buyer's turn runs through them. The MCP modules are loaded only when the feature is on.
 import { searchExternalListings } from '../app/turn/external-listings.ts';
 import type { Config } from '../config.ts';
 import type { Facts } from '../domain/state.ts';
+import type { McpDeps } from '../mcp/tool-types.ts';
 import { parseMcpServers } from '../mcp/servers-config.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { createMetrics } from '../observability/metrics.ts';
+import type { Clock, Sql } from '../ports.ts';
+import type { Stores } from '../ports/stores.ts';
 import { defaultRetryConfig } from '../resilience/retry.ts';
 import type { BreakerFactory } from './breakers.ts';
 
@@ -43,4 +47,17 @@ export async function mcpToolsFromConfig(
           )
       : null;
   return { servers, tools, externalListings };
+}
+
+/**
+ * The lead tools served at POST /mcp, bound to the service's database, bots settings and CMA
+ * pipeline; null when FEATURE_MCP is off (no route is registered).
+ */
+export async function mcpServerFromConfig(
+  config: Config,
+  w: { db: Sql; stores: Stores; clock: Clock },
+): Promise<McpDeps | null> {
+  if (!config.FEATURE_MCP) return null;
+  const { createMcpDeps } = await import('../mcp/deps.ts');
+  return createMcpDeps({ db: w.db, stores: w.stores, config, clock: w.clock });
 }

@@ -42,7 +42,7 @@ import type { Clock, Db } from '../ports.ts';
 import { breakerFactory } from './breakers.ts';
 import { crmsFromConfig } from './crm.ts';
 import { languageModelFromConfig } from './language-model.ts';
-import { mcpToolsFromConfig } from './mcp.ts';
+import { mcpServerFromConfig, mcpToolsFromConfig } from './mcp.ts';
 import { diskSpaceGuardFromConfig, pauseWorkersWhileLow } from './disk-space.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
 import { postgresOutboxDelivery } from '../adapters/postgres/outbox-delivery.ts';
@@ -324,6 +324,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     mesh,
     locationSettings,
     ghlInstalls: installs,
+    mcp: await mcpServerFromConfig(config, { db, stores: postgresStores, clock }),
     ...(diskSpace ? { storageSpace: diskSpace } : {}),
   });
   let workersPause: ReturnType<typeof pauseWorkersWhileLow> | null = null;
