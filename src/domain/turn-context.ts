@@ -127,14 +127,51 @@ export class TurnContext {
   giveUpOn(key: string): void {
     if (!this.state.skipped.includes(key)) this.state.skipped = [...this.state.skipped, key];
     this.state.pending = null;
-    if (!this.parts.some((p) => p.text === this.phrase('loop.handoff')))
-      this.say('loop.handoff', {}, { keep: true });
+    // The conversation usually goes on with the next question, so this is not a goodbye.
+    if (
+      !this.parts.some((p) => p.text === this.phrase('loop.skip') || p.text === this.phrase('loop.handoff'))
+    )
+      this.say('loop.skip', {}, { keep: true });
     this.task(
       'Lead needs a personal follow-up',
       `The assistant asked "${key}" twice without a usable answer and stopped asking; please follow up personally.`,
       24,
     );
     this.audit('question_given_up', { question: key });
+  }
+
+  /**
+   * The first of `questions` neither answered nor given up on, with how many vague answers it has
+   * had (to pick the wording). One answered vaguely `vagueRetries` times is given up on here, the
+   * agent being told, unless this is only a look ahead (`record` false).
+   */
+  nextOpen<Q extends string>(
+    questions: readonly Q[],
+    answered: Record<Q, boolean>,
+    key: (q: Q) => string,
+    record = true,
+  ): { q: Q; attempt: number } | null {
+    for (const q of questions) {
+      if (answered[q] || this.state.skipped.includes(key(q))) continue;
+      const attempts = this.state.vague[key(q)] ?? 0;
+      if (attempts >= this.cfg.thresholds.vagueRetries) {
+        if (record) this.giveUpOn(key(q));
+        continue;
+      }
+      return { q, attempt: attempts };
+    }
+    return null;
+  }
+
+  /**
+   * Ends the qualifying with a person to take over: "I'll have <agent> reach out", said once (it
+   * replaces the lighter line a question given up on this turn said).
+   */
+  handOff(): void {
+    const skip = this.parts.findIndex((p) => p.text === this.phrase('loop.skip'));
+    if (skip >= 0) this.parts.splice(skip, 1);
+    if (!this.parts.some((p) => p.text === this.phrase('loop.handoff')))
+      this.say('loop.handoff', {}, { keep: true });
   }
 
   hasTag(tag: string): boolean {

@@ -104,19 +104,9 @@ export function decideBuyer(ctx: TurnContext): void {
   if (ctx.parts.length === 0) ctx.say('buyer.done', {}, { keep: true, variant: state.inbound });
 }
 
+/** The first question not answered nor given up on (after enough vague answers the agent is told). */
 function nextQuestion(ctx: TurnContext, record = true): { q: BuyerQuestion; attempt: number } | null {
-  const { state } = ctx;
-  const answered = buyerAnswered(state.facts);
-  for (const q of BUYER_QUESTIONS) {
-    if (answered[q] || state.skipped.includes(KEY(q))) continue;
-    const attempts = state.vague[KEY(q)] ?? 0;
-    if (attempts >= ctx.cfg.thresholds.vagueRetries) {
-      if (record) state.skipped = [...state.skipped, KEY(q)];
-      continue;
-    }
-    return { q, attempt: attempts };
-  }
-  return null;
+  return ctx.nextOpen(BUYER_QUESTIONS, buyerAnswered(ctx.state.facts), KEY, record);
 }
 
 /** Once the budget and one other need are known: how many homes fit and the best one; all in a note. */

@@ -95,7 +95,8 @@ export function decideSeller(ctx: TurnContext): void {
   state.closedReason = 'qualified';
   state.pending = null;
   // Never "that's everything I need" while an answer is missing: a person takes it from here.
-  ctx.say(allFour ? 'seller.done' : 'loop.handoff', {}, { keep: true });
+  if (allFour) ctx.say('seller.done', {}, { keep: true });
+  else ctx.handOff();
   ctx.task(
     'Follow up with seller',
     'The seller answered the qualifying questions by text; see the fields for details.',
@@ -103,20 +104,9 @@ export function decideSeller(ctx: TurnContext): void {
   );
 }
 
-/** The first unanswered question not yet given up on; after enough vague answers, move on. */
+/** The first question not answered nor given up on (after enough vague answers the agent is told). */
 function nextQuestion(ctx: TurnContext, record = true): { q: SellerQuestion; attempt: number } | null {
-  const { state } = ctx;
-  const answered = sellerAnswered(state.facts);
-  for (const q of SELLER_QUESTIONS) {
-    if (answered[q] || state.skipped.includes(KEY(q))) continue;
-    const attempts = state.vague[KEY(q)] ?? 0;
-    if (attempts >= ctx.cfg.thresholds.vagueRetries) {
-      if (record) state.skipped = [...state.skipped, KEY(q)];
-      continue;
-    }
-    return { q, attempt: attempts };
-  }
-  return null;
+  return ctx.nextOpen(SELLER_QUESTIONS, sellerAnswered(ctx.state.facts), KEY, record);
 }
 
 function empathyAndAnchoring(ctx: TurnContext): void {

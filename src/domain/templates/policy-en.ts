@@ -56,6 +56,7 @@ export const policyEn: Record<string, string[]> = {
   'loop.choices.buyer.areas': ['Which areas do you like, for example Rancho Cucamonga, Upland or Fontana?'],
   'loop.choices.buyer.beds': ['How many bedrooms: 2, 3 or 4?'],
   'loop.choices.lead.ask_intent': ['Are you buying, selling, or both?'],
+  'loop.skip': ['No problem, {agent} can go over that with you.'],
   'loop.handoff': ["No problem, I'll have {agent} reach out to go over the details with you."],
   'seller.offer_meeting': ['Thanks, that gives {agent} a clear picture.'],
 };

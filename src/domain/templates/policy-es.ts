@@ -58,6 +58,7 @@ export const policyEs: Record<string, string[]> = {
   'loop.choices.buyer.areas': ['¿Qué zonas le gustan, por ejemplo Rancho Cucamonga, Upland o Fontana?'],
   'loop.choices.buyer.beds': ['¿Cuántas recámaras: 2, 3 o 4?'],
   'loop.choices.lead.ask_intent': ['¿Quiere comprar, vender, o ambas?'],
+  'loop.skip': ['No se preocupe, {agent} puede verlo con usted.'],
   'loop.handoff': ['No se preocupe, le pediré a {agent} que le contacte para ver los detalles.'],
   'seller.offer_meeting': ['Gracias, con eso {agent} tiene una idea clara.'],
 };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
+import { decideTurn } from '../../src/domain/turn.ts';
+
+// A question asked twice without a usable answer is given up on and the agent gets a task. When
+// the bot goes on with its next question, the lead is not told goodbye ("I'll have Jorge reach
+// out") in the middle of the conversation; when nothing is left to ask, that line ends it, once.
+
+const cfg = defaultBotsConfig({
+  agentName: 'Jorge',
+  market: 'Rancho Cucamonga, CA',
+  timezone: 'America/Los_Angeles',
+});
+
+function replies(texts: string[]) {
+  let stored: Record<string, unknown> | null = null;
+  return texts.map((text) => {
+    const d = decideTurn({
+      cfg,
+      stored,
+      contact: { tags: ['Seller-Lead'], fields: {}, optedOut: false, paused: false },
+      text,
+      channel: 'SMS',
+      now: new Date('2026-12-04T18:00:00Z'),
+      calendar: false,
+      listings: [],
+    });
+    stored = d.state as unknown as Record<string, unknown>;
+    return { reply: d.reply ?? '', tasks: d.actions.filter((a) => a.type === 'create_task').length };
+  });
+}
+
+describe('a question given up on', () => {
+  it('after an answer to another question: the agent will go over it, and the next question follows', () => {
+    const turns = replies(['hi', 'honestly just curious', 'maybe next fall']);
+    expect(turns[2]!.reply).toMatch(/Jorge can go over that with you\. How would you describe the home/);
+    expect(turns[2]!.reply).not.toMatch(/reach out/);
+    expect(turns[2]!.tasks).toBe(1);
+  });
+
+  it('after two vague answers: the same, instead of moving on without a word or a task', () => {
+    const turns = replies(['hi', 'hmm', 'dunno']);
+    expect(turns[2]!.reply).toMatch(/^No problem, Jorge can go over that with you\. Would selling within/);
+    expect(turns[2]!.tasks).toBe(1);
+  });
+
+  it('when nothing is left to ask: "I\'ll have Jorge reach out", once, ends it', () => {
+    const turns = replies(['hi', 'moving for work', 'not sure', 'hmm', 'ok i guess', 'meh', 'dunno', '1234 main st upland']);
+    expect(turns[6]!.reply).toMatch(/What's the property address\?$/);
+    const last = turns[7]!.reply;
+    expect(last).toMatch(/I'll have Jorge reach out/);
+    expect(last.match(/No problem/g)).toHaveLength(1);
+    expect(last).not.toMatch(/can go over that|\?$/);
+  });
+});
