@@ -1,4 +1,4 @@
-import type { Sql } from '../ports.ts';
+import type { Db, Sql } from '../ports.ts';
 import type { InboxEvent, InboxPayload } from './inbox-event.ts';
 
 // The inbox as the webhook and sandbox routes use it: accepted events are written (grouped into
@@ -66,9 +66,10 @@ export interface InboxQueue {
   /**
    * One statement: the oldest pending event of up to `limit` contacts, each claimed (attempt
    * counted) unless it has run out of attempts. Contacts whose lock is held, whose oldest event
-   * is claimed by a live worker, or that are in `skip` are left out.
+   * is claimed by a live worker, or that are in `skip` are left out. Commits without waiting for
+   * the disk (a claim lost in a database crash is an attempt counted again).
    */
-  claimRound(sql: Sql, round: ClaimRound): Promise<ClaimedEvent[]>;
+  claimRound(db: Db, round: ClaimRound): Promise<ClaimedEvent[]>;
   /** Takes the contact's lock for the rest of the transaction; false if another worker holds it. */
   tryLockContact(tx: Sql, locationId: string, contactId: string): Promise<boolean>;
   /** Waits up to `timeoutMs` for the contact's lock; false when it did not come free in time. */
@@ -88,6 +89,10 @@ export interface InboxQueue {
   claimedEvent(tx: Sql, id: number, attempt: number): Promise<InboxRow | null>;
   /** Takes back an attempt whose turn never ran because the database went away. */
   giveBackAttempt(sql: Sql, id: number, attempt: number): Promise<void>;
+  /**
+   * Marks the event processed in the transaction that processed it, which then commits without
+   * waiting for the disk: lost in a database crash, the event is simply processed again.
+   */
   markDone(tx: Sql, id: number, now: Date): Promise<void>;
   /** Whether the event is still waiting to be processed. */
   isPending(sql: Sql, id: number): Promise<boolean>;

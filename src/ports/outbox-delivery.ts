@@ -1,4 +1,4 @@
-import type { Channel, Sql } from '../ports.ts';
+import type { Channel, Db, Sql } from '../ports.ts';
 import type { OutboxAction } from './outbox-action.ts';
 
 /** One queued CRM step as the outbox drainer claims it (migrations: the outbox table). */
@@ -78,9 +78,14 @@ export interface OutboxDeliveryStore {
     row: OutboxRow,
     opts: { now: Date; leaseMs: number },
   ): Promise<OutboxRow[]>;
-  markSent(sql: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<void>;
-  /** Records one result for several rows carried out together. */
-  markManySent(sql: Sql, ids: number[], result: Record<string, unknown>, at: Date): Promise<void>;
+  /**
+   * Records a row's result, inside the caller's transaction, which then commits without waiting
+   * for the disk: lost in a database crash, the row's lease runs out and the re-send check finds
+   * the message at the CRM. The claim, which precedes the call, commits durably.
+   */
+  markSent(tx: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<void>;
+  /** Records one result for several rows carried out together (committed as `markSent` is). */
+  markManySent(db: Db, ids: number[], result: Record<string, unknown>, at: Date): Promise<void>;
   /** Gives several claimed rows back untouched, due at `at` (their attempts are not counted). */
   releaseMany(sql: Sql, ids: number[], at: Date): Promise<void>;
   markRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void>;
@@ -105,9 +110,9 @@ export interface OutboxDeliveryStore {
     locationId: string,
     contactId: string,
   ): Promise<{ blocked: Record<Channel, boolean>; at: Date } | null>;
-  /** Keeps a fresh read of the contact's do-not-disturb for the other senders. */
+  /** Keeps a fresh read of the contact's do-not-disturb for the other senders (no wait for the disk). */
   saveCrmDnd(
-    sql: Sql,
+    db: Db,
     locationId: string,
     contactId: string,
     blocked: Record<Channel, boolean>,

@@ -7,6 +7,7 @@ import type {
   PendingInboxRow,
 } from '../../ports/inbox-store.ts';
 import type { Db, Sql } from '../../ports.ts';
+import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 export type { InboxRow, PendingInboxRow };
 
@@ -185,16 +186,21 @@ UNION ALL
 SELECT id, location_id, contact_id, NULL, NULL, NULL, NULL, attempts, true FROM locked WHERE attempts >= $5
 ORDER BY id`;
 
-/** One claim round in one statement (see ports/inbox-store.ts). */
-export async function claimInboxRound(sql: Sql, r: ClaimRound): Promise<ClaimedEvent[]> {
+/**
+ * One claim round in one statement (see ports/inbox-store.ts). It commits without waiting for the
+ * disk (relaxed-commit.ts): a claim lost in a PostgreSQL crash is an attempt counted again.
+ */
+export async function claimInboxRound(db: Db, r: ClaimRound): Promise<ClaimedEvent[]> {
   if (r.limit <= 0) return [];
-  const { rows } = await sql.query<InboxRow & { exhausted: boolean }>(CLAIM_ROUND_SQL, [
-    Math.max(r.scan, r.limit),
-    r.limit,
-    r.leaseMs,
-    r.skip,
-    r.maxAttempts,
-  ]);
+  const { rows } = await relaxedTransaction(db, (tx) =>
+    tx.query<InboxRow & { exhausted: boolean }>(CLAIM_ROUND_SQL, [
+      Math.max(r.scan, r.limit),
+      r.limit,
+      r.leaseMs,
+      r.skip,
+      r.maxAttempts,
+    ]),
+  );
   return rows.map(
     ({ exhausted, ...row }): ClaimedEvent =>
       exhausted
@@ -294,7 +300,13 @@ export async function giveBackInboxAttempt(sql: Sql, id: number, attempt: number
   );
 }
 
+/**
+ * Marks the event processed, in the transaction that processed it; that transaction commits without
+ * waiting for the disk (relaxed-commit.ts): lost in a PostgreSQL crash, the event is pending again
+ * and its turn is redone, and nothing it queued has left yet (the outbox claim commits durably).
+ */
 export async function markInboxDone(tx: Sql, id: number, now: Date): Promise<void> {
+  await commitWithoutWaitingForDisk(tx);
   await tx.query(`UPDATE inbox SET status = 'done', processed_at = $2 WHERE id = $1`, [id, now]);
 }
 

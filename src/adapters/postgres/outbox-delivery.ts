@@ -12,13 +12,18 @@ import {
   releaseOutboxMany,
   sendConsentFacts,
 } from './outbox-repo.ts';
+import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 /** The outbox drainer's store on PostgreSQL and PGlite (ports/outbox-delivery.ts). */
 export const postgresOutboxDelivery: OutboxDeliveryStore = {
   claim: claimOutbox,
   claimLaterRecordWrites,
-  markSent: markOutboxSent,
-  markManySent: markOutboxManySent,
+  async markSent(tx, id, result, at) {
+    await commitWithoutWaitingForDisk(tx);
+    await markOutboxSent(tx, id, result, at);
+  },
+  markManySent: (db, ids, result, at) =>
+    relaxedTransaction(db, (tx) => markOutboxManySent(tx, ids, result, at)),
   releaseMany: releaseOutboxMany,
   markRetry: markOutboxRetry,
   markFailed: markOutboxFailed,
@@ -41,13 +46,16 @@ export const postgresOutboxDelivery: OutboxDeliveryStore = {
     const r = rows[0];
     return r ? { blocked: { SMS: r.sms, Email: r.email }, at: new Date(r.read_at) } : null;
   },
-  async saveCrmDnd(sql, locationId, contactId, blocked, at) {
-    await sql.query(
-      `INSERT INTO crm_dnd_reads (location_id, contact_id, sms, email, read_at) VALUES ($1, $2, $3, $4, $5)
+  async saveCrmDnd(db, locationId, contactId, blocked, at) {
+    // A cache: a read lost in a database crash is read from the CRM again.
+    await relaxedTransaction(db, (tx) =>
+      tx.query(
+        `INSERT INTO crm_dnd_reads (location_id, contact_id, sms, email, read_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (location_id, contact_id) DO UPDATE
          SET sms = EXCLUDED.sms, email = EXCLUDED.email, read_at = EXCLUDED.read_at
          WHERE crm_dnd_reads.read_at < EXCLUDED.read_at`,
-      [locationId, contactId, blocked.SMS, blocked.Email, at],
+        [locationId, contactId, blocked.SMS, blocked.Email, at],
+      ),
     );
   },
   async inboxReceivedAt(sql, inboxId) {

@@ -45,7 +45,9 @@ const laneOf = (t: string) =>
  * once it is `coalesceMs` old, so the writes of a contact's next turns can join it (see
  * `claimLaterRecordWrites`). A row stuck in 'sending' past its lease (the worker died mid-call) is
  * claimed again; the attempt is recorded before the call so a re-claim knows to check before
- * re-sending.
+ * re-sending. It commits durably (waits for the disk), and so writes out every commit made before
+ * it, the turn's that queued the row included (relaxed-commit.ts): nothing goes to the CRM on a
+ * record a database crash could still lose.
  */
 export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<OutboxRow[]> {
   const params: unknown[] = [
