@@ -128,6 +128,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
   // The custom fields the bots write, created in each location before its first write.
   const fields = createFieldProvisioner({ logger, onLookup: metrics.caches.lookup('custom_field_ids') });
+  const dndCheck = createDndCheck({
+    onLookup: metrics.caches.lookup('dnd'),
+    // Every replica sees the others' recent reads (a lead's texts land on any of them).
+    shared: {
+      read: (loc, cid) => postgresOutboxDelivery.readCrmDnd(workDb, loc, cid),
+      save: (loc, cid, blocked, at) => postgresOutboxDelivery.saveCrmDnd(workDb, loc, cid, blocked, at),
+    },
+  });
   const drainer = createOutboxDrainer({
     db: workDb,
     stores: postgresStores,
@@ -150,14 +158,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       : null,
     mailFrom: config.SMTP_FROM ?? config.AGENT_EMAIL ?? 'no-reply@localhost',
     fields,
-    dndCheck: createDndCheck({
-      onLookup: metrics.caches.lookup('dnd'),
-      // Every replica sees the others' recent reads (a lead's texts land on any of them).
-      shared: {
-        read: (loc, cid) => postgresOutboxDelivery.readCrmDnd(workDb, loc, cid),
-        save: (loc, cid, blocked, at) => postgresOutboxDelivery.saveCrmDnd(workDb, loc, cid, blocked, at),
-      },
-    }),
+    dndCheck,
     assessFinancing: (loc, cid, key) =>
       assessFinancing({ db: workDb, clock, service: financialService, logger }, loc, cid, key),
   });
@@ -253,6 +254,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     escalation,
     externalListings: mcp.externalListings,
     model,
+    warmSend: (loc, cid) => dndCheck.warm(crmFor(loc), loc, cid),
     onOutbox: () => drainer.notify(),
     // PGlite is one connection: more loops would only queue behind each other.
     concurrency: workDb.kind === 'pglite' ? 1 : config.WORKER_CONCURRENCY,

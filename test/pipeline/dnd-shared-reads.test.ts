@@ -67,6 +67,33 @@ describe('do-not-disturb reads shared between replicas', () => {
     expect(contactReads(contactId)).toBe(1);
   });
 
+  it('the read is made while the turn commits its reply, and the sender makes no second one', async () => {
+    const contactId = 'dndshared00000000003';
+    ghl.seedContact({ id: contactId, phone: '+19095550145' });
+    await text(a, contactId, 'hey is the house on baseline still for sale');
+    // Only the turn runs: the sender has not looked at the contact yet.
+    while (await a.service.inboxWorker.runOnce()) {}
+    await eventually(async () => contactReads(contactId) === 1, 10_000, 'DND read during the turn');
+    expect(replies(contactId)).toBe(0);
+    while (await a.service.drainer.runOnce()) {}
+    expect(replies(contactId)).toBe(1);
+    expect(contactReads(contactId)).toBe(1);
+    // Counted once, as the miss it was, not again when the send used it.
+    const dnd = (await (await fetch(`${a.url}/metrics`)).text())
+      .split('\n')
+      .filter((l) => l.startsWith('jorge_cache_requests_total{') && l.includes('cache="dnd"'));
+    const count = (result: string) =>
+      Number(
+        dnd
+          .find((l) => l.includes(`result="${result}"`))
+          ?.split(' ')
+          .pop() ?? 0,
+      );
+    // This replica's lookups so far: the first test's first reply (miss), this one (miss).
+    expect(count('miss')).toBe(2);
+    expect(count('hit')).toBe(0);
+  });
+
   it('a lead in do-not-disturb on SMS gets nothing from either replica', async () => {
     const contactId = 'dndshared00000000002';
     ghl.seedContact({

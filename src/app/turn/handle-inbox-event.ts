@@ -26,6 +26,11 @@ export interface TurnDeps {
   externalListings?: ((facts: Facts) => Promise<Listing[] | null>) | null;
   /** A language model that may read unclear messages and word the decided reply (off: null). */
   model?: ModelTurnDeps | null;
+  /**
+   * Starts what the sender reads from the CRM before a reply goes out (the contact's DND), for a
+   * turn about to commit one: the read then runs during the commit instead of after it.
+   */
+  warmSend?: (locationId: string, contactId: string) => void;
 }
 
 export interface TurnOutcome {

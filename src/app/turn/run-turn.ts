@@ -41,6 +41,8 @@ export async function runInboundTurn(
     const followOn = planned.followOn;
     const also =
       followOn.escalation || followOn.compliance ? (tx: Sql) => escalate(tx, ev, g, deps, now) : undefined;
+    if (planned.plan.outbox.some((o) => o.action.kind === 'send_message'))
+      deps.warmSend?.(ev.locationId, ev.contactId);
     const res = await store.commit(db, claim, key, planned.plan, also);
     if (res.kind === 'lost') return { result: 'lost' };
     if (res.kind === 'moved') {
