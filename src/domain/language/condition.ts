@@ -108,6 +108,9 @@ const FAIR_CUES = cues([
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
   'all original',
+  // "the rest is original 80s", "original 70s everything": dated but livable.
+  '(?:the )?rest (?:is|s|of (?:it|the house) is) (?:all |mostly |still |pretty much )?(?:original|dated|old)',
+  'original (?:19)?[5-9]0s',
   // "la cocina es original", "los baños son originales", "todo original".
   '(?:cocina|banos?|todo)(?: y (?:la cocina|los banos?|el bano))? (?:es|son|esta|estan) (?:tod[oa]s? )?original(?:es)?',
   '(?:cocina|banos?|todo) original(?:es)?',
@@ -224,6 +227,7 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   meh: 'fair',
   eh: 'fair',
   old: 'fair',
+  original: 'fair',
   bad: 'poor',
   rough: 'poor',
   terrible: 'poor',

@@ -1,4 +1,5 @@
 import { simplify } from './normalize.ts';
+import { NO_WORDS, YES_WORDS } from './yes-no.ts';
 
 export type FinancingStatus = 'pre_approved' | 'cash' | 'not_yet' | 'in_process';
 
@@ -29,8 +30,9 @@ const CASH =
 const NO_CASH = /\b(?:no|not|dont have|without|sin) (?:\w+ ){0,2}cash\b|\bcash out\b/;
 const NOT_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage|financing|loan)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing|mortgage broker)|(?:need|looking for|want|recommend|find) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|no (?:lender|financing)(?: yet)?|todavia no|aun no|no tengo (?:un )?(?:prestamista|lender|financiamiento)|no he hablado con|necesito (?:un )?(?:prestamista|lender|prestamo))\b/;
-const BARE_NOT_YET =
-  /^(?:no|nope|nah|not yet|no not yet|nope not yet|not really|not at the moment|not right now|no todavia|no aun|todavia no|aun no|no yet)\b/;
+const BARE_NOT_YET = new RegExp(
+  `^(?:no|${NO_WORDS}|no not yet|nope not yet|not at the moment|not right now|no aun|no yet)\\b`,
+);
 const BARE_IN_PROCESS =
   /^(?:working on it|in (?:the )?process|in progress|almost|getting there|en eso|trabajando en eso)\b/;
 
@@ -105,7 +107,7 @@ const QUESTION_START =
 const EXPIRED =
   /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
 const HAS_LETTER =
-  /\b(?:(?:have|got|has) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:tenemos|tengo) (?:la|una) carta)\b/;
+  /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:came|arrived|came in|is in)|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
 const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|credit is (?:bad|not good|rough))\\b`,
@@ -115,16 +117,14 @@ const NO_LENDER_YET =
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
   /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
-const LEADING_YES =
-  /^(?:yes|yess+|yessir|yeah|yea|yep|yup|ya|si|sip|sure|correct|absolutely|of course|we are|i am|im|claro|ya estamos|ya tenemos|y)\b/;
+const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
 // A thumbs-up or a check mark answers yes.
 const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
 const LENDER_SAYS_OK =
   /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
 const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\bnot yet$/;
-const LEADING_NO =
-  /^(?:no|nope|nah|not yet|negative|todavia no|aun no|no todavia|not really|not at the moment)\b/;
+const LEADING_NO = new RegExp(`^(?:no|${NO_WORDS}|not at the moment)\\b`);
 
 /** The statements of a message, without the clauses that ask something ("do I need to be?"). */
 function statements(simple: string): string {

@@ -56,6 +56,8 @@ const PRICE_CUE_AFTER =
 const ASKING_CUE_BEFORE =
   /\b(?:hoping for|hope for|hoping to get|asking(?: for)?|list(?:ing)? (?:it )?(?:for|at)|sell (?:it )?for|priced at|(?:price|asking|number) is)\s*(?:(?:about|around|like|maybe|roughly)\s*)?$/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
+const BOUND_BEFORE =
+  /\b(?:under|below|over|above|up to|upto|at least|at most|no more than|less than|more than|max(?:imum)?(?: of)?|hasta|menos de|mas de|minimo(?: de)?|maximo(?: de)?)\s*$/;
 const CONTRAST_BEFORE = /\b(?:but|pero|actually|now|then|mejor|rather|or|o)\s*$/;
 // "$650,000.00": the cents are blanked so the figure reads as whole dollars.
 const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
@@ -233,6 +235,27 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     tokens.forEach((t, i) => {
       if (amounts[i] !== null || t.unit || t.decimal || t.value < 100 || t.value >= 1_000) return;
       if (CONTRAST_BEFORE.test(clauseBefore(norm, t.start, 24))) amounts[i] = t.value * 1_000;
+    });
+  }
+  // "approved for 800 but we want to stay under seven": once the message talks money, a single
+  // digit after a bound is hundreds of thousands too (a million for 1), as after the question.
+  if (amounts.some((a) => a !== null && a >= 20_000)) {
+    tokens.forEach((t, i) => {
+      if (
+        amounts[i] !== null ||
+        t.unit ||
+        t.decimal ||
+        t.dollar ||
+        t.multiplier ||
+        t.value < 1 ||
+        t.value > 9
+      )
+        return;
+      if (
+        BOUND_BEFORE.test(clauseBefore(norm, t.start, 24)) &&
+        SHORT_FIGURE_END.test(clauseAfter(norm, t.end))
+      )
+        amounts[i] = t.value === 1 ? 1_000_000 : t.value * 100_000;
     });
   }
   // Range partners take the other side's scale: "400-500k", "between 400 and 500", "1-1.2m".

@@ -26,6 +26,9 @@ const BATHS = new RegExp(
 );
 const CORRECTION =
   /^[\s.,;!]*(?:no[\s.,;!]+)?(?:actually|mejor|make (?:it|that)|i mean|or rather|wait)[\s,]+(\d{1,2})\b(?!\s*(?:baths?|ba|banos?|k|mil|months?|meses|years?|anos|%))/;
+const TURNED_DOWN = /\b(?:stop sending(?: me| us)?|no more|not|dont want|don't want|no quiero|ya no)\s*$/;
+const WANTED_COUNT =
+  /\b(?:need|want|looking for|at least|minimum|min|necesito|necesitamos|queremos|al menos)\s+(\d{1,2})\b(?!\s*(?:k|mil|months?|meses|years?|anos|%|\.\d))|\b(\d{1,2})\s+(?:at least|minimum|or more|o mas|minimo)\b/;
 const STUDIO_OR = /\b(?:studio|estudio) (?:or|o) /;
 const ONE_AND_HALF_ES = /\b(?:1|un)\s+bano\s+y\s+medio\b/;
 const ONE_ES = /\b(?:un|una|1)\s+(?:bano|recamara|cuarto|habitacion|dormitorio)\b/;
@@ -47,6 +50,18 @@ export function extractRooms(text: string, options: RoomsOptions = {}): Rooms {
   const bed = BEDS.exec(norm);
   // "studio or 1br": the smallest acceptable place has no bedroom count.
   if (bed && !STUDIO_OR.test(norm)) rooms.beds = Number(bed[1]);
+  // "stop sending me 2 bedrooms, we need 3 at least": a count turned down is not the need; the
+  // count said next is.
+  if (
+    bed &&
+    rooms.beds !== undefined &&
+    TURNED_DOWN.test(norm.slice(Math.max(0, bed.index - 24), bed.index))
+  ) {
+    const rest = norm.slice(bed.index + bed[0].length);
+    const next = BEDS.exec(rest) ?? WANTED_COUNT.exec(rest);
+    if (next) rooms.beds = Number(next[1] ?? next[2]);
+    else delete rooms.beds;
+  }
   // "3 recámaras. no, mejor 4": a correction right after the count replaces it.
   const corrected = bed ? CORRECTION.exec(norm.slice(bed.index + bed[0].length)) : null;
   if (corrected && rooms.beds !== undefined) rooms.beds = Number(corrected[1]);

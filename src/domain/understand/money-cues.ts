@@ -71,6 +71,10 @@ export const ADOPTS =
 export const MORE_THAN_THAT =
   /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
+/** Wanting more than the figure quoted next: "more than what zillow says, which is 690", "más de lo que dice Zillow". */
+export const MORE_THAN_QUOTED =
+  /\b(?:(?:more|higher|better|over|above) than (?:what )?(?:the |my |our )?|mas (?:de lo )?que (?:lo que )?(?:dice |da |marca )?(?:el |la )?)(?:zillow|redfin|zestimate|estimate|appraisal|realtor ?com|trulia|neighbou?rs?|comps?|estimado|avaluo|vecinos?)\b/;
+
 /**
  * Paying off the debt is the least the seller will take: "need to clear what we owe, 480", "gotta
  * cover the mortgage, which is like 480", "para pagar lo que debemos, como 480". (A bare "lo que
@@ -99,6 +103,9 @@ export const NOT_PRICE_BEFORE = before(
  */
 export const QUESTION_START =
   /^\s*(?:(?:so|and|but|ok|okay|hey|hi|also|oh|honestly|idk|wait|um|like|pero|oye|y)(?:\s*,)?\s+)?(?:what|whats|how|would|could|can|do|does|did|is|are|will|should|cuanto|cuanta|cuantos|puedo|podemos|se puede)\b/;
+/** A question of its own after the figure: ", y cuánto cobra?", ", but how much…", ", what's next?". */
+export const QUESTION_OPENS =
+  /(?:,|\b(?:and|but|so|also|y|pero|tambien))\s*(?:(?:and|but|so|also|y|pero|tambien)\s+)?(?:what|whats|how|who|when|where|which|why|do|does|did|is|are|can|could|would|should|will|cuanto|cuanta|cuantos|cuantas|como|que|quien|cuando|donde|se puede|puedo|podemos)\b/;
 export const COST_WORDS =
   /\b(?:how much|(?:get|gets|buy|buys) (?:you|me|us)|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
 export const OBJECT_OF_BEFORE = /\b(?:on|for|of|de|en|por)\s*(?:(?:a|an|the|una?|like|about|around|\$)\s*)?$/;

@@ -21,6 +21,7 @@ import {
   NOT_PRICE_BEFORE,
   OBJECT_OF_BEFORE,
   OTHERS,
+  QUESTION_OPENS,
   QUESTION_START,
   RANGE_AND,
   RANGE_COMMA,
@@ -76,6 +77,8 @@ export interface MoneyReading {
 }
 
 const SENTENCE_BREAK = /[.!?;\n]/g;
+// "600k, but idk how much we need for closing": what follows a contrast is another thought.
+const CONTRAST = /,|\b(?:but|pero)\b/;
 const CLAUSE_BREAK = /[.!?;,\n]/g;
 const SENTENCE_END = /[.!?;\n]/;
 
@@ -119,9 +122,13 @@ function isHypothetical(text: string, m: MoneyMention, before: string): boolean 
     m.end + (endAt < 0 ? rest.length : endAt),
   );
   // "750, pero ¿cuánto tardaría?": a Spanish question opens after the figure, which stays a statement.
+  // "no menos de 650, y cuánto cobra Jorge?", "600k, but how much are closing costs?": a question
+  // that opens after the figure, in a clause of its own, asks about something else.
   const asks =
     QUESTION_START.test(text.slice(startOf(text, m.start, CLAUSE_BREAK), m.start)) ||
-    (rest[endAt] === '?' && !rest.slice(0, endAt).includes('¿'));
+    (rest[endAt] === '?' &&
+      !rest.slice(0, endAt).includes('¿') &&
+      !QUESTION_OPENS.test(rest.slice(0, endAt)));
   return asks && (COST_WORDS.test(sentence) || OBJECT_OF_BEFORE.test(before));
 }
 
@@ -160,7 +167,7 @@ function isHomePrice(text: string, m: MoneyMention, next: MoneyMention | undefin
     m.amount <= MAX_HOME_PRICE &&
     !NOT_PRICE_AFTER.test(clauseAfter(text, m.end)) &&
     !NOT_PRICE_BEFORE.test(clauseBefore(text, m.start)) &&
-    !SET_ASIDE_LATER.test(clauseAfter(untilNext, 0))
+    !SET_ASIDE_LATER.test(clauseAfter(untilNext, 0).split(CONTRAST)[0] ?? '')
   );
 }
 

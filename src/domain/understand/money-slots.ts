@@ -1,7 +1,14 @@
 import { matchesOf } from '../language/matches.ts';
 import type { MoneyOptions } from '../language/money.ts';
 import { clauseBefore } from '../language/normalize.ts';
-import { ADOPTS, BUY_WORDS, CLEARS_DEBT, MORE_THAN_THAT, SELL_WORDS } from './money-cues.ts';
+import {
+  ADOPTS,
+  BUY_WORDS,
+  CLEARS_DEBT,
+  MORE_THAN_QUOTED,
+  MORE_THAN_THAT,
+  SELL_WORDS,
+} from './money-cues.ts';
 import {
   type Figure,
   type MoneyReading,
@@ -103,7 +110,10 @@ function sellerSlots(text: string, figures: Figure[]): MoneySlots {
   if (!quoted) return {};
   // "we owe 400 so anything over that" is a floor; "we paid 410 in 2016, hopefully a lot more
   // than that" names no figure of the seller's.
-  if (MORE_THAN_THAT.test(text.slice(quoted.end)))
+  if (
+    MORE_THAN_THAT.test(text.slice(quoted.end)) ||
+    MORE_THAN_QUOTED.test(clauseBefore(text, quoted.start, 80))
+  )
     return PAID_BEFORE.test(clauseBefore(text, quoted.start)) ? {} : { price_min: quoted.amount };
   if (quoted.owner === 'debt' && CLEARS_DEBT.test(clauseBefore(text, quoted.start, 80)))
     return { price_min: quoted.amount };

@@ -86,6 +86,13 @@ const QUESTION_OPENER =
 // Asking what the house is worth is a question about value, not yet a decision to sell.
 const HOME_VALUE =
   /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;
+const OWN_PLAN =
+  /\b(?:if|once|when) (?:we|i) (?:(?:want|wanna|decide|plan|choose|were going|are going|go ahead)(?: to| and)? )?(?:sell|buy|list|purchase)\b(?: [a-z]+){0,4}|\bsi (?:(?:queremos|quiero|decidimos) )?(?:vender|comprar|vendemos|vendo|compramos|compro)\b|\bsi es (?:mi|nuestra) primera casa\b/g;
+// "nuestra primera casa", "looking for our first home": a first home is bought (not one bought long ago).
+const FIRST_HOME =
+  /(?<!\b(?:was|bought|had|sold|fue|compramos|vendimos)(?: (?:our|my|nuestra|mi))? )\b(?:first|1st|primera) (?:home|house|casa|casita)\b/;
+// "oops, still looking!": a buyer who says the search goes on is buying.
+const STILL_LOOKING = /\b(?:still|seguimos|sigo) (?:looking|searching|house hunting|buscando)\b/;
 const NOT_TEXT = /[^\p{L}\p{N}\s.,;!?'#/-]+/gu;
 const CLAUSE = /[^.?!;,]+[.?!;,]*/g;
 
@@ -133,7 +140,11 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
   const simple = simplify(text).replace(NOT_TEXT, ' ').replace(MARKET_SIDE, ' ').replace(/\s+/g, ' ').trim();
   if (ON_OUR_OWN.test(simple)) return null;
   const clauses = simple.match(CLAUSE) ?? [];
-  const said = clauses.filter((c) => !c.includes('?') && !QUESTION_OPENER.test(c.trim())).join(' ');
+  const asked = clauses.filter((c) => c.includes('?') || QUESTION_OPENER.test(c.trim()));
+  // "whats the process if we want to sell", "cómo es si es mi primera casa?": the lead's own plan,
+  // said as the condition of a question, is still said.
+  const planned = asked.flatMap((c) => c.match(OWN_PLAN) ?? []);
+  const said = [...clauses.filter((c) => !asked.includes(c)), ...planned].join(' ');
   const found = sides(said);
   let { sell, buy } = found;
   const leading = LEADING_ANSWER.exec(simple)?.[1];
@@ -166,6 +177,8 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
     locatePlaces(text, marketCities, { aliases: marketCityAliases }).length === 0
   )
     buy = false;
+  if (options.bot !== 'seller' && !buy && !sell && FIRST_HOME.test(said)) buy = true;
+  if (options.bot === 'buyer' && !buy && !sell && STILL_LOOKING.test(said)) buy = true;
   // "Decided not to sell, we just want to buy": the sale is off, the purchase is on.
   if (buy && !sell && NOT_SELLING.test(said)) return 'buy';
   if (options.bot === 'seller' && !sell) {

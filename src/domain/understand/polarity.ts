@@ -1,3 +1,4 @@
+import { NO_WORDS, YES_WORDS } from '../language/yes-no.ts';
 import { prepare } from './objections-text.ts';
 import type { AskedQuestion, UtteranceContext } from './types.ts';
 
@@ -22,15 +23,17 @@ const YES_NO_QUESTIONS: ReadonlySet<AskedQuestion> = new Set(['preapproval', 'ap
 
 const GREETING_WORDS =
   /^(?:(?:hi|hello|hey|heya|hiya|howdy|hola|buenas|buenos dias|buenas tardes|buenas noches|good morning|good afternoon|good evening|oh|oh hi|well|um|uh|lol|haha|omg|eek|wow|yay|ooh|ah) )+/;
-const YES =
-  /^(?:yes|yeah|yep|yup|sure|ok|alright|all right|absolutely|definitely|of course|correct|exactly|indeed|affirmative|totally|for sure|certainly|you bet|si|claro|dale|orale|andale|simon|por supuesto|de acuerdo|esta bien|sounds good|sounds great|sounds perfect|works for me|that works|thatd work|that would work|perfect|perfecto|confirmed|will do|lets do it|lets do this|lets go|thats right|thats me|thats correct|thats us|yes please|please do|go ahead)\b/;
+const YES = new RegExp(
+  `^(?:${YES_WORDS}|yes|yeah|yep|yup|sure|ok|alright|all right|absolutely|definitely|of course|correct|exactly|indeed|affirmative|totally|for sure|certainly|you bet|si|claro|dale|orale|andale|simon|por supuesto|de acuerdo|esta bien|sounds good|sounds great|sounds perfect|works for me|that works|thatd work|that would work|perfect|perfecto|confirmed|will do|lets do it|lets do this|lets go|thats right|thats me|thats correct|thats us|yes please|please do|go ahead)\\b`,
+);
 // A yes or no at the very end: "my uncle is a loan officer so yeah".
 const YES_LAST = /\b(?:so|then|and|but) (?:yes|yeah|yep|yup|si)$/;
 // Whole-message yeses that mean something else inside a sentence ("ya" is also Spanish "already").
 const YES_ALONE =
   /^(?:k|ya|va|sale|sale pues|va pues|simon|yes yes|si si|ok ok|kk|bet|word|mhm|uh huh|yessir|yes sir|yes maam|claro que si|sip)$/;
-const NO =
-  /^(?:thanks but no|ahorita no|ahora no|hoy no|por ahora no|not this (?:week|weekend|time|month)|not tomorrow|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no|nel|nop|not at this time|not right now|not now|not today)\b/;
+const NO = new RegExp(
+  `^(?:${NO_WORDS}|thanks but no|ahorita no|ahora no|hoy no|por ahora no|not this (?:week|weekend|time|month)|not tomorrow|thank you but no|nope|nah|not really|not yet|negative|no way|not at all|para nada|todavia no|aun no|no todavia|not exactly|i dont think so|dont think so|no creo|no sir|hell no|absolutely not|definitely not|probably not|i said no|nel|nop|not at this time|not right now|not now|not today)\\b`,
+);
 // A bare "no" is an answer when a comma or stop follows it ("no, todavía no") or one of these
 // words does ("no thanks", "no not yet", "no we haven't"). Otherwise it opens a Spanish sentence
 // ("no me interesa", "no chinguen") or names nothing ("no rush", "no HOA", "no more texts").
@@ -54,6 +57,14 @@ const NO_LAST = /\b(?:so|then|but) (?:no|nope|nah)(?: not yet)?$|\bso not yet$/;
 // A clause that is only a yes or a no: "you already asked me that. yes. approved."
 const YES_CLAUSE = /^(?:yes|yeah|yep|yup|si)$/;
 const NO_CLAUSE = /^(?:no|nope|nah|not yet|todavia no)$/;
+// "I told the other guy yesterday, yes we have the letter": a later clause that opens with the
+// answer and goes on to say what it is.
+const YES_OPENS = new RegExp(
+  `^(?:${YES_WORDS}) (?:we|i|it|its|thats|he|she|they|ya|tenemos|tengo|estamos)\\b`,
+);
+const NO_OPENS = new RegExp(
+  `^(?:no|${NO_WORDS}) (?:we|i|it|its|thats|not|todavia|aun|tenemos|tengo|estamos)\\b`,
+);
 // A day or time that works: "thursday works but only after 6", "el sabado is good", "saturday at
 // 10 is perfect".
 const DAY_OR_TIME =
@@ -114,8 +125,8 @@ const YA_ALREADY = /^ya (?!no\b|casi\b)[a-z]+/;
 function clauseAnswer(flat: string, clauses: readonly { start: number; end: number }[]): 'yes' | 'no' | null {
   for (const c of clauses.slice(1)) {
     const clause = flat.slice(c.start, c.end).trim();
-    if (YES_CLAUSE.test(clause)) return 'yes';
-    if (NO_CLAUSE.test(clause)) return 'no';
+    if (YES_CLAUSE.test(clause) || YES_OPENS.test(clause)) return 'yes';
+    if (NO_CLAUSE.test(clause) || NO_OPENS.test(clause)) return 'no';
   }
   return null;
 }

@@ -97,6 +97,14 @@ const CONTRACT_ENDS =
   /\b(?:listing|agreement|contract|contrato|letter|carta)(?: [a-z]+){0,3} (?:expir\w*|vence|vencio|caduca)\b/;
 const EVENT =
   /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
+// "is that one on Baker still available": a listing's status, not the lead's free time.
+const STILL_AVAILABLE = /\b(?:still|sigue|siguen|todavia (?:esta|estan)) (?:available|disponibles?)\b/g;
+// "call me in a year", "check back in the spring": the lead puts the whole plan off until then.
+const DEFERS =
+  /\b(?:(?:call|text|hit|ping|contact|reach out to|check (?:back )?(?:with|in with)) (?:me|us)(?: up| back)?|check back|circle back|follow up|llamame|llameme|escribeme|escribame|buscame|busqueme) (?:in|after|around|next|come|en|despues|para)\b/;
+// "we're holding off till spring", at the appointment offer: the sale waits, and that is its date.
+const HOLDING_OFF =
+  /\b(?:hold(?:ing)? off|wait(?:ing)? (?:till|til|until|for)|push(?:ing)? (?:it|this|things) (?:back|out)|esper(?:ar|amos|ando) (?:hasta|a)|mejor hasta)\b/;
 // Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
 const MARKET_TALK =
   /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?<!give or )(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;
@@ -106,6 +114,8 @@ const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
 const DONE =
   /\b(?:found|bought) (?:a|our|the|another) (?:house|home|place|condo|townhome)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
 const SELLING = /\b(?:sell|selling|vender|list|listing)\b/;
+const SOONER_WISH = /\b(?:sooner|earlier)\b/;
+const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
 const CORRECTION =
   /\b(?:actually|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|mejor|perdon|digo|o sea)\b/g;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
@@ -187,14 +197,15 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (ONGOING.test(FOR_BEFORE.test(tail) ? tail : nearTail(tail))) return false;
     if (SPANISH_PAST_DURATION.test(tail) || GERUND_AFTER.test(after)) return false;
   }
-  if (EVENT.test(text) || MARKET_TALK.test(text) || CONTRACT_ENDS.test(text)) return false;
+  const event = EVENT.test(text.replace(STILL_AVAILABLE, ' ')) && !DEFERS.test(text);
+  if (event || MARKET_TALK.test(text) || CONTRACT_ENDS.test(text)) return false;
   if (LIFE_EVENT.test(text) && !MOVING.test(s) && !AFTER_EVENT.test(text)) return false;
   if (THIS_PERIOD.test(phrase) && COUNT_IN_PERIOD.test(tail)) return false;
   if (!opts.timelineAsked && (ASKS_ABOUT.test(text) || (PRICES_TALK.test(text) && !MOVING.test(text))))
     return false;
   // A question back ("like 30 days?") is the lead asking, unless it answers "when?".
   if (s[to] === '?' && !opts.timelineAsked) return false;
-  if (opts.appointmentAsked && !MOVING.test(text)) return false;
+  if (opts.appointmentAsked && !MOVING.test(text) && !HOLDING_OFF.test(text)) return false;
   if (MARKET_QUESTION.test(text) || (c.reading.kind === 'now' && SHOULD.test(text))) return false;
   return true;
 }
@@ -260,7 +271,11 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
   let corrected = -1;
   for (const m of matchesOf(CORRECTION, s)) corrected = m.index + m[0].length;
   const after = kept.filter((c) => c.start >= corrected);
-  const stated = after.length > 0 ? after : kept;
+  let stated = after.length > 0 ? after : kept;
+  // "sooner the better, march at the latest": the deadline is the plan, the wish for sooner is not
+  // a date ("asap, march at the latest" is: asap).
+  if (LATEST.test(s) && stated.some((c) => c.reading.kind !== 'now'))
+    stated = stated.filter((c) => !SOONER_WISH.test(s.slice(c.start, c.end)));
   // "twins coming in may, need to move FAST": the birth or the wedding is the deadline, and the
   // hurry is to be moved by then, so the date wins over "fast" / "urgent".
   const deadline = stated.some((c) => {

@@ -87,6 +87,9 @@ const DATE_PREFIX =
   /\b(?:in|by|before|until|till|til|around|early|late|mid|end of|beginning of|start of|middle of|first week of|of|next|this|come|thru|through|after|since|from|like|maybe|probably|hopefully|not|the|make it|make that|actually|en|para|de|del|el|la|hasta|desde)[\s-]$/;
 /** Another month right before or after: "april or may", "jan-feb", "march not may". */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_ALT}) ?(?:-|to|or|thru|through|and|o|y|a) ?$`);
+/** A deadline word right after: "march at the latest", "may or sooner", "marzo a más tardar". */
+const DATE_SUFFIX =
+  /^ ?(?:at the (?:very )?latest|at the earliest|(?:or|o) (?:so|sooner|earlier|before|antes)|(?:is|would be) (?:the|our|my) (?:deadline|goal|target)|a mas tardar|lo mas tarde)\b/;
 const MONTH_AFTER = new RegExp(`^ ?(?:-|to|or|thru|through|o|y|not) ?(?:${MONTH_ALT})\\b`);
 
 function monthRead(name = '', dayText?: string, yearText?: string, nextYear?: string): Reading | undefined {
@@ -105,7 +108,12 @@ function monthIsDate(s: string, m: RegExpExecArray): boolean {
   if (m[2] !== undefined || m[3] !== undefined || m[4] !== undefined) return true;
   const before = s.slice(Math.max(0, m.index - 24), m.index);
   const after = s.slice(m.index + m[0].length, m.index + m[0].length + 16);
-  return DATE_PREFIX.test(before) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after);
+  return (
+    DATE_PREFIX.test(before) ||
+    MONTH_BEFORE.test(before) ||
+    MONTH_AFTER.test(after) ||
+    DATE_SUFFIX.test(after)
+  );
 }
 
 const BEFORE = /\b(?:before|antes del?|antes de la)\s(?:the\s)?$/;
