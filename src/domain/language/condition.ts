@@ -33,6 +33,8 @@ export function extractCondition(text: string): Condition | null {
   return grade ? 'needs_major_work' : null;
 }
 
+const STILL_NEEDS = /\b(?:needs?|could use|necesita|le falta|falta)\b/;
+
 /** The five grades the corpus and the CRM use: excellent, good, fair, needs_work, poor. */
 export type ConditionGrade = 'excellent' | 'good' | 'fair' | 'needs_work' | 'poor';
 
@@ -68,13 +70,16 @@ const POOR_CUES = cues([
   '(?:really|very|super|so|pretty) (?:rough|bad)',
   'disaster',
   '(?:tumbar|derrumbar)\\w*|tirar(?:la|lo)',
-  'muy mal',
+  // "el techo está muy mal" is one part of the house: needs_work (below), not the whole of it.
+  '(?<!(?:techo|roof|cocina|kitchen|ac|aire|pool|alberca|plomeria|plumbing|bano|bathroom|piso|pisos|floors|carpet|alfombra) (?:esta|is|s) )muy mal',
   'mal(?:as|isimas?) condiciones',
   '(?:pesimo|terrible) estado',
   'se (?:esta )?cayendo',
 ]);
 const NEEDS_WORK_CUES = cues([
   'fixer(?:[- ]?upper)?',
+  '(?:a |theres a |there is a |has a |got a )?(?:leak|leaks|leaking)(?: [a-z]+)? (?:under|in|from|behind)',
+  '(?:techo|roof|cocina|kitchen|ac|aire|pool|alberca|plomeria|plumbing|bano|bathroom|piso|pisos|floors) (?:esta|is|s|are|estan) (?:muy |really |pretty |so )?(?:mal|bad|rough|shot|terrible)',
   'handyman special',
   'needs? (?:a lot of |lots of |tons of |major |serious |real |some real |some )?(?:work|repairs|fixing)(?! done)',
   'major (?:repairs?|work|issues?)',
@@ -150,6 +155,8 @@ const GOOD_CUES = cues([
   '(?:a )?few (?:small |little )?things|small things|little things',
   '(?:buen|buenas) (?:estado|condiciones)',
   '(?:necesita|le falta) (?:pintura|alfombra)',
+  // "the carpet is old", "old carpet": cosmetic only.
+  '(?:carpets?|paint|flooring|alfombra|pintura) (?:is|are|s|esta|estan) (?:kinda |pretty |really |a bit |muy )?(?:old|worn|dated|ugly|vieja|gastada)|(?:old|worn|dated) (?:carpets?|paint|flooring)',
 ]);
 const EXCELLENT_CUES = cues([
   'excellent|excelente',
@@ -353,6 +360,10 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   const cosmeticOnly = GOOD_CUES.test(simple) && found.size > 0 && [...found].every((g) => g === 'good');
   for (const g of bareFound) if (!(cosmeticOnly && g === 'fair')) found.add(g);
   if (found.size === 0) return null;
+  // "muy buenas condiciones, la remodelamos": praise beside a remodel is the remodel's grade,
+  // unless something still needs doing ("remodeled, just needs paint" is good).
+  if (found.has('excellent') && found.has('good') && found.size === 2 && !STILL_NEEDS.test(simple))
+    return 'excellent';
   // The most severe grade stated wins; "great shape ... updated" stays excellent.
   return GRADES.filter((g) => found.has(g)).at(-1) ?? null;
 }

@@ -64,6 +64,14 @@ export function handleObjection(ctx: TurnContext): boolean {
   if (switchesSides(ctx, found.type)) return false;
   const { type, policy } = found;
   const { state, cfg } = ctx;
+  // "not selling" then "nah I'm good, thanks": a no no stronger than the one the conversation
+  // was closed on is heard, not answered with another close line (the closed state handles it).
+  const before = state.stage === 'closed' ? state.closedReason : undefined;
+  if (before && before in DEFAULT_OBJECTION_POLICIES) {
+    const had =
+      cfg.objections?.[before as ObjectionType] ?? DEFAULT_OBJECTION_POLICIES[before as ObjectionType];
+    if (ORDER.indexOf(policy) >= ORDER.indexOf(had)) return false;
+  }
   ctx.audit('objection', { type, policy });
   if (policy === 'nurture') {
     ctx.say(`objection.${type}`);

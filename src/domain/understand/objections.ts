@@ -2,10 +2,15 @@ import { detectHarassment } from '../compliance/harassment.ts';
 import { opensWithGreeting } from '../language/cues.ts';
 import { readFeelings } from './feelings.ts';
 import { asksAt, type Prepared, prepare } from './objections-text.ts';
+import { EVERYDAY_OBJECTION_RULES } from './objections-everyday.ts';
 import { MORE_OBJECTION_RULES } from './objections-paraphrases.ts';
 import { OBJECTION_RULES as BASE_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
 
-const OBJECTION_RULES: readonly ObjectionRule[] = [...BASE_RULES, ...MORE_OBJECTION_RULES];
+const OBJECTION_RULES: readonly ObjectionRule[] = [
+  ...BASE_RULES,
+  ...MORE_OBJECTION_RULES,
+  ...EVERYDAY_OBJECTION_RULES,
+];
 import { isNoise, readPolarity } from './polarity.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, ObjectionType, UtteranceContext } from './types.ts';
@@ -169,6 +174,8 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   if (found.has('not_interested') && NEVER.test(p.flat)) found.delete('too_early');
   // "not selling anytime soon, maybe in 2 years": a no for now with a later date is too early.
   if (found.has('too_early')) found.delete('not_interested');
+  // "looking not buying lol": only looking, which says no to buying now.
+  if (found.has('just_looking') && !NEVER.test(p.flat)) found.delete('not_interested');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }

@@ -183,7 +183,7 @@ const UPSIZING = cues([
   '(?<!(?:an|the|new) )(?<!needs? an )upgrad(?:e|ing)(?! (?:the|our|my) (?:kitchen|bath\\w*|floors?|roof))',
   '(?:having|expecting) (?:a |another |our )?(?:baby|twins|triplets|kid)',
   '(?:nos |me )?(?:queda|quedo) (?:muy |demasiado )?(?:chica|chico|pequena|pequeno)',
-  'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo',
+  'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo|(?:ya )?no (?:cabemos|cabimos)',
   '\\d kids in a \\d',
 ]);
 const DOWNSIZING = cues([
@@ -229,6 +229,9 @@ const RELOCATION = cues([
   'nos vamos a (?!vender|comprar|casar|juntar|quedar)[a-z]+',
   'me (?:regreso|mudo|voy a mudar)',
   '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a',
+  // "nos queremos ir a Guadalajara", "nos vamos con mi hija a Arizona"
+  '(?:nos|me) (?:queremos|quiero|vamos a|pensamos|planeamos) (?:ir|mudar|cambiar|regresar) (?:a|para|pa)',
+  'nos vamos con (?:mi|mis|nuestra|nuestro|nuestros|la|el|los) [a-z]+ (?:a|para|pa)',
   '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
   'ya nos mudamos',
 ]);

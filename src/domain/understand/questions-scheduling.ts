@@ -56,7 +56,7 @@ const APPOINTMENT = wordRegex(
 );
 
 const RESCHEDULE_WORD = wordRegex(
-  're ?schedul[a-z]*|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
+  're ?schedul[a-z]*|re ?book|re booking|rebooking|book (?:it )?again|reschedual[a-z]*|another (?:time|day|date)|different (?:time|day|date)|reprogramar|otra (?:fecha|hora|cita)|otro dia|(?:cambiar|mover|pasar) (?:la|nuestra|mi) (?:cita|visita|reunion)',
 );
 const MOVE = wordRegex(
   'rain ?check|something came up|(?:surgio|salio|se me atraveso) algo|(?:cant|cannot|can not|wont be able to|no puedo|no podemos) (?:do |make (?:it )?)?(?:tomorrow|today|tonight|manana|hoy|(?:on |el )?(?:' +
@@ -68,7 +68,14 @@ const MOVE = wordRegex(
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
 );
-const CANCEL_WORD = wordRegex('cancel|cancelled|canceled|cancelar|cancelo|cancele|cancelamos');
+const CANCEL_WORD = wordRegex(
+  'cancel|cancelled|canceled|cancelar|cancelo|cancele|cancelamos|call off|called off|calling off',
+);
+// A time traded for another, or a meeting moved to a day: "can we do 6 instead of 4?", "the 3rd
+// instead?", "push it 30 min", "move saturday to sunday", "¿se puede cambiar para el sábado?".
+const SWAP_TIME = wordRegex(
+  `(?:[0-9]{1,2}(?:[:.][0-9]{2})?(?: ?(?:am|pm))?|the [0-9]{1,2}(?:st|nd|rd|th)|${DAYS}|tomorrow|earlier|later) instead|instead of (?:[0-9]{1,2}|${DAYS}|tomorrow)|push (?:(?:it|that|the (?:appt|appointment|meeting|showing|call)) )?(?:back )?(?:(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours)|to (?:${DAYS}|sat|sun|fri|tomorrow|next week|[0-9]))|move (?:it|that|${DAYS}|tomorrow|today) to (?:${DAYS}|tomorrow|next week|the [0-9]|[0-9])|(?:se puede|podemos|puedo|podriamos|pueden) (?:cambiar|mover|pasar|recorrer)(?:la|lo)? (?:para|al|a) (?:el |la )?(?:${DAYS}|manana|otro dia|la proxima semana|la otra semana)`,
+);
 const CANCEL_OBJECT = wordRegex(
   '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',
 );
@@ -123,9 +130,13 @@ export function readScheduling(
   const cancelling = CANCEL_WORD.test(whole) && !aboutTexts;
   const offersNewTime = NEW_TIME_OFFER.test(whole) && hasTime(whole);
   const rescheduleWord = RESCHEDULE_WORD.test(whole) && !NO_RESCHEDULE.test(whole);
+  const swapped = SWAP_TIME.test(whole);
+  // "something came up, gotta cancel tomorrow's appointment": the reason for a cancellation, not a move.
+  const cancelOnly = cancelling && !offersNewTime && !swapped;
   const moving =
     rescheduleWord ||
-    (MOVE.test(whole) && (appointment || rescheduleWord)) ||
+    swapped ||
+    (MOVE.test(whole) && appointment && !cancelOnly) ||
     (cancelling && offersNewTime && appointment);
 
   if (moving) {

@@ -5,7 +5,8 @@ import { readKeywords } from '../compliance/keywords.ts';
 import { readFeelings } from './feelings.ts';
 import { readScheduling } from './questions-scheduling.ts';
 import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
-import { OTHER_RULE, TOPIC_RULES, type TopicRule } from './questions-topics.ts';
+import { OTHER_RULE, TOPIC_RULES as BASE_TOPIC_RULES, type TopicRule } from './questions-topics.ts';
+import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
 
@@ -23,7 +24,7 @@ const NOT_OTHER = wordRegex(
 );
 // Right after "are you pre-approved?", "do I need to be?" asks whether it is needed.
 const PREAPPROVAL_FOLLOW_UP = wordRegex(
-  '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:lo|la) (?:necesito|ocupo|necesitamos|ocupamos|necesito tener)|(?:need|needed|necesito|ocupo) (?:it |that |one |a letter )?(?:to|para|before) (?:see|look|ver|tour|view|touring|seeing|looking)|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)',
+  '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:lo|la) (?:necesito|ocupo|necesitamos|ocupamos|necesito tener)|(?:need|needed|necesito|ocupo) (?:it |that |one |a letter )?(?:to|para|before) (?:see|look|ver|tour|view|touring|seeing|looking)|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:should|do|must|would) (?:i|we) (?:get|have|do) (?:one|it|that)(?: first| before| now)?|is (?:that|it) (?:a must|a requirement|mandatory)|(?:does|would|will) (?:that|it|this) (?:stop|keep|prevent) (?:us|me) from|can (?:we|i) (?:still |start |already |go )?(?:look|looking|see|tour|touring|shop)(?: at (?:houses|homes|places))?(?: meanwhile| in the meantime| anyway| already| now)?$|se necesita|(?:tenemos|tengo|hay) que ir al banco|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)',
 );
 // "pre-qualified online, does that count?": asks whether what they have is enough, once a
 // pre-approval or pre-qualification is named in the message.
@@ -46,12 +47,14 @@ const RHETORICAL = wordRegex(
 const POINTS_BACK =
   /^(?:(?:so|and|but|or|well|ok|really|seriously) )*(?:(?:is|isnt) (?:it|that|this)(?: (?:true|so|real|right|correct|a thing))?|right|true|or not|or no|verdad|cierto|o no|no|es cierto|es verdad|que opina|como lo ve(?: usted)?|como la ve(?: usted)?|que piensa|what do (?:you|u) think|thoughts|do (?:you|u) think so|(?:how|why|where|when) (?:did|do|would|does) (?:you|u|they) (?:get|have|find|know|do) (?:it|that|this|them))$/;
 
+const WHO_PAYS = wordRegex('who (?:pays|covers|is paying)');
+const ON_THE_MARKET = wordRegex('(?:on|off) the market|still (?:up|listed|for sale|available)');
 // "How long is escrow" asks about the process, not about what closing costs.
 const HOW_LONG = wordRegex('how long|cuanto tiempo|cuanto tarda');
 // "How much did the one on Amethyst sell for" asks a price, not whether it is still for sale.
 const SALE_PRICE = wordRegex('how much|(?:sell|sold|go|went|list|listed|going) for');
 const PREAPPROVAL_NAMED = wordRegex(
-  'pre ?approv[a-z]*|pre ?aprob[a-z]*|preaprob[a-z]*|pre ?qual[a-z]*|pre ?calific[a-z]*|precalific[a-z]*',
+  'pre ?approv[a-z]*|(?:not|no|arent|werent) (?:yet )?approved|approved yet|aprobad[oa]s?|preaprobacion|pre aprobacion|pre ?aprob[a-z]*|preaprob[a-z]*|pre ?qual[a-z]*|pre ?calific[a-z]*|precalific[a-z]*',
 );
 const GOING_FOR = wordRegex(
   '(?:what|how much) (?:are|r|do|did|is|have) (?:[a-z]+ ){0,4}(?:going|selling|sell|go|went|sold|getting|get) (?:for|at)',
@@ -77,6 +80,8 @@ const ZESTIMATE = wordRegex('zestimate|zillow|redfin|estimate');
 const RELATIVE_WHAT = wordRegex('(?:under|over|than|above|below|from|like|near|to) what');
 // A seller who asks when someone can come and see the house asks for a visit, not a listing.
 const COMING_OVER = wordRegex('come|came|venir|vengan|venga|vienen|stop by|swing by|pasar|pasen');
+
+const TOPIC_RULES: readonly TopicRule[] = [...BASE_TOPIC_RULES, ...MORE_TOPIC_RULES];
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
   if (rule.said.some((pattern) => pattern.test(clause.flat))) return true;
@@ -121,12 +126,17 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   const has = (topic: QuestionTopic) => found.includes(topic);
   if (has('preapproval_needed')) drop.add('process');
   if (has('closing_costs')) drop.add('fees_commission');
+  // "do I have to pay anything upfront?", "who pays for the appraisal?": the costs, not the steps.
+  if (has('fees_commission')) drop.add('process');
+  if (has('closing_costs') && WHO_PAYS.test(clause.flat)) drop.add('home_value');
   if (has('closing_costs') && has('process'))
     drop.add(HOW_LONG.test(clause.flat) ? 'closing_costs' : 'process');
   if (has('listing_status') && has('home_value')) {
     drop.add(SALE_PRICE.test(clause.flat) ? 'listing_status' : 'home_value');
   }
   if (has('market')) drop.add('area_info');
+  // "the house on Carnelian, is it on the market?" asks about that listing, not the market.
+  if (has('listing_status') && ON_THE_MARKET.test(clause.flat)) drop.add('market');
   // "What are houses going for in Alta Loma" asks about the market; "what are similar houses
   // getting" or "what would ours go for" asks what the lead's own home is worth.
   if (has('market') && has('home_value')) drop.add(OWN_HOME.test(clause.flat) ? 'market' : 'home_value');

@@ -34,6 +34,15 @@ export function readUtterance(text: string, ctx: UtteranceContext): Understandin
     delete slots.timeline_months;
     delete slots.intent;
   }
+  // "this was his phone", "I don't own anything in Rancho": the number is someone else's, so
+  // nothing in the message is about the lead's own plans.
+  if (stance.acts.some((a) => a.act === 'objection' && a.type === 'wrong_number')) {
+    delete slots.area;
+    delete slots.motivation;
+  }
+  // "3 texts in one day is too much": a complaint about our texts dates nothing.
+  if (stance.acts.some((a) => a.act === 'objection' && a.type === 'stop_texting'))
+    delete slots.timeline_months;
   const stated = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
   if (stated || answersPending(text, ctx.lastQuestion, stance.acts, acts)) acts.push({ act: 'answer' });
   const meaningful = acts.length > 0 || stance.acts.some((a) => a.act !== 'other');

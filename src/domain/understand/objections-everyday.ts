@@ -1,0 +1,117 @@
+import type { ObjectionRule } from './objections-patterns.ts';
+
+/**
+ * Everyday ways of saying an objection, by the event or the complaint rather than the keyword:
+ * the purchase is done (keys, closing papers, an accepted offer, a new build), the lead is only
+ * nosy, it is a bit early, the texts come too often or at the wrong time, and the number belongs
+ * to someone else. Same form as OBJECTION_RULES (objections-patterns.ts).
+ */
+
+const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
+
+const MONTH =
+  '(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)';
+const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const TEXTS = '(?:texts|text messages|messages|txts|msgs|calls|textos|mensajes|llamadas)';
+const KIN =
+  '(?:cousin|brother|sister|mom|mother|dad|father|uncle|aunt|son|daughter|wife|husband|friend|best friend|neighbor|brother in law|sister in law|mother in law|father in law|coworker|buddy|primo|prima|hermano|hermana|tio|tia|cunado|cunada|amigo|amiga|hijo|hija)';
+const COUNT = '(?:[0-9]+|two|three|four|five|six|several|multiple|like [0-9]+|como [0-9]+|dos|tres|cuatro)';
+
+export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
+  {
+    // "we got the keys friday", "just signed the closing docs", "our offer on a townhome got
+    // accepted", "ended up going with a new build", "closing dec 20th", "ya aceptaron nuestra oferta".
+    type: 'already_bought',
+    pattern: w(
+      `(?:got|have|picked up|get) (?:the|our) keys|(?:signed|signing) (?:the |our |all the )?(?:closing|final|loan) (?:docs|documents|papers|paperwork)|(?:our|my) offer (?:on|for) (?:[a-z0-9]+ ){1,5}(?:got|was|has been|just got) accepted|(?:aceptaron|acepto|aceptan) (?:nuestra|mi|la) oferta|(?:ended up|decided on|went|going|gone|bought|buying|purchased|got) (?:with )?(?:a |the )?(?:new build|new construction|brand new build|from the builder|model home)|(?:we|i|were|we are) (?:closing|close) (?:on )?(?:the )?(?:${MONTH} ?[0-9]{1,2}|[0-9]{1,2}(?:st|nd|rd|th)|${DAY})|(?:we|i) (?:already |finally |just )?found (?:one|a place|a house|a home|our (?:place|house|home)|our dream (?:home|house)|the one)|found our (?:dream|forever|new) (?:home|house|place)|(?:got|bought|found) one already|already (?:got|bought) one|(?:we|i) (?:already|just|finally) (?:bought|purchased)(?= ya| but| so| and| lol| thanks| thx| tho| thank|$)|ya we bought|we bought (?:a|an|our) (?:house|home|place|condo|townhouse|townhome)`,
+    ),
+    statement: true,
+    unless: /\b(?:sell|selling|listing|list it|our house is|if we|when we|once we|before we|vender)\b/,
+    notFor: ['seller'],
+  },
+  {
+    // "in escrow!!", "under contract, so no need": a buyer or new lead whose purchase is pending.
+    type: 'already_bought',
+    pattern:
+      /^(?:(?:were|we are|im|i am|already|currently|just went|just got|finally) )*(?:in escrow|under contract|in contract)$/,
+    whole: true,
+    notFor: ['seller'],
+  },
+  {
+    // "just being nosy", "only wanted to see the estimate", "looking not buying", "clicked
+    // something on zillow", "nomás estoy chismeando los precios".
+    type: 'just_looking',
+    pattern: w(
+      `(?:just|only|purely) (?:being )?nosy|nosy lol|(?:just|only) (?:wanted|wanna|want|needed) (?:to )?(?:see|know|check)(?: what)?(?: the| my| our)? (?:estimate|zestimate|number|comps|comps look like|value|ballpark)|looking not buying|looking but not buying|(?:clicked|hit|tapped) (?:on )?(?:something|a link|an ad|a button|it)(?: [a-z]+){0,3} (?:i guess|by accident|lol|on accident|sin querer)|(?:solo|nomas|nada mas) (?:ando|andamos|estoy|estamos) (?:mirando|viendo|checando|chismeando|curioseando)|(?:viendo|mirando|checando) nomas|chismeando|(?:mirando|viendo|checando) (?:los )?precios(?: nada mas| nomas| la verdad|$)`,
+    ),
+    statement: true,
+  },
+  {
+    // "was just on zillow and clicked something": opens like a question, but tells.
+    type: 'just_looking',
+    pattern: w(
+      '(?:i |we )?(?:was|were) just (?:on|browsing|scrolling|looking at) (?:zillow|redfin|realtor|trulia)',
+    ),
+  },
+  {
+    // "little early", "bit early for numbers", "not this year or next", "18 months out", "not till
+    // we pay off some debt", "we haven't even decided to sell", "todavía falta mucho".
+    type: 'too_early',
+    pattern: w(
+      `(?:a )?(?:little|lil|bit|tad|touch) (?:too |bit )?(?:early|soon|premature)|not (?:this year|next year)(?: or next| or the next| either)?|(?:1[3-9]|2[0-9]|3[0-6]) (?:months|mos) (?:out|away|off|from now)|not (?:till|til|until|untill|before) (?:we|i) (?:pay|save|sell|get|finish|have|find|retire|can)|not there yet|(?:havent|have not|not) (?:even )?(?:decided|sure) (?:yet )?(?:if|whether|to) (?:we |i )?(?:(?:re|are|am|will|should|want to|wanna) )?(?:sell|selling|buy|buying|move|moving|list)|(?:todavia|aun) (?:falta|le falta) (?:mucho|bastante|un rato)|(?:el otro ano|el ano que viene|el proximo ano) (?:a lo mejor|tal vez|quizas|yo creo)|not even sure (?:if |whether )?(?:were|we are|im|i am) (?:selling|buying|moving)|not sure (?:if |whether )?(?:were|we are|im|i am) (?:selling|buying|moving) yet|hasta (?:el )?20(?:2[8-9]|[3-9][0-9])`,
+    ),
+    statement: true,
+    unless: /\b(?:tomorrow|today|tonight|[0-9]+ ?(?:am|pm)|manana|hoy)\b/,
+  },
+  {
+    // "not for sale", "don't need help, thanks", "appreciate it but no", "never lol", "no quiero nada".
+    type: 'not_interested',
+    pattern: w(
+      `(?:^|its |it is |house is |home is |the house is )not for sale|(?:dont|do not) need (?:any |your )?(?:help|anything|services)(?! (?:with|to|finding|selling|buying))|appreciate (?:it|that|you|the offer)(?: though| tho)?(?: but)? (?:no|nah|pass|were good|im good)|no (?:quiero|queremos|necesito|necesitamos) nada`,
+    ),
+    statement: true,
+  },
+  {
+    type: 'not_interested',
+    pattern: /^(?:never|nunca|never ever|hell no|absolutely not|no way|no way jose|jamas|ni loca|ni loco)$/,
+    whole: true,
+  },
+  {
+    // How often and when we write: "3 texts in one day is too much", "text like once a week",
+    // "pause the texts till january", "only text me if something comes up", "you don't have to
+    // follow up so much", "u text me at all hours", "me llegan como 3 textos al día", "bájenle".
+    type: 'stop_texting',
+    pattern: w(
+      `${COUNT}(?: different)? (?:${TEXTS}|people)(?: [a-z]+){0,6} (?:in one day|in a day|a day|per day|today|this week|this morning|al dia|por dia|hoy|en un dia|esta semana)|(?:${TEXTS}|texting|messaging)(?: [a-z]+){0,3} (?:is|are|es|son) (?:way )?(?:too much|too many|excessive|a lot|demasiado|mucho)|(?:text|message|contact|write|hit) (?:me |us )?(?:up )?(?:like |only |just )?(?:once|one time|twice) (?:a|per|every|each) (?:week|month|couple weeks)|(?:uno|una vez|un mensaje) (?:por|a la|cada) (?:semana|mes)|pause (?:the |these |your |all |all the )?(?:${TEXTS}|texting|messaging|follow ups)|only (?:text|message|contact|call|hit) (?:me |us )?(?:up )?(?:if|when|on|during|after|before|in the)|(?:follow|following|check|checking|reach|reaching) (?:up|in|out) (?:so|this|that) (?:much|often)|(?:dont|do not) (?:have|need) to (?:keep )?(?:follow(?:ing)? up|check(?:ing)? in|text(?:ing)?|messag(?:e|ing))(?: me| us)? (?:so much|so often|every day|all the time)|(?:text|txt|message|call|texting|messaging|calling)(?: me| us)? (?:at all hours|all hours|all day|all night|so early|so late|this early|this late|at [0-9]+ ?am)|[0-9]+ ?am (?:text|message|call)|every time (?:i|we) (?:answer|reply|respond)|(?:gonna|going to|will) (?:you )?(?:guys )?keep (?:texting|messaging|contacting|bugging)|(?:otra vez|de nuevo) (?:la misma|lo mismo|con lo mismo|con la misma)|la misma pregunta|hasta la madre con (?:sus|tus|los|tantos) (?:mensajes|textos)|(?:bajenle|bajale|bajele)|(?:por ?que|para que) (?:me |nos )?(?:siguen|sigues|sigue) (?:mandando|escribiendo|enviando|texteando|molestando)|son las [0-9]+ de la (?:manana|noche)`,
+    ),
+  },
+  {
+    // "my sister in law does real estate", "got a guy already", "I'm with Compass already".
+    type: 'has_agent',
+    pattern: w(
+      `${KIN} (?:does|is in|works in|sells|is into) real estate|(?:got|have|found) (?:a|my|our) (?:guy|gal|person|lady|dude) (?:already|for that|for this)|(?:im|i am|were|we are) (?:already )?with (?:compass|keller williams|kw|coldwell banker|century 21|redfin|remax|re max|exp realty|berkshire hathaway|sothebys)`,
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    // "we signed with someone last week", "my contract with my agent ends in january", "listed
+    // since september with someone else", "la tiene otra agente", "ya tiene letrero".
+    type: 'listed_with_other',
+    pattern: w(
+      'signed (?:with|up with) (?:someone|somebody|another|a different|other)|(?:my|our) (?:contract|agreement) with (?:my|our|the) (?:agent|realtor|broker)|listed (?:[a-z0-9]+ ){0,3}with (?:someone|somebody) else|(?:la|lo) tiene (?:otro|otra|un|una) (?:agente|agenta|realtor|corredor|corredora)|(?:ya )?(?:tiene|tenemos|pusimos) (?:el )?letrero',
+    ),
+    negatable: true,
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // The number is someone else's: "this used to be my daughter's number", "this was his
+    // phone", "you meant to text someone else", "must be a mix up", "don't know any Jorge".
+    type: 'wrong_number',
+    pattern: w(
+      `(?:used to be|was) (?:my [a-z]+s|his|her|their|my old|my late [a-z]+s) (?:old )?(?:number|phone|cell)|meant (?:to (?:text|message|reach|contact)|for) (?:someone|somebody) else|(?:must be|some|a|its a) mix ?up|(?:dont|do not) know (?:any|anyone named|anybody named) (?!(?:agent|realtor|lender|broker|one|body|thing|of|good|better|other|more|about)\\b)[a-z]+(?<!s)(?= who| whos|$)|never (?:lived|owned (?:a house|a home|anything|property)) in`,
+    ),
+    notFor: ['buyer'],
+  },
+];
