@@ -103,21 +103,21 @@ export interface PreapprovalOptions {
 }
 
 const QUESTION_START =
-  /^(?:do|does|did|can|could|should|would|will|is|are|am|what|whats|how|why|when|which|necesito|necesitamos|hay que|tengo que|tenemos que|se necesita|puedo|podemos)\b/;
+  /^(?:(?:and|but|so|oh|y|pero|o sea) )?(?:do|does|did|can|could|should|would|will|is|are|am|what|whats|how|why|when|which|necesito|necesitamos|hay que|tengo que|tenemos que|se necesita|puedo|podemos)\b/;
 const EXPIRED =
   /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
 const HAS_LETTER =
   /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:came|arrived|came in|is in)|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
 const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
-  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|credit is (?:bad|not good|rough))\\b`,
+  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
   /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
-const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
+const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya(?! no\\b)|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
 // A thumbs-up or a check mark answers yes.
 const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
 const LENDER_SAYS_OK =
@@ -126,9 +126,16 @@ const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
 const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\bnot yet$/;
 const LEADING_NO = new RegExp(`^(?:no|${NO_WORDS}|not at the moment)\\b`);
 
+// "like spring but do we need a loan approval": a question can start after "but".
+const CONTRAST = / (but|pero) /g;
+// Words about a loan: "in process" or "applied" say something about financing only beside them,
+// or right after the pre-approval question ("el divorcio ya está en proceso" does not).
+const LOAN_TALK =
+  /\b(?:approv\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|banco|prestamista|prestamo|credit|credito|letter|carta|financ\w*|underwriting|paperwork|papeles|documents|documentos)\b/;
+
 /** The statements of a message, without the clauses that ask something ("do I need to be?"). */
 function statements(simple: string): string {
-  return (simple.match(/[^.?!;,]+[.?!;,]*/g) ?? [])
+  return (simple.replace(CONTRAST, ', $1 ').match(/[^.?!;,]+[.?!;,]*/g) ?? [])
     .filter((c) => !c.includes('?') && !QUESTION_START.test(c.trim()))
     .map((c) => c.replace(/(?<![.!;,])[.!;,]+$/, '').trim())
     .filter((c) => c.length > 0)
@@ -148,7 +155,8 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   if (EXPIRED.test(flat) || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
-  if (PROCESS.test(flat) || STILL_WORKING.test(flat)) return false;
+  if ((PROCESS.test(flat) || STILL_WORKING.test(flat)) && (options.justAsked || LOAN_TALK.test(flat)))
+    return false;
   if (approvedWord || HAS_LETTER.test(flat) || LENDER_SAYS_OK.test(flat)) return true;
   if (NO_LENDER_YET.test(flat)) return false;
   if (CASH.test(flat) && !NO_CASH.test(flat)) return null;

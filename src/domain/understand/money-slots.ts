@@ -52,13 +52,20 @@ const PAID_BEFORE =
 const ASKS_ABOUT_IT =
   /^\s*(?:[,.!]\s*)?(?:(?:but|so|pero)\s+)?(?:is (?:that|it|this)|are they|does that|do you|can (?:i|we) trust|es (?:eso|correcto|real|cierto)|sera)\b|^[^.!?]{0,30}\?/;
 
+const CLEARLY_SELLING =
+  /\b(?:(?:ours|mine|(?:our|my) (?:house|home|place|condo)|la (?:mia|nuestra)|mi casa|nuestra casa)(?: is| es| s| might be| could be| would be| should be)?(?: probably| prob| maybe| like| about| around)? (?:worth|vale)|(?:sell|list) (?:ours|it|our (?:house|home|place|condo)) (?:for|at))\b[^,;]{0,16}$/;
+const CLEARLY_BUYING =
+  /\b(?:(?:we|i)(?:d| would| can| could)? (?:spend|afford)|(?:our|my) budget(?: is)?|buy (?:something|one|a (?:house|home|place)) (?:for|around|up to))\b[^,;]{0,16}$/;
+
 const counts = (f: Figure) => f.owner === 'own' && !f.hypothetical;
 
 /** Which side of a deal a figure is on: the question just asked, the words before it, the bot. */
 function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side | null {
-  if (ctx.lastQuestion === 'price') return 'sell';
-  if (ctx.lastQuestion === 'budget') return 'buy';
   const near = clauseBefore(reading.text, f.start);
+  // "ours is probably worth 750, we'd spend up to 950" to the budget question: the first figure is
+  // the sale. The other side said in so many words overrides the question just asked.
+  if (ctx.lastQuestion === 'price') return CLEARLY_BUYING.test(near) ? 'buy' : 'sell';
+  if (ctx.lastQuestion === 'budget') return CLEARLY_SELLING.test(near) ? 'sell' : 'buy';
   const buy = matchesOf(BUY_WORDS, near).at(-1)?.index ?? -1;
   const sell = matchesOf(SELL_WORDS, near).at(-1)?.index ?? -1;
   if (buy >= 0 || sell >= 0) return buy > sell ? 'buy' : 'sell';

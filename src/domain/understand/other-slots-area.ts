@@ -18,6 +18,9 @@ const STREET_AFTER =
 const WANT_BEFORE =
   /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b/;
 const SELL_BEFORE = /\b(?:sell|selling|sells|sold|vender|vendemos)\b/;
+// "ours is in Chino": where the buyer's own home is, not where they search.
+const OURS_IN =
+  /\b(?:ours|mine|(?:our|my) (?:house|home|place|condo|townhome)|la nuestra|la mia|nuestra casa|mi casa)(?: is| es| esta| s)? (?:in|en)\s*$/;
 const DONE_BEFORE = /\b(?:bought|bougth|closed on|in escrow|compramos|compre)\b/;
 const CLAUSE_START = /[.,;!?]/g;
 // Where someone else works: "my brother in law is listing it, he's an agent in Corona".
@@ -92,7 +95,8 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     if (ctx.bot !== 'seller' && DONE_BEFORE.test(head)) return false;
     if (AGENT_IN_BEFORE.test(before)) return false;
     // A buyer's own place for sale is not where they search.
-    if (ctx.bot === 'buyer' && SELL_BEFORE.test(head) && !WANT_BEFORE.test(head)) return false;
+    if (ctx.bot === 'buyer' && (SELL_BEFORE.test(head) || OURS_IN.test(head)) && !WANT_BEFORE.test(head))
+      return false;
     const written = folded.slice(m.start, m.end);
     if (
       WEAK.has(written) &&

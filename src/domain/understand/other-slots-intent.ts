@@ -41,9 +41,9 @@ const ON_OUR_OWN =
 const NEGATION =
   '(?:not|dont|do not|doesnt|does not|no longer|never|wont|will not|arent|are not|isnt|not really)';
 const SPANISH_NEGATION =
-  'no (?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)?';
+  'no (?:la |lo |los |las )?(?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)?';
 const NOT_SELLING = new RegExp(
-  `\\b${NEGATION} (?:\\w+ ){0,4}(?:sell|selling)\\b|\\b${SPANISH_NEGATION} (?:vender|vendiendo)\\b`,
+  `\\b${NEGATION} (?:\\w+ ){0,4}(?:sell|selling)\\b|\\b${SPANISH_NEGATION} (?:vender|vendiendo)\\b|\\bno (?:la |lo )?(?:vendo|vendemos|vendere|venderemos)\\b`,
 );
 const NOT_BUYING = new RegExp(
   `\\b${NEGATION} (?:\\w+ ){0,4}(?:buy|buying|purchase)\\b|\\b${SPANISH_NEGATION} (?:comprar|comprando)\\b`,
@@ -82,7 +82,7 @@ const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
 const OWN_PLACE_SOLD =
   /\b(?:(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)|(?:have|got|own) (?:a|our|my|the) (?:house|home|condo|place|property|townhome) to sell|(?:our|my) (?:house|home|place|condo) (?:sells|is sold|sold))\b/;
 const QUESTION_OPENER =
-  /^(?:(?:wait|so|ok|okay|um|and|but|hey|also|oh|just curious|quick question) )?(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
+  /^(?:(?:wait|so|ok|okay|um|and|but|hey|also|oh|just curious|quick question) ){0,2}(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
 // Asking what the house is worth is a question about value, not yet a decision to sell.
 const HOME_VALUE =
   /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;

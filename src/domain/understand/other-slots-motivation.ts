@@ -299,6 +299,12 @@ const QUIT_JOB = cues([
   '(?:renuncio|renuncie|renuncio a|dejo|deje) (?:su |mi |el )?(?:trabajo|empleo)',
 ]);
 
+// Spanish move verbs without a destination say no reason to move, as "we're moving" says none:
+// "nadie me regresó la llamada", "nos vamos a morir aquí", "por fin nos vamos a cambiar", "ya nos
+// cambiamos en octubre", "me mandan demasiados mensajes". With one ("nos cambiamos a Texas") they do.
+const NOT_A_MOVE =
+  /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
+
 const RULES: [RegExp, MotivationSlot][] = [
   [LANDLORD_SELLS, 'other'],
   [DEATH, 'death_in_family'],
@@ -329,12 +335,14 @@ const RULES: [RegExp, MotivationSlot][] = [
  */
 export function readMotivationSlot(text: string, options: MotivationOptions): MotivationSlot | null {
   const simple = statements(simplify(text));
+  const moves = simple.replace(NOT_A_MOVE, ' ');
   for (const [re, reason] of RULES) {
     if (reason === 'marriage' && NOT_MARRIED.test(simple)) continue;
     if ((reason === 'financial' || reason === 'other') && options.bot === 'buyer') continue;
     if (re === QUIT_JOB && !SELLING.test(simple)) continue;
     if (reason === 'bought_another' && options.bot !== 'seller' && !SELLING.test(simple)) continue;
-    if (re.test(simple)) return reason;
+    const said = reason === 'relocation' || reason === 'job' ? moves : simple;
+    if (re.test(said)) return reason;
   }
   if (!options.justAsked) return null;
   const bare = BARE.find(([re]) => re.test(simple))?.[1];

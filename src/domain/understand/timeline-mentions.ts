@@ -160,7 +160,12 @@ const THIS_PERIOD = /^(?:this|esta|este) /;
 // a question about a date is not the lead's plan.
 const ASKS_ABOUT =
   /^ ?(?:should|would|is|are|does|do|will|isnt|arent|wouldnt|shouldnt|deberiamos|conviene|es mejor)\b/;
-const PRICES_TALK = /\b(?:prices?|rates?|market|precios?|tasas?|mercado)\b/;
+const PRICES_TALK =
+  /\b(?:prices?|rates?|market|precios?|tasas?|mercado|(?:more |less |mas |menos )?(?:expensive|cheaper|pricier|affordable|caro|cara|barato|barata))\b/;
+// "should I wait till spring to sell?": asking for advice on a date, even right after "when?".
+const ASKS_ADVICE = /^ ?(?:should|shouldnt|deberiamos|deberia|conviene|es mejor)\b/;
+// "ahorita no", "now? no": the "now" is turned down.
+const NOW_DENIED = /^ ?(?:no|nah|nope)\b/;
 
 /** The last few words before a match: a past verb farther back belongs to another thought. */
 function nearTail(tail: string): string {
@@ -186,6 +191,8 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (phrase === 'may' && !opts.timelineAsked) return false;
   }
   if (NEGATED.test(tail)) return false;
+  if (c.reading.kind === 'now' && NOW_DENIED.test(after)) return false;
+  if (ASKS_ADVICE.test(text) && s[to] === '?') return false;
   // "not dealing with it before xmas": a deadline the lead rules out.
   if (BY_WORD.test(phrase) && NOT_UNTIL.test(tail)) return false;
   if (

@@ -111,3 +111,72 @@ describe('rooms and condition in everyday words', () => {
     expect(slots(text, 'seller', 'condition').condition).toBe(condition);
   });
 });
+
+describe('a buyer who also sells', () => {
+  it('names what their own home is worth beside the budget asked for', () => {
+    expect(slots('ours might be worth 680, we could spend up to 900', 'buyer', 'budget')).toEqual({
+      price: 680_000,
+      budget_max: 900_000,
+    });
+  });
+
+  it('says where their own home is without making it the search area', () => {
+    expect(slots('ours is in Ontario, we want 4 beds', 'buyer').area).toBeUndefined();
+    expect(slots('looking in Ontario, 4 beds', 'buyer').area).toBe('Ontario');
+  });
+});
+
+it('bad credit in either language is not a pre-approval yet', () => {
+  expect(slots('mi crédito está malo', 'buyer', 'budget').preapproved).toBe(false);
+  expect(slots('we have bad credit tbh', 'buyer').preapproved).toBe(false);
+});
+
+describe('dates that are not the lead’s plan', () => {
+  it.each<[string, AskedQuestion | null]>([
+    ['ahora no, tal vez el otro año', 'timeline'],
+    ['should we wait until summer to list?', 'timeline'],
+    ['is upland getting cheaper this year?', null],
+  ])('%j gives no timeline', (text, asked) => {
+    expect(slots(text, 'seller', asked).timeline_months).toBeUndefined();
+  });
+
+  it('a bare "now" still answers "when?"', () => {
+    expect(slots('ahorita', 'seller', 'timeline').timeline_months).toBe(0);
+  });
+});
+
+describe('Spanish move verbs give a reason only with somewhere to go', () => {
+  it.each<string>([
+    'nadie me regresó la llamada',
+    'ya por fin nos vamos a cambiar!!',
+    'de aquí no nos vamos, aquí nos vamos a quedar a morir',
+    'me mandan mensajes todos los días',
+  ])('%j states no motivation', (text) => {
+    expect(slots(text, 'seller').motivation).toBeUndefined();
+  });
+
+  it.each<[string, Slots['motivation']]>([
+    ['nos cambiamos a Phoenix con mis papás', 'relocation'],
+    ['nos vamos a vivir a Sonora', 'relocation'],
+  ])('%j → %s', (text, motivation) => {
+    expect(slots(text, 'seller', 'motivation').motivation).toBe(motivation);
+  });
+});
+
+describe('no side, no approval where none is said', () => {
+  it.each<[string, BotKind, AskedQuestion | null]>([
+    ['ya les dije que no la vendo', 'seller', null],
+    ['nomás quería saber el valor, no la vamos a vender', 'seller', null],
+    ['under 700. oh and did the one on Elm sell?', 'buyer', 'budget'],
+  ])('%j states no intent', (text, bot, asked) => {
+    expect(slots(text, bot, asked).intent).toBeUndefined();
+  });
+
+  it.each<[string, AskedQuestion | null]>([
+    ['ya no importa, ya compramos', 'preapproval'],
+    ['spring maybe but do we need a loan approval first', 'timeline'],
+    ['el divorcio ya está en proceso', null],
+  ])('%j states no pre-approval', (text, asked) => {
+    expect(slots(text, 'buyer', asked).preapproved).toBeUndefined();
+  });
+});
