@@ -1,6 +1,6 @@
 import type { Sql } from '../../ports.ts';
 import type { FollowUpRow, ModelUsageTotals, TranscriptMessageRow } from '../../ports/contact-view.ts';
-import { latestAssessment } from '../assess-financing.ts';
+import { latestAssessment } from './assess-financing.ts';
 import type { EscalationView } from '../../ports/escalation-store.ts';
 import type { Stores } from '../../ports/stores.ts';
 

@@ -1,6 +1,5 @@
 import type { BotsConfig } from '../../domain/bots-config.ts';
-import { type FollowUpBlockedReason, followUpBlockedReason } from '../../domain/follow-up/index.ts';
-import { silencingTags } from '../../domain/human-takeover.ts';
+import { type FollowUpBlockedReason, followUpBlockedFor } from '../../domain/follow-up/index.ts';
 import type { ContactRow } from '../../ports/contact-store.ts';
 import type { FollowUpSubjectRow } from '../../ports/follow-up-store.ts';
 
@@ -16,7 +15,7 @@ export function followUpSubject(found: FollowUpSubjectRow | null, bots: BotsConf
   if (!found) return null;
   const { contact, conversation: conv } = found;
   const state = conv?.state ?? {};
-  const blocked = followUpBlockedReason(
+  const blocked = followUpBlockedFor(
     {
       optedOut: contact.opted_out,
       paused: contact.paused,
@@ -24,13 +23,8 @@ export function followUpSubject(found: FollowUpSubjectRow | null, bots: BotsConf
       needsHumanReview: Boolean(conv?.needs_human_review),
       complianceHold: Boolean(conv?.compliance_hold),
       booked: state.stage === 'booked',
-      offSwitchTags: silencingTags(bots.tags),
     },
-    {
-      optOut: bots.tags.optOut,
-      humanTakeover: bots.tags.humanTakeover,
-      appointmentBooked: bots.tags.appointmentBooked,
-    },
+    bots.tags,
   );
   return { contact, bot: conv?.bot ?? 'lead', state, blocked };
 }

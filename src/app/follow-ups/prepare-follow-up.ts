@@ -1,7 +1,7 @@
 import type { ContactRow } from '../../ports/contact-store.ts';
 import type { BotsConfig } from '../../domain/bots-config.ts';
 import type { Listing } from '../../domain/buyer/listing.ts';
-import { describeMatchShort, matchListings } from '../../domain/buyer/matching.ts';
+import { buyerNeeds, describeMatchShort, matchListings } from '../../domain/buyer/matching.ts';
 import { marketSummary } from '../../domain/cma/market-summary.ts';
 import type { CmaSubject } from '../../domain/cma/types.ts';
 import type { BotName } from '../../domain/conversation.ts';
@@ -71,18 +71,7 @@ export async function prepareFollowUp(
   if (step !== 'day14') return { message: composeFollowUp(step, ctx) };
 
   if (ctx.bot === 'buyer') {
-    const { matches, total } = matchListings(
-      deps.listings,
-      {
-        ...(f.budgetMin !== undefined ? { budgetMin: f.budgetMin } : {}),
-        ...(f.budgetMax !== undefined ? { budgetMax: f.budgetMax } : {}),
-        ...(f.beds !== undefined ? { beds: f.beds } : {}),
-        ...(f.baths !== undefined ? { baths: f.baths } : {}),
-        ...(f.areas ? { areas: f.areas } : {}),
-        ...(f.mustHaves ? { mustHaves: f.mustHaves } : {}),
-      },
-      { limit: 5, today },
-    );
+    const { matches, total } = matchListings(deps.listings, buyerNeeds(f), { limit: 5, today });
     const best = matches[0];
     ctx.matches = { total, ...(best ? { best: describeMatchShort(best, ctx.lang) } : {}) };
     ctx.matchesList = matches.map((m) => ({

@@ -1,7 +1,7 @@
 import type { BotsConfig } from '../../domain/bots-config.ts';
 import type { BotName, CrmAction } from '../../domain/conversation.ts';
-import { followUpBlockedReason, planFollowUps } from '../../domain/follow-up/index.ts';
-import { silencingTags } from '../../domain/human-takeover.ts';
+import { followUpBlockedFor, planFollowUps } from '../../domain/follow-up/index.ts';
+import { financingChanged } from '../../domain/buyer/financial-readiness.ts';
 import { CHECK_IN_ONLY, NO_FOLLOW_UP } from '../../domain/policy/objections.ts';
 import type { TurnDecision } from '../../domain/turn.ts';
 import type { TurnContact, TurnPlan } from '../../ports/turn-store.ts';
@@ -158,7 +158,7 @@ function followUpsAfter(
   bots: BotsConfig,
   conv: { needsHumanReview: boolean; complianceHold: boolean; at: Date },
 ) {
-  const blocked = followUpBlockedReason(
+  const blocked = followUpBlockedFor(
     {
       optedOut: contact.opted_out,
       paused: contact.paused,
@@ -166,13 +166,8 @@ function followUpsAfter(
       needsHumanReview: conv.needsHumanReview,
       complianceHold: conv.complianceHold,
       booked: decision.state.stage === 'booked',
-      offSwitchTags: silencingTags(bots.tags),
     },
-    {
-      optOut: bots.tags.optOut,
-      humanTakeover: bots.tags.humanTakeover,
-      appointmentBooked: bots.tags.appointmentBooked,
-    },
+    bots.tags,
   );
   if (blocked) return null;
   const reason = decision.state.stage === 'closed' ? String(decision.state.closedReason ?? '') : '';
@@ -185,14 +180,4 @@ function optedOutAfter(before: boolean, actions: readonly CrmAction[]): boolean 
   let out = before;
   for (const a of actions) if (a.type === 'set_contact' && a.optedOut !== undefined) out = a.optedOut;
   return out;
-}
-
-/** A buyer's financing or budget changed this turn: time to (re)assess their readiness. */
-function financingChanged(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
-  const pick = (st: Record<string, unknown>) => {
-    const f = (st.facts ?? {}) as Record<string, unknown>;
-    return JSON.stringify([f.financing ?? null, f.lender ?? null, f.budgetMax ?? null]);
-  };
-  if (before.owner !== 'buyer') return true;
-  return pick(before) !== pick(after);
 }

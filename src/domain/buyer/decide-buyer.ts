@@ -2,7 +2,7 @@ import { continueScheduling, startScheduling } from '../schedule-flow.ts';
 import { simplify } from '../language/normalize.ts';
 import type { Facts } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
-import { describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
+import { buyerNeeds, describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
 import { buyerTemperature, readyForShowing } from './temperature.ts';
 
 export const BUYER_QUESTIONS = ['budget', 'financing', 'timeline', 'areas', 'beds', 'must_haves'] as const;
@@ -114,14 +114,7 @@ function describeMatches(ctx: TurnContext): void {
   const f = ctx.state.facts;
   const a = buyerAnswered(f);
   if (!a.budget || !(a.beds || a.areas || a.must_haves)) return;
-  const needs = {
-    ...(f.budgetMin !== undefined ? { budgetMin: f.budgetMin } : {}),
-    ...(f.budgetMax !== undefined ? { budgetMax: f.budgetMax } : {}),
-    ...(f.beds !== undefined ? { beds: f.beds } : {}),
-    ...(f.baths !== undefined ? { baths: f.baths } : {}),
-    ...(f.areas ? { areas: f.areas } : {}),
-    ...(f.mustHaves ? { mustHaves: f.mustHaves } : {}),
-  };
+  const needs = buyerNeeds(f);
   const { matches, total } = matchListings(ctx.world.listings, needs, { limit: 50 });
   const key = `${total}:${matches.map((m) => m.listing.id).join(',')}`;
   if (key === ctx.state.matchKey) return;

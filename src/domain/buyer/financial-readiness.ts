@@ -54,3 +54,13 @@ export function heuristicAssessment(f: Facts): Assessment | null {
   }
   return null;
 }
+
+/** A buyer's financing or budget changed in a turn: time to (re)assess their readiness. */
+export function financingChanged(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const pick = (st: Record<string, unknown>) => {
+    const f = (st.facts ?? {}) as Record<string, unknown>;
+    return JSON.stringify([f.financing ?? null, f.lender ?? null, f.budgetMax ?? null]);
+  };
+  if (before.owner !== 'buyer') return true;
+  return pick(before) !== pick(after);
+}

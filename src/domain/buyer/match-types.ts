@@ -1,3 +1,4 @@
+import type { Facts } from '../state.ts';
 import type { Listing } from './listing.ts';
 
 export interface BuyerNeeds {
@@ -7,6 +8,18 @@ export interface BuyerNeeds {
   baths?: number;
   areas?: string[];
   mustHaves?: string[];
+}
+
+/** What a buyer said they need, as the listings are matched against it. */
+export function buyerNeeds(f: Facts): BuyerNeeds {
+  return {
+    ...(f.budgetMin !== undefined ? { budgetMin: f.budgetMin } : {}),
+    ...(f.budgetMax !== undefined ? { budgetMax: f.budgetMax } : {}),
+    ...(f.beds !== undefined ? { beds: f.beds } : {}),
+    ...(f.baths !== undefined ? { baths: f.baths } : {}),
+    ...(f.areas ? { areas: f.areas } : {}),
+    ...(f.mustHaves ? { mustHaves: f.mustHaves } : {}),
+  };
 }
 
 export interface Match {

@@ -1,10 +1,11 @@
 import { checkableMustHaves, hasFeature, type Listing } from './listing.ts';
 import { describeMatchShort, featureLabel, formatMatchNote, shortPrice } from './match-text.ts';
-import type { BuyerNeeds, Match } from './match-types.ts';
+import { type BuyerNeeds, buyerNeeds, type Match } from './match-types.ts';
 
 export { describeMatchShort, formatMatchNote };
 
 export type { BuyerNeeds, Match };
+export { buyerNeeds };
 
 export interface MatchOptions {
   /** Most matches to return; all of them when omitted. `total` is never limited. */

@@ -26,6 +26,7 @@ export {
   type FollowUpContactStatus,
   type FollowUpStep,
   type FollowUpTagNames,
+  followUpBlockedFor,
   followUpBlockedReason,
   type PlannedFollowUp,
   planFollowUps,

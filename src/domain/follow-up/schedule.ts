@@ -1,4 +1,6 @@
+import type { TagNames } from '../bots-config.ts';
 import { hasTag } from '../conversation.ts';
+import { silencingTags } from '../human-takeover.ts';
 import { addDays, compareDates, type LocalDate, localDateTime, zonedTime } from './local-time.ts';
 
 // When a quiet lead hears from us again, and whether they may hear from us at all.
@@ -138,4 +140,18 @@ export function followUpBlockedReason(
   if (c.booked || hasTag(c.tags, tagNames.appointmentBooked)) return 'booked';
   if (c.offSwitchTags.some((t) => hasTag(c.tags, t))) return 'off_switch';
   return null;
+}
+
+/**
+ * followUpBlockedReason with the tag names this location configured (bots config `tags`): its opt-out,
+ * takeover and booked tags and every tag that silences the bots, so a renamed tag still blocks.
+ */
+export function followUpBlockedFor(
+  c: Omit<FollowUpContactStatus, 'offSwitchTags'>,
+  tags: TagNames,
+): FollowUpBlockedReason | null {
+  return followUpBlockedReason(
+    { ...c, offSwitchTags: silencingTags(tags) },
+    { optOut: tags.optOut, humanTakeover: tags.humanTakeover, appointmentBooked: tags.appointmentBooked },
+  );
 }

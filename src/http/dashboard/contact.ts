@@ -7,7 +7,7 @@ import {
   sendAsAgent,
   setBotPaused,
   setTakeover,
-} from '../../app/contact-controls.ts';
+} from '../../app/contacts/contact-controls.ts';
 import { resolveComplianceTicket } from '../../app/escalations/escalate-compliance-violation.ts';
 import { resolveEscalation } from '../../app/escalations/escalate-to-human-review.ts';
 import { ApiError } from '../errors.ts';

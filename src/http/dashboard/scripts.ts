@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ReplayResult } from '../../app/replay-scripts.ts';
-import type { LiveScripts } from '../../app/scripts.ts';
+import type { ReplayResult } from '../../app/scripts/replay-scripts.ts';
+import type { LiveScripts } from '../../app/scripts/live-scripts.ts';
 import type { ScriptTexts, ScriptVersion } from '../../ports/script-versions.ts';
 import { ApiError } from '../errors.ts';
 import { html, type SafeHtml } from './escape.ts';

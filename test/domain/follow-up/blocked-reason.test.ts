@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type FollowUpContactStatus, followUpBlockedReason } from '../../../src/domain/follow-up/index.ts';
+import { defaultTagNames } from '../../../src/domain/bots-config.ts';
+import {
+  type FollowUpContactStatus,
+  followUpBlockedFor,
+  followUpBlockedReason,
+} from '../../../src/domain/follow-up/index.ts';
 
 const OFF_SWITCHES = ['AI-Off', 'Stop-Bot', 'Qualified', 'Human-Takeover'];
 
@@ -54,5 +59,29 @@ describe('followUpBlockedReason', () => {
     expect(followUpBlockedReason({ ...clear, tags: ['agent-has-it'] }, names)).toBe('human_takeover');
     expect(followUpBlockedReason({ ...clear, tags: ['dnc'] }, names)).toBe('opted_out');
     expect(followUpBlockedReason({ ...clear, tags: ['Appointment-Booked'] }, names)).toBeNull();
+  });
+});
+
+describe("followUpBlockedFor (the location's configured tag names)", () => {
+  const { offSwitchTags: _, ...lead } = clear;
+  // A location that renamed its takeover, AI-off and opt-out tags and keeps no off-switch list.
+  const renamed = {
+    ...defaultTagNames,
+    offSwitches: [],
+    humanTakeover: 'Agent-Has-It',
+    aiOff: 'Bot-Quiet',
+    optOut: 'DNC',
+  };
+
+  it('blocks a lead carrying a renamed tag, off-switch list or not', () => {
+    expect(followUpBlockedFor(lead, renamed)).toBeNull();
+    expect(followUpBlockedFor({ ...lead, tags: ['agent-has-it'] }, renamed)).toBe('human_takeover');
+    expect(followUpBlockedFor({ ...lead, tags: ['BOT-QUIET'] }, renamed)).toBe('off_switch');
+    expect(followUpBlockedFor({ ...lead, tags: ['dnc'] }, renamed)).toBe('opted_out');
+  });
+
+  it('no longer reads the default names once they are renamed', () => {
+    expect(followUpBlockedFor({ ...lead, tags: ['Human-Takeover', 'TCPA-Opt-Out'] }, renamed)).toBeNull();
+    expect(followUpBlockedFor({ ...lead, tags: ['Human-Takeover'] }, defaultTagNames)).toBe('human_takeover');
   });
 });

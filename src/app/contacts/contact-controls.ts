@@ -5,11 +5,11 @@ import {
   getContact,
   setOptedOut,
   setPaused,
-} from '../adapters/postgres/contacts-repo.ts';
-import { cancelPendingFollowUps, insertFollowUps } from '../adapters/postgres/follow-ups-repo.ts';
-import { enqueueOutbox, enqueueSteps } from '../adapters/postgres/outbox-repo.ts';
-import type { TagNames } from '../domain/bots-config.ts';
-import type { Channel, Db, Sql } from '../ports.ts';
+} from '../../adapters/postgres/contacts-repo.ts';
+import { cancelPendingFollowUps, insertFollowUps } from '../../adapters/postgres/follow-ups-repo.ts';
+import { enqueueOutbox, enqueueSteps } from '../../adapters/postgres/outbox-repo.ts';
+import type { TagNames } from '../../domain/bots-config.ts';
+import type { Channel, Db, Sql } from '../../ports.ts';
 
 // What a person does to one contact from the dashboard. Each runs in one transaction, writes the
 // CRM side through the outbox (so it reaches GHL once, in order with the bot's own actions) and

@@ -1,11 +1,11 @@
-import type { BotsConfig } from '../domain/bots-config.ts';
-import type { CountLookup } from '../observability/cache-metrics.ts';
+import type { BotsConfig } from '../../domain/bots-config.ts';
+import type { CountLookup } from '../../observability/cache-metrics.ts';
 import type {
   ScriptsCodec,
   ScriptTexts,
   ScriptVersion,
   ScriptVersionStore,
-} from '../ports/script-versions.ts';
+} from '../../ports/script-versions.ts';
 import { type ReplayData, type ReplayResult, replayConversations } from './replay-scripts.ts';
 
 export interface LiveScriptsDeps {

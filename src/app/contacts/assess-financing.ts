@@ -1,12 +1,12 @@
-import { audit } from '../adapters/postgres/contacts-repo.ts';
-import { enqueueOutbox } from '../adapters/postgres/outbox-repo.ts';
+import { audit } from '../../adapters/postgres/contacts-repo.ts';
+import { enqueueOutbox } from '../../adapters/postgres/outbox-repo.ts';
 import {
   type Assessment,
   CONSERVATIVE_ASSESSMENT,
   heuristicAssessment,
-} from '../domain/buyer/financial-readiness.ts';
-import type { Facts } from '../domain/state.ts';
-import type { Clock, Db, FinancialReadiness, Sql } from '../ports.ts';
+} from '../../domain/buyer/financial-readiness.ts';
+import type { Facts } from '../../domain/state.ts';
+import type { Clock, Db, FinancialReadiness, Sql } from '../../ports.ts';
 
 export interface FinancingDeps {
   db: Db;

@@ -1,11 +1,11 @@
-import type { Logger } from '../observability/logger.ts';
-import type { Clock } from '../ports.ts';
-import type { DueRealert, EscalationAlertStore } from '../ports/escalation-alert-store.ts';
-import type { OutboxAction } from '../ports/outbox-action.ts';
-import { describeReason } from './escalations/escalate-to-human-review.ts';
-import type { EscalationDeps } from './escalations/escalation-deps.ts';
-import { SANDBOX_LOCATION_ID } from './locations/sandbox.ts';
-import { createWakeableLoop } from '../resilience/wakeable-loop.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Clock } from '../../ports.ts';
+import type { DueRealert, EscalationAlertStore } from '../../ports/escalation-alert-store.ts';
+import type { OutboxAction } from '../../ports/outbox-action.ts';
+import { describeReason } from './escalate-to-human-review.ts';
+import type { EscalationDeps } from './escalation-deps.ts';
+import { SANDBOX_LOCATION_ID } from '../locations/sandbox.ts';
+import { createWakeableLoop } from '../../resilience/wakeable-loop.ts';
 
 export interface EscalationAlertDeps {
   store: EscalationAlertStore;

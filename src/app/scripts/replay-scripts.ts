@@ -1,9 +1,9 @@
-import type { BotsConfig } from '../domain/bots-config.ts';
-import type { Listing } from '../domain/buyer/listing.ts';
-import type { SoldComp } from '../domain/cma/types.ts';
-import { hasTag } from '../domain/conversation.ts';
-import { decideTurn } from '../domain/turn.ts';
-import type { SavedConversation } from '../ports/script-versions.ts';
+import type { BotsConfig } from '../../domain/bots-config.ts';
+import type { Listing } from '../../domain/buyer/listing.ts';
+import type { SoldComp } from '../../domain/cma/types.ts';
+import { hasTag } from '../../domain/conversation.ts';
+import { decideTurn } from '../../domain/turn.ts';
+import type { SavedConversation } from '../../ports/script-versions.ts';
 
 export interface ReplayChange {
   locationId: string;
