@@ -18,6 +18,8 @@ const STREET_AFTER =
 const WANT_BEFORE =
   /\b(?:buy|buying|purchase|find|move to|moving to|relocat\w* to|(?:be|live|living) in|looking (?:in|at)|comprar|buscar|mudar(?:nos|me)? a)\b/;
 const SELL_BEFORE = /\b(?:sell|selling|sells|sold|vender|vendemos)\b/;
+const COUNTY_AFTER = /^\s+(?:county|co)\b/;
+const COUNTY_BEFORE = /\bcondado de\s*$/;
 // "ours is in Chino": where the buyer's own home is, not where they search.
 const OURS_IN =
   /\b(?:ours|mine|(?:our|my) (?:house|home|place|condo|townhome)|la nuestra|la mia|nuestra casa|mi casa)(?: is| es| esta| s)? (?:in|en)\s*$/;
@@ -91,6 +93,8 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     const before = folded.slice(Math.max(0, m.start - 40), m.start);
     const head = clauseHead(folded, m.start);
     if (STREET_AFTER.test(folded.slice(m.end, m.end + 12))) return false;
+    // "San Bernardino County", "el condado de Riverside": a county is a region, not a city.
+    if (COUNTY_AFTER.test(folded.slice(m.end, m.end + 10)) || COUNTY_BEFORE.test(before)) return false;
     if (NEGATED_BEFORE.test(before) || NOT_THERE.test(head)) return false;
     if (ctx.bot !== 'seller' && DONE_BEFORE.test(head)) return false;
     if (AGENT_IN_BEFORE.test(before)) return false;

@@ -30,7 +30,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'how_got_number',
     said: [
       wordRegex(
-        `(?:buy|buying|bought|purchase|purchased|pull|pulled|get|got|grab|grabbed) ${MY_DETAILS} (?:from|off|out of)|(?:howd|how d|how did|how do|how does) (?:${YOU} )?(?:find|reach|locate|track down|get to) (?:me|us)|(?:is|was) (?:this|it) (?:from|off) (?:the|that|an?|my) (?:open house|sign ?in|sign in sheet|mailer|postcard|flyer|form|ad|website)`,
+        `(?:buy|buying|bought|purchase|purchased|pull|pulled|get|got|grab|grabbed) ${MY_DETAILS} (?:from|off|out of)|(?:howd|how d|how did|how do|how does) (?:${YOU} )?(?:find|reach|locate|track down|get to) (?:me|us)|(?:howd|how d|how did|how do) (?:${YOU} )?track (?:me|us) down|(?:is|was) (?:this|it) (?:from|off) (?:the|that|an?|my) (?:open house|sign ?in|sign in sheet|mailer|postcard|flyer|form|ad|website)`,
       ),
     ],
     asked: [],
