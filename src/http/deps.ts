@@ -9,6 +9,7 @@ import type { EscalationAlerts } from '../app/escalations/escalation-alerts.ts';
 import type { SandboxTime } from '../app/follow-ups/sandbox-clock.ts';
 import type { LiveScripts } from '../app/scripts/live-scripts.ts';
 import type { DashboardOps } from '../ports/dashboard-ops.ts';
+import type { DashboardRead } from '../ports/dashboard-read.ts';
 import type { LocationSettingsStore } from '../app/locations/location-settings.ts';
 import type { InboxWorker } from '../app/turn/process-inbox.ts';
 import type { Config } from '../config.ts';
@@ -41,6 +42,8 @@ export interface HttpDeps {
   followUps?: FollowUpLoop;
   /** The sandbox's clock: moving it runs what falls due on the way (advance-clock route, simulator). */
   sandboxTime?: SandboxTime;
+  /** Read models of the dashboard's Inbox and Contact pages (adapters/postgres/dashboard-read.ts). */
+  dashboardRead: DashboardRead;
   /** Read models and stores of the Queues, Overview and Scripts pages. */
   dashboardOps?: DashboardOps;
   /** The bots' wording and knowledge base the live bots use, versioned (dashboard Scripts page). */

@@ -4,6 +4,8 @@ import type { FollowUpRow } from './contact-view.ts';
 import type { ModelCallRecord } from './model-call-record.ts';
 import type { OutboxAction } from './outbox-action.ts';
 
+export type { OutboxEnqueue, TranscriptLine } from './contact-store.ts';
+
 /** The contact a follow-up step would reach, with its conversation (null: none stored yet). */
 export interface FollowUpSubjectRow {
   contact: ContactRow;
@@ -21,28 +23,6 @@ export interface FollowUpOutcome {
   reason?: string;
   channel?: string;
   detail?: Record<string, unknown>;
-  at: Date;
-}
-
-/** One CRM step to queue in the outbox. */
-export interface OutboxEnqueue {
-  locationId: string;
-  contactId: string;
-  inboxId: number | null;
-  action: OutboxAction;
-  idempotencyKey: string;
-  at: Date;
-}
-
-/** One line of a contact's transcript. */
-export interface TranscriptLine {
-  locationId: string;
-  contactId: string;
-  direction: 'inbound' | 'outbound';
-  channel: string;
-  body: string;
-  inboxId?: number;
-  outboxId?: number;
   at: Date;
 }
 

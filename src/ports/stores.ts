@@ -1,7 +1,9 @@
-import type { ContactStore, OutboxStore } from './contact-store.ts';
+import type { ContactStore, FollowUpSchedule, OutboxStore } from './contact-store.ts';
 import type { ContactViewStore, DocumentStore } from './contact-view.ts';
+import type { DeliveryReportStore } from './delivery-reports.ts';
 import type { DashboardSessionStore } from './dashboard-session-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
+import type { FinancingStore } from './financing-store.ts';
 import type { InboxStore } from './inbox-store.ts';
 import type { LocationSettingsStorage } from './location-settings-storage.ts';
 import type { McpReadModel } from './mcp-read-model.ts';
@@ -16,6 +18,9 @@ export interface Stores {
   contacts: ContactStore;
   outbox: OutboxStore;
   escalations: EscalationStore;
+  followUps: FollowUpSchedule;
+  financing: FinancingStore;
+  deliveries: DeliveryReportStore;
   inbox: InboxStore;
   contactView: ContactViewStore;
   documents: DocumentStore;

@@ -19,6 +19,7 @@ import { createEscalationAlerts } from '../app/escalations/escalation-alerts.ts'
 import { createEscalationAlertStore } from '../adapters/postgres/escalation-alerts-repo.ts';
 import { createSandboxDueStore } from '../adapters/postgres/sandbox-due-repo.ts';
 import { createQueueRead } from '../adapters/postgres/queue-read.ts';
+import { createDashboardRead } from '../adapters/postgres/dashboard-read.ts';
 import { createOverviewRead } from '../adapters/postgres/overview-read.ts';
 import { createSimulatorRead } from '../adapters/postgres/simulator-read.ts';
 import { createScriptVersionStore } from '../adapters/postgres/script-versions-repo.ts';
@@ -160,7 +161,12 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     fields,
     dndCheck,
     assessFinancing: (loc, cid, key) =>
-      assessFinancing({ db: workDb, clock, service: financialService, logger }, loc, cid, key),
+      assessFinancing(
+        { db: workDb, stores: postgresStores, clock, service: financialService, logger },
+        loc,
+        cid,
+        key,
+      ),
   });
   // Language model: off without ANTHROPIC_API_KEY (the offline engine words every reply).
   const languageModel = languageModelFromConfig(config, { bots, metrics, logger, breaker });
@@ -317,6 +323,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     sandboxTime,
     escalationAlerts,
+    dashboardRead: createDashboardRead(db, escalation.tags),
     dashboardOps: {
       queues: createQueueRead(db),
       overview: createOverviewRead(db),

@@ -1,7 +1,11 @@
 import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { Sql } from '../../ports.ts';
-import type { ContactRow, ConversationRow } from '../../ports/contact-store.ts';
-import type { TranscriptLine } from '../../ports/follow-up-store.ts';
+import type {
+  ContactRow,
+  ContactWithFacts,
+  ConversationRow,
+  TranscriptLine,
+} from '../../ports/contact-store.ts';
 
 export type { ContactRow, ConversationRow };
 
@@ -180,4 +184,28 @@ export async function audit(
     `INSERT INTO audit_log (location_id, contact_id, actor, action, detail, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
     [e.locationId ?? null, e.contactId ?? null, e.actor, e.action, JSON.stringify(e.detail ?? {}), e.at],
   );
+}
+
+/** Marks the contact's latest activity: the inbox orders by it and its live stream notices the change. */
+export async function touchContact(tx: Sql, locationId: string, contactId: string, at: Date): Promise<void> {
+  await tx.query(`UPDATE contacts SET updated_at = $3 WHERE location_id = $1 AND id = $2`, [
+    locationId,
+    contactId,
+    at,
+  ]);
+}
+
+/** The contact's names and ways to reach them, with the conversation's state (its facts). */
+export async function contactWithFacts(
+  sql: Sql,
+  locationId: string,
+  contactId: string,
+): Promise<ContactWithFacts | null> {
+  const { rows } = await sql.query<ContactWithFacts>(
+    `SELECT c.first_name, c.last_name, c.email, c.phone, v.state FROM contacts c
+       LEFT JOIN conversations v ON v.location_id = c.location_id AND v.contact_id = c.id
+      WHERE c.location_id = $1 AND c.id = $2`,
+    [locationId, contactId],
+  );
+  return rows[0] ?? null;
 }

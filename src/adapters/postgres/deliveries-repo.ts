@@ -1,25 +1,8 @@
 import { DELIVERY_RANK } from '../../domain/delivery-status.ts';
 import type { Sql } from '../../ports.ts';
+import type { DeliveryError, DeliveryReportStore, OutboundReport } from '../../ports/delivery-reports.ts';
 
-/** What GHL said became of one outbound message (migrations/010_message_deliveries.sql). */
-export interface OutboundReport {
-  locationId: string;
-  contactId: string;
-  messageId?: string;
-  status?: string;
-  error?: DeliveryError;
-  source?: string;
-  userId?: string;
-  channel?: string;
-  /** When the message went out (the event's dateAdded, never later than `at`). */
-  sentAt: Date;
-  at: Date;
-}
-
-export interface DeliveryError {
-  code?: string;
-  message?: string;
-}
+export type { DeliveryError, OutboundReport };
 
 export { statusLabel, UNDELIVERED_STATUSES } from '../../domain/delivery-status.ts';
 
@@ -149,3 +132,19 @@ export async function messageSendInFlight(tx: Sql, locationId: string, contactId
   );
   return rows.length > 0;
 }
+
+/** Stores GHL's id of the message an outbox row sent on its transcript line. */
+export async function setRemoteMessageId(tx: Sql, outboxId: number, messageId: string): Promise<void> {
+  await tx.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [messageId, outboxId]);
+}
+
+/** The delivery reports on PostgreSQL and PGlite. */
+export const deliveryReportsRepo: DeliveryReportStore = {
+  lockMessage: lockMessageReports,
+  record: recordOutboundReport,
+  recorded: recordedReport,
+  isOurs: isOurMessage,
+  sendInFlight: messageSendInFlight,
+  failFollowUpOf: failFollowUpOfMessage,
+  setRemoteMessageId,
+};

@@ -2,13 +2,27 @@ import type { Stores } from '../../ports/stores.ts';
 import { backlogStats } from './backlog-stats.ts';
 import { contactViewRepo, documentsRepo } from './contact-view-repo.ts';
 import { dashboardSessionsRepo } from './dashboard-sessions-repo.ts';
-import { audit, changeTags, getContact, mergeFields, upsertContact } from './contacts-repo.ts';
+import {
+  appendMessage,
+  audit,
+  changeTags,
+  contactWithFacts,
+  getContact,
+  mergeFields,
+  setOptedOut,
+  setPaused,
+  touchContact,
+  upsertContact,
+} from './contacts-repo.ts';
+import { deliveryReportsRepo } from './deliveries-repo.ts';
 import { escalationsRepo } from './escalations-repo.ts';
+import { financingRepo } from './financing-repo.ts';
+import { cancelPendingFollowUps, insertFollowUps } from './follow-ups-repo.ts';
 import { locationSettingsRepo } from './location-settings-repo.ts';
 import { mcpReadModel } from './mcp-read-model.ts';
 import { InboxRowRejected, inboxHasMessage, pendingInboxCount } from './inbox-repo.ts';
 import { pendingMigrations } from './migrate.ts';
-import { enqueueSteps, outboxStats } from './outbox-repo.ts';
+import { enqueueOutbox, enqueueSteps, outboxStats } from './outbox-repo.ts';
 
 /** The stores on PostgreSQL and PGlite (the same SQL runs on both). */
 export const postgresStores: Stores = {
@@ -17,6 +31,11 @@ export const postgresStores: Stores = {
     get: getContact,
     changeTags,
     mergeFields,
+    setOptedOut,
+    setPaused,
+    touch: touchContact,
+    appendMessage,
+    withFacts: contactWithFacts,
     audit,
     async isKnownLead(sql, locationId, contactId) {
       const { rows } = await sql.query(
@@ -26,8 +45,11 @@ export const postgresStores: Stores = {
       return rows.length > 0;
     },
   },
-  outbox: { enqueueSteps },
+  outbox: { enqueue: enqueueOutbox, enqueueSteps },
   escalations: escalationsRepo,
+  followUps: { schedule: insertFollowUps, cancelPending: cancelPendingFollowUps },
+  financing: financingRepo,
+  deliveries: deliveryReportsRepo,
   inbox: {
     hasMessage: inboxHasMessage,
     rejectedEvent: (err) =>

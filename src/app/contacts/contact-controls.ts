@@ -1,19 +1,16 @@
-import {
-  appendMessage,
-  audit,
-  changeTags,
-  getContact,
-  setOptedOut,
-  setPaused,
-} from '../../adapters/postgres/contacts-repo.ts';
-import { cancelPendingFollowUps, insertFollowUps } from '../../adapters/postgres/follow-ups-repo.ts';
-import { enqueueOutbox, enqueueSteps } from '../../adapters/postgres/outbox-repo.ts';
 import type { TagNames } from '../../domain/bots-config.ts';
 import type { Channel, Db, Sql } from '../../ports.ts';
+import type { Stores } from '../../ports/stores.ts';
 
 // What a person does to one contact from the dashboard. Each runs in one transaction, writes the
 // CRM side through the outbox (so it reaches GHL once, in order with the bot's own actions) and
 // leaves an audit_log row with actor 'dashboard'.
+
+/** Where the controls read and write: the database and its stores. */
+export interface ControlDeps {
+  db: Db;
+  stores: Pick<Stores, 'contacts' | 'outbox' | 'followUps'>;
+}
 
 export type ControlResult =
   | { ok: true }
@@ -26,18 +23,15 @@ interface Target {
 }
 
 async function touch(
+  stores: ControlDeps['stores'],
   tx: Sql,
   t: Target,
   action: string,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   // Latest activity: the inbox orders by it and its live stream notices the change.
-  await tx.query(`UPDATE contacts SET updated_at = $3 WHERE location_id = $1 AND id = $2`, [
-    t.locationId,
-    t.contactId,
-    t.now,
-  ]);
-  await audit(tx, {
+  await stores.contacts.touch(tx, t.locationId, t.contactId, t.now);
+  await stores.contacts.audit(tx, {
     locationId: t.locationId,
     contactId: t.contactId,
     actor: 'dashboard',
@@ -51,14 +45,18 @@ async function touch(
  * Pauses or resumes the bot for this contact (no replies, no follow-ups while paused). A pause the
  * bot set itself on a data-deletion request is not lifted from here.
  */
-export async function setBotPaused(db: Db, t: Target, paused: boolean): Promise<ControlResult> {
+export async function setBotPaused(
+  { db, stores }: ControlDeps,
+  t: Target,
+  paused: boolean,
+): Promise<ControlResult> {
   return db.transaction(async (tx) => {
-    const c = await getContact(tx, t.locationId, t.contactId);
+    const c = await stores.contacts.get(tx, t.locationId, t.contactId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (!paused && c.paused_reason === 'ccpa_request')
       return { ok: false, reason: 'deletion_request' } as const;
-    await setPaused(tx, t.locationId, t.contactId, paused, paused ? 'dashboard' : null);
-    await touch(tx, t, paused ? 'bot_paused' : 'bot_resumed');
+    await stores.contacts.setPaused(tx, t.locationId, t.contactId, paused, paused ? 'dashboard' : null);
+    await touch(stores, tx, t, paused ? 'bot_paused' : 'bot_resumed');
     return { ok: true } as const;
   });
 }
@@ -66,23 +64,36 @@ export async function setBotPaused(db: Db, t: Target, paused: boolean): Promise<
 const hasTag = (tags: string[], tag: string) => tags.some((x) => x.toLowerCase() === tag.toLowerCase());
 
 /** Puts the contact under human takeover (the bot stays silent) or releases it. */
-export async function setTakeover(db: Db, tags: TagNames, t: Target, on: boolean): Promise<ControlResult> {
+export async function setTakeover(
+  { db, stores }: ControlDeps,
+  tags: TagNames,
+  t: Target,
+  on: boolean,
+): Promise<ControlResult> {
   return db.transaction(async (tx) => {
-    const c = await getContact(tx, t.locationId, t.contactId);
+    const c = await stores.contacts.get(tx, t.locationId, t.contactId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
-    if (hasTag(c.tags, tags.humanTakeover) !== on) await switchTakeover(tx, tags, t, on);
+    if (hasTag(c.tags, tags.humanTakeover) !== on) await switchTakeover(stores, tx, tags, t, on);
     return { ok: true } as const;
   });
 }
 
-async function switchTakeover(tx: Sql, tags: TagNames, t: Target, on: boolean): Promise<void> {
+async function switchTakeover(
+  stores: ControlDeps['stores'],
+  tx: Sql,
+  tags: TagNames,
+  t: Target,
+  on: boolean,
+): Promise<void> {
   const tag = tags.humanTakeover;
-  await changeTags(tx, t.locationId, t.contactId, on ? [tag] : [], on ? [] : [tag]);
+  await stores.contacts.changeTags(tx, t.locationId, t.contactId, on ? [tag] : [], on ? [] : [tag]);
   const key = `dashboard:${on ? 'takeover' : 'release'}:${t.locationId}:${t.contactId}:${t.now.getTime()}`;
-  await enqueueSteps(tx, { locationId: t.locationId, contactId: t.contactId, keyPrefix: key, at: t.now }, [
-    on ? { kind: 'add_tags', tags: [tag] } : { kind: 'remove_tags', tags: [tag] },
-  ]);
-  await touch(tx, t, on ? 'human_takeover' : 'human_takeover_released', { by: 'dashboard' });
+  await stores.outbox.enqueueSteps(
+    tx,
+    { locationId: t.locationId, contactId: t.contactId, keyPrefix: key, at: t.now },
+    [on ? { kind: 'add_tags', tags: [tag] } : { kind: 'remove_tags', tags: [tag] }],
+  );
+  await touch(stores, tx, t, on ? 'human_takeover' : 'human_takeover_released', { by: 'dashboard' });
 }
 
 /**
@@ -91,16 +102,16 @@ async function switchTakeover(tx: Sql, tags: TagNames, t: Target, on: boolean): 
  * comes from the form: the same form sent twice queues one message.
  */
 export async function sendAsAgent(
-  db: Db,
+  { db, stores }: ControlDeps,
   tags: TagNames,
   t: Target & { channel: Channel; message: string; nonce: string },
 ): Promise<ControlResult> {
   return db.transaction(async (tx) => {
-    const c = await getContact(tx, t.locationId, t.contactId);
+    const c = await stores.contacts.get(tx, t.locationId, t.contactId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (c.opted_out) return { ok: false, reason: 'opted_out' } as const;
-    if (!hasTag(c.tags, tags.humanTakeover)) await switchTakeover(tx, tags, t, true);
-    const outboxId = await enqueueOutbox(tx, {
+    if (!hasTag(c.tags, tags.humanTakeover)) await switchTakeover(stores, tx, tags, t, true);
+    const outboxId = await stores.outbox.enqueue(tx, {
       locationId: t.locationId,
       contactId: t.contactId,
       inboxId: null,
@@ -109,7 +120,7 @@ export async function sendAsAgent(
       at: t.now,
     });
     if (outboxId === null) return { ok: true } as const;
-    await appendMessage(tx, {
+    await stores.contacts.appendMessage(tx, {
       locationId: t.locationId,
       contactId: t.contactId,
       direction: 'outbound',
@@ -118,21 +129,25 @@ export async function sendAsAgent(
       outboxId,
       at: t.now,
     });
-    await touch(tx, t, 'agent_message_queued', { outboxId, channel: t.channel });
+    await touch(stores, tx, t, 'agent_message_queued', { outboxId, channel: t.channel });
     return { ok: true } as const;
   });
 }
 
 /** Marks the contact opted out (as a STOP would): the opt-out tag, no more follow-ups. */
-export async function markOptedOut(db: Db, tags: TagNames, t: Target): Promise<ControlResult> {
+export async function markOptedOut(
+  { db, stores }: ControlDeps,
+  tags: TagNames,
+  t: Target,
+): Promise<ControlResult> {
   return db.transaction(async (tx) => {
-    const c = await getContact(tx, t.locationId, t.contactId);
+    const c = await stores.contacts.get(tx, t.locationId, t.contactId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (c.opted_out) return { ok: true } as const;
-    await setOptedOut(tx, t.locationId, t.contactId, true);
-    await changeTags(tx, t.locationId, t.contactId, [tags.optOut], []);
-    await cancelPendingFollowUps(tx, t.locationId, t.contactId, 'opted_out');
-    await enqueueSteps(
+    await stores.contacts.setOptedOut(tx, t.locationId, t.contactId, true);
+    await stores.contacts.changeTags(tx, t.locationId, t.contactId, [tags.optOut], []);
+    await stores.followUps.cancelPending(tx, t.locationId, t.contactId, 'opted_out');
+    await stores.outbox.enqueueSteps(
       tx,
       {
         locationId: t.locationId,
@@ -142,7 +157,7 @@ export async function markOptedOut(db: Db, tags: TagNames, t: Target): Promise<C
       },
       [{ kind: 'add_tags', tags: [tags.optOut] }],
     );
-    await touch(tx, t, 'opted_out', { by: 'dashboard' });
+    await touch(stores, tx, t, 'opted_out', { by: 'dashboard' });
     return { ok: true } as const;
   });
 }
@@ -152,13 +167,13 @@ export async function markOptedOut(db: Db, tags: TagNames, t: Target): Promise<C
  * comparable sales and sends it by email, or asks for the address when none is known, with every
  * check a scheduled step gets (opt-out, pause, quiet hours).
  */
-export async function queueCmaRerun(db: Db, t: Target): Promise<ControlResult> {
+export async function queueCmaRerun({ db, stores }: ControlDeps, t: Target): Promise<ControlResult> {
   return db.transaction(async (tx) => {
-    const c = await getContact(tx, t.locationId, t.contactId);
+    const c = await stores.contacts.get(tx, t.locationId, t.contactId);
     if (!c) return { ok: false, reason: 'not_found' } as const;
     if (c.opted_out) return { ok: false, reason: 'opted_out' } as const;
-    await insertFollowUps(tx, t.locationId, t.contactId, t.now, [{ step: 'day14', dueAt: t.now }]);
-    await touch(tx, t, 'cma_rerun_requested');
+    await stores.followUps.schedule(tx, t.locationId, t.contactId, t.now, [{ step: 'day14', dueAt: t.now }]);
+    await touch(stores, tx, t, 'cma_rerun_requested');
     return { ok: true } as const;
   });
 }

@@ -1,6 +1,5 @@
 import type { Sql } from '../../ports.ts';
 import type { FollowUpRow, ModelUsageTotals, TranscriptMessageRow } from '../../ports/contact-view.ts';
-import { latestAssessment } from './assess-financing.ts';
 import type { EscalationView } from '../../ports/escalation-store.ts';
 import type { Stores } from '../../ports/stores.ts';
 
@@ -26,7 +25,7 @@ export interface ContactSummary {
   followUps: FollowUpView[];
   escalations: EscalationView[];
   /** Latest financial readiness assessment (buyers), with its source: service, heuristic or default. */
-  financialAssessment: Awaited<ReturnType<typeof latestAssessment>>;
+  financialAssessment: Awaited<ReturnType<Stores['financing']['latest']>>;
   /** The bot is holding back for this contact: open escalation, compliance ticket, or a pause. */
   botPaused: boolean;
   /** Language-model calls on this contact's turns: tokens and estimated cost (zero when offline). */
@@ -79,7 +78,7 @@ export async function readContact(
     escalations: (await stores.escalations.list(sql, { contactId: c.id })).filter(
       (e) => e.locationId === c.location_id,
     ),
-    financialAssessment: await latestAssessment(sql, c.location_id, c.id),
+    financialAssessment: await stores.financing.latest(sql, c.location_id, c.id),
     botPaused: c.paused || Boolean(c.needs_human_review) || Boolean(c.compliance_hold),
     modelUsage: await stores.contactView.modelUsage(sql, c.location_id, c.id),
   };

@@ -1,7 +1,10 @@
 import type { TagNames } from '../../domain/bots-config.ts';
 import type { Stores } from '../../ports/stores.ts';
 
-/** Who gets alerted, the tag names to apply, and where escalations and their CRM steps are stored. */
+/**
+ * Who gets alerted, the tag names to apply, and where escalations, their CRM steps and the delivery
+ * reports of outbound messages are stored.
+ */
 export interface EscalationDeps {
   agentName: string;
   agentPhone?: string;
@@ -9,7 +12,7 @@ export interface EscalationDeps {
   officerPhone?: string;
   officerEmail?: string;
   tags: TagNames;
-  stores: Pick<Stores, 'contacts' | 'outbox' | 'escalations'>;
+  stores: Pick<Stores, 'contacts' | 'outbox' | 'escalations' | 'deliveries'>;
 }
 
 export function newId(prefix: string): string {

@@ -48,7 +48,9 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const early = await deps.db.transaction(async (tx) => {
         await deps.delivery.markSent(tx, row.id, result, now);
         const message = isMessageKind(row.kind);
-        return message && typeof messageId === 'string' ? storeSendResult(tx, row, messageId, now) : null;
+        return message && typeof messageId === 'string'
+          ? storeSendResult(deps.stores, tx, row, messageId, now)
+          : null;
       });
       deps.metrics.outboxResults.inc({
         kind: row.kind,

@@ -1,15 +1,10 @@
-import { audit } from '../../adapters/postgres/contacts-repo.ts';
-import {
-  failFollowUpOfMessage,
-  isOurMessage,
-  lockMessageReports,
-  messageSendInFlight,
-  recordedReport,
-  recordOutboundReport,
-  UNDELIVERED_STATUSES,
-} from '../../adapters/postgres/deliveries-repo.ts';
-import type { InboxRow } from '../../adapters/postgres/inbox-repo.ts';
+import { UNDELIVERED_STATUSES } from '../../domain/delivery-status.ts';
 import type { Sql } from '../../ports.ts';
+import type { InboxRow } from '../../ports/inbox-store.ts';
+import type { Stores } from '../../ports/stores.ts';
+
+/** Where delivery reports are kept, and the audit log. */
+export type DeliveryStores = Pick<Stores, 'deliveries' | 'contacts'>;
 
 export interface OutboundDelivery {
   /** GHL's status of the message after this report (null when no report carried one). */
@@ -30,7 +25,13 @@ export interface OutboundDelivery {
  * texted the contact (follow-ups hold back after it). A follow-up step whose message GHL reports
  * failed or undelivered stops counting as sent.
  */
-export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise<OutboundDelivery> {
+export async function recordOutbound(
+  stores: DeliveryStores,
+  tx: Sql,
+  row: InboxRow,
+  now: Date,
+): Promise<OutboundDelivery> {
+  const d = stores.deliveries;
   const p = row.payload;
   if (p.kind !== 'outbound_message') return { status: null, ours: false };
   const loc = row.location_id;
@@ -39,8 +40,8 @@ export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise
   // (up to ~70 minutes) still dates the send right.
   const said = p.dateAdded ? new Date(p.dateAdded) : now;
   const sentAt = said.getTime() < now.getTime() ? said : now;
-  if (p.messageId) await lockMessageReports(tx, loc, p.messageId);
-  const status = await recordOutboundReport(tx, {
+  if (p.messageId) await d.lockMessage(tx, loc, p.messageId);
+  const status = await d.record(tx, {
     locationId: loc,
     contactId: cid,
     ...(p.messageId ? { messageId: p.messageId } : {}),
@@ -52,9 +53,10 @@ export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise
     sentAt,
     at: now,
   });
-  const ours = p.messageId ? await isOurMessage(tx, loc, p.messageId) : false;
+  const ours = p.messageId ? await d.isOurs(tx, loc, p.messageId) : false;
   if (ours && p.messageId && status && UNDELIVERED_STATUSES.has(status)) {
     await failFollowUp(
+      stores,
       tx,
       loc,
       cid,
@@ -64,12 +66,13 @@ export async function recordOutbound(tx: Sql, row: InboxRow, now: Date): Promise
       now,
     );
   }
-  if (!ours && p.messageId && (await messageSendInFlight(tx, loc, cid)))
+  if (!ours && p.messageId && (await d.sendInFlight(tx, loc, cid)))
     return { status, ours, awaitingSend: true };
   return { status, ours };
 }
 
 async function failFollowUp(
+  stores: DeliveryStores,
   tx: Sql,
   loc: string,
   cid: string,
@@ -78,8 +81,8 @@ async function failFollowUp(
   detail: Record<string, unknown>,
   now: Date,
 ): Promise<void> {
-  for (const step of await failFollowUpOfMessage(tx, loc, messageId, status)) {
-    await audit(tx, {
+  for (const step of await stores.deliveries.failFollowUpOf(tx, loc, messageId, status)) {
+    await stores.contacts.audit(tx, {
       locationId: loc,
       contactId: cid,
       actor: 'crm',
@@ -97,19 +100,20 @@ async function failFollowUp(
  * marked failed. Returns that report's status, to be counted as ours; null when none came yet.
  */
 export async function storeSendResult(
+  stores: DeliveryStores,
   tx: Sql,
   row: { id: number; location_id: string; contact_id: string },
   messageId: string,
   now: Date,
 ): Promise<string | null> {
   const loc = row.location_id;
-  await lockMessageReports(tx, loc, messageId);
-  await tx.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [messageId, row.id]);
-  const report = await recordedReport(tx, loc, messageId);
+  await stores.deliveries.lockMessage(tx, loc, messageId);
+  await stores.deliveries.setRemoteMessageId(tx, row.id, messageId);
+  const report = await stores.deliveries.recorded(tx, loc, messageId);
   if (!report) return null;
   if (report.status && UNDELIVERED_STATUSES.has(report.status)) {
     const detail = { ...(report.error ? { error: report.error } : {}), outboxId: row.id };
-    await failFollowUp(tx, loc, row.contact_id, messageId, report.status, detail, now);
+    await failFollowUp(stores, tx, loc, row.contact_id, messageId, report.status, detail, now);
   }
   return report.status;
 }

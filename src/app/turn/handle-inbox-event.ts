@@ -77,7 +77,7 @@ export async function handleInboxEvent(
       // A bot's turn gathers from the network before it takes the lock: runInboundTurn.
       throw new Error('inbound messages are handled by runInboundTurn');
     case 'outbound_message': {
-      const delivery = await recordOutbound(tx, row, now);
+      const delivery = await recordOutbound(deps.escalation.stores, tx, row, now);
       const seen = { ours: delivery.ours, source: p.source, userId: p.userId };
       if (!writtenByPerson(seen)) return { bot: null, outboxRows, delivery };
       // A person wrote to the lead from GHL: the bots step back until the tag is removed.

@@ -78,20 +78,20 @@ export const contactPages: DashboardPage = async (scope, deps) => {
   });
 
   scope.post<{ Params: Params }>(`${BASE}/pause`, PAGE_ROUTE, async (req, reply) => {
-    check(await setBotPaused(deps.db, target(req.params), true));
+    check(await setBotPaused(deps, target(req.params), true));
     return done(reply, req.params, 'paused');
   });
   scope.post<{ Params: Params }>(`${BASE}/resume`, PAGE_ROUTE, async (req, reply) => {
-    check(await setBotPaused(deps.db, target(req.params), false));
+    check(await setBotPaused(deps, target(req.params), false));
     return done(reply, req.params, 'resumed');
   });
   scope.post<{ Params: Params }>(`${BASE}/takeover`, PAGE_ROUTE, async (req, reply) => {
-    check(await setTakeover(deps.db, tags, target(req.params), true));
+    check(await setTakeover(deps, tags, target(req.params), true));
     deps.drainer.notify();
     return done(reply, req.params, 'takeover');
   });
   scope.post<{ Params: Params }>(`${BASE}/release`, PAGE_ROUTE, async (req, reply) => {
-    check(await setTakeover(deps.db, tags, target(req.params), false));
+    check(await setTakeover(deps, tags, target(req.params), false));
     deps.drainer.notify();
     return done(reply, req.params, 'released');
   });
@@ -108,13 +108,13 @@ export const contactPages: DashboardPage = async (scope, deps) => {
       const nonce = field(req, 'nonce');
       if (!/^[A-Za-z0-9-]{8,64}$/.test(nonce))
         throw new ApiError('invalid_request', 'nonce: reload the page and send again');
-      check(await sendAsAgent(deps.db, tags, { ...target(req.params), channel, message, nonce }));
+      check(await sendAsAgent(deps, tags, { ...target(req.params), channel, message, nonce }));
       deps.drainer.notify();
       return done(reply, req.params, 'sent');
     },
   );
   scope.post<{ Params: Params }>(`${BASE}/cma`, PAGE_ROUTE, async (req, reply) => {
-    check(await queueCmaRerun(deps.db, target(req.params)));
+    check(await queueCmaRerun(deps, target(req.params)));
     if (deps.followUps) await deps.followUps.runOnce();
     deps.drainer.notify();
     return done(reply, req.params, 'cma');
@@ -125,7 +125,7 @@ export const contactPages: DashboardPage = async (scope, deps) => {
     async (req, reply) => {
       if (field(req, 'confirm') !== 'yes')
         throw new ApiError('invalid_request', 'confirm: tick the box to say the lead asked to stop');
-      check(await markOptedOut(deps.db, tags, target(req.params)));
+      check(await markOptedOut(deps, tags, target(req.params)));
       deps.drainer.notify();
       return done(reply, req.params, 'opted_out');
     },

@@ -10,7 +10,8 @@
  *        };
  *      `deps` is HttpDeps (db, clock, config, escalation, followUps…) plus `sessions` and `read`
  *      (the Inbox/Contact read models). Read models
- *      come from a port type in src/ports/ implemented in src/adapters/postgres/, built from deps.db.
+ *      come from a port type in src/ports/ implemented in src/adapters/postgres/, built in
+ *      src/wiring/service.ts and handed over in HttpDeps.
  *   2. Add it to PAGES below. That is all: every route added in the scope is a dashboard route
  *      (access 'dashboard' in access.ts): with JORGE_API_TOKEN set it needs a signed-in session
  *      cookie (or the bearer token), without one it is open on loopback as the API is.
@@ -37,7 +38,6 @@ import { html } from './escape.ts';
 import { type DashboardDeps, type DashboardPage, sendPage } from './page.ts';
 import type { DashboardSessions } from './session.ts';
 import { signInPages } from './sign-in.ts';
-import { createDashboardRead } from '../../adapters/postgres/dashboard-read.ts';
 import { dashboardHomePage } from '../routes/dashboard.get.ts';
 import { contactPages } from './contact.ts';
 import { inboxPages } from './inbox.ts';
@@ -81,7 +81,7 @@ export async function registerDashboard(
   deps: HttpDeps,
   sessions: DashboardSessions,
 ): Promise<void> {
-  const full: DashboardDeps = { ...deps, sessions, read: createDashboardRead(deps.db, deps.escalation.tags) };
+  const full: DashboardDeps = { ...deps, sessions, read: deps.dashboardRead };
   const now = () => deps.clock.now().getTime();
   await app.register(async (scope) => {
     scope.addContentTypeParser(
