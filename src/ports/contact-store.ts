@@ -122,6 +122,8 @@ export interface ContactStore {
 export interface OutboxStore {
   /** Queues one CRM step; null when a step with the same idempotency key is queued already. */
   enqueue(sql: Sql, row: OutboxEnqueue): Promise<number | null>;
+  /** Cancels the contact's pending messages to the lead (not its CRM writes); returns how many. */
+  cancelQueuedMessages(sql: Sql, locationId: string, contactId: string, reason: string): Promise<number>;
   /** Queues several CRM steps of one record, keyed `<keyPrefix>:<n>` so a retry never adds them twice. */
   enqueueSteps(
     sql: Sql,

@@ -94,6 +94,11 @@ export interface InboxQueue {
    * waiting for the disk: lost in a database crash, the event is simply processed again.
    */
   markDone(tx: Sql, id: number, now: Date): Promise<void>;
+  /**
+   * Parks a pending event for good as `status`, noting `reason`; false (nothing written) when it
+   * was not pending.
+   */
+  park(sql: Sql, id: number, status: 'dead' | 'failed', reason: string): Promise<boolean>;
   /** Whether the event is still waiting to be processed. */
   isPending(sql: Sql, id: number): Promise<boolean>;
   /**

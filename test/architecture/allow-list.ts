@@ -9,12 +9,6 @@ export const allowedImports: Record<string, string> = {
   // The files below are being restructured into the load → decide → plan → commit turn; their
   // repository imports go away with that change, not before.
   'app/turn/external-listings.ts -> adapters/listings/load-listings.ts': TURN,
-  'app/turn/handle-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
-  'app/turn/handle-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/turn/handle-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
-  'app/turn/park-inbox-event.ts -> adapters/postgres/contacts-repo.ts': TURN,
-  'app/turn/park-inbox-event.ts -> adapters/postgres/inbox-repo.ts': TURN,
-  'app/turn/park-inbox-event.ts -> adapters/postgres/outbox-repo.ts': TURN,
 };
 
 /** Key: the files of the cycle, sorted and joined by ` + `. */

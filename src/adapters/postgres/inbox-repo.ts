@@ -377,6 +377,7 @@ export const postgresInboxQueue: InboxQueue = {
   giveBackAttempt: giveBackInboxAttempt,
   markDone: markInboxDone,
   recordFailure: recordInboxFailure,
+  park: parkInboxEvent,
   async isPending(sql, id) {
     const { rows } = await sql.query<{ status: string }>(`SELECT status FROM inbox WHERE id = $1`, [id]);
     return rows[0]?.status === 'pending';

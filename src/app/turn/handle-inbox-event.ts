@@ -1,6 +1,3 @@
-import { audit, changeTags, setOptedOut, upsertContact } from '../../adapters/postgres/contacts-repo.ts';
-import type { InboxRow } from '../../adapters/postgres/inbox-repo.ts';
-import { cancelQueuedMessages, enqueueOutbox } from '../../adapters/postgres/outbox-repo.ts';
 import type { BotsConfig } from '../../domain/bots-config.ts';
 import type { Listing } from '../../domain/buyer/listing.ts';
 import type { SoldComp } from '../../domain/cma/types.ts';
@@ -8,6 +5,7 @@ import type { BotName } from '../../domain/conversation.ts';
 import { takeoverTag, writtenByPerson } from '../../domain/human-takeover.ts';
 import type { Facts } from '../../domain/state.ts';
 import type { Crm, Sql } from '../../ports.ts';
+import type { InboxRow } from '../../ports/inbox-store.ts';
 import type { EscalationDeps } from '../escalations/escalation-deps.ts';
 import type { ModelTurnDeps } from '../language-model/model-turn.ts';
 import type { OutboxAction } from '../../ports/outbox-action.ts';
@@ -58,9 +56,10 @@ export async function handleInboxEvent(
   const loc = row.location_id;
   const cid = row.contact_id;
   const p = row.payload;
+  const { contacts, outbox } = deps.escalation.stores;
   let outboxRows = 0;
   const enqueue = async (action: OutboxAction, n: number) => {
-    const id = await enqueueOutbox(tx, {
+    const id = await outbox.enqueue(tx, {
       locationId: loc,
       contactId: cid,
       inboxId: row.id,
@@ -81,12 +80,12 @@ export async function handleInboxEvent(
       const seen = { ours: delivery.ours, source: p.source, userId: p.userId };
       if (!writtenByPerson(seen)) return { bot: null, outboxRows, delivery };
       // A person wrote to the lead from GHL: the bots step back until the tag is removed.
-      const contact = await upsertContact(tx, loc, cid, undefined, now);
+      const contact = await contacts.upsert(tx, loc, cid, undefined, now);
       const tag = takeoverTag(seen, contact.tags, deps.bots.tags);
       if (tag) {
-        await changeTags(tx, loc, cid, [tag], []);
+        await contacts.changeTags(tx, loc, cid, [tag], []);
         await enqueue({ kind: 'add_tags', tags: [tag] }, 0);
-        await audit(tx, {
+        await contacts.audit(tx, {
           locationId: loc,
           contactId: cid,
           actor: 'system',
@@ -98,14 +97,14 @@ export async function handleInboxEvent(
       return { bot: null, outboxRows, delivery };
     }
     case 'contact_updated': {
-      await upsertContact(tx, loc, cid, p.contact, now);
+      await contacts.upsert(tx, loc, cid, p.contact, now);
       return { bot: null, outboxRows };
     }
     case 'dnd_updated': {
-      await upsertContact(tx, loc, cid, p.contact, now);
-      await setOptedOut(tx, loc, cid, p.dnd);
-      if (p.dnd) await cancelQueuedMessages(tx, loc, cid, 'contact set to do not disturb');
-      await audit(tx, {
+      await contacts.upsert(tx, loc, cid, p.contact, now);
+      await contacts.setOptedOut(tx, loc, cid, p.dnd);
+      if (p.dnd) await outbox.cancelQueuedMessages(tx, loc, cid, 'contact set to do not disturb');
+      await contacts.audit(tx, {
         locationId: loc,
         contactId: cid,
         actor: 'crm',

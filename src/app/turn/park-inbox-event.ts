@@ -1,9 +1,8 @@
-import { audit } from '../../adapters/postgres/contacts-repo.ts';
-import { parkInboxEvent } from '../../adapters/postgres/inbox-repo.ts';
-import { enqueueSteps } from '../../adapters/postgres/outbox-repo.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { Sql } from '../../ports.ts';
+import type { InboxQueue } from '../../ports/inbox-store.ts';
+import type { Stores } from '../../ports/stores.ts';
 
 /** Why an event was given up: its turn threw, it never finished (crash, freeze), or it overran. */
 export type DeadLetterReason = 'failed' | 'crashed' | 'overrun';
@@ -18,6 +17,12 @@ export interface ParkedEvent {
   error: string;
 }
 
+/** Where a park is written: the inbox row, the audit log and the agent's task in the outbox. */
+export interface ParkStores {
+  inbox: Pick<InboxQueue, 'park'>;
+  stores: Pick<Stores, 'contacts' | 'outbox'>;
+}
+
 export interface ParkDeps {
   logger: Logger;
   metrics: Metrics;
@@ -30,14 +35,15 @@ export interface ParkDeps {
  * bot for the contact, and its next messages must go on. False if the event was not pending.
  */
 export async function parkEvent(
+  { inbox, stores }: ParkStores,
   sql: Sql,
   e: ParkedEvent,
   now: Date,
   alreadyParked = false,
 ): Promise<boolean> {
   const status = e.reason === 'failed' ? 'failed' : 'dead';
-  if (!alreadyParked && !(await parkInboxEvent(sql, e.id, status, e.error))) return false;
-  await audit(sql, {
+  if (!alreadyParked && !(await inbox.park(sql, e.id, status, e.error))) return false;
+  await stores.contacts.audit(sql, {
     locationId: e.locationId,
     contactId: e.contactId,
     actor: 'system',
@@ -45,7 +51,7 @@ export async function parkEvent(
     detail: { inboxId: e.id, reason: e.reason, attempts: e.attempts, error: e.error },
     at: now,
   });
-  await enqueueSteps(
+  await stores.outbox.enqueueSteps(
     sql,
     { locationId: e.locationId, contactId: e.contactId, keyPrefix: `inbox-parked:${e.id}`, at: now },
     [

@@ -66,6 +66,7 @@ type Claim =
  * The dispatcher claims the events of many contacts in one statement per round.
  */
 export function createInboxWorker(deps: InboxWorkerDeps) {
+  const parkStores = { inbox: deps.inbox, stores: deps.escalation.stores };
   const maxAttempts = deps.maxAttempts ?? 3;
   const budgetMs = deps.turnBudgetMs ?? 60_000;
   // Claims and commits: as many open at once as there are workers (WORKER_CONCURRENCY).
@@ -90,7 +91,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
           reason: 'crashed',
           error: `started ${row.attempts} times without finishing`,
         };
-        await parkEvent(tx, parked, deps.clock.now());
+        await parkEvent(parkStores, tx, parked, deps.clock.now());
         return { kind: 'parked', parked };
       }
       return { kind: 'claimed', row, attempt: await inbox.startAttempt(tx, row.id) };
@@ -202,7 +203,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         maxAttempts,
         overrun ? 'dead' : 'failed',
       );
-      if (v === 'dead' || v === 'failed') await parkEvent(tx, parked, deps.clock.now(), true);
+      if (v === 'dead' || v === 'failed') await parkEvent(parkStores, tx, parked, deps.clock.now(), true);
       return v;
     });
     deps.logger.error(
