@@ -14,6 +14,11 @@ export interface BacklogStats {
 }
 
 export interface OperationsStore {
+  /**
+   * Whether the server makes this session read-only (a standby after failover,
+   * default_transaction_read_only): it can read but not store a webhook.
+   */
+  readOnly(sql: Sql): Promise<boolean>;
   /** Migrations of this build not applied to the database yet (readiness). */
   pendingMigrations(sql: Sql): Promise<string[]>;
   outboxStats(sql: Sql, now: Date): Promise<{ depth: number; oldestAgeSeconds: number }>;

@@ -60,6 +60,12 @@ export const postgresStores: Stores = {
   mcp: mcpReadModel,
   locationSettings: locationSettingsRepo,
   operations: {
+    async readOnly(sql) {
+      const { rows } = await sql.query<{ read_only: string }>(
+        `SELECT current_setting('transaction_read_only') AS read_only`,
+      );
+      return rows[0]?.read_only === 'on';
+    },
     pendingMigrations: (sql) => pendingMigrations(sql),
     outboxStats,
     pendingInboxCount,

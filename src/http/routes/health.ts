@@ -31,10 +31,7 @@ export async function healthRoutes(app: FastifyInstance, deps: HttpDeps): Promis
       try {
         // A session the server makes read-only (a standby after failover, default_transaction_read_only)
         // can read but not accept a webhook: not ready, so traffic goes to a replica that can.
-        const { rows } = await deps.db.query<{ read_only: string }>(
-          `SELECT current_setting('transaction_read_only') AS read_only`,
-        );
-        if (rows[0]?.read_only === 'on') {
+        if (await deps.stores.operations.readOnly(deps.db)) {
           reply.code(503);
           return { status: 'not_ready', reason: 'database is read-only' };
         }
