@@ -8,7 +8,12 @@ import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
 import { answerOnly, closedByNo, disqualified, RESUMED, silentMove } from './policy/hold.ts';
-import { acknowledgeLanguage, chooseLanguage, readFigure } from './policy/read-in-context.ts';
+import {
+  acknowledgeLanguage,
+  chooseLanguage,
+  readAfterLenderTalk,
+  readFigure,
+} from './policy/read-in-context.ts';
 import { answerQuestions } from './policy/questions.ts';
 import type { BotName, Channel, ContactView, CrmAction, Temperature } from './conversation.ts';
 import { detectLanguage } from './language/index.ts';
@@ -93,8 +98,14 @@ export function decideTurn(input: TurnInput): TurnDecision {
   // Not held back any more: whatever hold of ours there was has been resolved by a person.
   if (!input.contact.paused) state.held = null;
 
-  const read = readFigure(
-    readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner),
+  const read = readAfterLenderTalk(
+    readFigure(
+      readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner),
+      text,
+      state,
+      cfg,
+      input.now,
+    ),
     text,
     state,
     cfg,

@@ -20,6 +20,8 @@ const PATTERNS: readonly RegExp[] = [
   wordRegex(
     `(?:want|need|get me|give me|put me through to|transfer me to|connect me (?:to|with)|put me in touch with) ${HUMAN_ONLY}`,
   ),
+  // "put a real person on", "get someone real on the phone"
+  wordRegex(`(?:put|get) ${HUMAN_ONLY} on(?: here| the phone| the line)?$`),
   wordRegex(
     `(?:${AGENT}s|the agents|your agents|realtors) (?:cell|cell phone|phone|phone number|number|direct line|direct number)`,
   ),

@@ -31,6 +31,38 @@ export function readFigure(
   return Object.keys(again.slots).some((k) => money.slots.includes(k)) ? again : read;
 }
 
+// Our last reply spoke of the pre-approval or a lender ("Jorge can connect you with a lender
+// when you are ready. What budget…?").
+const SPOKE_OF_LENDER = /pre-?approv|pre-?aprob|preaprob|lender|prestamista/i;
+
+/**
+ * "do I need to be?", "¿se necesita?" right after we spoke of the pre-approval asks whether it is
+ * needed, even when our question had moved on to the budget: read again as an answer to the
+ * pre-approval question, and only its question about the pre-approval is taken.
+ */
+export function readAfterLenderTalk(
+  read: Reading,
+  text: string,
+  state: ConversationState,
+  cfg: BotsConfig,
+  now: Date,
+): Reading {
+  if (state.owner === 'seller' || !SPOKE_OF_LENDER.test(state.lastReply ?? '')) return read;
+  const loose = (a: Reading['acts'][number]) =>
+    a.act === 'question' && (a.topic === 'process' || a.topic === 'other');
+  // "¿se necesita para ver casas?" may have been taken for a vague answer to our new question.
+  const unread =
+    /\?\s*$/.test(text) &&
+    !read.acts.some((a) => a.act === 'question') &&
+    Object.keys(read.slots).length === 0;
+  if (!read.acts.some(loose) && !unread) return read;
+  const again = readMessage(text, 'buyer.financing', cfg.neighborhoods, now, state.owner);
+  const needed = again.acts.find((a) => a.act === 'question' && a.topic === 'preapproval_needed');
+  if (!needed) return read;
+  const kept = read.acts.filter((a) => !loose(a) && !(unread && a.act === 'answer'));
+  return { ...read, acts: [...kept, needed] };
+}
+
 /** The reply follows the lead: the language they asked for, else the one they write in. */
 export function chooseLanguage(state: ConversationState, text: string, reading: Reading): void {
   const asked = reading.slots.language_switch;

@@ -74,7 +74,7 @@ const CANCEL_WORD = wordRegex(
 // A time traded for another, or a meeting moved to a day: "can we do 6 instead of 4?", "the 3rd
 // instead?", "push it 30 min", "move saturday to sunday", "¿se puede cambiar para el sábado?".
 const SWAP_TIME = wordRegex(
-  `(?:[0-9]{1,2}(?:[:.][0-9]{2})?(?: ?(?:am|pm))?|the [0-9]{1,2}(?:st|nd|rd|th)|${DAYS}|tomorrow|earlier|later) instead|instead of (?:[0-9]{1,2}|${DAYS}|tomorrow)|push (?:(?:it|that|the (?:appt|appointment|meeting|showing|call)) )?(?:back )?(?:(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours)|to (?:${DAYS}|sat|sun|fri|tomorrow|next week|[0-9]))|move (?:it|that|${DAYS}|tomorrow|today) to (?:${DAYS}|tomorrow|next week|the [0-9]|[0-9])|(?:se puede|podemos|puedo|podriamos|pueden) (?:cambiar|mover|pasar|recorrer)(?:la|lo)? (?:para|al|a) (?:el |la )?(?:${DAYS}|manana|otro dia|la proxima semana|la otra semana)`,
+  `(?:[0-9]{1,2}(?:[:.][0-9]{2})?(?: ?(?:am|pm))?|the [0-9]{1,2}(?:st|nd|rd|th)|(?:${DAYS}|tomorrow)(?: (?:morning|afternoon|evening|night))?|earlier|later) instead|instead of (?:[0-9]{1,2}|${DAYS}|tomorrow)|push (?:(?:it|that|the (?:appt|appointment|meeting|showing|call)) )?(?:back )?(?:(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours)|to (?:${DAYS}|sat|sun|fri|tomorrow|next week|[0-9]))|move (?:it|that|${DAYS}|tomorrow|today) to (?:${DAYS}|tomorrow|next week|the [0-9]|[0-9])|(?:se puede|podemos|puedo|podriamos|pueden) (?:cambiar|mover|pasar|recorrer)(?:la|lo)? (?:para|al|a) (?:el |la )?(?:${DAYS}|manana|otro dia|la proxima semana|la otra semana)`,
 );
 const CANCEL_OBJECT = wordRegex(
   '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',

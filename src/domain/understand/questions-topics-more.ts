@@ -59,7 +59,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'process',
     said: [
       wordRegex(
-        '(?:whats|what is|what are) the (?:first|next) steps?|where do (?:i|we) (?:even )?(?:start|begin)|(?:no se|ni se) (?:ni )?por donde empezar|por donde (?:empiezo|empezamos|empezar)|how long (?:does|do|will|would|did) (?:it|the whole thing|the process|this|everything|selling|buying|escrow|closing)(?: usually| typically| normally| generally| all)? (?:take|last)|(?:need|needs|have|has) to be staged|(?:cuando|como) (?:podemos|puedo|se puede|puede uno) (?:hacer|meter|poner|presentar) (?:una |la )?oferta|(?:how|when) (?:do|can|should) (?:we|i) (?:make|put in|submit|write) (?:an|the) offer',
+        '(?:can|could) (?:we|i) (?:buy|purchase) (?:it|the (?:house|home|place) (?:we|i) (?:rent|live in|are renting))$|(?:whats|what is|what are) the (?:first|next) steps?|where do (?:i|we) (?:even )?(?:start|begin)|(?:no se|ni se) (?:ni )?por donde empezar|por donde (?:empiezo|empezamos|empezar)|how long (?:does|do|will|would|did) (?:it|the whole thing|the process|this|everything|selling|buying|escrow|closing)(?: usually| typically| normally| generally| all)? (?:take|last)|(?:need|needs|have|has) to be staged|(?:cuando|como) (?:podemos|puedo|se puede|puede uno) (?:hacer|meter|poner|presentar) (?:una |la )?oferta|(?:how|when) (?:do|can|should) (?:we|i) (?:make|put in|submit|write) (?:an|the) offer',
       ),
     ],
     asked: [
@@ -75,7 +75,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'safer|safest|crimen|parks?|parques?|(?:area|neighborhood|part|side|zona|colonia) (?:is |s )?(?:nice|good|safe|ok|okay|bonita|buena|segura)|far (?:from|to)|(?:close|near|closer) to (?:the )?(?:[0-9]+|freeway|highway|airport|beach|downtown|metrolink|train|mountains)|(?:lowest|highest|low|high|lower|higher) (?:property )?tax(?:es)?',
+        'safer|safest|crimen|parks?|parques?|(?:area|neighborhood|part|side|zona|colonia) (?:is |s )?(?:nice|good|safe|ok|okay|bonita|buena|segura)|far (?:from|to)|(?:close|near|closer)(?: to)? (?:the )?(?:[0-9]+|freeway|highway|airport|beach|downtown|metrolink|train|mountains)|(?:lowest|highest|low|high|lower|higher) (?:property )?tax(?:es)?',
       ),
     ],
   },

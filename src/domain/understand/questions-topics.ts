@@ -311,10 +311,10 @@ export const OTHER_RULE: TopicRule = {
       `(?:switch|change|cambiar|cambia|cambie|pasar|go back) (?:it )?(?:to|a|al) (?:${LANGUAGE})|(?:in|en) (?:${LANGUAGE}) (?:please|pls|plz|por favor)|(?:text|write|speak|talk|reply|respond|message|escribir|escribirme|escribeme|escribame|hablarme|textear|mandar|contestar|contestarme) (?:${WORD} ){0,2}(?:in|en) (?:${LANGUAGE})|(?:${LANGUAGE}) (?:please|pls|plz|por favor)|^(?:${LANGUAGE})$|(?:keep|stay) (?:it |this )?in (?:${LANGUAGE})|mejor en (?:${LANGUAGE})`,
     ),
     wordRegex(
-      '(?:talk|speak|hablar|platicar) (?:to|with|con) (?:jorge|a (?:real )?(?:person|human)|someone|the agent|el agente|una persona)(?: directly| directamente)?',
+      '(?:talk|speak|hablar|platicar) (?:to|with|con) (?:jorge|a (?:real )?(?:person|human)|someone|the agent|el agente|una persona)(?: directly| directamente)?|(?:put|get) (?:me )?(?:a )?(?:real )?(?:person|human|someone real) on|(?:get|give) me (?:a )?(?:real )?(?:person|human)',
     ),
     wordRegex(
-      'why (?:do|does|would|should) (?:you|u|that|it|this) (?:need|want|care|matter|ask)|why (?:are|r) (?:you|u) asking|why does (?:that|it|this) matter|para que (?:quiere|quieres|necesita|necesitas) saber|por que (?:pregunta|preguntas|quiere saber)',
+      'why (?:the hell |the heck |on earth )?(?:do|does|would|should) (?:you|u|that|it|this) (?:need|want|care|matter|ask)|why (?:are|r) (?:you|u) asking|why (?:the hell |the heck |on earth )?does (?:that|it|this) matter|(?:y )?a (?:ti|usted|ustedes) que (?:te|le|les) importa|para que (?:quiere|quieres|necesita|necesitas) saber|por que (?:pregunta|preguntas|quiere saber)',
     ),
     /^(?:why|why tho|why though|por que|para que)$/,
     wordRegex(

@@ -176,8 +176,7 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
     // request beside it; only the requests a list knows by their wording are read.
     const said = clauses.flatMap((clause) => topicsOf(clause, whole, ctx, true));
     // "wrong number, I don't know any Jorge" says who they are not, it does not ask who we are.
-    for (const topic of new Set(said))
-      if (topic !== 'other' && topic !== 'identity') acts.push({ act: 'question', topic });
+    for (const topic of new Set(said)) if (topic !== 'identity') acts.push({ act: 'question', topic });
     return dedupe(acts);
   }
 
