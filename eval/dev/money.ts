@@ -1,11 +1,11 @@
 /**
  * Money slots (price, price_min, price_max, budget_min, budget_max) measured on the TRAIN (default)
- * or DEV split of the utterance corpus. Never point this at a test file.
+ * DEV or DEV2 split of the utterance corpus. Never point this at a test file.
  *
  *   npx tsx eval/dev/money.ts              the reader, and the live readers (on the same scanner)
  *   npx tsx eval/dev/money.ts --library    also Microsoft Recognizers-Text reading the number words
  *                                          (needs `npm install --no-save @microsoft/recognizers-text-number@1.3.1`)
- *   npx tsx eval/dev/money.ts --split dev  the development split instead of train
+ *   npx tsx eval/dev/money.ts --split dev  a development split (dev or dev2) instead of train
  *   npx tsx eval/dev/money.ts --library --library-from /tmp/lib/node_modules/@microsoft/recognizers-text-number/dist/recognizers-text-number.es5.js
  *                                          a copy installed outside the project
  *   npx tsx eval/dev/money.ts --quiet      numbers only
@@ -32,6 +32,7 @@ type Reader = (text: string, ctx: UtteranceContext, lang: 'en' | 'es') => MoneyS
 const KEYS = ['price', 'price_min', 'price_max', 'budget_min', 'budget_max'] as const;
 const TRAIN = fileURLToPath(new URL('../corpus/utterances-train.jsonl', import.meta.url));
 const DEV = fileURLToPath(new URL('../corpus/utterances-dev.jsonl', import.meta.url));
+const DEV2 = fileURLToPath(new URL('../corpus/utterances-dev2.jsonl', import.meta.url));
 
 function moneyOf(slots: Record<string, unknown>): MoneySlots {
   const out: MoneySlots = {};
@@ -149,8 +150,9 @@ const args = new Set(argv);
 const flagValue = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
 // The held-out test split is never read here.
 const split = flagValue('--split') ?? 'train';
-if (split !== 'train' && split !== 'dev') throw new Error('--split must be train or dev');
-const items = readFileSync(split === 'dev' ? DEV : TRAIN, 'utf8')
+if (split !== 'train' && split !== 'dev' && split !== 'dev2')
+  throw new Error('--split must be train, dev or dev2');
+const items = readFileSync(split === 'dev' ? DEV : split === 'dev2' ? DEV2 : TRAIN, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Utterance);

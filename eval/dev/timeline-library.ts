@@ -1,5 +1,5 @@
 /**
- * The timeline reader against chrono-node on the TRAIN and DEV utterances (never test): exact
+ * The timeline reader against chrono-node on the TRAIN, DEV and DEV2 utterances (never test): exact
  * months over utterances labelled with `timeline_months`, and wrong or false timelines. chrono-node
  * is not a dependency; install it outside the project and point at it:
  *
@@ -42,7 +42,7 @@ const library: Read = (u) => {
   return months < 0 ? undefined : months;
 };
 
-for (const split of ['train', 'dev'] as const) {
+for (const split of ['train', 'dev', 'dev2'] as const) {
   const items = loadUtterances(split);
   const measure = (name: string, read: Read) => {
     let hit = 0;

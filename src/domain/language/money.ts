@@ -85,9 +85,23 @@ const BAND_OFFSETS: Record<string, [number, number]> = {
 };
 
 // "7 something", "6 hundred something" after a price question: the 700s, the 600s.
-const SOMETHING_BAND = /\b([1-9]) ?(?:(?:hundred )?(?:something|somethin|y pico|y algo)|hundreds)\b/g;
+const SOMETHING_BAND =
+  /\b([1-9])(?:00)? ?(?:(?:hundred )?(?:and )?(?:something|somethin|y pico|y algo)|hundreds)\b/g;
 // "in the seven hundreds": the 700s, asked or not.
 const THE_HUNDREDS = /\bthe ([1-9]) hundreds\b/g;
+
+// "low 7s", "mid sixes", "the high eights": a band named by its hundreds digit alone.
+const DIGIT_BAND =
+  /\b(?:(low|lower|mid|middle|high|upper)[\s-]+|the )\$?([1-9]|threes|fours|fives|sixes|sevens|eights|nines)(?:'?s)?\b/g;
+const PLURAL_DIGITS: Record<string, number> = {
+  threes: 3,
+  fours: 4,
+  fives: 5,
+  sixes: 6,
+  sevens: 7,
+  eights: 8,
+  nines: 9,
+};
 
 function bands(norm: string, justAsked: boolean): MoneyMention[] {
   const loose = matchesOf(justAsked ? SOMETHING_BAND : THE_HUNDREDS, norm).map((m) => {
@@ -103,8 +117,13 @@ function bands(norm: string, justAsked: boolean): MoneyMention[] {
   });
   return [
     ...loose,
-    ...matchesOf(BAND, norm).map((m) => {
-      const base = Number(m[2]) * 10_000;
+    ...[
+      ...matchesOf(BAND, norm),
+      ...matchesOf(DIGIT_BAND, norm).filter((m) => digitBand(m[0]) && (justAsked || m[1] !== undefined)),
+    ].map((m) => {
+      const digits = m[2] ?? '';
+      const base =
+        digits.length === 2 ? Number(digits) * 10_000 : (PLURAL_DIGITS[digits] ?? Number(digits)) * 100_000;
       const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
       return {
         amount: base + from,
@@ -116,6 +135,11 @@ function bands(norm: string, justAsked: boolean): MoneyMention[] {
       };
     }),
   ];
+}
+
+/** "low 7s", "the sixes": a digit band needs the plural ("the 7" is no band). */
+function digitBand(written: string): boolean {
+  return /(?:s|es)$/.test(written);
 }
 
 interface Token {

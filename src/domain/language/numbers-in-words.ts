@@ -71,6 +71,8 @@ const ENGLISH_UNITS =
 // "6 hundred", "6 fifty": a digit before a word number is read as that word ("six hundred").
 const DIGIT_BEFORE_WORD =
   /\b(1\d|[1-9])(?=[\s-]+(?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/g;
+// "como 6 cientos": a digit before "cientos" is that many hundreds.
+const DIGIT_CIENTOS = /\b([2-9]) ?cientos\b/g;
 // "nine and a quarter", "a million and a half", "seis y medio", "un millon y medio".
 const FRACTION = /\b(\d+(?:\.\d+)?) (?:and a (half|quarter)|y (medio|cuarto))\b/g;
 
@@ -191,7 +193,11 @@ export interface AmountWordOptions {
  * thousands is for the money rules to decide.
  */
 export function replaceAmountWords(folded: string, options: AmountWordOptions = {}): string {
-  let text = folded.replace(WORD_ISH, '$1 ish').replace(HUNDRED_SLANG, 'hundred').replace(HALF_MIL, '500000');
+  let text = folded
+    .replace(WORD_ISH, '$1 ish')
+    .replace(DIGIT_CIENTOS, '$100')
+    .replace(HUNDRED_SLANG, 'hundred')
+    .replace(HALF_MIL, '500000');
   if (!options.spanish) text = text.replace(A_MIL, 'a million');
   return text
     .replace(DIGIT_BEFORE_WORD, (d: string) => ENGLISH_UNITS[Number(d)] ?? d)

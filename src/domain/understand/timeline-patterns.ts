@@ -184,7 +184,7 @@ export const RULES: Rule[] = [
   },
   { re: /(?<!\bend )\b(?:this|este) (?:month|mes)\b/g, read: () => months(0) },
   {
-    re: /\b(?:next month|(?:el )?(?:proximo|siguiente) mes|el mes (?:que viene|entrante))\b/g,
+    re: /\b(?:next month|(?:el )?(?:proximo|siguiente) mes|el mes (?:que viene|que entra|entrante))\b/g,
     read: () => months(1),
   },
   {

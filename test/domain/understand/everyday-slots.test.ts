@@ -180,3 +180,28 @@ describe('no side, no approval where none is said', () => {
     expect(slots(text, 'buyer', asked).preapproved).toBeUndefined();
   });
 });
+
+describe('amounts in words and bands people text', () => {
+  it.each<[string, Slots]>([
+    ['low 8s', { price_min: 800_000, price_max: 833_000 }],
+    ['mid sevens', { price: 750_000 }],
+    ['high fives', { price_min: 567_000, price_max: 599_000 }],
+    ['ochocientos y pico', { price_min: 800_000, price_max: 899_000 }],
+    ['como 7 cientos', { price: 700_000 }],
+    ['no lower than 720', { price_min: 720_000 }],
+  ])('%j after the price question', (text, want) => {
+    expect(slots(text, 'seller', 'price')).toEqual(want);
+  });
+
+  it('a digit band needs money talk or the question', () => {
+    expect(slots('we like the 3s', 'buyer').budget_max).toBeUndefined();
+    expect(slots('somewhere in the 5s', 'buyer', 'budget')).toEqual({
+      budget_min: 500_000,
+      budget_max: 599_000,
+    });
+  });
+});
+
+it('"el mes que entra" is next month', () => {
+  expect(slots('el mes que entra', 'seller', 'timeline').timeline_months).toBe(1);
+});
