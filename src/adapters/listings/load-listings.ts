@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import {
-  LISTING_FEATURES,
-  LISTING_STATUSES,
-  type Listing,
-  listingProblems,
-  PROPERTY_TYPES,
-} from '../../domain/buyer/listing.ts';
+import { type Listing, listingProblems } from '../../domain/buyer/listing.ts';
+import { listingSchema } from '../../ports/listing-schema.ts';
 
 /** The sample listings shipped for the default market, used when `LISTINGS_FILE` is not set. */
 export const DEFAULT_LISTINGS_FILE = join(
@@ -17,31 +12,6 @@ export const DEFAULT_LISTINGS_FILE = join(
 );
 
 const MAX_REPORTED = 5;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a real calendar date');
-
-export const listingSchema: z.ZodType<Listing> = z.object({
-  id: z.string().trim().min(1),
-  address: z.string().trim().min(1),
-  city: z.string().trim().min(1),
-  zip: z.string().regex(/^\d{5}$/, 'expected a 5-digit ZIP code'),
-  neighborhood: z.string().trim().min(1),
-  price: z.number().int().positive(),
-  beds: z.number().int().min(0).max(20),
-  baths: z.number().min(0).max(20),
-  sqft: z.number().int().positive(),
-  lotSqft: z.number().int().min(0),
-  yearBuilt: z.number().int().min(1800).max(2100),
-  propertyType: z.enum(PROPERTY_TYPES),
-  hoa: z.number().min(0),
-  features: z.array(z.enum(LISTING_FEATURES)),
-  status: z.enum(LISTING_STATUSES),
-  listedDate: isoDate,
-  headline: z.string().trim().min(1),
-});
 
 function where(path: readonly PropertyKey[]): string {
   return path

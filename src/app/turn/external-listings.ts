@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listingSchema } from '../../adapters/listings/load-listings.ts';
+import { listingSchema } from '../../ports/listing-schema.ts';
 import { type Listing, listingProblems } from '../../domain/buyer/listing.ts';
 import type { Facts } from '../../domain/state.ts';
 
