@@ -45,7 +45,16 @@ describe('a question given up on', () => {
   });
 
   it('when nothing is left to ask: "I\'ll have Jorge reach out", once, ends it', () => {
-    const turns = replies(['hi', 'moving for work', 'not sure', 'hmm', 'ok i guess', 'meh', 'dunno', '1234 main st upland']);
+    const turns = replies([
+      'hi',
+      'moving for work',
+      'not sure',
+      'hmm',
+      'ok i guess',
+      'meh',
+      'dunno',
+      '1234 main st upland',
+    ]);
     expect(turns[6]!.reply).toMatch(/What's the property address\?$/);
     const last = turns[7]!.reply;
     expect(last).toMatch(/I'll have Jorge reach out/);

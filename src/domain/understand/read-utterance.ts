@@ -30,13 +30,16 @@ export function readUtterance(text: string, ctx: UtteranceContext): Understandin
 
   if (slots.area !== undefined && ctx.lastQuestion !== 'area' && placeIsAskedAbout(acts, stance.acts))
     delete slots.area;
+  // "wrong person, I want to buy a house in Etiwanda" states plans of the lead's own: the lead
+  // reached the wrong bot, not a wrong number.
+  if (slots.intent !== undefined) stance.acts = stance.acts.filter((a) => !isWrongNumber(a));
   if (stance.acts.some(isClosingNo)) {
     delete slots.timeline_months;
     delete slots.intent;
   }
   // "this was his phone", "I don't own anything in Rancho": the number is someone else's, so
   // nothing in the message is about the lead's own plans.
-  if (stance.acts.some((a) => a.act === 'objection' && a.type === 'wrong_number')) {
+  if (stance.acts.some(isWrongNumber)) {
     delete slots.area;
     delete slots.motivation;
   }
@@ -74,6 +77,7 @@ const CLOSING_NOS = new Set([
   'not_selling_anymore',
   'wrong_number',
 ]);
+const isWrongNumber = (a: Act) => a.act === 'objection' && a.type === 'wrong_number';
 const isClosingNo = (a: Act) => a.act === 'objection' && CLOSING_NOS.has(a.type);
 
 // Questions a yes or no answers: a "yes" to "are you pre-approved?" is an answer; a "yes" to an
