@@ -31,36 +31,38 @@ const FLOORS: Record<Split, Floors> = {
     slots: 0.99,
     questions: 0.99,
     objections: 0.99,
-    conversations: 0.89,
+    conversations: 0.97,
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
   // Development split (written after train/test, weighted toward the hard classes): tuned on
   // like train, so its floors sit just under the measured values.
   dev: {
-    slots: 0.96,
-    questions: 0.98,
-    objections: 0.96,
-    conversations: 0.84,
+    slots: 0.97,
+    questions: 0.99,
+    objections: 0.97,
+    conversations: 0.96,
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
   // Second development split, written fresh after the readers were built (ids v…): its first
   // measurement was 90.3 % slots, 79.9 % questions, 64.7 % objections, 51/67 conversations, much
-  // like the held-out split. Tuned on from then, so its floors follow the measured values.
+  // like the held-out split. Tuned on from then, so its floors follow the measured values (97.7 %,
+  // 95.3 %, 93.8 %, 64/67). Its 2 keyword errors and 1 compliance miss are labels that call "why do
+  // you keep texting me" no opt-out, where train's labels (and the corpus rules) call it STOP.
   dev2: {
-    slots: 0.9,
-    questions: 0.79,
-    objections: 0.64,
-    conversations: 0.76,
+    slots: 0.97,
+    questions: 0.95,
+    objections: 0.93,
+    conversations: 0.94,
     keywordMisses: 2,
     conversationComplianceMisses: 1,
   },
   test: {
-    slots: 0.89,
-    questions: 0.75,
-    objections: 0.73,
-    conversations: 0.73,
+    slots: 0.9,
+    questions: 0.78,
+    objections: 0.76,
+    conversations: 0.79,
     keywordMisses: 5,
     conversationComplianceMisses: 1,
   },
