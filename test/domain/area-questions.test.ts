@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
 import type { SoldComp } from '../../src/domain/cma/types.ts';
 import { checkOutbound } from '../../src/domain/compliance/outbound.ts';
-import { type TurnDecision, decideTurn } from '../../src/domain/turn.ts';
+import type { TurnDecision } from '../../src/domain/turn.ts';
+import { converse } from '../support/converse.ts';
 
 // Area questions a buyer asks mid-conversation. Price levels come from the shipped comps; a
 // question about schools, safety or which neighbourhood is "good" never gets prices or a verdict
@@ -13,32 +13,7 @@ const comps = JSON.parse(
   readFileSync(new URL('../../data-samples/comps.json', import.meta.url), 'utf8'),
 ) as SoldComp[];
 
-const cfg = defaultBotsConfig({
-  agentName: 'Jorge',
-  market: 'Rancho Cucamonga, CA',
-  timezone: 'America/Los_Angeles',
-});
-
-function conversation(texts: string[]): TurnDecision[] {
-  let stored: Record<string, unknown> | null = null;
-  const out: TurnDecision[] = [];
-  for (const text of texts) {
-    const d = decideTurn({
-      cfg,
-      stored,
-      contact: { tags: ['Buyer-Lead'], fields: {}, optedOut: false, paused: false },
-      text,
-      channel: 'SMS',
-      now: new Date('2026-12-04T18:00:00Z'),
-      calendar: false,
-      listings: [],
-      comps,
-    });
-    stored = d.state as unknown as Record<string, unknown>;
-    out.push(d);
-  }
-  return out;
-}
+const conversation = (texts: string[]) => converse(texts, ['Buyer-Lead'], { comps });
 
 const last = (ds: TurnDecision[]) => ds[ds.length - 1] as TurnDecision;
 const tasks = (d: TurnDecision) => d.actions.filter((a) => a.type === 'create_task');

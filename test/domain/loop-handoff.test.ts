@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
-import { decideTurn } from '../../src/domain/turn.ts';
+import { converse } from '../support/converse.ts';
 
 // A question asked twice without a usable answer is given up on and the agent gets a task. When
 // the bot goes on with its next question, the lead is not told goodbye ("I'll have Jorge reach
 // out") in the middle of the conversation; when nothing is left to ask, that line ends it, once.
 
-const cfg = defaultBotsConfig({
-  agentName: 'Jorge',
-  market: 'Rancho Cucamonga, CA',
-  timezone: 'America/Los_Angeles',
-});
-
 function replies(texts: string[]) {
-  let stored: Record<string, unknown> | null = null;
-  return texts.map((text) => {
-    const d = decideTurn({
-      cfg,
-      stored,
-      contact: { tags: ['Seller-Lead'], fields: {}, optedOut: false, paused: false },
-      text,
-      channel: 'SMS',
-      now: new Date('2026-12-04T18:00:00Z'),
-      calendar: false,
-      listings: [],
-    });
-    stored = d.state as unknown as Record<string, unknown>;
-    return { reply: d.reply ?? '', tasks: d.actions.filter((a) => a.type === 'create_task').length };
-  });
+  return converse(texts, ['Seller-Lead']).map((d) => ({
+    reply: d.reply ?? '',
+    tasks: d.actions.filter((a) => a.type === 'create_task').length,
+  }));
 }
 
 describe('a question given up on', () => {

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
-import { decideTurn } from '../../src/domain/turn.ts';
 import type { Facts } from '../../src/domain/state.ts';
+import { converse } from '../support/converse.ts';
 
 // A pre-approval amount is what the lender allows, not what the buyer wants to spend: it is kept
 // as the pre-approval, and it is the budget only when the buyer states no other.
 
-const cfg = defaultBotsConfig({
-  agentName: 'Jorge',
-  market: 'Rancho Cucamonga, CA',
-  timezone: 'America/Los_Angeles',
-});
-
 function factsAfter(texts: string[]): Facts {
-  let stored: Record<string, unknown> | null = null;
-  let facts: Facts = {};
-  for (const text of texts) {
-    const d = decideTurn({
-      cfg,
-      stored,
-      contact: { tags: ['Buyer-Lead'], fields: {}, optedOut: false, paused: false },
-      text,
-      channel: 'SMS',
-      now: new Date('2026-12-04T18:00:00Z'),
-      calendar: false,
-      listings: [],
-    });
-    stored = d.state as unknown as Record<string, unknown>;
-    facts = d.state.facts;
-  }
-  return facts;
+  return converse(texts, ['Buyer-Lead']).at(-1)?.state.facts ?? {};
 }
 
 describe('a pre-approval amount next to the budget', () => {

@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBotsConfig } from '../../src/domain/bots-config.ts';
-import { type TurnDecision, decideTurn } from '../../src/domain/turn.ts';
+import type { TurnDecision } from '../../src/domain/turn.ts';
+import { converse } from '../support/converse.ts';
 
 // A lead who writes Spanish is answered in Spanish: the first reply, and the opt-out confirmation
 // (sent once, with nothing after it) even when the conversation so far was in English.
-
-const cfg = defaultBotsConfig({
-  agentName: 'Jorge',
-  market: 'Rancho Cucamonga, CA',
-  timezone: 'America/Los_Angeles',
-});
-
-function converse(texts: string[], tags: string[] = []): TurnDecision[] {
-  let stored: Record<string, unknown> | null = null;
-  let current = [...tags];
-  let optedOut = false;
-  const out: TurnDecision[] = [];
-  for (const text of texts) {
-    const d = decideTurn({
-      cfg,
-      stored,
-      contact: { tags: current, fields: {}, optedOut, paused: false },
-      text,
-      channel: 'SMS',
-      now: new Date('2026-12-04T18:00:00Z'),
-      calendar: false,
-      listings: [],
-    });
-    for (const a of d.actions) {
-      if (a.type === 'add_tags') current = [...current, ...a.tags];
-      if (a.type === 'remove_tags') current = current.filter((t) => !a.tags.includes(t));
-      if (a.type === 'set_contact' && a.optedOut !== undefined) optedOut = a.optedOut;
-    }
-    stored = d.state as unknown as Record<string, unknown>;
-    out.push(d);
-  }
-  return out;
-}
 
 const SPANISH_CONFIRMATION = /ya no recibir[áa] m[áa]s mensajes/i;
 const optsOut = (d: TurnDecision | undefined) =>
@@ -59,7 +26,7 @@ describe('Spanish opt-outs are confirmed in Spanish, once', () => {
   });
 
   it('keeps the English confirmation for an English STOP', () => {
-    const steps = converse(['hi, yes I want to sell', 'stop texting me']);
+    const steps = converse(['hi, yes I want to sell', 'stop texting me'], []);
     expect(steps[1]?.reply).toMatch(/unsubscribed/i);
   });
 });
