@@ -111,7 +111,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'identity',
     said: [
       wordRegex(
-        'who (?:is|s|dis|dat|this|tf|the hell|the heck|dat|is dis)(?: is)? ?(?:this|that|dis|texting|messaging|writing|sending|it|here)?|whos (?:this|that|dis|texting|messaging|jorge)|who dis|who (?:are|r) (?:you|u|ya|yall|you guys)|who r u|whom? am i (?:talking|speaking|texting|chatting|writing) (?:to|with)|who (?:do )?(?:you|u|ya) (?:work for|work with|represent|with)|who (?:sent|send) (?:me )?(?:this|these|that)',
+        'who (?:is|s|dis|dat|this|tf|the hell|the heck|dat|is dis)(?: is)? ?(?:this|that|dis|texting|messaging|writing|sending|it|here)?|whos (?:this|that|dis|texting|messaging|jorge)|who dis|who (?:are|r) (?:you|u|ya|yall|you guys)|who r u|whom? am i (?:even |actually |really |exactly |currently )?(?:talking|speaking|texting|chatting|writing) (?:to|with)|who (?:do )?(?:you|u|ya) (?:work for|work with|represent|with)|who (?:sent|send) (?:me )?(?:this|these|that)',
       ),
       wordRegex('do (?:i|we) know (?:you|u|ya|him|jorge)|i dont know (?:a|any|who) (?:jorge|you)'),
       /^(?:who|quien|who again|who now|sorry who|perdon quien|and you are|you are|and u are|y usted es|y tu eres)$/,

@@ -43,6 +43,8 @@ describe('how the number was obtained, and who we are', () => {
     ['i want to know where my number came from', 'how_got_number'],
     ['¿cómo es que tienen mi dirección?', 'how_got_number'],
     ['wth is this', 'identity'],
+    ['who am i even talking to lol', 'identity'],
+    ['who am i actually texting with', 'identity'],
     ['is this a real company?', 'scam'],
     ['is this one of those lead generation things', 'scam'],
     ['is he an actual realtor?', 'licensed'],
