@@ -163,10 +163,7 @@ export function readMessage(
   const notYet = understood.acts.some(
     (a) => a.act === 'objection' && (a.type === 'too_early' || a.type === 'just_looking'),
   );
-  // "no, that's too soon for us" to "would selling within 30 to 45 days work?" declines the date
-  // offered (timeline not acceptable); it does not say the lead is not selling yet.
-  const declinesOfferedDate = pending === 'seller.timeline' && understood.acts.some((a) => a.act === 'deny');
-  if (notYet && !declinesOfferedDate) f.horizon = 'just_looking';
+  if (notYet) f.horizon = 'just_looking';
   const twoDeciders = TWO_DECIDERS.test(text);
   if (twoDeciders) f.decisionMakers = true;
   const multipleProperties = MULTIPLE.test(text);

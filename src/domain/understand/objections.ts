@@ -143,6 +143,8 @@ function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
   return false;
 }
 
+const TOO_SOON = /\btoo soon\b(?! to\b)/;
+
 /** The objections a message makes, most specific first; "no thanks" alone is not_interested. */
 export function readObjections(text: string, ctx: UtteranceContext): ObjectionType[] {
   const p = prepare(text);
@@ -172,6 +174,10 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   // Someone who does not own the house has no timing to give; "not now, maybe never" is a no.
   if (found.has('wrong_number')) found.delete('too_early');
   if (found.has('not_interested') && NEVER.test(p.flat)) found.delete('too_early');
+  // "no, that's too soon for us" to the seller's "would selling within 30 to 45 days work?"
+  // declines the date offered; it does not put the sale off ("too soon to say" still does).
+  if (ctx.bot === 'seller' && ctx.lastQuestion === 'timeline' && TOO_SOON.test(p.flat))
+    found.delete('too_early');
   // "not selling anytime soon, maybe in 2 years": a no for now with a later date is too early.
   if (found.has('too_early')) found.delete('not_interested');
   // "looking not buying lol": only looking, which says no to buying now.
