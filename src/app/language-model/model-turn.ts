@@ -23,10 +23,28 @@ const WORDED_BY_THE_BOT = new Set([
 ]);
 
 /**
+ * What the model answered during one inbound message's turn, kept across its rounds: a turn whose
+ * basis moved before it committed is decided again, and a request it already made (the same
+ * prompt, so the same answer) is not made a second time. Only readings and replies the turn used
+ * are kept; their calls are already in the ledger.
+ */
+export interface ModelTurnMemo {
+  readings: Map<string, Understanding | null>;
+  wordings: Map<string, string | null>;
+}
+
+export const createModelTurnMemo = (): ModelTurnMemo => ({ readings: new Map(), wordings: new Map() });
+
+/**
  * One turn's use of the model: optional hints before the bot decides, optional wording after.
  * Both share one time budget; the records are written to the contact's ledger by the caller.
  */
-export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boolean) {
+export function startModelTurn(
+  deps: ModelTurnDeps,
+  input: TurnInput,
+  isNew: boolean,
+  memo: ModelTurnMemo = createModelTurnMemo(),
+) {
   const signal = AbortSignal.timeout(deps.timeoutMs);
   const records: ModelCallRecord[] = [];
   const state = readState(input.stored, 'lead');
@@ -57,30 +75,37 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     return rulesReading;
   };
 
+  /** The wording request for a decision, or null when the reply goes out as the bot wrote it. */
+  function wordingRequest(decision: TurnDecision) {
+    const reply = decision.reply;
+    if (reply === null || blocked || !decision.reading) return null;
+    if (decision.escalation || decision.compliance) return null;
+    if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return null;
+    const prompt: PromptTurn = {
+      ...turn(decision.reading),
+      bot: decision.bot,
+      stage: decision.state.stage,
+      pending: decision.state.pending,
+      lang: decision.state.lang,
+      decidedReply: reply,
+      cues: replyCues(input.text, decision, state.pending),
+      task: 'reply',
+    };
+    const task = decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply';
+    const opts = { factsOnlyFromReply: answersFromKnowledge(decision) };
+    return { prompt, task, opts, key: JSON.stringify([task, prompt, opts]) } as const;
+  }
+
   async function phrase(
     decision: TurnDecision,
-  ): Promise<{ text: string | null; records: ModelCallRecord[] }> {
-    const reply = decision.reply;
-    if (reply === null || blocked || !decision.reading) return { text: reply, records: [] };
-    if (decision.escalation || decision.compliance) return { text: reply, records: [] };
-    if (decision.events.some((e) => WORDED_BY_THE_BOT.has(e.action))) return { text: reply, records: [] };
-    const base = turn(decision.reading);
-    const res = await deps.assist.phrase(
-      {
-        ...base,
-        bot: decision.bot,
-        stage: decision.state.stage,
-        pending: decision.state.pending,
-        lang: decision.state.lang,
-        decidedReply: reply,
-        cues: replyCues(input.text, decision, state.pending),
-        task: 'reply',
-      },
-      signal,
-      decision.bot === 'buyer' && namesHomes(decision) ? 'match_explanation' : 'reply',
-      { factsOnlyFromReply: answersFromKnowledge(decision) },
-    );
-    return { text: res.text, records: res.records };
+  ): Promise<{ text: string | null; records: ModelCallRecord[]; key: string | null }> {
+    const req = wordingRequest(decision);
+    if (!req) return { text: decision.reply, records: [], key: null };
+    // Worded in an earlier round of this turn: the same request, already answered and in the ledger.
+    if (memo.wordings.has(req.key))
+      return { text: memo.wordings.get(req.key) ?? null, records: [], key: null };
+    const res = await deps.assist.phrase(req.prompt, signal, req.task, req.opts);
+    return { text: res.text, records: res.records, key: req.key };
   }
 
   return {
@@ -94,14 +119,19 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
     async hints(): Promise<Understanding | null> {
       const reading = unsureReading();
       if (!reading) return null;
-      const got = await deps.assist.extract({ ...turn(reading), task: 'extraction' }, signal);
+      const prompt: PromptTurn = { ...turn(reading), task: 'extraction' };
+      const key = JSON.stringify(prompt);
+      if (memo.readings.has(key)) return memo.readings.get(key) ?? null;
+      const got = await deps.assist.extract(prompt, signal);
       records.push(got.record);
+      memo.readings.set(key, got.understanding);
       return got.understanding;
     },
     /** The decided reply in the model's wording when it passes every check; else as decided. */
     async wording(decision: TurnDecision): Promise<string | null> {
       const res = await phrase(decision);
       records.push(...res.records);
+      if (res.key) memo.wordings.set(res.key, res.text);
       return res.text;
     },
     /**
@@ -116,6 +146,7 @@ export function startModelTurn(deps: ModelTurnDeps, input: TurnInput, isNew: boo
         async settle(kept: boolean): Promise<void> {
           const res = await calls.catch(() => null);
           if (!res) return;
+          if (kept && res.key) memo.wordings.set(res.key, res.text);
           records.push(
             ...(kept
               ? res.records

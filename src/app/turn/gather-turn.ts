@@ -7,7 +7,7 @@ import type { TurnBasis, TurnContact } from '../../ports/turn-store.ts';
 import type { TurnDeps } from './handle-inbox-event.ts';
 import type { ContactPatch } from '../../ports/inbox-event.ts';
 import type { ModelCallRecord } from '../language-model/model-assist.ts';
-import { startModelTurn } from '../language-model/model-turn.ts';
+import { type ModelTurnMemo, startModelTurn } from '../language-model/model-turn.ts';
 import { mergeListings } from './external-listings.ts';
 import { staffDirectory } from '../escalations/staff-senders.ts';
 
@@ -77,14 +77,16 @@ export function contactViewOf(c: TurnContact): ContactView {
  * Decides the turn against `basis`, asking the network for what the decision may need: external
  * listings, the model's reading and wording, free calendar slots. Runs without the contact's lock
  * and without a database connection. With `network: false` (the basis kept moving) it decides
- * offline: local listings, no model, no slots (the bot asks morning or afternoon).
+ * offline: local listings, no model, no slots (the bot asks morning or afternoon). `memo` carries
+ * the model's answers from the turn's earlier rounds, so a round that asks the same is not kept
+ * waiting for the model again.
  */
 export async function gatherTurn(
   ev: InboundTurnEvent,
   basis: TurnBasis,
   deps: TurnDeps,
   now: Date,
-  opts: { network: boolean },
+  opts: { network: boolean; memo?: ModelTurnMemo },
 ): Promise<Gathered> {
   const p = ev.payload;
   const contact = applyContactPatch(basis.contact, p.contact);
@@ -120,7 +122,7 @@ export async function gatherTurn(
     const external = await deps.externalListings(readState(input.stored, 'buyer').facts);
     if (external) input.listings = mergeListings(external, deps.listings);
   }
-  const modelTurn = deps.model ? startModelTurn(deps.model, input, conv.version === 0) : null;
+  const modelTurn = deps.model ? startModelTurn(deps.model, input, conv.version === 0, opts.memo) : null;
   let slots: string[] | undefined;
   const decide = async (turnInput: TurnInput) => {
     const first = decideTurn(turnInput);

@@ -4,6 +4,7 @@ import { escalateComplianceViolation } from '../escalations/escalate-compliance-
 import { escalateToHumanReview } from '../escalations/escalate-to-human-review.ts';
 import type { TurnDeps, TurnOutcome } from './handle-inbox-event.ts';
 import type { ModelCallRecord } from '../language-model/model-assist.ts';
+import { createModelTurnMemo } from '../language-model/model-turn.ts';
 import { type Gathered, gatherTurn, type InboundTurnEvent } from './gather-turn.ts';
 import { planTurn } from './plan-turn.ts';
 
@@ -30,11 +31,13 @@ export async function runInboundTurn(
   now: Date,
 ): Promise<InboundTurnResult> {
   const earlierModelCalls: ModelCallRecord[] = [];
+  // A redone round that words the same reply (or reads the same message) gets the earlier answer.
+  const memo = createModelTurnMemo();
   for (let round = 0; round < NETWORK_GATHERS + OFFLINE_ROUNDS; round++) {
     const basis = await store.load(db, ev.locationId, ev.contactId);
     // Keyed before deciding: the decision works on the stored state in place.
     const key = basisKey(basis);
-    const gathered = await gatherTurn(ev, basis, deps, now, { network: round < NETWORK_GATHERS });
+    const gathered = await gatherTurn(ev, basis, deps, now, { network: round < NETWORK_GATHERS, memo });
     // Model calls of a redone gather were made and paid for: the ledger keeps them.
     const g: Gathered = { ...gathered, modelCalls: [...earlierModelCalls, ...gathered.modelCalls] };
     const planned = planTurn(ev, g, deps.bots, deps.calendarFor(ev.locationId)?.calendarId, now);
