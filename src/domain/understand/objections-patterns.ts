@@ -267,7 +267,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_selling_anymore',
     pattern: w(
-      `(?:not|no longer|aint|wont be|never) (?:selling|gonna sell|going to sell|planning to sell|planning on selling)(?! (?:unless|for less|below|under|if|until|till|yet|before|right now|this year))|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
+      `(?:not|no longer|aint|wont be|never) (?:(?:thinking (?:of|about)|considering) )?(?:selling|gonna sell|going to sell|planning to sell|planning on selling)(?! (?:unless|for less|below|under|if|until|till|yet|before|right now|this year))|sell(?:ing)? (?:it |the house )?(?:anymore|any more|no more)|decided (?:not to|to not|against) sell(?:ing)?|decided to (?:stay|keep (?:it|the house|the home)|rent it|refinance)|ended up (?:staying|keeping|refinancing|renting)|staying put|(?:stay|staying) and refinance|refinance instead|(?:took|taking|take) (?:it|the house|the home) off (?:the )?market|ya no (?:vamos a|voy a|queremos|quiero|pensamos|planeamos) vender|(?:siempre|mejor) no (?:vamos a |voy a )?vend(?:er|emos|o)|decidimos no vender|nos vamos a quedar|cambiamos de (?:opinion|idea|planes)|cambie de (?:opinion|idea)`,
     ),
     statement: true,
     notFor: ['buyer'],

@@ -1,5 +1,6 @@
 import { readKeywords } from '../compliance/keywords.ts';
 import { isVague } from '../language/vague.ts';
+import { type ActModel, fillActs, SHIPPED_ACT_MODEL } from './act-classifier.ts';
 import { readMoneySlots } from './money-slots.ts';
 import { isNoise, readStanceActs } from './objections.ts';
 import { prepare } from './objections-text.ts';
@@ -15,7 +16,11 @@ import type { Act, AskedQuestion, Slots, Understanding, UtteranceContext } from 
  * objections and feelings from their readers. Pure and fast: the same text and context always
  * read the same.
  */
-export function readUtterance(text: string, ctx: UtteranceContext): Understanding {
+export function readUtterance(
+  text: string,
+  ctx: UtteranceContext,
+  model: ActModel | null = SHIPPED_ACT_MODEL,
+): Understanding {
   const slots: Slots = {
     ...readOtherSlots(text, ctx),
     ...readMoneySlots(text, ctx),
@@ -27,6 +32,17 @@ export function readUtterance(text: string, ctx: UtteranceContext): Understandin
   acts.push(...readQuestionActs(text, ctx));
   const stance = readStanceActs(text, ctx);
   if (stance.yes_no) slots.yes_no = stance.yes_no;
+  // What the rules did not read, the trained classifier may (questions, objections, feelings).
+  if (model !== null && !isNoise(text)) {
+    const statesFacts = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
+    for (const a of fillActs([...acts, ...stance.acts], text, { ...ctx, statesFacts }, model)) {
+      if (a.act === 'question') {
+        const i = acts.findIndex((x) => x.act === 'question' && x.topic === 'other');
+        if (i >= 0) acts.splice(i, 1);
+        acts.push(a);
+      } else stance.acts.push(a);
+    }
+  }
 
   if (slots.area !== undefined && ctx.lastQuestion !== 'area' && placeIsAskedAbout(acts, stance.acts))
     delete slots.area;

@@ -1,0 +1,143 @@
+import { writeFileSync } from 'node:fs';
+import { corpusDigest } from '../eval/lib/corpus-digest.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type ActModel, scoreActs } from '../src/domain/understand/act-classifier.ts';
+import { readUtterance } from '../src/domain/understand/read-utterance.ts';
+import { loadUtterances, type Split, type Utterance } from '../eval/lib/corpus.ts';
+import { evaluateUtterances, family, pct } from '../eval/lib/utterance-eval.ts';
+import { DEFAULTS, type Example, toExamples, train, trainableLabel } from './act-model-train.ts';
+
+/**
+ * Trains the act classifier on the development splits and writes
+ * src/domain/understand/act-model.json; each label's threshold is chosen on out-of-fold
+ * probabilities (k-fold over the training items), never on the test split.
+ *
+ *   npm run train:acts                      train on train+dev+dev2, write the model
+ *   npm run train:acts -- --holdout dev2    train on the other development splits and report,
+ *                                           on the held-out one, rules alone against rules plus
+ *                                           the classifier (nothing is written)
+ */
+const { values } = parseArgs({
+  options: {
+    holdout: { type: 'string' },
+    folds: { type: 'string', default: '5' },
+    beta: { type: 'string', default: '0.5' },
+    write: { type: 'boolean', default: false },
+    prune: { type: 'string' },
+    l2: { type: 'string' },
+    epochs: { type: 'string' },
+    'min-count': { type: 'string' },
+  },
+});
+
+const DEV_SPLITS: Split[] = ['train', 'dev', 'dev2'];
+const holdout = values.holdout as Split | undefined;
+if (holdout !== undefined && !DEV_SPLITS.includes(holdout)) {
+  console.error(`--holdout must be one of ${DEV_SPLITS.join(', ')}; the test split is never trained or tuned on`);
+  process.exit(2);
+}
+const trainSplits = DEV_SPLITS.filter((s) => s !== holdout);
+const items: Utterance[] = trainSplits.flatMap(loadUtterances);
+const examples = toExamples(items);
+const labels = [...new Set(examples.flatMap((e) => [...e.labels]))].filter(trainableLabel).sort();
+
+const options = {
+  ...DEFAULTS,
+  ...(values.prune ? { prune: Number(values.prune) } : {}),
+  ...(values.l2 ? { l2: Number(values.l2) } : {}),
+  ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+  ...(values['min-count'] ? { minCount: Number(values['min-count']) } : {}),
+};
+const model = trainWithThresholds(examples, labels, Number(values.folds), Number(values.beta));
+model.trainedOn = trainSplits;
+model.corpusSha256 = corpusDigest(trainSplits);
+console.log(
+  `trained on ${trainSplits.join('+')}: ${items.length} messages, ${labels.length} labels, ` +
+    `${Object.keys(model.weights).length} features kept`,
+);
+
+if (holdout === undefined || values.write) {
+  const out = join(dirname(fileURLToPath(import.meta.url)), '../src/domain/understand/act-model.json');
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  console.log(`wrote ${out} (${Math.round(JSON.stringify(model).length / 1024)} KB)`);
+}
+if (holdout !== undefined) report(loadUtterances(holdout), model);
+
+/** Trains k models on k−1 folds to pick each label's threshold, then one model on everything. */
+function trainWithThresholds(ex: readonly Example[], ls: string[], k: number, beta: number): ActModel {
+  const oof: number[][] = ex.map(() => []);
+  for (let fold = 0; fold < k; fold++) {
+    const fit = ex.filter((_, i) => i % k !== fold);
+    const m = train(fit, ls, options);
+    ex.forEach((e, i) => {
+      if (i % k !== fold) return;
+      const z = m.bias.slice();
+      for (const f of e.features) {
+        const row = m.weights[f];
+        if (row) for (let j = 0; j + 1 < row.length; j += 2) z[row[j] as number] += row[j + 1] as number;
+      }
+      oof[i] = z.map((v) => 1 / (1 + Math.exp(-v)));
+    });
+  }
+  const full = train(ex, ls, options);
+  full.thresholds = ls.map((label, l) => bestThreshold(ex, oof, label, l, beta));
+  return full;
+}
+
+function bestThreshold(ex: readonly Example[], oof: number[][], label: string, l: number, beta: number) {
+  let best = 0.9;
+  let bestF = -1;
+  for (let t = 0.35; t <= 0.951; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    ex.forEach((e, i) => {
+      const on = (oof[i]?.[l] ?? 0) >= t;
+      const gold = e.labels.has(label);
+      if (on && gold) tp++;
+      else if (on) fp++;
+      else if (gold) fn++;
+    });
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f = p + r === 0 ? 0 : ((1 + beta * beta) * p * r) / (beta * beta * p + r);
+    if (f > bestF) {
+      bestF = f;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+function report(held: Utterance[], m: ActModel): void {
+  // The classifier alone: its best label per family against the labels.
+  const ex = toExamples(held);
+  for (const fam of ['question', 'objection', 'feeling']) {
+    let tp = 0;
+    let fp = 0;
+    let gold = 0;
+    held.forEach((u, i) => {
+      const want = [...(ex[i] as Example).labels].filter((x) => x.startsWith(`${fam}:`));
+      gold += want.length;
+      const top = scoreActs(u.text, u.context, m).find((s) => s.label.startsWith(`${fam}:`));
+      if (!top || top.p < (m.thresholds[m.labels.indexOf(top.label)] as number)) return;
+      if (want.includes(top.label)) tp++;
+      else fp++;
+    });
+    console.log(`classifier alone, ${fam}: recall ${pct(tp, gold)} (${tp}/${gold}), wrong ${fp}`);
+  }
+  const rules = evaluateUtterances(held, (t, c) => readUtterance(t, c, null));
+  const both = evaluateUtterances(held, (t, c) => readUtterance(t, c, m));
+  for (const fam of ['question:', 'objection:', 'feeling:']) {
+    const a = family(rules.acts, fam);
+    const b = family(both.acts, fam);
+    console.log(
+      `${fam.padEnd(11)} rules ${pct(a.hit, a.total)} (FP ${a.falsePositives}) → rules+classifier ${pct(b.hit, b.total)} (FP ${b.falsePositives})`,
+    );
+  }
+  console.log(
+    `slots exact: rules ${pct(rules.slotsExact.hit, rules.slotsExact.total)} → ${pct(both.slotsExact.hit, both.slotsExact.total)}; compliance misses ${rules.complianceMisses.length} → ${both.complianceMisses.length}`,
+  );
+}
