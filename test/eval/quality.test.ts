@@ -58,10 +58,13 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 2,
     conversationComplianceMisses: 1,
   },
+  // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
+  // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
+  // act classifier).
   test: {
     slots: 0.9,
-    questions: 0.78,
-    objections: 0.76,
+    questions: 0.8,
+    objections: 0.8,
     conversations: 0.79,
     keywordMisses: 5,
     conversationComplianceMisses: 1,
