@@ -181,10 +181,17 @@ export function decideTurn(input: TurnInput): TurnDecision {
     const to = handoffTarget(ctx);
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
+    const bothBefore = state.facts.intent === 'both';
     state.facts = mergeFacts(state.facts, learned(ctx));
     const held = answerQuestions(ctx, comps);
     if (!held) runBot(ctx, state.owner);
-    else if (ctx.reading.hardship)
+    // "Can you help us buy too?" to the seller bot: said yes to before the next question.
+    if (!held && !bothBefore && state.facts.intent === 'both' && state.owner === 'seller') {
+      // It stands in for the bot's "Thanks." before its next question.
+      const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
+      ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
+      ctx.parts.unshift({ text: ctx.phrase('seller.buy_too'), keep: true });
+    } else if (ctx.reading.hardship)
       ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });
   }
   applyEscalationRules(ctx, false);

@@ -15,6 +15,7 @@ export const en: Record<string, string[]> = {
     '{agent} goes over fees and co-op terms personally on a quick call. When is a good time to reach you?',
   ],
 
+  'seller.buy_too': ["Yes, {agent} helps with buying too; we'll plan that next."],
   'seller.motivation': [
     "What's got you thinking about selling, and where would you move?",
     "What's prompting the move, and where are you headed next?",

@@ -15,6 +15,7 @@ export const es: Record<string, string[]> = {
     '{agent} explica las comisiones y los acuerdos en persona en una llamada breve. ¿Cuándo le puede llamar?',
   ],
 
+  'seller.buy_too': ['Sí, {agent} también le ayuda a comprar; eso lo vemos después.'],
   'seller.motivation': [
     '¿Qué le hace pensar en vender, y a dónde se mudaría?',
     '¿Qué motiva la mudanza, y a dónde piensa ir?',

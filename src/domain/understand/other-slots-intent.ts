@@ -189,7 +189,9 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
       leading !== undefined ||
       sequenced ||
       FIND_FIRST.test(said) ||
-      BUY_TOGETHER.test(said);
+      BUY_TOGETHER.test(said) ||
+      // "can you help us buy too?": asked outright.
+      help !== undefined;
     if (buy || FIND_FIRST.test(said)) return clear ? 'both' : null;
   }
   if (options.bot === 'seller' && sell && (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))) buy = true;

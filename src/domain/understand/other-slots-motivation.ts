@@ -301,9 +301,10 @@ const QUIT_JOB = cues([
 
 // Spanish move verbs without a destination say no reason to move, as "we're moving" says none:
 // "nadie me regresó la llamada", "nos vamos a morir aquí", "por fin nos vamos a cambiar", "ya nos
-// cambiamos en octubre", "me mandan demasiados mensajes". With one ("nos cambiamos a Texas") they do.
+// cambiamos en octubre", "me mandan demasiados mensajes". With one ("nos cambiamos a Texas") they do,
+// and "me cambio de trabajo" is a change of job.
 const NOT_A_MOVE =
-  /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
+  /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso|de trabajo|de empleo)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
 
 const RULES: [RegExp, MotivationSlot][] = [
   [LANDLORD_SELLS, 'other'],
