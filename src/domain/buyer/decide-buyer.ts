@@ -69,7 +69,9 @@ export function decideBuyer(ctx: TurnContext): void {
     state.vague[KEY(pendingQ)] = (state.vague[KEY(pendingQ)] ?? 0) + 1;
   }
 
-  if (reading.facts.financing === 'not_yet') ctx.say('buyer.lender_offer');
+  // "Working with Rocket": the lead has a lender already, so none is offered.
+  if (reading.facts.financing === 'not_yet')
+    ctx.say(f.lender ? 'buyer.lender_known' : 'buyer.lender_offer', { lender: f.lender ?? '' });
   if (reading.twoDeciders) ctx.say('buyer.two_deciders');
   if (reading.marketTiming) ctx.say('buyer.market_timing', {}, { keep: true });
   describeMatches(ctx);

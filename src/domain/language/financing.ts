@@ -33,6 +33,7 @@ const NOT_YET =
 const BARE_NOT_YET = new RegExp(
   `^(?:no|${NO_WORDS}|no not yet|nope not yet|not at the moment|not right now|no aun|no yet)\\b`,
 );
+const WITH_A_LENDER = /\b(?:working|talking|speaking|going|dealing) (?:with|w|to|thru|through)\b/;
 const BARE_IN_PROCESS =
   /^(?:working on it|in (?:the )?process|in progress|almost|getting there|en eso|trabajando en eso)\b/;
 
@@ -156,6 +157,9 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
   if ((PROCESS.test(flat) || STILL_WORKING.test(flat)) && (options.justAsked || LOAN_TALK.test(flat)))
+    return false;
+  // "working w rocket", "talking to chase": with a named lender, and no approval said.
+  if (options.justAsked && WITH_A_LENDER.test(flat) && LENDER_NAMES.test(flat) && !APPROVED.test(flat))
     return false;
   if (approvedWord || HAS_LETTER.test(flat) || LENDER_SAYS_OK.test(flat)) return true;
   if (NO_LENDER_YET.test(flat)) return false;

@@ -68,6 +68,7 @@ export const en: Record<string, string[]> = {
     'Any must-haves, like a pool, single story or no HOA?',
     'Anything the home has to have?',
   ],
+  'buyer.lender_known': ["Good, you're already working with {lender} on the financing."],
   'buyer.lender_offer': ['No problem, {agent} can connect you with a local lender when you are ready.'],
   'buyer.matches_many': ['{n} homes fit so far, the best is {best}.'],
   'buyer.matches_one': ['One home fits so far: {best}.'],

@@ -70,6 +70,7 @@ export const es: Record<string, string[]> = {
     '¿Algo indispensable, como alberca, un solo piso o sin HOA?',
     '¿Qué debe tener la casa sí o sí?',
   ],
+  'buyer.lender_known': ['Bien, ya está trabajando con {lender} en el financiamiento.'],
   'buyer.lender_offer': [
     'No hay problema, {agent} le puede conectar con un prestamista local cuando esté listo.',
   ],
