@@ -26,7 +26,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     topic: 'how_got_number',
     said: [
       wordRegex(
-        `(?:how|where|why|when)(?: else)? (?:did |do |does |would |d )?(?:${YOU} )?(?:even |ever |actually |really )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
+        `(?:how|where|why|when|whered)(?: else)? (?:did |do |does |would |d )?(?:${YOU} )?(?:even |ever |actually |really )?(?:get|got|find|found|obtain|have|has|pull|buy|bought) ${MY_DETAILS}`,
       ),
       wordRegex(`howd (?:${YOU} )?(?:get|find) ${MY_DETAILS}`),
       // "how'd you get ahold of me", "what list did you get my number from", "who'd you get it from"

@@ -39,6 +39,7 @@ describe('how the number was obtained, and who we are', () => {
     ["how'd you get ahold of me", 'how_got_number'],
     ['what list did you get my number from?', 'how_got_number'],
     ['was this from the flyer on my door?', 'how_got_number'],
+    ['whered u even get my number', 'how_got_number'],
     ['did you pull my info off some website?', 'how_got_number'],
     ['i want to know where my number came from', 'how_got_number'],
     ['¿cómo es que tienen mi dirección?', 'how_got_number'],
