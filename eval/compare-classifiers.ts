@@ -20,7 +20,14 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type ActModel, scoreActs } from '../src/domain/understand/act-classifier.ts';
-import { DEFAULTS, type Example, toExamples, train, trainableLabel } from '../scripts/act-model-train.ts';
+import {
+  DEFAULTS,
+  type Example,
+  toExamples,
+  train,
+  trainableLabel,
+  trainWithThresholds,
+} from '../scripts/act-model-train.ts';
 import { loadUtterances, type Split, type Utterance } from './lib/corpus.ts';
 import { pct } from './lib/utterance-eval.ts';
 
@@ -97,55 +104,6 @@ function loadNlpJs(dir: string): NlpJs {
 
 // --- our classifier: train + thresholds exactly as scripts/train-act-model.ts does ------------
 // (copied, because that script trains and writes on import and exports nothing)
-
-function trainWithThresholds(ex: readonly Example[], ls: string[], k: number, beta: number): ActModel {
-  const oof: number[][] = ex.map(() => []);
-  for (let fold = 0; fold < k; fold++) {
-    const fit = ex.filter((_, i) => i % k !== fold);
-    const m = train(fit, ls, DEFAULTS);
-    ex.forEach((e, i) => {
-      if (i % k !== fold) return;
-      const z = m.bias.slice();
-      for (const f of e.features) {
-        const row = m.weights[f];
-        if (!row) continue;
-        for (let j = 0; j + 1 < row.length; j += 2) {
-          const l = row[j] as number;
-          z[l] = (z[l] as number) + (row[j + 1] as number);
-        }
-      }
-      oof[i] = z.map((v) => 1 / (1 + Math.exp(-v)));
-    });
-  }
-  const full = train(ex, ls, DEFAULTS);
-  full.thresholds = ls.map((label, l) => bestThreshold(ex, oof, label, l, beta));
-  return full;
-}
-
-function bestThreshold(ex: readonly Example[], oof: number[][], label: string, l: number, beta: number) {
-  let best = 0.9;
-  let bestF = -1;
-  for (let t = 0.35; t <= 0.951; t += 0.05) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    ex.forEach((e, i) => {
-      const on = (oof[i]?.[l] ?? 0) >= t;
-      const gold = e.labels.has(label);
-      if (on && gold) tp++;
-      else if (on) fp++;
-      else if (gold) fn++;
-    });
-    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f = p + r === 0 ? 0 : ((1 + beta * beta) * p * r) / (beta * beta * p + r);
-    if (f > bestF) {
-      bestF = f;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
-}
 
 // --- scoring ----------------------------------------------------------------------------------
 

@@ -112,3 +112,69 @@ export function train(examples: readonly Example[], labels: readonly string[], o
     trainedOn: [],
   };
 }
+
+/** Every label's probability for one example's features under `m`. */
+function probabilities(m: ActModel, features: readonly string[]): number[] {
+  const z = m.bias.slice();
+  for (const f of features) {
+    const row = m.weights[f];
+    if (!row) continue;
+    for (let j = 0; j + 1 < row.length; j += 2) {
+      const l = row[j] as number;
+      z[l] = (z[l] as number) + (row[j + 1] as number);
+    }
+  }
+  return z.map((v) => 1 / (1 + Math.exp(-v)));
+}
+
+/**
+ * Trains k models on k−1 folds to pick each label's threshold on the out-of-fold probabilities
+ * (best F-beta over 0.35 … 0.95), then one model on every example.
+ */
+export function trainWithThresholds(
+  ex: readonly Example[],
+  ls: string[],
+  k: number,
+  beta: number,
+  o = DEFAULTS,
+): ActModel {
+  const oof: number[][] = ex.map(() => []);
+  for (let fold = 0; fold < k; fold++) {
+    const m = train(
+      ex.filter((_, i) => i % k !== fold),
+      ls,
+      o,
+    );
+    ex.forEach((e, i) => {
+      if (i % k === fold) oof[i] = probabilities(m, e.features);
+    });
+  }
+  const full = train(ex, ls, o);
+  full.thresholds = ls.map((label, l) => bestThreshold(ex, oof, label, l, beta));
+  return full;
+}
+
+function bestThreshold(ex: readonly Example[], oof: number[][], label: string, l: number, beta: number) {
+  let best = 0.9;
+  let bestF = -1;
+  for (let t = 0.35; t <= 0.951; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    ex.forEach((e, i) => {
+      const on = (oof[i]?.[l] ?? 0) >= t;
+      const gold = e.labels.has(label);
+      if (on && gold) tp++;
+      else if (on) fp++;
+      else if (gold) fn++;
+    });
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f = p + r === 0 ? 0 : ((1 + beta * beta) * p * r) / (beta * beta * p + r);
+    if (f > bestF) {
+      bestF = f;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}

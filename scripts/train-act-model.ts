@@ -7,7 +7,7 @@ import { type ActModel, scoreActs } from '../src/domain/understand/act-classifie
 import { readUtterance } from '../src/domain/understand/read-utterance.ts';
 import { loadUtterances, type Split, type Utterance } from '../eval/lib/corpus.ts';
 import { evaluateUtterances, family, pct } from '../eval/lib/utterance-eval.ts';
-import { DEFAULTS, type Example, toExamples, train, trainableLabel } from './act-model-train.ts';
+import { DEFAULTS, type Example, toExamples, trainableLabel, trainWithThresholds } from './act-model-train.ts';
 
 /**
  * Trains the act classifier on the development splits and writes
@@ -50,7 +50,7 @@ const options = {
   ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
   ...(values['min-count'] ? { minCount: Number(values['min-count']) } : {}),
 };
-const model = trainWithThresholds(examples, labels, Number(values.folds), Number(values.beta));
+const model = trainWithThresholds(examples, labels, Number(values.folds), Number(values.beta), options);
 model.trainedOn = trainSplits;
 model.corpusSha256 = corpusDigest(trainSplits);
 console.log(
@@ -64,52 +64,6 @@ if (holdout === undefined || values.write) {
   console.log(`wrote ${out} (${Math.round(JSON.stringify(model).length / 1024)} KB)`);
 }
 if (holdout !== undefined) report(loadUtterances(holdout), model);
-
-/** Trains k models on k−1 folds to pick each label's threshold, then one model on everything. */
-function trainWithThresholds(ex: readonly Example[], ls: string[], k: number, beta: number): ActModel {
-  const oof: number[][] = ex.map(() => []);
-  for (let fold = 0; fold < k; fold++) {
-    const fit = ex.filter((_, i) => i % k !== fold);
-    const m = train(fit, ls, options);
-    ex.forEach((e, i) => {
-      if (i % k !== fold) return;
-      const z = m.bias.slice();
-      for (const f of e.features) {
-        const row = m.weights[f];
-        if (row) for (let j = 0; j + 1 < row.length; j += 2) z[row[j] as number] += row[j + 1] as number;
-      }
-      oof[i] = z.map((v) => 1 / (1 + Math.exp(-v)));
-    });
-  }
-  const full = train(ex, ls, options);
-  full.thresholds = ls.map((label, l) => bestThreshold(ex, oof, label, l, beta));
-  return full;
-}
-
-function bestThreshold(ex: readonly Example[], oof: number[][], label: string, l: number, beta: number) {
-  let best = 0.9;
-  let bestF = -1;
-  for (let t = 0.35; t <= 0.951; t += 0.05) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    ex.forEach((e, i) => {
-      const on = (oof[i]?.[l] ?? 0) >= t;
-      const gold = e.labels.has(label);
-      if (on && gold) tp++;
-      else if (on) fp++;
-      else if (gold) fn++;
-    });
-    const p = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const r = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f = p + r === 0 ? 0 : ((1 + beta * beta) * p * r) / (beta * beta * p + r);
-    if (f > bestF) {
-      bestF = f;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
-}
 
 function report(held: Utterance[], m: ActModel): void {
   // The classifier alone: its best label per family against the labels.
