@@ -58,6 +58,17 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 2,
     conversationComplianceMisses: 1,
   },
+  // Third development split, written from the lead's side after dev2 was tuned on (ids w…). First
+  // measurement, before any change for it: 91.2 % slots, 85.6 % questions, 70.0 % objections, 10
+  // keyword errors, 62/78 conversations, 1 compliance miss.
+  dev3: {
+    slots: 0.91,
+    questions: 0.85,
+    objections: 0.7,
+    conversations: 0.79,
+    keywordMisses: 10,
+    conversationComplianceMisses: 1,
+  },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
   // act classifier).
@@ -77,7 +88,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;
