@@ -10,7 +10,14 @@ export type FakeAnthropicStep =
   | { toolInput: Record<string, unknown> }
   /** An error answer with Anthropic's error body; 429 carries `retry-after` (seconds, default 1). */
   | { status: FakeAnthropicErrorStatus; message?: string; retryAfter?: number }
-  | { delayMs: number; then: FakeAnthropicStep };
+  | { delayMs: number; then: FakeAnthropicStep }
+  | { after: Promise<unknown>; then: FakeAnthropicStep };
+
+/** A step answered only once `event` has settled (a test's own write, say), whatever it took. */
+export function answeredAfter(event: Promise<unknown>, step: FakeAnthropicStep): FakeAnthropicStep {
+  // biome-ignore lint/suspicious/noThenProperty: the step's shape; its `then` is never a function.
+  return { after: event, then: step };
+}
 
 /** A step answered only after `ms` (a client that gives up first sees no answer). */
 export function delayed(ms: number, step: FakeAnthropicStep): FakeAnthropicStep {
@@ -157,6 +164,17 @@ export async function startFakeAnthropic(opts: { apiKey: string }): Promise<Fake
       return fail(400, 'max_tokens: Field required');
 
     const answer = (step: FakeAnthropicStep) => {
+      if ('after' in step) {
+        let closed = false;
+        res.on('close', () => {
+          closed = true;
+        });
+        void step.after.then(
+          () => closed || answer(step.then),
+          () => closed || answer(step.then),
+        );
+        return;
+      }
       if ('delayMs' in step) {
         const timer = setTimeout(() => {
           pending.delete(timer);
