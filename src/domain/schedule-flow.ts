@@ -97,6 +97,22 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       ctx.ask('schedule.daypart');
       return;
     }
+    // "Can I cancel Saturday's showing? we want to see more first": no time wanted for now, so
+    // nothing is booked and the agent follows up; a day named in it is not a choice.
+    if (cancelsOnly(ctx)) {
+      ctx.say('schedule.none_booked', {}, { keep: true });
+      ctx.task(
+        `${what}: no time picked`,
+        `The lead declined the offered times: "${ctx.text.trim().slice(0, 160)}"`,
+        2,
+      );
+      ctx.state.stage = 'closed';
+      ctx.state.closedReason = 'qualified';
+      ctx.state.pending = null;
+      ctx.state.schedule = { step: 'slots', slots: [] };
+      ctx.audit('appointment_declined', { visit });
+      return;
+    }
     // "Can you come Saturday morning?": none of the offered times, a time of their own instead.
     const day = parseDay(ctx.text);
     const daypart = parseDaypart(ctx.text);
@@ -125,6 +141,11 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
   }
   const day = parseDay(ctx.text) ?? ctx.text.trim().slice(0, 40);
   finishWithTask(ctx, what, sch.daypart ?? 'any time', day);
+}
+
+function cancelsOnly(ctx: TurnContext): boolean {
+  const kinds = ctx.reading.acts.flatMap((a) => (a.act === 'scheduling' ? [a.kind] : []));
+  return kinds.includes('cancel') && !kinds.includes('reschedule') && !kinds.includes('time_preference');
 }
 
 function finishWithTask(ctx: TurnContext, what: string, daypart: string, day: string): void {

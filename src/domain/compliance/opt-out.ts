@@ -127,6 +127,7 @@ function requestsStop(flat: string): boolean {
   return false;
 }
 
+const ONE_WORD_FILLERS = new Set(EDGE_FILLERS.filter((f) => !f.includes(' ') && f.length > 1));
 const SPELLING_GAPS = /[\s.,_*·!?-]+/u;
 const ONE_LETTER = /^\p{L}$/u;
 const MAX_SPELLED = 24;
@@ -140,6 +141,10 @@ function spelledOut(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed.length > MAX_SPELLED * 4) return null;
   const letters = trimmed.split(SPELLING_GAPS).filter((p) => p.length > 0);
+  // "s t o p pls", "please S T O P": politeness around the letters does not change them.
+  while (letters.length > 0 && ONE_WORD_FILLERS.has(flatten(letters[letters.length - 1] ?? '')))
+    letters.pop();
+  while (letters.length > 0 && ONE_WORD_FILLERS.has(flatten(letters[0] ?? ''))) letters.shift();
   if (letters.length < 3 || letters.length > MAX_SPELLED) return null;
   return letters.every((l) => ONE_LETTER.test(l)) ? letters.join('') : null;
 }
@@ -200,6 +205,10 @@ const OPT_IN_REQUESTS: readonly RegExp[] = [
     '(?:puedes|pueden|puede) (?:volver a (?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes)|(?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes) (?:otra vez|de nuevo))',
   ),
   wordRegex('volver a recibir (?:los |sus |tus )?(?:mensajes|textos)'),
+  // "sí quiero recibir mensajes otra vez": asked for again, never after a "no".
+  wordRegex(
+    '(?<!no )(?:quiero|queremos) recibir (?:los |sus |tus )?(?:mensajes|textos) (?:otra vez|de nuevo)',
+  ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de alta'),
 ];
 
@@ -247,5 +256,5 @@ const MY_MISTAKE = wordRegex(
   'me equivoque|nos equivocamos|fue un error|my mistake|my bad|by mistake|by accident|por error|sin querer',
 );
 const MAY_WRITE = wordRegex(
-  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)',
+  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:escribir|contactar|mandar mensajes|textear)',
 );

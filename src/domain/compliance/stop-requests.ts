@@ -23,7 +23,13 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
   ),
-  wordRegex('take (?:me|us|my number|this number|my phone number) off'),
+  wordRegex('take (?:me|us|my number|this number|my phone number|my name|our name|our names) off'),
+  // "please don't reach out", "do not reach out to us again": contact declined without a verb we list.
+  wordRegex(
+    '(?:dont|do not|never) (?:ever )?reach out(?: to (?:me|us))?(?: (?:again|anymore|any more|please|pls|plz))?$',
+  ),
+  // Consent itself withdrawn: "REVOKE consent", "I withdraw my consent".
+  wordRegex('(?:revoke|revoking|withdraw|withdrawing|rescind|rescinding) (?:my |our |all |any )?consent'),
   wordRegex(`(?:dont|do not|never) (?:ever )?(?:${CONTACT_VERBS}) (?:me|us|this number)`),
   // "please don't text for a while": no object, but a stretch of silence asked for.
   wordRegex(
@@ -142,7 +148,7 @@ export function threatensOverContact(flat: string): boolean {
 
 // Taking an opt-out back: "I said stop by accident", "texted STOP by mistake", "puse baja por error".
 const RETRACTION = wordRegex(
-  '(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:say|text|send|type|hit|press|reply) (?:stop|unsubscribe)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
+  '(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
 );
 
 export function retractsOptOut(text: string): boolean {

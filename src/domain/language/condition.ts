@@ -97,6 +97,8 @@ const NEEDS_WORK_CUES = cues([
   '(?:arreglar|reparar)\\w* (?:el |la |los |las )?(?:techo|plomeria|cimientos|piso|cocina)',
   'needs? (?:a lot of|lots of|tons of|significant|extensive|a ton of|so much|a full|complete|total) (?!updating|updates|tlc|love)\\w+',
   'needs to be (?:redone|remodeled)',
+  // "needs new everything": all of it replaced, not new already.
+  'needs? (?:all )?new everything|needs? everything (?:new|replaced|redone)',
   'muchas reparaciones|reparaciones mayores|para remodelar',
   'problemas de (?:plomeria|techo)',
   '(?:techo|tejado) (?:gotea|con goteras)',

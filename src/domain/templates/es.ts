@@ -103,6 +103,9 @@ export const es: Record<string, string[]> = {
     '¿Quiere que agendemos una visita para verla?',
   ],
   'schedule.after': ['¡Gracias! {agent} le verá en la cita.'],
+  'schedule.none_booked': [
+    'No hay problema, no queda nada agendado. {agent} fija una hora cuando usted quiera.',
+  ],
 
   'compliance.opt_out': ['Listo, ya no recibirá más mensajes de nuestra parte.'],
   'compliance.opt_in': ['Está suscrito de nuevo. ¿Cómo le puedo ayudar con su casa?'],

@@ -19,6 +19,26 @@ const COUNT = '(?:[0-9]+|two|three|four|five|six|several|multiple|like [0-9]+|co
 
 export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
+    // Complaints about the texts themselves, or their hour: "getting really tired of these
+    // messages", "these automated texts are kinda annoying", "a text every single day", "do NOT
+    // call me at work", "you texted me at 10pm", "less questions more listings", "enough with the
+    // 20 questions", "I don't need the check-ins", "not 3 a week", "ya no me hagan tantas
+    // preguntas", "no me manden mensajes tan temprano", "me anden llamando a cada rato".
+    type: 'stop_texting',
+    pattern: w(
+      `(?:tired|sick) of (?:these|your|the|all these|all the|all your|getting) ${TEXTS}|(?:these|your|the|all these|all the)(?: automated| auto| constant| daily)? ${TEXTS} (?:are|r) (?:kinda |kind of |so |really |very |getting )?(?:annoying|a lot|too much|excessive|irritating|spammy)|(?:a|another|one) (?:text|message|call) (?:every|each) (?:single )?(?:day|morning|night|week)|(?:dont|do not|never) (?:call|text|message|txt|email) (?:me|us) (?:at work|so early|so late|this early|this late|at night|on (?:the )?weekends?|on sundays?)|(?:texted|called|messaged|texting|calling) (?:me|us) at (?:9|10|11|12|midnight)(?: ?pm| at night)?(?! ?am)|(?:less|fewer) questions|(?:the )?(?:20|twenty) questions|(?:dont|do not) need (?:the|these|your|all the|all these|any) (?:check ins|checkins|check in texts|follow ups|followups|reminders)|not (?:[0-9]|two|three|four|five) (?:texts? )?(?:a|per) (?:week|day)|tantas preguntas|(?:no|ya no) (?:me|nos) (?:hagan|hagas|haga) (?:mas )?preguntas|no (?:me|nos) (?:manden|mandes|mande|escriban|escribas|llamen|llames) (?:mensajes |textos )?(?:tan temprano|tan tarde|de noche|en la noche|al trabajo|en el trabajo)|(?:me|nos) (?:anden|esten|este|anda) (?:llamando|escribiendo|mandando mensajes|texteando) (?:a cada rato|tanto|todo el dia|a todas horas)`,
+    ),
+  },
+  {
+    // Scorn for the trade or for us, in everyday words: "nice try, lowballer", "none of your damn
+    // business", "another parasite agent", "clowns. all of you", "agents are a scam", "so done
+    // with realtors", "que te importa", "vete a la goma".
+    type: 'hostile',
+    pattern: w(
+      `lowballers?|none of (?:your|ur|yo) (?:damn |dang |darn |freaking |fucking |effing )?business|parasite|^clowns|clowns all of (?:you|yall)|(?:agents|realtors|you people|you guys|yall|this) (?:are|is) (?:all )?(?:a )?(?:scam|scams|scammers)|(?:so )?done with (?:realtors|agents|you people|you guys|yall)(?! for)|que te importa|vete a la goma|(?:no es|no son) (?:de tu|de su) (?:incumbencia|asunto)`,
+    ),
+  },
+  {
     // "we got the keys friday", "just signed the closing docs", "our offer on a townhome got
     // accepted", "ended up going with a new build", "closing dec 20th", "ya aceptaron nuestra oferta".
     type: 'already_bought',

@@ -378,6 +378,15 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     after: [null, 'buy_or_sell', 'appointment'],
   },
   {
+    // Waiting on something far off: "gonna wait til rates come down", "not till my lease is up",
+    // "we're not even close to that stage yet", "esperamos a que bajen las tasas".
+    type: 'too_early',
+    pattern: w(
+      '(?:wait|waiting|hold off|holding off) (?:til|till|until|for) (?:the )?(?:rates|interest rates|prices) (?:to )?(?:come down|go down|drop|fall)|(?:not|no) (?:til|till|until) (?:my|our|the) lease (?:is up|ends|runs out)|not (?:even )?close to (?:that|this|the) (?:stage|point|step)|(?:esperar|esperamos|esperando) a que (?:bajen|baje) (?:las tasas|los precios|el interes)',
+    ),
+    statement: true,
+  },
+  {
     type: 'too_early',
     pattern: new RegExp(
       `^(?:in |maybe |like |probably |at least |maybe in |in like |not for |prob |en |tal vez en )?${FAR_LONG}(?: from now| or so| or more| at least| out| maybe)?$`,

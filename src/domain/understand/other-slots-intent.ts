@@ -59,7 +59,7 @@ const BUYER_INTEREST =
 const SELLER_INTEREST =
   /\b(?:unload (?:the|our|my|this) (?:house|home|place|condo)|cash(?:ing)? out|get rid of (?:this|the|our|my) (?:one|place|house|home|condo)|depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
 const TRADING_UP =
-  /\b(?:upgrad(?:e|ing)|outgr(?:ew|own|owing)|(?:need|want) (?:a )?(?:bigger|larger) (?:place|house|home))\b/;
+  /\b(?:upgrad(?:e|ing)|outgr(?:ew|own|owing)|(?:need|want) (?:a )?(?:bigger|larger) (?:place|house|home)|trade (?:our|my|the) (?:condo|townhouse|townhome|place|house|home) (?:in )?for (?:a|an|something)\b)\b/;
 // The next home named beside the sale: "sell the condo, get a house w a yard", "downsize ... grab
 // something smaller around here".
 const NEXT_HOME =
@@ -87,7 +87,7 @@ const QUESTION_OPENER =
 const HOME_VALUE =
   /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;
 const OWN_PLAN =
-  /\b(?:if|once|when) (?:we|i) (?:(?:want|wanna|decide|plan|choose|were going|are going|go ahead)(?: to| and)? )?(?:sell|buy|list|purchase)\b(?: [a-z]+){0,4}|\bsi (?:(?:queremos|quiero|decidimos) )?(?:vender|comprar|vendemos|vendo|compramos|compro)\b|\bsi es (?:mi|nuestra) primera casa\b/g;
+  /\b(?:if|once|when) (?:we|i) (?:(?:want|wanna|decide|plan|choose|were going|are going|go ahead)(?: to| and)? )?(?:sell|buy|list|purchase)\b(?: [a-z]+){0,4}|\bsi (?:(?:queremos|quiero|decidimos) )?(?:vender|comprar|vendemos|vendo|compramos|compro)\b|\bsi es (?:mi|nuestra) primera casa\b|\b(?:can|could) (?:we|i) (?:sell and buy|buy and sell)\b(?: [a-z]+){0,3}|\b(?:podemos|puedo) (?:vender y comprar|comprar y vender)\b/g;
 // "nuestra primera casa", "looking for our first home": a first home is bought (not one bought long ago).
 const FIRST_HOME =
   /(?<!\b(?:was|bought|had|sold|fue|compramos|vendimos)(?: (?:our|my|nuestra|mi))? )\b(?:first|1st|primera) (?:home|house|casa|casita)\b/;

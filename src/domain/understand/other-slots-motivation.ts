@@ -108,6 +108,8 @@ const FINANCIAL = cues([
   'deudas?|embargo|ejecucion hipotecaria',
   '(?:me|nos|lo|la) (?:corrieron|despidieron)|sin (?:trabajo|empleo)',
   '(?:debo|debemos) (?:\\w+ )?(?:pagos|meses)',
+  'auction|money (?:is|s) (?:tight|short)|tight on (?:money|cash)',
+  '(?:bank|lender) (?:is |s )?sending (?:us |me )?(?:letters|notices)',
 ]);
 const RETIREMENT = cues([
   'retir(?:e|ed|ee|ees|ing|ement)',
@@ -132,6 +134,7 @@ const JOB = cues([
   '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
   '(?:me|lo|la|nos|le|les) (?:mandaron|mandan|manda|mando|van a mandar) a trabajar',
   'traslado',
+  'job starts (?:in|up in|out in) [a-z]+',
   'consigui\\w* (?:un )?(?:nuevo )?(?:trabajo|empleo)|nuevo empleo',
 ]);
 const BOUGHT_ANOTHER = cues([
@@ -159,7 +162,7 @@ const TENANTS = cues([
 const INVESTMENT = cues([
   'investment|investing|reinvest\\w*|1031',
   'cash out|cash flow|pull (?:the |our |my )?equity',
-  'rental(?: property)?',
+  'rentals?(?: property| properties)?',
   'airbnb|short[- ]term rentals?',
   'inversion|invertir',
   '(?:mientras|while) (?:los )?precios (?:estan|are) (?:altos|high)',
@@ -174,6 +177,7 @@ const UPSIZING = cues([
   // with a casita" (without the room, "she's moving in with us" is `other`).
   "moving in with (?:us|me)(?: [a-z']+){0,8} (?:casita|in ?law|adu|granny flat|guest ?house|more room|more space|bigger|extra (?:room|bedroom))",
   'baby (?:#?\\d|number \\d)',
+  'baby (?:is )?due',
   '(?:another|an extra|one more) (?:bedroom|room)',
   '(?:just )?had (?:a|our|another) baby',
   '(?:were|we are|wife is|shes) expecting',
@@ -207,6 +211,7 @@ const DOWNSIZING = cues([
 // A commute complaint with no new job is `other`, even when it comes with a move.
 const COMMUTE = cues([
   'commute (?:is|s)\\b',
+  'commute (?:to|into) (?:\\w+ ){1,2}(?:is )?(?:killing|destroying|brutal|too much|exhausting)',
   '(?:long|bad|terrible|brutal|awful) commute',
   'tired of (?:the )?commut\\w*',
   '(?:drive|driving|traffic) (?:to|into|in) (?:\\w+ ){0,3}(?:every ?day|daily|is killing|killing|is brutal|is too much)',
@@ -239,7 +244,7 @@ const OTHER = cues([
   '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
   'neighbou?rs (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)',
   'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',
-  'hoa(?: fees| dues)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up|terrible|awful|horrible|the worst|a pain)',
+  'hoa(?: fees| dues)?(?: here| there)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up|terrible|awful|horrible|the worst|a pain)',
   '(?:hate|tired of|sick of) (?:the |my |our )?hoa',
   'school district|(?:better|good|great|best) schools?|schools? for (?:the|my|our) kids',
   'noisy|too (?:loud|much noise)',

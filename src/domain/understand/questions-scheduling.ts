@@ -63,7 +63,7 @@ const MOVE = wordRegex(
     DAYS +
     '))|(?:tomorrow|today|manana|hoy|' +
     DAYS +
-    ') no (?:puedo|podemos)|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
+    ') no (?:puedo|podemos)|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar|cambiamos|movemos|pasamos|cambiemos|movamos) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|running late|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
 );
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
@@ -74,7 +74,7 @@ const CANCEL_WORD = wordRegex(
 // A time traded for another, or a meeting moved to a day: "can we do 6 instead of 4?", "the 3rd
 // instead?", "push it 30 min", "move saturday to sunday", "¿se puede cambiar para el sábado?".
 const SWAP_TIME = wordRegex(
-  `(?:[0-9]{1,2}(?:[:.][0-9]{2})?(?: ?(?:am|pm))?|the [0-9]{1,2}(?:st|nd|rd|th)|(?:${DAYS}|tomorrow)(?: (?:morning|afternoon|evening|night))?|earlier|later) instead|instead of (?:[0-9]{1,2}|${DAYS}|tomorrow)|push (?:(?:it|that|the (?:appt|appointment|meeting|showing|call)) )?(?:back )?(?:(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours)|to (?:${DAYS}|sat|sun|fri|tomorrow|next week|[0-9]))|move (?:it|that|${DAYS}|tomorrow|today) to (?:${DAYS}|tomorrow|next week|the [0-9]|[0-9])|(?:se puede|podemos|puedo|podriamos|pueden) (?:cambiar|mover|pasar|recorrer)(?:la|lo)? (?:para|al|a) (?:el |la )?(?:${DAYS}|manana|otro dia|la proxima semana|la otra semana)`,
+  `(?:[0-9]{1,2}(?:[:.][0-9]{2})?(?: ?(?:am|pm))?|the [0-9]{1,2}(?:st|nd|rd|th)|(?:${DAYS}|tomorrow)(?: (?:morning|afternoon|evening|night))?|earlier|later) instead|instead of (?:[0-9]{1,2}|${DAYS}|tomorrow)|(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours) (?:later|earlier)|push (?:(?:it|that|the (?:appt|appointment|meeting|showing|call)) )?(?:back )?(?:(?:[0-9]+|an?|half an) ?(?:min|mins|minutes|hour|hours)|to (?:${DAYS}|sat|sun|fri|tomorrow|next week|[0-9]))|move (?:it|that|${DAYS}|tomorrow|today) to (?:${DAYS}|tomorrow|next week|the [0-9]|[0-9])|(?:se puede|podemos|puedo|podriamos|pueden) (?:cambiar|mover|pasar|recorrer)(?:la|lo)? (?:para|al|a) (?:el |la )?(?:${DAYS}|manana|otro dia|la proxima semana|la otra semana)`,
 );
 const CANCEL_OBJECT = wordRegex(
   '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',
@@ -140,7 +140,9 @@ export function readScheduling(
     (cancelling && offersNewTime && appointment);
 
   if (moving) {
-    if (rescheduleWord && (asked || hypothetical)) acts.push({ act: 'question', topic: 'reschedule' });
+    // Asked as a question ("can we push to next week?", "¿lo podemos mover?"), moving the meeting
+    // is also a question about rescheduling; the policy answers either once.
+    if (asked || (rescheduleWord && hypothetical)) acts.push({ act: 'question', topic: 'reschedule' });
     if (!hypothetical) acts.push({ act: 'scheduling', kind: 'reschedule' });
   } else if (cancelling && (appointment || hypothetical)) {
     if (asked || hypothetical || CANCEL_OBJECT.test(whole)) acts.push({ act: 'question', topic: 'cancel' });

@@ -305,7 +305,7 @@ export const OTHER_RULE: TopicRule = {
   topic: 'other',
   said: [
     wordRegex(
-      '(?:call|ring|phone) (?:me|us)(?! (?:crazy|old|names|out|back when))|give (?:me|us) a (?:call|ring)|(?:can|could) (?:you|u|we) (?:just )?(?:call|talk on the phone|do (?:it|this) (?:over|on) the phone|do (?:a )?(?:zoom|video|facetime))|llameme|llamame|llamenme|me (?:puede|pueden|puedes) llamar',
+      '(?<!(?:dont|not|never|stop|quit) )(?:call|ring|phone) (?:me|us)(?! (?:crazy|old|names|out|back when))|give (?:me|us) a (?:call|ring)|(?:can|could) (?:you|u|we) (?:just )?(?:call|talk on the phone|do (?:it|this) (?:over|on) the phone|do (?:a )?(?:zoom|video|facetime))|llameme|llamame|llamenme|me (?:puede|pueden|puedes) llamar',
     ),
     wordRegex(
       `(?:switch|change|cambiar|cambia|cambie|pasar|go back) (?:it )?(?:to|a|al) (?:${LANGUAGE})|(?:in|en) (?:${LANGUAGE}) (?:please|pls|plz|por favor)|(?:text|write|speak|talk|reply|respond|message|escribir|escribirme|escribeme|escribame|hablarme|textear|mandar|contestar|contestarme) (?:${WORD} ){0,2}(?:in|en) (?:${LANGUAGE})|(?:${LANGUAGE}) (?:please|pls|plz|por favor)|^(?:${LANGUAGE})$|(?:keep|stay) (?:it |this )?in (?:${LANGUAGE})|mejor en (?:${LANGUAGE})`,

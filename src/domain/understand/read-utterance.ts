@@ -25,8 +25,8 @@ export function readUtterance(
     ...readOtherSlots(text, ctx),
     ...readMoneySlots(text, ctx),
   };
-  const months = readTimelineMonths(text, ctx);
-  if (months !== undefined) slots.timeline_months = months;
+  const monthsRead = readTimelineMonths(text, ctx);
+  if (monthsRead !== undefined) slots.timeline_months = monthsRead;
 
   const acts: Act[] = readKeywords(text).map((kind) => ({ act: 'keyword', kind }) as Act);
   acts.push(...readQuestionActs(text, ctx));
@@ -62,6 +62,15 @@ export function readUtterance(
   // "3 texts in one day is too much": a complaint about our texts dates nothing.
   if (stance.acts.some((a) => a.act === 'objection' && a.type === 'stop_texting'))
     delete slots.timeline_months;
+  // "not for at least 2 years", "ahorita no, a lo mejor en un año": a plan two years out, or a
+  // "not now" that puts it a year or more away, is too early, however it is worded.
+  const months = slots.timeline_months;
+  if (
+    months !== undefined &&
+    (months >= 24 || (months >= 12 && stance.acts.some((a) => a.act === 'deny'))) &&
+    !stance.acts.some((a) => a.act === 'objection')
+  )
+    stance.acts.push({ act: 'objection', type: 'too_early' });
   const stated = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
   if (stated || answersPending(text, ctx.lastQuestion, stance.acts, acts)) acts.push({ act: 'answer' });
   const meaningful = acts.length > 0 || stance.acts.some((a) => a.act !== 'other');

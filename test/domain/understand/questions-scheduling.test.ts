@@ -55,13 +55,26 @@ describe('confirming a meeting', () => {
 });
 
 describe('moving and cancelling a meeting', () => {
-  it('reads a new time as a reschedule, not as cancelling or opting out', () => {
-    expect(labels('can we cancel the 10am and do 2 instead')).toEqual(['s:reschedule', 's:time_preference']);
-    expect(labels('thursday no longer works, could we do friday')).toEqual([
+  it('reads a new time as a reschedule, not as cancelling or opting out; asked, it is a question too', () => {
+    expect(labels('can we cancel the 10am and do 2 instead')).toEqual([
+      'q:reschedule',
       's:reschedule',
       's:time_preference',
     ]);
-    expect(labels('¿la podemos pasar al miércoles?')).toEqual(['s:reschedule', 's:time_preference']);
+    expect(labels('thursday no longer works, could we do friday')).toEqual([
+      'q:reschedule',
+      's:reschedule',
+      's:time_preference',
+    ]);
+    expect(labels('¿la podemos pasar al miércoles?')).toEqual([
+      'q:reschedule',
+      's:reschedule',
+      's:time_preference',
+    ]);
+    expect(labels('thursday no longer works, friday same time')).toEqual([
+      's:reschedule',
+      's:time_preference',
+    ]);
   });
 
   it('asks and requests a reschedule at once', () => {
