@@ -14,7 +14,7 @@ import { DEFAULTS, type Example, toExamples, trainableLabel, trainWithThresholds
  * src/domain/understand/act-model.json; each label's threshold is chosen on out-of-fold
  * probabilities (k-fold over the training items), never on the test split.
  *
- *   npm run train:acts                      train on train+dev+dev2, write the model
+ *   npm run train:acts                      train on train+dev+dev2+dev3, write the model
  *   npm run train:acts -- --holdout dev2    train on the other development splits and report,
  *                                           on the held-out one, rules alone against rules plus
  *                                           the classifier (nothing is written)
@@ -32,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 
-const DEV_SPLITS: Split[] = ['train', 'dev', 'dev2'];
+const DEV_SPLITS: Split[] = ['train', 'dev', 'dev2', 'dev3'];
 const holdout = values.holdout as Split | undefined;
 if (holdout !== undefined && !DEV_SPLITS.includes(holdout)) {
   console.error(`--holdout must be one of ${DEV_SPLITS.join(', ')}; the test split is never trained or tuned on`);

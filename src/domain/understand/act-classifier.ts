@@ -4,7 +4,7 @@ import type { Act } from './types.ts';
 
 /**
  * A small linear classifier, trained on the labelled development corpus (eval/corpus, splits
- * train, dev and dev2; never test) by `npm run train:acts`, that reads the questions, objections
+ * train, dev, dev2 and dev3; never test) by `npm run train:acts`, that reads the questions, objections
  * and feelings a message carries when the hand-written readers find none of that kind. One
  * logistic model per label over the features of `actFeatures`; a label is read when its
  * probability reaches the label's threshold. Legally critical reading (STOP, HELP, START, "stop
