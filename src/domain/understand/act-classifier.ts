@@ -62,6 +62,10 @@ type Family = (typeof FAMILIES)[number];
  * - No objection beside facts the rules read (`statesFacts`): "we already bought in Temecula" from
  *   a seller, "tenant occupied, was good last time I checked", "me interesa vender" answer us, and
  *   a "no" only the classifier sees there would close a lead who is talking to us.
+ * - An objection that closes a lead (some for good) needs its own label to reach its threshold and
+ *   0.6, not only the family's: trained on dev3, the family label alone read "Hello, I found your
+ *   number on zillow" as a "no" and its likeliest type, already bought, at 0.05. Only "just
+ *   looking" and "too early", whose policy keeps the conversation going, may come from the family.
  */
 export function fillActs(
   ruled: readonly Act[],
@@ -81,6 +85,8 @@ export function fillActs(
     if (!open) continue;
     const best = scored.find((s) => s.label.startsWith(`${family}:`));
     if (best === undefined || best.label === 'question:other') continue;
+    if (family === 'objection' && !SOFT_OBJECTIONS.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
+      continue;
     // A question the rules saw needs its topic to be likely on its own, and better than even odds
     // ("tell me a joke" is no request for a home value); an objection or a feeling needs its
     // family's label.
@@ -90,6 +96,10 @@ export function fillActs(
   }
   return added;
 }
+
+/** Objections whose policy nurtures instead of closing; any other needs its own label at CLOSING_P. */
+const SOFT_OBJECTIONS = new Set(['objection:just_looking', 'objection:too_early']);
+const CLOSING_P = 0.6;
 
 const isUnplaced = (a: Act) => a.act === 'question' && a.topic === 'other';
 

@@ -97,6 +97,15 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     whole: true,
   },
   {
+    // "nah we are good thanks", "no thanks, I'm all set": a polite no as the whole message.
+    type: 'not_interested',
+    pattern:
+      /^(?:nah|no|nope|naw)(?: thanks| thank you| thx)? (?:we are|were|we re|im|i am|i m) (?:good|ok|okay|fine|all set)(?: (?:thanks|thank you|thx|tho|though|for now))?$/,
+    whole: true,
+    // To "any repairs needed?" or "pre-approved?", "no we're good" answers the question.
+    after: [null, 'buy_or_sell', 'motivation', 'timeline', 'price', 'budget', 'area', 'appointment'],
+  },
+  {
     // How often and when we write: "3 texts in one day is too much", "text like once a week",
     // "pause the texts till january", "only text me if something comes up", "you don't have to
     // follow up so much", "u text me at all hours", "me llegan como 3 textos al día", "bájenle".
