@@ -124,6 +124,8 @@ export interface OutboxStore {
   enqueue(sql: Sql, row: OutboxEnqueue): Promise<number | null>;
   /** Cancels the contact's pending messages to the lead (not its CRM writes); returns how many. */
   cancelQueuedMessages(sql: Sql, locationId: string, contactId: string, reason: string): Promise<number>;
+  /** Drops the senders' shared read of the contact's CRM DND (the CRM said it changed). */
+  forgetCrmDnd(sql: Sql, locationId: string, contactId: string): Promise<void>;
   /** Queues several CRM steps of one record, keyed `<keyPrefix>:<n>` so a retry never adds them twice. */
   enqueueSteps(
     sql: Sql,

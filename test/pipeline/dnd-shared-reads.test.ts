@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/ports.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
-import { emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
+import { contactTagUpdatePayload, emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
 import { daytimeClock, eventually, ghlEnv, startTestService, type TestService } from '../support/service.ts';
 
 /**
  * Before a message goes out, the sender reads the contact's do-not-disturb settings from GHL. Two
- * replicas share one database: a read made by one serves the other for a minute, so a lead whose
- * texts land on both replicas costs one read, not one per replica.
+ * replicas share one database: a read made by one serves the other for five minutes, so a lead whose
+ * texts land on both replicas costs one read, not one per replica; a DND change GHL reports drops it.
  */
 describe('do-not-disturb reads shared between replicas', () => {
   let ghl: FakeGhl;
@@ -92,6 +92,32 @@ describe('do-not-disturb reads shared between replicas', () => {
     // This replica's lookups so far: the first test's first reply (miss), this one (miss).
     expect(count('miss')).toBe(2);
     expect(count('hit')).toBe(0);
+  });
+
+  it('a DND change reported by GHL drops the shared read: the next reply reads the CRM again', async () => {
+    const contactId = 'dndshared00000000004';
+    ghl.seedContact({ id: contactId, phone: '+19095550146' });
+    await text(a, contactId, 'hi, thinking about selling my place');
+    await work(a);
+    expect(contactReads(contactId)).toBe(1);
+    // E-mail switched to do-not-disturb in GHL; texting stays allowed.
+    const dndEvent = {
+      ...contactTagUpdatePayload({
+        locationId: ghl.locationId,
+        contactId,
+        tags: [],
+        dnd: true,
+        timestamp: clock.now().toISOString(),
+      }),
+      type: 'ContactDndUpdate',
+      dndSettings: { Email: { status: 'active' }, SMS: { status: 'inactive' } },
+    };
+    expect((await emitWebhook(`${a.url}/webhooks/ghl`, dndEvent)).status).toBe(200);
+    await work(a);
+    await text(b, contactId, 'probably in the next few months');
+    await work(b);
+    expect(replies(contactId)).toBe(2);
+    expect(contactReads(contactId)).toBe(2);
   });
 
   it('a lead in do-not-disturb on SMS gets nothing from either replica', async () => {

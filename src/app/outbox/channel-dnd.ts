@@ -15,9 +15,11 @@ type Blocked = Record<Channel, boolean>;
 
 /**
  * Reads a contact's do-not-disturb settings from the CRM before a message goes out on a channel,
- * remembering them for `ttlMs` (60 s) so the sends of one turn cost one read: in this process, and
- * through `shared` for every replica (a lead's texts land on any of them). Only GHL keeps DND per
- * channel; the sandbox's DND is our own opt-out, which the send-consent check already applies.
+ * remembering them for `ttlMs` (60 s) in this process, and for `sharedTtlMs` (5 min) through
+ * `shared` for every replica (a lead's texts land on any of them), so the replies of one exchange
+ * cost one read. The read is the backstop: GHL's ContactDndUpdate webhook records an SMS opt-out at
+ * once (the send-consent check applies it to every send) and drops the shared read, so the next
+ * send reads the CRM again. Only GHL keeps DND per channel; the sandbox's DND is our own opt-out.
  *
  * `warm` starts the read early (a turn about to commit a reply calls it), so the sender finds it
  * done or under way instead of waiting for it after the commit; one read is made either way. The
@@ -25,9 +27,16 @@ type Blocked = Record<Channel, boolean>;
  * send), and the send served by a read made for it counts nothing more.
  */
 export function createDndCheck(
-  opts: { ttlMs?: number; now?: () => number; onLookup?: CountLookup; shared?: SharedDndReads } = {},
+  opts: {
+    ttlMs?: number;
+    sharedTtlMs?: number;
+    now?: () => number;
+    onLookup?: CountLookup;
+    shared?: SharedDndReads;
+  } = {},
 ) {
   const ttl = opts.ttlMs ?? 60_000;
+  const sharedTtl = opts.sharedTtlMs ?? 5 * 60_000;
   const now = opts.now ?? Date.now;
   // `warmed`: read from the CRM ahead of a send that has not looked yet (the read counted the miss).
   const cache = new Map<string, { at: number; blocked: Blocked; warmed: boolean }>();
@@ -47,7 +56,7 @@ export function createDndCheck(
     if (under) return under;
     const p = (async () => {
       const elsewhere = await opts.shared?.read(locationId, contactId);
-      if (elsewhere && now() - elsewhere.at.getTime() < ttl) {
+      if (elsewhere && now() - elsewhere.at.getTime() < sharedTtl) {
         remember(key, elsewhere.at.getTime(), elsewhere.blocked, false);
         return { blocked: elsewhere.blocked, fromCrm: false };
       }

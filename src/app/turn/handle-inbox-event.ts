@@ -104,6 +104,8 @@ export async function handleInboxEvent(
       await contacts.upsert(tx, loc, cid, p.contact, now);
       await contacts.setOptedOut(tx, loc, cid, p.dnd);
       if (p.dnd) await outbox.cancelQueuedMessages(tx, loc, cid, 'contact set to do not disturb');
+      // The senders' shared DND read is out of date: the next send reads the CRM again.
+      await outbox.forgetCrmDnd(tx, loc, cid);
       await contacts.audit(tx, {
         locationId: loc,
         contactId: cid,
