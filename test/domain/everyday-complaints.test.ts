@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readKeywords } from '../../src/domain/compliance/keywords.ts';
 import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
 import type { Act, AskedQuestion, BotKind } from '../../src/domain/understand/types.ts';
+import { actLabel } from '../../eval/lib/corpus.ts';
 import { converse } from '../support/converse.ts';
 
 // Opt-outs, complaints about the texts, scorn, "not for years" and a called-off showing, in the
@@ -10,16 +11,7 @@ import { converse } from '../support/converse.ts';
 const NOW = new Date('2026-12-04T18:00:00Z');
 const read = (text: string, bot: BotKind = 'seller', lastQuestion: AskedQuestion | null = null) =>
   readUtterance(text, { bot, lastQuestion, now: NOW });
-const labels = (acts: readonly Act[]) =>
-  acts.map((a) =>
-    a.act === 'question'
-      ? `question:${a.topic}`
-      : a.act === 'objection'
-        ? `objection:${a.type}`
-        : a.act === 'scheduling'
-          ? `scheduling:${a.kind}`
-          : a.act,
-  );
+const labels = (acts: readonly Act[]) => acts.map(actLabel);
 
 describe('keywords in everyday words', () => {
   it.each([
