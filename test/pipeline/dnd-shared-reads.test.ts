@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/ports.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
 import { type FakeGhl, startFakeGhl } from '../support/fakes/ghl-server.ts';
-import { contactTagUpdatePayload, emitWebhook, inboundMessagePayload } from '../support/fakes/webhook-signer.ts';
+import {
+  contactTagUpdatePayload,
+  emitWebhook,
+  inboundMessagePayload,
+} from '../support/fakes/webhook-signer.ts';
 import { daytimeClock, eventually, ghlEnv, startTestService, type TestService } from '../support/service.ts';
 
 /**

@@ -182,7 +182,10 @@ export async function cancelQueuedMessages(
 
 /** Drops the senders' shared read of the contact's CRM DND, so the next send reads it afresh. */
 export async function forgetCrmDnd(tx: Sql, locationId: string, contactId: string): Promise<void> {
-  await tx.query(`DELETE FROM crm_dnd_reads WHERE location_id = $1 AND contact_id = $2`, [locationId, contactId]);
+  await tx.query(`DELETE FROM crm_dnd_reads WHERE location_id = $1 AND contact_id = $2`, [
+    locationId,
+    contactId,
+  ]);
 }
 
 /** Cancels one claimed row (the sender found it must not go out). */

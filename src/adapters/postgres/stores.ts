@@ -22,7 +22,13 @@ import { locationSettingsRepo } from './location-settings-repo.ts';
 import { mcpReadModel } from './mcp-read-model.ts';
 import { InboxRowRejected, inboxHasMessage, pendingInboxCount } from './inbox-repo.ts';
 import { pendingMigrations } from './migrate.ts';
-import { cancelQueuedMessages, enqueueOutbox, enqueueSteps, forgetCrmDnd, outboxStats } from './outbox-repo.ts';
+import {
+  cancelQueuedMessages,
+  enqueueOutbox,
+  enqueueSteps,
+  forgetCrmDnd,
+  outboxStats,
+} from './outbox-repo.ts';
 
 /** The stores on PostgreSQL and PGlite (the same SQL runs on both). */
 export const postgresStores: Stores = {

@@ -38,7 +38,11 @@ describe('the trained act classifier', () => {
   it('never closes a lead on its own: a "no" that ends the conversation comes from the rules', () => {
     // Trained on dev3, the model reads these as "already bought"; a lead closed for good on them
     // would never hear from us again.
-    for (const text of ['Hello, I found your number on zillow', 'I found your ad online', 'we found your sign']) {
+    for (const text of [
+      'Hello, I found your number on zillow',
+      'I found your ad online',
+      'we found your sign',
+    ]) {
       expect(labels(text).filter((l) => l.startsWith('objection:'))).toEqual([]);
     }
     const zillow = converse(['Hello, I found your number on zillow', 'Are you a real person?'], []);
