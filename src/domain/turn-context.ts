@@ -231,10 +231,18 @@ export class TurnContext {
     this.events.push({ action, detail });
   }
 
-  /** Joins the parts, dropping optional ones (oldest first) until the reply fits. */
+  /**
+   * Joins the parts, dropping optional ones (oldest first) until the reply fits. A sentence said
+   * already is said once: two policies may each add "Thanks." before their line.
+   */
   compose(maxLength: number): string | null {
     if (this.parts.length === 0) return null;
-    const parts = [...this.parts];
+    const said = new Set<string>();
+    const parts = this.parts.filter((p) => {
+      if (said.has(p.text) && p.asks === undefined) return false;
+      said.add(p.text);
+      return true;
+    });
     const join = () => parts.map((p) => p.text).join(' ');
     while (join().length > maxLength) {
       let i = parts.findIndex((p) => !p.keep);

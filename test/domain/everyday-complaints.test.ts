@@ -96,6 +96,22 @@ describe('the replies these lead to', () => {
     expect(d?.actions.some((a) => a.type === 'create_task' && /no time picked/.test(a.title))).toBe(true);
   });
 
+  it('a reply never says the same sentence twice', () => {
+    const ds = converse(
+      [
+        'thinking of selling my place in upland',
+        'relocating',
+        'next month',
+        'remodeled kitchen and baths',
+        'around 700',
+      ],
+      [],
+    );
+    expect(ds.at(-1)?.reply).toBe(
+      "Thanks. No problem, Jorge can go over that with you. What's the property address?",
+    );
+  });
+
   it('a divorce is met with sympathy once', () => {
     const [d] = converse(["we're getting divorced so the house has to go"], ['Seller-Lead']);
     expect(d?.reply?.match(/sorry you're going through that/g)).toHaveLength(1);
