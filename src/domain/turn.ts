@@ -191,11 +191,9 @@ export function decideTurn(input: TurnInput): TurnDecision {
       const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
       ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
       ctx.parts.unshift({ text: ctx.phrase('seller.buy_too'), keep: true });
-    } else if (ctx.reading.hardship) {
-      // The seller bot may have said it already, before its next question: once is enough.
-      const empathy = ctx.phrase(`empathy.${ctx.reading.hardship}`);
-      if (!ctx.parts.some((p) => p.text === empathy)) ctx.parts.unshift({ text: empathy, keep: true });
-    }
+    } else if (ctx.reading.hardship)
+      // When the seller bot said it already, compose() keeps one of the two.
+      ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });
   }
   applyEscalationRules(ctx, false);
   return finish(ctx, input);

@@ -13,7 +13,13 @@ export type FakeAnthropicStep =
   | { delayMs: number; then: FakeAnthropicStep }
   | { after: Promise<unknown>; then: FakeAnthropicStep };
 
-/** A step answered only once `event` has settled (a test's own write, say), whatever it took. */
+/**
+ * A step answered only once `event` has settled (a test's own write, say), whatever it took. This
+ * models no behaviour of the Messages API: it is answer latency under the test's control, like
+ * `delayed`. The answer itself is the normal response of the step it wraps
+ * (https://docs.anthropic.com/en/api/messages); a client that times out first sees none, as with
+ * a slow real answer.
+ */
 export function answeredAfter(event: Promise<unknown>, step: FakeAnthropicStep): FakeAnthropicStep {
   // biome-ignore lint/suspicious/noThenProperty: the step's shape; its `then` is never a function.
   return { after: event, then: step };
