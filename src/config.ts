@@ -72,6 +72,12 @@ export const configSchema = z.object({
    * workers have a pool of their own (WORKER_POOL_SIZE), so neither waits for the other's.
    */
   DATABASE_POOL_SIZE: withDefault(z.coerce.number().int().min(1).max(100), 5),
+  /**
+   * PostgreSQL only: keep each statement parsed (and planned) per connection instead of sending it
+   * afresh each time. Off for a pooler that cannot route named statements (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: withDefault(bool, 'true'),
   /** PostgreSQL only: connections for turns, outbox and follow-ups; default WORKER_CONCURRENCY + 6. */
   WORKER_POOL_SIZE: opt(z.coerce.number().int().min(2).max(100)),
   REDIS_URL: opt(url(['redis:', 'rediss:'])),

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   }
   process.on('exit', () => lock?.release());
   const db: Db = config.DATABASE_URL
-    ? createPostgresDb(config.DATABASE_URL, { max: 4 })
+    ? createPostgresDb(config.DATABASE_URL, {
+        max: 4,
+        preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+      })
     : await createPgliteDb(config.DATA_DIR);
   await migrate(db);
 

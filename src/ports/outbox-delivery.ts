@@ -66,9 +66,9 @@ export interface OutboxDeliveryStore {
   /**
    * Claims up to `limit` due rows, the oldest open row of each contact and lane only (each lane
    * of a contact goes out in order), optionally of one contact; a row whose lease ran out is
-   * claimed again.
+   * claimed again. It commits durably before returning.
    */
-  claim(sql: Sql, opts: OutboxClaimOptions): Promise<OutboxRow[]>;
+  claim(db: Db, opts: OutboxClaimOptions): Promise<OutboxRow[]>;
   /**
    * Claims the contact's queued tag and field writes after `row`, due or not, to be carried out
    * merged with it.

@@ -75,12 +75,14 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     (config.DATABASE_URL
       ? createPostgresDb(config.DATABASE_URL, {
           max: config.RECEIVER_ENABLED ? config.DATABASE_POOL_SIZE : 2,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         })
       : await createPgliteDb(config.DATA_DIR, { template: () => migratedSnapshot() }));
   const workDb =
     config.DATABASE_URL && !overrides.db
       ? createPostgresDb(config.DATABASE_URL, {
           max: config.WORKERS_ENABLED ? (config.WORKER_POOL_SIZE ?? config.WORKER_CONCURRENCY + 6) : 2,
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         })
       : db;
   // What both sides use (location settings, CRMs, sandbox clock, scripts) goes with the workers

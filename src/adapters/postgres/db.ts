@@ -46,8 +46,45 @@ function noteFailure(err: unknown): never {
 
 export { isDatabaseUnreachable };
 
+// Statements the server keeps parsed (and, after a few runs, planned) per connection, by text.
+// A statement of a fixed text is named once and every later run skips the parse and, once
+// PostgreSQL settles on a generic plan, the planning too: most of the server's time on a turn's
+// short statements (npm run bench:webhooks, docs/PERFORMANCE.md). Texts that vary (multi-row
+// VALUES lists) make one entry per row count; past the cap, new texts run unnamed, so a connection
+// holds at most MAX_PREPARED statements. A `*` column list is never prepared: a migration run by
+// another replica that adds a column would make its kept plan fail ("cached plan must not change
+// result type"); any other statement that fails so is renamed, parsed afresh on its next run.
+// DATABASE_PREPARED_STATEMENTS=false turns this off (e.g. behind PgBouncer in transaction mode
+// before 1.21, which cannot route named statements).
+const MAX_PREPARED = 400;
+const STAR_COLUMNS = /\b(?:SELECT|RETURNING)\s+\*/i;
+const preparedNames = new Map<string, string>();
+let nextPrepared = 0;
+
+function statement(text: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (!params || params.length === 0) return { text };
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text)) return { text, values: params };
+    name = `jb${nextPrepared++}`;
+    preparedNames.set(text, name);
+  }
+  return { name, text, values: params };
+}
+
+function forgetPlanOnResultChange(text: string, err: unknown): never {
+  if ((err as { code?: unknown } | null)?.code === '0A000') preparedNames.delete(text);
+  return noteFailure(err);
+}
+
 /** PostgreSQL over a pg pool. */
-export function createPostgresDb(connectionString: string, opts: { max?: number } = {}): Db {
+export function createPostgresDb(
+  connectionString: string,
+  opts: { max?: number; preparedStatements?: boolean } = {},
+): Db {
+  const prepare = opts.preparedStatements ?? true;
+  const stmt = (text: string, params?: unknown[]): pg.QueryConfig =>
+    prepare ? statement(text, params) : { text, values: params ?? [] };
   const pool = new pg.Pool({
     connectionString,
     max: opts.max ?? 10,
@@ -58,10 +95,21 @@ export function createPostgresDb(connectionString: string, opts: { max?: number 
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a client between owners: pool.query hands a client that failed back with its error, and
+  // the pool ends it; the server's "terminating connection" (57P01) can still arrive on it then,
+  // with neither the query's listener nor the pool's idle one attached, and an 'error' event
+  // without a listener ends the process. (test/pipeline/postgres-restart.test.ts once saw a service
+  // exit on such an unhandled 57P01 on a loaded machine; this gap is the one we found that allows
+  // it.) Every client keeps this listener for life; the owners' own listeners still act.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return {
     kind: 'postgres',
     query: async (text, params) => {
-      const r = await pool.query(text, params as unknown[]).catch(noteFailure);
+      const r = await pool
+        .query(stmt(text, params as unknown[]))
+        .catch((err) => forgetPlanOnResultChange(text, err));
       return { rows: r.rows };
     },
     exec: async (text) => {
@@ -77,7 +125,8 @@ export function createPostgresDb(connectionString: string, opts: { max?: number 
         broken ??= err;
       };
       client.on('error', onError);
-      const run = (text: string, params?: unknown[]) => client.query(text, params).catch(noteFailure);
+      const run = (text: string, params?: unknown[]) =>
+        client.query(stmt(text, params)).catch((err) => forgetPlanOnResultChange(text, err));
       let discard = false;
       try {
         await run('BEGIN');

@@ -7,7 +7,7 @@ import type {
   PendingInboxRow,
 } from '../../ports/inbox-store.ts';
 import type { Db, Sql } from '../../ports.ts';
-import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
+import { claimInIdOrder, commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 export type { InboxRow, PendingInboxRow };
 
@@ -192,15 +192,16 @@ ORDER BY id`;
  */
 export async function claimInboxRound(db: Db, r: ClaimRound): Promise<ClaimedEvent[]> {
   if (r.limit <= 0) return [];
-  const { rows } = await relaxedTransaction(db, (tx) =>
-    tx.query<InboxRow & { exhausted: boolean }>(CLAIM_ROUND_SQL, [
+  const { rows } = await relaxedTransaction(db, async (tx) => {
+    await claimInIdOrder(tx);
+    return tx.query<InboxRow & { exhausted: boolean }>(CLAIM_ROUND_SQL, [
       Math.max(r.scan, r.limit),
       r.limit,
       r.leaseMs,
       r.skip,
       r.maxAttempts,
-    ]),
-  );
+    ]);
+  });
   return rows.map(
     ({ exhausted, ...row }): ClaimedEvent =>
       exhausted

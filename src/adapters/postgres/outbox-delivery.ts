@@ -12,11 +12,16 @@ import {
   releaseOutboxMany,
   sendConsentFacts,
 } from './outbox-repo.ts';
-import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
+import { claimInIdOrder, commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 /** The outbox drainer's store on PostgreSQL and PGlite (ports/outbox-delivery.ts). */
 export const postgresOutboxDelivery: OutboxDeliveryStore = {
-  claim: claimOutbox,
+  // In its own transaction only for the scan setting (relaxed-commit.ts); it still commits durably.
+  claim: (db, opts) =>
+    db.transaction(async (tx) => {
+      await claimInIdOrder(tx);
+      return claimOutbox(tx, opts);
+    }),
   claimLaterRecordWrites,
   async markSent(tx, id, result, at) {
     await commitWithoutWaitingForDisk(tx);

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDb } from '../../src/adapters/postgres/db.ts';
+import type { Db } from '../../src/ports.ts';
+import { postgresUrl } from '../support/db.ts';
+
+if (!postgresUrl) console.warn('[skip] prepared statements: DATABASE_URL is not set.');
+
+/** The statements this connection keeps prepared whose text mentions `table`. */
+const preparedOn = (db: Db, table: string) =>
+  db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ statement: string }>(
+      'SELECT statement FROM pg_prepared_statements WHERE statement LIKE $1 ORDER BY statement',
+      [`%${table}%`],
+    );
+    return rows.map((r) => r.statement);
+  });
+
+describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreSQL)', () => {
+  const table = `prepared_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let admin: Db;
+
+  beforeAll(async () => {
+    admin = createPostgresDb(postgresUrl!, { max: 1, preparedStatements: false });
+    await admin.exec(`CREATE TABLE ${table} (id int PRIMARY KEY, name text)`);
+    await admin.exec(`INSERT INTO ${table} VALUES (1, 'Ana'), (2, 'Luis')`);
+  });
+  afterAll(async () => {
+    await admin?.exec(`DROP TABLE IF EXISTS ${table}`);
+    await admin?.close();
+  });
+
+  it('a statement with parameters is parsed once per connection and answers the same', async () => {
+    const db = createPostgresDb(postgresUrl!, { max: 1 });
+    try {
+      const select = `SELECT name FROM ${table} WHERE id = $1`;
+      const first = await db.query<{ name: string }>(select, [1]);
+      const second = await db.query<{ name: string }>(select, [2]);
+      expect([first.rows[0]?.name, second.rows[0]?.name]).toEqual(['Ana', 'Luis']);
+      // Inside a transaction too, on the same connection (max 1).
+      const inTx = await db.transaction((tx) => tx.query<{ name: string }>(select, [1]));
+      expect(inTx.rows[0]?.name).toBe('Ana');
+      expect(await preparedOn(db, table)).toEqual([select]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('SELECT * is never kept, and DATABASE_PREPARED_STATEMENTS=false keeps nothing', async () => {
+    const db = createPostgresDb(postgresUrl!, { max: 1 });
+    const off = createPostgresDb(postgresUrl!, { max: 1, preparedStatements: false });
+    try {
+      await db.query(`SELECT * FROM ${table} WHERE id = $1`, [1]);
+      expect(await preparedOn(db, table)).toEqual([]);
+      await off.query(`SELECT name FROM ${table} WHERE id > $1`, [0]);
+      await off.query(`SELECT name FROM ${table} WHERE id > $1`, [0]);
+      expect(await preparedOn(off, table)).toEqual([]);
+    } finally {
+      await db.close();
+      await off.close();
+    }
+  });
+
+  it('after another process changes a column type under a kept statement, it fails once and then works', async () => {
+    const db = createPostgresDb(postgresUrl!, { max: 1 });
+    try {
+      const select = `SELECT id, name FROM ${table} WHERE id >= $1 ORDER BY id`;
+      expect((await db.query(select, [1])).rows).toHaveLength(2);
+      // A migration by another replica: the kept plan's result type no longer holds.
+      await admin.exec(`ALTER TABLE ${table} ALTER COLUMN name TYPE varchar(40)`);
+      const failed = await db.query(select, [1]).then(
+        () => null,
+        (err: { code?: string }) => err.code,
+      );
+      // "cached plan must not change result type": the kept statement is dropped and parsed afresh.
+      expect(failed).toBe('0A000');
+      const again = await db.query<{ id: number; name: string }>(select, [1]);
+      expect(again.rows.map((r) => r.name)).toEqual(['Ana', 'Luis']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('the same inside transactions: a turn redone after the change works on the same connection', async () => {
+    const db = createPostgresDb(postgresUrl!, { max: 1 });
+    try {
+      const select = `SELECT id, name FROM ${table} WHERE id <= $1 ORDER BY id`;
+      const inTx = () => db.transaction((tx) => tx.query<{ name: string }>(select, [2]));
+      expect((await inTx()).rows).toHaveLength(2);
+      await admin.exec(`ALTER TABLE ${table} ALTER COLUMN name TYPE varchar(60)`);
+      const failed = await inTx().then(
+        () => null,
+        (err: { code?: string }) => err.code,
+      );
+      expect(failed).toBe('0A000');
+      expect((await inTx()).rows.map((r) => r.name)).toEqual(['Ana', 'Luis']);
+    } finally {
+      await db.close();
+    }
+  });
+});
