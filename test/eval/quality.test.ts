@@ -70,6 +70,21 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 2,
     conversationComplianceMisses: 0,
   },
+  // Fourth development split, written from the lead's side after dev3 was tuned on (ids x…).
+  // First measurement, before any change for it: 95.0 % slots, 80.3 % questions, 82.7 %
+  // objections, 5 keyword errors, 51/61 conversations, 2 compliance misses. Its keyword and
+  // compliance misses are fixed in the rules (95.0 %, 80.3 %, 82.7 %, 0, 54/61, 0). The act
+  // classifier is not trained on it: trained with it, the model called "tell me a joke" hostile
+  // and missed "mostly curious, no actual plans" (act-classifier.test.ts), so dev4 stays a split
+  // the model has not seen.
+  dev4: {
+    slots: 0.94,
+    questions: 0.8,
+    objections: 0.82,
+    conversations: 0.88,
+    keywordMisses: 0,
+    conversationComplianceMisses: 0,
+  },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
   // act classifier). After the dev3 work: 90.8 %, 79.8 %, 79.2 % (one question and one objection
@@ -90,7 +105,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;

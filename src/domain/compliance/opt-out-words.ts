@@ -28,6 +28,11 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'detener',
   'cancelar',
   'baja',
+  'borrenme',
+  'borrame',
+  'borreme',
+  'eliminenme',
+  'eliminame',
 ];
 
 /**
@@ -41,6 +46,8 @@ export const BARE_OPT_OUT_PHRASES: readonly string[] = [
   'opt out',
   'opt me out',
   'remove me',
+  'delete me',
+  'delete my number',
   'take me off',
   'take me off the list',
   'stop all',
@@ -258,4 +265,9 @@ export const ABOUT_THE_MESSAGES: readonly string[] = [
   'i dont understand these messages',
   'i dont understand these texts',
   'no entiendo estos mensajes',
+  'no idea what this is',
+  'no idea what this text is',
+  'no idea what this is about',
+  'no clue what this is',
+  'idk what this is',
 ];

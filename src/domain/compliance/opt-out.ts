@@ -253,8 +253,8 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  'me equivoque|nos equivocamos|fue un error|my mistake|my bad|by mistake|by accident|por error|sin querer',
+  'me equivoque|nos equivocamos|fue (?:un )?error|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer',
 );
 const MAY_WRITE = wordRegex(
-  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:escribir|contactar|mandar mensajes|textear)',
+  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

@@ -24,6 +24,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
   ),
   wordRegex('take (?:me|us|my number|this number|my phone number|my name|our name|our names) off'),
+  // "get me off whatever list I'm on", "get my number off your list".
+  wordRegex(
+    'get (?:me|us|my number|this number|my name) off (?:of )?(?:(?:whatever|your|ur|this|the|that|any|all|all your|every) )?(?:(?:mailing|texting|text|contact|call|marketing) )?lists?',
+  ),
   // "please don't reach out", "do not reach out to us again": contact declined without a verb we list.
   wordRegex(
     '(?:dont|do not|never) (?:ever )?reach out(?: to (?:me|us))?(?: (?:again|anymore|any more|please|pls|plz))?$',
@@ -67,7 +71,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(
-    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?stop(?: (?:please|pls|now|already))?$|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
   ),
   wordRegex(
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
@@ -94,7 +98,9 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
   ),
-  wordRegex('(?:para|paren|pare|basta) (?:ya )?con (?:los|tus|sus|esos|estos) (?:mensajes|textos)'),
+  wordRegex(
+    '(?:para|paren|pare|basta) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto)',
+  ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
   wordRegex(
     '(?:borrame|sacame|quitame|eliminame|borrenme|saquenme|quitenme|eliminenme) de (?:tu|su|la|sus|esta) (?:lista|base)',
@@ -136,7 +142,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

@@ -24,7 +24,8 @@ const DEATH = cues([
   '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
   `late ${KIN}`,
   '(?:shes|hes|she is|he is) gone',
-  'funeral|buried|executor',
+  // "we buried my dad", "she was buried in May"; not "texts get buried" or "buried in debt".
+  'funeral|executor|buried (?:him|her|them|my|our)|(?:was|were) buried',
   `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
   'se nos fue|en paz descanse',
   '(?:fallecio|murio|falleci\\w*|muri\\w*)',
@@ -136,6 +137,8 @@ const JOB = cues([
   'traslado',
   'job starts (?:in|up in|out in) [a-z]+',
   'consigui\\w* (?:un )?(?:nuevo )?(?:trabajo|empleo)|nuevo empleo',
+  // "me salió trabajo en Phoenix", "le salió un trabajo allá".
+  '(?:me|le|nos|les) (?:salio|salieron) (?:un )?(?:buen )?(?:trabajo|empleo|chamba)',
 ]);
 const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',

@@ -106,6 +106,11 @@ const SEASON_WORDS: Record<string, Season> = {
   otono: 'fall',
   winter: 'winter',
   invierno: 'winter',
+  // "springish", "summer-ish" (flattened: "summerish"): the season, said loosely.
+  springish: 'spring',
+  summerish: 'summer',
+  fallish: 'fall',
+  winterish: 'winter',
 };
 export const SEASON_NAMES = Object.keys(SEASON_WORDS);
 

@@ -303,3 +303,31 @@ describe('keyword misses found on new wording', () => {
     expect(readKeywords('what even is this number')).toEqual([]);
   });
 });
+
+describe('everyday ways to say stop, found on a fresh set of lead texts', () => {
+  it.each([
+    "get me off whatever list I'm on",
+    'how do i get these texts to quit coming',
+    'one more text and my lawyer hears about it',
+    'ya basta con tanto mensaje',
+    'ya les dije, bórrenme',
+    'delete me',
+  ])('%j is STOP', (text) => {
+    expect(readKeywords(text)).toEqual(['STOP']);
+  });
+
+  it.each(['get me off the couch lol', 'one more text and I will decide', 'bórrame la cita del martes'])(
+    '%j is no keyword',
+    (text) => {
+      expect(readKeywords(text)).toEqual([]);
+    },
+  );
+
+  it('HELP with "no idea what this text is" is HELP', () => {
+    expect(readKeywords('HELP?? no idea what this text is')).toEqual(['HELP']);
+  });
+
+  it('"it was a mistake, you can keep writing me" after ALTO is START', () => {
+    expect(readKeywords('perdón, fue error, sí me pueden seguir escribiendo')).toEqual(['START']);
+  });
+});

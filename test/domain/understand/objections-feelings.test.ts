@@ -58,6 +58,12 @@ describe('feelings', () => {
     expect(readFeelings(text, ctx(bot, asked))).toEqual([]);
   });
 
+  it('"buried" is grief only when someone was buried', () => {
+    expect(readFeelings('we buried my dad in june', ctx('seller'))).toEqual(['grief']);
+    expect(readFeelings('send it to my email please, texts get buried', ctx('seller'))).toEqual([]);
+    expect(readFeelings('we are buried in boxes lol', ctx('buyer'))).toEqual([]);
+  });
+
   it('reads a death asking for quiet as grief, not anger', () => {
     expect(readFeelings('my wife just passed, please leave me alone', ctx('seller'))).toEqual(['grief']);
   });

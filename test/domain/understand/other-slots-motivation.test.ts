@@ -17,6 +17,7 @@ describe('motivation in the sixteen labels', () => {
     ['my husband accepted a new position in Boise', 'job'],
     ['hubby is in the navy and got orders to San Diego', 'job'],
     ['me transfirieron a Houston', 'job'],
+    ['me salió trabajo en Phoenix', 'job'],
     ['por el trabajo de mi esposo nos vamos a Arizona', 'job'],
     ['twins on the way, need another bedroom', 'upsizing'],
     ['we are expecting a baby in the spring', 'upsizing'],

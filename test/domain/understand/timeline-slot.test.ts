@@ -51,6 +51,8 @@ describe('readTimelineMonths, said on 4 December 2026', () => {
     ['6ish months', 6],
     ['march-ish', 3],
     ['springtime', 4],
+    ['springish', 4],
+    ['summer-ish maybe', 7],
     ['before the 4th of july', 7],
     ['we want to move before our lease expires in june', 6],
     ['we close on the new place the 20th so right after that', 0],
