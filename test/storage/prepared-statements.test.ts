@@ -41,6 +41,10 @@ describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreS
       const inTx = await db.transaction((tx) => tx.query<{ name: string }>(select, [1]));
       expect(inTx.rows[0]?.name).toBe('Ana');
       expect(await preparedOn(db, table)).toEqual([select]);
+      // Parsed once, but planned on each run with the statistics of the moment.
+      expect((await db.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows).toEqual([
+        { plan_cache_mode: 'force_custom_plan' },
+      ]);
     } finally {
       await db.close();
     }
