@@ -103,3 +103,35 @@ describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreS
     }
   });
 });
+
+describe.skipIf(!postgresUrl)('a transaction that starts with a setting of its own (PostgreSQL)', () => {
+  const table = `begin_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  let db: Db;
+  beforeAll(async () => {
+    db = createPostgresDb(postgresUrl!, { max: 1 });
+    await db.exec(`CREATE TABLE ${table} (id int PRIMARY KEY)`);
+  });
+  afterAll(async () => {
+    await db?.exec(`DROP TABLE IF EXISTS ${table}`);
+    await db?.close();
+  });
+
+  it('has the setting inside, not after; and is still one transaction that commits or rolls back whole', async () => {
+    const inside = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query(`INSERT INTO ${table} VALUES ($1)`, [1]);
+      return (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0];
+    });
+    expect(inside).toEqual({ synchronous_commit: 'off' });
+    expect((await db.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
+
+    const failed = db.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query(`INSERT INTO ${table} VALUES ($1)`, [2]);
+      await tx.query(`INSERT INTO ${table} VALUES ($1)`, [1]); // duplicate key
+    });
+    await expect(failed).rejects.toMatchObject({ code: '23505' });
+    const ids = await db.query<{ id: number }>(`SELECT id FROM ${table} WHERE id > $1 ORDER BY id`, [0]);
+    expect(ids.rows.map((r) => r.id)).toEqual([1]);
+  });
+});

@@ -60,6 +60,8 @@ export { isDatabaseUnreachable };
 // rose to 275/s with custom plans. DATABASE_PREPARED_STATEMENTS=false turns all this off (e.g.
 // behind PgBouncer in transaction mode before 1.21, which cannot route named statements).
 const MAX_PREPARED = 400;
+/** A setting for the current transaction only, with no result to read. */
+const SET_LOCAL = /^SET LOCAL [a-z_]+ = [a-z0-9_]+$/;
 const STAR_COLUMNS = /\b(?:SELECT|RETURNING)\s+\*/i;
 const preparedNames = new Map<string, string>();
 let nextPrepared = 0;
@@ -132,11 +134,24 @@ export function createPostgresDb(
       const run = (text: string, params?: unknown[]) =>
         client.query(stmt(text, params)).catch((err) => forgetPlanOnResultChange(text, err));
       let discard = false;
+      // BEGIN goes out with the transaction's first statement when that is a setting for the
+      // transaction alone ("BEGIN; SET LOCAL synchronous_commit = off", one round trip instead of
+      // two: relaxed-commit.ts), else on its own just before it.
+      let begun = false;
+      const query = async (text: string, params?: unknown[]) => {
+        if (!begun) {
+          begun = true;
+          if ((!params || params.length === 0) && SET_LOCAL.test(text)) {
+            await run(`BEGIN; ${text}`);
+            return { rows: [] };
+          }
+          await run('BEGIN');
+        }
+        return { rows: (await run(text, params)).rows };
+      };
       try {
-        await run('BEGIN');
-        const tx: Sql = { query: async (text, params) => ({ rows: (await run(text, params)).rows }) };
-        const out = await fn(tx);
-        await run('COMMIT');
+        const out = await fn({ query } as Sql);
+        if (begun) await run('COMMIT');
         return out;
       } catch (err) {
         if (broken !== null || isDatabaseUnreachable(err)) discard = true;

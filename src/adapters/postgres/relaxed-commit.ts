@@ -40,5 +40,5 @@ export function relaxedTransaction<T>(db: Db, fn: (tx: Sql) => Promise<T>): Prom
  * current statistics the planner already reads in id order, so the setting changes nothing there.
  */
 export async function claimInIdOrder(tx: Sql): Promise<void> {
-  await tx.query(`SELECT set_config('enable_bitmapscan', 'off', true)`);
+  await tx.query(`SET LOCAL enable_bitmapscan = off`);
 }
