@@ -50,6 +50,19 @@ describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreS
     }
   });
 
+  it('keeps the session options the connection string already gives', async () => {
+    const url = new URL(postgresUrl!);
+    url.searchParams.set('options', '-c statement_timeout=4321');
+    const db = createPostgresDb(url.toString(), { max: 1 });
+    try {
+      const show = async (name: string) => (await db.query<Record<string, string>>(`SHOW ${name}`)).rows[0];
+      expect(await show('statement_timeout')).toEqual({ statement_timeout: '4321ms' });
+      expect(await show('plan_cache_mode')).toEqual({ plan_cache_mode: 'force_custom_plan' });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('SELECT * is never kept, and DATABASE_PREPARED_STATEMENTS=false keeps nothing', async () => {
     const db = createPostgresDb(postgresUrl!, { max: 1 });
     const off = createPostgresDb(postgresUrl!, { max: 1, preparedStatements: false });

@@ -77,6 +77,18 @@ function statement(text: string, params: unknown[] | undefined): pg.QueryConfig 
   return { name, text, values: params };
 }
 
+/**
+ * The connection string with `plan_cache_mode = force_custom_plan` added to the session options
+ * the server applies at connect (kept with any options the string already sets). In the string,
+ * not the pool's own `options`, because node-postgres lets the string's parameters win.
+ */
+function withCustomPlans(connectionString: string): string {
+  const url = new URL(connectionString);
+  const given = url.searchParams.get('options');
+  url.searchParams.set('options', `${given ? `${given} ` : ''}-c plan_cache_mode=force_custom_plan`);
+  return url.toString();
+}
+
 function forgetPlanOnResultChange(text: string, err: unknown): never {
   if ((err as { code?: unknown } | null)?.code === '0A000') preparedNames.delete(text);
   return noteFailure(err);
@@ -91,7 +103,7 @@ export function createPostgresDb(
   const stmt = (text: string, params?: unknown[]): pg.QueryConfig =>
     prepare ? statement(text, params) : { text, values: params ?? [] };
   const pool = new pg.Pool({
-    connectionString,
+    connectionString: prepare ? withCustomPlans(connectionString) : connectionString,
     max: opts.max ?? 10,
     types: {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -108,7 +120,6 @@ export function createPostgresDb(
   // it.) Every client keeps this listener for life; the owners' own listeners still act.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    if (prepare) void client.query(`SET plan_cache_mode = force_custom_plan`).catch(() => {});
   });
   return {
     kind: 'postgres',
