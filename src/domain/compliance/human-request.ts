@@ -20,6 +20,10 @@ const PATTERNS: readonly RegExp[] = [
   wordRegex(
     `(?:want|need|get me|give me|put me through to|transfer me to|connect me (?:to|with)|put me in touch with) ${HUMAN_ONLY}`,
   ),
+  // "is there a real person i can talk to", "someone we could speak with".
+  wordRegex(
+    `(?:is there|do you have|do yall have|have you got|got|can i get|can we get|i want|i need|id like|we want|we need) ${HUMAN} (?:i|we|that i|that we|who i|who we) (?:can|could) (?:talk|speak|chat) (?:to|with)`,
+  ),
   // "put a real person on", "get someone real on the phone"
   wordRegex(`(?:put|get) ${HUMAN_ONLY} on(?: here| the phone| the line)?$`),
   wordRegex(

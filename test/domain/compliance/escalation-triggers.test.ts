@@ -31,6 +31,8 @@ describe('detectHumanRequest', () => {
     '¿Puedo hablar con Jorge?',
     'Prefiero hablar por teléfono',
     'No, call me tomorrow',
+    'is there a real person i can talk to',
+    'is there someone I could speak with about selling',
   ])('flags %j', (text) => {
     expect(detectHumanRequest(text)).toBe(true);
   });
@@ -56,6 +58,8 @@ describe('detectHumanRequest', () => {
     'Recibí una llamada del banco',
     'I will call you later',
     'text me the details',
+    'the person i can talk to about this is my wife',
+    'my mom is the one i can talk to',
   ])('does not flag %j', (text) => {
     expect(detectHumanRequest(text)).toBe(false);
   });
