@@ -7,7 +7,8 @@ import type {
   PendingInboxRow,
 } from '../../ports/inbox-store.ts';
 import type { Db, Sql } from '../../ports.ts';
-import { claimInIdOrder, commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
+import { claimInIdOrder } from './claim-order.ts';
+import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 export type { InboxRow, PendingInboxRow };
 

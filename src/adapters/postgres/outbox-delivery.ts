@@ -12,11 +12,12 @@ import {
   releaseOutboxMany,
   sendConsentFacts,
 } from './outbox-repo.ts';
-import { claimInIdOrder, commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
+import { claimInIdOrder } from './claim-order.ts';
+import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
 
 /** The outbox drainer's store on PostgreSQL and PGlite (ports/outbox-delivery.ts). */
 export const postgresOutboxDelivery: OutboxDeliveryStore = {
-  // In its own transaction only for the scan setting (relaxed-commit.ts); it still commits durably.
+  // In its own transaction only for the scan setting (claim-order.ts); it still commits durably.
   claim: (db, opts) =>
     db.transaction(async (tx) => {
       await claimInIdOrder(tx);
