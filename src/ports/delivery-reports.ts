@@ -32,10 +32,14 @@ export interface DeliveryReportStore {
   lockMessage(sql: Sql, locationId: string, messageId: string): Promise<void>;
   /** Records one report; returns the message's status after it. */
   record(sql: Sql, report: OutboundReport): Promise<string | null>;
-  /** The report already recorded for a message, if any (its latest status). */
-  recorded(
+  /**
+   * Stores GHL's id of the message outbox row `outboxId` sent on its transcript line, and returns
+   * the report already recorded for that message, if any (its latest status). One statement.
+   */
+  linkSentMessage(
     sql: Sql,
     locationId: string,
+    outboxId: number,
     messageId: string,
   ): Promise<{ status: string | null; error: DeliveryError | null } | null>;
   /** Whether we sent this GHL message (its id is on one of our outbox results). */
@@ -52,6 +56,4 @@ export interface DeliveryReportStore {
     messageId: string,
     reason: string,
   ): Promise<{ id: number; step: string }[]>;
-  /** Stores GHL's id of the message an outbox row sent on its transcript line. */
-  setRemoteMessageId(sql: Sql, outboxId: number, messageId: string): Promise<void>;
 }

@@ -83,7 +83,7 @@ export interface OutboxDeliveryStore {
    * for the disk: lost in a database crash, the row's lease runs out and the re-send check finds
    * the message at the CRM. The claim, which precedes the call, commits durably.
    */
-  markSent(tx: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<void>;
+  markSent(tx: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<SentRow>;
   /** Records one result for several rows carried out together (committed as `markSent` is). */
   markManySent(db: Db, ids: number[], result: Record<string, unknown>, at: Date): Promise<void>;
   /** Gives several claimed rows back untouched, due at `at` (their attempts are not counted). */
@@ -118,6 +118,9 @@ export interface OutboxDeliveryStore {
     blocked: Record<Channel, boolean>,
     at: Date,
   ): Promise<void>;
-  /** When the inbox event a reply answers was received (end-to-end latency). */
-  inboxReceivedAt(sql: Sql, inboxId: number): Promise<Date | null>;
+}
+
+/** What marking a row sent reads back: when the inbox event it answers was received (end-to-end latency). */
+export interface SentRow {
+  inboxReceivedAt: Date | null;
 }

@@ -109,15 +109,20 @@ export async function lockMessageReports(tx: Sql, locationId: string, messageId:
   ]);
 }
 
-/** The report already recorded for a message, if any (its latest status). */
-export async function recordedReport(
+/**
+ * Stores GHL's id of the message an outbox row sent on its transcript line and reads the report
+ * already recorded for the message, if any (its latest status), in one statement.
+ */
+export async function linkSentMessage(
   tx: Sql,
   locationId: string,
+  outboxId: number,
   messageId: string,
 ): Promise<{ status: string | null; error: DeliveryError | null } | null> {
   const { rows } = await tx.query<{ status: string | null; error: DeliveryError | null }>(
-    `SELECT status, error FROM message_deliveries WHERE location_id = $1 AND message_id = $2`,
-    [locationId, messageId],
+    `WITH linked AS (UPDATE messages SET remote_message_id = $2 WHERE outbox_id = $3)
+     SELECT status, error FROM message_deliveries WHERE location_id = $1 AND message_id = $2`,
+    [locationId, messageId, outboxId],
   );
   return rows[0] ?? null;
 }
@@ -133,18 +138,12 @@ export async function messageSendInFlight(tx: Sql, locationId: string, contactId
   return rows.length > 0;
 }
 
-/** Stores GHL's id of the message an outbox row sent on its transcript line. */
-export async function setRemoteMessageId(tx: Sql, outboxId: number, messageId: string): Promise<void> {
-  await tx.query(`UPDATE messages SET remote_message_id = $1 WHERE outbox_id = $2`, [messageId, outboxId]);
-}
-
 /** The delivery reports on PostgreSQL and PGlite. */
 export const deliveryReportsRepo: DeliveryReportStore = {
   lockMessage: lockMessageReports,
   record: recordOutboundReport,
-  recorded: recordedReport,
+  linkSentMessage,
   isOurs: isOurMessage,
   sendInFlight: messageSendInFlight,
   failFollowUpOf: failFollowUpOfMessage,
-  setRemoteMessageId,
 };

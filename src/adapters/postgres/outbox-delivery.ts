@@ -26,7 +26,7 @@ export const postgresOutboxDelivery: OutboxDeliveryStore = {
   claimLaterRecordWrites,
   async markSent(tx, id, result, at) {
     await commitWithoutWaitingForDisk(tx);
-    await markOutboxSent(tx, id, result, at);
+    return markOutboxSent(tx, id, result, at);
   },
   markManySent: (db, ids, result, at) =>
     relaxedTransaction(db, (tx) => markOutboxManySent(tx, ids, result, at)),
@@ -63,11 +63,5 @@ export const postgresOutboxDelivery: OutboxDeliveryStore = {
         [locationId, contactId, blocked.SMS, blocked.Email, at],
       ),
     );
-  },
-  async inboxReceivedAt(sql, inboxId) {
-    const { rows } = await sql.query<{ received_at: Date }>(`SELECT received_at FROM inbox WHERE id = $1`, [
-      inboxId,
-    ]);
-    return rows[0] ? new Date(rows[0].received_at) : null;
   },
 };

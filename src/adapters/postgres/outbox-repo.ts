@@ -6,6 +6,7 @@ import {
   type OutboxClaimOptions,
   type OutboxRow,
   type SendConsentFacts,
+  type SentRow,
 } from '../../ports/outbox-delivery.ts';
 import type { Sql } from '../../ports.ts';
 import type { OutboxEnqueue } from '../../ports/follow-up-store.ts';
@@ -142,11 +143,15 @@ export async function markOutboxSent(
   id: number,
   result: Record<string, unknown>,
   now: Date,
-): Promise<void> {
-  await sql.query(
-    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL WHERE id = $1`,
+): Promise<SentRow> {
+  // The answered event's receipt time comes back with the update: no statement of its own per reply.
+  const { rows } = await sql.query<{ received_at: Date | null }>(
+    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL
+      WHERE id = $1 RETURNING (SELECT received_at FROM inbox WHERE inbox.id = outbox.inbox_id) AS received_at`,
     [id, JSON.stringify(result), now],
   );
+  const at = rows[0]?.received_at;
+  return { inboxReceivedAt: at ? new Date(at) : null };
 }
 
 export async function markOutboxRetry(

@@ -45,22 +45,22 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const now = ctx.clockOf(row.location_id).now();
       const { messageId } = result;
       // GHL's id of a message, stored with a report of it that came first (record-outbound.ts).
-      const early = await deps.db.transaction(async (tx) => {
-        await deps.delivery.markSent(tx, row.id, result, now);
+      const { early, sent } = await deps.db.transaction(async (tx) => {
+        const sent = await deps.delivery.markSent(tx, row.id, result, now);
         const message = isMessageKind(row.kind);
-        return message && typeof messageId === 'string'
-          ? storeSendResult(deps.stores, tx, row, messageId, now)
-          : null;
+        const early =
+          message && typeof messageId === 'string'
+            ? await storeSendResult(deps.stores, tx, row, messageId, now)
+            : null;
+        return { early, sent };
       });
       deps.metrics.outboxResults.inc({
         kind: row.kind,
         result: result.deduplicated ? 'deduplicated' : 'sent',
       });
       if (early) deps.metrics.messageDelivery.inc({ status: statusLabel(early), sender: 'bot' });
-      if (row.kind === 'send_message' && row.inbox_id !== null) {
-        const receivedAt = await deps.delivery.inboxReceivedAt(deps.db, row.inbox_id);
-        if (receivedAt) deps.metrics.endToEnd.observe(Math.max(0, Date.now() - receivedAt.getTime()) / 1000);
-      }
+      const receivedAt = row.kind === 'send_message' ? sent.inboxReceivedAt : null;
+      if (receivedAt) deps.metrics.endToEnd.observe(Math.max(0, Date.now() - receivedAt.getTime()) / 1000);
       return true;
     } catch (err) {
       const { progressed, escalated } = await handleSendFailure(ctx, row, channel, err);

@@ -108,8 +108,7 @@ export async function storeSendResult(
 ): Promise<string | null> {
   const loc = row.location_id;
   await stores.deliveries.lockMessage(tx, loc, messageId);
-  await stores.deliveries.setRemoteMessageId(tx, row.id, messageId);
-  const report = await stores.deliveries.recorded(tx, loc, messageId);
+  const report = await stores.deliveries.linkSentMessage(tx, loc, row.id, messageId);
   if (!report) return null;
   if (report.status && UNDELIVERED_STATUSES.has(report.status)) {
     const detail = { ...(report.error ? { error: report.error } : {}), outboxId: row.id };
