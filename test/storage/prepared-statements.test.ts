@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDb } from '../../src/adapters/postgres/db.ts';
+import { createPostgresDb, PLANNED_EACH_RUN } from '../../src/adapters/postgres/db.ts';
 import type { Db } from '../../src/ports.ts';
 import { postgresUrl } from '../support/db.ts';
 
@@ -41,23 +41,32 @@ describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreS
       const inTx = await db.transaction((tx) => tx.query<{ name: string }>(select, [1]));
       expect(inTx.rows[0]?.name).toBe('Ana');
       expect(await preparedOn(db, table)).toEqual([select]);
-      // Parsed once, but planned on each run with the statistics of the moment.
-      expect((await db.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows).toEqual([
-        { plan_cache_mode: 'force_custom_plan' },
-      ]);
     } finally {
       await db.close();
     }
   });
 
-  it('keeps the session options the connection string already gives', async () => {
-    const url = new URL(postgresUrl!);
-    url.searchParams.set('options', '-c statement_timeout=4321');
-    const db = createPostgresDb(url.toString(), { max: 1 });
+  it('a keyed statement keeps its plan after five runs; a queue scan is planned on each run and never kept', async () => {
+    const db = createPostgresDb(postgresUrl!, { max: 1 });
     try {
-      const show = async (name: string) => (await db.query<Record<string, string>>(`SHOW ${name}`)).rows[0];
-      expect(await show('statement_timeout')).toEqual({ statement_timeout: '4321ms' });
-      expect(await show('plan_cache_mode')).toEqual({ plan_cache_mode: 'force_custom_plan' });
+      const keyed = `SELECT name FROM ${table} WHERE id = $1`;
+      const scan = `${PLANNED_EACH_RUN} SELECT name FROM ${table} WHERE id >= $1 ORDER BY id LIMIT 1`;
+      for (let n = 0; n < 8; n++) {
+        expect((await db.query<{ name: string }>(keyed, [1])).rows[0]?.name).toBe('Ana');
+        expect((await db.query<{ name: string }>(scan, [2])).rows[0]?.name).toBe('Luis');
+      }
+      const plans = await db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+          'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE $1',
+          [`%${table}%`],
+        );
+        return rows;
+      });
+      expect(plans).toHaveLength(1);
+      expect(plans[0]!.statement).toBe(keyed);
+      // Planned on the values for five runs, then on none (PostgreSQL's plan_cache_mode = auto).
+      expect(Number(plans[0]!.custom_plans)).toBe(5);
+      expect(Number(plans[0]!.generic_plans)).toBeGreaterThanOrEqual(3);
     } finally {
       await db.close();
     }
@@ -132,10 +141,15 @@ describe.skipIf(!postgresUrl)('a transaction that starts with a setting of its o
   it('has the setting inside, not after; and is still one transaction that commits or rolls back whole', async () => {
     const inside = await db.transaction(async (tx) => {
       await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query('SET LOCAL enable_bitmapscan = off');
       await tx.query(`INSERT INTO ${table} VALUES ($1)`, [1]);
-      return (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0];
+      const commit = (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0];
+      const scan = (await tx.query<{ enable_bitmapscan: string }>('SHOW enable_bitmapscan')).rows[0];
+      return { ...commit, ...scan };
     });
-    expect(inside).toEqual({ synchronous_commit: 'off' });
+    // Both settings went out with BEGIN, and both hold inside the transaction only.
+    expect(inside).toEqual({ synchronous_commit: 'off', enable_bitmapscan: 'off' });
+    expect((await db.query('SHOW enable_bitmapscan')).rows).toEqual([{ enable_bitmapscan: 'on' }]);
     expect((await db.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
 
     const failed = db.transaction(async (tx) => {

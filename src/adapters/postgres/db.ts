@@ -53,13 +53,19 @@ export { isDatabaseUnreachable };
 // holds at most MAX_PREPARED statements. A `*` column list is never prepared: a migration run by
 // another replica that adds a column would make the kept statement fail ("cached plan must not
 // change result type"); any other statement that fails so is renamed, parsed afresh next time.
-// Each run is still planned afresh (plan_cache_mode = force_custom_plan on every connection).
-// PostgreSQL's own choice, a generic plan after five runs, is made on the statistics of that
-// moment and kept for the connection's life; on queue tables that grow from nearly empty to tens
-// of thousands of rows in a burst, turns after the load fell from 193/s to 101/s that way, and
-// rose to 275/s with custom plans. DATABASE_PREPARED_STATEMENTS=false turns all this off (e.g.
-// behind PgBouncer in transaction mode before 1.21, which cannot route named statements).
+//
+// A named statement also keeps its plan when PostgreSQL finds, after five runs, that a plan for
+// any values costs no more than the plans for each run's values (plan_cache_mode = auto, the
+// default); planning was half the server's time on a turn's keyed statements when every run was
+// planned afresh. Statements whose best plan depends on how full a queue is right now (the claims
+// and due scans) carry PLANNED_EACH_RUN in their text and always go unnamed, planned on each
+// run's values: a plan kept from a nearly empty queue, on statistics that lag a burst, read whole
+// queues (turns after the load fell from 193/s to 101/s when the claims kept their plans).
+// DATABASE_PREPARED_STATEMENTS=false turns all this off (e.g. behind PgBouncer in transaction
+// mode before 1.21, which cannot route named statements).
 const MAX_PREPARED = 400;
+/** Put in the text of a statement that must be planned on each run's values (see above). */
+export const PLANNED_EACH_RUN = '/* planned each run */';
 /** A setting for the current transaction only, with no result to read. */
 const SET_LOCAL = /^SET LOCAL [a-z_]+ = [a-z0-9_]+$/;
 const STAR_COLUMNS = /\b(?:SELECT|RETURNING)\s+\*/i;
@@ -70,23 +76,12 @@ function statement(text: string, params: unknown[] | undefined): pg.QueryConfig 
   if (!params || params.length === 0) return { text };
   let name = preparedNames.get(text);
   if (name === undefined) {
-    if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text)) return { text, values: params };
+    if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text) || text.includes(PLANNED_EACH_RUN))
+      return { text, values: params };
     name = `jb${nextPrepared++}`;
     preparedNames.set(text, name);
   }
   return { name, text, values: params };
-}
-
-/**
- * The connection string with `plan_cache_mode = force_custom_plan` added to the session options
- * the server applies at connect (kept with any options the string already sets). In the string,
- * not the pool's own `options`, because node-postgres lets the string's parameters win.
- */
-function withCustomPlans(connectionString: string): string {
-  const url = new URL(connectionString);
-  const given = url.searchParams.get('options');
-  url.searchParams.set('options', `${given ? `${given} ` : ''}-c plan_cache_mode=force_custom_plan`);
-  return url.toString();
 }
 
 function forgetPlanOnResultChange(text: string, err: unknown): never {
@@ -103,7 +98,7 @@ export function createPostgresDb(
   const stmt = (text: string, params?: unknown[]): pg.QueryConfig =>
     prepare ? statement(text, params) : { text, values: params ?? [] };
   const pool = new pg.Pool({
-    connectionString: prepare ? withCustomPlans(connectionString) : connectionString,
+    connectionString,
     max: opts.max ?? 10,
     types: {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -145,18 +140,19 @@ export function createPostgresDb(
       const run = (text: string, params?: unknown[]) =>
         client.query(stmt(text, params)).catch((err) => forgetPlanOnResultChange(text, err));
       let discard = false;
-      // BEGIN goes out with the transaction's first statement when that is a setting for the
-      // transaction alone ("BEGIN; SET LOCAL synchronous_commit = off", one round trip instead of
-      // two: relaxed-commit.ts), else on its own just before it.
+      // Settings for the transaction alone that come before its first statement go out with
+      // BEGIN ("BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL …", one round trip for all:
+      // relaxed-commit.ts, claim-order.ts), just before that statement.
       let begun = false;
+      const settings: string[] = [];
       const query = async (text: string, params?: unknown[]) => {
         if (!begun) {
-          begun = true;
           if ((!params || params.length === 0) && SET_LOCAL.test(text)) {
-            await run(`BEGIN; ${text}`);
+            settings.push(text);
             return { rows: [] };
           }
-          await run('BEGIN');
+          begun = true;
+          await run(['BEGIN', ...settings].join('; '));
         }
         return { rows: (await run(text, params)).rows };
       };

@@ -2,6 +2,7 @@ import type { PlannedFollowUp } from '../../domain/follow-up/index.ts';
 import type { Sql } from '../../ports.ts';
 import type { FollowUpRow } from '../../ports/contact-view.ts';
 import type { FollowUpOutcome } from '../../ports/follow-up-store.ts';
+import { PLANNED_EACH_RUN } from './db.ts';
 
 export type { FollowUpRow };
 
@@ -44,7 +45,7 @@ export async function listDueFollowUps(
   opts: { now: Date; locationId: string; only: boolean; limit: number },
 ): Promise<number[]> {
   const { rows } = await sql.query<{ id: number }>(
-    `SELECT id FROM follow_ups
+    `${PLANNED_EACH_RUN} SELECT id FROM follow_ups
       WHERE status = 'pending' AND due_at <= $1 AND (location_id = $2) = $3
       ORDER BY due_at, id LIMIT $4`,
     [opts.now, opts.locationId, opts.only, opts.limit],

@@ -9,6 +9,7 @@ import type {
 import type { Db, Sql } from '../../ports.ts';
 import { claimInIdOrder } from './claim-order.ts';
 import { commitWithoutWaitingForDisk, relaxedTransaction } from './relaxed-commit.ts';
+import { PLANNED_EACH_RUN } from './db.ts';
 
 export type { InboxRow, PendingInboxRow };
 
@@ -159,7 +160,7 @@ export type InboxWriter = ReturnType<typeof createInboxWriter>;
 // then those whose contact lock is free (taken and let go with the statement), oldest first. The
 // UPDATE checks the row again as committed by then (READ COMMITTED re-reads a row changed since
 // the statement began): done, or claimed by another worker meanwhile, it is not claimed here.
-const CLAIM_ROUND_SQL = `
+const CLAIM_ROUND_SQL = `${PLANNED_EACH_RUN}
 WITH oldest AS (
   SELECT id, location_id, contact_id, attempts, started_at
     FROM inbox WHERE status = 'pending' ORDER BY id LIMIT $1

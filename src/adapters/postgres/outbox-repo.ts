@@ -10,6 +10,7 @@ import {
 } from '../../ports/outbox-delivery.ts';
 import type { Sql } from '../../ports.ts';
 import type { OutboxEnqueue } from '../../ports/follow-up-store.ts';
+import { PLANNED_EACH_RUN } from './db.ts';
 
 export { type LeadWhereaboutsRow, MESSAGE_KINDS, type OutboxRow } from '../../ports/outbox-delivery.ts';
 
@@ -63,7 +64,7 @@ export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<Ou
     contactFilter = 'AND o.location_id = $5 AND o.contact_id = $6';
   }
   const { rows } = await tx.query<OutboxRow>(
-    `UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2,
+    `${PLANNED_EACH_RUN} UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2,
             first_attempt_at = COALESCE(first_attempt_at, $1)
       WHERE id IN (
         SELECT o.id FROM outbox o

@@ -1,5 +1,6 @@
 import type { Db, Sql } from '../../ports.ts';
 import type { SandboxDueStore } from '../../ports/escalation-alert-store.ts';
+import { PLANNED_EACH_RUN } from './db.ts';
 
 /**
  * The earliest moment something of the sandbox location falls due after `after`: a pending
@@ -11,7 +12,7 @@ export async function nextSandboxDueAt(
   opts: { locationId: string; after: Date; slaMs: number | null },
 ): Promise<Date | null> {
   const { rows } = await sql.query<{ at: Date | null }>(
-    `SELECT min(due_at) AS at FROM follow_ups
+    `${PLANNED_EACH_RUN} SELECT min(due_at) AS at FROM follow_ups
       WHERE location_id = $1 AND status = 'pending' AND due_at > $2`,
     [opts.locationId, opts.after],
   );
