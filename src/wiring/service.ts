@@ -1,5 +1,5 @@
 import { loadWebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
-import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
+import { createPgliteDb, createPostgresDb, planEachRun } from '../adapters/postgres/db.ts';
 import { migratedSnapshot } from '../adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount, postgresInboxQueue } from '../adapters/postgres/inbox-repo.ts';
 import { postgresTurnStore } from '../adapters/postgres/turn-store.ts';
@@ -276,10 +276,12 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       ),
   });
 
+  // Counts and dashboard reads over ranges: planned on each run's values (db.ts).
+  const planned = planEachRun(db);
   let backlog = 0;
   const refreshBacklog = async () => {
     try {
-      backlog = await pendingInboxCount(db);
+      backlog = await pendingInboxCount(planned);
     } catch {
       // keep the last known value; the webhook's own insert reports database trouble
     }
@@ -325,11 +327,11 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     sandboxTime,
     escalationAlerts,
-    dashboardRead: createDashboardRead(db, escalation.tags),
+    dashboardRead: createDashboardRead(planned, escalation.tags),
     dashboardOps: {
-      queues: createQueueRead(db),
-      overview: createOverviewRead(db),
-      simulator: createSimulatorRead(db),
+      queues: createQueueRead(planned),
+      overview: createOverviewRead(planned),
+      simulator: createSimulatorRead(planned),
     },
     scripts,
     mesh,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDb, PLANNED_EACH_RUN } from '../../src/adapters/postgres/db.ts';
+import { createPostgresDb, PLANNED_EACH_RUN, planEachRun } from '../../src/adapters/postgres/db.ts';
 import type { Db } from '../../src/ports.ts';
 import { postgresUrl } from '../support/db.ts';
 
@@ -62,8 +62,15 @@ describe.skipIf(!postgresUrl)('statements kept prepared per connection (PostgreS
         );
         return rows;
       });
+      // The dashboard's reads go through planEachRun: the same answers, nothing kept.
+      const dashboard = planEachRun(db);
+      const ranged = `SELECT count(*)::int AS n FROM ${table} WHERE id BETWEEN $1 AND $2`;
+      expect((await dashboard.query<{ n: number }>(ranged, [1, 2])).rows[0]?.n).toBe(2);
+      const inTx = await dashboard.transaction((tx) => tx.query<{ n: number }>(ranged, [2, 9]));
+      expect(inTx.rows[0]?.n).toBe(1);
       expect(plans).toHaveLength(1);
       expect(plans[0]!.statement).toBe(keyed);
+      expect((await preparedOn(db, table)).filter((t) => t.includes('count(*)'))).toEqual([]);
       // Planned on the values for five runs, then on none (PostgreSQL's plan_cache_mode = auto).
       expect(Number(plans[0]!.custom_plans)).toBe(5);
       expect(Number(plans[0]!.generic_plans)).toBeGreaterThanOrEqual(3);
