@@ -1,4 +1,11 @@
-import { formatSlot, parseDay, parseDaypart, parseSlotChoice, pickSlots } from './scheduling.ts';
+import {
+  formatSlot,
+  parseAnyTime,
+  parseDay,
+  parseDaypart,
+  parseSlotChoice,
+  pickSlots,
+} from './scheduling.ts';
 import type { TurnContext } from './turn-context.ts';
 
 export type Visit = 'listing' | 'showing';
@@ -127,6 +134,13 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
   if (sch.step === 'daypart') {
     const daypart = parseDaypart(ctx.text);
     if (!daypart) {
+      // "any weekday", "tuesday works", "whenever": an answer, not a reason to ask the same again.
+      const day = parseDay(ctx.text);
+      const anyTime = parseAnyTime(ctx.text);
+      if (day || anyTime) {
+        finishWithTask(ctx, what, 'any time', day ?? anyTime ?? '');
+        return;
+      }
       ctx.ask('schedule.daypart', 1);
       return;
     }

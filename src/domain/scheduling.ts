@@ -166,6 +166,18 @@ export function parseDaypart(text: string): 'morning' | 'afternoon' | null {
   return null;
 }
 
+/**
+ * The lead leaves the time to us: "any weekday", "whenever works", "either is fine", "cualquier
+ * día", "me da igual". Returns the words that say so (for the agent's task), else null.
+ */
+export function parseAnyTime(text: string): string | null {
+  const m =
+    /\b(?:any ?(?:day|time|weekday|weekend|day of the week)s?|whenever|either(?: one| is fine| works)?|both work|(?:doesn'?t|does not|don'?t) matter|(?:i'?m|we'?re|im|were) flexible|flexible|weekdays|weekends|cualquier(?:a| dia| día| hora| momento)?|cuando sea|cuando (?:usted|ustedes) (?:quiera|quieran|pueda|puedan)|me da igual|nos da igual|lo que (?:sea|mejor le quede))\b/.exec(
+      text.toLowerCase(),
+    );
+  return m ? m[0] : null;
+}
+
 export function parseDay(text: string): string | null {
   const s = text.toLowerCase();
   for (const [, name, pattern] of WEEKDAY_PATTERNS) if (pattern.test(s)) return name;

@@ -13,6 +13,7 @@ import {
 } from './compliance/index.ts';
 import { detectHelp } from './compliance/keywords.ts';
 import { detectLanguage } from './language/index.ts';
+import { simplify } from './language/normalize.ts';
 import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
@@ -21,6 +22,13 @@ const REAL_ESTATE =
 
 // "today" or "next week" alone is no sign of real estate, unless it answers our timeline question.
 const TIMING_FACTS = new Set(['horizon', 'months', 'timelineAcceptable']);
+
+/**
+ * The whole message asks what our last one meant: "what does that mean?", "huh?", "wdym",
+ * "I don't understand", "¿cómo?", "¿qué quiere decir?". Answered by asking again in other words.
+ */
+const CLARIFY =
+  /^(?:(?:sorry |um+ |uh+ )?(?:what|huh|wdym|meaning|come again|pardon|what do (?:you|u) mean|what does (?:that|this) mean|whats that mean|what (?:you|u) mean|i dont (?:understand|get it|follow)|dont understand|not sure what (?:you|u) mean|como|que|mande|no entiendo|no le entiendo|que quiere decir|que significa|a que se refiere|como que)[ ?!.]*)$/;
 
 /** A question or request with nothing to do with real estate ("what's the weather", "tell me a joke"). */
 export function isOffTopic(ctx: TurnContext): boolean {
@@ -200,6 +208,19 @@ export function screenMessage(ctx: TurnContext): boolean {
       ...ctx.reading,
       acts: ctx.reading.acts.filter((a) => a.act !== 'question' || a.topic !== 'other'),
     };
+  }
+  // "what does that mean?" after our question: the same question in other words, never "I can
+  // only help with real estate".
+  if (ctx.state.pending && CLARIFY.test(simplify(text).replace(/^[¿¡]+/, ''))) {
+    const lead = ctx.parts.length;
+    ctx.say('misc.clarify');
+    if (reaskPending(ctx)) {
+      // Asked twice already, the question went to the agent instead: no "let me put it another way".
+      if (!ctx.parts.some((p) => p.asks)) ctx.parts.splice(lead, 1);
+      ctx.audit('clarification_asked');
+      return true;
+    }
+    ctx.parts.splice(lead, 1);
   }
   if (ctx.reading.code || ctx.reading.mash || isOffTopic(ctx)) {
     ctx.say(ctx.reading.code || ctx.reading.mash ? 'misc.mash' : 'misc.off_topic');

@@ -90,7 +90,10 @@ export const en: Record<string, string[]> = {
   'schedule.offer_showing': ['{agent} can show you homes: {list}. Which works best?'],
   'schedule.reoffer': ['Just reply with the number: {list}.'],
   'schedule.booked': ["You're set for {slot}. {agent} will see you then!"],
-  'schedule.daypart': ['Do mornings or afternoons work better for you?'],
+  'schedule.daypart': [
+    'Do mornings or afternoons work better for you?',
+    'Would a morning or an afternoon usually be easier for you?',
+  ],
   'schedule.day': ['What day works best for you?'],
   'schedule.agent_confirms': ['Thanks! {agent} will confirm the exact time with you today.'],
   'schedule.address_please': ['Please text the property address so {agent} can prepare.'],
@@ -124,6 +127,7 @@ export const en: Record<string, string[]> = {
 
   'misc.mash': ["Sorry, I didn't catch that."],
   'misc.off_topic': ['I can only help with real estate here.'],
+  'misc.clarify': ['Sorry, let me put that another way.'],
   'misc.closed': [
     'Thanks for the message! {agent} will be in touch.',
     'Got it, thanks. {agent} will follow up with you.',

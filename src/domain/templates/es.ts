@@ -94,7 +94,10 @@ export const es: Record<string, string[]> = {
   'schedule.offer_showing': ['{agent} le muestra casas: {list}. ¿Cuál prefiere?'],
   'schedule.reoffer': ['Solo responda con el número: {list}.'],
   'schedule.booked': ['Listo, queda para el {slot}. ¡{agent} le verá entonces!'],
-  'schedule.daypart': ['¿Le quedan mejor las mañanas o las tardes?'],
+  'schedule.daypart': [
+    '¿Le quedan mejor las mañanas o las tardes?',
+    '¿Por lo general le acomoda más en la mañana o en la tarde?',
+  ],
   'schedule.day': ['¿Qué día le queda mejor?'],
   'schedule.agent_confirms': ['¡Gracias! {agent} le confirmará la hora exacta hoy mismo.'],
   'schedule.address_please': ['Por favor envíeme la dirección de la propiedad para que {agent} se prepare.'],
@@ -133,6 +136,7 @@ export const es: Record<string, string[]> = {
 
   'misc.mash': ['Perdón, no le entendí.'],
   'misc.off_topic': ['Aquí solo puedo ayudarle con bienes raíces.'],
+  'misc.clarify': ['Perdón, se lo digo de otra forma.'],
   'misc.closed': [
     '¡Gracias por su mensaje! {agent} estará en contacto.',
     'Recibido, gracias. {agent} le dará seguimiento.',
