@@ -66,9 +66,12 @@ async function main(): Promise<number> {
     return 1;
   }
   let service: ServiceProcess | null = null;
+  let workers: ServiceProcess | null = null;
   const cleanup = async () => {
     if (service) await service.stop(30_000).catch(() => undefined);
     service = null;
+    if (workers) await workers.stop(30_000).catch(() => undefined);
+    workers = null;
     await db
       .drop()
       .catch((err) => process.stderr.write(`could not drop schema ${db.schema}: ${err.message}\n`));
@@ -95,17 +98,28 @@ async function main(): Promise<number> {
     );
 
     const profDir = join(RESULTS_DIR, `cpu-prof-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
+    const serviceEnv = {
+      DATABASE_URL: db.url,
+      GHL_WEBHOOK_ED25519_PUBLIC_KEY: testWebhookKeys.ed25519.publicKeyPem,
+      GHL_WEBHOOK_RSA_PUBLIC_KEY: testWebhookKeys.rsa.publicKeyPem,
+      ...args.serviceEnv,
+    };
     service = await startService({
       cwd: args.serviceDir ?? ROOT,
-      env: {
-        DATABASE_URL: db.url,
-        GHL_WEBHOOK_ED25519_PUBLIC_KEY: testWebhookKeys.ed25519.publicKeyPem,
-        GHL_WEBHOOK_RSA_PUBLIC_KEY: testWebhookKeys.rsa.publicKeyPem,
-        ...args.serviceEnv,
-      },
+      env: args.split ? { ...serviceEnv, WORKERS_ENABLED: 'false' } : serviceEnv,
       nodeArgs: args.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [],
     });
-    log(`service ready at ${service.url} (pid ${service.child.pid})`);
+    log(
+      `service ready at ${service.url} (pid ${service.child.pid})${args.split ? ', webhook receiver only' : ''}`,
+    );
+    if (args.split) {
+      // Its CPU shows under "other processes"; the receiver above is the service the bench times.
+      workers = await startService({
+        cwd: args.serviceDir ?? ROOT,
+        env: { ...serviceEnv, RECEIVER_ENABLED: 'false', WORKERS_ENABLED: 'true' },
+      });
+      log(`workers ready (pid ${workers.child.pid})`);
+    }
     const pid = service.child.pid ?? 0;
 
     const busyBeforePct = await waitForQuiet(args.waitQuietS, log);
@@ -159,7 +173,7 @@ async function main(): Promise<number> {
     const ingestCpu = await cpuDone();
     log(`  ${Math.round(load.okPerSecond)} accepted/s, p99 ${load.latencyMs.p99.toFixed(1)} ms`);
 
-    const workersOff = ['false', '0'].includes(args.serviceEnv.WORKERS_ENABLED ?? '');
+    const workersOff = !args.split && ['false', '0'].includes(args.serviceEnv.WORKERS_ENABLED ?? '');
     const atLoadEnd = await inboxProgress(db.pool);
     let drain: { waitedS: number; complete: boolean; atLoadEnd: InboxProgress; last: InboxProgress } = {
       waitedS: 0,
@@ -184,6 +198,8 @@ async function main(): Promise<number> {
     const drainCpu = await drainCpuDone();
     const stopped = await service.stop(30_000);
     service = null;
+    if (workers) await workers.stop(30_000);
+    workers = null;
 
     const result: WebhookBenchResult = {
       startedAt: startedAt.toISOString(),
@@ -196,7 +212,7 @@ async function main(): Promise<number> {
         noopDurationS: args.noopDurationS,
         drainTimeoutS: args.drainTimeoutS,
         pool: args.pool,
-        serviceEnv: args.serviceEnv,
+        serviceEnv: args.split ? { ...args.serviceEnv, split: 'receiver | workers' } : args.serviceEnv,
         serviceDir: args.serviceDir,
       },
       target: TARGET,

@@ -13,6 +13,8 @@ export interface BenchArgs {
   databaseUrl: string;
   cpuProf: boolean;
   skipDoc: boolean;
+  /** Receiver and workers in two processes (RECEIVER_ENABLED / WORKERS_ENABLED), as a deployment may run them. */
+  split: boolean;
   /** Only measure the steps of one webhook in-process (no service, no load). */
   pieces: boolean;
   /** Checkout whose src/main.ts is started (default: this one), to compare a change like for like. */
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run bench:webhooks -- [options]
   --env KEY=VALUE       extra service environment, repeatable (e.g. --env WORKER_CONCURRENCY=2)
   --service-dir <path>  run src/main.ts of another checkout of this project (to compare a change)
   --pieces              only measure each ingest step in-process (verify, parse, normalise, insert)
+  --split               run the webhook receiver and the workers as two processes (timed: the receiver)
   --skip-doc            do not rewrite the "Webhook ingest" section of docs/PERFORMANCE.md
 Quick check: npm run bench:webhooks -- --duration 5 --noop-duration 3 --skip-doc`;
 
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
       pool: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'skip-doc': { type: 'boolean', default: false },
+      split: { type: 'boolean', default: false },
       pieces: { type: 'boolean', default: false },
       env: { type: 'string', multiple: true },
       'service-dir': { type: 'string' },
@@ -87,6 +91,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     cpuProf: values['cpu-prof'] ?? false,
     skipDoc: values['skip-doc'] ?? false,
+    split: values.split ?? false,
     pieces: values.pieces ?? false,
     serviceEnv,
     serviceDir: values['service-dir'] ?? null,
