@@ -1,5 +1,5 @@
 import { loadWebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
-import { createPgliteDb, createPostgresDb, planEachRun } from '../adapters/postgres/db.ts';
+import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
 import { migratedSnapshot } from '../adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount, postgresInboxQueue } from '../adapters/postgres/inbox-repo.ts';
 import { postgresTurnStore } from '../adapters/postgres/turn-store.ts';
@@ -276,12 +276,10 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       ),
   });
 
-  // Counts and dashboard reads over ranges: planned on each run's values (db.ts).
-  const planned = planEachRun(db);
   let backlog = 0;
   const refreshBacklog = async () => {
     try {
-      backlog = await pendingInboxCount(planned);
+      backlog = await pendingInboxCount(db);
     } catch {
       // keep the last known value; the webhook's own insert reports database trouble
     }
@@ -327,11 +325,11 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     followUps,
     sandboxTime,
     escalationAlerts,
-    dashboardRead: createDashboardRead(planned, escalation.tags),
+    dashboardRead: createDashboardRead(db, escalation.tags),
     dashboardOps: {
-      queues: createQueueRead(planned),
-      overview: createOverviewRead(planned),
-      simulator: createSimulatorRead(planned),
+      queues: createQueueRead(db),
+      overview: createOverviewRead(db),
+      simulator: createSimulatorRead(db),
     },
     scripts,
     mesh,

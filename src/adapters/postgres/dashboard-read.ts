@@ -1,10 +1,12 @@
 import type { DashboardRead } from '../../ports/dashboard-read.ts';
-import type { Sql } from '../../ports.ts';
+import type { Db } from '../../ports.ts';
+import { planEachRun } from './db.ts';
 import { readContactView, readDocument } from './dashboard-contact-read.ts';
 import { type FlagTags, inboxChangeStamp, readInbox } from './dashboard-inbox-read.ts';
 
-/** The dashboard's read models on PostgreSQL/PGlite. */
-export function createDashboardRead(sql: Sql, tags: FlagTags): DashboardRead {
+/** The dashboard's read models on PostgreSQL/PGlite, planned on each run's values (db.ts). */
+export function createDashboardRead(db: Db, tags: FlagTags): DashboardRead {
+  const sql = planEachRun(db);
   return {
     inbox: (f) => readInbox(sql, tags, f),
     changeStamp: () => inboxChangeStamp(sql),

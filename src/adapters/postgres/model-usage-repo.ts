@@ -2,12 +2,29 @@ import type { ModelCallRecord } from '../../ports/model-call-record.ts';
 import type { Sql } from '../../ports.ts';
 import type { ModelUsageTotals } from '../../ports/contact-view.ts';
 
+/** A model call's model_usage columns (besides location, contact, inbox and time), by column name. */
+export function modelUsageColumns(r: ModelCallRecord) {
+  return {
+    task: r.task,
+    agent: r.agent,
+    model: r.model,
+    outcome: r.outcome,
+    prompt_mode: r.promptMode,
+    input_tokens: r.usage?.inputTokens ?? 0,
+    output_tokens: r.usage?.outputTokens ?? 0,
+    cache_read_tokens: r.usage?.cacheReadTokens ?? 0,
+    cache_write_tokens: r.usage?.cacheWriteTokens ?? 0,
+    cost_usd: r.costUsd,
+    latency_ms: Math.round(r.latencyMs),
+    detail: r.detail ?? null,
+  };
+}
+
 export async function recordModelCall(
   sql: Sql,
   row: { locationId: string; contactId: string; inboxId: number | null; record: ModelCallRecord; at: Date },
 ): Promise<void> {
-  const r = row.record;
-  const u = r.usage;
+  const c = modelUsageColumns(row.record);
   await sql.query(
     `INSERT INTO model_usage (location_id, contact_id, inbox_id, task, agent, model, outcome, prompt_mode,
        input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, latency_ms, detail, created_at)
@@ -16,18 +33,18 @@ export async function recordModelCall(
       row.locationId,
       row.contactId,
       row.inboxId,
-      r.task,
-      r.agent,
-      r.model,
-      r.outcome,
-      r.promptMode,
-      u?.inputTokens ?? 0,
-      u?.outputTokens ?? 0,
-      u?.cacheReadTokens ?? 0,
-      u?.cacheWriteTokens ?? 0,
-      r.costUsd,
-      Math.round(r.latencyMs),
-      r.detail ?? null,
+      c.task,
+      c.agent,
+      c.model,
+      c.outcome,
+      c.prompt_mode,
+      c.input_tokens,
+      c.output_tokens,
+      c.cache_read_tokens,
+      c.cache_write_tokens,
+      c.cost_usd,
+      c.latency_ms,
+      c.detail,
       row.at,
     ],
   );

@@ -1,4 +1,5 @@
 import type { Db } from '../../ports.ts';
+import { planEachRun } from './db.ts';
 import type { Count, OverviewData, OverviewQuery, OverviewRead } from '../../ports/overview-read.ts';
 
 const DAY_MS = 86_400_000;
@@ -43,7 +44,9 @@ const fill = (all: string[], rows: Count[]): Count[] => {
  * The Overview read model on PostgreSQL/PGlite. $1/$2 the period, $3 the zone, $4 the location
  * left out (or null). Each query reads only the period's rows through a created_at condition.
  */
-export function createOverviewRead(db: Db): OverviewRead {
+export function createOverviewRead(given: Db): OverviewRead {
+  // Periods, filters and ranges: planned on each run's values (db.ts).
+  const db = planEachRun(given);
   return {
     async overview(q: OverviewQuery): Promise<OverviewData> {
       const base = [q.from, q.to, q.timezone, q.excludeLocation];

@@ -1,4 +1,5 @@
 import type { Db } from '../../ports.ts';
+import { planEachRun } from './db.ts';
 import type { QueueItem, QueueRead } from '../../ports/queue-read.ts';
 
 interface Row {
@@ -16,7 +17,9 @@ interface Row {
 }
 
 /** The Queues read model on PostgreSQL/PGlite (indexes: escalations_by_status, compliance_tickets_by_status). */
-export function createQueueRead(db: Db): QueueRead {
+export function createQueueRead(given: Db): QueueRead {
+  // Periods, filters and ranges: planned on each run's values (db.ts).
+  const db = planEachRun(given);
   return {
     async openItems(limit) {
       const { rows } = await db.query<Row>(

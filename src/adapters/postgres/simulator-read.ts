@@ -1,8 +1,11 @@
 import type { Db } from '../../ports.ts';
+import { planEachRun } from './db.ts';
 import type { CrmRecord, SimulatorConversation, SimulatorRead } from '../../ports/simulator-read.ts';
 
 /** The Simulator read model on PostgreSQL/PGlite. */
-export function createSimulatorRead(db: Db): SimulatorRead {
+export function createSimulatorRead(given: Db): SimulatorRead {
+  // Periods, filters and ranges: planned on each run's values (db.ts).
+  const db = planEachRun(given);
   return {
     async conversation(locationId, contactId): Promise<SimulatorConversation | null> {
       const c = await db.query<{

@@ -8,6 +8,7 @@ import {
   type TurnStore,
 } from '../../ports/turn-store.ts';
 import { lockContact } from './inbox-repo.ts';
+import { modelUsageColumns } from './model-usage-repo.ts';
 import { MESSAGE_KINDS } from './outbox-repo.ts';
 import { commitWithoutWaitingForDisk } from './relaxed-commit.ts';
 
@@ -191,22 +192,7 @@ async function writePlan(tx: Sql, p: TurnPlan, claimedInboxId: number): Promise<
       })),
     ),
     JSON.stringify(p.audits),
-    JSON.stringify(
-      p.modelCalls.map((r) => ({
-        task: r.task,
-        agent: r.agent,
-        model: r.model,
-        outcome: r.outcome,
-        prompt_mode: r.promptMode,
-        input_tokens: r.usage?.inputTokens ?? 0,
-        output_tokens: r.usage?.outputTokens ?? 0,
-        cache_read_tokens: r.usage?.cacheReadTokens ?? 0,
-        cache_write_tokens: r.usage?.cacheWriteTokens ?? 0,
-        cost_usd: r.costUsd,
-        latency_ms: Math.round(r.latencyMs),
-        detail: r.detail ?? null,
-      })),
-    ),
+    JSON.stringify(p.modelCalls.map(modelUsageColumns)),
     conv?.bot ?? null,
     conv ? JSON.stringify(conv.state) : null,
     conv?.expectedVersion ?? 0,
