@@ -53,7 +53,9 @@ export function startScheduling(ctx: TurnContext, visit: Visit): void {
     });
     if (picked.length > 0) {
       const key = visit === 'listing' ? 'schedule.offer' : 'schedule.offer_showing';
-      const list = offerList(ctx, key, picked);
+      let list = offerList(ctx, key, picked);
+      // The best home in fewer words ("a 3 bed at $589k") leaves room for the times.
+      if (list === null && visit === 'showing' && ctx.shorten()) list = offerList(ctx, key, picked);
       if (list === null && visit === 'showing') {
         // The homes just named matter more: ask first, and offer the times with the answer.
         ctx.state.stage = 'qualifying';

@@ -116,6 +116,22 @@ const WEEKDAY_PATTERNS = Object.entries(WEEKDAYS).map(
 export type SlotChoice = { index: number } | { none: true } | null;
 
 /** Reads "2", "the first one", "Tuesday at 10", "1pm works" or "none of those" against offered slots. */
+const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])\b/;
+const AT_BEFORE = /(?:\bat|@|\baround|\bby|\ba las|\bprogram(?:ar)?)\s*$/;
+const SAME_TIME = /\b(?:same time|same hour|misma hora|a la misma)\b/;
+const BOUND =
+  /\b(after|before|despu[eé]s de las|antes de las)\s*(\d{1,2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?/;
+
+/** An hour on the 24-hour clock: "4" with no am/pm is the afternoon (nobody meets at 4 am). */
+function hourOf(hour: string, _minutes: string | undefined, meridiem: string | undefined): number {
+  let h = Number(hour);
+  const mer = meridiem?.replace(/\./g, '');
+  if (mer === 'pm' && h < 12) h += 12;
+  if (mer === 'am' && h === 12) h = 0;
+  if (!mer && h < 8) h += 12;
+  return h;
+}
+
 export function parseSlotChoice(text: string, offered: readonly string[], timeZone: string): SlotChoice {
   const s = text.toLowerCase().normalize('NFC');
   if (
@@ -125,23 +141,30 @@ export function parseSlotChoice(text: string, offered: readonly string[], timeZo
   ) {
     return { none: true };
   }
-  const timeMatch = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\b/.exec(s);
+  const timeMatch = CLOCK.exec(s);
   const dayNames = WEEKDAY_PATTERNS.filter(([, , pattern]) => pattern.test(s));
   const candidates = offered.map((iso, index) => ({ index, p: localParts(iso, timeZone) }));
-  if (dayNames.length > 0 || (timeMatch && (timeMatch[3] || timeMatch[2]))) {
+  // "friday at 4", "a las 4": an hour said after "at" counts without am/pm.
+  const clock = timeMatch && (timeMatch[3] || timeMatch[2] || AT_BEFORE.test(s.slice(0, timeMatch.index)));
+  if (dayNames.length > 0 || clock) {
+    // "friday instead? same time", "friday after 5" (no slot then): a time the list does not say.
+    if (SAME_TIME.test(s)) return null;
+    const bound = BOUND.exec(s);
+    const part = parseDaypart(s.replace(/\b(?:am|pm|a\.m\.|p\.m\.)\b/g, ' '));
     const matches = candidates.filter(({ p }) => {
       if (dayNames.length > 0 && !dayNames.some(([k]) => p.weekday.startsWith(k))) return false;
-      if (timeMatch && (timeMatch[3] || timeMatch[2])) {
-        let h = Number(timeMatch[1]);
-        const mer = timeMatch[3]?.replace(/\./g, '');
-        if (mer === 'pm' && h < 12) h += 12;
-        if (mer === 'am' && h === 12) h = 0;
-        if (!mer && h < 8) h += 12;
-        if (p.hour !== h) return false;
+      if (part === 'morning' && p.hour >= 12) return false;
+      if (part === 'afternoon' && p.hour < 12) return false;
+      if (bound) {
+        const h = hourOf(bound[2]!, undefined, bound[3]);
+        if (bound[1] === 'before' || bound[1] === 'antes de las') return p.hour < h;
+        return p.hour >= h;
       }
+      if (clock && timeMatch && p.hour !== hourOf(timeMatch[1]!, timeMatch[2], timeMatch[3])) return false;
       return true;
     });
     if (matches.length === 1) return { index: matches[0]!.index };
+    if (clock || bound || part) return null;
   }
   // "one" is a pronoun in "the second one" / "the last one", not the first slot.
   const trimmed = s

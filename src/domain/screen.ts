@@ -18,7 +18,7 @@ import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
 const REAL_ESTATE =
-  /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista)\b/i;
+  /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista|vale|valga|valdria|valor|vendo|vendemos|compro|compramos|venta|agente|enganche|credito|cierre|escrow|renta|alquiler|inspection|inspeccion|closing|commission|comision|tax|taxes|impuestos|credit|down payment|interest|rates?|tasas?)\b/i;
 
 // "today" or "next week" alone is no sign of real estate, unless it answers our timeline question.
 const TIMING_FACTS = new Set(['horizon', 'months', 'timelineAcceptable']);

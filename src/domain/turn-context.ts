@@ -22,6 +22,8 @@ interface Part {
   keep: boolean;
   /** The question this part asks: it gives way to an answer when both do not fit one SMS. */
   asks?: string;
+  /** A shorter wording of the same line, for when what must follow does not fit beside it. */
+  short?: string;
 }
 
 /**
@@ -42,6 +44,8 @@ export class TurnContext {
   fields: ContactFields = {};
   /** True once a bot wrote the reply for this turn. */
   answered = false;
+  /** A qualifying question the lead's own question leads to, asked before the usual order. */
+  askFirst: string | null = null;
   /** Hand the conversation to a person (the reply is the holding message). */
   escalation: { reason: string; detail: Record<string, unknown> } | null = null;
   /** A compliance rule fired: the app opens a ticket with the evidence and the bot pauses. */
@@ -77,9 +81,28 @@ export class TurnContext {
     return t(this.lang, key, { agent: this.agent, intro, ...params }, variant, this.cfg.questions[this.lang]);
   }
 
-  say(key: string, params: Params = {}, opts: { variant?: number; keep?: boolean } = {}): void {
-    this.parts.push({ text: this.phrase(key, params, opts.variant ?? 0), keep: opts.keep ?? false });
+  say(
+    key: string,
+    params: Params = {},
+    opts: { variant?: number; keep?: boolean; short?: { key: string; params: Params } } = {},
+  ): void {
+    this.parts.push({
+      text: this.phrase(key, params, opts.variant ?? 0),
+      keep: opts.keep ?? false,
+      ...(opts.short ? { short: this.phrase(opts.short.key, opts.short.params) } : {}),
+    });
     this.answered = true;
+  }
+
+  /** Says the lines that have a shorter wording in it; false when none has. */
+  shorten(): boolean {
+    let changed = false;
+    for (const p of this.parts) {
+      if (p.short === undefined || p.short === p.text) continue;
+      p.text = p.short;
+      changed = true;
+    }
+    return changed;
   }
 
   /** Says text composed elsewhere (a knowledge-base answer), kept when the SMS is shortened. */
@@ -151,7 +174,8 @@ export class TurnContext {
     key: (q: Q) => string,
     record = true,
   ): { q: Q; attempt: number } | null {
-    for (const q of questions) {
+    const first = questions.find((q) => q === this.askFirst);
+    for (const q of first ? [first, ...questions] : questions) {
       if (answered[q] || this.state.skipped.includes(key(q))) continue;
       const attempts = this.state.vague[key(q)] ?? 0;
       if (attempts >= this.cfg.thresholds.vagueRetries) {

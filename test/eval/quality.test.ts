@@ -85,6 +85,18 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
+  // Fifth development split, written from the lead's side after dev4 was tuned on (ids y…). First
+  // measurement, before any change for it: 88.8 % slots, 71.4 % questions, 63.9 % objections, 13
+  // keyword errors, 57/72 conversations, 2 compliance misses. Tuned on from then (88.8 %, 75.9 %,
+  // 77.0 %, 1, 62/72, 0).
+  dev5: {
+    slots: 0.88,
+    questions: 0.75,
+    objections: 0.76,
+    conversations: 0.86,
+    keywordMisses: 1,
+    conversationComplianceMisses: 0,
+  },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
   // act classifier). After the dev3 work: 90.8 %, 79.8 %, 79.2 % (one question and one objection
@@ -105,7 +117,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;

@@ -2,7 +2,13 @@ import { continueScheduling, startScheduling } from '../schedule-flow.ts';
 import { simplify } from '../language/normalize.ts';
 import type { Facts } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
-import { buyerNeeds, describeMatchShort, formatMatchNote, matchListings } from './matching.ts';
+import {
+  buyerNeeds,
+  describeMatchBare,
+  describeMatchShort,
+  formatMatchNote,
+  matchListings,
+} from './matching.ts';
 import { buyerTemperature, readyForShowing } from './temperature.ts';
 
 export const BUYER_QUESTIONS = ['budget', 'financing', 'timeline', 'areas', 'beds', 'must_haves'] as const;
@@ -38,7 +44,8 @@ export function decideBuyer(ctx: TurnContext): void {
   const { state, reading } = ctx;
   const f = state.facts;
   if (state.stage === 'booked') {
-    ctx.say('schedule.after');
+    // "Can we cancel?" was answered already: no "see you at the appointment" after it.
+    if (ctx.parts.length === 0) ctx.say('schedule.after');
     return;
   }
   if (state.stage === 'scheduling') {
@@ -127,9 +134,15 @@ function describeMatches(ctx: TurnContext): void {
     ctx.say('buyer.matches_none');
     return;
   }
-  ctx.say(total === 1 ? 'buyer.matches_one' : 'buyer.matches_many', {
-    n: total,
-    best: describeMatchShort(best, ctx.lang),
-  });
+  ctx.say(
+    total === 1 ? 'buyer.matches_one' : 'buyer.matches_many',
+    { n: total, best: describeMatchShort(best, ctx.lang) },
+    {
+      short: {
+        key: total === 1 ? 'buyer.matches_one' : 'buyer.matches_many',
+        params: { n: total, best: describeMatchBare(best, ctx.lang) },
+      },
+    },
+  );
   ctx.actions.push({ type: 'add_note', body: formatMatchNote(matches, needs) });
 }

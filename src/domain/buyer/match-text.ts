@@ -56,10 +56,18 @@ export function describeMatchShort(m: Match, lang: 'en' | 'es'): string {
     render(l, false, l.city),
   ];
   const fits = attempts.find((text) => text.length <= SHORT_MAX);
-  if (fits) return fits;
+  return fits ?? describeMatchBare(m, lang);
+}
+
+/** The fewest words for a home: "a 3 bed in Etiwanda at $589k", "una casa de 3 recámaras en Etiwanda por $589k". */
+export function describeMatchBare(m: Match, lang: 'en' | 'es'): string {
+  const l = m.listing;
+  const where = [l.neighborhood, l.city]
+    .filter((p): p is string => !!p)
+    .sort((a, b) => a.length - b.length)[0];
   return lang === 'es'
-    ? `una casa de ${spanishRooms(l.beds)} por ${shortPrice(l.price)}`
-    : `a ${l.beds} bed at ${shortPrice(l.price)}`;
+    ? `una casa de ${spanishRooms(l.beds)}${where ? ` en ${where}` : ''} por ${shortPrice(l.price)}`
+    : `a ${l.beds} bed${where ? ` in ${where}` : ''} at ${shortPrice(l.price)}`;
 }
 
 function needsSummary(needs: BuyerNeeds): string {

@@ -1,8 +1,14 @@
 import { checkableMustHaves, hasFeature, type Listing } from './listing.ts';
-import { describeMatchShort, featureLabel, formatMatchNote, shortPrice } from './match-text.ts';
+import {
+  describeMatchBare,
+  describeMatchShort,
+  featureLabel,
+  formatMatchNote,
+  shortPrice,
+} from './match-text.ts';
 import { type BuyerNeeds, buyerNeeds, type Match } from './match-types.ts';
 
-export { describeMatchShort, formatMatchNote };
+export { describeMatchBare, describeMatchShort, formatMatchNote };
 
 export type { BuyerNeeds, Match };
 export { buyerNeeds };

@@ -24,6 +24,25 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
   ),
   wordRegex('take (?:me|us|my number|this number|my phone number|my name|our name|our names) off'),
+  // "I want off your list NOW", "we need off this list".
+  wordRegex(
+    '(?:i|we) (?:want|wanna|would like|need|gotta get|have to get)(?: to (?:be|get))? off (?:of )?(?:(?:your|ur|this|the|that|whatever|all|every) )?(?:(?:mailing|texting|text|contact|call|marketing) )?lists?',
+  ),
+  // "is there a way to make these texts stop coming", "make them stop please" ("make it stop
+  // leaking" is about the roof).
+  wordRegex(
+    `make (?:these|them|it|this|(?:the|these|your|all these|all the|all your) (?:${CONTACT_NOUNS})) (?:to )?stop(?: (?:coming|please|pls|plz|now|already))?$`,
+  ),
+  // Consent denied or never given: "i dont consent to these messages", "I never agreed to get texts".
+  wordRegex(
+    `(?:dont|do not|never|didnt|did not|no longer) (?:consent(?:ed)?|agree(?:d)?|give (?:my |you )?consent|gave (?:my |you )?consent|sign(?:ed)? up) (?:to|for) (?:(?:these|this|your|the|any|receiving|getting|get|receive|being) )?(?:${CONTACT_NOUNS}|texted|contacted|messaged)`,
+  ),
+  // "stop stop i already told u": the keyword said over and over.
+  wordRegex('^stop(?: stop)+'),
+  // "just go away man", "please go away": the sender told to leave.
+  wordRegex(
+    '^(?:(?:just|please|pls|plz|now|ok|okay|so|dude|man|bro|seriously|omg|ugh) )*go away(?: (?:man|dude|bro|please|pls|plz|now|already|lol|seriously|for good))*$',
+  ),
   // "get me off whatever list I'm on", "get my number off your list".
   wordRegex(
     'get (?:me|us|my number|this number|my name) off (?:of )?(?:(?:whatever|your|ur|this|the|that|any|all|all your|every) )?(?:(?:mailing|texting|text|contact|call|marketing) )?lists?',
@@ -64,7 +83,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     'f off|fuck off|fk off|fuk off|piss off|go to hell|vete al diablo|vete a la mierda|vete al carajo|vayanse al diablo|vayanse a la mierda',
   ),
   wordRegex(
-    '(?:this is|that is|thats|this|its|it is) harassment|(?:youre|you are|ur|u r|stop|quit) harassing (?:me|us)|esto es acoso|me (?:estan|esta|estas) acosando',
+    '(?:this is|that is|thats|this|its|it is)(?: (?:straight up|literally|basically|just|pure|actual|actually|honestly|now|bordering on|getting to be|becoming))* harassment|(?:youre|you are|ur|u r|stop|quit) harassing (?:me|us)|esto es acoso|me (?:estan|esta|estas) acosando',
   ),
   wordRegex(
     `(?:why|how come) (?:do |does |are |r )?(?:${WHO}) (?:keep |still |keep on )(?:${CONTACT_VERBS_ING}|sending me (?:these|this|texts|messages))`,
@@ -77,7 +96,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
   ),
   wordRegex(
-    'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond) to (?:stop|unsubscribe|opt out)',
+    'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond)(?: back)? to (?:stop|unsubscribe|opt out|get off|be removed|get removed|not get)',
   ),
   // The keyword quoted back: "what part of stop don't you understand", "I told you to stop".
   wordRegex('what part of (?:stop|no more|unsubscribe|leave me alone|remove me)'),
@@ -103,7 +122,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
   wordRegex(
-    '(?:borrame|sacame|quitame|eliminame|borrenme|saquenme|quitenme|eliminenme) de (?:tu|su|la|sus|esta) (?:lista|base)',
+    '(?:borrame|sacame|quitame|eliminame|bajame|borrenme|saquenme|quitenme|eliminenme|bajenme|borreme|saqueme|quiteme|elimineme|bajeme) de (?:tu|su|la|sus|esta|estas|sus) (?:lista|listas|base)',
   ),
   wordRegex('(?:borra|borren|borre|olvida|olviden) (?:mi|este) numero'),
   wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
@@ -112,6 +131,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex('dejenme en paz|dejame en paz|dejeme en paz|dejennos en paz'),
   wordRegex(
     'por ?que (?:me |nos )?(?:siguen|sigues|sigue) (?:escribiendo|mandando mensajes|enviando mensajes|molestando)',
+  ),
+  // "cómo hago para que ya no me lleguen estos mensajes", "que ya no me manden mensajes".
+  wordRegex(
+    'para que (?:ya )?no (?:me|nos) (?:lleguen|manden|mande|mandes|escriban|escriba|escribas|envien|envie|sigan mandando|sigan escribiendo)(?: (?:mas|estos|sus|tus|los))?(?: (?:mensajes|textos|mensajitos))?$|(?:como|que) (?:hago|hacemos|puedo hacer) para (?:ya )?no recibir',
   ),
   wordRegex(
     'como me (?:cancelo|doy de baja|desuscribo|salgo de (?:la|esta|su|tu) lista)|como (?:dejo|puedo dejar) de recibir',
@@ -154,7 +177,7 @@ export function threatensOverContact(flat: string): boolean {
 
 // Taking an opt-out back: "I said stop by accident", "texted STOP by mistake", "puse baja por error".
 const RETRACTION = wordRegex(
-  '(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
+  '(?:me di|nos dimos|di) de baja (?:sin querer|por error|por equivocacion|por accidente)|(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
 );
 
 export function retractsOptOut(text: string): boolean {

@@ -75,9 +75,11 @@ export const defaultKnowledgeBase: KnowledgeBase = {
     preapproval_needed: {
       en: [
         'A pre-approval is usually needed before making an offer, and many sellers expect one. {agent} can explain how to get started.',
+        "You don't need one to look, but sellers expect a pre-approval with an offer.",
       ],
       es: [
         'Normalmente se necesita una preaprobación antes de hacer una oferta, y muchos vendedores la piden. {agent} le explica cómo empezar.',
+        'Para ver casas no hace falta, pero al ofertar piden una preaprobación.',
       ],
     },
     switch_to_email: {

@@ -90,7 +90,10 @@ const NEEDS_WORK_CUES = cues([
   '(?:water|flood|termite|storm) damage',
   'termites?',
   '(?:a|total|complete|big) mess',
-  'trashed|destroyed|hoarder|run ?down|asbestos|(?:a|total) dump',
+  'trashed|destroyed|wrecked|hoarder|run ?down|asbestos|(?:a|total) dump',
+  // Damage left behind: "holes in the walls", "they did a number on it".
+  'holes? in (?:the |a |every )?(?:\\w+ )?walls?',
+  'did a number on (?:it|the (?:house|place))',
   'flood(?:ed|ing)?',
   'half[- ](?:done|finished|remodeled|gutted)|unfinished|never (?:got )?(?:finished|ended|completed)',
   'hay que (?:arreglar|reparar)\\w*',
@@ -115,6 +118,8 @@ const FAIR_CUES = cues([
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
   'all original',
+  // "original but well kept": dated, whatever the upkeep.
+  '(?:^|mostly |still |its |everything )original(?:,)? (?:but|and|pero|y)\\b',
   // "the rest is original 80s", "original 70s everything": dated but livable.
   '(?:the )?rest (?:is|s|of (?:it|the house) is) (?:all |mostly |still |pretty much )?(?:original|dated|old)',
   'original (?:19)?[5-9]0s',
@@ -173,11 +178,17 @@ const EXCELLENT_CUES = cues([
   'updated \\d',
   '(?:remodeled|renovated|redid|redone|updated|upgraded) (?:everything|it all|the whole (?:house|thing|place)|all of it)',
   'model home',
-  'como nuev[oa]',
+  'como nuev[oa]|(?:esta|es|casi) nuev[oa]',
   '(?:la |lo )?(?:remodelamos|renovamos)',
   'lista para (?:vivir|mudarse|entrar)',
   'remodelad[oa]|renovad[oa]',
 ]);
+// One or two rooms redone ("we redid the kitchen", "remodeled kitchen and baths"): the best grade
+// when nothing else grades the house; "good shape, we redid the kitchen" stays good.
+const ROOMS_REDONE =
+  /\b(?:(?:remodeled|renovated|redid|redone|updated|upgraded|new) (?:the |our |a )?(?:kitchen|baths?|bathrooms?)|(?:kitchen|baths?|bathrooms?) (?:was |were |got )?(?:remodeled|renovated|redone|updated)|(?:remodelamos|renovamos|arreglamos) (?:la cocina|los banos?|el bano))\b/;
+const ROOMS_REDONE_G = new RegExp(ROOMS_REDONE.source, 'g');
+const KITCHEN_AND_BATHS = /\b(?:kitchen|cocina) (?:and|y|&) (?:the |los )?(?:baths?|bathrooms?|banos?)\b/;
 // "<word> shape/condition": "decent shape", "rough condition", "en buen estado".
 const SHAPE = /\b([a-z]+) (?:shape|condition|condicion)\b/;
 const SHAPE_WORD: Record<string, ConditionGrade> = {
@@ -238,7 +249,8 @@ const BARE_WORD: Record<string, ConditionGrade> = {
   old: 'fair',
   original: 'fair',
   bad: 'poor',
-  rough: 'poor',
+  // "it's rough" is real repairs; "really rough" is POOR_CUES.
+  rough: 'needs_work',
   terrible: 'poor',
   awful: 'poor',
   horrible: 'poor',
@@ -359,6 +371,15 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
     }
     if (SO_SO.test(simple)) bareFound.add('fair');
   }
+  // A room or two redone grades the house only when nothing else does; "its good, we updated the
+  // bathrooms" stays good, "remodeled kitchen and baths, really nice" is the remodel's.
+  const redone = matchesOf(ROOMS_REDONE_G, simple).length + (KITCHEN_AND_BATHS.test(simple) ? 1 : 0);
+  if (
+    found.size === 0 &&
+    !STILL_NEEDS.test(simple) &&
+    (redone >= 2 || (redone === 1 && bareFound.size === 0))
+  )
+    found.add('excellent');
   const cosmeticOnly = GOOD_CUES.test(simple) && found.size > 0 && [...found].every((g) => g === 'good');
   for (const g of bareFound) if (!(cosmeticOnly && g === 'fair')) found.add(g);
   if (found.size === 0) return null;

@@ -124,7 +124,9 @@ const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
 const LENDER_SAYS_OK =
   /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
-const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\bnot yet$/;
+const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\b(?:not yet|todavia no|aun no)$/;
+const ACK_FIRST = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah)\s+/;
+const ACK_ONLY = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah)$/;
 const LEADING_NO = new RegExp(`^(?:no|${NO_WORDS}|not at the moment)\\b`);
 
 // "like spring but do we need a loan approval": a question can start after "but".
@@ -165,7 +167,8 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   if (NO_LENDER_YET.test(flat)) return false;
   if (CASH.test(flat) && !NO_CASH.test(flat)) return null;
   if (!options.justAsked) return null;
-  const first = said.split(' . ')[0] ?? '';
+  // "ok we are", "bueno, todavía no": the acknowledgment first says nothing either way.
+  const first = (said.split(' . ').find((c) => !ACK_ONLY.test(c)) ?? '').replace(ACK_FIRST, '');
   if (LEADING_NO.test(first)) return false;
   if (BARE_IN_PROCESS.test(first)) return false;
   if (LEADING_YES.test(first) || TRAILING_YES.test(flat) || YES_EMOJI.test(text)) return true;

@@ -222,6 +222,14 @@ function scaledLike(value: number, partner: Token, partnerAmount: number, isUppe
 }
 
 /** Finds every dollar amount in a message, with enough context for the budget and price readers. */
+const plainHundreds = (t: {
+  value: number;
+  unit?: boolean;
+  decimal?: boolean;
+  dollar?: boolean;
+  multiplier?: unknown;
+}) => !t.unit && !t.decimal && !t.multiplier && t.value >= 100 && t.value < 1_000;
+
 export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
   const folded = maskAddresses(fold(text)).replace(PHONE, (p) => ' '.repeat(p.length));
   const spanish = detectLanguage(text) === 'es';
@@ -253,6 +261,17 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
         : null;
     return inContext ?? (t.dollar ? t.value : null);
   });
+  // "450 to 500", "650-700" on their own: two plain hundreds in a range are thousands of dollars
+  // whatever was just asked (rooms, days and times are smaller or carry their unit).
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (amounts[i] !== null || amounts[i + 1] !== null) continue;
+    if (!plainHundreds(a) || !plainHundreds(b) || a.value >= b.value) continue;
+    if (!RANGE_JOIN.test(norm.slice(a.end, b.start))) continue;
+    amounts[i] = a.value * 1_000;
+    amounts[i + 1] = b.value * 1_000;
+  }
   // Once the message talks money, a figure set against another is money too: "qualified for 700
   // but 650 feels safer", "700... actually 650".
   if (amounts.some((a) => a !== null && a >= 20_000)) {

@@ -151,6 +151,8 @@ export function answerQuestions(
     if (!('unknown' in answer)) {
       ctx.sayText(answer.text);
       ctx.audit('question_answered', { topic, source: answer.source });
+      // "Do I need to be pre-approved?" answered: whether they are is the natural next question.
+      if (topic === 'preapproval_needed') ctx.askFirst = 'financing';
       if (kbTopic === 'area_quality')
         ctx.task(
           'Lead asks about schools or neighborhoods',

@@ -13,7 +13,8 @@ export function decideSeller(ctx: TurnContext): void {
   const f = state.facts;
 
   if (state.stage === 'booked') {
-    ctx.say('schedule.after');
+    // "Can we cancel?" was answered already: no "see you at the appointment" after it.
+    if (ctx.parts.length === 0) ctx.say('schedule.after');
     return;
   }
   if (state.stage === 'scheduling') {

@@ -59,6 +59,7 @@ type Family = (typeof FAMILIES)[number];
  * - It never makes a question of a message the rules read as none: "tell me a joke", "did you
  *   even look at what I sent" ask nothing we could answer.
  * - Nothing beside a keyword (STOP/HELP/START).
+ * - No anger or grief beside facts the rules read (`HANDING_OVER`).
  * - No objection beside facts the rules read (`statesFacts`): "we already bought in Temecula" from
  *   a seller, "tenant occupied, was good last time I checked", "me interesa vender" answer us, and
  *   a "no" only the classifier sees there would close a lead who is talking to us.
@@ -85,6 +86,7 @@ export function fillActs(
     if (!open) continue;
     const best = scored.find((s) => s.label.startsWith(`${family}:`));
     if (best === undefined || best.label === 'question:other') continue;
+    if (family === 'feeling' && ctx.statesFacts && HANDING_OVER.has(best.label)) continue;
     if (family === 'objection' && !SOFT_OBJECTIONS.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
       continue;
     // A question the rules saw needs its topic to be likely on its own, and better than even odds
@@ -96,6 +98,13 @@ export function fillActs(
   }
   return added;
 }
+
+/**
+ * Feelings that hand the lead to a person and quiet the bot. Beside facts the rules read they stay
+ * with the rules: "holes in walls, carpet trashed" describes the house, and the model read it as
+ * anger at 0.63.
+ */
+const HANDING_OVER = new Set(['feeling:anger', 'feeling:grief']);
 
 /** Objections whose policy nurtures instead of closing; any other needs its own label at CLOSING_P. */
 const SOFT_OBJECTIONS = new Set(['objection:just_looking', 'objection:too_early']);

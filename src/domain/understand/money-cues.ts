@@ -107,7 +107,7 @@ export const QUESTION_START =
 export const QUESTION_OPENS =
   /(?:,|\b(?:and|but|so|also|y|pero|tambien))\s*(?:(?:and|but|so|also|y|pero|tambien)\s+)?(?:what|whats|how|who|when|where|which|why|do|does|did|is|are|can|could|would|should|will|cuanto|cuanta|cuantos|cuantas|como|que|quien|cuando|donde|se puede|puedo|podemos)\b/;
 export const COST_WORDS =
-  /\b(?:how much|(?:get|gets|buy|buys) (?:you|me|us)|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
+  /\b(?:how much|(?:get|gets|buy|buys) (?:you|me|us)(?! out(?! here| there)\b)|afford|qualify|payments?|monthly|a month|per month|\/mo(?:nth)?|al mes|closing costs?|taxes|tax|commission|fees?|insurance|net|interest|down|cuanto|cuanta|pago|mensualidad|impuestos|comision|enganche)\b/;
 export const OBJECT_OF_BEFORE = /\b(?:on|for|of|de|en|por)\s*(?:(?:a|an|the|una?|like|about|around|\$)\s*)?$/;
 
 /** Words that say the figure is a home the lead would buy, or the one they sell. */

@@ -2,7 +2,8 @@ import type { ObjectionRule } from './objections-patterns.ts';
 
 /**
  * Everyday ways of saying an objection, by the event or the complaint rather than the keyword:
- * the purchase is done (keys, closing papers, an accepted offer, a new build), the lead is only
+ * the purchase is done (keys, closing papers, an accepted offer, a new build), a relative with a
+ * new licence lists it, the lead is only
  * nosy, it is a bit early, the texts come too often or at the wrong time, and the number belongs
  * to someone else. Same form as OBJECTION_RULES (objections-patterns.ts).
  */
@@ -18,6 +19,17 @@ const KIN =
 const COUNT = '(?:[0-9]+|two|three|four|five|six|several|multiple|like [0-9]+|como [0-9]+|dos|tres|cuatro)';
 
 export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
+  {
+    // "my nephew just got his license so we're gonna list with him".
+    type: 'listed_with_other',
+    pattern: w(
+      '(?:list|listing|gonna list|going to list|will list|sell|selling|gonna sell) (?:it |the house |the home |our house )?(?:with|w|through|thru) (?:him|her|them)|(?:vamos a|la vamos a|lo vamos a) (?:listar|vender) con (?:el|ella|ellos)',
+    ),
+    requires: /\b(?:license|licence|licensed|licencia|realtor|agent|agente|broker)\b/,
+    negatable: true,
+    statement: true,
+    notFor: ['buyer'],
+  },
   {
     // Complaints about the texts themselves, or their hour: "getting really tired of these
     // messages", "these automated texts are kinda annoying", "a text every single day", "do NOT

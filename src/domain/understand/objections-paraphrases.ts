@@ -91,4 +91,54 @@ export const MORE_OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     statement: true,
   },
+  {
+    // "offer accepted on a place in Eastvale", "nos aceptaron una oferta", "we ended up buying a condo".
+    type: 'already_bought',
+    pattern: w(
+      'offer (?:got |was )?accepted on (?:a|an|the|our)|(?:nos|me) (?:aceptaron|acept[oó]) (?:una|la|nuestra) oferta|ended up (?:buying|getting|going with) (?:a|an|the|another) (?:house|home|place|condo|townhouse|townhome|new build)',
+    ),
+    negatable: true,
+    statement: true,
+    notFor: ['seller'],
+  },
+  {
+    // "I already signed with someone from Compass", "ya andamos con una agente de Ontario".
+    type: 'has_agent',
+    pattern: w(
+      '(?:already |just )?signed (?:with|up with) (?:someone|somebody|a guy|a lady|a gal|an agent|a realtor)|(?:ya )?(?:andamos|ando|estamos|estoy|vamos) con (?:una|un|otra|otro) (?:agente|agenta|realtor|corredor|corredora)',
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    // "I'm not selling and wasn't planning to", "ni comprar ni vender", "we're renting and we like it".
+    type: 'not_interested',
+    pattern: w(
+      '(?:not|no) (?:selling|buying|moving)(?: (?:and|or)) (?:wasnt|was not|werent|were not|not|never|have no) (?:planning|plans|thinking|going) to|ni (?:comprar|compro|compramos) ni (?:vender|vendo|vendemos)|ni (?:vender|vendo|vendemos) ni (?:comprar|compro|compramos)|(?:were|we are|im|i am) renting and (?:we|i) (?:like|love) it',
+    ),
+    statement: true,
+  },
+  {
+    // "lease isnt up till next november so not yet", "give us like 6 months to clean up our credit",
+    // "reach out again in like a year", "todavía falta".
+    type: 'too_early',
+    pattern: w(
+      '(?:lease|contract|rental agreement) (?:isnt|is not|aint|wont be|doesnt end|does not end|doesnt run out) (?:up |over |done )?(?:till|til|until)|give (?:us|me) (?:like |about |a |another |maybe )?(?:[0-9]+|a few|a couple|six|three) (?:more )?(?:months|years?) to|(?:reach|check) (?:back |out )?(?:again |back )?in (?:like |about |maybe )?(?:a year|[0-9]+ months|six months|a few months)|todavia (?:nos |me )?falta(?:n)?(?: mucho| un rato| tiempo)?$',
+    ),
+    statement: true,
+  },
+  {
+    // "I get 10 of these a week", "how many of these do you send a day", "too many questions man".
+    type: 'stop_texting',
+    pattern: w(
+      '(?:i|we) get (?:like )?(?:[0-9]+|ten|twenty|so many|a million|a dozen) (?:of these|texts|messages) (?:a|per|every) (?:day|week)|how many (?:of these|texts|messages) (?:do|does|are) (?:you|u|yall|you guys) (?:send|sending)|too many (?:questions|texts|messages)|texts every (?:single )?day',
+    ),
+  },
+  {
+    // Insults at realtors or at us: "you realtors are like roaches", "you clowns", "rateros".
+    type: 'hostile',
+    pattern: w(
+      '(?:you|u|ustedes) (?:realtors|agents|people|guys|los realtors|los agentes)? ?(?:are|r|son) (?:like )?(?:roaches|cockroaches|vultures|leeches|parasites|sharks|clowns|scammers|crooks|thieves|rateros|ladrones|buitres|sanguijuelas)|you clowns|(?:bola de|pinches) (?:rateros|ladrones|buitres)|,? rateros$',
+    ),
+  },
 ];

@@ -187,7 +187,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_bought',
     pattern: w(
-      `in (?:escrow|contract)(?: right now| now| already)? (?:on|for) (?:a|an|the|our)|(?:opened|open|in) escrow (?:on|for) (?:a|an|the|our)|(?:got|found) (?:a|our|the) (?:house|home|place|condo) already|already (?:got|found) (?:a|one|our|the) (?:house|home|place|condo)|(?:our|my) offer (?:got|was) accepted|ya (?:encontramos|tenemos) casa|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the)(?: new)? (?:house|home|place|condo|townhome|townhouse|build)|estamos en (?:escrow|contrato|proceso de compra)`,
+      `in (?:escrow|contract)(?: right now| now| already)? (?:on|for) (?:a|an|the|our)|(?:opened|open|in) escrow (?:on|for) (?:a|an|the|our)|(?:got|found) (?:a|our|the) (?:house|home|place|condo) already|already (?:got|found) (?:a|one|our|the) (?:house|home|place|condo)|(?:our|my) offer (?:got|was) accepted|(?:got|had|have) (?:our|my|an|the) offer accepted|ya (?:encontramos|tenemos) casa|under contract on|closing (?:on (?:a|our|the) (?:house|home|place|condo)|next week|this week|next month|soon)|closed on (?:a|an|our|the)(?: new)? (?:house|home|place|condo|townhome|townhouse|build)|estamos en (?:escrow|contrato|proceso de compra)`,
     ),
     negatable: true,
     statement: true,

@@ -143,6 +143,8 @@ const JOB = cues([
 const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
+  // Past tense only: "buying a bigger house" is upsizing.
+  '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',
   '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
@@ -151,7 +153,7 @@ const BOUGHT_ANOTHER = cues([
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
-  'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leaving|moving out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
+  'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leave|move out|leaving|moving out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
   '(?:problem|bad|nightmare|difficult) tenants?',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',

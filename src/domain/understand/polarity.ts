@@ -103,6 +103,9 @@ function polarityOf(
   if (ctx.lastQuestion === 'appointment' && DEFERRING.test(text)) return 'no';
   if (ctx.lastQuestion === 'appointment' && TURNED_DOWN.test(text)) return 'no';
   if (NO.test(text) || bareNo(text, firstClause)) return 'no';
+  // "ok, not yet", "ok, todavía no": the "ok" takes the question in, the rest answers it.
+  const afterAck = text.replace(ACK_FIRST, '');
+  if (afterAck !== text && NO.test(afterAck)) return 'no';
   // "ya" is "now" after the timeline question; the timeline reader takes it.
   const bare = text.replace(THANKS_AFTER, '');
   if (YES_ALONE.test(bare)) return ctx.lastQuestion === 'timeline' && bare === 'ya' ? null : 'yes';
@@ -117,6 +120,8 @@ function polarityOf(
   if (ctx.lastQuestion === 'preapproval' && YA_ALREADY.test(text)) return 'yes';
   return null;
 }
+
+const ACK_FIRST = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah|hmm)\s+/;
 
 // "ya thru navy federal", "ya tenemos la carta": Spanish "ya" (already) answering "are you pre-approved?".
 const YA_ALREADY = /^ya (?!no\b|casi\b)[a-z]+/;

@@ -117,7 +117,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'home_value',
     said: [
       wordRegex(
-        '(?:en )?cuanto (?:se )?(?:venderia|venderiamos|vendera|podria vender|podriamos vender)|en cuanto (?:cree|crees|piensa|piensas|calcula|calculas) que (?:se )?(?:venda|vende|venderia|vale)',
+        '(?:en )?cuanto (?:se )?(?:venderia|venderiamos|vendera|podria vender|podriamos vender)|(?:en |para )?cuanto (?:cree|crees|creen|piensa|piensas|piensan|calcula|calculas) que (?:se |la |lo )?(?:venda|vende|venderia|vale|puedo vender|podemos vender|podria vender)',
       ),
     ],
     asked: [],
@@ -131,6 +131,27 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(`(?:need|needs|have to|has to|must|gotta|require|requires) (?:a |an |the )?${PREAPPROVAL}`),
+    ],
+  },
+  {
+    // "como comprador tengo que pagarle algo a usted?", "after your cut", "redfin does 1.5%, can you
+    // match that".
+    topic: 'fees_commission',
+    said: [
+      wordRegex(
+        '(?:tengo|tenemos|tendria|tendriamos) que pagar(?:le|les)? (?:algo|a usted|a ustedes|a jorge)|after (?:your|his|the realtors|the agents) cut|(?:can|could|would|will) (?:you|jorge) match (?:that|(?:their|the|that) (?:fee|rate|commission))',
+      ),
+    ],
+    asked: [],
+  },
+  {
+    // "did the Alta Loma one with the view sell already?", "any price drop on the Upland 4 bed?"
+    topic: 'listing_status',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:did|has) the (?:[a-z0-9]+ ){1,6}(?:sell|sold|go pending|gone pending|close)|(?:any|a) (?:price drop|price cut|price reduction|reduction|drop) on the',
+      ),
     ],
   },
 ];

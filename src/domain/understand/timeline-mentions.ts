@@ -81,7 +81,7 @@ const PAST_EVENT =
   /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
 // "need it sold by end of january", "want it listed by spring": a wish, not something done.
 const WISHED =
-  /\b(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything) (?:sold|listed|closed|done)\b/;
+  /\b(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything) (?:sold|listed|closed|done|gone)\b/;
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
@@ -116,7 +116,9 @@ const MARKET_QUESTION = /\b(?:good|best|better|right|bad|worst) (?:time|month|se
 const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
 const DONE =
   /\b(?:found|bought) (?:a|our|the|another) (?:house|home|place|condo|townhome)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
-const SELLING = /\b(?:sell|selling|vender|list|listing)\b/;
+// "we bought in Menifee so we need ours gone by January": the lead's own sale still has a date.
+const SELLING =
+  /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:gone|sold|listed))\b/;
 const SOONER_WISH = /\b(?:sooner|earlier)\b/;
 const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
 const CORRECTION =
