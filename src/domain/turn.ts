@@ -3,7 +3,7 @@ import type { Listing } from './buyer/listing.ts';
 import { decideBuyer } from './buyer/decide-buyer.ts';
 import { buyerTemperature } from './buyer/temperature.ts';
 import type { SoldComp } from './cma/types.ts';
-import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
+import { checkOutbound, detectHumanRequest, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
 import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
@@ -143,6 +143,15 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // Silent, but nothing is lost: the answer is recorded and the agent is told.
     state.facts = mergeFacts(state.facts, learned(ctx));
     const move = silentMove(ctx, input.contact.paused);
+    // Quiet by our own choice ("too many texts"), the lead asks for the agent: a person takes it.
+    if (move === 'answer' && !input.contact.paused && detectHumanRequest(text, cfg.persona.agentName)) {
+      ctx.holdingMessage();
+      ctx.escalate('human_request');
+      ctx.audit('human_requested');
+      for (const a of ctx.reading.acts)
+        if (a.act === 'question') ctx.audit('question_answered', { topic: a.topic, source: 'agent' });
+      return finish(ctx, input);
+    }
     if (move !== 'resume') {
       notifyWhileSilent(ctx, silentReason);
       // A question still gets a short answer when the silence is ours, never a qualifying question.

@@ -80,6 +80,32 @@ describe('everyday answers', () => {
     expect(read('hola sí, vendemos', 'lead', null).slots.intent).toBe('sell');
   });
 
+  it('a correction later in the message wins for the city, the rooms and the condition', () => {
+    expect(read('Fontana. actually no, Rialto is cheaper, lets do Rialto', 'buyer', 'area').slots.area).toBe(
+      'Rialto',
+    );
+    expect(read('2 bed is fine. hmm make that 3, we want an office', 'buyer', 'needs').slots.bedrooms).toBe(
+      3,
+    );
+    expect(
+      read("I'd say excellent. ok maybe good, the carpets are kinda gross", 'seller', 'condition').slots
+        .condition,
+    ).toBe('good');
+  });
+
+  it('reads money trouble, a burial and taxes in Spanish as the reason to sell', () => {
+    const m = (text: string) => read(text, 'seller', 'motivation').slots;
+    expect(m('me atrasé 3 meses con la hipoteca y ya no sé qué hacer')).toEqual({ motivation: 'financial' });
+    expect(m('es urgente, el banco ya mandó aviso de remate').motivation).toBe('financial');
+    expect(m('perdón que no contesté, enterramos a mi abuelo la semana pasada').motivation).toBe(
+      'death_in_family',
+    );
+    expect(m('ya basta de pagar impuestos tan altos, por eso vendo').motivation).toBe('taxes');
+    expect(
+      read('roof is at the end of its life, otherwise fine', 'seller', 'condition').slots.condition,
+    ).toBe('needs_work');
+  });
+
   it('an "ok" before a "not yet" is still a no', () => {
     expect(read('ok, todavía no', 'buyer', 'preapproval').slots).toMatchObject({
       preapproved: false,
@@ -144,6 +170,40 @@ describe('conversations', () => {
     expect(last).toMatch(/1\) .* 2\) .* 3\) /);
     expect(last).toMatch(/casas le quedan, la mejor es .*\$\d{3}k/);
     expect(last.length).toBeLessThanOrEqual(160);
+  });
+});
+
+describe('after a no or a booking', () => {
+  it('a lead we stopped questioning who asks for the agent is handed to a person', () => {
+    const ds = converse(
+      [
+        'this is the 4th message this week and nobody has actually sent me a single listing',
+        "I'm done with this. have Jorge call me or I'm going with someone else",
+      ],
+      ['Buyer-Lead'],
+    );
+    expect(ds[0]?.reply).toMatch(/stop the questions/);
+    expect(ds[1]?.escalation?.reason).toBe('human_request');
+    expect(ds[1]?.reply).toMatch(/Jorge/);
+  });
+
+  it('cancelling after a time was set is never answered with "see you at the appointment"', () => {
+    const ds = converse(
+      [
+        "hey it's Tom, we set up a time with Jorge for thursday at 4",
+        'something came up, can we do friday instead? same time',
+        "actually can we cancel the friday one and I'll text when things calm down at work",
+      ],
+      [],
+      {
+        calendar: true,
+        slots: ['2026-12-04T21:00:00.000Z', '2026-12-07T18:00:00.000Z', '2026-12-08T18:00:00.000Z'],
+      },
+    );
+    expect(ds[1]?.actions.some((a) => a.type === 'book_appointment')).toBe(false);
+    const last = ds.at(-1)?.reply ?? '';
+    expect(last).toMatch(/cancel/i);
+    expect(last).not.toMatch(/see you/i);
   });
 });
 

@@ -81,6 +81,8 @@ const NEEDS_WORK_CUES = cues([
   '(?:a |theres a |there is a |has a |got a )?(?:leak|leaks|leaking)(?: [a-z]+)? (?:under|in|from|behind)',
   '(?:techo|roof|cocina|kitchen|ac|aire|pool|alberca|plomeria|plumbing|bano|bathroom|piso|pisos|floors) (?:esta|is|s|are|estan) (?:muy |really |pretty |so )?(?:mal|bad|rough|shot|terrible)',
   'handyman special',
+  // "roof is at the end of its life", "the water heater needs replacing".
+  '(?:at |near )?the end of (?:its|their) (?:life|lifespan)|needs? (?:to be )?replac(?:ed|ing)',
   'needs? (?:a lot of |lots of |tons of |major |serious |real |some real |some )?(?:work|repairs|fixing)(?! done)',
   'major (?:repairs?|work|issues?)',
   'needs? (?:a )?(?:new )?(?:roof|plumbing|electrical|rewiring|sewer|hvac|ac)\\b',
@@ -118,6 +120,8 @@ const FAIR_CUES = cues([
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
   'all original',
+  // "house is older but solid".
+  '(?:house|home|place|its) (?:is )?older',
   // "original but well kept": dated, whatever the upkeep.
   '(?:^|mostly |still |its |everything )original(?:,)? (?:but|and|pero|y)\\b',
   // "the rest is original 80s", "original 70s everything": dated but livable.

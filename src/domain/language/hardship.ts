@@ -5,7 +5,7 @@ export type Hardship = 'divorce' | 'death' | 'debt' | 'underwater';
 const PERSON =
   '(?:mom|mother|dad|father|parents?|grandm\\w*|grandp\\w*|grandparents|husband|wife|spouse|partner|son|daughter|child|brother|sister|aunt|uncle|he|she|they|mama|papa|madre|padre|esposo|esposa|hijo|hija|hermano|hermana|abuel[oa]|tio|tia)';
 const DEATH = new RegExp(
-  `\\b(?:passed away|passed on|${PERSON} (?:just |recently )?(?:passed|died)|(?:lost|losing) (?:my|our) ${PERSON}|death|funeral|(?<!real )estate|probate|fallecio|fallecimiento|murio|en paz descanse|perdimos a|perdi a)\\b`,
+  `\\b(?:passed away|passed on|${PERSON} (?:just |recently )?(?:passed|died)|(?:lost|losing) (?:my|our) ${PERSON}|death|funeral|(?<!real )estate|probate|fallecio|fallecer|fallecimiento|murio|en paz descanse|perdimos a|perdi a|enterramos a|sepultamos a)\\b`,
 );
 const DIVORCE = /\b(?:divorc\w*|separat(?:ed|ing|ion)|splitting up|split up|separad[oa]s?|separacion)\b/;
 const UNDERWATER =

@@ -28,7 +28,9 @@ const DEATH = cues([
   'funeral|executor|buried (?:him|her|them|my|our)|(?:was|were) buried',
   `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
   'se nos fue|en paz descanse',
-  '(?:fallecio|murio|falleci\\w*|muri\\w*)',
+  '(?:fallecio|murio|fallecer|falleci\\w*|muri\\w*)',
+  // "enterramos a mi abuelo la semana pasada".
+  '(?:enterramos|sepultamos|enterraron|sepultaron) a',
   `(?:lost|losing) (?:my|our) (?!baby|job|jobs)${KIN}`,
   `perdi(?:mos)? a (?:mi|nuestr[oa]) ${KIN}`,
 ]);
@@ -82,7 +84,8 @@ const TAXES = cues([
   'mello[- ]?roos',
   'prop(?:osition)? 19',
   'capital gains?',
-  'impuestos? (?:de la propiedad|estan|son|muy|subieron|altos)|predial',
+  'impuestos? (?:de la propiedad|estan|son|muy|subieron|altos|tan altos)|predial',
+  'pagar (?:tantos |los |tanto de )?impuestos',
 ]);
 const FINANCIAL = cues([
   'lost (?:my|his|her|our|their) jobs?',
@@ -104,6 +107,9 @@ const FINANCIAL = cues([
   'bank (?:is|keeps) (?:calling|after)',
   '(?:me quede|nos quedamos) sin trabajo',
   'perdi (?:mi|el) trabajo',
+  // "me atrasé 3 meses con la hipoteca", "aviso de remate", "ya no aguanto los gastos".
+  '(?:me atrase|nos atrasamos|atrasad[oa]s?) (?:\\w+ ){0,3}(?:con|en) (?:la hipoteca|los pagos|el pago)',
+  'aviso de remate|remate|(?:no|ya no) (?:aguanto|aguantamos|alcanzo|alcanzamos|podemos con) (?:los gastos|las deudas|los pagos)',
   '(?:ya )?no (?:podemos|puedo) (?:con los pagos|pagar\\w*)',
   'atrasad[oa]s? (?:en|con)',
   'deudas?|embargo|ejecucion hipotecaria',
@@ -143,6 +149,8 @@ const JOB = cues([
 const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
+  // "offer accepted on our new place in Temecula".
+  'offer (?:got |was )?accepted on (?:our|a|the) (?:new )?(?:house|home|place|condo)',
   // Past tense only: "buying a bigger house" is upsizing.
   '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',

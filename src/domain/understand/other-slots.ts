@@ -58,7 +58,36 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   if (phone) out.phone = phone;
   const language = readLanguageSwitch(text);
   if (language) out.language_switch = language;
-  return out;
+  return corrected(text, ctx, out);
+}
+
+// "Fontana. actually no, Rialto", "2 bed is fine. hmm make that 3", "excellent. ok maybe good".
+const CORRECTION =
+  /\b(?:actually(?: no)?|make (?:that|it)|i mean|scratch that|wait no|no wait|ok maybe|mejor|digo|o sea)\b/g;
+
+const LEADING_DIGIT = /^[\s,]*([1-9])\b(?!\s*(?:k|mil|00|,\d))/;
+
+/** After a correction in the message, what follows it wins for the city, the rooms and the condition. */
+function corrected(text: string, ctx: UtteranceContext, out: OtherSlots): OtherSlots {
+  const simple = text.toLowerCase();
+  let at = -1;
+  for (const m of simple.matchAll(CORRECTION)) at = (m.index ?? 0) + m[0].length;
+  if (at < 0) return out;
+  const rest = text.slice(at);
+  const area = readArea(rest, ctx);
+  const rooms = extractRooms(rest, { justAsked: true });
+  // "2 bed is fine. make that 3": the number said right after takes the rooms' place.
+  const beds =
+    rooms.beds ??
+    (out.bedrooms !== undefined ? Number(LEADING_DIGIT.exec(rest)?.[1] ?? Number.NaN) : Number.NaN);
+  const condition =
+    ctx.bot === 'buyer' || out.condition === undefined ? null : readCondition(rest, { justAsked: true });
+  return {
+    ...out,
+    ...(area ? { area } : {}),
+    ...(out.bedrooms !== undefined && Number.isInteger(beds) ? { bedrooms: beds } : {}),
+    ...(condition ? { condition } : {}),
+  };
 }
 
 /** "8127 banyan st" → "8127 Banyan St": an address typed all in lower case, capitalized as on a letter. */

@@ -76,7 +76,8 @@ const BY_WORD = /^(?:before|by|antes)\b/;
 const NOT_UNTIL = /\b(?:not|never|wont|cant|no)\b(?: [a-z]+){0,4} $/;
 const LAST = /\b(?:last|this past|since|desde) $/;
 // "behind a few months on the mortgage": payments owed, not a date ahead.
-const BEHIND = /\b(?:behind|atrasad[oa]s?)(?: (?:on|by|like|about|almost|over|for))? $/;
+const BEHIND =
+  /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
   /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
 // "need it sold by end of january", "want it listed by spring": a wish, not something done.
