@@ -18,10 +18,13 @@ import { DEFAULTS, type Example, toExamples, trainableLabel, trainWithThresholds
  *   npm run train:acts -- --holdout dev2    train on the other development splits and report,
  *                                           on the held-out one, rules alone against rules plus
  *                                           the classifier (nothing is written)
+ *   npm run train:acts -- --train train,dev,dev2,dev3,dev4 --holdout dev5
+ *                                           the same with other splits (never test)
  */
 const { values } = parseArgs({
   options: {
     holdout: { type: 'string' },
+    train: { type: 'string' },
     folds: { type: 'string', default: '5' },
     beta: { type: 'string', default: '0.5' },
     write: { type: 'boolean', default: false },
@@ -32,11 +35,14 @@ const { values } = parseArgs({
   },
 });
 
-const DEV_SPLITS: Split[] = ['train', 'dev', 'dev2', 'dev3'];
+const ALL_DEV: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5'];
+const DEV_SPLITS = (values.train ?? 'train,dev,dev2,dev3').split(',') as Split[];
 const holdout = values.holdout as Split | undefined;
-if (holdout !== undefined && !DEV_SPLITS.includes(holdout)) {
-  console.error(`--holdout must be one of ${DEV_SPLITS.join(', ')}; the test split is never trained or tuned on`);
-  process.exit(2);
+for (const split of [...DEV_SPLITS, ...(holdout ? [holdout] : [])]) {
+  if (!ALL_DEV.includes(split)) {
+    console.error(`splits must be among ${ALL_DEV.join(', ')}; got ${split}: the test split is never trained or tuned on`);
+    process.exit(2);
+  }
 }
 const trainSplits = DEV_SPLITS.filter((s) => s !== holdout);
 const items: Utterance[] = trainSplits.flatMap(loadUtterances);
