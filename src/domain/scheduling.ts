@@ -115,7 +115,6 @@ const WEEKDAY_PATTERNS = Object.entries(WEEKDAYS).map(
 
 export type SlotChoice = { index: number } | { none: true } | null;
 
-/** Reads "2", "the first one", "Tuesday at 10", "1pm works" or "none of those" against offered slots. */
 const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])\b/;
 const AT_BEFORE = /(?:\bat|@|\baround|\bby|\ba las|\bprogram(?:ar)?)\s*$/;
 const SAME_TIME = /\b(?:same time|same hour|misma hora|a la misma)\b/;
@@ -123,7 +122,7 @@ const BOUND =
   /\b(after|before|despu[eé]s de las|antes de las)\s*(\d{1,2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?/;
 
 /** An hour on the 24-hour clock: "4" with no am/pm is the afternoon (nobody meets at 4 am). */
-function hourOf(hour: string, _minutes: string | undefined, meridiem: string | undefined): number {
+function hourOf(hour: string, meridiem: string | undefined): number {
   let h = Number(hour);
   const mer = meridiem?.replace(/\./g, '');
   if (mer === 'pm' && h < 12) h += 12;
@@ -132,6 +131,7 @@ function hourOf(hour: string, _minutes: string | undefined, meridiem: string | u
   return h;
 }
 
+/** Reads "2", "the first one", "Tuesday at 10", "1pm works" or "none of those" against offered slots. */
 export function parseSlotChoice(text: string, offered: readonly string[], timeZone: string): SlotChoice {
   const s = text.toLowerCase().normalize('NFC');
   if (
@@ -156,11 +156,11 @@ export function parseSlotChoice(text: string, offered: readonly string[], timeZo
       if (part === 'morning' && p.hour >= 12) return false;
       if (part === 'afternoon' && p.hour < 12) return false;
       if (bound) {
-        const h = hourOf(bound[2]!, undefined, bound[3]);
+        const h = hourOf(bound[2]!, bound[3]);
         if (bound[1] === 'before' || bound[1] === 'antes de las') return p.hour < h;
         return p.hour >= h;
       }
-      if (clock && timeMatch && p.hour !== hourOf(timeMatch[1]!, timeMatch[2], timeMatch[3])) return false;
+      if (clock && timeMatch && p.hour !== hourOf(timeMatch[1]!, timeMatch[3])) return false;
       return true;
     });
     if (matches.length === 1) return { index: matches[0]!.index };

@@ -18,7 +18,7 @@ import { hasKey } from './templates/index.ts';
 import type { TurnContext } from './turn-context.ts';
 
 const REAL_ESTATE =
-  /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista|vale|valga|valdria|valor|vendo|vendemos|compro|compramos|venta|agente|enganche|credito|cierre|escrow|renta|alquiler|inspection|inspeccion|closing|commission|comision|tax|taxes|impuestos|credit|down payment|interest|rates?|tasas?)\b/i;
+  /\b(?:home|homes|house|houses|property|properties|condo|townhome|sell|selling|sold|buy|buying|list|listing|listings|price|prices|worth|value|bed|beds|bedroom|bedrooms|bath|baths|realtor|agent|mortgage|lender|loan|pre-?approv\w*|neighborhood|area|market|offer|escrow|showing|appraisal|move|moving|rent|hoa|pool|garage|yard|sqft|square feet|casa|casas|vender|comprar|propiedad|precio|recamaras?|cuartos?|mudar\w*|vecindario|zona|hipoteca|prestamista|vale|valga|valdria|valor|vendo|vendemos|compro|compramos|venta|agente|enganche|credito|cierre|renta|alquiler|inspection|inspeccion|closing|commission|comision|tax|taxes|impuestos|credit|down payment|interest|rates?|tasas?)\b/i;
 
 // "today" or "next week" alone is no sign of real estate, unless it answers our timeline question.
 const TIMING_FACTS = new Set(['horizon', 'months', 'timelineAcceptable']);
@@ -29,6 +29,20 @@ const TIMING_FACTS = new Set(['horizon', 'months', 'timelineAcceptable']);
  */
 const CLARIFY =
   /^(?:(?:sorry |um+ |uh+ )?(?:what|huh|wdym|meaning|come again|pardon|what do (?:you|u) mean|what does (?:that|this) mean|whats that mean|what (?:you|u) mean|i dont (?:understand|get it|follow)|dont understand|not sure what (?:you|u) mean|como|que|mande|no entiendo|no le entiendo|que quiere decir|que significa|a que se refiere|como que)[ ?!.]*)$/;
+
+/**
+ * "Can you call me?", "can I talk to Jorge?": the agent is asked in and will reach out, and the
+ * lead is told so. False when the message asks for no person.
+ */
+export function handToPersonOnRequest(ctx: TurnContext): boolean {
+  if (!detectHumanRequest(ctx.text, ctx.cfg.persona.agentName)) return false;
+  ctx.holdingMessage();
+  ctx.escalate('human_request');
+  ctx.audit('human_requested');
+  for (const topic of new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))))
+    ctx.audit('question_answered', { topic, source: 'agent' });
+  return true;
+}
 
 /** A question or request with nothing to do with real estate ("what's the weather", "tell me a joke"). */
 export function isOffTopic(ctx: TurnContext): boolean {
@@ -184,15 +198,7 @@ export function screenMessage(ctx: TurnContext): boolean {
         acts: [...ctx.reading.acts, { act: 'question', topic: 'fees_commission' }],
       };
   }
-  if (detectHumanRequest(text, cfg.persona.agentName)) {
-    ctx.holdingMessage();
-    ctx.escalate('human_request');
-    ctx.audit('human_requested');
-    // "Can you call me?", "can I talk to Jorge?": the agent was asked in and will reach out.
-    for (const topic of new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))))
-      ctx.audit('question_answered', { topic, source: 'agent' });
-    return true;
-  }
+  if (handToPersonOnRequest(ctx)) return true;
   const distress = detectDistress(text);
   if (distress) {
     ctx.holdingMessage();

@@ -84,12 +84,13 @@ export class TurnContext {
   say(
     key: string,
     params: Params = {},
-    opts: { variant?: number; keep?: boolean; short?: { key: string; params: Params } } = {},
+    /** `shortParams`: the same line in fewer words, for `shorten()`. */
+    opts: { variant?: number; keep?: boolean; shortParams?: Params } = {},
   ): void {
     this.parts.push({
       text: this.phrase(key, params, opts.variant ?? 0),
       keep: opts.keep ?? false,
-      ...(opts.short ? { short: this.phrase(opts.short.key, opts.short.params) } : {}),
+      ...(opts.shortParams ? { short: this.phrase(key, opts.shortParams, opts.variant ?? 0) } : {}),
     });
     this.answered = true;
   }

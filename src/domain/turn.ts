@@ -3,7 +3,7 @@ import type { Listing } from './buyer/listing.ts';
 import { decideBuyer } from './buyer/decide-buyer.ts';
 import { buyerTemperature } from './buyer/temperature.ts';
 import type { SoldComp } from './cma/types.ts';
-import { checkOutbound, detectHumanRequest, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
+import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
 import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
@@ -24,7 +24,7 @@ import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
 import { applyEscalationRules } from './escalation-rules.ts';
 import { silencingTags } from './human-takeover.ts';
-import { helpAnswer, optOut, screenMessage } from './screen.ts';
+import { handToPersonOnRequest, helpAnswer, optOut, screenMessage } from './screen.ts';
 import { decideSeller } from './seller/decide-seller.ts';
 import { questionsAnswered, sellerTemperature, sellerTimelineAcceptable } from './seller/temperature.ts';
 import { type ConversationState, type Facts, readState } from './state.ts';
@@ -144,14 +144,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     state.facts = mergeFacts(state.facts, learned(ctx));
     const move = silentMove(ctx, input.contact.paused);
     // Quiet by our own choice ("too many texts"), the lead asks for the agent: a person takes it.
-    if (move === 'answer' && !input.contact.paused && detectHumanRequest(text, cfg.persona.agentName)) {
-      ctx.holdingMessage();
-      ctx.escalate('human_request');
-      ctx.audit('human_requested');
-      for (const a of ctx.reading.acts)
-        if (a.act === 'question') ctx.audit('question_answered', { topic: a.topic, source: 'agent' });
-      return finish(ctx, input);
-    }
+    if (move === 'answer' && !input.contact.paused && handToPersonOnRequest(ctx)) return finish(ctx, input);
     if (move !== 'resume') {
       notifyWhileSilent(ctx, silentReason);
       // A question still gets a short answer when the silence is ours, never a qualifying question.

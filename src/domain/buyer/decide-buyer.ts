@@ -137,12 +137,7 @@ function describeMatches(ctx: TurnContext): void {
   ctx.say(
     total === 1 ? 'buyer.matches_one' : 'buyer.matches_many',
     { n: total, best: describeMatchShort(best, ctx.lang) },
-    {
-      short: {
-        key: total === 1 ? 'buyer.matches_one' : 'buyer.matches_many',
-        params: { n: total, best: describeMatchBare(best, ctx.lang) },
-      },
-    },
+    { shortParams: { n: total, best: describeMatchBare(best, ctx.lang) } },
   );
   ctx.actions.push({ type: 'add_note', body: formatMatchNote(matches, needs) });
 }

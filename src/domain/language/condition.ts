@@ -190,8 +190,7 @@ const EXCELLENT_CUES = cues([
 // One or two rooms redone ("we redid the kitchen", "remodeled kitchen and baths"): the best grade
 // when nothing else grades the house; "good shape, we redid the kitchen" stays good.
 const ROOMS_REDONE =
-  /\b(?:(?:remodeled|renovated|redid|redone|updated|upgraded|new) (?:the |our |a )?(?:kitchen|baths?|bathrooms?)|(?:kitchen|baths?|bathrooms?) (?:was |were |got )?(?:remodeled|renovated|redone|updated)|(?:remodelamos|renovamos|arreglamos) (?:la cocina|los banos?|el bano))\b/;
-const ROOMS_REDONE_G = new RegExp(ROOMS_REDONE.source, 'g');
+  /\b(?:(?:remodeled|renovated|redid|redone|updated|upgraded|new) (?:the |our |a )?(?:kitchen|baths?|bathrooms?)|(?:kitchen|baths?|bathrooms?) (?:was |were |got )?(?:remodeled|renovated|redone|updated)|(?:remodelamos|renovamos|arreglamos) (?:la cocina|los banos?|el bano))\b/g;
 const KITCHEN_AND_BATHS = /\b(?:kitchen|cocina) (?:and|y|&) (?:the |los )?(?:baths?|bathrooms?|banos?)\b/;
 // "<word> shape/condition": "decent shape", "rough condition", "en buen estado".
 const SHAPE = /\b([a-z]+) (?:shape|condition|condicion)\b/;
@@ -377,13 +376,10 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   }
   // A room or two redone grades the house only when nothing else does; "its good, we updated the
   // bathrooms" stays good, "remodeled kitchen and baths, really nice" is the remodel's.
-  const redone = matchesOf(ROOMS_REDONE_G, simple).length + (KITCHEN_AND_BATHS.test(simple) ? 1 : 0);
-  if (
-    found.size === 0 &&
-    !STILL_NEEDS.test(simple) &&
-    (redone >= 2 || (redone === 1 && bareFound.size === 0))
-  )
-    found.add('excellent');
+  if (found.size === 0 && !STILL_NEEDS.test(simple)) {
+    const redone = matchesOf(ROOMS_REDONE, simple).length + (KITCHEN_AND_BATHS.test(simple) ? 1 : 0);
+    if (redone >= 2 || (redone === 1 && bareFound.size === 0)) found.add('excellent');
+  }
   const cosmeticOnly = GOOD_CUES.test(simple) && found.size > 0 && [...found].every((g) => g === 'good');
   for (const g of bareFound) if (!(cosmeticOnly && g === 'fair')) found.add(g);
   if (found.size === 0) return null;

@@ -1,5 +1,13 @@
 import { fold, simplify } from './normalize.ts';
 
+/**
+ * A correction inside a message: what follows it replaces what came before ("650. actually make
+ * that 700", "Fontana. actually no, Rialto", "2 bed is fine. make that 3"). Global, over
+ * simplified text.
+ */
+export const CORRECTION =
+  /\b(?:actually(?: no)?|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|ok maybe|mejor|perdon|digo|o sea)\b/g;
+
 const CHANGED_MIND =
   /\b(?:changed (?:my|our) minds?|change of plans?|plans changed|(?:not|no longer) (?:selling|buying|moving|looking)(?: anymore)?|(?:not|no longer) (?:going|planning) to (?:sell|buy|move)|decided (?:not to|to not) (?:sell|buy|move)|decided to (?:stay|keep (?:it|the house)|rent it|refinance)|(?:were|we are|im|i am) (?:staying|keeping (?:it|the house))|staying put|tak(?:e|ing) it off the market|(?:not|no longer) interested(?: anymore)?|never ?mind|nvm|forget (?:it|about it)|dont want to (?:sell|buy)(?: anymore)?|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea|planes)|ya no (?:quiero|queremos|vamos a|voy a|nos interesa|me interesa|estoy|estamos)|olvidalo|mejor no)\b/;
 const GREETING =

@@ -1,5 +1,5 @@
 import { simplify } from './normalize.ts';
-import { NO_WORDS, YES_WORDS } from './yes-no.ts';
+import { ACK_WORDS, NO_WORDS, YES_WORDS } from './yes-no.ts';
 
 export type FinancingStatus = 'pre_approved' | 'cash' | 'not_yet' | 'in_process';
 
@@ -125,8 +125,8 @@ const LENDER_SAYS_OK =
   /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
 const TRAILING_NO = /\b(?:so|but) (?:no|nope|nah)(?: not yet)?$|\b(?:not yet|todavia no|aun no)$/;
-const ACK_FIRST = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah)\s+/;
-const ACK_ONLY = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah)$/;
+const ACK_FIRST = new RegExp(`^(?:${ACK_WORDS})\\s+`);
+const ACK_ONLY = new RegExp(`^(?:${ACK_WORDS})$`);
 const LEADING_NO = new RegExp(`^(?:no|${NO_WORDS}|not at the moment)\\b`);
 
 // "like spring but do we need a loan approval": a question can start after "but".

@@ -221,14 +221,10 @@ function scaledLike(value: number, partner: Token, partnerAmount: number, isUppe
   return Math.round(scaled);
 }
 
+const plainHundreds = (t: Token) =>
+  !t.unit && !t.decimal && !t.multiplier && t.value >= 100 && t.value < 1_000;
+
 /** Finds every dollar amount in a message, with enough context for the budget and price readers. */
-const plainHundreds = (t: {
-  value: number;
-  unit?: boolean;
-  decimal?: boolean;
-  dollar?: boolean;
-  multiplier?: unknown;
-}) => !t.unit && !t.decimal && !t.multiplier && t.value >= 100 && t.value < 1_000;
 
 export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
   const folded = maskAddresses(fold(text)).replace(PHONE, (p) => ' '.repeat(p.length));

@@ -8,5 +8,8 @@
 export const YES_WORDS =
   'yes|yess+|yessir|yeah|yea|yep|yup|ye|yas+|si|sip|simon|sure|correct|absolutely|of course|claro|affirmative|definitely|totally|for sure|orale|andale';
 
+/** An acknowledgment before the answer: "ok, not yet", "bueno, todavía no", "ok we are". */
+export const ACK_WORDS = 'ok|okay|k|kk|bueno|pues|well|oh|ah|hmm';
+
 export const NO_WORDS =
   'nope|nah|naw|nay|nel|nop|nones|negative|not yet|not really|todavia no|aun no|no todavia|para nada';

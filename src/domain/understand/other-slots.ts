@@ -1,3 +1,6 @@
+import { CORRECTION } from '../language/cues.ts';
+import { matchesOf } from '../language/matches.ts';
+import { simplify } from '../language/normalize.ts';
 import { extractStreetAddress } from '../language/address.ts';
 import { readCondition } from '../language/condition.ts';
 import { readLanguageSwitch } from '../language/detect-language.ts';
@@ -61,19 +64,14 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   return corrected(text, ctx, out);
 }
 
-// "Fontana. actually no, Rialto", "2 bed is fine. hmm make that 3", "excellent. ok maybe good".
-const CORRECTION =
-  /\b(?:actually(?: no)?|make (?:that|it)|i mean|scratch that|wait no|no wait|ok maybe|mejor|digo|o sea)\b/g;
-
 const LEADING_DIGIT = /^[\s,]*([1-9])\b(?!\s*(?:k|mil|00|,\d))/;
 
-/** After a correction in the message, what follows it wins for the city, the rooms and the condition. */
+/** After a correction in the message ("Fontana. actually no, Rialto"), what follows it wins for the city, the rooms and the condition. */
 function corrected(text: string, ctx: UtteranceContext, out: OtherSlots): OtherSlots {
-  const simple = text.toLowerCase();
-  let at = -1;
-  for (const m of simple.matchAll(CORRECTION)) at = (m.index ?? 0) + m[0].length;
-  if (at < 0) return out;
-  const rest = text.slice(at);
+  const simple = simplify(text);
+  const at = matchesOf(CORRECTION, simple).at(-1);
+  if (at === undefined) return out;
+  const rest = simple.slice(at.index + at[0].length);
   const area = readArea(rest, ctx);
   const rooms = extractRooms(rest, { justAsked: true });
   // "2 bed is fine. make that 3": the number said right after takes the rooms' place.

@@ -1,4 +1,4 @@
-import { NO_WORDS, YES_WORDS } from '../language/yes-no.ts';
+import { ACK_WORDS, NO_WORDS, YES_WORDS } from '../language/yes-no.ts';
 import { prepare } from './objections-text.ts';
 import type { AskedQuestion, UtteranceContext } from './types.ts';
 
@@ -121,7 +121,7 @@ function polarityOf(
   return null;
 }
 
-const ACK_FIRST = /^(?:ok|okay|k|kk|bueno|pues|well|oh|ah|hmm)\s+/;
+const ACK_FIRST = new RegExp(`^(?:${ACK_WORDS})\\s+`);
 
 // "ya thru navy federal", "ya tenemos la carta": Spanish "ya" (already) answering "are you pre-approved?".
 const YA_ALREADY = /^ya (?!no\b|casi\b)[a-z]+/;

@@ -1,3 +1,4 @@
+import { CORRECTION } from '../language/cues.ts';
 import { matchesOf } from '../language/matches.ts';
 import { simplify } from '../language/normalize.ts';
 import { replaceNumberWords } from '../language/numbers-in-words.ts';
@@ -122,8 +123,6 @@ const SELLING =
   /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:gone|sold|listed))\b/;
 const SOONER_WISH = /\b(?:sooner|earlier)\b/;
 const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
-const CORRECTION =
-  /\b(?:actually|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|mejor|perdon|digo|o sea)\b/g;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
 // Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya".
 const YA_STOP = new Set([
