@@ -97,6 +97,17 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 1,
     conversationComplianceMisses: 0,
   },
+  // Sixth development split, written from the lead's side after dev5 was tuned on (ids z…). First
+  // measurement, before any change for it: 89.5 % slots, 80.5 % questions, 74.5 % objections, 10
+  // keyword errors, 52/75 conversations, 3 compliance misses.
+  dev6: {
+    slots: 0.89,
+    questions: 0.8,
+    objections: 0.74,
+    conversations: 0.69,
+    keywordMisses: 10,
+    conversationComplianceMisses: 3,
+  },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
   // act classifier). After the dev3 work: 90.8 %, 79.8 %, 79.2 % (one question and one objection
@@ -117,7 +128,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'test'] as const)(
+(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'test'] as const)(
   'conversation quality, %s split',
   (split) => {
     let runner: ConversationRunner;
