@@ -128,50 +128,54 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each(['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'test'] as const)(
-  'conversation quality, %s split',
-  (split) => {
-    let runner: ConversationRunner;
-    const conversations: ConversationResult[] = [];
-    beforeAll(async () => {
-      runner = await startConversationRunner();
-      for (const c of loadConversations(split)) conversations.push(await runner.run(c));
-    }, 600_000);
-    afterAll(async () => {
-      await runner?.close();
-    });
+(flagsOn ? describe.skip : describe).each([
+  'train',
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'test',
+] as const)('conversation quality, %s split', (split) => {
+  let runner: ConversationRunner;
+  const conversations: ConversationResult[] = [];
+  beforeAll(async () => {
+    runner = await startConversationRunner();
+    for (const c of loadConversations(split)) conversations.push(await runner.run(c));
+  }, 600_000);
+  afterAll(async () => {
+    await runner?.close();
+  });
 
-    it('reads STOP, HELP and START, slots, questions and objections at least as well as measured', () => {
-      const r = evaluateUtterances(loadUtterances(split), readUtterance);
-      const floor = FLOORS[split];
-      expect(r.complianceMisses.length, JSON.stringify(r.complianceMisses)).toBeLessThanOrEqual(
-        floor.keywordMisses,
-      );
-      const h = headline({ split, utterances: r, conversations });
-      expect(rate(h.slotValues)).toBeGreaterThanOrEqual(floor.slots);
-      expect(rate(h.questions)).toBeGreaterThanOrEqual(floor.questions);
-      expect(rate(h.objections)).toBeGreaterThanOrEqual(floor.objections);
-    });
+  it('reads STOP, HELP and START, slots, questions and objections at least as well as measured', () => {
+    const r = evaluateUtterances(loadUtterances(split), readUtterance);
+    const floor = FLOORS[split];
+    expect(r.complianceMisses.length, JSON.stringify(r.complianceMisses)).toBeLessThanOrEqual(
+      floor.keywordMisses,
+    );
+    const h = headline({ split, utterances: r, conversations });
+    expect(rate(h.slotValues)).toBeGreaterThanOrEqual(floor.slots);
+    expect(rate(h.questions)).toBeGreaterThanOrEqual(floor.questions);
+    expect(rate(h.objections)).toBeGreaterThanOrEqual(floor.objections);
+  });
 
-    it('honours opt-outs and does not solicit after a no, at least as well as measured', () => {
-      const misses = conversations
-        .filter((c) => c.complianceMiss)
-        .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
-      expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(
-        FLOORS[split].conversationComplianceMisses,
-      );
-    });
+  it('honours opt-outs and does not solicit after a no, at least as well as measured', () => {
+    const misses = conversations
+      .filter((c) => c.complianceMiss)
+      .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
+    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(FLOORS[split].conversationComplianceMisses);
+  });
 
-    it('never asks the same question more than twice', () => {
-      const loops = conversations
-        .filter((c) => c.maxRepeats > 2)
-        .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
-      expect(loops).toEqual([]);
-    });
+  it('never asks the same question more than twice', () => {
+    const loops = conversations
+      .filter((c) => c.maxRepeats > 2)
+      .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
+    expect(loops).toEqual([]);
+  });
 
-    it('passes at least the measured share of whole conversations', () => {
-      const passed = conversations.filter((c) => Object.values(c.checks).every(Boolean)).length;
-      expect(passed / conversations.length).toBeGreaterThanOrEqual(FLOORS[split].conversations);
-    });
-  },
-);
+  it('passes at least the measured share of whole conversations', () => {
+    const passed = conversations.filter((c) => Object.values(c.checks).every(Boolean)).length;
+    expect(passed / conversations.length).toBeGreaterThanOrEqual(FLOORS[split].conversations);
+  });
+});
