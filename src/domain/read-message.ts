@@ -20,6 +20,8 @@ import {
 } from './language/index.ts';
 import type { Facts } from './state.ts';
 import { readApprovalAmount } from './understand/money-slots.ts';
+import { simplify } from './language/normalize.ts';
+import { THIRD_PARTY } from './understand/other-slots-intent.ts';
 import { readUtterance } from './understand/read-utterance.ts';
 import { factsFromSlots } from './understand/slots-to-facts.ts';
 import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
@@ -172,7 +174,19 @@ export function readMessage(
   if (hardship) f.hardship = hardship;
   // A seller's "cash" is the cash-offer path, not how they would pay for a home.
   if (intent.intent === 'sell' && intent.confidence >= 0.6 && f.financing === 'cash') delete f.financing;
-  const readIntent = intent.intent === 'other' && sl.intent ? { intent: sl.intent, confidence: 0.8 } : intent;
+  // "our landlord is selling the house we rent", to the buyer bot: someone else's sale says
+  // nothing of the lead's.
+  const othersOnly =
+    bot !== 'lead' &&
+    sl.intent === undefined &&
+    intent.intent !== 'other' &&
+    THIRD_PARTY.test(simplify(text));
+  const readIntent =
+    intent.intent === 'other' && sl.intent
+      ? { intent: sl.intent, confidence: 0.8 }
+      : othersOnly
+        ? { intent: 'other' as const, confidence: 0.3 }
+        : intent;
 
   return {
     ...base,

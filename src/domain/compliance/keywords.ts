@@ -18,7 +18,7 @@ const HELP_LEAD = /^(?:help|ayuda|info)(?: me)?(?: (?:please|pls|plz|por favor))
 const GOT_A_TEXT =
   '(?:i )?(?:just )?(?:got|get|getting|received|recieved) (?:a |this |these |your |some )?(?:random |weird |strange |unknown )?(?:text|texts|message|messages|msg|msgs)(?: from (?:this|your|a|an|some)(?: (?:number|random number|unknown number))?)?';
 const WHAT_FOR =
-  '(?:whats|what is|what are) (?:it|this|that|these|they) (?:for|about)|who (?:is|s) (?:sending|texting|messaging) (?:me|us)(?: this| these)?|no entiendo(?: (?:quien|que|por que|de que))?(?: (?:me|nos))? (?:manda|mandan|escribe|escriben|envia|envian|se trata)(?: esto| estos mensajes| este mensaje)?|quien (?:me|nos) (?:manda|escribe|envia) esto|(?:i )?(?:dont|do not|idk|dunno)(?: know)? (?:what|who) (?:this|these|that|it) (?:is|are)|no se (?:que|quien) (?:es|son) (?:esto|estos mensajes|este mensaje|este numero)';
+  '(?:whats|what is|what are) (?:it|this|that|these|they) (?:for|about)|who (?:is|s) (?:sending|texting|messaging) (?:me|us)(?: this| these)?|no entiendo(?: (?:quien|que|por que|de que))?(?: (?:me|nos))? (?:manda|mandan|escribe|escriben|envia|envian|se trata)(?: esto| estos mensajes| este mensaje)?|quien (?:me|nos) (?:manda|escribe|envia) esto|(?:i )?(?:dont|do not|idk|dunno)(?: know)? (?:what|who) (?:this|these|that|it) (?:is|are)(?: (?:about|for))?|no entiendo (?:este|estos|el|los|tu|su|sus|tus) (?:mensaje|mensajes|texto|textos)|no se (?:que|quien) (?:es|son) (?:esto|estos mensajes|este mensaje|este numero)';
 const ABOUT_A_TEXT = new RegExp(`^(?:${GOT_A_TEXT}(?: ${WHAT_FOR})?|${WHAT_FOR})$`);
 
 /** A question about the messages themselves, or how to stop them. */

@@ -11,6 +11,8 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'unsubscibe',
   'unsub',
   'cancel',
+  'cancle',
+  'cansel',
   'end',
   'quit',
   'optout',

@@ -168,12 +168,15 @@ function isKeywordMessage(text: string, whole: BareSet, sentence: BareSet, fragm
  * "I said stop by accident" takes an opt-out back.
  */
 export const detectRevocation = remember((text: string): boolean => {
-  if (flatten(text).length === 0) return false;
+  if (flatten(text).length === 0) return STOP_SIGN.test(text);
   if (retractsOptOut(text)) return false;
   if (isKeywordMessage(text, WHOLE_OPT_OUT, OPT_OUT, FRAGMENT_OPT_OUT)) return true;
   if (stopsSendingContent(clauses(text))) return true;
   return sentences(text).some((s) => requestsStop(s) || threatensOverContact(s));
 });
+
+// A stop sign (🛑) or no-entry sign (⛔) sent alone is the keyword in a picture.
+const STOP_SIGN = /^[\s!.]*(?:\u{1F6D1}|\u26D4\uFE0F?)(?:[\s!.]*(?:\u{1F6D1}|\u26D4\uFE0F?))*[\s!.]*$/u;
 
 /** "Wrong number" / "número equivocado" as a whole message, sentence or clause. */
 export function detectWrongNumber(text: string): boolean {
@@ -253,8 +256,9 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  'me equivoque|nos equivocamos|fue (?:un )?error|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer',
+  'me equivoque|nos equivocamos|fue (?:un )?error|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
+// "... I do want to talk about selling": wanting the conversation says the texts may come.
 const MAY_WRITE = wordRegex(
-  '(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
+  '(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

@@ -16,8 +16,14 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     `(?:stop|end|cancel|quit) (?:(?:the|these|your|all|all the|all these|my|all your) )?(?:${CONTACT_NOUNS})`,
   ),
+  // "stop sending me these cash offer texts": up to two words saying which texts.
   wordRegex(
-    `(?:stop|quit|cease) sending (?:me |us )?(?:(?:any|all|these|those|the|your|all these|all the|all your|more) )?(?:${CONTACT_NOUNS})`,
+    `(?:stop|quit|cease) sending (?:me |us )?(?:(?:any|all|these|those|the|your|all these|all the|all your|more) )?(?:[a-z]+ ){0,2}(?:${CONTACT_NOUNS})`,
+  ),
+  // "do you people ever stop", "will you ever stop texting", "im good, you can stop now".
+  wordRegex(`(?:do|will|would|does|can) (?:${WHO}) ever stop`),
+  wordRegex(
+    '(?:you|u|yall) (?:can|may|could|should) (?:just |please )?stop(?: (?:now|already|please|pls|plz|here|thanks|thx|ty|for real))?$',
   ),
   wordRegex('opt (?:me )?out|optout|stopall|unsubscribe|unsub|unsubcribe|unsuscribe'),
   wordRegex(
@@ -108,14 +114,16 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:please|pls|plz|just|omg|wtf|ugh|seriously) (?:stop|unsubscribe|stopall)(?: (?:it|now|already))?$',
   ),
   wordRegex('(?:please|pls|plz) remove(?: me| my number)?$'),
+  // "no me escribas más", "no me manden más casas"; but "ya no me mandes casas de Ontario, busco
+  // más por Chino" narrows the search.
   wordRegex(
-    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?: (?:mas|mensajes))?',
+    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?! (?:mas )?(?:casas|propiedades|listados|listings|opciones|departamentos|condos|terrenos|lotes) (?:de|en|por|cerca|del|con|sin|arriba|abajo|tan|que) )(?: (?:mas|mensajes))?',
   ),
   wordRegex(
     'no (?:me |nos )?(?:vuelvas|vuelva|vuelvan) a (?:escribir|contactar|mandar|enviar|textear|llamar|molestar)',
   ),
   wordRegex(
-    '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
+    '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:(?:estar(?:me|nos) |andar(?:me|nos) )(?:mandando|escribiendo|enviando|molestando|texteando)|escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
   ),
   wordRegex(
     '(?:para|paren|pare|basta) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto)',
@@ -165,7 +173,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

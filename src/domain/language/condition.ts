@@ -118,7 +118,7 @@ const NEEDS_WORK_CUES = cues([
 const FAIR_CUES = cues([
   'dated|outdated',
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
-  '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all )?original',
+  '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all |still |mostly )?original',
   'all original',
   // "house is older but solid".
   '(?:house|home|place|its) (?:is )?older',
@@ -142,6 +142,8 @@ const FAIR_CUES = cues([
   'pequenas reparaciones|algunas reparaciones|algunos detalles|un poco de trabajo|algo de trabajo|algo anticuada',
   'could use (?:some )?(?:updating|updates|tlc|work|love)',
   '(?:nothing|hasnt been|not been|never been) (?:\\w+ )?(?:touched|updated|remodeled) (?:since|in)',
+  // "nothing's been updated", "nothing has been touched": dated, whenever it was bought.
+  '(?:nothings|nothing has|nothing s) (?:been )?(?:touched|updated|remodeled|upgraded)',
   'since the (?:[5-9]0s|fifties|sixties|seventies|eighties|nineties)',
   'livable',
   'so[- ]?so',

@@ -29,7 +29,10 @@ function intentFromFacts(ctx: TurnContext): 'buy' | 'sell' | null {
 export function decideLead(ctx: TurnContext, route: (to: 'buyer' | 'seller') => void): void {
   const { state, reading } = ctx;
   let intent = reading.intent.confidence >= 0.6 ? reading.intent.intent : 'other';
-  if (intent === 'other') intent = intentFromFacts(ctx) ?? 'other';
+  // "sell. what's my house worth?" then "its a 4/3 in Etiwanda": the side already said stands; the
+  // rooms describe the lead's own home.
+  const known = state.facts.intent === 'sell' || state.facts.intent === 'buy' ? state.facts.intent : null;
+  if (intent === 'other') intent = known ?? intentFromFacts(ctx) ?? 'other';
 
   if (state.pending === 'lead.first' || state.facts.intent === 'both') {
     const sell = SELL_FIRST.test(ctx.text);

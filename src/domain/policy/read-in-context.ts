@@ -1,5 +1,7 @@
 import type { BotsConfig } from '../bots-config.ts';
 import { followLanguage } from '../language/index.ts';
+import { fold } from '../language/normalize.ts';
+import { replaceAmountWords } from '../language/numbers-in-words.ts';
 import { type Reading, readMessage } from '../read-message.ts';
 import type { ConversationState } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
@@ -15,7 +17,8 @@ const MONEY: Record<'seller' | 'buyer', { ask: string; slots: readonly string[] 
 /**
  * With no question pending (the first reply to an outreach, or after an answer that left no room
  * for our question), a bare figure ("950", "550-600") is the one the owning bot collects: the
- * seller's price or the buyer's budget. Read again in that light only when nothing else was read.
+ * seller's price or the buyer's budget, in digits or in words ("five fifty ish"). Read again in
+ * that light only when nothing else was read.
  */
 export function readFigure(
   read: Reading,
@@ -25,7 +28,8 @@ export function readFigure(
   now: Date,
 ): Reading {
   if (state.pending !== null || state.owner === 'lead' || Object.keys(read.slots).length > 0) return read;
-  if (!/\d/.test(text)) return read;
+  // "five fifty ish", "como ochocientos" count as much as "550".
+  if (!/\d/.test(text) && !/\d/.test(replaceAmountWords(fold(text)))) return read;
   const money = MONEY[state.owner];
   const again = readMessage(text, money.ask, cfg.neighborhoods, now, state.owner);
   return Object.keys(again.slots).some((k) => money.slots.includes(k)) ? again : read;

@@ -34,7 +34,7 @@ const WEAK_BUY =
   /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 // Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
-const THIRD_PARTY =
+export const THIRD_PARTY =
   /\b(?:landlords?|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
 const ON_OUR_OWN =
   /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
@@ -101,6 +101,8 @@ interface Sides {
   buy: boolean;
   /** A clear statement of buying ("want to buy", "looking for a house"), not a passing word. */
   buyStrong: boolean;
+  /** Someone else's sale or purchase is spoken of ("our landlord is selling"). */
+  third: boolean;
 }
 
 /** What the lead's own statements (questions removed) say about each side. */
@@ -115,6 +117,7 @@ function sides(said: string): Sides {
     sell: ownSell && (both || SELL_STRONG.some((re) => re.test(clean)) || WEAK_SELL.test(clean)),
     buy: ownBuy && (both || buyStrong || WEAK_BUY.test(clean) || TO_OWN.test(clean)),
     buyStrong: ownBuy && (buyStrong || both),
+    third,
   };
 }
 
@@ -196,7 +199,8 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
   }
   if (options.bot === 'seller' && sell && (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))) buy = true;
   if (sell && buy) return 'both';
-  if (options.bot === 'buyer' && OWN_PLACE_SOLD.test(said) && !NOT_SELLING.test(said)) return 'both';
+  if (options.bot === 'buyer' && OWN_PLACE_SOLD.test(said) && !NOT_SELLING.test(said) && !found.third)
+    return 'both';
   if (sell) return 'sell';
   return buy ? 'buy' : null;
 }

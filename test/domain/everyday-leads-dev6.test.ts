@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readKeywords } from '../../src/domain/compliance/keywords.ts';
+import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
+import type { AskedQuestion, BotKind } from '../../src/domain/understand/types.ts';
+import { converse } from '../support/converse.ts';
+
+// What leads texted in the sixth development split (eval/corpus/*-dev6.jsonl), as a realtor would
+// want each one taken.
+const read = (text: string, bot: BotKind, lastQuestion: AskedQuestion | null) =>
+  readUtterance(text, { bot, lastQuestion, now: new Date('2026-12-04T18:00:00Z') });
+
+describe('opt-outs, HELP and START in the words leads use', () => {
+  it.each([
+    'cancle',
+    'this is the 5th text this week, do you people ever stop',
+    'i swear if i get one more listing text im blocking you',
+    'im good, you can stop now',
+    'dejen de estarme mandando mensajes porfa',
+    '🛑',
+    'stop sending me these cash offer texts, im not desperate',
+    'NO ME MANDEN MÁS CASAS, YA COMPRAMOS',
+  ])('%j is an opt-out', (text) => {
+    expect(readKeywords(text)).toEqual(['STOP']);
+  });
+
+  it.each([
+    'ya no me mandes casas de Ontario, busco más por Chino',
+    'you can stop by anytime',
+    'no me mandes casas con alberca',
+  ])('%j is not', (text) => {
+    expect(readKeywords(text)).toEqual([]);
+  });
+
+  it('a keyword with a question about the text is HELP; a STOP sent to the wrong chat, taken back, is START', () => {
+    expect(readKeywords('HELP pls... idk what this is about')).toEqual(['HELP']);
+    expect(readKeywords('AYUDA?? no entiendo este mensaje')).toEqual(['HELP']);
+    expect(
+      readKeywords('wait no sorry that was meant for the pharmacy texts 🤦‍♀️ I do want to talk about selling'),
+    ).toEqual(['START']);
+    expect(readKeywords('that was meant for my wife')).toEqual([]);
+  });
+});
+
+describe('everyday answers', () => {
+  it('reads a dated house from what was never done to it', () => {
+    expect(read("nothing's been updated since we bought it", 'seller', null).slots.condition).toBe('fair');
+    expect(read('bathrooms are still original', 'seller', null).slots.condition).toBe('fair');
+  });
+
+  it('reads "5 and a half as is" as the price', () => {
+    expect(
+      read('a realtor friend of my sisters said maybe 5 and a half as is?', 'seller', 'price').slots.price,
+    ).toBe(550_000);
+    expect(read('5.5 the way it is', 'seller', 'price').slots.price).toBe(550_000);
+  });
+});
+
+describe('conversations', () => {
+  it('a seller who said "sell" and then describes the home goes to the seller bot, not the buyer bot', () => {
+    const [, second] = converse(["sell. what's my house worth?", 'its a 4/3 in Etiwanda, built in 2005'], []);
+    expect(second?.state.owner).toBe('seller');
+    expect(second?.state.facts.intent).toBe('sell');
+    expect(second?.reply).not.toMatch(/price range are you shopping|budget/i);
+  });
+
+  it('a buyer whose landlord is selling stays a buyer and is not asked about selling', () => {
+    const turns = converse(
+      ['we are preapproved for 720', 'as soon as possible, our landlord is selling the house we rent'],
+      ['Buyer-Lead'],
+    );
+    const last = turns.at(-1);
+    expect(last?.state.facts.intent).not.toBe('both');
+    expect(last?.reply).not.toMatch(/sell/i);
+  });
+
+  it('a price said in words after the bot stopped asking is still recorded', () => {
+    const turns = converse(
+      [
+        'this is like the 4th text this week wtf',
+        'fine. yes I might sell but I want to talk to jorge himself, not a bot',
+        'by march',
+        'five fifty ish',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(turns.at(-1)?.state.facts.priceExpectation).toBe(550_000);
+  });
+});
