@@ -151,8 +151,10 @@ export function decideTurn(input: TurnInput): TurnDecision {
       const said = move === 'answer' && answerOnly(ctx, comps);
       return finish(ctx, input, { silent: !said });
     }
-    // Calm again and answering after our own hold: the bot goes on (the agent was still told).
-    state.held = RESUMED;
+    // Calm again and answering after our own hold, or a closed lead bringing us the other side of
+    // their move: the bot goes on.
+    if (silentReason.toLowerCase() === cfg.tags.doNotSolicit.toLowerCase()) reopenForOtherSide(ctx);
+    else state.held = RESUMED;
     ctx.audit('resumed_after_hold', { why: silentReason });
   }
 
@@ -215,6 +217,17 @@ function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void
 function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
   return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;
+}
+
+/**
+ * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase
+ * that closed the conversation is the reason for the sale.
+ */
+function reopenForOtherSide(ctx: TurnContext): void {
+  const { state } = ctx;
+  ctx.removeTags(ctx.cfg.tags.doNotSolicit);
+  if (state.closedReason === 'already_bought') state.facts.motivation ??= 'bought_another';
+  state.closedReason = null;
 }
 
 /** A message the bot will not answer still reaches a person: a task for the agent. */

@@ -85,4 +85,27 @@ describe('conversations', () => {
     );
     expect(turns.at(-1)?.state.facts.priceExpectation).toBe(550_000);
   });
+
+  it('a lead closed for having bought who then brings us the sale of the old house is qualified as a seller', () => {
+    const turns = converse(
+      [
+        'we already bought lol',
+        'but now we gotta sell the old house in Ontario, thats the problem 😅',
+        'its fine, normal wear and tear, needs paint and carpet',
+      ],
+      [],
+    );
+    expect(turns[0]?.reply).toMatch(/won't reach out again/);
+    const reopened = turns[1];
+    expect(reopened?.actions).toContainEqual({ type: 'remove_tags', tags: ['Do-Not-Solicit'] });
+    expect(reopened?.state.owner).toBe('seller');
+    expect(reopened?.reply).toMatch(/\?$/);
+    expect(turns[2]?.state.facts.motivation).toBe('bought_another');
+    expect(turns[2]?.state.stage).not.toBe('closed');
+  });
+
+  it('a lead who has an agent stays closed whatever they say next', () => {
+    const turns = converse(['we already have an agent', 'we want to sell in the spring'], []);
+    expect(turns[1]?.reply ?? null).toBeNull();
+  });
 });

@@ -62,6 +62,18 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
     if (calm && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
     return 'answer';
   }
-  if (!paused && onlyNoSolicit) return 'answer';
+  if (!paused && onlyNoSolicit) return newSide(ctx) ? 'resume' : 'answer';
   return 'quiet';
+}
+
+/**
+ * Closed because they already bought (or sold), the lead now brings the other side of the move to
+ * us: "we already bought lol" then "but now we gotta sell the old house". That is a new lead, the
+ * one a realtor most wants, not a no.
+ */
+const OTHER_SIDE: Record<string, 'sell' | 'buy'> = { already_bought: 'sell', already_sold: 'buy' };
+function newSide(ctx: TurnContext): boolean {
+  const side = OTHER_SIDE[ctx.state.closedReason ?? ''];
+  const { intent, confidence } = ctx.reading.intent;
+  return side !== undefined && confidence >= 0.8 && (intent === side || intent === 'both');
 }
