@@ -109,3 +109,42 @@ describe('conversations', () => {
     expect(turns[1]?.reply ?? null).toBeNull();
   });
 });
+
+describe('a no turned around, and no said in everyday words', () => {
+  it.each([
+    [
+      'our listing with remax expired in november and we still want to sell. what would you do different?',
+      'seller',
+    ],
+    ['we tried selling ourselves, way too much work lol. ready for a pro', 'seller'],
+    ['my cousin is a realtor but i dont want to mix family and money', 'seller'],
+    ['we almost sold last year but the buyer backed out', 'seller'],
+    ['approved with UWM thru my broker, up to 700', 'buyer'],
+  ] as const)('%j closes nothing', (text, bot) => {
+    expect(read(text, bot, null).acts.filter((a) => a.act === 'objection')).toEqual([]);
+  });
+
+  it('a listing that expired is no word on the pre-approval', () => {
+    expect(
+      read('our listing with remax expired in november and we still want to sell.', 'seller', null).slots
+        .preapproved,
+    ).toBeUndefined();
+    expect(read('we were approved in June but it probably expired', 'buyer', null).slots.preapproved).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['nah we are good, my cousin Tina does real estate out of Ontario', 'seller', 'has_agent'],
+    ['we already found a house with another realtor, closing next week', 'buyer', 'has_agent'],
+    [
+      'look i already told the other agent 800, and we signed with her yesterday',
+      'seller',
+      'listed_with_other',
+    ],
+    ["i'm the tenant, the owner lives in vegas", 'seller', 'wrong_number'],
+    ['sorry who are you meeting? i think u have me confused with someone', 'seller', 'wrong_number'],
+  ] as const)('%j is %s', (text, bot, type) => {
+    expect(read(text, bot, null).acts).toContainEqual({ act: 'objection', type });
+  });
+});

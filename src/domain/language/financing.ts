@@ -155,7 +155,9 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const said = statements(simplify(text));
   if (said === '') return null;
   const flat = said.replace(/ \. /g, ' ');
-  if (EXPIRED.test(flat) || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
+  // "it probably expired" of a letter; "our listing with remax expired" is no word on financing.
+  const letterExpired = EXPIRED.test(flat) && (options.justAsked === true || LOAN_TALK.test(flat));
+  if (letterExpired || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
   if ((PROCESS.test(flat) || STILL_WORKING.test(flat)) && (options.justAsked || LOAN_TALK.test(flat)))

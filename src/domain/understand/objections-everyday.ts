@@ -130,7 +130,7 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "my sister in law does real estate", "got a guy already", "I'm with Compass already".
     type: 'has_agent',
     pattern: w(
-      `${KIN} (?:does|is in|works in|sells|is into) real estate|(?:got|have|found) (?:a|my|our) (?:guy|gal|person|lady|dude) (?:already|for that|for this)|(?:im|i am|were|we are) (?:already )?with (?:compass|keller williams|kw|coldwell banker|century 21|redfin|remax|re max|exp realty|berkshire hathaway|sothebys)`,
+      `${KIN}(?: [a-z]+)? (?:does|is in|works in|sells|is into) real estate|(?:found|bought|buying|looking|working|going) (?:[a-z]+ ){0,3}(?:with|through|thru) (?:another|a different|other|an other) (?:realtor|agent|broker)|(?:got|have|found) (?:a|my|our) (?:guy|gal|person|lady|dude) (?:already|for that|for this)|(?:im|i am|were|we are) (?:already )?with (?:compass|keller williams|kw|coldwell banker|century 21|redfin|remax|re max|exp realty|berkshire hathaway|sothebys)`,
     ),
     negatable: true,
     statement: true,
@@ -140,7 +140,7 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // since september with someone else", "la tiene otra agente", "ya tiene letrero".
     type: 'listed_with_other',
     pattern: w(
-      'signed (?:with|up with) (?:someone|somebody|another|a different|other)|(?:my|our) (?:contract|agreement) with (?:my|our|the) (?:agent|realtor|broker)|listed (?:[a-z0-9]+ ){0,3}with (?:someone|somebody) else|(?:la|lo) tiene (?:otro|otra|un|una) (?:agente|agenta|realtor|corredor|corredora)|(?:ya )?(?:tiene|tenemos|pusimos) (?:el )?letrero',
+      'signed (?:with|up with) (?:someone|somebody|another|a different|other|her|him|them)(?! (?:up|on|for))|(?:my|our) (?:contract|agreement) with (?:my|our|the) (?:agent|realtor|broker)|listed (?:[a-z0-9]+ ){0,3}with (?:someone|somebody) else|(?:la|lo) tiene (?:otro|otra|un|una) (?:agente|agenta|realtor|corredor|corredora)|(?:ya )?(?:tiene|tenemos|pusimos) (?:el )?letrero',
     ),
     negatable: true,
     statement: true,
@@ -151,8 +151,16 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // phone", "you meant to text someone else", "must be a mix up", "don't know any Jorge".
     type: 'wrong_number',
     pattern: w(
-      `(?:used to be|was) (?:my [a-z]+s|his|her|their|my old|my late [a-z]+s) (?:old )?(?:number|phone|cell)|meant (?:to (?:text|message|reach|contact)|for) (?:someone|somebody) else|(?:must be|some|a|its a) mix ?up|(?:dont|do not) know (?:any|anyone named|anybody named) (?!(?:agent|realtor|lender|broker|one|body|thing|of|good|better|other|more|about)\\b)[a-z]+(?<!s)(?= who| whos|$)|never (?:lived|owned (?:a house|a home|anything|property)) in`,
+      `(?:used to be|was) (?:my [a-z]+s|his|her|their|my old|my late [a-z]+s) (?:old )?(?:number|phone|cell)|meant (?:to (?:text|message|reach|contact)|for) (?:someone|somebody) else|(?:must be|some|a|its a) mix ?up|(?:dont|do not) know (?:any|anyone named|anybody named) (?!(?:agent|realtor|lender|broker|one|body|thing|of|good|better|other|more|about)\\b)[a-z]+(?<!s)(?= who| whos|$)|never (?:lived|owned (?:a house|a home|anything|property)) in|(?:have|got|has) (?:me|us) (?:confused|mixed up) with (?:someone|somebody|another)`,
     ),
+    notFor: ['buyer'],
+  },
+  {
+    // "i'm the tenant, the owner lives in vegas": the house is not the sender's to sell.
+    type: 'wrong_number',
+    pattern: w('(?:im|i am|were|we are) (?:just )?(?:the |a )?(?:tenants?|renters?)'),
+    requires:
+      /\b(?:owner|owners|landlord|landlady|not (?:my|our) (?:house|home|place)|(?:dont|do not) own)\b/,
     notFor: ['buyer'],
   },
 ];

@@ -145,6 +145,28 @@ function ruleMatches(rule: ObjectionRule, p: Prepared): boolean {
 
 const TOO_SOON = /\btoo soon\b(?! to\b)/;
 
+// A no told as the past and then turned around: "our listing with remax expired and we still want
+// to sell", "we tried selling ourselves, way too much work. ready for a pro", "my cousin is a
+// realtor but i dont want to mix family and money", "we almost sold but the buyer backed out",
+// "not interested in a lowball cash offer but if you can get us retail lets talk".
+const TURNED_AROUND =
+  /\b(?:(?:still|really|do|definitely) (?:want|wanna|need|plan|looking|hoping) to (?:sell|list|buy)|ready (?:for a pro|for an agent|for a realtor|to list|to sell|to go|to move forward)|lets talk|let s talk|(?:can|should|could) talk|(?:listing|contract|agreement) (?:with [a-z]+ )?(?:expired|ended|ran out|fell through|was cancell?ed)|(?:deal|sale|escrow|buyer|buyers|offer|contract|it) (?:fell through|fell apart|backed out|walked away|didnt close|did not close)|(?:dont|do not) want to mix (?:family|business|friends)|(?:todavia|aun|si) (?:queremos|quiero) (?:vender|comprar|listar)|(?:platiquemos|hablemos))\b/;
+const MORTGAGE_TALK =
+  /\b(?:approved|approval|pre ?approved|preapproved|loan|mortgage|lender|preaprobad[oa]s?|prestamo)\b/;
+const AGENT_NAMED = /\b(?:realtor|agent|real estate|agente|bienes raices)\b/;
+
+/** The message turns a no around and goes on with us; no closing objection is read in it. */
+export function turnsAround(text: string): boolean {
+  return TURNED_AROUND.test(prepare(text).flat);
+}
+const TURNED_AROUND_TYPES: readonly ObjectionType[] = [
+  'has_agent',
+  'listed_with_other',
+  'already_sold',
+  'not_interested',
+  'not_selling_anymore',
+];
+
 /** The objections a message makes, most specific first; "no thanks" alone is not_interested. */
 export function readObjections(text: string, ctx: UtteranceContext): ObjectionType[] {
   const p = prepare(text);
@@ -182,6 +204,10 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   if (found.has('too_early')) found.delete('not_interested');
   // "looking not buying lol": only looking, which says no to buying now.
   if (found.has('just_looking') && !NEVER.test(p.flat)) found.delete('not_interested');
+  if (TURNED_AROUND.test(p.flat)) for (const type of TURNED_AROUND_TYPES) found.delete(type);
+  // "approved with UWM thru my broker": a mortgage broker is no agent.
+  if (found.has('has_agent') && MORTGAGE_TALK.test(p.flat) && !AGENT_NAMED.test(p.flat))
+    found.delete('has_agent');
   if (found.size === 0) for (const type of soft) found.add(type);
   return [...found];
 }

@@ -2,7 +2,7 @@ import { readKeywords } from '../compliance/keywords.ts';
 import { isVague } from '../language/vague.ts';
 import { type ActModel, fillActs, SHIPPED_ACT_MODEL } from './act-classifier.ts';
 import { readMoneySlots } from './money-slots.ts';
-import { isNoise, readStanceActs } from './objections.ts';
+import { isNoise, readStanceActs, turnsAround } from './objections.ts';
 import { prepare } from './objections-text.ts';
 import { readOtherSlots } from './other-slots.ts';
 import { readQuestionActs } from './questions.ts';
@@ -34,7 +34,10 @@ export function readUtterance(
   if (stance.yes_no) slots.yes_no = stance.yes_no;
   // What the rules did not read, the trained classifier may (questions, objections, feelings).
   if (model !== null && !isNoise(text)) {
-    const statesFacts = Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch');
+    // A lead who states facts, or turns a no around ("...but if you can get us retail lets talk"),
+    // is talking to us: no objection from the classifier.
+    const statesFacts =
+      Object.keys(slots).some((k) => k !== 'yes_no' && k !== 'language_switch') || turnsAround(text);
     for (const a of fillActs([...acts, ...stance.acts], text, { ...ctx, statesFacts }, model)) {
       if (a.act === 'question') {
         const i = acts.findIndex((x) => x.act === 'question' && x.topic === 'other');
