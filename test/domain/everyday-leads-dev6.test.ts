@@ -148,3 +148,14 @@ describe('a no turned around, and no said in everyday words', () => {
     expect(read(text, bot, null).acts).toContainEqual({ act: 'objection', type });
   });
 });
+
+describe('questions back', () => {
+  it.each([
+    ['¿qué tal es Rialto para vivir?', 'area_info'],
+    ['la verdad no sé, ¿cuánto cuestan las casas por aquí?', 'market'],
+    ['how much did the one down the street on hemlock go for?', 'market'],
+    ['wait, is this the same Jorge from the Etiwanda open house?', 'identity'],
+  ] as const)('%j asks about %s', (text, topic) => {
+    expect(read(text, 'buyer', null).acts).toContainEqual({ act: 'question', topic });
+  });
+});

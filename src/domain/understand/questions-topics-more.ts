@@ -39,7 +39,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'identity',
     said: [
       wordRegex(
-        `(?:texting|talking|speaking|chatting|writing) (?:with|to) (?:jorge|him|the agent|the realtor)(?: himself| herself| directly)? or|(?:jorge|him|he) himself|someone in (?:his|the|your) office|name of (?:your|the|his|this) (?:company|brokerage|office|firm|team|agency|business)|(?:his|your|jorges|the agents) (?:last|full) name|last name$|(?:are|r|is) (?:you|u|this) the same (?:person|guy|lady|company|people|one|number) (?:that|who|from|as)|(?:are|r) (?:you|u) with (?:the )?(?:hoa|city|county|bank|lender|irs|government|utility|utilities)|(?:agent|realtor|broker) or (?:a |an )?(?:marketing|lead|call center|telemarketing|telemarketer|investor|wholesaler)`,
+        `(?:texting|talking|speaking|chatting|writing) (?:with|to) (?:jorge|him|the agent|the realtor)(?: himself| herself| directly)? or|(?:jorge|him|he) himself|someone in (?:his|the|your) office|name of (?:your|the|his|this) (?:company|brokerage|office|firm|team|agency|business)|(?:his|your|jorges|the agents) (?:last|full) name|last name$|(?:are|r|is) (?:you|u|this) the same (?:person|guy|lady|company|people|one|number|jorge|agent|realtor) (?:that|who|from|as)|(?:are|r) (?:you|u) with (?:the )?(?:hoa|city|county|bank|lender|irs|government|utility|utilities)|(?:agent|realtor|broker) or (?:a |an )?(?:marketing|lead|call center|telemarketing|telemarketer|investor|wholesaler)`,
       ),
     ],
     asked: [],
@@ -72,7 +72,8 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     // "which one is safer?", "is the Preserve area nice?", "is it far from the 15?", "lowest
     // property taxes", "good parks for the kids", "¿dónde hay menos crimen?"
     topic: 'area_info',
-    said: [],
+    // "¿qué tal es Rialto para vivir?", "cómo es Fontana para vivir".
+    said: [wordRegex('(?:que tal|como) (?:es|esta) (?:[a-z]+ ){1,3}para (?:vivir|familias?|ninos|criar)')],
     asked: [
       wordRegex(
         'safer|safest|crimen|parks?|parques?|(?:area|neighborhood|part|side|zona|colonia) (?:is |s )?(?:nice|good|safe|ok|okay|bonita|buena|segura)|far (?:from|to)|(?:close|near|closer)(?: to)? (?:the )?(?:[0-9]+|freeway|highway|airport|beach|downtown|metrolink|train|mountains)|(?:lowest|highest|low|high|lower|higher) (?:property )?tax(?:es)?',
@@ -95,7 +96,12 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
   {
     // "are people even buying in december", "did rancho get more expensive or is it leveling off"
     topic: 'market',
-    said: [],
+    // "¿cuánto cuestan las casas por aquí?", "how much did the one down the street go for?".
+    said: [
+      wordRegex(
+        'cuanto (?:cuestan|valen|salen|estan) las casas|how much (?:did|do|does) (?:the|that|this) one(?: [a-z0-9]+){0,6} (?:go|goes) for',
+      ),
+    ],
     asked: [
       wordRegex(
         '(?:people|buyers|anyone|anybody|folks) (?:even |still |actually )?(?:buying|looking|selling)(?: in| right now| now| this time| during| around)|(?:get|got|getting|gotten) (?:more |less )?(?:expensive|cheaper|pricier)|level(?:ing|ed)? (?:off|out)',
