@@ -159,3 +159,30 @@ describe('questions back', () => {
     expect(read(text, 'buyer', null).acts).toContainEqual({ act: 'question', topic });
   });
 });
+
+describe('more everyday readings', () => {
+  it('"stop sending me stuff in Fontana, I want Upland" narrows the search and stops nothing', () => {
+    const r = read(
+      'and pls stop sending me stuff in Fontana, I want Upland or Alta Loma',
+      'buyer',
+      'timeline',
+    );
+    expect(r.acts.filter((a) => a.act === 'objection' || a.act === 'keyword')).toEqual([]);
+    expect(read('stop sending me stuff', 'buyer', null).acts).toContainEqual({
+      act: 'keyword',
+      kind: 'STOP',
+    });
+  });
+
+  it('"need to be moved in by february" is a move date, "we moved in by february last year" is not', () => {
+    expect(read('we need to be moved in by february', 'buyer', 'timeline').slots.timeline_months).toBe(2);
+    expect(
+      read('we moved in by february last year', 'buyer', 'timeline').slots.timeline_months,
+    ).toBeUndefined();
+  });
+
+  it('"¿me puede marcar Jorge? prefiero hablar con él" hands the lead to the agent', () => {
+    const turns = converse(['comprar', '¿me puede marcar Jorge? prefiero hablar con él'], []);
+    expect(turns[1]?.events.map((e) => e.action)).toContain('human_requested');
+  });
+});

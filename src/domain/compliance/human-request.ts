@@ -42,7 +42,7 @@ const PATTERNS: readonly RegExp[] = [
     `(?:hablar|platicar) con (?:${AGENT}|el agente|una persona real|una persona de verdad|un humano|alguien real)`,
   ),
   wordRegex(
-    '(?:llamame|llameme|me puedes llamar|me puede llamar|puedes llamarme|puede llamarme|que me llame|marcame|marqueme)',
+    '(?:llamame|llameme|me puedes llamar|me puede llamar|puedes llamarme|puede llamarme|que me llame|marcame|marqueme|me puede marcar|me puedes marcar|puede marcarme|puedes marcarme|que me marque)|prefiero hablar con (?:el|ella|usted|ustedes)',
   ),
   wordRegex(
     '(?:hablar|platicar) por telefono|(?:hacer|hagamos|agendar|agendemos|programar|tener) una llamada',

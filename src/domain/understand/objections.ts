@@ -151,6 +151,8 @@ const TOO_SOON = /\btoo soon\b(?! to\b)/;
 // "not interested in a lowball cash offer but if you can get us retail lets talk".
 const TURNED_AROUND =
   /\b(?:(?:still|really|do|definitely) (?:want|wanna|need|plan|looking|hoping) to (?:sell|list|buy)|ready (?:for a pro|for an agent|for a realtor|to list|to sell|to go|to move forward)|lets talk|let s talk|(?:can|should|could) talk|(?:listing|contract|agreement) (?:with [a-z]+ )?(?:expired|ended|ran out|fell through|was cancell?ed)|(?:deal|sale|escrow|buyer|buyers|offer|contract|it) (?:fell through|fell apart|backed out|walked away|didnt close|did not close)|(?:dont|do not) want to mix (?:family|business|friends)|(?:todavia|aun|si) (?:queremos|quiero) (?:vender|comprar|listar)|(?:platiquemos|hablemos))\b/;
+const NARROWS_SEARCH =
+  /\bsending (?:me |us )?(?:stuff|houses|homes|listings|properties|things|ones|condos|places|casas)(?: [a-z]+){0,2} (?:in|from|near|around|over in|out in|en|de|por) [a-z]+/;
 const MORTGAGE_TALK =
   /\b(?:approved|approval|pre ?approved|preapproved|loan|mortgage|lender|preaprobad[oa]s?|prestamo)\b/;
 const AGENT_NAMED = /\b(?:realtor|agent|real estate|agente|bienes raices)\b/;
@@ -205,6 +207,8 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   // "looking not buying lol": only looking, which says no to buying now.
   if (found.has('just_looking') && !NEVER.test(p.flat)) found.delete('not_interested');
   if (TURNED_AROUND.test(p.flat)) for (const type of TURNED_AROUND_TYPES) found.delete(type);
+  // "pls stop sending me stuff in Fontana, I want Upland": the search narrowed, not the texts.
+  if (found.has('stop_texting') && NARROWS_SEARCH.test(p.flat)) found.delete('stop_texting');
   // "approved with UWM thru my broker": a mortgage broker is no agent.
   if (found.has('has_agent') && MORTGAGE_TALK.test(p.flat) && !AGENT_NAMED.test(p.flat))
     found.delete('has_agent');

@@ -81,9 +81,10 @@ const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
   /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
-// "need it sold by end of january", "want it listed by spring": a wish, not something done.
+// "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
+// a wish, not something done.
 const WISHED =
-  /\b(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything) (?:sold|listed|closed|done|gone)\b/;
+  /\b(?:(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything) (?:sold|listed|closed|done|gone)|(?:to be|gotta be|have to be|be|get|hope to be) moved in)\b/;
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
