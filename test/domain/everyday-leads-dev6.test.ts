@@ -186,3 +186,20 @@ describe('more everyday readings', () => {
     expect(turns[1]?.events.map((e) => e.action)).toContain('human_requested');
   });
 });
+
+describe('a divorce lawyer in passing', () => {
+  it('"lawyer says march" is the move date, not a legal matter to hand over', () => {
+    const turns = converse(
+      ['divorce. we both want it sold and split', 'whenever the judge signs off, lawyer says march'],
+      ['Seller-Lead'],
+    );
+    expect(turns[1]?.events.map((e) => e.action)).not.toContain('distress');
+    expect(turns[1]?.state.facts.months).toBe(3);
+    expect(turns[1]?.reply).toMatch(/\?$/);
+  });
+
+  it('a lawyer brought in against us still reaches a person', () => {
+    const turns = converse(['we have an attorney handling the estate'], ['Seller-Lead']);
+    expect(turns[0]?.events.map((e) => e.action)).toContain('distress');
+  });
+});

@@ -41,11 +41,19 @@ const SHOPPING_FOR_DEALS = wordRegex(
   '(?:buy|buying|looking for|interested in|any|find|search|searching|list of|show me)(?: [a-z0-9]+){0,3} (?:foreclosures|short sales|reos|bank owned)|(?:busco|buscando|comprar|compro|hay|tienes|tienen)(?: [a-z]+){0,2} (?:en remate|de remate|embargadas|reposeidas)',
 );
 
+// "lawyer says march", "my lawyer says we need at least 600 to split it": a divorce lawyer's
+// advice on timing or price is an answer, not a legal matter for the agent.
+// "My attorney says to wait" is a legal instruction and still goes to a person.
+const LAWYER_ADVISES = wordRegex(
+  '(?:(?:my|our|the|his|her) )?(?:lawyer|attorney|abogad[oa]) (?:says|said|thinks|dice|dijo)(?: (?:we need|we should get|maybe|probably|like|around|about|by|in|que en|para|en))*(?: at least)? (?:\\d+|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|winter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otono|invierno)',
+);
+
 /** Legal or financial distress that a person should handle; buyers hunting for deals are not distressed. */
 export function detectDistress(text: string): DistressKind | null {
   for (const sentence of sentences(text)) {
     if (SHOPPING_FOR_DEALS.test(sentence)) continue;
     const hit = RULES.find(({ pattern }) => pattern.test(sentence));
+    if (hit?.kind === 'attorney' && LAWYER_ADVISES.test(sentence)) continue;
     if (hit) return hit.kind;
   }
   return null;

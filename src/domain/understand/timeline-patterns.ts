@@ -85,6 +85,9 @@ const SEASON = new RegExp(
 /** A date word right before the month or season: "by", "in", "end of", "para", "antes de". */
 const DATE_PREFIX =
   /\b(?:in|by|before|until|till|til|around|early|late|mid|end of|beginning of|start of|middle of|first week of|of|next|this|come|thru|through|after|since|from|like|maybe|probably|hopefully|not|the|make it|make that|actually|en|para|de|del|el|la|hasta|desde)[\s-]$/;
+// "lawyer says march", "he said march": a month someone named ("says may be" stays a verb).
+const SAYS =
+  /\b(?:says|said|thinks|think|guess|guessing|figures|dice|dijo|realistically|targeting|aiming for)\s$/;
 /** Another month right before or after: "april or may", "jan-feb", "march not may". */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_ALT}) ?(?:-|to|or|thru|through|and|o|y|a) ?$`);
 /** A deadline word right after: "march at the latest", "may or sooner", "marzo a más tardar". */
@@ -110,6 +113,7 @@ function monthIsDate(s: string, m: RegExpExecArray): boolean {
   const after = s.slice(m.index + m[0].length, m.index + m[0].length + 16);
   return (
     DATE_PREFIX.test(before) ||
+    (m[1] !== 'may' && SAYS.test(before)) ||
     MONTH_BEFORE.test(before) ||
     MONTH_AFTER.test(after) ||
     DATE_SUFFIX.test(after)
