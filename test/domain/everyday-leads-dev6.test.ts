@@ -203,3 +203,17 @@ describe('a divorce lawyer in passing', () => {
     expect(turns[0]?.events.map((e) => e.action)).toContain('distress');
   });
 });
+
+describe('Spanish amounts and floors', () => {
+  it('"como ochocientos, ochocientos veinte" is a price range, not a question', () => {
+    const r = read('como ochocientos, ochocientos veinte', 'seller', 'price');
+    expect(r.slots).toMatchObject({ price_min: 800_000, price_max: 820_000 });
+    expect(r.acts.filter((a) => a.act === 'question')).toEqual([]);
+  });
+
+  it('"we\'d need like nine hundred to even consider it" is the least the seller takes', () => {
+    const r = read("hm. we'd need like nine hundred to even consider it", 'seller', null);
+    expect(r.slots.price_min).toBe(900_000);
+    expect(r.slots.price).toBeUndefined();
+  });
+});

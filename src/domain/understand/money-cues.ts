@@ -30,7 +30,7 @@ export const FLOOR_BEFORE = before(
   String.raw`\b(?:at least|at the (?:very )?least|no (?:less|lower) than|not (?:less|lower) than|not under|nothing (?:under|below|less than|lower than)|(?:(?:do|ca|wo)n'?t|wouldnt|couldnt|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|lower than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de)`,
 );
 export const FLOOR_AFTER =
-  /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
+  /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|(?:just |even )?to (?:even )?(?:consider|think about|entertain|bother|make it worth)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
 
 /** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
 export const STRETCH_BEFORE = before(
