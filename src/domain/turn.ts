@@ -7,7 +7,14 @@ import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index
 import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
-import { answerOnly, closedByNo, disqualified, RESUMED, silentMove } from './policy/hold.ts';
+import {
+  answerOnly,
+  closedByNo,
+  disqualified,
+  RESUMED,
+  reopenForOtherSide,
+  silentMove,
+} from './policy/hold.ts';
 import {
   acknowledgeLanguage,
   chooseLanguage,
@@ -217,17 +224,6 @@ function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void
 function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
   return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;
-}
-
-/**
- * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase
- * that closed the conversation is the reason for the sale.
- */
-function reopenForOtherSide(ctx: TurnContext): void {
-  const { state } = ctx;
-  ctx.removeTags(ctx.cfg.tags.doNotSolicit);
-  if (state.closedReason === 'already_bought') state.facts.motivation ??= 'bought_another';
-  state.closedReason = null;
 }
 
 /** A message the bot will not answer still reaches a person: a task for the agent. */

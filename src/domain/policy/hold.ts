@@ -77,3 +77,14 @@ function newSide(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
   return side !== undefined && confidence >= 0.8 && (intent === side || intent === 'both');
 }
+
+/**
+ * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase
+ * that closed the conversation is the reason for the sale.
+ */
+export function reopenForOtherSide(ctx: TurnContext): void {
+  const { state } = ctx;
+  ctx.removeTags(ctx.cfg.tags.doNotSolicit);
+  if (state.closedReason === 'already_bought') state.facts.motivation ??= 'bought_another';
+  state.closedReason = null;
+}
