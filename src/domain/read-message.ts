@@ -17,11 +17,10 @@ import {
   isKeyboardMash,
   isVague,
   mentionsAdOrReferral,
+  speaksOfOthers,
 } from './language/index.ts';
 import type { Facts } from './state.ts';
 import { readApprovalAmount } from './understand/money-slots.ts';
-import { simplify } from './language/normalize.ts';
-import { THIRD_PARTY } from './understand/other-slots-intent.ts';
 import { readUtterance } from './understand/read-utterance.ts';
 import { factsFromSlots } from './understand/slots-to-facts.ts';
 import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
@@ -177,10 +176,7 @@ export function readMessage(
   // "our landlord is selling the house we rent", to the buyer bot: someone else's sale says
   // nothing of the lead's.
   const othersOnly =
-    bot !== 'lead' &&
-    sl.intent === undefined &&
-    intent.intent !== 'other' &&
-    THIRD_PARTY.test(simplify(text));
+    bot !== 'lead' && sl.intent === undefined && intent.intent !== 'other' && speaksOfOthers(text);
   const readIntent =
     intent.intent === 'other' && sl.intent
       ? { intent: sl.intent, confidence: 0.8 }

@@ -21,7 +21,7 @@ export {
   type FinancingStatus,
 } from './financing.ts';
 export { detectHardship, type Hardship } from './hardship.ts';
-export { classifyIntent, type Intent, type IntentResult } from './intent.ts';
+export { classifyIntent, type Intent, type IntentResult, speaksOfOthers } from './intent.ts';
 export { type MoneyOptions, parseMoney } from './money.ts';
 export { extractMotivation, type Motivation, type MotivationKind } from './motivation.ts';
 export { extractMustHaves, type MustHave } from './must-haves.ts';

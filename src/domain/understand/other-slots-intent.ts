@@ -1,5 +1,5 @@
 import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
-import { AD_PHRASES, BOTH, BUY_STRONG, SELL_STRONG } from '../language/intent.ts';
+import { AD_PHRASES, BOTH, BUY_STRONG, SELL_STRONG, THIRD_PARTY } from '../language/intent.ts';
 import { simplify } from '../language/normalize.ts';
 import type { BotKind } from './types.ts';
 
@@ -33,9 +33,6 @@ const WEAK_SELL =
 const WEAK_BUY =
   /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
-// Someone else's sale or purchase: "our landlord is selling", "did the one on Banyan sell".
-export const THIRD_PARTY =
-  /\b(?:landlords?|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
 const ON_OUR_OWN =
   /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
 const NEGATION =
