@@ -16,7 +16,9 @@ import {
 import { cpuWindow, waitForQuiet } from './lib/cpu.ts';
 import { measureIngestPieces } from './lib/ingest-pieces.ts';
 import { runLoad } from './lib/load.ts';
+import { runPaced } from './lib/paced-load.ts';
 import { describeMachine } from './lib/machine.ts';
+import { parsePromText, sumOf } from './lib/prom-text.ts';
 import { replaceSection } from './lib/performance-doc.ts';
 import { writeResultsJson } from './lib/results-file.ts';
 import { type ServiceProcess, startService } from './lib/service-process.ts';
@@ -138,38 +140,71 @@ async function main(): Promise<number> {
       log(`  ${Math.round(noop.okPerSecond)} req/s, p99 ${noop.latencyMs.p99.toFixed(1)} ms`);
     }
 
-    log(`\nPOST /webhooks/ghl · ${args.connections} connections · ${args.durationS} s`);
+    log(
+      `\nPOST /webhooks/ghl · ${args.connections} connections · ${args.durationS} s${args.rate ? ` · ${args.rate}/s offered` : ''}`,
+    );
     let next = 0;
     let signedDuringRun = 0;
     const acceptedIds: number[] = [];
+    // prom-client restarts its event-loop delay histogram at each scrape: this one drops the start-up.
+    await eventLoopOf(service.url);
     const cpuDone = await cpuWindow(pid, db.servicePids);
-    const load = await runLoad({
-      url: service.url,
-      connections: args.connections,
-      durationS: args.durationS,
-      request: {
-        method: 'POST',
-        path: '/webhooks/ghl',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => {
-          let item = pool[next];
-          if (item) pool[next++] = undefined as never;
-          else {
-            item = bodies.make();
-            signedDuringRun++;
-          }
-          return { ...req, body: item.body, headers: { ...req.headers, 'x-ghl-signature': item.signature } };
-        },
-      },
-      isOk: (status, body) => status === 200 && body.includes('"status":"accepted"'),
-      onOk: (body) => {
-        const m = /"id":(\d+)/.exec(body);
-        if (m?.[1]) acceptedIds.push(Number(m[1]));
-      },
-      onSecond: (s, n) => {
-        if (s % 5 === 0) log(`  ${s} s: ${n} accepted in the last second`);
-      },
-    });
+    const nextBody = () => {
+      let item = pool[next];
+      if (item) pool[next++] = undefined as never;
+      else {
+        item = bodies.make();
+        signedDuringRun++;
+      }
+      return item;
+    };
+    const isOk = (status: number, body: string) => status === 200 && body.includes('"status":"accepted"');
+    const onOk = (body: string) => {
+      const m = /"id":(\d+)/.exec(body);
+      if (m?.[1]) acceptedIds.push(Number(m[1]));
+    };
+    const onSecond = (s: number, n: number) => {
+      if (s % 5 === 0) log(`  ${s} s: ${n} accepted in the last second`);
+    };
+    const load = args.rate
+      ? await runPaced({
+          url: service.url,
+          ratePerS: args.rate,
+          durationS: args.durationS,
+          connections: args.connections,
+          path: '/webhooks/ghl',
+          makeRequest: () => {
+            const item = nextBody();
+            return {
+              body: item.body,
+              headers: { 'content-type': 'application/json', 'x-ghl-signature': item.signature },
+            };
+          },
+          isOk,
+          onOk,
+          onSecond,
+        })
+      : await runLoad({
+          url: service.url,
+          connections: args.connections,
+          durationS: args.durationS,
+          request: {
+            method: 'POST',
+            path: '/webhooks/ghl',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) => {
+              const item = nextBody();
+              return {
+                ...req,
+                body: item.body,
+                headers: { ...req.headers, 'x-ghl-signature': item.signature },
+              };
+            },
+          },
+          isOk,
+          onOk,
+          onSecond,
+        });
     const ingestCpu = await cpuDone();
     log(`  ${Math.round(load.okPerSecond)} accepted/s, p99 ${load.latencyMs.p99.toFixed(1)} ms`);
 
@@ -196,6 +231,7 @@ async function main(): Promise<number> {
       );
     }
     const drainCpu = await drainCpuDone();
+    const serviceLoop = await eventLoopOf(service.url);
     const stopped = await service.stop(30_000);
     service = null;
     if (workers) await workers.stop(30_000);
@@ -208,6 +244,7 @@ async function main(): Promise<number> {
       params: {
         durationS: args.durationS,
         connections: args.connections,
+        rate: args.rate,
         contacts: args.contacts,
         noopDurationS: args.noopDurationS,
         drainTimeoutS: args.drainTimeoutS,
@@ -226,6 +263,7 @@ async function main(): Promise<number> {
       endToEnd: e2e,
       answeredOnce: check,
       serviceExit: stopped,
+      serviceLoop,
       cpuProfileDir: args.cpuProf ? profDir : null,
     };
     const file = join(RESULTS_DIR, `webhooks-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -239,6 +277,24 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await cleanup();
+  }
+}
+
+/**
+ * The service's event-loop delay over its life (prom-client's sampling: p99 and max) and its time
+ * in garbage collection, from /metrics: a stall there delays every webhook and turn at once.
+ */
+async function eventLoopOf(url: string): Promise<NonNullable<WebhookBenchResult['serviceLoop']> | null> {
+  try {
+    const res = await fetch(`${url}/metrics`);
+    const samples = parsePromText(await res.text());
+    return {
+      lagP99Ms: sumOf(samples, 'nodejs_eventloop_lag_p99_seconds') * 1000,
+      lagMaxMs: sumOf(samples, 'nodejs_eventloop_lag_max_seconds') * 1000,
+      gcS: sumOf(samples, 'nodejs_gc_duration_seconds_sum'),
+    };
+  } catch {
+    return null;
   }
 }
 

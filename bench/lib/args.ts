@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 export interface BenchArgs {
   durationS: number;
   connections: number;
+  /** Open loop: webhooks offered per second across all connections (null: as fast as answered). */
+  rate: number | null;
   contacts: number;
   noopDurationS: number;
   drainTimeoutS: number;
@@ -26,11 +28,14 @@ export interface BenchArgs {
 export const USAGE = `Usage: npm run bench:webhooks -- [options]
   --duration <s>        webhook load duration (default 30)
   --connections <n>     concurrent connections (default 100)
+  --rate <n>            open loop: start this many webhooks a second, evenly spaced, instead of as many
+                        as the service answers (end-to-end latency below saturation, e.g. --rate 300);
+                        --connections then caps the sockets
   --contacts <n>        distinct contacts the messages are spread over (default 1000)
   --noop-duration <s>   GET /healthz comparison run (default 10, 0 to skip)
   --drain-timeout <s>   how long to wait for every accepted message to be answered (default 900)
   --wait-quiet <s>      wait up to this long for the machine to be idle before loading (default 60)
-  --pool <n>            pre-signed request bodies (default: enough for 8,000/s over the duration)
+  --pool <n>            pre-signed request bodies (default: enough for 8,000/s, or the --rate, over the duration)
   --cpu-prof            start the service with --cpu-prof (profile written to bench/results/)
   --env KEY=VALUE       extra service environment, repeatable (e.g. --env WORKER_CONCURRENCY=2)
   --service-dir <path>  run src/main.ts of another checkout of this project (to compare a change)
@@ -53,6 +58,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     options: {
       duration: { type: 'string' },
       connections: { type: 'string' },
+      rate: { type: 'string' },
       contacts: { type: 'string' },
       'noop-duration': { type: 'string' },
       'drain-timeout': { type: 'string' },
@@ -74,6 +80,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   }
   const durationS = positive('duration', values.duration, 30);
   const connections = positive('connections', values.connections, 100);
+  const rate = values.rate === undefined ? null : positive('rate', values.rate, 0);
   const serviceEnv: Record<string, string> = {};
   for (const kv of values.env ?? []) {
     const eq = kv.indexOf('=');
@@ -83,11 +90,13 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   return {
     durationS,
     connections,
+    rate,
     contacts: positive('contacts', values.contacts, 1000),
     noopDurationS: positive('noop-duration', values['noop-duration'], 10, 0),
     drainTimeoutS: positive('drain-timeout', values['drain-timeout'], 900),
     waitQuietS: positive('wait-quiet', values['wait-quiet'], 60, 0),
-    pool: positive('pool', values.pool, durationS * 8000 + connections),
+    // A paced run sends exactly rate × duration; a bigger pool only grows the generator's heap.
+    pool: positive('pool', values.pool, (rate ?? 8000) * durationS + connections),
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     cpuProf: values['cpu-prof'] ?? false,
     skipDoc: values['skip-doc'] ?? false,

@@ -132,11 +132,14 @@ export interface LatencySummary {
   max: number;
 }
 
-/** Webhook receipt (inbox.received_at) to the reply's outbox row, and to its delivery to the CRM. */
+/**
+ * Webhook receipt (inbox.received_at) to the turn's last claim (inbox.started_at: the wait for a
+ * worker), to the reply's outbox row, and to its delivery to the CRM.
+ */
 export async function endToEndLatency(
   pool: pg.Pool,
-): Promise<{ toOutbox: LatencySummary; toCrm: LatencySummary }> {
-  const summary = async (end: 'o.created_at' | 'o.sent_at'): Promise<LatencySummary> => {
+): Promise<{ toClaim: LatencySummary; toOutbox: LatencySummary; toCrm: LatencySummary }> {
+  const summary = async (end: 'i.started_at' | 'o.created_at' | 'o.sent_at'): Promise<LatencySummary> => {
     const { rows } = await pool.query<Record<keyof LatencySummary, number | null>>(
       `WITH d AS (
          SELECT extract(epoch FROM (${end} - i.received_at)) * 1000 AS ms
@@ -153,7 +156,11 @@ export async function endToEndLatency(
     const n = (v: number | null | undefined) => Number(v ?? 0);
     return { count: n(r?.count), p50: n(r?.p50), p95: n(r?.p95), p99: n(r?.p99), max: n(r?.max) };
   };
-  return { toOutbox: await summary('o.created_at'), toCrm: await summary('o.sent_at') };
+  return {
+    toClaim: await summary('i.started_at'),
+    toOutbox: await summary('o.created_at'),
+    toCrm: await summary('o.sent_at'),
+  };
 }
 
 export interface AnswerCheck {

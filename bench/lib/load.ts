@@ -29,7 +29,13 @@ export interface LoadOutcome {
   okLatencyMs: LatencyMs;
   /** `ok` answers completed in each whole second of the run. */
   okPerSecondTimeline: number[];
-  autocannon: Pick<Result, 'latency' | 'requests' | 'errors' | 'timeouts' | 'non2xx' | 'resets' | 'duration'>;
+  /** The load generator's own event-loop delay (paced runs). */
+  generatorLagMs?: { p99: number; max: number };
+  /** autocannon's own summary (closed-loop runs only). */
+  autocannon?: Pick<
+    Result,
+    'latency' | 'requests' | 'errors' | 'timeouts' | 'non2xx' | 'resets' | 'duration'
+  >;
 }
 
 export interface LoadSpec {

@@ -10,6 +10,8 @@ export interface WebhookBenchResult {
   params: {
     durationS: number;
     connections: number;
+    /** Webhooks offered per second (open loop); null: closed loop, as fast as answered. */
+    rate?: number | null;
     contacts: number;
     noopDurationS: number;
     drainTimeoutS: number;
@@ -33,15 +35,19 @@ export interface WebhookBenchResult {
     cpu: CpuSplit;
     skipped: boolean;
   };
-  endToEnd: { toOutbox: LatencySummary; toCrm: LatencySummary } | null;
+  endToEnd: { toClaim?: LatencySummary; toOutbox: LatencySummary; toCrm: LatencySummary } | null;
   answeredOnce: AnswerCheck | null;
   serviceExit: { code: number | null; signal: string | null; killed: boolean };
+  /** The service's event-loop delay and GC time over the run, from its /metrics. */
+  serviceLoop?: { lagP99Ms: number; lagMaxMs: number; gcS: number } | null;
   cpuProfileDir: string | null;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const sec = (n: number) => (n >= 10 ? `${n.toFixed(1)} s` : `${n.toFixed(2)} s`);
+/** A latency in milliseconds, shown in ms below a second. */
+const dur = (v: number) => (v < 1000 ? ms(v) : sec(v / 1000));
 
 export function failures(r: WebhookBenchResult): number {
   return r.load.non2xx + r.load.errors + r.load.twoXxNotOk;
@@ -78,6 +84,14 @@ function rows(r: WebhookBenchResult): [string, string][] {
       'ack latency p50 / p95 / p99 / max',
       `${ms(l.latencyMs.p50)} / ${ms(l.latencyMs.p95)} / ${ms(l.latencyMs.p99)} / ${ms(l.latencyMs.max)}  (p99 target < ${r.target.p99Ms} ms: ${v.p99 ? 'met' : 'NOT met'})`,
     ],
+    ...(l.generatorLagMs
+      ? [
+          [
+            'load generator event-loop delay p99 / max',
+            `${ms(l.generatorLagMs.p99)} / ${ms(l.generatorLagMs.max)} (paced at ${int(r.params.rate ?? 0)}/s; latency counted from each request's due time)`,
+          ] as [string, string],
+        ]
+      : []),
     [
       'accepted per second (min / max)',
       `${int(Math.min(...trimmed(l.okPerSecondTimeline)))} / ${int(Math.max(...trimmed(l.okPerSecondTimeline)))}`,
@@ -114,15 +128,25 @@ function rows(r: WebhookBenchResult): [string, string][] {
       `${int(d.atLoadEnd.processed)} during the load (${int(d.atLoadEnd.processed / r.load.durationS)}/s), ${int(turns)} after it (${int(d.waitedS > 0 ? turns / d.waitedS : 0)}/s)`,
     ]);
     out.push(['CPU while draining', cpuCores(d.cpu)]);
+    if (r.serviceLoop)
+      out.push([
+        'service event-loop delay p99 / max · time in GC',
+        `${ms(r.serviceLoop.lagP99Ms)} / ${ms(r.serviceLoop.lagMaxMs)} · ${sec(r.serviceLoop.gcS)}`,
+      ]);
     if (r.endToEnd) {
       const e = r.endToEnd;
+      if (e.toClaim)
+        out.push([
+          'end-to-end receipt → turn claimed p50 / p95 / p99',
+          `${dur(e.toClaim.p50)} / ${dur(e.toClaim.p95)} / ${dur(e.toClaim.p99)}`,
+        ]);
       out.push([
         'end-to-end receipt → reply in outbox p50 / p95 / p99',
-        `${sec(e.toOutbox.p50 / 1000)} / ${sec(e.toOutbox.p95 / 1000)} / ${sec(e.toOutbox.p99 / 1000)} (max ${sec(e.toOutbox.max / 1000)}, n=${int(e.toOutbox.count)})`,
+        `${dur(e.toOutbox.p50)} / ${dur(e.toOutbox.p95)} / ${dur(e.toOutbox.p99)} (max ${dur(e.toOutbox.max)}, n=${int(e.toOutbox.count)})`,
       ]);
       out.push([
-        'end-to-end receipt → reply sent to CRM p50 / p99',
-        `${sec(e.toCrm.p50 / 1000)} / ${sec(e.toCrm.p99 / 1000)} (n=${int(e.toCrm.count)})`,
+        'end-to-end receipt → reply sent to CRM p50 / p95 / p99',
+        `${dur(e.toCrm.p50)} / ${dur(e.toCrm.p95)} / ${dur(e.toCrm.p99)} (n=${int(e.toCrm.count)})`,
       ]);
     }
     const c = r.answeredOnce;
