@@ -33,7 +33,7 @@ export async function diskSpaceGuardFromConfig(
   return guard;
 }
 
-interface Pausable {
+export interface Pausable {
   start(): void;
   stop(): Promise<void>;
 }

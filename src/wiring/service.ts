@@ -34,6 +34,8 @@ import { withMailResilience } from '../adapters/mail/resilient-mailer.ts';
 import { createSmtpMailer } from '../adapters/mail/smtp-mailer.ts';
 import { renderCmaPdf } from '../adapters/pdf/cma-pdf.ts';
 import { createInboxWorker } from '../app/turn/process-inbox.ts';
+import { warmUpTurns } from '../app/turn/warm-up.ts';
+import { inboxAfterWarmUp } from './warm-start.ts';
 import { SANDBOX_LOCATION_ID } from '../app/locations/sandbox.ts';
 import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
@@ -339,6 +341,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     ...(diskSpace ? { storageSpace: diskSpace } : {}),
   });
   let workersPause: ReturnType<typeof pauseWorkersWhileLow> | null = null;
+  let stopped = false;
 
   return {
     app,
@@ -357,16 +360,23 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
       if (ghlCrm && config.GHL_LOCATION_ID) {
         fields.ensure(ghlCrm, config.GHL_LOCATION_ID).catch(() => undefined);
       }
-      inboxWorker.start();
+      // The inbox worker once the readers are warm (wiring/warm-start.ts), the rest at once.
+      const inbox = inboxAfterWarmUp(
+        inboxWorker,
+        () => warmUpTurns(clock.now()),
+        logger,
+        () => stopped,
+      );
       drainer.start();
       followUps.start();
       escalationAlerts.start();
       mesh?.start();
       if (diskSpace)
-        workersPause = pauseWorkersWhileLow(diskSpace, [inboxWorker, drainer, followUps, escalationAlerts]);
+        workersPause = pauseWorkersWhileLow(diskSpace, [inbox, drainer, followUps, escalationAlerts]);
     },
     /** Graceful stop: no new requests, finish the turns and sends in flight, close connections. */
     async stop() {
+      stopped = true;
       clearInterval(backlogTimer);
       diskSpace?.stop();
       await workersPause?.close();
