@@ -217,3 +217,18 @@ describe('Spanish amounts and floors', () => {
     expect(r.slots.price).toBeUndefined();
   });
 });
+
+describe('a buyer paying cash from another sale', () => {
+  it('"paying cash, we\'re selling a property in LA" keeps the buyer bot, with cash as the financing', () => {
+    const turns = converse(['paying cash, we\'re selling a property in LA', 'under 800'], ['Buyer-Lead']);
+    expect(turns[0]?.state.owner).toBe('buyer');
+    expect(turns[0]?.state.facts.financing).toBe('cash');
+    expect(turns[0]?.reply).not.toMatch(/selling/i);
+    expect(turns[1]?.state.facts.budgetMax).toBe(800_000);
+  });
+
+  it('a seller asking about a cash offer is still not a cash buyer', () => {
+    const turns = converse(['actually I want to sell my house, would you make a cash offer?'], ['Buyer-Lead']);
+    expect(turns[0]?.state.facts.financing).toBeUndefined();
+  });
+});
