@@ -52,10 +52,28 @@ const laneOf = (t: string) =>
  * record a database crash could still lose.
  */
 export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<OutboxRow[]> {
+  // Replies and emails to leads first, then the rest: when the drainer has more due rows than
+  // places, a lead's reply does not wait behind other contacts' tag, field and task writes.
+  const messages = opts.contact ? [] : await claimDue(tx, opts, opts.limit, MESSAGES_ONLY);
+  const rest = opts.limit - messages.length;
+  const others = rest > 0 ? await claimDue(tx, opts, rest, '') : [];
+  return [...messages, ...others].sort((a, b) => a.id - b.id);
+}
+
+const MESSAGE_KINDS_SQL = `(${MESSAGE_KINDS.map((k) => `'${k}'`).join(', ')})`;
+// Read through the partial index outbox_open_messages (migration 022).
+const MESSAGES_ONLY = `AND o.kind IN ${MESSAGE_KINDS_SQL}`;
+
+async function claimDue(
+  tx: Sql,
+  opts: OutboxClaimOptions,
+  limit: number,
+  kindFilter: string,
+): Promise<OutboxRow[]> {
   const params: unknown[] = [
     opts.now,
     new Date(opts.now.getTime() + opts.leaseMs),
-    opts.limit,
+    limit,
     new Date(opts.now.getTime() - (opts.coalesceMs ?? 0)),
   ];
   let contactFilter = '';
@@ -72,6 +90,7 @@ export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<Ou
            AND ((o.status = 'pending' AND o.next_attempt_at <= $1
                  AND (o.kind NOT IN ${COALESCED_KINDS_SQL} OR o.created_at <= $4))
                 OR (o.status = 'sending' AND o.locked_until < $1))
+           ${kindFilter}
            ${contactFilter}
            AND NOT EXISTS (
              SELECT 1 FROM outbox p
@@ -85,7 +104,7 @@ export async function claimOutbox(tx: Sql, opts: OutboxClaimOptions): Promise<Ou
                 first_attempt_at, created_at, result, last_error`,
     params,
   );
-  return rows.sort((a, b) => a.id - b.id);
+  return rows;
 }
 
 /**
