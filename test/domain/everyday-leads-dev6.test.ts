@@ -220,7 +220,7 @@ describe('Spanish amounts and floors', () => {
 
 describe('a buyer paying cash from another sale', () => {
   it('"paying cash, we\'re selling a property in LA" keeps the buyer bot, with cash as the financing', () => {
-    const turns = converse(['paying cash, we\'re selling a property in LA', 'under 800'], ['Buyer-Lead']);
+    const turns = converse(["paying cash, we're selling a property in LA", 'under 800'], ['Buyer-Lead']);
     expect(turns[0]?.state.owner).toBe('buyer');
     expect(turns[0]?.state.facts.financing).toBe('cash');
     expect(turns[0]?.reply).not.toMatch(/selling/i);
@@ -228,7 +228,32 @@ describe('a buyer paying cash from another sale', () => {
   });
 
   it('a seller asking about a cash offer is still not a cash buyer', () => {
-    const turns = converse(['actually I want to sell my house, would you make a cash offer?'], ['Buyer-Lead']);
+    const turns = converse(
+      ['actually I want to sell my house, would you make a cash offer?'],
+      ['Buyer-Lead'],
+    );
     expect(turns[0]?.state.facts.financing).toBeUndefined();
+  });
+});
+
+describe('a question about whether the lead’s own finances qualify', () => {
+  it('"¿se puede comprar con ITIN?" goes to the agent with a task, not the general steps of a purchase', () => {
+    const turns = converse(
+      ['buenas, ¿necesito estar preaprobado para ver casas?', 'no, todavía no. ¿se puede comprar con ITIN?'],
+      ['Buyer-Lead'],
+    );
+    const reply = turns[1]?.reply ?? '';
+    expect(reply).toMatch(/Jorge/);
+    expect(reply).not.toMatch(/paso a paso|escrow/i);
+    expect(turns[1]?.actions.some((a) => a.type === 'create_task')).toBe(true);
+    expect(turns[1]?.state.facts.lender).toBeUndefined();
+  });
+
+  it('"i had a bankruptcy 2 yrs ago does that matter" is the agent’s to answer too; "what\'s the process" still gets the steps', () => {
+    const [bankruptcy] = converse(['i had a bankruptcy 2 yrs ago does that matter'], ['Buyer-Lead']);
+    expect(bankruptcy?.reply).not.toMatch(/step by step/i);
+    expect(bankruptcy?.reply).toMatch(/Jorge/);
+    const [process] = converse(["what's the process"], ['Buyer-Lead']);
+    expect(process?.reply).toMatch(/step by step/i);
   });
 });

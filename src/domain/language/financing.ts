@@ -64,7 +64,25 @@ const KNOWN_LENDERS: [RegExp, string][] = [
 ];
 const NAMED_AFTER =
   /\b(?:with|through|thru|from|by|via|con|at)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
-const NOT_A_LENDER = new Set(['I', 'My', 'The', 'A', 'An', 'Me', 'Us', 'Our', 'We', 'You', 'Jorge']);
+// Words that follow "with"/"con" and are not a lender: people, and what a buyer pays or qualifies with.
+const NOT_A_LENDER = new Set([
+  'I',
+  'My',
+  'The',
+  'A',
+  'An',
+  'Me',
+  'Us',
+  'Our',
+  'We',
+  'You',
+  'Jorge',
+  'ITIN',
+  'SSN',
+  'DACA',
+  'Cash',
+  'Efectivo',
+]);
 
 function lenderOf(raw: string, simple: string): string | undefined {
   const known = KNOWN_LENDERS.find(([re]) => re.test(simple));
