@@ -17,6 +17,7 @@ import {
   isKeyboardMash,
   isVague,
   mentionsAdOrReferral,
+  paysCashAsBuyer,
   speaksOfOthers,
 } from './language/index.ts';
 import type { Facts } from './state.ts';
@@ -92,9 +93,6 @@ const MEETING =
   /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita)\b/i;
 const MARKET_TIMING =
   /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|(?:prices|rates|the market) (?:will|are going to|gonna) (?:go|drop|fall|come|crash|rise)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
-// How a buyer pays, as opposed to a seller's "cash offer".
-const PAYING_CASH =
-  /\b(?:pay(?:ing)?|buy(?:ing)?|purchas(?:e|ing)) (?:in |with |all )?cash\b|\b(?:all[- ]cash|cash buyers?)\b|\bpag\w* (?:en|de|al) (?:efectivo|contado)\b/i;
 const TWO_DECIDERS =
   /\b(?:my (?:wife|husband|spouse|partner|fianc[eé]e?)|(?:wife|husband|partner) and i|we both|both of us|mi (?:esposa|esposo|pareja)|mi esposo y yo|mi esposa y yo)\b/i;
 
@@ -180,7 +178,7 @@ export function readMessage(
     intent.intent === 'sell' &&
     intent.confidence >= 0.6 &&
     f.financing === 'cash' &&
-    !(bot === 'buyer' && PAYING_CASH.test(text))
+    !(bot === 'buyer' && paysCashAsBuyer(text))
   )
     delete f.financing;
   // "our landlord is selling the house we rent", to the buyer bot: someone else's sale says

@@ -25,8 +25,13 @@ const PROCESS = new RegExp(
 const APPROVED = new RegExp(
   `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron)\\b`,
 );
-const CASH =
-  /\b(?:all[- ]cash|paying (?:in |with )?cash|pay (?:in |with |all )?cash|cash buyers?|cash purchase|buy\w* (?:it |a house |the house |a home )?(?:with|in|for) cash|(?:in|with) cash|cash offer|(?:en|de|al) (?:efectivo|contado)|pag\w* (?:en|de|al) (?:efectivo|contado)|cash)\b/;
+// How a buyer says they pay cash; a seller's "cash offer" and a bare "cash" count only as CASH.
+const BUYER_CASH_WORDS =
+  'all[- ]cash|paying (?:in |with |all )?cash|pay (?:in |with |all )?cash|cash buyers?|cash purchase|purchas(?:e|ing) (?:in |with |all )?cash|buy\\w* (?:it |a house |the house |a home )?(?:with|in|for) cash|buy\\w* (?:all )?cash|pag\\w* (?:en|de|al) (?:efectivo|contado)';
+const BUYER_CASH = new RegExp(`\\b(?:${BUYER_CASH_WORDS})\\b`);
+const CASH = new RegExp(
+  `\\b(?:${BUYER_CASH_WORDS}|(?:in|with) cash|cash offer|(?:en|de|al) (?:efectivo|contado)|cash)\\b`,
+);
 const NO_CASH = /\b(?:no|not|dont have|without|sin) (?:\w+ ){0,2}cash\b|\bcash out\b/;
 const NOT_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage|financing|loan)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing|mortgage broker)|(?:need|looking for|want|recommend|find) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|no (?:lender|financing)(?: yet)?|todavia no|aun no|no tengo (?:un )?(?:prestamista|lender|financiamiento)|no he hablado con|necesito (?:un )?(?:prestamista|lender|prestamo))\b/;
@@ -90,6 +95,11 @@ function lenderOf(raw: string, simple: string): string | undefined {
   const named = NAMED_AFTER.exec(raw)?.[1]?.replace(/(?<!\s)\s+(?:of|de)$/, '');
   if (!named || NOT_A_LENDER.has(named.split(/\s+/)[0] ?? '')) return undefined;
   return named;
+}
+
+/** "paying cash", "all cash", "pagamos de contado": a buyer's own way to pay (not a "cash offer"). */
+export function paysCashAsBuyer(text: string): boolean {
+  return BUYER_CASH.test(simplify(text));
 }
 
 /**

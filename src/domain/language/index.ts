@@ -19,6 +19,7 @@ export {
   type Financing,
   type FinancingOptions,
   type FinancingStatus,
+  paysCashAsBuyer,
 } from './financing.ts';
 export { detectHardship, type Hardship } from './hardship.ts';
 export { classifyIntent, type Intent, type IntentResult, speaksOfOthers } from './intent.ts';

@@ -72,16 +72,16 @@ export const AD_PHRASES = /\bwe buy houses\b/g;
 export const THIRD_PARTY =
   /\b(?:landlords?|landlady|owner|owners|neighbou?rs?|robots?|investors?|they|he|she|people|everyone|agents?|realtors?|one|house|home|it|casero|dueno|vecinos?)(?: is| are| s| r| was| just| already| gonna| going to| want to| wants to){0,2} (?:sell|selling|sold|buy|buying|bought|vender|vendiendo|vendio|comprar)\b/;
 
-/**
- * Buy, sell, both or other for any message: "looking to buy", "I want to sell my house",
- * "what's my home worth" (sell), "need to sell before we buy" (both), "hola quiero vender mi casa"
- * (sell), "hi" (other). Negations count ("not selling, just want to buy" → buy).
- */
 /** The message speaks of someone else's sale or purchase ("our landlord is selling"). */
 export function speaksOfOthers(text: string): boolean {
   return THIRD_PARTY.test(simplify(text));
 }
 
+/**
+ * Buy, sell, both or other for any message: "looking to buy", "I want to sell my house",
+ * "what's my home worth" (sell), "need to sell before we buy" (both), "hola quiero vender mi casa"
+ * (sell), "hi" (other). Negations count ("not selling, just want to buy" → buy).
+ */
 export function classifyIntent(text: string): IntentResult {
   return intent(text);
 }
