@@ -19,8 +19,15 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
   return f;
 }
 
-/** Weekday, date and time of an instant in a time zone (formatters cached per zone). */
-export function localParts(iso: string, timeZone: string): LocalParts {
+/**
+ * Weekday, date and time of an instant in a time zone (formatters cached per zone). The same
+ * free times are read several times a turn and again on the next turn, and formatToParts is the
+ * slow part, so the last few hundred answers are kept (shared and frozen: callers only read).
+ */
+export function localParts(iso: string, timeZone: string): Readonly<LocalParts> {
+  const key = `${timeZone}|${iso}`;
+  const known = partsSeen.get(key);
+  if (known) return known;
   const fmt = formatter(
     `parts|${timeZone}`,
     () =>
@@ -36,14 +43,18 @@ export function localParts(iso: string, timeZone: string): LocalParts {
       }),
   );
   const parts = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return {
+  const answer = Object.freeze({
     weekday: String(parts.weekday).toLowerCase(),
     day: Number(parts.day),
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     dateKey: `${parts.year}-${parts.month}-${parts.day}`,
-  };
+  });
+  if (partsSeen.size >= 512) partsSeen.clear();
+  partsSeen.set(key, answer);
+  return answer;
 }
+const partsSeen = new Map<string, Readonly<LocalParts>>();
 
 /**
  * Three slots to offer: inside business hours, in the future, preferring three different days

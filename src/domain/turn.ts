@@ -7,14 +7,7 @@ import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index
 import { detectHelp } from './compliance/keywords.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
-import {
-  answerOnly,
-  closedByNo,
-  disqualified,
-  RESUMED,
-  reopenForOtherSide,
-  silentMove,
-} from './policy/hold.ts';
+import { answerOnly, closedByNo, disqualified, resumeAfterHold, silentMove } from './policy/hold.ts';
 import {
   acknowledgeLanguage,
   chooseLanguage,
@@ -158,10 +151,8 @@ export function decideTurn(input: TurnInput): TurnDecision {
       const said = move === 'answer' && answerOnly(ctx, comps);
       return finish(ctx, input, { silent: !said });
     }
-    // Calm again and answering after our own hold, or a closed lead bringing us the other side of
-    // their move: the bot goes on.
-    if (silentReason.toLowerCase() === cfg.tags.doNotSolicit.toLowerCase()) reopenForOtherSide(ctx);
-    else state.held = RESUMED;
+    // Calm again after our own hold or a complaint, or bringing the other side of the move: go on.
+    resumeAfterHold(ctx, silentReason);
     ctx.audit('resumed_after_hold', { why: silentReason });
   }
 

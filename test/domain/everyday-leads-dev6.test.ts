@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readKeywords } from '../../src/domain/compliance/keywords.ts';
 import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
 import type { AskedQuestion, BotKind } from '../../src/domain/understand/types.ts';
-import { converse } from '../support/converse.ts';
+import { decideTurn, type TurnDecision } from '../../src/domain/turn.ts';
+import { converse, jorgeBotsConfig } from '../support/converse.ts';
 
 // What leads texted in the sixth development split (eval/corpus/*-dev6.jsonl), as a realtor would
 // want each one taken.
@@ -74,16 +75,37 @@ describe('conversations', () => {
   });
 
   it('a price said in words after the bot stopped asking is still recorded', () => {
-    const turns = converse(
+    const asked = converse(
       [
         'this is like the 4th text this week wtf',
         'fine. yes I might sell but I want to talk to jorge himself, not a bot',
-        'by march',
-        'five fifty ish',
       ],
       ['Seller-Lead'],
     );
-    expect(turns.at(-1)?.state.facts.priceExpectation).toBe(550_000);
+    expect(asked.at(-1)?.escalation).not.toBeNull();
+    // The open escalation holds the bot back exactly like a pause (src/app/turn/gather-turn.ts).
+    let tags = ['Seller-Lead'];
+    for (const a of asked.flatMap((d) => d.actions)) {
+      if (a.type === 'add_tags') tags = [...tags, ...a.tags];
+      if (a.type === 'remove_tags') tags = tags.filter((t) => !a.tags.includes(t));
+    }
+    let stored = asked.at(-1)?.state as unknown as Record<string, unknown>;
+    let last: TurnDecision | undefined;
+    for (const text of ['by march', 'five fifty ish']) {
+      last = decideTurn({
+        cfg: jorgeBotsConfig,
+        contact: { tags, fields: {}, optedOut: false, paused: true },
+        channel: 'SMS',
+        now: new Date('2026-12-04T18:00:00Z'),
+        calendar: false,
+        listings: [],
+        stored,
+        text,
+      });
+      expect(last.reply).toBeNull();
+      stored = last.state as unknown as Record<string, unknown>;
+    }
+    expect(last?.state.facts.priceExpectation).toBe(550_000);
   });
 
   it('a lead closed for having bought who then brings us the sale of the old house is qualified as a seller', () => {

@@ -1,7 +1,7 @@
 import { remember } from '../remember.ts';
 import type { Keyword } from '../understand/types.ts';
 import { detectOptIn, detectRevocation, isBare, stripFillers } from './opt-out.ts';
-import { ABOUT_THE_MESSAGES, BARE_HELP_PHRASES, BARE_HELP_WORDS } from './opt-out-words.ts';
+import { ABOUT_THE_MESSAGES, BARE_HELP_PHRASES, BARE_HELP_WORDS, MISSPELLED_HELP } from './opt-out-words.ts';
 import { clausesOf as clauses } from './opt-out-text.ts';
 import { flatten } from './text.ts';
 
@@ -9,16 +9,18 @@ import { flatten } from './text.ts';
 // stop) and START (consent given back). Deterministic word lists and patterns only, so every
 // decision can be traced to a rule; the policy is the keyword section of eval/corpus/README.md.
 
-const HELP = { words: BARE_HELP_WORDS, phrases: BARE_HELP_PHRASES };
-// "HELP who is this", "help me please what is this": the keyword leading a question about us.
-const HELP_LEAD = /^(?:help|ayuda|info)(?: me)?(?: (?:please|pls|plz|por favor))? (.+)$/;
+const HELP = { words: BARE_HELP_WORDS, phrases: BARE_HELP_PHRASES, misspelled: MISSPELLED_HELP };
+// "HELP who is this", "help me please what is this", "i need help what is this", "ayudaaa qué es
+// esto": the keyword leading a question about us.
+const HELP_LEAD =
+  /^(?:i need )?(?:h+e+l+p+|h+l+e+p+|a+y+u+d+a+|info)(?: me)?(?: (?:please|pls|plz|por favor))? (.+)$/;
 
 // "got a random text from this #, whats it for", "no entiendo quién me manda esto": a clause that
 // says a text came in and asks who sent it or what it is for.
 const GOT_A_TEXT =
   '(?:i )?(?:just )?(?:got|get|getting|received|recieved) (?:a |this |these |your |some )?(?:random |weird |strange |unknown )?(?:text|texts|message|messages|msg|msgs)(?: from (?:this|your|a|an|some)(?: (?:number|random number|unknown number))?)?';
 const WHAT_FOR =
-  '(?:whats|what is|what are) (?:it|this|that|these|they) (?:for|about)|who (?:is|s) (?:sending|texting|messaging) (?:me|us)(?: this| these)?|no entiendo(?: (?:quien|que|por que|de que))?(?: (?:me|nos))? (?:manda|mandan|escribe|escriben|envia|envian|se trata)(?: esto| estos mensajes| este mensaje)?|quien (?:me|nos) (?:manda|escribe|envia) esto|(?:i )?(?:dont|do not|idk|dunno)(?: know)? (?:what|who) (?:this|these|that|it) (?:is|are)(?: (?:about|for))?|no entiendo (?:este|estos|el|los|tu|su|sus|tus) (?:mensaje|mensajes|texto|textos)|no se (?:que|quien) (?:es|son) (?:esto|estos mensajes|este mensaje|este numero)';
+  '(?:whats|what is|what are) (?:it|this|that|these|they) (?:for|about)|who (?:is|s) (?:sending|texting|messaging) (?:me|us)(?: this| these)?|no entiendo(?: (?:quien|que|por que|de que))?(?: (?:me|nos))? (?:manda|mandan|escribe|escriben|envia|envian|se trata)(?: esto| estos mensajes| este mensaje)?|quien (?:me|nos) (?:manda|escribe|envia) esto|(?:i )?(?:dont|do not|idk|dunno)(?: know)? (?:what|who) (?:this|these|that|it)(?: (?:texts?|msgs?|messages?))? (?:is|are)(?: (?:about|for))?|no entiendo (?:este|estos|el|los|tu|su|sus|tus) (?:mensaje|mensajes|texto|textos)|no se (?:que|quien) (?:es|son) (?:esto|estos mensajes|este mensaje|este numero)';
 const ABOUT_A_TEXT = new RegExp(`^(?:${GOT_A_TEXT}(?: ${WHAT_FOR})?|${WHAT_FOR})$`);
 
 /** A question about the messages themselves, or how to stop them. */

@@ -12,6 +12,7 @@ export const BARE_OPT_OUT_WORDS: readonly string[] = [
   'unsub',
   'cancel',
   'cancle',
+  'cancell',
   'cansel',
   'end',
   'quit',
@@ -213,10 +214,17 @@ export const BARE_OPT_IN_PHRASES: readonly string[] = [
 /** The carrier HELP keyword and its bare variants. */
 export const BARE_HELP_WORDS: readonly string[] = ['help', 'info', 'ayuda'];
 
+/**
+ * Misspelled HELP and AYUDA, one word at a time: "helpp", "heeelp", "hlep", "ayudaaa". Only ever
+ * compared with a whole word standing alone as a keyword, as MISSPELLED_STOP is.
+ */
+export const MISSPELLED_HELP = /^(?:h+e+l+p+|h+l+e+p+|a+y+u+d+a+)$/;
+
 export const BARE_HELP_PHRASES: readonly string[] = [
   'help me',
   'help menu',
   'help info',
+  'i need help',
   'ayudame',
   'ayudenme',
   'ayudeme',

@@ -113,8 +113,12 @@ const TIMING_AFTER = new RegExp(
 // "Stop texting me after this" means from now on, not a time of day.
 const FROM_NOW_ON = /^(?: (?:me|us|this number|here|again))? after (?:this|that|now|today)(?: |$)/;
 
+// "sotp texting", "stahp messaging me": the keyword misspelled inside a request reads as spelled.
+const STOP_TYPOS = /(?<![a-z])(?:sotp|stpo|stahp|stopp+|sstop)(?![a-z])/g;
+
 /** Requests to stop that may sit inside a longer sentence. */
-function requestsStop(flat: string): boolean {
+function requestsStop(said: string): boolean {
+  const flat = said.replace(STOP_TYPOS, 'stop');
   for (const pattern of REQUEST_PATTERNS) {
     const match = pattern.exec(flat);
     if (!match) continue;
@@ -250,6 +254,7 @@ function optIn(text: string, set: BareSet): boolean {
   // "ALTA perdón me equivoqué", "START sorry my bad": the keyword first, then an apology for the stop.
   if (KEYWORD_THEN_SORRY.test(whole) && isBare(whole.split(' ')[0] ?? '', STRICT_OPT_IN)) return true;
   if (MY_MISTAKE.test(whole) && MAY_WRITE.test(whole)) return true;
+  if (STOP_BUT_WANTS.test(whole)) return true;
   return sentences(text).some((sentence) => OPT_IN_REQUESTS.some((pattern) => pattern.test(sentence)));
 }
 
@@ -258,7 +263,12 @@ function optIn(text: string, set: BareSet): boolean {
 const MY_MISTAKE = wordRegex(
   'me equivoque|nos equivocamos|fue (?:un )?error|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
-// "... I do want to talk about selling": wanting the conversation says the texts may come.
+// "I texted STOP but I actually do want to sell, can we start over": the stop taken back in so many words.
+const STOP_BUT_WANTS = wordRegex(
+  '(?:i|we) (?:said|texted|sent|typed|replied|wrote|put) (?:stop|baja|alto|unsubscribe) but (?:i|we) (?:(?:actually|really|do|still) )*(?:want|wanna|would like|am interested|are interested)',
+);
+// "... I do want to talk about selling", "sí me interesa comprar": wanting the conversation says
+// the texts may come.
 const MAY_WRITE = wordRegex(
-  '(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
+  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

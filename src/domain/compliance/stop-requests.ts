@@ -13,6 +13,18 @@ const WHO = 'you|u|yall|you people|you guys|you all|this number|your company';
 
 export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(`(?:stop|quit|cease|end) (?:${CONTACT_VERBS_ING})`),
+  // "can u quit with the texts already", "enough with the messages".
+  wordRegex(
+    `(?:stop|quit|enough) with (?:(?:the|these|your|all the|all these|all your) )?(?:${CONTACT_NOUNS}|texting|messaging)`,
+  ),
+  // "thought i blocked you guys already": the lead meant to cut contact off.
+  wordRegex(
+    '(?:i|we) (?:thought (?:i|we) )?(?:already )?blocked (?:you|u|yall|this number|your number)(?! by (?:accident|mistake))',
+  ),
+  // "why do i keep getting these", "why am I still getting your texts".
+  wordRegex(
+    `(?:why|how come) (?:do|does|am|are|r) (?:i|we) (?:keep|still|keep on) (?:getting|receiving) (?:these|this|them|(?:these|your|the|all these) (?:${CONTACT_NOUNS}))$`,
+  ),
   wordRegex(
     `(?:stop|end|cancel|quit) (?:(?:the|these|your|all|all the|all these|my|all your) )?(?:${CONTACT_NOUNS})`,
   ),
@@ -129,6 +141,18 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:para|paren|pare|basta) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto)',
   ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
+  // "quiero que me den de baja"; not "me dieron de baja en el trabajo" (laid off).
+  wordRegex(
+    '(?:me|nos) (?:den|de|des|dan|da) de baja(?! (?:en|del|de mi|de su) (?:el )?(?:trabajo|empleo|chamba))',
+  ),
+  // "ya basta de tanta llamada y mensaje", "váyanse a la fregada con sus mensajes" (but "vete a la
+  // goma con tus preguntas" is about the questions, not the texts).
+  wordRegex(
+    '(?:ya )?basta de (?:(?:tanta|tantas|tantos|tanto|tus|sus|los|las|estos|estas) )?(?:[a-z]+ (?:y |o ))?(?:mensajes?|textos?|llamadas?)',
+  ),
+  wordRegex(
+    '(?:vayanse|vete|largate|larguense)(?: (?:a la (?:fregada|chingada|goma|verga)|al (?:carajo|demonio)))?(?: con (?:sus|tus|esos|estos) (?:mensajes|textos)|$)',
+  ),
   wordRegex(
     '(?:borrame|sacame|quitame|eliminame|bajame|borrenme|saquenme|quitenme|eliminenme|bajenme|borreme|saqueme|quiteme|elimineme|bajeme) de (?:tu|su|la|sus|esta|estas|sus) (?:lista|listas|base)',
   ),
@@ -173,7 +197,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

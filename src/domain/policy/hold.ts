@@ -1,6 +1,6 @@
 import type { SoldComp } from '../cma/types.ts';
 import { silencingTags } from '../human-takeover.ts';
-import type { ConversationState } from '../state.ts';
+import type { ConversationState, Facts } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
 import { DEFAULT_OBJECTION_POLICIES } from './objections.ts';
 import { answerQuestions } from './questions.ts';
@@ -54,15 +54,17 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
   const tags = silencingTags(cfg.tags).filter((t) => ctx.hasTag(t));
   const onlyNoSolicit = tags.length === 1 && tags[0]?.toLowerCase() === cfg.tags.doNotSolicit.toLowerCase();
   const held = state.held ?? null;
-  if (paused && tags.length === 0 && held) {
+  // An angry "too many texts" both closed the questions and told the agent: answering calmly lifts both.
+  const ownComplaint = onlyNoSolicit && state.closedReason === 'stop_texting';
+  if (paused && (tags.length === 0 || ownComplaint) && held) {
     const calm = !ctx.reading.acts.some(
       (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
     );
-    const answering = Object.keys(ctx.reading.facts).length > 0;
+    const answering = ownComplaint ? backAfterComplaint(ctx) : Object.keys(ctx.reading.facts).length > 0;
     if (calm && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
     return 'answer';
   }
-  if (!paused && onlyNoSolicit) return newSide(ctx) ? 'resume' : 'answer';
+  if (!paused && onlyNoSolicit) return newSide(ctx) || backAfterComplaint(ctx) ? 'resume' : 'answer';
   return 'quiet';
 }
 
@@ -79,12 +81,54 @@ function newSide(ctx: TurnContext): boolean {
 }
 
 /**
- * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase
- * that closed the conversation is the reason for the sale.
+ * "you guys texted me 5 times today" closed the questions; "fine. divorce. need it gone by end of
+ * january" is the lead choosing to go on. A calm message that answers (no objection, keyword or
+ * anger in it) lifts the hold; questions alone are still only answered.
  */
-export function reopenForOtherSide(ctx: TurnContext): void {
+function backAfterComplaint(ctx: TurnContext): boolean {
+  if (ctx.state.closedReason !== 'stop_texting') return false;
+  // A person was asked for (or must answer) since: the lead waits for them, not for the bot.
+  const held = ctx.state.held;
+  if (held && held !== RESUMED && !RESUMABLE.has(held)) return false;
+  const calm = !ctx.reading.acts.some(
+    (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
+  );
+  // Answers to the questions themselves, not details around a question of theirs ("its a 3 bed
+  // off Hellman" after "stop asking me so many questions and just tell me what it's worth").
+  return calm && QUALIFYING.some((key) => ctx.reading.facts[key] !== undefined);
+}
+const QUALIFYING: readonly (keyof Facts)[] = [
+  'motivation',
+  'months',
+  'horizon',
+  'conditionGrade',
+  'priceExpectation',
+  'priceMin',
+  'budgetMax',
+  'financing',
+];
+
+/**
+ * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase
+ * that closed the conversation is the reason for the sale. After a complaint about the texts, the
+ * lead who goes on answering is qualified again where the questions stopped.
+ */
+function reopenForOtherSide(ctx: TurnContext): void {
   const { state } = ctx;
   ctx.removeTags(ctx.cfg.tags.doNotSolicit);
   if (state.closedReason === 'already_bought') state.facts.motivation ??= 'bought_another';
+  if (state.closedReason === 'stop_texting') state.stage = 'qualifying';
   state.closedReason = null;
+}
+
+/**
+ * The bot goes on after holding back: a closed lead's no is lifted (the other side of their move,
+ * or answers after a complaint about the texts), and our own hold is marked as resumed.
+ */
+export function resumeAfterHold(ctx: TurnContext, silentReason: string): void {
+  const reopen =
+    silentReason.toLowerCase() === ctx.cfg.tags.doNotSolicit.toLowerCase() ||
+    ctx.state.closedReason === 'stop_texting';
+  if (reopen) reopenForOtherSide(ctx);
+  if (!reopen || ctx.state.held) ctx.state.held = RESUMED;
 }

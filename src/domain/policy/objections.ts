@@ -92,6 +92,8 @@ export function handleObjection(ctx: TurnContext): boolean {
     ctx.setField('disqualified_reason', type);
   } else if (policy === 'stop_questions') {
     ctx.addTags(cfg.tags.doNotSolicit);
+    // "you guys texted me 5 times today wtf": an angry complaint reaches a person too.
+    if (ctx.reading.acts.some((a) => a.act === 'feeling' && a.kind === 'anger')) ctx.escalate('anger');
   } else if (policy === 'calm_close') {
     ctx.escalate('hostile');
   }

@@ -163,4 +163,84 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
       /\b(?:owner|owners|landlord|landlady|not (?:my|our) (?:house|home|place)|(?:dont|do not) own)\b/,
     notFor: ['buyer'],
   },
+  {
+    // The seller's own house is already gone or going: "our place is in escrow, closing on the
+    // 19th", "its actually pending now", "new owners get the keys saturday", "we sold that one back
+    // in 2019", "la nuestra ya está en escrow".
+    type: 'already_sold',
+    pattern: w(
+      '(?:our|the|my) (?:place|house|home|condo|property) (?:is |s )?(?:actually |already |now |officially )?(?:in escrow|pending|under contract|in contract)(?! on| for)|(?:its|it is|it s) (?:actually |already |now |officially )?pending(?: now)?$|new owners|(?:la nuestra|nuestra casa|la casa) (?:ya )?(?:esta )?en escrow|(?:sold|vendimos|vendi) (?:that|this|esa|esta) (?:one|place|house|home|property|casa)',
+    ),
+    negatable: true,
+    statement: true,
+    unless: /\bwrong (?:number|person|guy|lady)\b/,
+    notFor: ['buyer'],
+  },
+  {
+    // "bought a house already, take me off this list", "we went into escrow yesterday on a place
+    // in Ontario", "ya firmamos y nos dieron las llaves".
+    type: 'already_bought',
+    pattern: w(
+      'bought (?:a|an|our) (?:house|home|place|condo|townhouse|townhome) already|(?:went|go|going|got|are|were) (?:into|in) escrow(?: [a-z]+)? on (?:a|an|our|the) (?:new )?(?:place|house|home|condo|townhome|townhouse)|(?:nos|me) (?:dieron|entregaron) las llaves|ya firmamos(?! (?:el|la|con|contrato de))',
+    ),
+    statement: true,
+    unless: /\b(?:sell|selling|listing|list it|our house is|if we|when we|once we|before we|vender)\b/,
+    notFor: ['seller'],
+  },
+  {
+    // More complaints about the texts or the questions: "how many times do I have to tell you",
+    // "bro you texted me 3 times yesterday", "ya me mandaron como diez mensajes", "you dont need to
+    // keep checking in", "why do you need to know all this", "ya no me pregunten tanto", "why do i
+    // keep getting these", "thought i blocked you".
+    type: 'stop_texting',
+    pattern: w(
+      'how many times (?:do|must|will|have) (?:i|we) (?:have to |gotta |need to )?(?:tell|told) (?:you|u|yall|ppl|people)|(?:texted|messaged|called|texting|calling) (?:me|us) (?:like )?(?:[0-9]+|two|three|four|five|six|ten|several|multiple) times|(?:me|nos) (?:mandaron|mandan|han mandado|enviaron|escribieron) (?:como )?(?:[0-9]+|dos|tres|cuatro|cinco|seis|diez|veinte|mil|un chingo de|un monton de) (?:mensajes|textos)|(?:dont|do not) (?:have|need) to keep (?:checking in|following up|texting|messaging|asking|reaching out)|(?:ill|i will|we will|well) (?:text|call|reach out to|contact|hit) (?:you|u)(?: up)? (?:when|once) (?:im|i am|were|we are|its) (?:ready|time)|why do (?:you|u|yall) need to know all (?:this|that)|(?:ya )?no (?:me|nos) (?:pregunten|preguntes|pregunte) (?:tanto|tantas cosas|mas)|(?:why|how come) (?:do|am|are) (?:i|we) (?:keep|still|keep on) (?:getting|receiving) (?:these|this|them|your)|(?:i|we) (?:thought (?:i|we) )?(?:already )?blocked (?:you|u|yall|this number)|basta de (?:tanta|tantas|tantos|tanto) (?:llamada|llamadas|mensaje|mensajes)',
+    ),
+  },
+  {
+    // "go sell your own house lmao", "eat rocks", "váyanse a la fregada", "qué fastidio con
+    // ustedes, puro interés".
+    type: 'hostile',
+    pattern: w(
+      'eat (?:rocks|dirt|glass)|go (?:sell|list|get|find) (?:your own|a real)|a la fregada|que fastidio con ustedes|puro interes|(?:bola de|pinches) (?:buitres|vividores|interesados)',
+    ),
+  },
+  {
+    // Nothing to sell or buy at all: "not selling to anyone", "basta ya, no tengo casa, rento",
+    // "I'm 19 and live with my parents", "ya no vamos a comprar", "not now, not ever".
+    type: 'not_interested',
+    pattern: w(
+      'not (?:selling|buying) (?:to anyone|to anybody|period|ever|at all)|no (?:tengo|tenemos) casa|(?:i|we) (?:dont|do not) (?:even )?own (?:a |any )?(?:house|home|property)|(?:i|we) (?:still )?live with (?:my|our) parents|ya no (?:vamos a|voy a|queremos|quiero) comprar|not now,? not ever|not now or ever',
+    ),
+    statement: true,
+    // "wrong number, I don't even own a house" is the wrong number, not a no from the owner.
+    unless: /\b(?:wrong (?:number|person|guy|lady)|numero equivocado|equivocad[oa])\b/,
+  },
+  {
+    // The sale called off in everyday words: "we pulled it off the market", "the divorce is off so
+    // we're staying", "mejor no, ya lo platicamos y nos quedamos".
+    type: 'not_selling_anymore',
+    pattern: w(
+      'pulled (?:it|the house|the home|the listing|our house) (?:off|from) (?:the )?market|so (?:were|we are|im|i am) staying|(?:mejor|siempre) no(?: [a-z]+){0,5} nos (?:quedamos|la quedamos)',
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // Not yet, in a hard time: "we haven't even thought about the house yet", "give me a little
+    // time", "buying is off the table for now".
+    type: 'too_early',
+    pattern: w(
+      '(?:havent|have not|hasnt|not) (?:even )?(?:thought|talked) about (?:the house|selling|it|that|moving|buying)(?: yet)?|give (?:me|us) (?:a little|a lil|a bit of|a little more|a bit more) time|(?:buying|selling|moving) is off the table|off the table for now',
+    ),
+    statement: true,
+  },
+  {
+    // "creo que se equivocó, yo no soy la señora Martínez", "wrong house, I sold that place".
+    type: 'wrong_number',
+    pattern: w(
+      'no soy (?:el |la )?(?:senor|senora|senorita|sr|sra|don|dona) [a-z]+|(?:im|i am) not (?:mr|mrs|ms|miss) [a-z]+|wrong (?:house|property|address)',
+    ),
+    notFor: ['buyer'],
+  },
 ];

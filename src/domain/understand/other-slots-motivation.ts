@@ -1,3 +1,4 @@
+import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
 import { simplify } from '../language/normalize.ts';
 import type { BotKind, MotivationSlot } from './types.ts';
 
@@ -26,6 +27,9 @@ const DEATH = cues([
   '(?:shes|hes|she is|he is) gone',
   // "we buried my dad", "she was buried in May"; not "texts get buried" or "buried in debt".
   'funeral|executor|buried (?:him|her|them|my|our)|(?:was|were) buried',
+  // "my dad isn't even buried yet", "mi esposo se encargaba de todo y ya no está".
+  '(?:isnt|is not|not) (?:even )?buried',
+  `(?:mi|nuestr[oa]) ${KIN} (?:\\w+ ){0,8}ya no esta\\b(?! (?:aqui|en casa|interesad\\w*|disponible))`,
   `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
   'se nos fue|en paz descanse',
   '(?:fallecio|murio|fallecer|falleci\\w*|muri\\w*)',
@@ -86,6 +90,7 @@ const TAXES = cues([
   'capital gains?',
   'impuestos? (?:de la propiedad|estan|son|muy|subieron|altos|tan altos)|predial',
   'pagar (?:tantos |los |tanto de )?impuestos',
+  'impuestos? (?:ya |tan |muy |bien )?(?:estan |son |salen )?(?:carisimos|caros|altisimos|por las nubes)',
 ]);
 const FINANCIAL = cues([
   'lost (?:my|his|her|our|their) jobs?',
@@ -101,7 +106,9 @@ const FINANCIAL = cues([
   '(?:pre-?)?foreclos\\w*',
   'notice of default|bankrupt\\w*|short sale|underwater|upside down',
   '(?:in|drowning in) debt|medical bills',
-  'need (?:the )?(?:cash|money)',
+  'need (?:the )?(?:cash|money|equity)',
+  // "the bank set a sale date", "trustee sale is on the 20th".
+  '(?:bank|lender) (?:\\w+ ){0,2}(?:set|scheduled|picked|gave (?:us|me)) (?:a )?(?:sale|auction) date|trustee sale',
   'necesit\\w* (?:el |la )?(?:dinero|lana|feria)',
   'pay off (?:the |my |our )?(?:loan|debts?|mortgage)',
   'bank (?:is|keeps) (?:calling|after)',
@@ -157,12 +164,16 @@ const BOUGHT_ANOTHER = cues([
   '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
+  // "in contract on our dream house in Temecula", "paying two mortgages".
+  '(?:in|under) contract on (?:our|a|the|my) (?:new |dream |next )?(?:house|home|place|condo)',
+  '(?:paying|pay|carrying|stuck with) (?:two|2|double) (?:mortgages|house payments|payments)',
   'ya (?:compre|compramos)',
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
   'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leave|move out|leaving|moving out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
   '(?:problem|bad|nightmare|difficult) tenants?',
+  '(?:tenants?|renters) (?:are|is|r) (?:a |an |such a |the )?(?:nightmare|awful|terrible|horrible|worst|pain|headache|impossible|destroying|trashing|ruining)',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
   '(?:done|over|tired of|sick of|hate|dont want to be|do not want to be|no longer want to be) (?:being )?a landlord|landlording',
@@ -175,6 +186,7 @@ const TENANTS = cues([
 const INVESTMENT = cues([
   'investment|investing|reinvest\\w*|1031',
   'cash out|cash flow|pull (?:the |our |my )?equity',
+  '(?:moving|move|put|putting|roll|rolling) (?:the |our |my )?(?:money|equity|proceeds) (?:into|in to|toward)',
   'rentals?(?: property| properties)?',
   'airbnb|short[- ]term rentals?',
   'inversion|invertir',
@@ -202,6 +214,9 @@ const UPSIZING = cues([
   '(?:nos |me )?(?:queda|quedo) (?:muy |demasiado )?(?:chica|chico|pequena|pequeno)',
   'mas (?:espacio|grande)|bebe en camino|familia (?:esta )?creciendo|(?:ya )?no (?:cabemos|cabimos)',
   '\\d kids in a \\d',
+  // "trade our condo for a house", "bursting at the seams".
+  '(?:trade|trading|swap|swapping) (?:our|my|the) (?:condo|townhome|townhouse|apartment|starter home|place) for (?:a|an actual|a real) (?:real |bigger |single family )?(?:house|home)',
+  'bursting at the seams|(?:anything|something|a little) (?:bigger|larger)',
 ]);
 const DOWNSIZING = cues([
   'downsiz\\w*',
@@ -277,6 +292,8 @@ const OTHER = cues([
   '(?:problemas con|odio a) (?:los|mis) vecinos',
   '(?:por|mi|su) salud|enferm[oa]s?',
   '(?:mejores|buenas) escuelas',
+  'por (?:las|la) escuelas?|(?:mejor|otro) distrito',
+  'care home|nursing home|assisted living|memory care|power of attorney',
 ]);
 // One-word answers to "why are you selling?".
 const BARE: [RegExp, MotivationSlot][] = [
@@ -285,6 +302,7 @@ const BARE: [RegExp, MotivationSlot][] = [
   [/^(?:family|familia)\b/, 'relocation'],
   [/^(?:taxes|impuestos)\b/, 'taxes'],
   [/^(?:the )?(?:schools?|escuelas?)\b/, 'other'],
+  [/^(?:honestly |mostly |just |its |it s )?(?:the )?(?:neighbou?rs|vecinos)\b/, 'other'],
 ];
 const QUESTION_OPENER = /^(?:do|does|did|can|could|should|would|will|is|are|what|whats|how|why|when|which)\b/;
 const CLAUSE = /[^.?!;]+[.?!;]*/g;
@@ -323,6 +341,17 @@ const QUIT_JOB = cues([
 // and "me cambio de trabajo" is a change of job.
 const NOT_A_MOVE =
   /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso|de trabajo|de empleo)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
+
+// "selling here and buying in Boise": the next home is out of the market, so the sale is a move.
+const BUYING_IN =
+  /\b(?:buy|buying|comprar|compramos) (?:a (?:house|place|home) |una casa |algo )?(?:in|out in|over in|en) ([a-z]+(?: [a-z]+)?)/;
+
+function buysElsewhere(simple: string): boolean {
+  const place = BUYING_IN.exec(simple)?.[1];
+  return (
+    place !== undefined && locatePlaces(place, marketCities, { aliases: marketCityAliases }).length === 0
+  );
+}
 
 const RULES: [RegExp, MotivationSlot][] = [
   [LANDLORD_SELLS, 'other'],
@@ -363,6 +392,7 @@ export function readMotivationSlot(text: string, options: MotivationOptions): Mo
     const said = reason === 'relocation' || reason === 'job' ? moves : simple;
     if (re.test(said)) return reason;
   }
+  if (SELLING.test(simple) && buysElsewhere(simple)) return 'relocation';
   if (!options.justAsked) return null;
   const bare = BARE.find(([re]) => re.test(simple))?.[1];
   return bare === 'financial' && options.bot === 'buyer' ? null : (bare ?? null);
