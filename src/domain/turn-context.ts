@@ -248,7 +248,9 @@ export class TurnContext {
   /** Replaces whatever was said this turn with the persona's holding message. */
   holdingMessage(): void {
     this.parts.length = 0;
-    this.say('escalation.holding', {}, { keep: true });
+    // Asked for a person again while waiting: the same promise in other words, not a repeat.
+    const again = this.state.lastReply?.includes(this.phrase('escalation.holding', {}, 0)) ?? false;
+    this.say('escalation.holding', {}, { keep: true, variant: again ? 1 : 0 });
     this.state.pending = null;
   }
 

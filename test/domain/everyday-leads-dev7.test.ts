@@ -118,3 +118,102 @@ describe('after a complaint about the texts', () => {
     expect(turns[2]?.state.facts.beds).toBe(3);
   });
 });
+
+describe('questions asked by the situation, not the topic word', () => {
+  it.each([
+    ['can we go see a few places before getting approved or nah', 'buyer', null, 'preapproval_needed'],
+    [
+      '¿se puede ver casas sin estar aprobado todavía? apenas vamos empezando',
+      'buyer',
+      null,
+      'preapproval_needed',
+    ],
+    ['unos 500, ¿y ocupo estar aprobada para ver casas?', 'buyer', 'budget', 'preapproval_needed'],
+    ['march-ish. do we have to have the letter before touring?', 'buyer', 'timeline', 'preapproval_needed'],
+    ['depends. what would my place in Chino get?', 'seller', null, 'home_value'],
+    ['just curious honestly, what are they getting in my tract?', 'seller', null, 'home_value'],
+    ['march. how long does it usually take to sell in rancho right now?', 'seller', 'timeline', 'market'],
+    ['how bad is the mello roos in the newer etiwanda tracts', 'buyer', null, 'area_info'],
+    ['¿cómo es vivir en Alta Loma? nos estamos cambiando de LA', 'buyer', null, 'area_info'],
+    ["can't stop laughing, my husband signed us up for this didn't he", 'lead', null, 'how_got_number'],
+    ['if I meet with him am I locked into anything?', 'seller', 'appointment', 'process'],
+    ['honestly can we just do a phone call first', 'seller', 'appointment', 'other'],
+    ['whos asking', 'lead', null, 'identity'],
+    ["800. whats jorge's cut on that", 'seller', 'price', 'fees_commission'],
+    ['are you even a realtor or just a wholesaler?', 'seller', null, 'licensed'],
+  ] as const)('%j asks %s', (text, bot, asked, topic) => {
+    const topics = read(text, bot, asked).acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []));
+    expect(topics).toContain(topic);
+  });
+
+  it('does not take a process question or a bot question for a market or licence one', () => {
+    const topics = (text: string) =>
+      read(text, 'seller', null).acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []));
+    expect(topics('how long does it take to sell a house')).not.toContain('market');
+    expect(topics('are you a real agent or a bot')).not.toContain('licensed');
+  });
+
+  it('a buyer asking what their own figure buys in a city still wants that city', () => {
+    expect(read('is there anything under 500 in upland or is that a dream', 'buyer', null).slots.area).toBe(
+      'Upland',
+    );
+    expect(read("how's the market in Upland?", 'buyer', null).slots.area).toBeUndefined();
+  });
+});
+
+describe('condition and reasons in everyday words', () => {
+  it.each([
+    ['tiene problemas con la cimentación, está bien fea la cosa', 'poor'],
+    ['le falta una buena manita de gato pero se puede vivir', 'fair'],
+    ['está bien cuidada pero los baños son los originales', 'fair'],
+    ['se quemó la mitad, no se puede vivir ahí', 'poor'],
+  ] as const)('%j is %s', (text, grade) => {
+    expect(read(text, 'seller', 'condition').slots.condition).toBe(grade);
+  });
+
+  it.each([
+    ["job's moving me to phoenix in march, so gotta sell", 'job'],
+    ["want to be closer to my daughter in sacramento, she's expecting", 'relocation'],
+    ['the commute to LA is 2 hrs each way and im over it', 'other'],
+    ['honestly just enough to pay off the 2nd mortgage and get out', 'financial'],
+    ['urgente, lo más pronto que se pueda, el banco ya nos mandó aviso', 'financial'],
+    ['we want to sell the rental, tenant moves out in feb', 'tenants'],
+  ] as const)('%j → %s', (text, motivation) => {
+    expect(read(text, 'seller', null).slots.motivation).toBe(motivation);
+  });
+});
+
+describe('replies a realtor would want', () => {
+  it('a buyer asking whether they pay the agent is answered about fees, not the steps', () => {
+    const topics = read('do I have to pay Jorge anything as a buyer?', 'buyer', null).acts.flatMap((a) =>
+      a.act === 'question' ? [a.topic] : [],
+    );
+    expect(topics).toEqual(['fees_commission']);
+  });
+
+  it('a lead who chose Spanish and mixes in a short English answer is still answered in Spanish', () => {
+    const turns = converse(
+      [
+        'hi, sí, estamos buscando. first time buyers',
+        'like 500, maybe 520 si está bonita',
+        'nope, not yet preapproved',
+      ],
+      [],
+    );
+    expect(turns[2]?.state.lang).toBe('es');
+    expect(turns[2]?.reply).toMatch(/[¿¡]|Jorge le/);
+  });
+
+  it('a lead asking for a person twice is not sent the same promise twice', () => {
+    const turns = converse(
+      [
+        "I've been getting texts from this number for weeks and nobody ever actually calls me back",
+        'I want to talk to an actual person, not a bot. we are trying to sell our house in Rancho ASAP',
+      ],
+      [],
+    );
+    expect(turns[0]?.reply).toMatch(/Jorge/);
+    expect(turns[1]?.reply).toMatch(/Jorge/);
+    expect(turns[1]?.reply).not.toBe(turns[0]?.reply);
+  });
+});

@@ -60,8 +60,9 @@ const POOR_CUES = cues([
   '(?:nobody|no one|noone) (?:can|could) live (?:in it|there)',
   '(?:cant|cannot|can not) (?:live|stay) in it',
   'not livable',
+  'no se puede vivir',
   '(?:black |toxic )?mold|moho',
-  'problemas de (?:cimientos|cimentacion)',
+  'problemas (?:de|con) (?:la |los )?(?:cimientos|cimentacion)',
   'uninhabitable|unlivable|condemned|inhabitable',
   '(?:needs|has) to be gutted',
   'needs? gutting',
@@ -128,7 +129,7 @@ const FAIR_CUES = cues([
   '(?:the )?rest (?:is|s|of (?:it|the house) is) (?:all |mostly |still |pretty much )?(?:original|dated|old)',
   'original (?:19)?[5-9]0s',
   // "la cocina es original", "los baños son originales", "todo original".
-  '(?:cocina|banos?|todo)(?: y (?:la cocina|los banos?|el bano))? (?:es|son|esta|estan) (?:tod[oa]s? )?original(?:es)?',
+  '(?:cocina|banos?|todo)(?: y (?:la cocina|los banos?|el bano))? (?:es|son|esta|estan) (?:tod[oa]s? |los |las |la |el )?original(?:es)?',
   '(?:cocina|banos?|todo) original(?:es)?',
   // Of the house, not of one thing in it ("the carpet's kinda old" is cosmetic).
   '(?<!(?:carpets?|floors?|flooring|paint|appliances|cabinets|counters|fixtures) (?:is |are |s )?)(?:its|house is|its kinda|kinda|pretty) old',
@@ -150,7 +151,8 @@ const FAIR_CUES = cues([
   'average|mediocre',
   'nothing special',
   'regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
-  'le falta (?:actualizar|una manita)',
+  'le falta (?:actualizar|una (?:buena )?manita)',
+  '(?<!no )se puede vivir',
   'arreglitos|detallitos',
 ]);
 const GOOD_CUES = cues([

@@ -75,8 +75,11 @@ export function chooseLanguage(state: ConversationState, text: string, reading: 
     state.lang = state.facts.language;
     return;
   }
-  // A short aside in the other language ("like in march" in a Spanish conversation) is no switch.
-  if (state.inbound === 1 || text.split(/\s+/).length >= 4) state.lang = followLanguage(text, state.lang);
+  // A short aside in the other language ("like in march" in a Spanish conversation) is no switch;
+  // a lead who chose Spanish and mixes in English ("nope, not yet preapproved") keeps Spanish.
+  const words = text.split(/\s+/).length;
+  if (state.inbound === 1 || words >= (state.lang === 'es' ? 6 : 4))
+    state.lang = followLanguage(text, state.lang);
 }
 
 /** "Can we talk in English?" is answered by doing it: said once, in the language asked for. */

@@ -122,7 +122,10 @@ export const en: Record<string, string[]> = {
     "Understood. We'll delete your information within 45 days as California law allows, and {agent} will confirm.",
   ],
   'compliance.human': ["Let me get {agent} on this, he'll reach out today."],
-  'escalation.holding': ["Let me get {agent} on this, he'll reach out today."],
+  'escalation.holding': [
+    "Let me get {agent} on this, he'll reach out today.",
+    '{agent} already has your message and will reach out to you today.',
+  ],
   'compliance.calm': ["I hear you. I'm here whenever you need help with a home."],
 
   'misc.mash': ["Sorry, I didn't catch that."],

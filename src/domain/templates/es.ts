@@ -131,7 +131,10 @@ export const es: Record<string, string[]> = {
     'Entendido. Borraremos su información dentro de 45 días como lo permite la ley de California, y {agent} le confirmará.',
   ],
   'compliance.human': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
-  'escalation.holding': ['Le paso esto a {agent}, él le contactará hoy mismo.'],
+  'escalation.holding': [
+    'Le paso esto a {agent}, él le contactará hoy mismo.',
+    '{agent} ya tiene su mensaje y le contactará hoy mismo.',
+  ],
   'compliance.calm': ['Le entiendo. Aquí estoy cuando necesite ayuda con una casa.'],
 
   'misc.mash': ['Perdón, no le entendí.'],

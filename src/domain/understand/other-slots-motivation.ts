@@ -1,5 +1,15 @@
 import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
 import { simplify } from '../language/normalize.ts';
+import {
+  cues,
+  DEATH,
+  DIVORCE,
+  INHERITED,
+  KIN,
+  MARRIAGE,
+  MOVING_IN,
+  NOT_MARRIED,
+} from './other-slots-motivation-family.ts';
 import type { BotKind, MotivationSlot } from './types.ts';
 
 export interface MotivationOptions {
@@ -13,73 +23,6 @@ export interface MotivationOptions {
   bot: BotKind;
 }
 
-const cues = (alternatives: readonly string[]) => new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
-
-const KIN =
-  '(?:mom|mother|moms|mothers|mama|dad|father|dads|fathers|papa|parents?|grand(?:ma|pa|mother|father|parents?)s?|husband|hubby|wife|spouse|son|daughter|brother|sister|aunt|uncle|grandson|granddaughter|madre|padre|mami|papi|esposo|esposa|marido|hijo|hija|hermano|hermana|abuel[oa]|tio|tia|suegr[oa])';
-const PARTNER = '(?:partner|boyfriend|girlfriend|bf|gf|fiancee?|novio|novia|pareja|prometid[oa])';
-
-const DEATH = cues([
-  'passed away|passed on',
-  `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
-  '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
-  `late ${KIN}`,
-  '(?:shes|hes|she is|he is) gone',
-  // "we buried my dad", "she was buried in May"; not "texts get buried" or "buried in debt".
-  'funeral|executor|buried (?:him|her|them|my|our)|(?:was|were) buried',
-  // "my dad isn't even buried yet", "mi esposo se encargaba de todo y ya no está".
-  '(?:isnt|is not|not) (?:even )?buried',
-  `(?:mi|nuestr[oa]) ${KIN} (?:\\w+ ){0,8}ya no esta\\b(?! (?:aqui|en casa|interesad\\w*|disponible))`,
-  `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
-  'se nos fue|en paz descanse',
-  '(?:fallecio|murio|fallecer|falleci\\w*|muri\\w*)',
-  // "enterramos a mi abuelo la semana pasada".
-  '(?:enterramos|sepultamos|enterraron|sepultaron) a',
-  `(?:lost|losing) (?:my|our) (?!baby|job|jobs)${KIN}`,
-  `perdi(?:mos)? a (?:mi|nuestr[oa]) ${KIN}`,
-]);
-const DIVORCE = cues([
-  'divorc\\w*|divorse\\w*',
-  'separat(?:ed|ing|ion)',
-  'splitting up|split up|breaking up',
-  'ex (?:and i|n i|&)',
-  '(?:my|our) ex\\b',
-  'ex[- ](?:wife|husband|spouse)',
-  'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando',
-]);
-const NOT_MARRIED = cues([
-  '(?:not|arent|are not|no) (?:\\w+ )?married',
-  'no (?:estamos|nos hemos) casad\\w*',
-  'no (?:wedding|boda)',
-]);
-const MARRIAGE = cues([
-  'getting married|get married|got married|just married|marrying|marriage|married|wedding',
-  '(?:just |got |getting )?engaged',
-  'newly ?weds?',
-  'combining (?:households|homes)',
-  'nos casamos|casarnos|casarme|me caso|(?:me voy|nos vamos|vamos) a casar|boda|compromet\\w*|recien casados',
-]);
-const MOVING_IN = cues([
-  `moving in (?:with|w) (?:my|our) ${PARTNER}`,
-  `moving in (?:with (?:my|our) ${PARTNER}|together)`,
-  `move in (?:with (?:my|our) ${PARTNER}|together)`,
-  `(?:my )?${PARTNER} and i (?:are|r) moving in`,
-  'living together',
-  '(?:getting|buying|finding) a (?:place|house|home) together',
-  '(?:me voy a|nos vamos a|vamos a) (?:juntar|vivir juntos)',
-  `juntar(?:me|nos)? con mi ${PARTNER}`,
-  `(?:vivir|irme a vivir) con mi ${PARTNER}`,
-]);
-const INHERITED = cues([
-  'inherit\\w*|inheritance|probate',
-  '(?:left|leaving) (?:it|the house|the home|the place) to (?:me|us)',
-  'left (?:me|us) the (?:house|home|place)',
-  '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
-  `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
-  'estate sale',
-  '(?:trust|estate) (?:house|home|property)|trustees?',
-  'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
-]);
 const TAXES = cues([
   '(?:property|prop) tax\\w*',
   'tax(?:es)? (?:are|is|r) (?:too |so |really |way )?(?:high|crazy|insane|killing)',
@@ -105,7 +48,8 @@ const FINANCIAL = cues([
   '(?:bank|lender) (?:is|s) on (?:my|our) back',
   '(?:pre-?)?foreclos\\w*',
   'notice of default|bankrupt\\w*|short sale|underwater|upside down',
-  '(?:in|drowning in) debt|medical bills',
+  '(?:in|drowning in) debt|medical bills|(?:2nd|second) mortgage',
+  'banco (?:ya )?(?:nos|me) (?:mando|mandaron|envio|enviaron) (?:un |el )?aviso',
   'need (?:the )?(?:cash|money|equity)',
   // "the bank set a sale date", "trustee sale is on the 20th".
   '(?:bank|lender) (?:\\w+ ){0,2}(?:set|scheduled|picked|gave (?:us|me)) (?:a )?(?:sale|auction) date|trustee sale',
@@ -138,7 +82,7 @@ const JOB = cues([
   'new job',
   'job (?:offer|transfer|relocation)',
   'for (?:my |his |her |our )?(?:(?:husband|hubby|wife|spouse|partner)s? )?(?:job|work)',
-  '(?:job|work|company|employer) (?:is )?(?:moving|sending|relocating) (?:me|us|him|her)',
+  '(?:job|work|company|employer)s? (?:is )?(?:moving|sending|relocating) (?:me|us|him|her)',
   '(?:got|accepted|took|offered) (?:a |an )?(?:new )?(?:job|position|role|orders)',
   'job (?:is )?(?:now )?in\\b',
   '(?:trabajo|compania|empresa) (?:de \\w+ (?:\\w+ )?)?(?:lo|la|me|nos) (?:mando|manda|transfirio|cambio)',
@@ -171,7 +115,7 @@ const BOUGHT_ANOTHER = cues([
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
-  'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leave|move out|leaving|moving out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
+  'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leave|move out|leaving|moving out|moves out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
   '(?:problem|bad|nightmare|difficult) tenants?',
   '(?:tenants?|renters) (?:are|is|r) (?:a |an |such a |the )?(?:nightmare|awful|terrible|horrible|worst|pain|headache|impossible|destroying|trashing|ruining)',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
@@ -205,7 +149,7 @@ const UPSIZING = cues([
   'baby (?:is )?due',
   '(?:another|an extra|one more) (?:bedroom|room)',
   '(?:just )?had (?:a|our|another) baby',
-  '(?:were|we are|wife is|shes) expecting',
+  '(?:were|we are|wife is|im|i am) expecting',
   'pregnant|embarazada',
   'growing family|family is growing',
   // "thinking of upgrading", "upgrade.": not "needs an upgrade" (a condition) or "the upgrade".
@@ -239,6 +183,7 @@ const DOWNSIZING = cues([
 // A commute complaint with no new job is `other`, even when it comes with a move.
 const COMMUTE = cues([
   'commute (?:is|s)\\b',
+  'commute (?:to|into) [a-z]+ (?:is|s)\\b',
   'commute (?:to|into) (?:\\w+ ){1,2}(?:is )?(?:killing|destroying|brutal|too much|exhausting)',
   '(?:long|bad|terrible|brutal|awful) commute',
   'tired of (?:the )?commut\\w*',

@@ -6,6 +6,7 @@ import { readFeelings } from './feelings.ts';
 import { readScheduling } from './questions-scheduling.ts';
 import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
 import { OTHER_RULE, TOPIC_RULES as BASE_TOPIC_RULES, type TopicRule } from './questions-topics.ts';
+import { EVERYDAY_TOPIC_RULES } from './questions-topics-everyday.ts';
 import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
@@ -81,7 +82,7 @@ const RELATIVE_WHAT = wordRegex('(?:under|over|than|above|below|from|like|near|t
 // A seller who asks when someone can come and see the house asks for a visit, not a listing.
 const COMING_OVER = wordRegex('come|came|venir|vengan|venga|vienen|stop by|swing by|pasar|pasen');
 
-const TOPIC_RULES: readonly TopicRule[] = [...BASE_TOPIC_RULES, ...MORE_TOPIC_RULES];
+const TOPIC_RULES: readonly TopicRule[] = [...BASE_TOPIC_RULES, ...MORE_TOPIC_RULES, ...EVERYDAY_TOPIC_RULES];
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
   if (rule.said.some((pattern) => pattern.test(clause.flat))) return true;
@@ -135,6 +136,8 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
     drop.add(SALE_PRICE.test(clause.flat) ? 'listing_status' : 'home_value');
   }
   if (has('market')) drop.add('area_info');
+  // "¿se puede ver casas sin estar aprobado?" asks about the pre-approval, not the steps in general.
+  if (has('preapproval_needed')) drop.add('process');
   // "the house on Carnelian, is it on the market?" asks about that listing, not the market.
   if (has('listing_status') && ON_THE_MARKET.test(clause.flat)) drop.add('market');
   // "What are houses going for in Alta Loma" asks about the market; "what are similar houses

@@ -47,7 +47,15 @@ export function readUtterance(
     }
   }
 
-  if (slots.area !== undefined && ctx.lastQuestion !== 'area' && placeIsAskedAbout(acts, stance.acts))
+  // "like 5 and a half? is that even realistic in rancho", "anything under 500 in upland?": the
+  // lead's own figure makes the place theirs, even in a question about its prices.
+  const ownFigure = [slots.price, slots.budget_max, slots.price_min].some((v) => v !== undefined);
+  if (
+    slots.area !== undefined &&
+    ctx.lastQuestion !== 'area' &&
+    !ownFigure &&
+    placeIsAskedAbout(acts, stance.acts)
+  )
     delete slots.area;
   // "wrong person, I want to buy a house in Etiwanda" states plans of the lead's own: the lead
   // reached the wrong bot, not a wrong number.

@@ -1,0 +1,70 @@
+// Cue lists for the family reasons of readMotivationSlot (other-slots-motivation.ts): a death,
+// a divorce, a marriage, moving in together, an inheritance. English and Spanish, simplified text.
+
+export const cues = (alternatives: readonly string[]) => new RegExp(`\\b(?:${alternatives.join('|')})\\b`);
+
+export const KIN =
+  '(?:mom|mother|moms|mothers|mama|dad|father|dads|fathers|papa|parents?|grand(?:ma|pa|mother|father|parents?)s?|husband|hubby|wife|spouse|son|daughter|brother|sister|aunt|uncle|grandson|granddaughter|madre|padre|mami|papi|esposo|esposa|marido|hijo|hija|hermano|hermana|abuel[oa]|tio|tia|suegr[oa])';
+const PARTNER = '(?:partner|boyfriend|girlfriend|bf|gf|fiancee?|novio|novia|pareja|prometid[oa])';
+
+export const DEATH = cues([
+  'passed away|passed on',
+  `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
+  '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
+  `late ${KIN}`,
+  '(?:shes|hes|she is|he is) gone',
+  // "we buried my dad", "she was buried in May"; not "texts get buried" or "buried in debt".
+  'funeral|executor|buried (?:him|her|them|my|our)|(?:was|were) buried',
+  // "my dad isn't even buried yet", "mi esposo se encargaba de todo y ya no está".
+  '(?:isnt|is not|not) (?:even )?buried',
+  `(?:mi|nuestr[oa]) ${KIN} (?:\\w+ ){0,8}ya no esta\\b(?! (?:aqui|en casa|interesad\\w*|disponible))`,
+  `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
+  'se nos fue|en paz descanse',
+  '(?:fallecio|murio|fallecer|falleci\\w*|muri\\w*)',
+  // "enterramos a mi abuelo la semana pasada".
+  '(?:enterramos|sepultamos|enterraron|sepultaron) a',
+  `(?:lost|losing) (?:my|our) (?!baby|job|jobs)${KIN}`,
+  `perdi(?:mos)? a (?:mi|nuestr[oa]) ${KIN}`,
+]);
+export const DIVORCE = cues([
+  'divorc\\w*|divorse\\w*',
+  'separat(?:ed|ing|ion)',
+  'splitting up|split up|breaking up',
+  'ex (?:and i|n i|&)',
+  '(?:my|our) ex\\b',
+  'ex[- ](?:wife|husband|spouse)',
+  'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando',
+]);
+export const NOT_MARRIED = cues([
+  '(?:not|arent|are not|no) (?:\\w+ )?married',
+  'no (?:estamos|nos hemos) casad\\w*',
+  'no (?:wedding|boda)',
+]);
+export const MARRIAGE = cues([
+  'getting married|get married|got married|just married|marrying|marriage|married|wedding',
+  '(?:just |got |getting )?engaged',
+  'newly ?weds?',
+  'combining (?:households|homes)',
+  'nos casamos|casarnos|casarme|me caso|(?:me voy|nos vamos|vamos) a casar|boda|compromet\\w*|recien casados',
+]);
+export const MOVING_IN = cues([
+  `moving in (?:with|w) (?:my|our) ${PARTNER}`,
+  `moving in (?:with (?:my|our) ${PARTNER}|together)`,
+  `move in (?:with (?:my|our) ${PARTNER}|together)`,
+  `(?:my )?${PARTNER} and i (?:are|r) moving in`,
+  'living together',
+  '(?:getting|buying|finding) a (?:place|house|home) together',
+  '(?:me voy a|nos vamos a|vamos a) (?:juntar|vivir juntos)',
+  `juntar(?:me|nos)? con mi ${PARTNER}`,
+  `(?:vivir|irme a vivir) con mi ${PARTNER}`,
+]);
+export const INHERITED = cues([
+  'inherit\\w*|inheritance|probate',
+  '(?:left|leaving) (?:it|the house|the home|the place) to (?:me|us)',
+  'left (?:me|us) the (?:house|home|place)',
+  '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
+  `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
+  'estate sale',
+  '(?:trust|estate) (?:house|home|property)|trustees?',
+  'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
+]);
