@@ -217,3 +217,16 @@ describe('replies a realtor would want', () => {
     expect(turns[1]?.reply).not.toBe(turns[0]?.reply);
   });
 });
+
+describe('a time with a question about cancelling', () => {
+  it('"can we do sunday? and if something comes up, how do we cancel?" is a time and a cancel question, not a move', () => {
+    const acts = read(
+      'can we do sunday? and if something comes up, how do we cancel?',
+      'buyer',
+      'appointment',
+    ).acts;
+    expect(acts).toContainEqual({ act: 'question', topic: 'cancel' });
+    expect(acts).toContainEqual({ act: 'scheduling', kind: 'time_preference' });
+    expect(acts).not.toContainEqual({ act: 'scheduling', kind: 'reschedule' });
+  });
+});

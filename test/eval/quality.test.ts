@@ -116,7 +116,7 @@ const FLOORS: Record<Split, Floors> = {
   dev7: {
     slots: 0.9,
     questions: 0.97,
-    objections: 0.94,
+    objections: 0.93,
     conversations: 0.9,
     keywordMisses: 0,
     conversationComplianceMisses: 0,

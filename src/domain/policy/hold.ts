@@ -43,6 +43,13 @@ export function answerOnly(ctx: TurnContext, comps: readonly SoldComp[]): boolea
 
 export type SilentMove = 'resume' | 'answer' | 'quiet';
 
+/** No anger, objection or keyword in the message: a lead the bot may go on with. */
+function calm(ctx: TurnContext): boolean {
+  return !ctx.reading.acts.some(
+    (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
+  );
+}
+
 /**
  * While the bot is silent: `resume` when our own hold for anger meets a lead who is calm again and
  * answering; `answer` (questions only) when the silence is ours (a no the bot closed on, or our own
@@ -57,11 +64,8 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
   // An angry "too many texts" both closed the questions and told the agent: answering calmly lifts both.
   const ownComplaint = onlyNoSolicit && state.closedReason === 'stop_texting';
   if (paused && (tags.length === 0 || ownComplaint) && held) {
-    const calm = !ctx.reading.acts.some(
-      (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
-    );
     const answering = ownComplaint ? backAfterComplaint(ctx) : Object.keys(ctx.reading.facts).length > 0;
-    if (calm && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
+    if (calm(ctx) && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
     return 'answer';
   }
   if (!paused && onlyNoSolicit) return newSide(ctx) || backAfterComplaint(ctx) ? 'resume' : 'answer';
@@ -90,12 +94,9 @@ function backAfterComplaint(ctx: TurnContext): boolean {
   // A person was asked for (or must answer) since: the lead waits for them, not for the bot.
   const held = ctx.state.held;
   if (held && held !== RESUMED && !RESUMABLE.has(held)) return false;
-  const calm = !ctx.reading.acts.some(
-    (a) => (a.act === 'feeling' && a.kind === 'anger') || a.act === 'objection' || a.act === 'keyword',
-  );
   // Answers to the questions themselves, not details around a question of theirs ("its a 3 bed
   // off Hellman" after "stop asking me so many questions and just tell me what it's worth").
-  return calm && QUALIFYING.some((key) => ctx.reading.facts[key] !== undefined);
+  return calm(ctx) && QUALIFYING.some((key) => ctx.reading.facts[key] !== undefined);
 }
 const QUALIFYING: readonly (keyof Facts)[] = [
   'motivation',

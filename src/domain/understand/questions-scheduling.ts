@@ -137,7 +137,7 @@ export function readScheduling(
     rescheduleWord ||
     swapped ||
     (MOVE.test(whole) && appointment && !cancelOnly) ||
-    (cancelling && offersNewTime && appointment);
+    (cancelling && offersNewTime && appointment && !hypothetical);
 
   if (moving) {
     // Asked as a question ("can we push to next week?", "¿lo podemos mover?"), moving the meeting
@@ -166,7 +166,8 @@ export function readScheduling(
     (DAYPART.test(whole) && SUITS.test(whole)) ||
     (moving && !hypothetical && (timed || NEW_TIME.test(whole)));
   // "can we reschedule to next week" asks to move, not yet for a time.
-  if (prefers && (!confirming || bound) && !rescheduleWord && !(cancelling && !moving)) {
+  // "can we do sunday? and if something comes up, how do we cancel?": a time, and a question.
+  if (prefers && (!confirming || bound) && !rescheduleWord && !(cancelling && !moving && !hypothetical)) {
     acts.push({ act: 'scheduling', kind: 'time_preference' });
   }
   return acts;
