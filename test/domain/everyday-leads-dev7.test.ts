@@ -230,3 +230,26 @@ describe('a time with a question about cancelling', () => {
     expect(acts).not.toContainEqual({ act: 'scheduling', kind: 'reschedule' });
   });
 });
+
+describe('a question about cancelling while times are offered', () => {
+  it('is answered beside the time the lead prefers, and no cancellation task is made', () => {
+    const turns = converse(
+      [
+        "yes we'd love to see some homes",
+        "we're preapproved for 575 with Guild",
+        '3 bed',
+        'asap, our lease is up this month',
+        'Fontana',
+        'can we do sunday? and if something comes up, how do we cancel?',
+      ],
+      [],
+      { calendar: true, slots: ['2026-12-05T21:00:00Z', '2026-12-07T18:00:00Z', '2026-12-08T18:00:00Z'] },
+    );
+    expect(turns[4]?.state.stage).toBe('scheduling');
+    const last = turns.at(-1);
+    expect(last?.events.some((e) => e.action === 'question_answered' && e.detail.topic === 'cancel')).toBe(
+      true,
+    );
+    expect(last?.actions.some((a) => a.type === 'create_task' && /cancel/i.test(a.title))).toBe(false);
+  });
+});

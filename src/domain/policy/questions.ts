@@ -135,7 +135,10 @@ export function answerQuestions(
   const valueAsked = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;
   if (valueAsked && ctx.pendingBefore === 'seller.address' && ctx.reading.facts.address)
     asked.push('home_value');
-  const topics = [...new Set(asked)].filter((t) => !(offering && APPOINTMENT.has(t)));
+  // While times are offered the scheduling flow moves or cancels the meeting; a question about how
+  // to cancel later ("can we do sunday? and if something comes up, how do we cancel?") is answered.
+  const acting = new Set<string>(ctx.reading.acts.flatMap((a) => (a.act === 'scheduling' ? [a.kind] : [])));
+  const topics = [...new Set(asked)].filter((t) => !(offering && APPOINTMENT.has(t) && acting.has(t)));
   // Asking what their own home is worth says which side a new lead is on.
   if (topics.includes('home_value') && ctx.state.owner === 'lead' && ctx.reading.intent.intent === 'other')
     ctx.reading = { ...ctx.reading, intent: { intent: 'sell', confidence: 0.8 } };
@@ -169,7 +172,7 @@ export function answerQuestions(
           `Answer with facts only (district names, public sources), never a verdict on an area. Their message: "${ctx.text.slice(0, 300)}"`,
           4,
         );
-      if (APPOINTMENT.has(topic))
+      if (APPOINTMENT.has(topic) && (acting.has(topic) || !offering))
         ctx.task(
           topic === 'cancel' ? 'Lead asks to cancel the appointment' : 'Lead asks to move the appointment',
           `Please change the calendar and confirm with the lead. Their message: "${ctx.text.slice(0, 300)}"`,
