@@ -7,6 +7,7 @@ import {
   pickSlots,
 } from './scheduling.ts';
 import type { TurnContext } from './turn-context.ts';
+import { QUALIFYING_FACTS } from './state.ts';
 
 export type Visit = 'listing' | 'showing';
 
@@ -130,7 +131,9 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       finishWithTask(ctx, what, daypart ?? 'any time', day ?? ctx.text.trim().slice(0, 40));
       return;
     }
-    ctx.say('schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
+    // "actually my wife says nothing under 760": a fact, kept by the turn; say so, then the times.
+    const told = QUALIFYING_FACTS.some((k) => ctx.reading.facts[k] !== undefined);
+    ctx.say(told ? 'schedule.noted' : 'schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
     return;
   }
   if (sch.step === 'daypart') {

@@ -43,6 +43,18 @@ export interface Facts {
   language?: Lang;
 }
 
+/** The facts that answer a qualifying question (not details around one, like an address). */
+export const QUALIFYING_FACTS: readonly (keyof Facts)[] = [
+  'motivation',
+  'months',
+  'horizon',
+  'conditionGrade',
+  'priceExpectation',
+  'priceMin',
+  'budgetMax',
+  'financing',
+];
+
 export type Stage = 'qualifying' | 'scheduling' | 'booked' | 'closed';
 
 export interface Schedule {

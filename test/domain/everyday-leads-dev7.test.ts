@@ -253,3 +253,73 @@ describe('a question about cancelling while times are offered', () => {
     expect(last?.actions.some((a) => a.type === 'create_task' && /cancel/i.test(a.title))).toBe(false);
   });
 });
+
+describe('corrections and details beside another answer', () => {
+  it("the lead's own sale date wins over the closing date of the home they bought", () => {
+    const text = "we close on the new one jan 15 so we'd want this one sold by february";
+    expect(read(text, 'seller', 'timeline').slots.timeline_months).toBe(2);
+    expect(read('we close on the new one jan 15', 'seller', 'timeline').slots.timeline_months).toBe(1);
+  });
+
+  it('a bedroom floor said after the wish is the need, and a bath floor is not', () => {
+    expect(read('5 bedrooms ideally, 4 minimum', 'buyer', 'needs').slots.bedrooms).toBe(4);
+    expect(read('4 beds but 3 would do', 'buyer', 'needs').slots.bedrooms).toBe(3);
+    expect(read('3 bedrooms, 2 minimum baths', 'buyer', 'needs').slots.bedrooms).toBe(3);
+  });
+
+  it('a figure taken back after the bot moved on replaces the budget', () => {
+    const turns = converse(
+      ['yes hi', 'around 700', 'sorry I meant 750, my husband corrected me lol'],
+      ['Buyer-Lead'],
+    );
+    expect(turns[1]?.state.facts.budgetMax).toBe(700_000);
+    expect(turns[2]?.state.facts.budgetMax).toBe(750_000);
+    expect(read('i need 3 bedrooms', 'buyer', 'preapproval').slots.budget_max).toBeUndefined();
+  });
+
+  it('a market question about the city the house is in keeps the city', () => {
+    const q = read('¿cómo está el mercado en Fontana? ahí está la casa', 'seller', 'price');
+    expect(q.slots.area).toBe('Fontana');
+    expect(q.acts).toContainEqual({ act: 'question', topic: 'market' });
+    expect(read('how is the market in Fontana?', 'seller', 'price').slots.area).toBeUndefined();
+  });
+
+  it("a buyer's own home's condition is kept; the condition of homes wanted is not", () => {
+    expect(read('¿cuánto vale mi casa? está en buenas condiciones', 'buyer', 'budget').slots.condition).toBe(
+      'good',
+    );
+    expect(read('needs to be in good shape', 'buyer', 'needs').slots.condition).toBeUndefined();
+  });
+
+  it('a price floor said while times are offered is acknowledged, and the times are offered again', () => {
+    const turns = converse(
+      [
+        'yeah we are selling, we already bought a bigger place in Eastvale',
+        "we close on the new one jan 15 so we'd want this one sold by february",
+        'its in really good shape, new paint inside and out',
+        '7 forty',
+        'actually my wife says nothing under 760',
+      ],
+      ['Seller-Lead'],
+      { calendar: true, slots: ['2026-12-05T21:00:00Z', '2026-12-07T18:00:00Z', '2026-12-08T18:00:00Z'] },
+    );
+    expect(turns[3]?.state.stage).toBe('scheduling');
+    const last = turns.at(-1);
+    expect(last?.state.facts.priceMin).toBe(760_000);
+    expect(last?.reply).toMatch(/^Noted, I'll pass that on to Jorge\. Which time works: 1\)/);
+  });
+
+  it('a seller who wants a person and to sell right away is a hot lead', () => {
+    const turns = converse(
+      [
+        "I've been getting texts from this number for weeks and nobody ever actually calls me back",
+        "I want to talk to an actual person, not a bot. we're trying to sell our house in Rancho ASAP",
+      ],
+      [],
+      {},
+      { pausedFrom: 1 },
+    );
+    expect(turns[1]?.reply).toMatch(/Jorge/);
+    expect(turns[1]?.actions).toContainEqual({ type: 'add_tags', tags: ['Hot-Lead'] });
+  });
+});

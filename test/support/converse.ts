@@ -11,20 +11,22 @@ export const jorgeBotsConfig = defaultBotsConfig({
 /**
  * One lead's texts through the pure turn, each on the state the one before left and on the contact
  * as the CRM would hold it after the turn's tag and opt-out changes, on 2026-12-04 (the corpus's
- * day) by SMS with no calendar. `input` sets anything else a turn reads (comps).
+ * day) by SMS with no calendar. `input` sets anything else a turn reads (comps). From the text at
+ * index `pausedFrom` on, the contact is paused (AI-Off, an open escalation), as the app passes it.
  */
 export function converse(
   texts: readonly string[],
   tags: string[],
   input: Partial<Omit<TurnInput, 'text' | 'stored'>> = {},
+  { pausedFrom = Number.POSITIVE_INFINITY }: { pausedFrom?: number } = {},
 ): TurnDecision[] {
   let stored: Record<string, unknown> | null = null;
   let current = [...tags];
   let optedOut = false;
-  return texts.map((text) => {
+  return texts.map((text, i) => {
     const d = decideTurn({
       cfg: jorgeBotsConfig,
-      contact: { tags: current, fields: {}, optedOut, paused: false },
+      contact: { tags: current, fields: {}, optedOut, paused: i >= pausedFrom },
       channel: 'SMS',
       now: new Date('2026-12-04T18:00:00Z'),
       calendar: false,

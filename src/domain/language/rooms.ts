@@ -26,6 +26,10 @@ const BATHS = new RegExp(
 );
 const CORRECTION =
   /^[\s.,;!]*(?:no[\s.,;!]+)?(?:actually|mejor|make (?:it|that)|i mean|or rather|wait)[\s,]+(\d{1,2})\b(?!\s*(?:baths?|ba|banos?|k|mil|months?|meses|years?|anos|%))/;
+// "5 bedrooms ideally, 4 minimum", "4 beds but 3 would do": the floor said after the wish is the need.
+const FLOOR_AFTER =
+  /^[\s,.;]*(?:(?:ideally|preferably|if possible|de preferencia|idealmente)[\s,.;]*)?(?:(?:but|or|pero|o)\s+)?(?:(?:at least|minimum|min|al menos|minimo)\s+(\d{1,2})\b|(\d{1,2})\s*(?:at (?:the )?(?:least|minimum)|minimum|min|minimo|would (?:work|do)|is (?:the )?(?:minimum|min|fine|ok)|(?:bed(?:room)?s? )?(?:at (?:the )?(?:least|minimum)|minimum|min)\b))/;
+const BATH_AFTER = new RegExp(`^\\s*(?:full\\s+|half\\s+)?${BATH_UNIT}\\b`);
 const TURNED_DOWN = /\b(?:stop sending(?: me| us)?|no more|not|dont want|don't want|no quiero|ya no)\s*$/;
 const WANTED_COUNT =
   /\b(?:need|want|looking for|at least|minimum|min|necesito|necesitamos|queremos|al menos)\s+(\d{1,2})\b(?!\s*(?:k|mil|months?|meses|years?|anos|%|\.\d))|\b(\d{1,2})\s+(?:at least|minimum|or more|o mas|minimo)\b/;
@@ -65,6 +69,11 @@ export function extractRooms(text: string, options: RoomsOptions = {}): Rooms {
   // "3 recámaras. no, mejor 4": a correction right after the count replaces it.
   const corrected = bed ? CORRECTION.exec(norm.slice(bed.index + bed[0].length)) : null;
   if (corrected && rooms.beds !== undefined) rooms.beds = Number(corrected[1]);
+  const afterBed = bed ? norm.slice(bed.index + bed[0].length) : '';
+  const floor = FLOOR_AFTER.exec(afterBed);
+  const ofBaths = floor !== null && BATH_AFTER.test(afterBed.slice(floor[0].length));
+  const least = ofBaths ? Number.NaN : Number(floor?.[1] ?? floor?.[2]);
+  if (rooms.beds !== undefined && least < rooms.beds) rooms.beds = least;
   const bath = BATHS.exec(norm);
   if (bath)
     rooms.baths = Number(bath[1]) + (bath[2] && !bath[1]?.includes('.') ? 0.5 : 0) + (bath[3] ? 0.5 : 0);

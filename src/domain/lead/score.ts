@@ -3,7 +3,8 @@ import type { ConversationState, Facts } from '../state.ts';
 
 /**
  * Lead score 0-100 from real signals, each capped:
- *   intent clarity (25) + timeline (25) + financing or motivation (25) + engagement (25).
+ *   intent clarity (25) + timeline (25) + readiness (25: financing, motivation, or a seller's sale
+ *   within three months) + engagement (25).
  * Hot ≥ 80, Warm 40-79, Cold < 40 (thresholds come from the bots config).
  */
 export function leadScore(
@@ -27,6 +28,10 @@ export function leadScore(
   if (facts.financing === 'pre_approved' || facts.financing === 'cash') readiness = 25;
   else if (facts.financing === 'in_process') readiness = 15;
   else if (facts.financing === 'not_yet') readiness = 5;
+  // A seller needs no loan: selling within three months is the readiness a buyer's approval is.
+  const soon =
+    facts.timelineAcceptable === true || facts.horizon === 'within_30' || facts.horizon === 'within_90';
+  if (facts.intent === 'sell' && soon) readiness = Math.max(readiness, 20);
   if (facts.motivation) {
     const urgent = ['relocation', 'divorce', 'inherited', 'financial_distress'].includes(facts.motivation);
     readiness = Math.max(readiness, urgent ? 25 : 20);

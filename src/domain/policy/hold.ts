@@ -1,6 +1,6 @@
 import type { SoldComp } from '../cma/types.ts';
 import { silencingTags } from '../human-takeover.ts';
-import type { ConversationState, Facts } from '../state.ts';
+import { type ConversationState, QUALIFYING_FACTS } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
 import { DEFAULT_OBJECTION_POLICIES } from './objections.ts';
 import { answerQuestions } from './questions.ts';
@@ -96,18 +96,8 @@ function backAfterComplaint(ctx: TurnContext): boolean {
   if (held && held !== RESUMED && !RESUMABLE.has(held)) return false;
   // Answers to the questions themselves, not details around a question of theirs ("its a 3 bed
   // off Hellman" after "stop asking me so many questions and just tell me what it's worth").
-  return calm(ctx) && QUALIFYING.some((key) => ctx.reading.facts[key] !== undefined);
+  return calm(ctx) && QUALIFYING_FACTS.some((key) => ctx.reading.facts[key] !== undefined);
 }
-const QUALIFYING: readonly (keyof Facts)[] = [
-  'motivation',
-  'months',
-  'horizon',
-  'conditionGrade',
-  'priceExpectation',
-  'priceMin',
-  'budgetMax',
-  'financing',
-];
 
 /**
  * "we already bought" then "now we gotta sell the old house": the no is lifted, and the purchase

@@ -204,8 +204,13 @@ const remembered = rememberRead(
   (r): MoneyRead => ({ ...r, slots: { ...r.slots } }),
 );
 
+// "sorry I meant 750, my husband corrected me": a figure the lead takes back is an amount even
+// when the bot has moved on to another question.
+const FIGURE_CORRECTED =
+  /^[^a-z0-9]*(?:(?:sorry|oops|oh|wait|no|perdon|perdona)[^a-z0-9]+)*(?:i meant|i mean|meant|make (?:it|that)|correction|quise decir|queria decir|quisimos decir)[^a-z0-9]+(?:like |about |around |como |unos )?\$?\d{3}\b/i;
+
 function readSlots(text: string, ctx: UtteranceContext, options: Pick<MoneyOptions, 'readWords'>): MoneyRead {
-  const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget';
+  const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget' || FIGURE_CORRECTED.test(text);
   const reading = readFigures(text, {
     asked,
     year: ctx.now.getUTCFullYear(),

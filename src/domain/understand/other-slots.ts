@@ -39,7 +39,9 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
     qualifying: asked !== null && asked !== 'buy_or_sell',
   });
   if (intent) out.intent = intent;
-  const condition = ctx.bot === 'buyer' ? null : readCondition(text, { justAsked: asked === 'condition' });
+  // A buyer describes the homes they want ("needs to be in good shape"), unless it is their own.
+  const sellerSide = ctx.bot !== 'buyer' || OWN_HOME.test(simplify(text));
+  const condition = sellerSide ? readCondition(text, { justAsked: asked === 'condition' }) : null;
   if (condition) out.condition = condition;
   const motivation = readMotivationSlot(text, { justAsked: asked === 'motivation', bot: ctx.bot });
   if (motivation) out.motivation = motivation;
@@ -64,6 +66,7 @@ function readSlots(text: string, ctx: UtteranceContext): OtherSlots {
   return corrected(text, ctx, out);
 }
 
+const OWN_HOME = /\b(?:my|our) (?:house|home|place|condo|townhouse|townhome)\b|\b(?:mi|nuestra) casa\b/;
 const LEADING_DIGIT = /^[\s,]*([1-9])\b(?!\s*(?:k|mil|00|,\d))/;
 
 /** After a correction in the message ("Fontana. actually no, Rialto"), what follows it wins for the city, the rooms and the condition. */

@@ -1,12 +1,11 @@
 import { wordRegex } from '../compliance/text.ts';
-import type { TopicRule } from './questions-topics.ts';
+import { type TopicRule, YOU } from './questions-topics.ts';
 
 // Everyday wordings of the question topics that name the situation rather than the topic: touring
 // before the lender, what a tract is fetching, how long homes take to sell here, what living in a
 // city is like, whether meeting the agent binds them, how the texts found them. Same form as
 // TOPIC_RULES (questions-topics.ts); every list is read for every sentence.
 
-const YOU = '(?:you|u|yall|you guys|jorge|he|she|they)';
 const HOME = '(?:place|house|home|condo|townhouse|townhome|casa)';
 const TOUR = '(?:see|tour|look at|visit|go see|ver|visitar|ensenar|mostrar)';
 const APPROVED = '(?:approved|pre ?approved|aprobad[oa]s?|preaprobad[oa]s?|the letter|a letter|la carta)';

@@ -1,12 +1,11 @@
 import { wordRegex } from '../compliance/text.ts';
-import type { TopicRule } from './questions-topics.ts';
+import { type TopicRule, YOU } from './questions-topics.ts';
 
 // More wordings of the same question topics, by what the lead is after rather than by keyword:
 // a listing's fate ("did it get an offer", "I don't see it anymore"), how we found them, who
 // exactly is writing, whether this is a trick, and whether a pre-approval is needed first.
 // Same form as TOPIC_RULES (questions-topics.ts); both lists are read for every sentence.
 
-const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|jorge|he|she|they|your team|your office)';
 const MY_DETAILS =
   '(?:my|this|our) (?:number|num|phone number|phone|cell|cell number|info|information|contact|contact info|details|name|email)';
 const PREAPPROVAL =

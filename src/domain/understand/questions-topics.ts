@@ -13,7 +13,7 @@ export interface TopicRule {
   asked: readonly RegExp[];
 }
 
-const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|y all|jorge|he|she|they|your team|your office)';
+export const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|y all|jorge|he|she|they|your team|your office)';
 const MY_DETAILS =
   '(?:my|this|our) (?:number|numbr|numba|num|phone number|phone|cell|cell number|digits|info|information|contact|contact info|details|address|email|name|data)';
 const AGENT = '(?:agent|realtor|broker|real estate agent|rep)';

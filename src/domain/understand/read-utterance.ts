@@ -1,4 +1,5 @@
 import { readKeywords } from '../compliance/keywords.ts';
+import { simplify } from '../language/normalize.ts';
 import { isVague } from '../language/vague.ts';
 import { type ActModel, fillActs, SHIPPED_ACT_MODEL } from './act-classifier.ts';
 import { readMoneySlots } from './money-slots.ts';
@@ -16,6 +17,9 @@ import type { Act, AskedQuestion, Slots, Understanding, UtteranceContext } from 
  * objections and feelings from their readers. Pure and fast: the same text and context always
  * read the same.
  */
+const OWN_PLACE =
+  /\b(?:thats|that is|its|it is) where (?:the|my|our) (?:house|home|place|property) is\b|\bthats where (?:we|i) (?:live|own)\b|\b(?:ahi|alli|alla) (?:esta|tenemos|tengo) (?:la|mi|nuestra) (?:casa|propiedad)\b|\b(?:ahi|alli|alla) (?:vivimos|vivo)\b|\b(?:la|mi|nuestra) casa esta (?:ahi|alli|alla)\b|\b(?:the|my|our) (?:house|home|place) is (?:there|in it)\b/;
+
 export function readUtterance(
   text: string,
   ctx: UtteranceContext,
@@ -49,11 +53,13 @@ export function readUtterance(
 
   // "like 5 and a half? is that even realistic in rancho", "anything under 500 in upland?": the
   // lead's own figure makes the place theirs, even in a question about its prices.
+  // "how's the market in Fontana? that's where the house is" says so in words.
   const ownFigure = [slots.price, slots.budget_max, slots.price_min].some((v) => v !== undefined);
   if (
     slots.area !== undefined &&
     ctx.lastQuestion !== 'area' &&
     !ownFigure &&
+    !OWN_PLACE.test(simplify(text)) &&
     placeIsAskedAbout(acts, stance.acts)
   )
     delete slots.area;

@@ -84,7 +84,7 @@ const PAST_EVENT =
 // "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
 // a wish, not something done.
 const WISHED =
-  /\b(?:(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything) (?:sold|listed|closed|done|gone)|(?:to be|gotta be|have to be|be|get|hope to be) moved in)\b/;
+  /\b(?:(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything|this (?:one|1|house|place)|our (?:house|place|home)|my (?:house|place)|mine|the old (?:one|1|house)) (?:sold|listed|closed|done|gone)|(?:to be|gotta be|have to be|be|get|hope to be) moved in)\b/;
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
@@ -123,6 +123,10 @@ const DONE =
 const SELLING =
   /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:gone|sold|listed))\b/;
 const SOONER_WISH = /\b(?:sooner|earlier)\b/;
+// "we close on the new one jan 15 so we'd want this one sold by february": the purchase's closing
+// is another home's date; the lead's own sale date, when one is also said, is the plan.
+const OTHER_HOME_CLOSES =
+  /\b(?:close|closing|closes|escrow)(?: [a-z]+){0,3} (?:new|other|next) (?:one|1|house|home|place|casa)\b|\b(?:new|other) (?:one|1|house|home|place) (?:closes|closing)\b|\bcerramos (?:la|en la) (?:otra|nueva)\b/;
 const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
 // Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya".
@@ -291,6 +295,11 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
     stated = stated.filter((c) => !SOONER_WISH.test(s.slice(c.start, c.end)));
   // "twins coming in may, need to move FAST": the birth or the wedding is the deadline, and the
   // hurry is to be moved by then, so the date wins over "fast" / "urgent".
+  const ownDate = (c: Candidate) => {
+    const [from, to] = clauseAround(breaks, c.start, c.end);
+    return !OTHER_HOME_CLOSES.test(s.slice(from, Math.min(to, s.length)));
+  };
+  if (stated.some(ownDate)) stated = stated.filter(ownDate);
   const deadline = stated.some((c) => {
     if (c.urgency || c.reading.kind !== 'date') return false;
     const [from, to] = clauseAround(breaks, c.start, c.end);
