@@ -20,6 +20,7 @@ import {
   paysCashAsBuyer,
   speaksOfOthers,
 } from './language/index.ts';
+import { simplify } from './language/normalize.ts';
 import type { Facts } from './state.ts';
 import { readApprovalAmount } from './understand/money-slots.ts';
 import { readUtterance } from './understand/read-utterance.ts';
@@ -47,6 +48,8 @@ export interface Reading {
   acts: Act[];
   /** The slot values it states, in the corpus vocabulary. */
   slots: Slots;
+  /** Places the lead takes back ("Fontana not Rialto", "en vez de Rialto"): dropped from the areas. */
+  droppedAreas?: string[];
 }
 
 /** The corpus name of the question a bot left pending ("seller.price" → "price"). */
@@ -90,7 +93,7 @@ function looksLikeCode(text: string): boolean {
 const MULTIPLE =
   /\b(?:two|three|several|multiple|a couple of|2|3|dos|tres|varias)\s+(?:houses|homes|properties|rentals|casas|propiedades)\b|\b(?:both|all) (?:of )?(?:my|our) (?:houses|homes|properties)\b|\bsell (?:them|both)\b/i;
 const MEETING =
-  /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita)\b/i;
+  /\b(?:can we meet|meet (?:sooner|earlier|this week|today|tomorrow)|come (?:by|over|see)|see the (?:house|home|place) (?:this|today|tomorrow|sooner)|schedule (?:a|an) (?:meeting|appointment|visit|showing)|set up (?:a|an) (?:meeting|appointment|showing)|book (?:a|an) (?:appointment|showing)|sooner rather than later|meet (?:in person|up|with (?:you|jorge|him|her))|let'?s meet|come (?:look|take a look|see) (?:at )?(?:the|my|our) (?:house|home|place|property)|set up a (?:time|call|meeting)|verlo antes|vernos|reunirnos|agendar una cita|(?:you|jorge|he|someone) (?:stop|swing|drop|pop) by|(?:stop|swing|drop|pop) by (?:sometime|some time|and (?:take a )?look|to (?:take a )?look)|(?:pasar|venir|pase|vengan|venga) a ver(?:la|lo)?)\b/i;
 const MARKET_TIMING =
   /\b(?:good time to (?:buy|sell)|(?:will|are|do you think) (?:prices|rates|home prices|the market) (?:go|going|drop|fall|come|crash|rise)|should (?:i|we) wait|market (?:crash|bubble)|(?:is|are) (?:prices|rates) (?:going|dropping|falling)|(?:prices|rates|the market) (?:will|are going to|gonna) (?:go|drop|fall|come|crash|rise)|buen momento para (?:comprar|vender)|van a bajar los precios)\b/i;
 const TWO_DECIDERS =
@@ -151,9 +154,12 @@ export function readMessage(
   if (financing?.status === 'cash') f.financing = 'cash';
   const must = extractMustHaves(text);
   if (must.length > 0) f.mustHaves = must;
+  let droppedAreas: string[] = [];
   if (sl.area) {
     const areas = extractAreas(text, neighborhoods);
-    f.areas = [sl.area, ...areas.filter((a) => a !== sl.area)];
+    const plain = simplify(text);
+    droppedAreas = areas.filter((a) => takenBack(plain, a));
+    f.areas = [sl.area, ...areas.filter((a) => a !== sl.area)].filter((a) => !droppedAreas.includes(a));
   }
   if (sl.timeline_months === undefined) {
     const stated = extractTimeline(text);
@@ -202,11 +208,19 @@ export function readMessage(
     meetingRequest: MEETING.test(text),
     marketTiming: MARKET_TIMING.test(text),
     twoDeciders,
+    ...(droppedAreas.length > 0 ? { droppedAreas } : {}),
   };
 }
 
+const TAKEN_BACK = /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en)$/;
+/** "Fontana not Rialto", "en vez de Rialto": the place named right after a word that takes it back. */
+function takenBack(plain: string, area: string): boolean {
+  const at = plain.indexOf(simplify(area));
+  return at > 0 && TAKEN_BACK.test(plain.slice(Math.max(0, at - 16), at).trim());
+}
+
 /** Merges new facts over old; lists (areas, must-haves) accumulate without duplicates. */
-export function mergeFacts(old: Facts, add: Facts): Facts {
+export function mergeFacts(old: Facts, add: Facts, dropped: readonly string[] = []): Facts {
   const out: Facts = { ...old, ...add };
   // Selling and buying stays both when one side is named later; the latest figure wins, so a
   // single price replaces a range and the other way round.
@@ -225,7 +239,10 @@ export function mergeFacts(old: Facts, add: Facts): Facts {
     out.budgetMax = Math.min(old.budgetMax, add.budgetMax);
     if (old.budgetMin !== undefined && old.budgetMin < out.budgetMax) out.budgetMin = old.budgetMin;
   }
+  // "my mother passed away", then "my brother and I are the trustees": the death stays the reason.
+  if (old.motivation === 'death_in_family' && add.motivation === 'inherited') out.motivation = old.motivation;
   if (old.mustHaves && add.mustHaves) out.mustHaves = [...new Set([...old.mustHaves, ...add.mustHaves])];
   if (old.areas && add.areas) out.areas = [...new Set([...old.areas, ...add.areas])];
+  if (out.areas && dropped.length > 0) out.areas = out.areas.filter((a) => !dropped.includes(a));
   return out;
 }

@@ -7,7 +7,10 @@ import {
   pickSlots,
 } from './scheduling.ts';
 import type { TurnContext } from './turn-context.ts';
-import { QUALIFYING_FACTS } from './state.ts';
+import { type Facts, QUALIFYING_FACTS } from './state.ts';
+
+// Facts a lead may add while times are offered ("Redlands o Rancho", "nothing under 760").
+const TOLD: readonly (keyof Facts)[] = [...QUALIFYING_FACTS, 'areas', 'beds'];
 
 export type Visit = 'listing' | 'showing';
 
@@ -132,7 +135,7 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       return;
     }
     // "actually my wife says nothing under 760": a fact, kept by the turn; say so, then the times.
-    const told = QUALIFYING_FACTS.some((k) => ctx.reading.facts[k] !== undefined);
+    const told = TOLD.some((k) => ctx.reading.facts[k] !== undefined);
     ctx.say(told ? 'schedule.noted' : 'schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
     return;
   }

@@ -130,7 +130,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     ctx.audit('tcpa_opt_in');
     ctx.say('compliance.opt_in', {}, { keep: true });
     // "perdón, me equivoqué, sí quiero vender, pueden escribirme": what comes with the START is kept.
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     return finish(ctx, input);
   }
   const silentReason = input.contact.paused ? 'paused' : silencingTags(cfg.tags).find((t) => ctx.hasTag(t));
@@ -141,7 +141,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
       return finish(ctx, input);
     }
     // Silent, but nothing is lost: the answer is recorded and the agent is told.
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     const move = silentMove(ctx, input.contact.paused);
     // Quiet by our own choice ("too many texts"), the lead asks for the agent: a person takes it.
     if (move === 'answer' && !input.contact.paused && handToPersonOnRequest(ctx)) return finish(ctx, input);
@@ -161,22 +161,22 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // What the lead told us is kept (a number with "call me instead", an email with STOP), unless
     // they asked us to delete their data.
     if (!ctx.events.some((e) => e.action === 'ccpa_request'))
-      state.facts = mergeFacts(state.facts, learned(ctx));
+      state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     return finish(ctx, input);
   }
   if (handleObjection(ctx)) {
     // What the lead said with the no is kept ("maybe in 2 years"); a question beside it still gets
     // its answer, and nothing more.
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     answerOnly(ctx, comps);
   } else if (handleFeelings(ctx)) {
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     answerBeforeHolding(ctx, comps);
     applyEscalationRules(ctx, true);
     return finish(ctx, input);
   } else if (closedByNo(state) && !reopens(ctx)) {
     // After a polite close nothing more is said ("ok", "thanks"), only a question is answered.
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     if (!answerOnly(ctx, comps)) notifyWhileSilent(ctx, 'closed');
   } else {
     acknowledgeLanguage(ctx);
@@ -184,7 +184,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
     const bothBefore = state.facts.intent === 'both';
-    state.facts = mergeFacts(state.facts, learned(ctx));
+    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
     const held = answerQuestions(ctx, comps);
     if (!held) runBot(ctx, state.owner);
     // "Can you help us buy too?" to the seller bot: said yes to before the next question.

@@ -145,6 +145,11 @@ export const EDGE_FILLERS: readonly string[] = [
   'hola',
   'perdon',
   'dije',
+  'uh',
+  'uhh',
+  'um',
+  'umm',
+  'eh',
 ];
 
 /** Words after "don't text me" / "stop texting me" that turn it into a timing preference. */
@@ -280,4 +285,14 @@ export const ABOUT_THE_MESSAGES: readonly string[] = [
   'no idea what this is about',
   'no clue what this is',
   'idk what this is',
+  'what company is this',
+  'what company is this from',
+  'which company is this',
+  'what company are you with',
+  'what company are you',
+  'who are you with',
+  'que compania es',
+  'que compania es esta',
+  'de que compania es',
+  'de que compania son',
 ];

@@ -261,7 +261,7 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  'me equivoque|nos equivocamos|fue (?:un )?error|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
+  'me equivoque|nos equivocamos|fue (?:un )?error|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
 // "I texted STOP but I actually do want to sell, can we start over": the stop taken back in so many words.
 const STOP_BUT_WANTS = wordRegex(
@@ -270,5 +270,5 @@ const STOP_BUT_WANTS = wordRegex(
 // "... I do want to talk about selling", "sí me interesa comprar": wanting the conversation says
 // the texts may come.
 const MAY_WRITE = wordRegex(
-  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
+  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:si|todavia|aun) (?:me|nos) interesa|(?:si|todavia|aun) (?:quiero|queremos) (?:informacion|info|saber|vender|comprar)|(?:i|we) (?:do|still) (?:want|need) (?:info|information|to sell|to buy)|(?:i|we) am still interested|(?:im|were) still interested|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear|mandar casas|mandando casas|enviar casas|enviando casas)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

@@ -55,6 +55,33 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     `(?:dont|do not|never|didnt|did not|no longer) (?:consent(?:ed)?|agree(?:d)?|give (?:my |you )?consent|gave (?:my |you )?consent|sign(?:ed)? up) (?:to|for) (?:(?:these|this|your|the|any|receiving|getting|get|receive|being) )?(?:${CONTACT_NOUNS}|texted|contacted|messaged)`,
   ),
+  // "can yall chill with the texts", "ease up on the messages", "i'm done with these texts".
+  wordRegex(
+    `(?:chill|ease up|lay off|cool it|knock it off|back off)(?: (?:with|on))? (?:(?:the|these|your|all the|all these|all your|so many) )?(?:${CONTACT_NOUNS}|texting|messaging)`,
+  ),
+  wordRegex(
+    `(?:im|i am|were|we are|i m) (?:so |really |just )?(?:done|over it|sick|tired|fed up) (?:with|of) (?:(?:the|these|your|all the|all these|all your|getting) )?(?:${CONTACT_NOUNS}|texting|messaging|being texted)`,
+  ),
+  // "why am i getting these every other day": the texts themselves complained about.
+  wordRegex(
+    `(?:why|how come) (?:am i|are we|do i|do we|r we) (?:getting|receiving) (?:these|them|(?:these|your|all these|so many) (?:${CONTACT_NOUNS}))(?: (?:every [a-z]+(?: [a-z]+)?|all the time|so much|so often|constantly|again|daily|nonstop|non stop))?$`,
+  ),
+  // "every time I delete one another one shows up": the lead keeps trying to be rid of them.
+  wordRegex(
+    '(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|1|it|them|a text|a message|these)(?: [a-z]+){0,3} (?:another|a new|more)(?: (?:one|1|text|message))? (?:shows up|comes|pops up|appears|comes in)',
+  ),
+  // "cancel all of it, the appointment and the texts".
+  wordRegex(
+    `(?:cancel|stop|end) (?:all of it|everything|it all|all)(?: [a-z]+){0,4} (?:and|y) (?:the|your|all the|los|las) (?:${CONTACT_NOUNS}|mensajes|textos)`,
+  ),
+  // "ya les dije que no mil veces", "what part of no don't you understand", "I told you no 3 times".
+  wordRegex(
+    '(?:ya )?(?:les|te|le) (?:dije|he dicho|hemos dicho|dijimos) que no (?:mil|muchas|varias|un monton de|\\d+) veces(?: (?:ya|pues))?$|(?:i|we|ive|weve) (?:already )?(?:said|told you) no (?:a (?:thousand|million|hundred)|so many|many|\\d+|like \\d+) times(?: (?:already|now|lol|smh))?$',
+  ),
+  // "prefiero que me escriban al correo, ya no por mensaje", "not by text anymore": texts revoked.
+  wordRegex(
+    '(?:ya no|no mas) (?:por|con) (?:mensaje|mensajes|texto|textos|sms|mensajito|mensajitos)|not (?:by|over|through|via) (?:text|texts|sms|txt) (?:anymore|any more|no more)',
+  ),
   // "stop stop i already told u": the keyword said over and over.
   wordRegex('^stop(?: stop)+'),
   // "just go away man", "please go away": the sender told to leave.
@@ -95,7 +122,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:delete|erase|remove|wipe|purge) (?:all )?(?:of )?(?:my|our) (?:info|information|contact|contact info|contact information|details|data|personal info|personal information) (?:from|off|out of) (?:your|the|this) (?:system|list|database|records|files|contacts|crm)',
   ),
   wordRegex(`no more (?:${CONTACT_NOUNS}|texting|contact)`),
-  wordRegex('leave (?:me|us) alone'),
+  wordRegex('leave (?:me|us) (?:alone|be)'),
   // Telling the sender to go away, however rudely.
   wordRegex(
     'f off|fuck off|fk off|fuk off|piss off|go to hell|vete al diablo|vete a la mierda|vete al carajo|vayanse al diablo|vayanse a la mierda',
@@ -108,7 +135,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(
-    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the|whatever) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
   ),
   wordRegex(
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
@@ -117,7 +144,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond)(?: back)? to (?:stop|unsubscribe|opt out|get off|be removed|get removed|not get)',
   ),
   // The keyword quoted back: "what part of stop don't you understand", "I told you to stop".
-  wordRegex('what part of (?:stop|no more|unsubscribe|leave me alone|remove me)'),
+  wordRegex('what part of (?:stop|no|no more|unsubscribe|leave me alone|remove me)'),
   wordRegex(
     '(?:i|we|ive|weve) (?:already )?(?:said|told you|texted|typed|wrote|replied|asked you)(?: to)? stop(?: (?:already|again|twice|before|many times|so many times|\\d+ times))?$',
   ),
@@ -129,7 +156,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   // "no me escribas más", "no me manden más casas"; but "ya no me mandes casas de Ontario, busco
   // más por Chino" narrows the search.
   wordRegex(
-    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?! (?:mas )?(?:casas|propiedades|listados|listings|opciones|departamentos|condos|terrenos|lotes) (?:de|en|por|cerca|del|con|sin|arriba|abajo|tan|que) )(?: (?:mas|mensajes))?',
+    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|textee|texteen|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?! (?:mas )?(?:casas|propiedades|listados|listings|opciones|departamentos|condos|terrenos|lotes) (?:de|en|por|cerca|del|con|sin|arriba|abajo|tan|que) )(?: (?:mas|mensajes))?',
   ),
   wordRegex(
     'no (?:me |nos )?(?:vuelvas|vuelva|vuelvan) a (?:escribir|contactar|mandar|enviar|textear|llamar|molestar)',
@@ -138,7 +165,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:(?:estar(?:me|nos) |andar(?:me|nos) )(?:mandando|escribiendo|enviando|molestando|texteando)|escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
   ),
   wordRegex(
-    '(?:para|paren|pare|basta) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto)',
+    '(?:para|paren|pare|basta|alto) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto|mensajitos)',
   ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
   // "quiero que me den de baja"; not "me dieron de baja en el trabajo" (laid off).
@@ -151,12 +178,16 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:ya )?basta de (?:(?:tanta|tantas|tantos|tanto|tus|sus|los|las|estos|estas) )?(?:[a-z]+ (?:y |o ))?(?:mensajes?|textos?|llamadas?)',
   ),
   wordRegex(
-    '(?:vayanse|vete|largate|larguense)(?: (?:a la (?:fregada|chingada|goma|verga)|al (?:carajo|demonio)))?(?: con (?:sus|tus|esos|estos) (?:mensajes|textos)|$)',
+    '(?:vayanse|vete|largate|larguense)(?: mucho)?(?: (?:a la (?:fregada|chingada|ch ngada|chngada|goma|verga)|al (?:carajo|demonio)))?(?: con (?:sus|tus|esos|estos) (?:mensajes|mensajitos|textos)|$)',
   ),
   wordRegex(
     '(?:borrame|sacame|quitame|eliminame|bajame|borrenme|saquenme|quitenme|eliminenme|bajenme|borreme|saqueme|quiteme|elimineme|bajeme) de (?:tu|su|la|sus|esta|estas|sus) (?:lista|listas|base)',
   ),
   wordRegex('(?:borra|borren|borre|olvida|olviden) (?:mi|este) numero'),
+  // "número equivocado, bórrenlo por favor": the wrong number, erased.
+  wordRegex(
+    'numero equivocado(?: [a-z]+){0,3} (?:borrenlo|borrelo|borralo|borrenme|borreme|eliminenlo|eliminelo)',
+  ),
   wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
   wordRegex('no mas (?:mensajes|textos)'),
   wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
@@ -194,10 +225,10 @@ export function stopsSendingContent(clauseList: readonly string[]): boolean {
 
 // Threats about further contact: "I'll report this number", "calling my lawyer if you text me again".
 const REPORTS = wordRegex(
-  `(?:report|reporting|reported) (?:${WHO}|your number|you to)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
+  `(?:report|reporting|reported|mark|marking|flag|flagging) (?:${WHO}|your number|you to|(?:this|it|these|them|this number|your texts|your messages) as spam)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:next|another) (?:text|txt|message|msg|call)(?: [a-z]+){0,2} (?:goes|go|gets sent|is going|will go) (?:to|straight to)|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

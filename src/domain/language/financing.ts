@@ -87,6 +87,26 @@ const NOT_A_LENDER = new Set([
   'DACA',
   'Cash',
   'Efectivo',
+  'Thanks',
+  'Thank',
+  'Thx',
+  'Ty',
+  'Gracias',
+  'Yes',
+  'Yeah',
+  'Yep',
+  'Ok',
+  'Okay',
+  'Si',
+  'Sí',
+  'Just',
+  'Already',
+  'Lol',
+  'And',
+  'But',
+  'So',
+  'Y',
+  'Pero',
 ]);
 
 function lenderOf(raw: string, simple: string): string | undefined {
@@ -142,7 +162,7 @@ const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
 const NO_LENDER_YET =
-  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender))\b/;
+  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
   /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
@@ -220,15 +240,26 @@ const LENDER_SPELLING: Record<string, string> = {
   'mr cooper': 'Mr Cooper',
   'mr. cooper': 'Mr. Cooper',
 };
+// Short names leads use for a lender whose full name we know: "navy fed" is Navy Federal.
+const SHORT_NAMES: Record<string, string> = { 'navy fed': 'Navy Federal' };
 const LENDER_NAMES =
-  /\b(?:chase|wells ?fargo|bank of america|bofa|rocket(?: mortgage)?|u\.?s\.? bank|citi(?:bank)?|navy federal(?: credit union)?|usaa|guild(?: mortgage)?|loan ?depot|fairway(?: independent mortgage)?|guaranteed rate|new american funding|united wholesale(?: mortgage)?|uwm|pennymac|mr\.? cooper|schools ?first(?: fcu| credit union)?|golden (?:1|one)(?: credit union)?|kinecta|arrowhead(?: credit union)?|flagstar|cross ?country(?: mortgage)?|movement mortgage|better(?:\.com| mortgage)|sofi|ally|caliber|freedom mortgage|homepoint|home point|amerisave|provident|logix|wescom|altura|cal ?coast)\b/i;
+  /\b(?:chase|wells ?fargo|bank of america|bofa|rocket(?: mortgage)?|u\.?s\.? bank|citi(?:bank)?|navy fed(?:eral)?(?: credit union)?|usaa|guild(?: mortgage)?|loan ?depot|fairway(?: independent mortgage)?|guaranteed rate|new american funding|united wholesale(?: mortgage)?|uwm|pennymac|mr\.? cooper|schools ?first(?: fcu| credit union)?|golden (?:1|one)(?: credit union)?|kinecta|arrowhead(?: credit union)?|flagstar|cross ?country(?: mortgage)?|movement mortgage|better(?:\.com| mortgage)|sofi|ally|caliber|freedom mortgage|homepoint|home point|amerisave|provident|logix|wescom|altura|cal ?coast)\b/i;
 const LOAN_PROGRAMS = new Set(['FHA', 'VA', 'USDA', 'Conventional', 'Jumbo', 'Cal', 'CalHFA']);
 const FINANCE_TALK =
-  /\b(?:approv\w*|preapprov\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|financ\w*|credit union|prestamista|banco|prestamo|with|w|thru|through|con)\b/;
+  /\b(?:approv\w*|preapprov\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|financ\w*|credit union|prestamista|banco|prestamo|with|w|thru|through|con|letter|carta)\b/;
 const NAMED_LENDER =
   /\b(?:with|w|through|thru|via|con|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
 
+// "yes we're preapproved, Paramount": the lender named right after the approval.
+const APPROVED_COMMA =
+  /\b(?:pre-?approved|preapproved|approved|preaprobad[oa]s?|aprobad[oa]s?)\s*[,:-]\s*((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*)*)/;
+// "sí tenemos la carta, de Banco Popular": the letter's issuer.
+const LETTER_FROM =
+  /\b(?:carta|letter),?\s+(?:de|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
+
 function tidyLender(written: string): string {
+  const alias = SHORT_NAMES[written.toLowerCase()];
+  if (alias) return alias;
   const known = LENDER_SPELLING[written.toLowerCase()];
   if (written === written.toLowerCase() || written === written.toUpperCase())
     return (
@@ -251,7 +282,9 @@ export function readLender(text: string, options: PreapprovalOptions = {}): stri
   if (known) return tidyLender(known[0].replace(/\s+/g, ' '));
   const status = readPreapproval(text, options);
   if (status === null && !PROCESS.test(simple)) return null;
-  const named = NAMED_LENDER.exec(text)?.[1]?.replace(/(?<!\s)\s+(?:of|de)$/, '');
+  const named = (NAMED_LENDER.exec(text) ??
+    LETTER_FROM.exec(text) ??
+    APPROVED_COMMA.exec(text))?.[1]?.replace(/(?<!\s)\s+(?:of|de)$/, '');
   const first = named?.split(/\s+/)[0] ?? '';
   if (!named || NOT_A_LENDER.has(first) || LOAN_PROGRAMS.has(first)) return null;
   return named;

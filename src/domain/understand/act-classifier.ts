@@ -87,6 +87,10 @@ export function fillActs(
     const best = scored.find((s) => s.label.startsWith(`${family}:`));
     if (best === undefined || best.label === 'question:other') continue;
     if (family === 'feeling' && ctx.statesFacts && HANDING_OVER.has(best.label)) continue;
+    // A feeling that hands the lead to a person needs its own label at CLOSING_P too: the family
+    // label alone read "buenas, sí me llegó su mensaje" as a feeling at 0.92, anger at 0.37.
+    if (family === 'feeling' && HANDING_OVER.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
+      continue;
     if (family === 'objection' && !SOFT_OBJECTIONS.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
       continue;
     // A question the rules saw needs its topic to be likely on its own, and better than even odds

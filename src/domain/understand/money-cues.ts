@@ -27,10 +27,10 @@ export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o
  * "ni un centavo menos de 750". A seller's floor is a `price_min`; a buyer's is a `budget_min`.
  */
 export const FLOOR_BEFORE = before(
-  String.raw`\b(?:at least|at the (?:very )?least|no (?:less|lower) than|not (?:less|lower) than|not under|nothing (?:under|below|less than|lower than)|(?:(?:do|ca|wo)n'?t|wouldnt|couldnt|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|lower than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de)`,
+  String.raw`\b(?:at least|at the (?:very )?least|no (?:less|lower) than|not (?:less|lower) than|not under|nothing (?:under|below|less than|lower than)|(?:(?:do|ca|wo)n'?t|wouldn'?t|couldn'?t|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|lower than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de|(?:nada|no|ni) (?:abajo|debajo|por debajo) de|(?:my|our|the) (?:bottom line|floor|lowest|rock bottom)(?: is| would be| price is)?)`,
 );
 export const FLOOR_AFTER =
-  /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|(?:just |even )?to (?:even )?(?:consider|think about|entertain|bother|make it worth)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|ni (?:un )?(?:peso|centavo|dolar) menos)\b/;
+  /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|(?:just |even )?to (?:even )?(?:consider|think about|entertain|bother|make it worth)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|(?:(?:and|y)\s+)?ni (?:un )?(?:peso|centavo|dolar) menos|floor|(?:not|and not) a (?:penny|cent|dollar) (?:under|less|lower))\b/;
 
 /** A buyer's stretch is the real ceiling: "could stretch to 680", "go up to 700 for the right one". */
 export const STRETCH_BEFORE = before(
@@ -69,7 +69,7 @@ export const ADOPTS =
 
 /** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
 export const MORE_THAN_THAT =
-  /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:seems|sounds|feels|looks) (?:way |kinda |kind of |a bit |a little |too )?low|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Wanting more than the figure quoted next: "more than what zillow says, which is 690", "más de lo que dice Zillow". */
 export const MORE_THAN_QUOTED =

@@ -91,6 +91,9 @@ function roleOf(before: string, after: string): Role {
   return 'plain';
 }
 
+const RATES_US =
+  /\b(?:has|have|had|puts?|pegs?|shows?|values?|valued|lists?|estimates?) (?:us|me|ours|mine|our (?:house|home|place)|my (?:house|home|place)) (?:at|around|near|about)\b/g;
+
 /**
  * Who was named before the figure, when the lead has not come back to "I/we" since: an online
  * estimate or someone else; null when the figure is the lead's.
@@ -99,7 +102,9 @@ function someoneElse(before: string): 'other' | 'estimate' | null {
   const plain = before.replace(/'/g, '');
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(OTHERS, plain)) last = m;
-  if (last === null || FIRST_PERSON.test(plain.slice(last.index + last[0].length))) return null;
+  // "Zillow has us at 742", "the appraiser put ours at 700": the lead as the object is still theirs.
+  const since = plain.slice(last?.index ?? 0).replace(RATES_US, ' ');
+  if (last === null || FIRST_PERSON.test(since.slice(last[0].length))) return null;
   return ESTIMATE.test(last[0]) ? 'estimate' : 'other';
 }
 

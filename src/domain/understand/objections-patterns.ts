@@ -207,7 +207,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'already_sold',
     pattern: w(
-      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|its|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|already closed(?! on)|already in (?:escrow|contract)|accepted (?:an|a|the) offer|(?:got|received|had|have) (?:an|a|the) offer (?:and )?(?:took|accepted|we took|we accepted)|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
+      `(?:already|just) sold|sold (?:it|already|the house|the home|the place|our house|my house|to (?:an? |the )?[a-z]+|last (?:week|month|year|${SEASON})|(?:in|back in) ${MONTH}|a (?:week|month|few weeks) ago|yesterday)|(?:house|home|it|its|place|property)(?: has| is| was)?(?: already)? sold|(?:house|home|escrow|it) closed (?:yesterday|last|already|today|on)|closed escrow|already closed(?! on)|already in (?:escrow|contract)(?! on| for)|accepted (?:an|a|the) offer|(?:got|received|had|have) (?:an|a|the) offer (?:and )?(?:took|accepted|we took|we accepted)|took (?:an|a) offer|(?:i|we) sold|(?:its|house is|were|we are|home is) (?:in escrow|under contract|in contract)(?! on| for)|ya (?:la |lo )?(?:vendimos|vendi|vendieron)|ya se vendio|(?:la |lo )?vendimos|aceptamos (?:una|la) oferta|ya esta vendida`,
     ),
     negatable: true,
     statement: true,

@@ -4,12 +4,14 @@ import { readFeelings } from './feelings.ts';
 import { asksAt, type Prepared, prepare } from './objections-text.ts';
 import { EVERYDAY_OBJECTION_RULES } from './objections-everyday.ts';
 import { MORE_OBJECTION_RULES } from './objections-paraphrases.ts';
+import { PLAIN_OBJECTION_RULES } from './objections-plain.ts';
 import { OBJECTION_RULES as BASE_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
 
 const OBJECTION_RULES: readonly ObjectionRule[] = [
   ...BASE_RULES,
   ...MORE_OBJECTION_RULES,
   ...EVERYDAY_OBJECTION_RULES,
+  ...PLAIN_OBJECTION_RULES,
 ];
 import { isNoise, readPolarity } from './polarity.ts';
 import { rememberRead } from './remember-read.ts';

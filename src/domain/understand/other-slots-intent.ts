@@ -24,14 +24,16 @@ const LEADING_ANSWER = new RegExp(
     '(both|los dos|las dos(?: cosas)?|ambos|ambas|buy|buying|buyin|buyer|buyers|compra|comprar|comprando|compramos|compro' +
     '|sell|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)\\b',
 );
+const GUESS_BOTH =
+  /\b(?:i guess|i think|probably|maybe|kinda|creo que|pues) (?:both|los dos|las dos|ambos|ambas)\b/;
 const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|ambos|ambas)$/;
 const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)$/;
 // Plural "buyers", "sellers" are other people ("what do buyers pay", "are sellers giving
 // concessions"); a lead speaking of themselves says "we're buyers" (SELF_AS).
 const WEAK_SELL =
-  /\b(?:sell|selling|seller|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the) (?:house|home|place|condo)|(?:put|putting) (?:ours|it|(?:my|our|the|this) (?:house|home|place|condo|one)) (?:on|up on) the market)\b/;
+  /\b(?:sell|selling|seller|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the)(?: [a-z]+){0,2} (?:house|home|place|condo)|(?:put|putting) (?:ours|it|(?:my|our|the|this) (?:house|home|place|condo|one)) (?:on|up on) the market|(?:ours|mine|(?:my|our|the) (?:place|house|home|condo)(?: in [a-z]+)?) (?:has to|needs to|gotta|must|have to) go|unload (?:ours|mine)|done being a landlord|(?:cuanto|que) (?:me|nos) (?:dan|darian|pagan|pagarian) por (?:la mia|mi casa|la nuestra|nuestra casa)|(?:la casa )?(?:ya )?nos queda (?:muy )?(?:grande|chica))\b/;
 const WEAK_BUY =
-  /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home))\b/;
+  /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home)|algo propio|casa propia|algo mas (?:chico|chica|pequeno|pequena|grande))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 const ON_OUR_OWN =
   /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
@@ -52,7 +54,7 @@ const SELL_TO_GET =
   /\bsell\w* (?:\w+ ){0,4}(?:before|then|to|so|first|and) (?:\w+ ){0,3}(?:get|find) (?:a|another|something|one|the next|our next)\b|\bvender (?:\w+ ){0,3}(?:y|para|antes de|primero) (?:\w+ ){0,3}(?:comprar|buscar)\b/;
 // In the lead bot only, where the side is still open: a lead who loved a house is buying.
 const BUYER_INTEREST =
-  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:gotta|got to|need to|have to) find (?:something|a place|a new place)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto|interested in (?:\w+ ){0,2}(?:properties|homes|houses|condos|duplex|duplexes|rentals|townhomes))\b/;
+  /\b(?:loved it|loved? that (?:house|home|one)|(?:cant|can not|cannot) stop thinking about (?:that|the|this) (?:house|home|place|one|open house|listing)|(?:make|put in|write|end \w+ \w+ with) an offer|(?:what|how much) (?:we|i) can afford|(?:find|finding|encontrar|buscar) (?:a |us a |me a |una )?(?:house|home|place|casa)|(?:gotta|got to|need to|have to) find (?:something|a place|a new place)|(?:quit|stop|done) renting|(?:stopped|started|start) looking|moving (?:here|there|to the area) from|(?:still|were|we are|im|i am) (?:still )?looking (?:for|to|at)|first (?:home|house)|1st time|first time|nos gusto|(?:me|nos) encanto|interested in (?:\w+ ){0,2}(?:properties|homes|houses|condos|duplex|duplexes|rentals|townhomes))\b/;
 const SELLER_INTEREST =
   /\b(?:unload (?:the|our|my|this) (?:house|home|place|condo)|cash(?:ing)? out|get rid of (?:this|the|our|my) (?:one|place|house|home|condo)|depends on (?:the )?offer|(?:for|with) the right (?:price|offer)|if the (?:price|offer) is right)\b/;
 const TRADING_UP =
@@ -60,7 +62,7 @@ const TRADING_UP =
 // The next home named beside the sale: "sell the condo, get a house w a yard", "downsize ... grab
 // something smaller around here".
 const NEXT_HOME =
-  /\b(?:get|grab|find|buy|into) (?:a|an|another|something|one|the next) (?:(?:\w+ ){0,2}(?:house|home|place|condo|townhome|townhouse)|smaller|bigger|larger)\b|\bdownsiz\w*\b/;
+  /\b(?:get|grab|find|buy|into) (?:a|an|another|something|one|the next|the) (?:(?:\w+ ){0,2}(?:house|home|place|condo|townhome|townhouse)|smaller|bigger|larger)\b|\bdownsiz\w*\b/;
 const SELF_AS =
   /\b(?:as a |(?:are|r) the |(?:im|i am|were|we are|we r|i m) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
 // "sellers market", "a buyers market": the market, not the lead.
@@ -147,6 +149,8 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
   const said = [...clauses.filter((c) => !asked.includes(c)), ...planned].join(' ');
   const found = sides(said);
   let { sell, buy } = found;
+  // "downsizing, so I guess both?": both, said with a shrug.
+  if (GUESS_BOTH.test(simple) && (options.justAsked || options.bot === 'lead')) return 'both';
   const leading = LEADING_ANSWER.exec(simple)?.[1];
   if (leading && BOTH_WORD.test(leading)) return options.justAsked || options.bot === 'lead' ? 'both' : null;
   if (leading) {

@@ -33,7 +33,10 @@ export const DIVORCE = cues([
   'ex (?:and i|n i|&)',
   '(?:my|our) ex\\b',
   'ex[- ](?:wife|husband|spouse)',
-  'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando',
+  'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando|me estoy separando',
+  // "my husband left and I can't afford this place on my own".
+  '(?:my|our) (?:husband|wife|spouse|hubby) (?:just )?(?:left|walked out|moved out)',
+  '(?:me|nos) dejo (?:mi )?(?:esposo|esposa|marido|mujer)|(?:mi )?(?:esposo|esposa|marido|mujer) (?:me|nos) dejo',
 ]);
 export const NOT_MARRIED = cues([
   '(?:not|arent|are not|no) (?:\\w+ )?married',
@@ -48,6 +51,8 @@ export const MARRIAGE = cues([
   'nos casamos|casarnos|casarme|me caso|(?:me voy|nos vamos|vamos) a casar|boda|compromet\\w*|recien casados',
 ]);
 export const MOVING_IN = cues([
+  // "my boyfriend has a house in Corona so I'm moving in with him".
+  `${PARTNER}(?: [a-z]+){0,8} moving in (?:with|w) (?:him|her|them)`,
   `moving in (?:with|w) (?:my|our) ${PARTNER}`,
   `moving in (?:with (?:my|our) ${PARTNER}|together)`,
   `move in (?:with (?:my|our) ${PARTNER}|together)`,

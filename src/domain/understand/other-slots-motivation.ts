@@ -24,6 +24,7 @@ export interface MotivationOptions {
 }
 
 const TAXES = cues([
+  'did to (?:my|our) (?:property )?taxes',
   '(?:property|prop) tax\\w*',
   'tax(?:es)? (?:are|is|r) (?:too |so |really |way )?(?:high|crazy|insane|killing)',
   'tax bill',
@@ -36,6 +37,8 @@ const TAXES = cues([
   'impuestos? (?:ya |tan |muy |bien )?(?:estan |son |salen )?(?:carisimos|caros|altisimos|por las nubes)',
 ]);
 const FINANCIAL = cues([
+  'free up (?:some )?(?:cash|money|equity)',
+  'money(?:s| s| is) (?:tight|short)|(?:el )?dinero no (?:nos |me )?alcanza',
   'lost (?:my|his|her|our|their) jobs?',
   '(?:\\d+|a few|a couple|two|three|four|five|six|some|several) (?:\\w+ )?(?:months?|payments?) behind',
   '(?:bank|lender) (?:\\w+ ){0,2}(?:breathing down|on (?:my|our) (?:back|neck)|sent (?:a|us|me|our)|calling|after (?:me|us)|threaten\\w*)',
@@ -110,6 +113,10 @@ const BOUGHT_ANOTHER = cues([
   '(?:ya )?compramos (?:otra|una|la)',
   // "in contract on our dream house in Temecula", "paying two mortgages".
   '(?:in|under) contract on (?:our|a|the|my) (?:new |dream |next )?(?:house|home|place|condo)',
+  // "we just got into a house in Temecula and need to sell ours".
+  '(?:just |already )?got into (?:a|another|our|the) (?:new )?(?:house|home|place|condo)',
+  // "we found a house in Yucaipa and we're already in contract on it so now ours has to sell".
+  'found (?:a|another|our|the) (?:new )?(?:house|home|place|condo)(?: [a-z]+){0,8} (?:in|under) contract',
   '(?:paying|pay|carrying|stuck with) (?:two|2|double) (?:mortgages|house payments|payments)',
   'ya (?:compre|compramos)',
 ]);
@@ -128,6 +135,7 @@ const TENANTS = cues([
   '(?:que|la) rento',
 ]);
 const INVESTMENT = cues([
+  'cashing out and (?:renting|rent)',
   'investment|investing|reinvest\\w*|1031',
   'cash out|cash flow|pull (?:the |our |my )?equity',
   '(?:moving|move|put|putting|roll|rolling) (?:the |our |my )?(?:money|equity|proceeds) (?:into|in to|toward)',
@@ -146,7 +154,7 @@ const UPSIZING = cues([
   // with a casita" (without the room, "she's moving in with us" is `other`).
   "moving in with (?:us|me)(?: [a-z']+){0,8} (?:casita|in ?law|adu|granny flat|guest ?house|more room|more space|bigger|extra (?:room|bedroom))",
   'baby (?:#?\\d|number \\d)',
-  'baby (?:is )?due',
+  'babys? (?:is )?due',
   '(?:another|an extra|one more) (?:bedroom|room)',
   '(?:just )?had (?:a|our|another) baby',
   '(?:were|we are|wife is|im|i am) expecting',
@@ -171,7 +179,10 @@ const DOWNSIZING = cues([
   'empty nest\\w*',
   'kids (?:are|r|have|all)? ?(?:all )?(?:grown|gone|moved out|out of the house)',
   'kids (?:left|moved away)',
-  'smaller (?:place|home|house|condo|one)',
+  // Not a sale priced against someone else's: "our neighbor got 735 for a smaller one".
+  '(?<!for a )smaller (?:place|home|house|condo|one)',
+  // "we don't need 4 bedrooms anymore", "my daughter's off to college".
+  '(?:dont|do not) need (?:[0-9]+|four|five|all (?:these|the|those)|that many|so many) (?:bedrooms|rooms|beds)',
   '(?:something|algo) (?:mas )?(?:smaller|chico|pequeno|chiquito)',
   '(?:muy|demasiado) grande',
   'mas (?:chica|chico|pequena|pequeno)',
@@ -214,6 +225,10 @@ const RELOCATION = cues([
   'ya nos mudamos',
 ]);
 const OTHER = cues([
+  // "the HOA is fining me every week", "city's forcing me to redo the sewer line and I'm DONE".
+  'hoa (?:is |keeps )?(?:fining|fined|fines)|done with (?:the |this )?hoa',
+  '(?:city|county)(?: s| is)? (?:forcing|making) (?:me|us)|done with this (?:house|place)',
+  'vecin[oa](?: de al lado)? (?:es|son) insoportables?',
   '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
   'neighbou?rs (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)',
   'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',

@@ -8,6 +8,7 @@ import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
 import { OTHER_RULE, TOPIC_RULES as BASE_TOPIC_RULES, type TopicRule } from './questions-topics.ts';
 import { EVERYDAY_TOPIC_RULES } from './questions-topics-everyday.ts';
 import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
+import { PLAIN_TOPIC_RULES } from './questions-topics-plain.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
 
@@ -38,7 +39,7 @@ const KNOWS_VALUE = wordRegex(
 );
 // "How much? like 650", "where? rancho": the lead repeats our question and answers it.
 const ECHO =
-  /^(?:who|who me|me|what|when|where|how much|how many|how long|cuanto|cuando|donde|que|quien|yo|what do (?:i|we) (?:want|need))$/;
+  /^(?:who|who me|me|what|when|where|how much|how many|how long|cuanto|cuando|donde|que|quien|yo|what do (?:i|we) (?:want|need)|(?:are|am|r) (?:we|i) (?:pre ?approved|approved)|(?:do|did) (?:we|i) have (?:a |one|an )?(?:lender|budget|agent|letter)?|(?:what|whats) (?:is )?(?:our|my) budget|(?:when|how soon) (?:do|would|will) (?:we|i) (?:want to |wanna )?(?:move|buy|sell)|(?:estamos|estoy) (?:pre)?aprobad[oa]s?)$/;
 // Questions that answer themselves: "did you even read my msg", "are you serious?".
 const RHETORICAL = wordRegex(
   'did (?:you|u|yall|anyone|anybody) (?:even|actually|ever) (?:read|listen|look|check|care)|do (?:you|u|yall|you guys|you people) (?:not|even|never) (?:talk|read|listen|care|check|look)|(?:are|r) (?:you|u|yall) (?:serious|kidding|joking|kidding me|for real right now)|why (?:are|is|r) (?:realtors|agents|you people|yall|you guys|everyone|everybody|people|you all) so|why (?:does|do) (?:everyone|everybody|every1|all of you|yall|you people|you all) (?:keep|need|want|have|always)|why (?:would|should) (?:i|we) (?:ever |even )?(?:book|trust|believe|listen|bother|answer|respond|reply|sell with|work with|give you)|(?:como|que) (?:se atreven|es posible que)',
@@ -48,6 +49,8 @@ const RHETORICAL = wordRegex(
 const POINTS_BACK =
   /^(?:(?:so|and|but|or|well|ok|really|seriously) )*(?:(?:is|isnt) (?:it|that|this)(?: (?:true|so|real|right|correct|a thing))?|right|true|or not|or no|verdad|cierto|o no|no|es cierto|es verdad|que opina|como lo ve(?: usted)?|como la ve(?: usted)?|que piensa|what do (?:you|u) think|thoughts|do (?:you|u) think so|(?:how|why|where|when) (?:did|do|would|does) (?:you|u|they) (?:get|have|find|know|do) (?:it|that|this|them))$/;
 
+const ABOUT_THAT =
+  /(?:^| )(?:is|does|would|will|could) (?:that|this|it) (?:be )?(?:a problem|an issue|ok|okay|bad|matter|a deal breaker|a dealbreaker)$/;
 const WHO_PAYS = wordRegex('who (?:pays|covers|is paying)');
 const ON_THE_MARKET = wordRegex('(?:on|off) the market|still (?:up|listed|for sale|available)');
 // "How long is escrow" asks about the process, not about what closing costs.
@@ -70,7 +73,7 @@ const PRICE_DEFERRAL = wordRegex(
 
 // Said after their own figure: "is that crazy?", "tell me if I'm dreaming", "¿es mucho?".
 const SANITY_CHECK = wordRegex(
-  'is [0-9]+k? (?:even |still |really )?(?:realistic|reasonable|enough|doable|possible|crazy)|(?:is|does|would) (?:that|it|this|the number) (?:sound |be |seem )?(?:crazy|realistic|reasonable|unrealistic|too high|too low|too much|high|low|fair|doable|possible|nuts|insane|right|about right|in the ballpark|ok|okay)|(?:am i|are we|are you) (?:crazy|dreaming|off|nuts|way off|too high|too low|high|low)|(?:es|sera|seria) (?:mucho|poco|demasiado|realista|razonable|justo)',
+  'is [0-9]+k? (?:even |still |really )?(?:realistic|reasonable|enough|doable|possible|crazy)|(?:is|does|would) (?:that|it|this|the number) (?:sound |be |seem )?(?:crazy|realistic|reasonable|unrealistic|too high|too low|too much|high|low|fair|doable|possible|nuts|insane|right|about right|in the ballpark|ok|okay)|(?:am i|are we|are you) (?:crazy|dreaming|off|nuts|way off|too high|too low|high|low)|(?:es|sera|seria) (?:mucho|poco|demasiado|realista|razonable|justo)|^(?:y )?(?:como (?:lo |la )?ve(?: usted)?|que (?:opina|le parece|te parece))$',
 );
 const SANITY_CHECK_SAID = wordRegex(
   '(?:tell me|let me know|lmk) (?:if|whether) (?:im|i am|thats|that is|its|we are|were|this is|i m) (?:crazy|off|wrong|dreaming|nuts|high|low|way off|too high|too low|unrealistic)',
@@ -82,7 +85,12 @@ const RELATIVE_WHAT = wordRegex('(?:under|over|than|above|below|from|like|near|t
 // A seller who asks when someone can come and see the house asks for a visit, not a listing.
 const COMING_OVER = wordRegex('come|came|venir|vengan|venga|vienen|stop by|swing by|pasar|pasen');
 
-const TOPIC_RULES: readonly TopicRule[] = [...BASE_TOPIC_RULES, ...MORE_TOPIC_RULES, ...EVERYDAY_TOPIC_RULES];
+const TOPIC_RULES: readonly TopicRule[] = [
+  ...BASE_TOPIC_RULES,
+  ...MORE_TOPIC_RULES,
+  ...EVERYDAY_TOPIC_RULES,
+  ...PLAIN_TOPIC_RULES,
+];
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
   if (rule.said.some((pattern) => pattern.test(clause.flat))) return true;
@@ -93,6 +101,7 @@ function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
 function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly: boolean): QuestionTopic[] {
   const found: QuestionTopic[] = [];
   for (const rule of TOPIC_RULES) if (ruleHits(rule, clause, saidOnly)) found.push(rule.topic);
+  const named = found.length > 0;
   if (
     (ctx.lastQuestion === 'preapproval' || PREAPPROVAL_NAMED.test(whole)) &&
     clause.asked &&
@@ -155,6 +164,8 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   // "was this from the open house sign-in sheet?" asks where the number came from.
   if (has('home_value') && ZESTIMATE.test(clause.flat)) drop.add('scam');
   if (has('home_value')) drop.add('process');
+  // "not preapproved, is that a problem?": the short question is the topic just named.
+  if (named && ABOUT_THAT.test(clause.flat)) drop.add('other');
   if (has('how_got_number')) {
     drop.add('process');
     drop.add('other');

@@ -114,14 +114,15 @@ const HOLDING_OFF =
 // Talk about the market or the process, not the lead's own plan: "homes sell in 2 weeks here".
 const MARKET_TALK =
   /\b(?:houses|homes|places|properties|casas)(?: (?:around|here|in|this|the|area|neighborhood|usually|typically|are|were|aqui|por|en|la|zona)){0,3} (?:selling|sell|sit|sitting|go|going|se venden)\b|\b(?<!give or )(?:takes?|took|usually|typically|normally|average|how long|cuanto tiempo|tarda|tardan)\b/;
-const MOVING = /\b(?:sell|selling|buy|buying|move|moving|list|listing|out|vender|comprar|mudar\w*)\b/;
+const MOVING =
+  /\b(?:sell|selling|buy|buying|move|moving|list|listing|out|vender|comprar|mudar\w*|(?:need|needs|necesito|necesitamos|ocupamos|ocupo) (?:a |una )?(?:house|home|place|casa))\b/;
 const MARKET_QUESTION = /\b(?:good|best|better|right|bad|worst) (?:time|month|season)\b/;
 const SHOULD = /\b(?:should|worth|or wait|is it)\b/;
 const DONE =
   /\b(?:found|bought) (?:a|our|the|another) (?:house|home|place|condo|townhome)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
 // "we bought in Menifee so we need ours gone by January": the lead's own sale still has a date.
 const SELLING =
-  /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:gone|sold|listed))\b/;
+  /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:(?:has to|needs to|must|gotta|have to) )?(?:gone|sold|listed|go|sell))\b/;
 const SOONER_WISH = /\b(?:sooner|earlier)\b/;
 // "we close on the new one jan 15 so we'd want this one sold by february": the purchase's closing
 // is another home's date; the lead's own sale date, when one is also said, is the plan.

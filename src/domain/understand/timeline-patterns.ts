@@ -186,7 +186,7 @@ export const RULES: Rule[] = [
     re: /\b(?:this|next|esta|(?:la )?(?:proxima|siguiente)) (?:week|semana)\b|\b(?:la )?semana que viene\b/g,
     read: () => days(7),
   },
-  { re: /(?<!\bend )\b(?:this|este) (?:month|mes)\b/g, read: () => months(0) },
+  { re: /(?<!\bend )\b(?:this|este)(?: (?:same|very|mismo))? (?:month|mes)\b/g, read: () => months(0) },
   {
     re: /\b(?:next month|(?:el )?(?:proximo|siguiente) mes|el mes (?:que viene|que entra|entrante))\b/g,
     read: () => months(1),
@@ -217,6 +217,10 @@ export const RULES: Rule[] = [
     read: () => date({ month: 12, day: 20 }),
   },
   { re: /\b(?:before|by|until|antes de) thanksgiving\b/g, read: () => date({ month: 11, day: 26 }) },
+  {
+    re: /\b(?:before|by|until|till|for|antes de|para) (?:the )?(?:valentines?|san valentin|(?:el )?dia de(?:l)? (?:amor|san valentin))(?: day)?\b/g,
+    read: () => date({ month: 2, day: 14 }),
+  },
   {
     re: /\b(?:the )?end of next year\b|\b(?:fin|finales) del (?:(?:proximo|siguiente) ano|ano que viene)\b/g,
     read: () => date({ month: 12, nextYear: true }),

@@ -1,0 +1,99 @@
+import type { ObjectionRule } from './objections-patterns.ts';
+
+/**
+ * Objections said plainly, the way a text is fired off: a purchase done in passing ("we needed a
+ * house and we got one"), not yet in so many words ("touch base with me in like 18 months"), the
+ * texts themselves mocked ("u guys text more than my ex"), scorn for the trade ("you'd just
+ * lowball me anyway"), a flat no ("not gonna happen chief", "nel, no vendo"), a sign in the yard
+ * from another company. Same form as OBJECTION_RULES (objections-patterns.ts).
+ */
+
+const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
+
+const MONTH =
+  '(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)';
+const TEXTS = '(?:texts|text messages|messages|calls|textos|mensajes|mensajitos|llamadas)';
+const YOU = '(?:you|yall|you guys|you people|this number|your company)';
+
+export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
+  {
+    // "we needed a house and we got one 😂 closed nov 30", "closed last week on a condo".
+    type: 'already_bought',
+    pattern: w(
+      `(?:and|but|already|so) (?:we|i) got (?:one|1)(?: already)?(?! (?:more|of|question))|(?:we|i) closed (?:on (?:it|a [a-z]+|our [a-z]+) )?(?:${MONTH} [0-9]{1,2}|last (?:week|month)|yesterday)`,
+    ),
+    statement: true,
+    notFor: ['seller'],
+    unless: /\b(?:sell|selling|list|listing|vender)\b/,
+  },
+  {
+    // "touch base with me in like 18 months, not before", "check back after my wife finishes
+    // residency", "not in the market yet", "going to pass for now, not really a good time",
+    // "apenas estamos juntando para el enganche", "pero no ahorita, tal vez en unos 2 años".
+    type: 'too_early',
+    pattern: w(
+      '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|juntando (?:para )?(?:el )?enganche|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
+    ),
+    statement: true,
+  },
+  {
+    // The texts mocked or complained of: "u guys text more than my ex", "a text from you people
+    // every morning", "do you guys text everyone on the street", "who texts at 6am", "ya basta de
+    // mensajes", "i'm done with these texts", "alto ya con los textos", "chill with the texts".
+    type: 'stop_texting',
+    pattern: w(
+      `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about`,
+    ),
+  },
+  {
+    // Scorn for the trade or for us: "you'd just lowball me anyway", "what's it to you", "is that
+    // what they call spam bots now", "realtors did nothing for me", "pathetic", "have some
+    // decency", "anyone but a guy who cold texts me", "nomás andan buscando a quién sacarle dinero".
+    type: 'hostile',
+    pattern: w(
+      '(?:just|only|gonna|going to|always) lowball (?:me|us)|whats it to (?:you|ya)|spam ?bots?|(?:realtors|agents|you people|you guys) (?:did|do|does) (?:nothing|jack|squat)|pathetic|pateticos?|have some (?:decency|respect|shame)|anyone but (?:you|a guy|an agent|a realtor|someone who)|sacar(?:le|les|nos|me)? (?:el )?dinero|a la (?:chingada|ch ngada|chngada)|son (?:unos|puros) (?:buitres|vividores|rateros|ratas|interesados)',
+    ),
+  },
+  {
+    // A flat no: "not gonna happen chief", "nel, no vendo", "ni de chiste", "no means no", "hard
+    // no", "we're never leaving", "zero plans to sell", "the house isn't going anywhere, neither
+    // are we", "aquí nos vamos a quedar", "I'll sell to anyone but you", "no les vendo nada".
+    type: 'not_interested',
+    pattern: w(
+      'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada',
+    ),
+    statement: true,
+  },
+  {
+    // "its with another agent so doesnt matter", "sign's already in the yard, different company",
+    // "we're handling it without an agent".
+    type: 'listed_with_other',
+    pattern: w(
+      '(?:its|it is|the house is|our house is) (?:already )?(?:with|listed with) (?:another|a different|other|some other) (?:agent|realtor|broker|company)|signs? (?:is )?(?:already )?in the (?:front )?yard|(?:handling|doing|selling) it (?:ourselves|myself|without an? (?:agent|realtor))',
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // "I like scrolling listings at night lol not actually buying anything".
+    type: 'just_looking',
+    pattern: w(
+      'not (?:actually |really )?buying (?:anything|yet)|scrolling (?:listings|zillow|redfin|realtor)',
+    ),
+    statement: true,
+  },
+  {
+    // "pulled the listing, the rates scared off every buyer".
+    type: 'not_selling_anymore',
+    pattern: w('pulled (?:the|our) listing|(?:took|taken) (?:it|the house|our house) off the market'),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // "had a cash buyer knock on the door lol, it's done".
+    type: 'already_sold',
+    pattern: w('(?:had|got|found) (?:a )?(?:cash )?buyer(?: [a-z]+){0,6} (?:its|it is) (?:done|sold|gone)'),
+    statement: true,
+    notFor: ['buyer'],
+  },
+];

@@ -1,0 +1,106 @@
+import { wordRegex } from '../compliance/text.ts';
+import { type TopicRule, YOU } from './questions-topics.ts';
+
+// Questions asked by the situation they are in rather than by the topic's name: the lender "thing"
+// before touring, what a 3/2 "pulls" in a city, a free valuation, whether the neighbour's price is
+// ours too, a listing that dropped its price or went into escrow, the lawsuit about buyers' agents,
+// how the sender knew we own a house. Same form as TOPIC_RULES (questions-topics.ts).
+
+const LENDER = '(?:lender|loan|bank|approval|pre ?approval|letter|proof of funds)';
+
+export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
+  {
+    // "can we tour a couple first or does the lender thing have to happen before", "do open houses
+    // need proof of funds", "¿primero el banco o primero buscar casa?", "sin carta de aprobación ni
+    // me van a enseñar casas, ¿es cierto?", "what's the point of it if I'm just looking first?".
+    topic: 'preapproval_needed',
+    said: [
+      wordRegex(
+        'primero (?:el banco|la carta|el prestamo|la aprobacion|la preaprobacion) o (?:primero )?(?:buscar|ver) (?:casa|casas)|sin (?:la )?carta(?: de (?:pre)?aprobacion)?(?: [a-z]+){0,4} (?:ensenar|mostrar|ver) casas',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        `not (?:pre ?approved|approved)(?: yet)?,? (?:is that|does that|will that be|would that be) (?:a problem|an issue|ok|okay|bad|a deal breaker|matter)|no tengo (?:la )?(?:pre)?aprobacion(?: todavia)?,? (?:es|hay) (?:problema|algun problema)|(?:tour|see|look at|view) (?:a couple|a few|some)(?: [a-z]+)? first|${LENDER}(?: thing| part| stuff)? (?:have to|has to|need to|needs to|gotta) (?:happen|come|be done) (?:first|before)|open houses? (?:need|needs|require|requires|ask for)|(?:whats|what is) the point(?: of (?:it|that|getting (?:it|one|approved|pre ?approved)))? if (?:im|i am|were|we are) (?:just )?(?:looking|browsing)|${LENDER} first or (?:house hunting|looking|touring|homes) first`,
+      ),
+    ],
+  },
+  {
+    // "Gmail is better for me than text", "por correo es más fácil".
+    topic: 'switch_to_email',
+    said: [
+      wordRegex(
+        '(?:gmail|email|e mail|correo)(?: is| es)? (?:better|easier|mejor|mas facil)(?: for me| para mi)?(?: than (?:text|texting|texts))?',
+      ),
+    ],
+    asked: [],
+  },
+  {
+    // "has the price dropped on that Etiwanda listing yet", "¿ya está en escrow o todavía aceptan
+    // ofertas?".
+    topic: 'listing_status',
+    said: [],
+    asked: [
+      wordRegex(
+        'price (?:dropped|come down|gone down|been reduced|been cut)|(?:has|did) (?:it|that one|the [a-z]+ one) (?:dropped|come down|gone down)|(?:ya )?esta en escrow|(?:todavia|aun) (?:aceptan|reciben|toman) ofertas|still (?:taking|accepting) offers',
+      ),
+    ],
+  },
+  {
+    // "curious what a 3/2 with original kitchen pulls in Upland", "can jorge do one of those free
+    // valuation things", "¿en cuánto se están vendiendo las casas en mi calle?", "la vecina vendió
+    // en 780, ¿la mía vale igual?", "¿me puede mandar un estimado?".
+    topic: 'home_value',
+    said: [
+      wordRegex(
+        'what (?:a|my|our)(?: [a-z0-9]+){0,6} (?:pulls|pulls in|fetches|goes for|sells for) in [a-z]+|free (?:home )?(?:valuation|evaluation|estimate|market analysis|cma)|valuation things?|(?:mandar|mandarme|enviar|enviarme|dar|darme) (?:un|el) (?:estimado|avaluo)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        '[0-9]{3}k? (?:k |mil |thousand |grand )?(?:como (?:lo |la )?ve|que (?:opina|le parece|te parece)|what do you think|is that (?:fair|realistic|reasonable|too high|too low|ok|right)|does that sound (?:fair|right|reasonable|ok))|(?:en cuanto|a como) se (?:estan vendiendo|venden|vendieron) las casas (?:en|de) (?:mi|nuestra) (?:calle|cuadra|colonia|vecindario|zona)|(?:la|el) (?:mia|mio|nuestra|nuestro) (?:vale|valdra|valdria)|(?:vale|valdra|valdria) (?:lo mismo|igual)',
+      ),
+    ],
+  },
+  {
+    // "heard buyers pay their own agent now after that lawsuit thing, true?".
+    topic: 'fees_commission',
+    said: [
+      wordRegex(
+        'buyers? (?:pay|paying|have to pay|gotta pay) (?:their|our|my|the) (?:own )?(?:agent|realtor)|(?:nar|commission|realtor|realtors) (?:lawsuit|settlement)|that lawsuit',
+      ),
+    ],
+    asked: [],
+  },
+  {
+    // "¿necesito dar mucho de enganche?", "can you help me understand escrow", "¿cuándo empezaría a
+    // anunciarla si firmo?".
+    topic: 'process',
+    said: [
+      wordRegex(
+        'help (?:me|us) understand (?:escrow|the process|how (?:it|this|escrow|selling|buying) works)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        '(?:necesito|ocupo|tengo que|necesitamos|ocupamos) (?:dar|poner|tener) (?:mucho |mucha |cuanto )?(?:de )?enganche|cuando (?:empezaria|empezarian|empieza|empiezan|comenzaria|comenzarian) a (?:anunciarla|anunciar|listarla|publicarla|promocionarla)|when would (?:you|it|he|they) (?:start|begin) (?:marketing|listing|advertising|showing)',
+      ),
+    ],
+  },
+  {
+    // "¿y usted cómo sabe que tengo casa?", "do you guys text everyone on the street or just me".
+    topic: 'how_got_number',
+    said: [],
+    asked: [
+      wordRegex(
+        `(?:como|de donde) (?:sabe|sabes|saben|supo|supieron) que (?:tengo|tenemos) (?:casa|una casa|propiedad)|how (?:do|did|does) (?:${YOU}) know (?:i|we) (?:own|have) (?:a |the )?(?:house|home|place)|(?:text|message|contact) everyone on (?:the|my|our) (?:street|block)`,
+      ),
+    ],
+  },
+  {
+    // "me da desconfianza", "sounds sketchy".
+    topic: 'scam',
+    said: [wordRegex('me da desconfianza|(?:sounds|seems|feels) (?:sketchy|fishy|shady|sus)')],
+    asked: [],
+  },
+];
