@@ -5,6 +5,7 @@ import { buyerTemperature } from './buyer/temperature.ts';
 import type { SoldComp } from './cma/types.ts';
 import { checkOutbound, detectOptIn, sanitizeOutbound } from './compliance/index.ts';
 import { detectHelp } from './compliance/keywords.ts';
+import { contactTemperature } from './contact-temperature.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
 import { answerOnly, closedByNo, disqualified, resumeAfterHold, silentMove } from './policy/hold.ts';
@@ -304,14 +305,16 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
             input.financial?.source === 'service' && input.financial.preApproved,
           )
         : leadTemp;
-  state.temperature = ownerTemp;
+  state.temperature = disqualified(state)
+    ? 'cold'
+    : contactTemperature(f, state.owner, ownerTemp, cfg.thresholds.buyerHotDays);
   // Our own hold lasts while the agent has it; a compliance ticket is never one we lift ourselves.
   if (ctx.compliance) state.held = null;
   else if (ctx.escalation) state.held = ctx.escalation.reason;
 
-  // One temperature for the contact: the Lead tag follows the owning bot's verdict, so Hot-Lead
-  // never sits beside Cold-Seller.
-  setTemperatureTag(ctx, 'Lead', ownerTemp);
+  // One temperature for the contact: the Lead tag follows the owning bot's verdict (the hotter side
+  // when selling and buying), so Hot-Lead never sits beside Cold-Seller.
+  setTemperatureTag(ctx, 'Lead', state.temperature);
   ctx.setField('lead_score', state.leadScore);
   if (state.owner === 'seller') {
     const acceptable = sellerTimelineAcceptable(f);

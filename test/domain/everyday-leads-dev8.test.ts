@@ -292,3 +292,45 @@ describe('whole conversations from the eighth split', () => {
     ).toBeUndefined();
   });
 });
+
+describe('selling and buying, floors and lenders said in passing', () => {
+  it('a booked seller who also buys stays a hot lead while the purchase is qualified', () => {
+    const turns = converse(
+      [
+        "yes we're thinking about selling, we're having baby #3 and the house is too small",
+        "we'd like to be in a bigger place by summer but sell first, so like march or april",
+        'good condition, new carpet and paint',
+        "we'd want 720. actually make it 740",
+        'does Jorge charge the full 6?',
+        'tuesday or wednesday evening',
+      ],
+      ['Seller-Lead'],
+      { calendar: true, slots: ['2026-12-05T21:00:00Z', '2026-12-07T18:00:00Z', '2026-12-08T18:00:00Z'] },
+    );
+    expect(turns[4]?.reply).toMatch(/Which one works best for you: 1\)/);
+    const last = turns.at(-1);
+    expect(last?.state.owner).toBe('buyer');
+    expect(last?.state.temperature).toBe('hot');
+    expect(last?.actions).not.toContainEqual({ type: 'add_tags', tags: ['Warm-Lead'] });
+  });
+
+  it('"menos de 700 no" is a floor, "menos de 700" a ceiling', () => {
+    expect(read('entre 700 y 750, pero menos de 700 no', 'seller', 'price').slots).toMatchObject({
+      price_min: 700_000,
+      price_max: 750_000,
+    });
+    expect(read('menos de 700', 'seller', 'price').slots.price_max).toBe(700_000);
+  });
+
+  it('a lender named beside the budget or the approval', () => {
+    expect(read('sí, tenemos preaprobación de Banco Popular por 520', 'buyer', 'budget').slots.lender).toBe(
+      'Banco Popular',
+    );
+    expect(
+      read("Navy Federal, up to 575 but we'd like to stay around 540", 'buyer', 'budget').slots,
+    ).toMatchObject({
+      lender: 'Navy Federal',
+      budget_max: 540_000,
+    });
+  });
+});

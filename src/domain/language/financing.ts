@@ -246,7 +246,7 @@ const LENDER_NAMES =
   /\b(?:chase|wells ?fargo|bank of america|bofa|rocket(?: mortgage)?|u\.?s\.? bank|citi(?:bank)?|navy fed(?:eral)?(?: credit union)?|usaa|guild(?: mortgage)?|loan ?depot|fairway(?: independent mortgage)?|guaranteed rate|new american funding|united wholesale(?: mortgage)?|uwm|pennymac|mr\.? cooper|schools ?first(?: fcu| credit union)?|golden (?:1|one)(?: credit union)?|kinecta|arrowhead(?: credit union)?|flagstar|cross ?country(?: mortgage)?|movement mortgage|better(?:\.com| mortgage)|sofi|ally|caliber|freedom mortgage|homepoint|home point|amerisave|provident|logix|wescom|altura|cal ?coast)\b/i;
 const LOAN_PROGRAMS = new Set(['FHA', 'VA', 'USDA', 'Conventional', 'Jumbo', 'Cal', 'CalHFA']);
 const FINANCE_TALK =
-  /\b(?:approv\w*|preapprov\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|financ\w*|credit union|prestamista|banco|prestamo|with|w|thru|through|con|letter|carta)\b/;
+  /\b(?:approv\w*|preapprov\w*|aprob\w*|preaprob\w*|qualif\w*|lender|loan|mortgage|bank|financ\w*|credit union|prestamista|banco|prestamo|with|w|thru|through|con|letter|carta|up to|hasta|budget|presupuesto)\b/;
 const NAMED_LENDER =
   /\b(?:with|w|through|thru|via|con|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
 
@@ -255,7 +255,7 @@ const APPROVED_COMMA =
   /\b(?:pre-?approved|preapproved|approved|preaprobad[oa]s?|aprobad[oa]s?)\s*[,:-]\s*((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*)*)/;
 // "sí tenemos la carta, de Banco Popular": the letter's issuer.
 const LETTER_FROM =
-  /\b(?:carta|letter),?\s+(?:de|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
+  /\b(?:carta|letter|pre-?aprobaci[oó]n|aprobaci[oó]n|pre-?approval|approval),?\s+(?:de|from)\s+((?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de))*)/;
 
 function tidyLender(written: string): string {
   const alias = SHORT_NAMES[written.toLowerCase()];

@@ -82,10 +82,14 @@ const CONTRAST = /,|\b(?:but|pero)\b/;
 const CLAUSE_BREAK = /[.!?;,\n]/g;
 const SENTENCE_END = /[.!?;\n]/;
 
+const NO_AFTER = /^\s*(?:,\s*)?(?:no|nope|no way|ni loco|ni loca)\b(?!\s+(?:mas|more|pasa|pasamos))/;
+
 function roleOf(before: string, after: string): Role {
   if (APPROVAL_BEFORE.test(before)) return 'approval';
   if (STRETCH_BEFORE.test(before)) return 'stretch';
   if (FLOOR_BEFORE.test(before) || FLOOR_AFTER.test(after) || CLEARS_DEBT_BEFORE.test(before)) return 'floor';
+  // "menos de 700 no", "less than 700, no": the ceiling turned down is a floor.
+  if (MAX_BEFORE.test(before) && NO_AFTER.test(after)) return 'floor';
   if (MAX_BEFORE.test(before) || MAX_AFTER.test(after)) return 'max';
   if (MIN_BEFORE.test(before) || MIN_AFTER.test(after)) return 'min';
   return 'plain';
