@@ -212,7 +212,8 @@ export function readMessage(
   };
 }
 
-const TAKEN_BACK = /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en)$/;
+const TAKEN_BACK =
+  /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en|anywhere but|anything but|except|excepto|menos|but not)$/;
 /** "Fontana not Rialto", "en vez de Rialto": the place named right after a word that takes it back. */
 function takenBack(plain: string, area: string): boolean {
   const at = plain.indexOf(simplify(area));

@@ -334,3 +334,32 @@ describe('selling and buying, floors and lenders said in passing', () => {
     });
   });
 });
+
+describe('feelings said in passing', () => {
+  it.each([
+    ['f off jorge', 'anger'],
+    ['pinches agentes, nomás quieren su comisión', 'anger'],
+    ['nos vamos a casar en junio 💍', 'excitement'],
+    ['the endless bidding wars are exhausting', 'stress'],
+    ['still waiting on underwriting and its killing me', 'stress'],
+    ['need it gone by the 20th, movers are booked', 'urgency'],
+    ['grandma always said it was worth a million lol. i miss her', 'grief'],
+  ] as const)('%j shows %s', (text, kind) => {
+    expect(read(text, 'seller', 'price').acts).toContainEqual({ act: 'feeling', kind });
+  });
+
+  it('a grudge against a city is no anger at us, and the city is left out', () => {
+    const turns = converse(
+      [
+        'hi',
+        '600 max',
+        'preapproved with chase',
+        "anywhere but Fontana, we got burned there and I'm still mad. Rialto I guess",
+      ],
+      ['Buyer-Lead'],
+    );
+    const last = turns.at(-1);
+    expect(last?.escalation).toBeNull();
+    expect(last?.state.facts.areas).toEqual(['Rialto']);
+  });
+});
