@@ -337,7 +337,6 @@ describe('selling and buying, floors and lenders said in passing', () => {
 
 describe('feelings said in passing', () => {
   it.each([
-    ['f off jorge', 'anger'],
     ['pinches agentes, nomás quieren su comisión', 'anger'],
     ['nos vamos a casar en junio 💍', 'excitement'],
     ['the endless bidding wars are exhausting', 'stress'],

@@ -15,6 +15,8 @@ const ARTICLE = '(?:(?:a|an|just|really|actually|actual|even|like|live|some|one 
 const SINCERE: readonly RegExp[] = [
   wordRegex(`(?:are|r) (?:you|u|ya) ${ARTICLE}(?:${MACHINE}|${PERSON})`),
   /^(?:so |wait |hey |hmm |um )?(?:you|u) (?:a|an) (?:bot|robot|chatbot|ai|machine|computer)(?![a-z0-9])/,
+  // "u a real person or AI?"
+  /^(?:so |wait |hey |hmm |um )?(?:you|u) (?:a |an )?real (?:person|human)(?: or (?:a |an )?(?:bot|robot|ai|a i|machine|computer))?$/,
   wordRegex(
     `(?:is|was) (?:this|that) ${ARTICLE}(?:${MACHINE}|${PERSON_OBJECT}|being (?:sent|written|answered) by (?:a |an )?(?:${MACHINE}|${PERSON_OBJECT}))`,
   ),
@@ -42,7 +44,7 @@ const SINCERE: readonly RegExp[] = [
     '(?:hablo|estoy hablando|estoy platicando|hablando|platico|escribo|estoy escribiendo|me escribe|me contesta) (?:con|a) (?:un |una )?(?:robot|bot|ia|maquina|computadora|persona real|persona de verdad|humano|alguien real|persona$)',
   ),
   wordRegex('(?:son|estos son) (?:mensajes )?(?:automaticos|automatizados)'),
-  /^(?:y )?(?:es|sera|seras) (?:un |una )?(?:bot|robot|chatbot|ia|inteligencia artificial|maquina|computadora|programa|contestadora automatica)$/,
+  /^(?:y )?(?:es|sera|seras) (?:un |una )?(?:bot|robot|chatbot|ia|inteligencia artificial|maquina|computadora|programa|contestadora automatica)(?: (?:el|la|lo) que (?:me|nos) (?:escribe|contesta|responde|manda))?$/,
   wordRegex(
     '(?:me contesta|me responde|me escribe|me esta escribiendo|contesta|responde) (?:un |una )?(?:persona|humano|humana|robot|bot|maquina|computadora|ia|programa)',
   ),

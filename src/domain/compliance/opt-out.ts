@@ -13,6 +13,7 @@ import {
   REQUEST_PATTERNS,
   retractsOptOut,
   stopsSendingContent,
+  takesStopBack,
   threatensOverContact,
 } from './stop-requests.ts';
 import { remember } from '../remember.ts';
@@ -173,7 +174,7 @@ function isKeywordMessage(text: string, whole: BareSet, sentence: BareSet, fragm
  */
 export const detectRevocation = remember((text: string): boolean => {
   if (flatten(text).length === 0) return STOP_SIGN.test(text);
-  if (retractsOptOut(text)) return false;
+  if (retractsOptOut(text) || takesStopBack(text)) return false;
   if (isKeywordMessage(text, WHOLE_OPT_OUT, OPT_OUT, FRAGMENT_OPT_OUT)) return true;
   if (stopsSendingContent(clauses(text))) return true;
   return sentences(text).some((s) => requestsStop(s) || threatensOverContact(s));
@@ -270,5 +271,5 @@ const STOP_BUT_WANTS = wordRegex(
 // "... I do want to talk about selling", "sí me interesa comprar": wanting the conversation says
 // the texts may come.
 const MAY_WRITE = wordRegex(
-  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:si|todavia|aun) (?:me|nos) interesa|(?:si|todavia|aun) (?:quiero|queremos) (?:informacion|info|saber|vender|comprar)|(?:i|we) (?:do|still) (?:want|need) (?:info|information|to sell|to buy)|(?:i|we) am still interested|(?:im|were) still interested|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear|mandar casas|mandando casas|enviar casas|enviando casas)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
+  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:si|todavia|aun) (?:me|nos) interesa|(?:si|todavia|aun) (?:quiero|queremos) (?:informacion|info|saber|vender|comprar|(?:los |sus )?(?:mensajes|textos))|(?:i|we) (?:do|still) (?:want|need) (?:info|information|to sell|to buy)|(?:i|we) am still interested|(?:im|were) still interested|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear|mandar casas|mandando casas|enviar casas|enviando casas)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

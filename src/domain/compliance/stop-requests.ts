@@ -82,6 +82,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:ya no|no mas) (?:por|con) (?:mensaje|mensajes|texto|textos|sms|mensajito|mensajitos)|not (?:by|over|through|via) (?:text|texts|sms|txt) (?:anymore|any more|no more)',
   ),
+  // "I'm blocking this number", "déjenme de mandar mensajes".
+  wordRegex(
+    '(?:im|i am|gonna|going to|will|ill|about to) (?:be )?block(?:ing)? (?:this number|your number|you|yall|this)|(?:dejenme|dejame|dejeme|dejennos) de (?:mandar|enviar|escribir|textear)',
+  ),
   // "stop stop i already told u": the keyword said over and over.
   wordRegex('^stop(?: stop)+'),
   // "just go away man", "please go away": the sender told to leave.
@@ -135,7 +139,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(
-    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the|whatever) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit|go away)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the|whatever) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
   ),
   wordRegex(
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
@@ -197,7 +201,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // "cómo hago para que ya no me lleguen estos mensajes", "que ya no me manden mensajes".
   wordRegex(
-    'para que (?:ya )?no (?:me|nos) (?:lleguen|manden|mande|mandes|escriban|escriba|escribas|envien|envie|sigan mandando|sigan escribiendo)(?: (?:mas|estos|sus|tus|los))?(?: (?:mensajes|textos|mensajitos))?$|(?:como|que) (?:hago|hacemos|puedo hacer) para (?:ya )?no recibir',
+    '(?:para|pa) que (?:ya )?no (?:me|nos) (?:lleguen|manden|mande|mandes|escriban|escriba|escribas|envien|envie|sigan mandando|sigan escribiendo)(?: (?:mas|estos|sus|tus|los))?(?: (?:mensajes|textos|mensajitos))?$|(?:como|que) (?:hago|hacemos|puedo hacer) para (?:ya )?no recibir',
   ),
   wordRegex(
     'como me (?:cancelo|doy de baja|desuscribo|salgo de (?:la|esta|su|tu) lista)|como (?:dejo|puedo dejar) de recibir',
@@ -228,7 +232,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported|mark|marking|flag|flagging) (?:${WHO}|your number|you to|(?:this|it|these|them|this number|your texts|your messages) as spam)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:next|another) (?:text|txt|message|msg|call)(?: [a-z]+){0,2} (?:goes|go|gets sent|is going|will go) (?:to|straight to)|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call)|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:next|another) (?:text|txt|message|msg|call)(?: [a-z]+){0,2} (?:goes|go|gets sent|is going|will go) (?:to|straight to)|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call|of (?:these|those|them|your (?:texts|messages)))|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',
@@ -240,9 +244,19 @@ export function threatensOverContact(flat: string): boolean {
 
 // Taking an opt-out back: "I said stop by accident", "texted STOP by mistake", "puse baja por error".
 const RETRACTION = wordRegex(
-  '(?:me di|nos dimos|di) de baja (?:sin querer|por error|por equivocacion|por accidente)|(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
+  '(?:me di|nos dimos|di) de baja (?:sin querer|por error|por equivocacion|por accidente)|(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:hit|pressed|sent|typed|tapped) (?:that|it|this) (?:by (?:accident|mistake)|accidentally|on accident|sin querer|por error)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
 );
 
 export function retractsOptOut(text: string): boolean {
   return RETRACTION.test(flatten(text));
+}
+
+// "stop. actually wait no, I do want to know what it's worth": the keyword taken back before the
+// message ends. Not an opt-out, and not a START either (nothing was revoked).
+const STOP_TAKEN_BACK = wordRegex(
+  '^(?:stop|alto|para|baja|cancel) (?:actually|jk|just kidding|nvm|never ?mind|mejor no|(?:wait|espera|no espera) no)(?: (?:wait|no|actually|espera))* (?:i|we|yo|si) (?:do |still |really )?(?:want|wanna|need|quiero|queremos)',
+);
+
+export function takesStopBack(text: string): boolean {
+  return STOP_TAKEN_BACK.test(flatten(text));
 }

@@ -33,7 +33,7 @@ const NOT_STREET_WORDS = new Set(
     'a an the and or but to in of for with my our your his her their is are was be at on by per it this ' +
     'that bed beds bedroom bedrooms br bath baths bathroom bathrooms ba car cars garage garages story ' +
     'stories sq ft feet square acre acres month months day days week weeks year years yr yrs kid kids ' +
-    'people dogs cats minutes mins miles hours times homes houses dollars percent down k m thousand ' +
+    'people dogs cats minutes mins miles hours hrs hr each times homes houses dollars percent down k m thousand ' +
     'million mil units more less than about around over under only just we i you they he she some other ' +
     'de la el los las y en mi su meses dias anos recamaras cuartos banos'
   ).split(' '),

@@ -34,6 +34,7 @@ export const POOR_CUES = cues([
   'se (?:esta )?cayendo',
 ]);
 export const NEEDS_WORK_CUES = cues([
+  '(?:it|house|place) needs a lot\\b(?! of)',
   'fixer(?:[- ]?upper)?',
   '(?:a |theres a |there is a |has a |got a )?(?:leak|leaks|leaking)(?: [a-z]+)? (?:under|in|from|behind)',
   '(?:techo|roof|cocina|kitchen|ac|aire|pool|alberca|plomeria|plumbing|bano|bathroom|piso|pisos|floors) (?:esta|is|s|are|estan) (?:muy |really |pretty |so )?(?:mal|bad|rough|shot|terrible)',
@@ -134,6 +135,7 @@ export const GOOD_CUES = cues([
   '(?:carpets?|paint|flooring|alfombra|pintura) (?:is|are|s|esta|estan) (?:kinda |pretty |really |a bit |muy )?(?:old|worn|dated|ugly|vieja|gastada)|(?:old|worn|dated) (?:carpets?|paint|flooring)',
 ]);
 export const EXCELLENT_CUES = cues([
+  'basically new|built it in 20[12][0-9]|perfectas condiciones|perfecto estado',
   'excellent|excelente',
   'pristine|immaculate|spotless|impecable',
   'move[- ]?in[- ]?ready',

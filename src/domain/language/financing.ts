@@ -17,13 +17,13 @@ export interface FinancingOptions {
 const APPROVAL =
   '(?:pre ?-?approv\\w*|preapprov\\w*|pre ?-?qualif\\w*|prequalif\\w*|approv\\w*|pre ?-?aprob\\w*|preaprob\\w*|aprobad[oa]s?)';
 const NOT_APPROVED = new RegExp(
-  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
+  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|no (?:tenemos|tengo) (?:la |una )?carta|(?:dont|do not) have (?:a|the|our|my) (?:letter|pre ?approval)|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
 );
 const PROCESS = new RegExp(
   `\\b(?:getting ${APPROVAL}|working on (?:getting |our |my |the )?(?:${APPROVAL}|financing|loan|mortgage)|(?:in|started) the (?:process|application)|applying|applied|waiting (?:on|for) (?:the |my |our )?(?:approval|pre ?-?approval|lender|underwriting|bank|letter)|(?:talking|speaking|meeting|working) (?:to|with) (?:a |my |our |the )?(?:lender|bank|loan officer|broker|mortgage)|pre ?-?qualified|prequalified|en proceso|tramitando|aplicando|aplique|hablando con (?:un |el |mi )?(?:banco|prestamista|lender))\\b`,
 );
 const APPROVED = new RegExp(
-  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron)\\b`,
+  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron|(?:el banco|the bank) (?:nos|me) aprobo)\\b`,
 );
 // How a buyer says they pay cash; a seller's "cash offer" and a bare "cash" count only as CASH.
 const BUYER_CASH_WORDS =
@@ -162,7 +162,7 @@ const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
 const NO_LENDER_YET =
-  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
+  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|credit(?:s| s| is) (?:bad|not great|messed up|shot)|(?:fixing|working on|repairing) (?:my|our) credit|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
   /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
@@ -277,8 +277,10 @@ function tidyLender(written: string): string {
  */
 export function readLender(text: string, options: PreapprovalOptions = {}): string | null {
   const simple = simplify(text);
-  if (!options.justAsked && !FINANCE_TALK.test(simple)) return null;
   const known = LENDER_NAMES.exec(text);
+  // "Navy Federal" sent alone: the lender, whatever was asked.
+  const alone = known !== null && simple.replace(/[^a-z0-9 ]/g, '').trim() === known[0].toLowerCase();
+  if (!options.justAsked && !alone && !FINANCE_TALK.test(simple)) return null;
   if (known) return tidyLender(known[0].replace(/\s+/g, ' '));
   const status = readPreapproval(text, options);
   if (status === null && !PROCESS.test(simple)) return null;

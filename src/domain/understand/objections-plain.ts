@@ -29,10 +29,10 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     // "touch base with me in like 18 months, not before", "check back after my wife finishes
     // residency", "not in the market yet", "going to pass for now, not really a good time",
-    // "apenas estamos juntando para el enganche", "pero no ahorita, tal vez en unos 2 años".
+    // "juntando para el enganche, falta como un año", "pero no ahorita, tal vez en unos 2 años".
     type: 'too_early',
     pattern: w(
-      '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|juntando (?:para )?(?:el )?enganche|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
+      '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|falta (?:como |casi |mas de )?(?:un|1|dos|2) anos?|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
     ),
     statement: true,
   },
@@ -95,5 +95,40 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     pattern: w('(?:had|got|found) (?:a )?(?:cash )?buyer(?: [a-z]+){0,6} (?:its|it is) (?:done|sold|gone)'),
     statement: true,
     notFor: ['buyer'],
+  },
+  {
+    // "my cousin's a realtor so I'm good".
+    type: 'has_agent',
+    pattern: w(
+      '(?:my|our) (?:cousin|brother|sister|mom|dad|uncle|aunt|friend|best friend|son|daughter|wife|husband|neighbor|brother in law|sister in law|primo|prima|hermano|hermana|tio|tia)s? (?:is )?(?:a |an )?(?:realtor|agent|broker)',
+    ),
+    statement: true,
+  },
+  {
+    // "already bought thru another agent", "we put an offer on another house".
+    type: 'already_bought',
+    pattern: w(
+      'already bought (?:thru|through|with|w) |(?:put|made|wrote) (?:an|a) offer on (?:another|a different) (?:house|home|place)',
+    ),
+    statement: true,
+    notFor: ['seller'],
+  },
+  {
+    // "this is Brandon's phone, he passed away", "es el teléfono de mi papá".
+    type: 'wrong_number',
+    pattern: w('this (?:is|was) [a-z]+s (?:phone|number|cell)|(?:es|era) el (?:telefono|numero|celular) de'),
+  },
+  {
+    // "no ocupo nada, gracias", "no vendo ni voy a vender", "we just refinanced, not going anywhere".
+    type: 'not_interested',
+    pattern: w(
+      'no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
+    ),
+    statement: true,
+  },
+  {
+    // "yo no pedí nada de esto".
+    type: 'stop_texting',
+    pattern: w('(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)'),
   },
 ];

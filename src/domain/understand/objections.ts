@@ -19,6 +19,8 @@ import type { Act, ObjectionType, UtteranceContext } from './types.ts';
 
 export { isNoise } from './polarity.ts';
 
+const BOUGHT_THROUGH =
+  /\bbought (?:thru|through|with|w) (?:another|an|a|some other|a different) (?:agent|realtor)\b/;
 // Words that, among the three before a match, turn it around: "I don't have an agent",
 // "no tengo agente", "we never listed with anyone", "the tenants won't stop texting him".
 const NEGATORS = new Set(
@@ -192,6 +194,8 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
     found.add('has_agent');
   }
   if (found.has('listed_with_other')) found.delete('has_agent');
+  // "already bought thru another agent": the purchase closes it; the agent only says how.
+  if (found.has('already_bought') && BOUGHT_THROUGH.test(p.flat)) found.delete('has_agent');
   if (found.has('not_selling_anymore') && BARE_NOT_SELLING.test(p.flat) && !PLAN_DROPPED.test(p.flat)) {
     found.delete('not_selling_anymore');
     found.add('not_interested');

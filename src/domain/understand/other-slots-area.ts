@@ -112,5 +112,11 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     return true;
   });
   const buying = kept.find((m) => WANT_BEFORE.test(clauseHead(folded, m.start)));
-  return (kept.length > 1 && buying ? buying : kept[0])?.canonical;
+  // "went into contract on a house in Eastvale so we need to sell ours in Ontario": a seller's area
+  // is where their own home is.
+  const own =
+    ctx.bot !== 'buyer'
+      ? kept.find((m) => OURS_IN.test(folded.slice(Math.max(0, m.start - 40), m.start)))
+      : undefined;
+  return (own ?? (kept.length > 1 && buying ? buying : kept[0]))?.canonical;
 }

@@ -33,7 +33,7 @@ const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta
 const WEAK_SELL =
   /\b(?:sell|selling|seller|list it|vend(?:er|o|iendo)(?:la|lo)?|get rid of (?:my|our|the)(?: [a-z]+){0,2} (?:house|home|place|condo)|(?:put|putting) (?:ours|it|(?:my|our|the|this) (?:house|home|place|condo|one)) (?:on|up on) the market|(?:ours|mine|(?:my|our|the) (?:place|house|home|condo)(?: in [a-z]+)?) (?:has to|needs to|gotta|must|have to) go|unload (?:ours|mine)|done being a landlord|(?:cuanto|que) (?:me|nos) (?:dan|darian|pagan|pagarian) por (?:la mia|mi casa|la nuestra|nuestra casa)|(?:la casa )?(?:ya )?nos queda (?:muy )?(?:grande|chica))\b/;
 const WEAK_BUY =
-  /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home)|algo propio|casa propia|algo mas (?:chico|chica|pequeno|pequena|grande))\b/;
+  /\b(?:buy|buying|buyer|purchase|comprar|compra|comprando|get into a (?:house|home|place)|(?:looking|want|wanting|trying) to invest in (?:a |an )?(?:rental|property|house|home)|algo propio|casa propia|pick up (?:a |an )?(?:rental|investment property|property|house|home)|algo mas (?:chico|chica|pequeno|pequena|grande))\b/;
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 const ON_OUR_OWN =
   /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
@@ -68,7 +68,7 @@ const SELF_AS =
 // "sellers market", "a buyers market": the market, not the lead.
 const MARKET_SIDE = /\b(?:buyers?|sellers?) market\b/g;
 const HELP_TO =
-  /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayudar\w* a (?:encontrar|comprar|buscar|vender)|(?:can|could|would|will) you (?:sell|list) (?:my|our)|(?:can|could) you (?:find|get) (?:me|us) a)\b/;
+  /\b(?:help (?:me|us) (?:find|buy|get|sell)|ayud(?:ar|e|en|a)\w* a (?:encontrar|comprar|buscar|vender)|(?:can|could|would|will) you (?:sell|list) (?:my|our)|(?:can|could) you (?:find|get) (?:me|us) a)\b/;
 // "We need to sell first": first, before buying.
 const SELL_FIRST =
   /\bsell\w* (?:\w+ ){0,2}first\b(?! (?:week|thing|of|half))|\bvender (?:\w+ ){0,2}primero\b/;

@@ -80,6 +80,8 @@ const RETIREMENT = cues([
   'retirad[oa]s?',
 ]);
 const JOB = cues([
+  // "my wife got the job at Kaiser", "le salió un jale a mi esposo en Texas".
+  'got (?:the|a|a new) job|le salio (?:un )?(?:jale|trabajo|chamba)',
   'transfer(?:red|ring)?',
   '(?:new|a) job (?:in|at|offer|starts?)',
   'new job',
@@ -112,7 +114,7 @@ const BOUGHT_ANOTHER = cues([
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
   // "in contract on our dream house in Temecula", "paying two mortgages".
-  '(?:in|under) contract on (?:our|a|the|my) (?:new |dream |next )?(?:house|home|place|condo)',
+  '(?:in|into|under) contract on (?:our|a|the|my) (?:new |dream |next )?(?:house|home|place|condo)',
   // "we just got into a house in Temecula and need to sell ours".
   '(?:just |already )?got into (?:a|another|our|the) (?:new )?(?:house|home|place|condo)',
   // "we found a house in Yucaipa and we're already in contract on it so now ours has to sell".
@@ -135,6 +137,7 @@ const TENANTS = cues([
   '(?:que|la) rento',
 ]);
 const INVESTMENT = cues([
+  'compr\\w*(?: [a-z]+){0,3} (?:para|pa) rentarla',
   'cashing out and (?:renting|rent)',
   'investment|investing|reinvest\\w*|1031',
   'cash out|cash flow|pull (?:the |our |my )?equity',
@@ -146,6 +149,7 @@ const INVESTMENT = cues([
   'while prices are high',
 ]);
 const UPSIZING = cues([
+  'esperando (?:un |una |el |la |nuestro )?(?:bebe|bebito|nino|nina)|vamos a tener (?:un )?bebe',
   'bigger (?:place|house|home|yard|one)|something bigger',
   '(?:more|extra) (?:room|space|bedrooms?)',
   'outgr(?:ew|own|owing)',
@@ -201,6 +205,8 @@ const COMMUTE = cues([
   '(?:drive|driving|traffic) (?:to|into|in) (?:\\w+ ){0,3}(?:every ?day|daily|is killing|killing|is brutal|is too much)',
 ]);
 const RELOCATION = cues([
+  'moving (?:up|down|out|over) to [a-z]+',
+  'nos (?:queremos|vamos a|tenemos que) ir de (?:california|aqui|el estado|este estado)',
   'relocat\\w*',
   'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',
   'move (?:to|out of|closer|near|back)',
@@ -225,6 +231,8 @@ const RELOCATION = cues([
   'ya nos mudamos',
 ]);
 const OTHER = cues([
+  'change of scenery',
+  'commute (?:to|into)(?: [a-z]+){1,3} is',
   // "the HOA is fining me every week", "city's forcing me to redo the sewer line and I'm DONE".
   'hoa (?:is |keeps )?(?:fining|fined|fines)|done with (?:the |this )?hoa',
   '(?:city|county)(?: s| is)? (?:forcing|making) (?:me|us)|done with this (?:house|place)',

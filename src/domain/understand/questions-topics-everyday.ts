@@ -51,7 +51,7 @@ export const EVERYDAY_TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'how long (?:does|do|will) (?:it|houses|homes|they) (?:usually |typically |normally )?(?:take|sit)(?: to (?:sell|go))? (?:in [a-z]+|right now|around here|these days|rn|lately)|(?:anything|something|any houses|any homes) (?:under|below|for less than) [0-9]+|(?:whats|what is|what s) a (?:normal|typical|average|decent) price|(?:is that|is it|thats) (?:even )?realistic in [a-z]+',
+        'how long (?:does|do|will) (?:it|houses|homes|they) (?:usually |typically |normally )?(?:take|sit)(?: to (?:sell|go)(?: (?:a|the|my|our) (?:house|home|place))?)? (?:in [a-z]+|right now|around here|these days|rn|lately)|(?:anything|something|any houses|any homes) (?:under|below|for less than) [0-9]+|(?:whats|what is|what s) a (?:normal|typical|average|decent) price|(?:is that|is it|thats) (?:even )?realistic in [a-z]+',
       ),
     ],
   },

@@ -21,7 +21,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        `not (?:pre ?approved|approved)(?: yet)?,? (?:is that|does that|will that be|would that be) (?:a problem|an issue|ok|okay|bad|a deal breaker|matter)|no tengo (?:la )?(?:pre)?aprobacion(?: todavia)?,? (?:es|hay) (?:problema|algun problema)|(?:tour|see|look at|view) (?:a couple|a few|some)(?: [a-z]+)? first|${LENDER}(?: thing| part| stuff)? (?:have to|has to|need to|needs to|gotta) (?:happen|come|be done) (?:first|before)|open houses? (?:need|needs|require|requires|ask for)|(?:whats|what is) the point(?: of (?:it|that|getting (?:it|one|approved|pre ?approved)))? if (?:im|i am|were|we are) (?:just )?(?:looking|browsing)|${LENDER} first or (?:house hunting|looking|touring|homes) first`,
+        `(?:need|have|got) to be(?: approved| pre ?approved)? (?:before|to) (?:we |i )?(?:look|see|tour|view|start)|not (?:pre ?approved|approved)(?: yet)?,? (?:is that|does that|will that be|would that be) (?:a problem|an issue|ok|okay|bad|a deal breaker|matter)|no tengo (?:la )?(?:pre)?aprobacion(?: todavia)?,? (?:es|hay) (?:problema|algun problema)|(?:tour|see|look at|view) (?:a couple|a few|some)(?: [a-z]+)? first|${LENDER}(?: thing| part| stuff)? (?:have to|has to|need to|needs to|gotta) (?:happen|come|be done) (?:first|before)|open houses? (?:need|needs|require|requires|ask for)|(?:whats|what is) the point(?: of (?:it|that|getting (?:it|one|approved|pre ?approved)))? if (?:im|i am|were|we are) (?:just )?(?:looking|browsing)|${LENDER} first or (?:house hunting|looking|touring|homes) first`,
       ),
     ],
   },
@@ -67,6 +67,9 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'fees_commission',
     said: [
       wordRegex(
+        '(?:do|does) (?:the )?(?:buyers?|we|i) pay (?:jorge|the agent|the realtor|him|you|your commission)|(?:does|do) the sellers? (?:pay|cover) (?:the |your |jorges )?(?:agent|realtor|commission|him|jorge)',
+      ),
+      wordRegex(
         'buyers? (?:pay|paying|have to pay|gotta pay) (?:their|our|my|the) (?:own )?(?:agent|realtor)|(?:nar|commission|realtor|realtors) (?:lawsuit|settlement)|that lawsuit',
       ),
     ],
@@ -102,5 +105,82 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'scam',
     said: [wordRegex('me da desconfianza|(?:sounds|seems|feels) (?:sketchy|fishy|shady|sus)')],
     asked: [],
+  },
+  {
+    // "¿se puede cambiar pal miércoles?": moving a time already set.
+    topic: 'reschedule',
+    said: [],
+    asked: [
+      wordRegex(
+        'se (?:puede|podria|podra) (?:cambiar|mover|pasar)(?: (?:pal|para el|al|a el|a la|para la|a))?',
+      ),
+    ],
+  },
+  {
+    // "just curious what homes are going for around here": prices here, not the lead's own home.
+    topic: 'market',
+    said: [
+      wordRegex(
+        'what (?:homes|houses|places|properties) (?:are )?(?:going|selling) for (?:around here|here|in the area|in [a-z]+|nowadays|these days|lately)',
+      ),
+    ],
+    asked: [],
+  },
+  {
+    // "oiga y mi número quién se lo dio", "what form? I didn't fill anything out".
+    topic: 'how_got_number',
+    said: [
+      wordRegex(
+        '(?:mi|este) numero quien (?:se )?(?:lo|los|te|les|le) (?:dio|paso)|quien (?:le|les|te) (?:dio|paso) mi numero|(?:didnt|did not|never) fill (?:anything|any form|out anything|out a form|anything out)',
+      ),
+    ],
+    asked: [wordRegex('^what form$')],
+  },
+  {
+    // "does jorge come to the house or do we go to his office?", "¿ustedes vienen a ver la casa?",
+    // "what's this appointment for exactly", "¿qué sigue?".
+    topic: 'process',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:does|do|would|will) (?:jorge|he|you|yall|you guys) come (?:to|out to|by) (?:the|our|my) (?:house|home|place)|(?:ustedes|usted|jorge|el) (?:vienen|viene|van|va) a ver la casa|what(?:s| is) (?:this|the) (?:appointment|meeting|visit|call) (?:for|about)|^(?:y )?(?:que sigue|que hacemos ahora|y ahora que|como le (?:hacemos|hago))$',
+      ),
+    ],
+  },
+  {
+    // "can we go see a couple places before we do the whole lender thing?".
+    topic: 'preapproval_needed',
+    said: [],
+    asked: [
+      wordRegex(
+        'before (?:we |i )?(?:do |get |talk to |deal with )?(?:the )?(?:whole )?(?:lender|bank|loan|approval|pre ?approval) (?:thing|stuff|part|process)',
+      ),
+    ],
+  },
+  {
+    // "jorge who?", "¿quién es Jorge?".
+    topic: 'identity',
+    said: [],
+    asked: [wordRegex('^jorge who$|^who is jorge$|^quien es (?:el )?jorge$')],
+  },
+  {
+    // "if I sign with you and change my mind can I get out of it?".
+    topic: 'cancel',
+    said: [],
+    asked: [
+      wordRegex(
+        'change (?:my|our) minds?(?: [a-z]+){0,3} (?:get out|cancel|back out)|get out of (?:it|the contract|the listing agreement|the agreement)',
+      ),
+    ],
+  },
+  {
+    // "what's normal for a 3 bed in Upland these days?", "¿por qué está tan alto todo en Chino Hills?".
+    topic: 'market',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:whats|what is) (?:normal|typical|average) for (?:a )?[0-9]+ ?(?:bed|bedroom|br)|por que (?:esta|estan) (?:tan )?(?:alto|altos|caro|caros|cara|caras) (?:todo|las casas)',
+      ),
+    ],
   },
 ];

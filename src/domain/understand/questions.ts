@@ -145,6 +145,8 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
     drop.add(SALE_PRICE.test(clause.flat) ? 'listing_status' : 'home_value');
   }
   if (has('market')) drop.add('area_info');
+  // "how long does it take to sell a house around here right now" asks about this market.
+  if (has('market') && HOW_LONG.test(clause.flat)) drop.add('process');
   // "¿se puede ver casas sin estar aprobado?" asks about the pre-approval, not the steps in general.
   if (has('preapproval_needed')) drop.add('process');
   // "the house on Carnelian, is it on the market?" asks about that listing, not the market.
@@ -163,7 +165,7 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   if (!clause.asked && RELATIVE_WHAT.test(clause.flat)) drop.add('home_value');
   // "was this from the open house sign-in sheet?" asks where the number came from.
   if (has('home_value') && ZESTIMATE.test(clause.flat)) drop.add('scam');
-  if (has('home_value')) drop.add('process');
+  if (has('home_value') || has('reschedule')) drop.add('process');
   // "not preapproved, is that a problem?": the short question is the topic just named.
   if (named && ABOUT_THAT.test(clause.flat)) drop.add('other');
   if (has('how_got_number')) {

@@ -159,7 +159,7 @@ const YA_STOP = new Set([
 const LIFE_EVENT =
   /\b(?:married|marry|marrying|wedding|weddings|engaged|casamos|casarnos|casar|boda|baby|babies|twins|due|pregnant|born|bebe|embarazada|nace|nazca)\b/;
 // "once the baby comes in march", "after my baby is born": the move waits for the event.
-const AFTER_EVENT = /\b(?:after|once|when|until|till|til|cuando|despues|hasta)\b/;
+const AFTER_EVENT = /\b(?:after|once|when|until|till|til|before|cuando|despues|hasta|antes)\b/;
 // "4th text this week", "3 offers this month": a count within a period, not a date ahead.
 const COUNT_IN_PERIOD =
   /\b\d+(?:st|nd|rd|th)\b|\b(?:times|texts|calls|messages|offers|companies|people|agents)\b/;
