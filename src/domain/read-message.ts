@@ -158,7 +158,9 @@ export function readMessage(
   if (sl.area) {
     const areas = extractAreas(text, neighborhoods);
     const plain = simplify(text);
-    droppedAreas = areas.filter((a) => takenBack(plain, a));
+    // "no wait, upland, rancho is too pricey": after a correction only the place kept counts.
+    const corrected = PLACE_CORRECTED.test(plain);
+    droppedAreas = areas.filter((a) => takenBack(plain, a) || (corrected && a !== sl.area));
     f.areas = [sl.area, ...areas.filter((a) => a !== sl.area)].filter((a) => !droppedAreas.includes(a));
   }
   if (sl.timeline_months === undefined) {
@@ -212,6 +214,8 @@ export function readMessage(
   };
 }
 
+const PLACE_CORRECTED =
+  /\b(?:actually(?: no)?|scratch that|wait no|no wait|i mean|make (?:that|it)|correction|mejor no)\b/;
 const TAKEN_BACK =
   /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en|anywhere but|anything but|except|excepto|menos|but not)$/;
 /** "Fontana not Rialto", "en vez de Rialto": the place named right after a word that takes it back. */

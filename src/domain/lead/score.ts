@@ -14,7 +14,7 @@ export function leadScore(
   // A lead the Buyer or Seller bot owns (by tag or handoff) has a clear intent even if never typed.
   const owned = state.owner === 'buyer' || state.owner === 'seller';
   const intent =
-    facts.intent === 'buy' || facts.intent === 'sell' || owned ? 25 : facts.intent === 'both' ? 20 : 0;
+    facts.intent === 'buy' || facts.intent === 'sell' || facts.intent === 'both' || owned ? 25 : 0;
 
   let timeline = 0;
   if (facts.timelineAcceptable === true) timeline = 25;
@@ -31,7 +31,7 @@ export function leadScore(
   // A seller needs no loan: selling within three months is the readiness a buyer's approval is.
   const soon =
     facts.timelineAcceptable === true || facts.horizon === 'within_30' || facts.horizon === 'within_90';
-  if (facts.intent === 'sell' && soon) readiness = Math.max(readiness, 20);
+  if ((facts.intent === 'sell' || facts.intent === 'both') && soon) readiness = Math.max(readiness, 20);
   if (facts.motivation) {
     const urgent = ['relocation', 'divorce', 'inherited', 'financial_distress'].includes(facts.motivation);
     readiness = Math.max(readiness, urgent ? 25 : 20);

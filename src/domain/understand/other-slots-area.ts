@@ -105,6 +105,8 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     if (
       WEAK.has(written) &&
       ctx.lastQuestion !== 'area' &&
+      // "Rancho" sent alone names a place whatever was asked.
+      folded.replace(/[^a-z ]/g, '').trim() !== written &&
       !PLACE_BEFORE.test(before) &&
       mentions.length === 1
     )
@@ -112,11 +114,5 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     return true;
   });
   const buying = kept.find((m) => WANT_BEFORE.test(clauseHead(folded, m.start)));
-  // "went into contract on a house in Eastvale so we need to sell ours in Ontario": a seller's area
-  // is where their own home is.
-  const own =
-    ctx.bot !== 'buyer'
-      ? kept.find((m) => OURS_IN.test(folded.slice(Math.max(0, m.start - 40), m.start)))
-      : undefined;
-  return (own ?? (kept.length > 1 && buying ? buying : kept[0]))?.canonical;
+  return (kept.length > 1 && buying ? buying : kept[0])?.canonical;
 }
