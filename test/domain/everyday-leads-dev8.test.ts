@@ -362,3 +362,15 @@ describe('feelings said in passing', () => {
     expect(last?.state.facts.areas).toEqual(['Rialto']);
   });
 });
+
+it('a seller already in contract on the next house is not told we will help them buy', () => {
+  const u = read(
+    "we found a house in Yucaipa and we're already in contract on it so now ours has to sell asap",
+    'seller',
+    'motivation',
+  );
+  expect(u.slots.intent).toBeUndefined();
+  expect(read('we found a house we love and need to sell ours to buy it', 'seller', null).slots.intent).toBe(
+    'both',
+  );
+});

@@ -146,13 +146,13 @@ describe('full flow: Lead → Seller (HOT, booked) → Buyer, with follow-ups an
       'POST /conversations/messages type="SMS"',
     ]);
 
-    // Booked on the calendar, and in the same reply the Buyer bot takes the purchase side.
+    // Booked on the calendar, and in the same reply the Buyer bot takes the purchase side. The
+    // contact stays a hot lead (its sale is booked) while the purchase side is warm.
     got = await f.text('2');
     expect(got[0]).toMatch(/You're set for/);
     expectCalls('booked and handed off', [
       'PUT /contacts/{lead}',
-      'DELETE /contacts/{lead}/tags tags=["Hot-Lead"]',
-      'POST /contacts/{lead}/tags tags=["Appointment-Booked","Buyer-Lead","Handoff-Seller-to-Buyer","Warm-Lead","Warm-Buyer","Buyer-Qualified"]',
+      'POST /contacts/{lead}/tags tags=["Appointment-Booked","Buyer-Lead","Handoff-Seller-to-Buyer","Warm-Buyer","Buyer-Qualified"]',
       'POST /contacts/{lead}/tasks title="Listing appointment: Sat Dec 26 10am"',
       'POST /contacts/{lead}/tasks title="Review buyer financing"',
       'GET /calendars/calFullFlow000001',

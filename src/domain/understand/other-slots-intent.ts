@@ -76,7 +76,9 @@ const FIRST_OR = /\b(?:buy|sell)\w* first or (?:buy|sell)\w* first\b/;
 // Buying elsewhere: "buying there too", "buying in boise" (a city outside the market area).
 const BUY_THERE =
   /\bbuy\w* (?:(?:a |something |a house |a home |a place )?(?:there|over there|out there|in [a-z]+|out of state))\b|\bcomprar (?:alla|alli|en [a-z]+)\b/;
+// "we found a house … and we're already in contract on it": that purchase is made, not still to do.
 const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
+const PURCHASE_MADE = /\b(?:in|into|under) contract on (?:it|that one|the new one|a|the)\b|\bin escrow on\b/;
 const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
 const OWN_PLACE_SOLD =
   /\b(?:(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)|(?:have|got|own) (?:a|our|my|the) (?:house|home|condo|place|property|townhome) to sell|(?:our|my) (?:house|home|place|condo) (?:sells|is sold|sold))\b/;
@@ -198,7 +200,13 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
       help !== undefined;
     if (buy || FIND_FIRST.test(said)) return clear ? 'both' : null;
   }
-  if (options.bot === 'seller' && sell && (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))) buy = true;
+  if (
+    options.bot === 'seller' &&
+    sell &&
+    !PURCHASE_MADE.test(said) &&
+    (FIND_FIRST.test(said) || BUY_TOGETHER.test(said))
+  )
+    buy = true;
   if (sell && buy) return 'both';
   if (options.bot === 'buyer' && OWN_PLACE_SOLD.test(said) && !NOT_SELLING.test(said) && !found.third)
     return 'both';
