@@ -224,3 +224,18 @@ it('a place corrected away leaves the areas', () => {
     'Rialto',
   ]);
 });
+
+it.each(['2', 'the tuesday one', 'la primera opción', 'option 2 please'])(
+  '%j, right after times are offered, takes one of them',
+  (text) => {
+    expect(read(text, 'seller', 'appointment').acts).toEqual([{ act: 'scheduling', kind: 'confirm' }]);
+  },
+);
+
+it('"2" to the price question is a price, and "2 bedrooms" at the offer is rooms', () => {
+  expect(read('2', 'seller', 'price').acts).not.toContainEqual({ act: 'scheduling', kind: 'confirm' });
+  expect(read('2 bedrooms', 'buyer', 'appointment').acts).not.toContainEqual({
+    act: 'scheduling',
+    kind: 'confirm',
+  });
+});

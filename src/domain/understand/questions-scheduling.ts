@@ -173,7 +173,12 @@ export function readScheduling(
   return acts;
 }
 
+// "2", "the tuesday one", "la primera opción": one of the offered times, taken.
+const SLOT_PICK =
+  /^(?:(?:option|number|opcion|numero|la|el|#) ?)?(?:[1-3]|one|two|three|uno|dos|tres)(?: (?:please|pls|works|is good|esta bien|porfa))?$|^(?:the|la|el) (?:first|second|third|last|primera|segunda|tercera|ultima|primer|segundo|tercer)(?: (?:one|option|opcion|uno|una|time|hora))?(?: (?:please|pls|works|porfa))?$|^the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun) one$/;
+
 function readsAsConfirm(text: string, clauses: readonly Clause[], whole: string, atOffer: boolean): boolean {
+  if (atOffer && SLOT_PICK.test(whole)) return true;
   if (clauses.some((c) => c.asked) || HEDGE.test(whole)) return false;
   if (CONFIRM_ALONE.test(whole)) return atOffer || hasTime(whole) || /confirm/.test(whole);
   if (!atOffer) return false;
