@@ -214,6 +214,7 @@ export function readMessage(
   };
 }
 
+// Narrower than CORRECTION (language/cues.ts): "perdón" and "mejor" also open ordinary messages.
 const PLACE_CORRECTED =
   /\b(?:actually(?: no)?|scratch that|wait no|no wait|i mean|make (?:that|it)|correction|mejor no)\b/;
 const TAKEN_BACK =

@@ -131,7 +131,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     ctx.audit('tcpa_opt_in');
     ctx.say('compliance.opt_in', {}, { keep: true });
     // "perdón, me equivoqué, sí quiero vender, pueden escribirme": what comes with the START is kept.
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     return finish(ctx, input);
   }
   const silentReason = input.contact.paused ? 'paused' : silencingTags(cfg.tags).find((t) => ctx.hasTag(t));
@@ -142,7 +142,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
       return finish(ctx, input);
     }
     // Silent, but nothing is lost: the answer is recorded and the agent is told.
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     const move = silentMove(ctx, input.contact.paused);
     // Quiet by our own choice ("too many texts"), the lead asks for the agent: a person takes it.
     if (move === 'answer' && !input.contact.paused && handToPersonOnRequest(ctx)) return finish(ctx, input);
@@ -161,23 +161,22 @@ export function decideTurn(input: TurnInput): TurnDecision {
     applyEscalationRules(ctx, true);
     // What the lead told us is kept (a number with "call me instead", an email with STOP), unless
     // they asked us to delete their data.
-    if (!ctx.events.some((e) => e.action === 'ccpa_request'))
-      state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    if (!ctx.events.some((e) => e.action === 'ccpa_request')) absorb(ctx);
     return finish(ctx, input);
   }
   if (handleObjection(ctx)) {
     // What the lead said with the no is kept ("maybe in 2 years"); a question beside it still gets
     // its answer, and nothing more.
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     answerOnly(ctx, comps);
   } else if (handleFeelings(ctx)) {
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     answerBeforeHolding(ctx, comps);
     applyEscalationRules(ctx, true);
     return finish(ctx, input);
   } else if (closedByNo(state) && !reopens(ctx)) {
     // After a polite close nothing more is said ("ok", "thanks"), only a question is answered.
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     if (!answerOnly(ctx, comps)) notifyWhileSilent(ctx, 'closed');
   } else {
     acknowledgeLanguage(ctx);
@@ -185,7 +184,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
     if (to) handOff(ctx, to);
     const bothBefore = state.facts.intent === 'both';
-    state.facts = mergeFacts(state.facts, learned(ctx), ctx.reading.droppedAreas);
+    absorb(ctx);
     const held = answerQuestions(ctx, comps);
     if (!held) runBot(ctx, state.owner);
     // "Can you help us buy too?" to the seller bot: said yes to before the next question.
@@ -251,13 +250,18 @@ function runBot(ctx: TurnContext, bot: BotName): void {
     return;
   }
   decideLead(ctx, (to) => {
-    ctx.state.facts = mergeFacts(ctx.state.facts, factsFor(to, ctx.reading.facts));
+    ctx.state.facts = mergeFacts(ctx.state.facts, factsFor(to, ctx.reading.facts), ctx.reading.droppedAreas);
     ctx.state.facts = factsFor(to, ctx.state.facts);
     runBot(ctx, to);
   });
 }
 
 /** What this message adds to the lead's facts, for the bot that owns the conversation. */
+/** What this message taught, kept on the state (places the lead took back are dropped). */
+function absorb(ctx: TurnContext): void {
+  ctx.state.facts = mergeFacts(ctx.state.facts, learned(ctx), ctx.reading.droppedAreas);
+}
+
 function learned(ctx: TurnContext): Facts {
   const { state, reading } = ctx;
   const both = state.facts.intent === 'both';

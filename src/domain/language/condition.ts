@@ -207,7 +207,7 @@ export function readCondition(text: string, options: ConditionOptions = {}): Con
   if (NEEDS_WORK_CUES.test(done ? simple.replace(THE_WORKS, ' ') : simple)) found.add('needs_work');
   if (FAIR_CUES.test(simple)) found.add('fair');
   if (GOOD_CUES.test(simple)) found.add('good');
-  if (EXCELLENT_CUES.test(simple) || improvements(simple) >= 2) found.add('excellent');
+  if (done) found.add('excellent');
   const shape = SHAPE_WORD[SHAPE.exec(simple)?.[1] ?? ''];
   if (shape) found.add(shape);
   if (READY_BY_NEGATION.test(simple)) found.add('excellent');

@@ -3,8 +3,8 @@ import type { ConversationState, Facts } from '../state.ts';
 
 /**
  * Lead score 0-100 from real signals, each capped:
- *   intent clarity (25) + timeline (25) + readiness (25: financing, motivation, or a seller's sale
- *   within three months) + engagement (25).
+ *   intent clarity (25) + timeline (25) + readiness (25: financing, motivation, or a sale within
+ *   three months when selling, alone or with buying) + engagement (25).
  * Hot ≥ 80, Warm 40-79, Cold < 40 (thresholds come from the bots config).
  */
 export function leadScore(

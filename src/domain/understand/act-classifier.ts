@@ -87,12 +87,12 @@ export function fillActs(
     const best = scored.find((s) => s.label.startsWith(`${family}:`));
     if (best === undefined || best.label === 'question:other') continue;
     if (family === 'feeling' && ctx.statesFacts && HANDING_OVER.has(best.label)) continue;
-    // A feeling that hands the lead to a person needs its own label at CLOSING_P too: the family
+    // What closes the lead or hands it to a person needs its own label at CLOSING_P: the family
     // label alone read "buenas, sí me llegó su mensaje" as a feeling at 0.92, anger at 0.37.
-    if (family === 'feeling' && HANDING_OVER.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
-      continue;
-    if (family === 'objection' && !SOFT_OBJECTIONS.has(best.label) && !(reaches(best) && best.p >= CLOSING_P))
-      continue;
+    const closing =
+      (family === 'feeling' && HANDING_OVER.has(best.label)) ||
+      (family === 'objection' && !SOFT_OBJECTIONS.has(best.label));
+    if (closing && !(reaches(best) && best.p >= CLOSING_P)) continue;
     // A question the rules saw needs its topic to be likely on its own, and better than even odds
     // ("tell me a joke" is no request for a home value); an objection or a feeling needs its
     // family's label.

@@ -106,9 +106,10 @@ function someoneElse(before: string): 'other' | 'estimate' | null {
   const plain = before.replace(/'/g, '');
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(OTHERS, plain)) last = m;
+  if (last === null) return null;
   // "Zillow has us at 742", "the appraiser put ours at 700": the lead as the object is still theirs.
-  const since = plain.slice(last?.index ?? 0).replace(RATES_US, ' ');
-  if (last === null || FIRST_PERSON.test(since.slice(last[0].length))) return null;
+  const since = plain.slice(last.index + last[0].length).replace(RATES_US, ' ');
+  if (FIRST_PERSON.test(since)) return null;
   return ESTIMATE.test(last[0]) ? 'estimate' : 'other';
 }
 

@@ -1,4 +1,4 @@
-import type { ObjectionRule } from './objections-patterns.ts';
+import { type ObjectionRule, w } from './objections-patterns.ts';
 
 /**
  * Everyday ways of saying an objection, by the event or the complaint rather than the keyword:
@@ -7,8 +7,6 @@ import type { ObjectionRule } from './objections-patterns.ts';
  * nosy, it is a bit early, the texts come too often or at the wrong time, and the number belongs
  * to someone else. Same form as OBJECTION_RULES (objections-patterns.ts).
  */
-
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
 
 const MONTH =
   '(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)';

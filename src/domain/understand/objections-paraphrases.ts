@@ -1,4 +1,4 @@
-import type { ObjectionRule } from './objections-patterns.ts';
+import { type ObjectionRule, w } from './objections-patterns.ts';
 
 /**
  * More ways of saying the same "no", by word family rather than by sentence: where the house is
@@ -6,8 +6,6 @@ import type { ObjectionRule } from './objections-patterns.ts';
  * on a purchase, complaints about how often or when we write, a tenant answering the owner's
  * number, and a "never". Same form as OBJECTION_RULES (objections-patterns.ts).
  */
-
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
 
 const AGENT = '(?:agent|realtor|broker|brokerage|company|firm|team|agente|realtor|corredor|compania)';
 const PORTAL =

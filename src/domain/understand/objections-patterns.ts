@@ -27,7 +27,8 @@ export interface ObjectionRule {
   unless?: RegExp;
 }
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
+/** Alternatives matched as whole words on the prepared text (objections-text.ts); every rule list uses it. */
+export const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
 
 const AGENT =
   '(?:realtor|agent|broker|real estate agent|agente|agenta|corredor|corredora|asesor inmobiliario)';
@@ -35,7 +36,7 @@ const KIN =
   '(?:cousin|brother|sister|mom|mother|dad|father|uncle|aunt|son|daughter|wife|husband|friend|best friend|neighbor|neighbour|brother in law|sister in law|mother in law|father in law|coworker|buddy|cuz|compadre|comadre|primo|prima|hermano|hermana|tio|tia|cunado|cunada|amigo|amiga|hijo|hija|esposo|esposa|mama|papa|suegro|suegra)';
 const BROKERAGE =
   '(?:compass|keller williams|keller|kw|coldwell banker|coldwell|century 21|century21|c21|redfin|remax|re max|exp realty|exp|berkshire hathaway|berkshire|sothebys|realty one|better homes and gardens|better homes|homesmart|fathom|douglas elliman|howard hanna|windermere|opendoor|offerpad|zillow)';
-const MONTH =
+export const MONTH =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
 const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
 // A wait of more than a year, or a vague "a while"; FAR also takes "a year" and "next year".

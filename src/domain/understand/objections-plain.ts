@@ -1,4 +1,4 @@
-import type { ObjectionRule } from './objections-patterns.ts';
+import { MONTH, type ObjectionRule, w } from './objections-patterns.ts';
 
 /**
  * Objections said plainly, the way a text is fired off: a purchase done in passing ("we needed a
@@ -8,10 +8,6 @@ import type { ObjectionRule } from './objections-patterns.ts';
  * from another company. Same form as OBJECTION_RULES (objections-patterns.ts).
  */
 
-const w = (source: string): RegExp => new RegExp(`\\b(?:${source})\\b`);
-
-const MONTH =
-  '(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)';
 const TEXTS = '(?:texts|text messages|messages|calls|textos|mensajes|mensajitos|llamadas)';
 const YOU = '(?:you|yall|you guys|you people|this number|your company)';
 
@@ -39,10 +35,11 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     // The texts mocked or complained of: "u guys text more than my ex", "a text from you people
     // every morning", "do you guys text everyone on the street", "who texts at 6am", "ya basta de
-    // mensajes", "i'm done with these texts", "alto ya con los textos", "chill with the texts".
+    // mensajes", "i'm done with these texts", "alto ya con los textos", "chill with the texts", "yo
+    // no pedí nada de esto".
     type: 'stop_texting',
     pattern: w(
-      `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about`,
+      `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about|(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)`,
     ),
   },
   {
@@ -57,10 +54,11 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     // A flat no: "not gonna happen chief", "nel, no vendo", "ni de chiste", "no means no", "hard
     // no", "we're never leaving", "zero plans to sell", "the house isn't going anywhere, neither
-    // are we", "aquí nos vamos a quedar", "I'll sell to anyone but you", "no les vendo nada".
+    // are we", "aquí nos vamos a quedar", "I'll sell to anyone but you", "no les vendo nada", "no
+    // ocupo nada", "no vendo ni voy a vender", "we just refinanced, not going anywhere".
     type: 'not_interested',
     pattern: w(
-      'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada',
+      'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada|no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
     ),
     statement: true,
   },
@@ -117,18 +115,5 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "this is Brandon's phone, he passed away", "es el teléfono de mi papá".
     type: 'wrong_number',
     pattern: w('this (?:is|was) [a-z]+s (?:phone|number|cell)|(?:es|era) el (?:telefono|numero|celular) de'),
-  },
-  {
-    // "no ocupo nada, gracias", "no vendo ni voy a vender", "we just refinanced, not going anywhere".
-    type: 'not_interested',
-    pattern: w(
-      'no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
-    ),
-    statement: true,
-  },
-  {
-    // "yo no pedí nada de esto".
-    type: 'stop_texting',
-    pattern: w('(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)'),
   },
 ];

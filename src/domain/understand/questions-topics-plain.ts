@@ -12,7 +12,8 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   {
     // "can we tour a couple first or does the lender thing have to happen before", "do open houses
     // need proof of funds", "¿primero el banco o primero buscar casa?", "sin carta de aprobación ni
-    // me van a enseñar casas, ¿es cierto?", "what's the point of it if I'm just looking first?".
+    // me van a enseñar casas, ¿es cierto?", "what's the point of it if I'm just looking first?", "can
+    // we go see a couple places before we do the whole lender thing?".
     topic: 'preapproval_needed',
     said: [
       wordRegex(
@@ -22,6 +23,9 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     asked: [
       wordRegex(
         `(?:need|have|got) to be(?: approved| pre ?approved)? (?:before|to) (?:we |i )?(?:look|see|tour|view|start)|not (?:pre ?approved|approved)(?: yet)?,? (?:is that|does that|will that be|would that be) (?:a problem|an issue|ok|okay|bad|a deal breaker|matter)|no tengo (?:la )?(?:pre)?aprobacion(?: todavia)?,? (?:es|hay) (?:problema|algun problema)|(?:tour|see|look at|view) (?:a couple|a few|some)(?: [a-z]+)? first|${LENDER}(?: thing| part| stuff)? (?:have to|has to|need to|needs to|gotta) (?:happen|come|be done) (?:first|before)|open houses? (?:need|needs|require|requires|ask for)|(?:whats|what is) the point(?: of (?:it|that|getting (?:it|one|approved|pre ?approved)))? if (?:im|i am|were|we are) (?:just )?(?:looking|browsing)|${LENDER} first or (?:house hunting|looking|touring|homes) first`,
+      ),
+      wordRegex(
+        'before (?:we |i )?(?:do |get |talk to |deal with )?(?:the )?(?:whole )?(?:lender|bank|loan|approval|pre ?approval) (?:thing|stuff|part|process)',
       ),
     ],
   },
@@ -77,7 +81,8 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "¿necesito dar mucho de enganche?", "can you help me understand escrow", "¿cuándo empezaría a
-    // anunciarla si firmo?".
+    // anunciarla si firmo?", "does jorge come to the house or do we go to his office?", "¿ustedes
+    // vienen a ver la casa?", "what's this appointment for exactly", "¿qué sigue?".
     topic: 'process',
     said: [
       wordRegex(
@@ -88,16 +93,25 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         '(?:necesito|ocupo|tengo que|necesitamos|ocupamos) (?:dar|poner|tener) (?:mucho |mucha |cuanto )?(?:de )?enganche|cuando (?:empezaria|empezarian|empieza|empiezan|comenzaria|comenzarian) a (?:anunciarla|anunciar|listarla|publicarla|promocionarla)|when would (?:you|it|he|they) (?:start|begin) (?:marketing|listing|advertising|showing)',
       ),
+      wordRegex(
+        '(?:does|do|would|will) (?:jorge|he|you|yall|you guys) come (?:to|out to|by) (?:the|our|my) (?:house|home|place)|(?:ustedes|usted|jorge|el) (?:vienen|viene|van|va) a ver la casa|what(?:s| is) (?:this|the) (?:appointment|meeting|visit|call) (?:for|about)|^(?:y )?(?:que sigue|que hacemos ahora|y ahora que|como le (?:hacemos|hago))$',
+      ),
     ],
   },
   {
-    // "¿y usted cómo sabe que tengo casa?", "do you guys text everyone on the street or just me".
+    // "¿y usted cómo sabe que tengo casa?", "do you guys text everyone on the street or just me",
+    // "oiga y mi número quién se lo dio", "what form? I didn't fill anything out".
     topic: 'how_got_number',
-    said: [],
+    said: [
+      wordRegex(
+        '(?:mi|este) numero quien (?:se )?(?:lo|los|te|les|le) (?:dio|paso)|quien (?:le|les|te) (?:dio|paso) mi numero|(?:didnt|did not|never) fill (?:anything|any form|out anything|out a form|anything out)',
+      ),
+    ],
     asked: [
       wordRegex(
         `(?:como|de donde) (?:sabe|sabes|saben|supo|supieron) que (?:tengo|tenemos) (?:casa|una casa|propiedad)|how (?:do|did|does) (?:${YOU}) know (?:i|we) (?:own|have) (?:a |the )?(?:house|home|place)|(?:text|message|contact) everyone on (?:the|my|our) (?:street|block)`,
       ),
+      wordRegex('^what form$'),
     ],
   },
   {
@@ -117,43 +131,17 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     ],
   },
   {
-    // "just curious what homes are going for around here": prices here, not the lead's own home.
+    // "just curious what homes are going for around here": prices here, not the lead's own home;
+    // "what's normal for a 3 bed in Upland these days?", "¿por qué está tan alto todo en Chino Hills?".
     topic: 'market',
     said: [
       wordRegex(
         'what (?:homes|houses|places|properties) (?:are )?(?:going|selling) for (?:around here|here|in the area|in [a-z]+|nowadays|these days|lately)',
       ),
     ],
-    asked: [],
-  },
-  {
-    // "oiga y mi número quién se lo dio", "what form? I didn't fill anything out".
-    topic: 'how_got_number',
-    said: [
-      wordRegex(
-        '(?:mi|este) numero quien (?:se )?(?:lo|los|te|les|le) (?:dio|paso)|quien (?:le|les|te) (?:dio|paso) mi numero|(?:didnt|did not|never) fill (?:anything|any form|out anything|out a form|anything out)',
-      ),
-    ],
-    asked: [wordRegex('^what form$')],
-  },
-  {
-    // "does jorge come to the house or do we go to his office?", "¿ustedes vienen a ver la casa?",
-    // "what's this appointment for exactly", "¿qué sigue?".
-    topic: 'process',
-    said: [],
     asked: [
       wordRegex(
-        '(?:does|do|would|will) (?:jorge|he|you|yall|you guys) come (?:to|out to|by) (?:the|our|my) (?:house|home|place)|(?:ustedes|usted|jorge|el) (?:vienen|viene|van|va) a ver la casa|what(?:s| is) (?:this|the) (?:appointment|meeting|visit|call) (?:for|about)|^(?:y )?(?:que sigue|que hacemos ahora|y ahora que|como le (?:hacemos|hago))$',
-      ),
-    ],
-  },
-  {
-    // "can we go see a couple places before we do the whole lender thing?".
-    topic: 'preapproval_needed',
-    said: [],
-    asked: [
-      wordRegex(
-        'before (?:we |i )?(?:do |get |talk to |deal with )?(?:the )?(?:whole )?(?:lender|bank|loan|approval|pre ?approval) (?:thing|stuff|part|process)',
+        '(?:whats|what is) (?:normal|typical|average) for (?:a )?[0-9]+ ?(?:bed|bedroom|br)|por que (?:esta|estan) (?:tan )?(?:alto|altos|caro|caros|cara|caras) (?:todo|las casas)',
       ),
     ],
   },
@@ -170,16 +158,6 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     asked: [
       wordRegex(
         'change (?:my|our) minds?(?: [a-z]+){0,3} (?:get out|cancel|back out)|get out of (?:it|the contract|the listing agreement|the agreement)',
-      ),
-    ],
-  },
-  {
-    // "what's normal for a 3 bed in Upland these days?", "¿por qué está tan alto todo en Chino Hills?".
-    topic: 'market',
-    said: [],
-    asked: [
-      wordRegex(
-        '(?:whats|what is) (?:normal|typical|average) for (?:a )?[0-9]+ ?(?:bed|bedroom|br)|por que (?:esta|estan) (?:tan )?(?:alto|altos|caro|caros|cara|caras) (?:todo|las casas)',
       ),
     ],
   },
