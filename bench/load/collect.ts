@@ -175,12 +175,18 @@ export async function accountAnswers(
     const k = x.reason.replace(/[A-Za-z0-9]{16,}/g, ':id').slice(0, 200);
     failureReasons[k] = (failureReasons[k] ?? 0) + x.n;
   }
+  // The stages by the service's own timestamps: receipt → a worker claims the event
+  // (`started_at`); → the drainer first claims the reply (`first_attempt_at`: the turn's network
+  // gathering and model calls, its commit and the drainer's wake-up); → GHL accepted it (`sent_at`:
+  // send consent, DND check, the location's budget, the call). `processed_at` is not used: the
+  // turn stamps it with the time it started, before its model calls. A turn longer than 2.5 s has
+  // its `started_at` renewed (the claim's heartbeat), so its wait shows in the first stage.
   const { rows: stages } = await pool.query<{ queued: number; turn: number; outbox: number }>(
     `SELECT extract(epoch FROM (i.started_at - i.received_at)) * 1000 AS queued,
-            extract(epoch FROM (i.processed_at - i.started_at)) * 1000 AS turn,
-            extract(epoch FROM (o.sent_at - i.processed_at)) * 1000 AS outbox
+            extract(epoch FROM (o.first_attempt_at - i.started_at)) * 1000 AS turn,
+            extract(epoch FROM (o.sent_at - o.first_attempt_at)) * 1000 AS outbox
        FROM inbox i JOIN outbox o ON o.inbox_id = i.id AND o.kind = 'send_message' AND o.status = 'sent'
-      WHERE i.message_id = ANY($1::text[]) AND i.started_at IS NOT NULL`,
+      WHERE i.message_id = ANY($1::text[]) AND i.started_at IS NOT NULL AND o.first_attempt_at IS NOT NULL`,
     [accepted.map((w) => w.messageId)],
   );
   const stagesMs = {

@@ -94,7 +94,7 @@ export function renderLeads(run: LeadsRun, args: LoadArgs): string {
     ...Object.entries(a.botTurnByKind).map(
       ([k, p]) => `| · ${k} bot p50 / p95 / p99 | ${trio(p)} (n = ${p.n}) |`,
     ),
-    `| · of which inbox wait + gathering (model calls) / locked turn / reply in the outbox, p50 / p95 | ${[
+    `| · of which waiting for a worker / the turn (model calls, commit) until the reply is claimed to send / sending (consent, DND, budget, GHL), p50 / p95 | ${[
       a.stagesMs.queued,
       a.stagesMs.turn,
       a.stagesMs.outbox,
