@@ -1,7 +1,7 @@
 // The conversation-quality evaluation: the labelled utterance corpus through the message reader and
 // the lead-side conversation suite through the sandbox API, per class.
-// Run: npm run eval [-- --split train|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|test|all] [--misses] [--write]
-//   all (the default; `both` is the same) runs train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9 and test in that order
+// Run: npm run eval [-- --split train|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|test|all] [--misses] [--write]
+//   all (the default; `both` is the same) runs train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 and test in that order
 //   --write   replaces the results section of docs/CONVERSATION_QUALITY.md (date and machine)
 // The test split is held out: measure on it, never tune on it.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { evaluateUtterances } from './lib/utterance-eval.ts';
 
 const args = process.argv.slice(2);
 const which = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
-const ALL: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'test'];
+const ALL: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'test'];
 if (which === undefined || !(which === 'all' || which === 'both' || ALL.includes(which as Split))) {
   console.error(`--split must be one of ${ALL.join(', ')}, all; got ${which ?? 'nothing'}`);
   process.exit(2);
