@@ -14,7 +14,20 @@ import { evaluateUtterances } from './lib/utterance-eval.ts';
 
 const args = process.argv.slice(2);
 const which = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
-const ALL: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'test'];
+const ALL: Split[] = [
+  'train',
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'dev9',
+  'dev10',
+  'test',
+];
 if (which === undefined || !(which === 'all' || which === 'both' || ALL.includes(which as Split))) {
   console.error(`--split must be one of ${ALL.join(', ')}, all; got ${which ?? 'nothing'}`);
   process.exit(2);

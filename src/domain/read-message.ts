@@ -218,11 +218,11 @@ export function readMessage(
 const PLACE_CORRECTED =
   /\b(?:actually(?: no)?|scratch that|wait no|no wait|i mean|make (?:that|it)|correction|mejor no)\b/;
 const TAKEN_BACK =
-  /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en|anywhere but|anything but|except|excepto|menos|but not)$/;
+  /\b(?:not|no|instead of|en vez de|rather than|forget|ya no|not in|no en|anywhere but|anything but|except|excepto|menos|but not|not interested in|no me interesa(?: en)?)$/;
 /** "Fontana not Rialto", "en vez de Rialto": the place named right after a word that takes it back. */
 function takenBack(plain: string, area: string): boolean {
   const at = plain.indexOf(simplify(area));
-  return at > 0 && TAKEN_BACK.test(plain.slice(Math.max(0, at - 16), at).trim());
+  return at > 0 && TAKEN_BACK.test(plain.slice(Math.max(0, at - 24), at).trim());
 }
 
 /** Merges new facts over old; lists (areas, must-haves) accumulate without duplicates. */

@@ -168,7 +168,8 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // What the lead said with the no is kept ("maybe in 2 years"); a question beside it still gets
     // its answer, and nothing more.
     absorb(ctx);
-    answerOnly(ctx, comps);
+    // "stop asking me questions, just have Jorge call me": the person asked for still comes.
+    if (!handToPersonOnRequest(ctx)) answerOnly(ctx, comps);
   } else if (handleFeelings(ctx)) {
     absorb(ctx);
     answerBeforeHolding(ctx, comps);

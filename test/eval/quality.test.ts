@@ -146,26 +146,30 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
-  // Tenth development split, written from the lead's side after dev9 was tuned on (ids q…).
+  // Tenth development split, written from the lead's side after dev9 was tuned on (ids q…). First
+  // measurement, before any change for it (078dfa8): 89.8 % slots, 81.3 % questions, 75.4 %
+  // objections, 4 keyword errors, 49/83 conversations, 1 compliance miss. Tuned on from then
+  // (91.2 %, 90.1 %, 97.5 %, 0, 70/83, 0).
   dev10: {
-    slots: 0,
-    questions: 0,
-    objections: 0,
-    conversations: 0,
-    keywordMisses: 1000,
-    conversationComplianceMisses: 1000,
+    slots: 0.91,
+    questions: 0.9,
+    objections: 0.97,
+    conversations: 0.84,
+    keywordMisses: 0,
+    conversationComplianceMisses: 0,
   },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
   // act classifier). After the dev3 work: 90.8 %, 79.8 %, 79.2 % (one question and one objection
   // fewer), 85/107. After the dev6 work: objections 80.5 %, the rest unchanged. After the dev7
   // work: questions 80.8 %, 87/107 conversations, the rest unchanged. After the dev8 and dev9 work:
-  // unchanged (86/107 at one point between, 87/107 at the end).
+  // unchanged (86/107 at one point between, 87/107 at the end). After the dev10 work: slots
+  // 91.1 %, 88/107 conversations, the rest unchanged.
   test: {
-    slots: 0.9,
+    slots: 0.91,
     questions: 0.8,
     objections: 0.8,
-    conversations: 0.81,
+    conversations: 0.82,
     keywordMisses: 5,
     conversationComplianceMisses: 1,
   },

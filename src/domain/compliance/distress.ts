@@ -49,12 +49,20 @@ const LAWYER_ADVISES = wordRegex(
   '(?:(?:my|our|the|his|her) )?(?:lawyer|attorney|abogad[oa]) (?:says|said|thinks|dice|dijo)(?: (?:we need|we should get|maybe|probably|like|around|about|by|in|que en|para|en))*(?: at least)? (?:\\d+|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|winter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otono|invierno)|(?:lawyer|attorney|abogad[oa]|judge|juez) (?:wants|needs|quiere|necesita|pide) (?:it |the house |que (?:la casa )?(?:este |quede |se )?)?(?:sold|listed|vendida|vendido|venda|listada)',
 );
 
+// "probate is done", "ya salió el probate", "we're out of probate": the court part is over and the
+// heirs are free to sell, so nothing is left for a person to handle first ("inherited it through
+// probate" may still wait for the court).
+const PROBATE_DONE = wordRegex(
+  'probate (?:is |was |has |got |finally )*(?:done|closed|finished|over|cleared|complete|completed|settled|wrapped up|through)|(?:out of|done with|finished|finished with|passed) probate|(?:ya )?(?:salio|termino|se termino|se cerro|acabo|se acabo|quedo) (?:el |la )?(?:probate|sucesion)|(?:el |la )?(?:probate|sucesion) ya (?:salio|termino|se termino|se cerro|acabo|quedo)',
+);
+
 /** Legal or financial distress that a person should handle; buyers hunting for deals are not distressed. */
 export function detectDistress(text: string): DistressKind | null {
   for (const sentence of sentences(text)) {
     if (SHOPPING_FOR_DEALS.test(sentence)) continue;
     const hit = RULES.find(({ pattern }) => pattern.test(sentence));
     if (hit?.kind === 'attorney' && LAWYER_ADVISES.test(sentence)) continue;
+    if (hit?.kind === 'probate' && PROBATE_DONE.test(sentence)) continue;
     if (hit) return hit.kind;
   }
   return null;

@@ -35,11 +35,19 @@ const PATTERNS: readonly RegExp[] = [
     '(?:talk|speak|chat) (?:on|over|by) the phone|(?:hop|jump|get) on a (?:call|quick call|phone call)|(?:set up|schedule|book) a (?:call|phone call)',
   ),
   wordRegex(`(?:call|phone|ring) (?:me|us)(?= ${CALL_TAIL}(?: |$)|$)`),
+  // "just have Jorge call me, stop asking me questions".
+  wordRegex(
+    `(?:have|get|tell|ask) (?:${NAMED}|him|her|the agent|your agent|someone|somebody) (?:to )?(?:call|phone|ring) (?:me|us)`,
+  ),
   wordRegex(
     '(?:quiero|quisiera|necesito|puedo|podria|me gustaria|prefiero) (?:hablar|platicar) (?:con|a) (?:una persona|alguien|un humano|un agente|una persona real|el agente|un representante)',
   ),
   wordRegex(
     `(?:hablar|platicar) con (?:${AGENT}|el agente|una persona real|una persona de verdad|un humano|alguien real)`,
+  ),
+  // "¿me pueden pasar con una persona de verdad?", "comuníqueme con el agente".
+  wordRegex(
+    `(?:pasar(?:me|nos)?|pasen(?:me|nos)|pase(?:me|nos)|comunicar(?:me|nos)?|comuniquen(?:me|nos)|comunique(?:me|nos)|comunica(?:me|nos)) con (?:${AGENT}|el agente|un agente|una persona(?: real| de verdad)?|alguien(?: real| de verdad)?|un humano|un representante)`,
   ),
   wordRegex(
     '(?:llamame|llameme|me puedes llamar|me puede llamar|puedes llamarme|puede llamarme|que me llame|marcame|marqueme|me puede marcar|me puedes marcar|puede marcarme|puedes marcarme|que me marque)|prefiero hablar con (?:el|ella|usted|ustedes)',

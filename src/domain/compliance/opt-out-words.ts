@@ -245,6 +245,8 @@ export const ABOUT_THE_MESSAGES: readonly string[] = [
   'who are you',
   'who r u',
   'who is texting me',
+  'who is this from',
+  'whos this from',
   'what is this',
   'whats this',
   'what is this about',

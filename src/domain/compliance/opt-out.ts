@@ -177,8 +177,14 @@ export const detectRevocation = remember((text: string): boolean => {
   if (retractsOptOut(text) || takesStopBack(text)) return false;
   if (isKeywordMessage(text, WHOLE_OPT_OUT, OPT_OUT, FRAGMENT_OPT_OUT)) return true;
   if (stopsSendingContent(clauses(text))) return true;
-  return sentences(text).some((s) => requestsStop(s) || threatensOverContact(s));
+  return sentences(text.replace(KEEP_SENDING, 'sigan $1')).some(
+    (s) => requestsStop(s) || threatensOverContact(s),
+  );
 });
+
+// "no paren de mandarme de Upland", "no dejen de enviarme casas": don't stop, keep them coming.
+// Only with nothing between "no" and the verb: "no, paren de mandarme" stays a request to stop.
+const KEEP_SENDING = /\bno (?:paren|pare|pares|dejen|deje|dejes) de (mand|envi)/gi;
 
 // A stop sign (🛑) or no-entry sign (⛔) sent alone is the keyword in a picture.
 const STOP_SIGN = /^[\s!.]*(?:\u{1F6D1}|\u26D4\uFE0F?)(?:[\s!.]*(?:\u{1F6D1}|\u26D4\uFE0F?))*[\s!.]*$/u;

@@ -9,7 +9,7 @@ const CONTACT_VERBS_ING =
   'texting|txting|messaging|msging|contacting|calling|emailing|spamming|bothering|bugging|pestering|hassling|harassing|hitting me up|blowing up my phone';
 const CONTACT_NOUNS = 'texts|txts|messages|msgs|sms|notifications|alerts|spam|emails|text messages|calls';
 const CONTACT_VERBS = 'text|txt|message|msg|sms|contact|email|spam|call or text|text or call';
-const WHO = 'you|u|yall|you people|you guys|you all|this number|your company';
+const WHO = 'you|u|yall|you people|you guys|u guys|you all|this number|your company';
 
 export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(`(?:stop|quit|cease|end) (?:${CONTACT_VERBS_ING})`),
@@ -41,7 +41,14 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
   ),
-  wordRegex('take (?:me|us|my number|this number|my phone number|my name|our name|our names) off'),
+  // "email only from now on", "solo por correo de ahora en adelante": texts are revoked.
+  wordRegex(
+    '^(?:(?:ok|okay|so|and) )?(?:(?:email|e mail|correo) only(?: (?:from now on|please|pls|plz))?|only (?:by )?(?:email|e mail)(?: from now on)?|solo (?:por )?correo(?: de ahora en adelante| por favor)?)$',
+  ),
+  // Not "take us off the calendar for sunday": an appointment cancelled.
+  wordRegex(
+    'take (?:me|us|my number|this number|my phone number|my name|our name|our names) off(?! (?:the|that|this|your|his) (?:calendar|schedule|showing|tour|appointment|visit|meeting))',
+  ),
   // "I want off your list NOW", "we need off this list".
   wordRegex(
     '(?:i|we) (?:want|wanna|would like|need|gotta get|have to get)(?: to (?:be|get))? off (?:of )?(?:(?:your|ur|this|the|that|whatever|all|every) )?(?:(?:mailing|texting|text|contact|call|marketing) )?lists?',
@@ -135,7 +142,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:this is|that is|thats|this|its|it is)(?: (?:straight up|literally|basically|just|pure|actual|actually|honestly|now|bordering on|getting to be|becoming))* harassment|(?:youre|you are|ur|u r|stop|quit) harassing (?:me|us)|esto es acoso|me (?:estan|esta|estas) acosando',
   ),
   wordRegex(
-    `(?:why|how come) (?:do |does |are |r )?(?:${WHO}) (?:keep |still |keep on )(?:${CONTACT_VERBS_ING}|sending me (?:these|this|texts|messages))`,
+    `(?:why|how come)(?: (?:tf|the hell|the heck|the fuck|on earth))? (?:do |does |are |r )?(?:${WHO}) (?:keep |still |keep on )(?:${CONTACT_VERBS_ING}|sending me (?:these|this|texts|messages))`,
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(

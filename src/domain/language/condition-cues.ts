@@ -24,7 +24,8 @@ export const POOR_CUES = cues([
   'needs? gutting',
   'gut job',
   'falling apart',
-  '(?:really|very|super|so|pretty) (?:rough|bad)',
+  // Not "the timing is stressing me out so bad".
+  '(?<!(?:out|me|us|it|him|her|them) )(?:really|very|super|so|pretty) (?:rough|bad)(?! (?:at|for|with))',
   'disaster',
   '(?:tumbar|derrumbar)\\w*|tirar(?:la|lo)',
   // "el techo está muy mal" is one part of the house: needs_work (below), not the whole of it.
@@ -122,7 +123,8 @@ export const GOOD_CUES = cues([
   'taken care of',
   'nothing major',
   'not (?:too |that |so )?bad',
-  '(?:kept|keep) (?:it |the house )?up(?! with)',
+  // Not "cant keep up w the mortgage".
+  '(?<!(?:cant|cannot|can not|couldnt|hard to|hard time) )(?:kept|keep) (?:it |the house )?up(?! with| w )',
   'no (?:big|major|real) (?:issues|problems|repairs)',
   'minor stuff',
   'bien cuidad[ao]',

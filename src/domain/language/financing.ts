@@ -32,7 +32,9 @@ const BUYER_CASH = new RegExp(`\\b(?:${BUYER_CASH_WORDS})\\b`);
 const CASH = new RegExp(
   `\\b(?:${BUYER_CASH_WORDS}|(?:in|with) cash|cash offer|(?:en|de|al) (?:efectivo|contado)|cash)\\b`,
 );
-const NO_CASH = /\b(?:no|not|dont have|without|sin) (?:\w+ ){0,2}cash\b|\bcash out\b/;
+// Not "no loan, all cash": the words between the negation and the cash say nothing of it.
+const NO_CASH =
+  /\b(?:no|not|dont have|without|sin) (?:(?!all\b|so\b|but\b|just\b)\w+ ){0,2}cash\b|\bcash out\b/;
 const NOT_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage|financing|loan)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing|mortgage broker)|(?:need|looking for|want|recommend|find) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|no (?:lender|financing)(?: yet)?|todavia no|aun no|no tengo (?:un )?(?:prestamista|lender|financiamiento)|no he hablado con|necesito (?:un )?(?:prestamista|lender|prestamo))\b/;
 const BARE_NOT_YET = new RegExp(
@@ -133,7 +135,8 @@ export function extractFinancing(text: string, options: FinancingOptions = {}): 
     .replace(/\s+/g, ' ')
     .trim();
   let status: FinancingStatus | null = null;
-  if (NOT_APPROVED.test(simple)) status = PROCESS.test(simple) ? 'in_process' : 'not_yet';
+  if (BUYER_CASH.test(simple) && !NO_CASH.test(simple)) status = 'cash';
+  else if (NOT_APPROVED.test(simple)) status = PROCESS.test(simple) ? 'in_process' : 'not_yet';
   else if (PROCESS.test(simple)) status = 'in_process';
   else if (CASH.test(simple) && !NO_CASH.test(simple) && (options.justAsked || !/^cash$/.test(simple)))
     status = 'cash';
@@ -205,6 +208,8 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const flat = said.replace(/ \. /g, ' ');
   // "it probably expired" of a letter; "our listing with remax expired" is no word on financing.
   const letterExpired = EXPIRED.test(flat) && (options.justAsked === true || LOAN_TALK.test(flat));
+  // "no loan, all cash so no preapproval needed": a cash buyer needs no approval.
+  if (BUYER_CASH.test(flat) && !NO_CASH.test(flat)) return null;
   if (letterExpired || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;

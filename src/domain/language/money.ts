@@ -55,6 +55,10 @@ const PRICE_CUE_AFTER =
 // Words that make even a single digit a price: "hoping for 7", "asking 8", "list it at 9".
 const ASKING_CUE_BEFORE =
   /\b(?:hoping for|hope for|hoping to get|asking(?: for)?|list(?:ing)? (?:it )?(?:for|at)|sell (?:it )?for|priced at|(?:price|asking|number) is)\s*(?:(?:about|around|like|maybe|roughly)\s*)?$/;
+// "preapproved for 9 with loanDepot", "la preaprobación es por 4.9 con Rocket": the amount of an
+// approval, whatever follows it.
+const APPROVED_FOR =
+  /\b(?:(?:pre-?)?approved|qualified|(?:pre)?aprobad[oa]s?|(?:pre)?aprobacion(?: es)?) (?:for|por|para|up to|hasta)\s*(?:(?:about|around|like|unos|como)\s*)?$/;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
 const BOUND_BEFORE =
   /\b(?:under|below|over|above|up to|upto|at least|at most|no more than|less than|more than|max(?:imum)?(?: of)?|hasta|menos de|mas de|minimo(?: de)?|maximo(?: de)?)\s*$/;
@@ -64,7 +68,7 @@ const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
 // A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
 // "6.5 max", "7 or so", never "2 dogs" or "after 5 works".
 const SHORT_FIGURE_END =
-  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk|sorry|honestly|tbh|thanks|thx|gracias|bro|man|dude|please|pls|i think|i guess|as is|as-is|the way it is|like it is|como esta|asi como esta)\b)/;
+  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk|sorry|honestly|tbh|thanks|thx|gracias|bro|man|dude|please|pls|i think|i guess|as is|as-is|the way it is|like it is|como esta|asi como esta|(?:pre-?)?approved|(?:pre)?aprobad[oa]s?)\b)/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
 const BAND_PARTS: Record<string, BandPart> = {
@@ -250,9 +254,11 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
       PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
       PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
     const short = (t.decimal || t.value < 10) && !t.dollar && !t.multiplier;
-    const single = options.justAsked === true || ASKING_CUE_BEFORE.test(clauseBefore(norm, t.start, 40));
+    const approval = APPROVED_FOR.test(clauseBefore(norm, t.start, 40));
+    const single =
+      options.justAsked === true || approval || ASKING_CUE_BEFORE.test(clauseBefore(norm, t.start, 40));
     const inContext =
-      priced && (!short || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
+      priced && (!short || approval || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
         ? amountInContext(t, single)
         : null;
     return inContext ?? (t.dollar ? t.value : null);

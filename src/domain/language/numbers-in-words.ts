@@ -71,6 +71,10 @@ const ENGLISH_UNITS =
 // "6 hundred", "6 fifty": a digit before a word number is read as that word ("six hundred").
 const DIGIT_BEFORE_WORD =
   /\b(1\d|[1-9])(?=[\s-]+(?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/g;
+// "6 cincuenta", "5 setenta y cinco": the same in Spanish ("seis cincuenta").
+const DIGIT_BEFORE_SPANISH_TENS =
+  /\b([2-9])(?=[\s-]+(?:veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\b)/g;
+const SPANISH_UNITS = 'cero uno dos tres cuatro cinco seis siete ocho nueve'.split(' ');
 // "como 6 cientos": a digit before "cientos" is that many hundreds.
 const DIGIT_CIENTOS = /\b([2-9]) ?cientos\b/g;
 // "nine and a quarter", "a million and a half", "seis y medio", "un millon y medio".
@@ -201,6 +205,7 @@ export function replaceAmountWords(folded: string, options: AmountWordOptions = 
   if (!options.spanish) text = text.replace(A_MIL, 'a million');
   return text
     .replace(DIGIT_BEFORE_WORD, (d: string) => ENGLISH_UNITS[Number(d)] ?? d)
+    .replace(DIGIT_BEFORE_SPANISH_TENS, (d: string) => SPANISH_UNITS[Number(d)] ?? d)
     .replace(POINT, (_, a: string, b: string) => `${digitOf(a)}.${digitOf(b)}`)
     .replace(RUN, (run) => rewriteRun(run, true))
     .replace(FRACTION, (_, n: string, en?: string, es?: string) => withFraction(n, en, es));

@@ -209,8 +209,16 @@ const remembered = rememberRead(
 const FIGURE_CORRECTED =
   /^[^a-z0-9]*(?:(?:sorry|oops|oh|wait|no|perdon|perdona)[^a-z0-9]+)*(?:i meant|i mean|meant|make (?:it|that)|correction|quise decir|queria decir|quisimos decir)[^a-z0-9]+(?:like |about |around |como |unos )?\$?\d{3}\b/i;
 
+// "sorry 550, my husband just looked at the letter": the apology opens a figure taken back.
+const SORRY_FIGURE =
+  /^[^a-z0-9]*(?:sorry|oops|perdon|perdona|my bad)[^a-z0-9]+(?:like |about |around |como |unos )?\$?\d{3}\b/i;
+
 function readSlots(text: string, ctx: UtteranceContext, options: Pick<MoneyOptions, 'readWords'>): MoneyRead {
-  const asked = ctx.lastQuestion === 'price' || ctx.lastQuestion === 'budget' || FIGURE_CORRECTED.test(text);
+  const asked =
+    ctx.lastQuestion === 'price' ||
+    ctx.lastQuestion === 'budget' ||
+    FIGURE_CORRECTED.test(text) ||
+    SORRY_FIGURE.test(text);
   const reading = readFigures(text, {
     asked,
     year: ctx.now.getUTCFullYear(),

@@ -43,6 +43,16 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
   },
   {
+    // How often, and how often again: "4 texts in one week?? come on", "every single day with these
+    // texts", "me mandan mensajes todos los días", "ya deje de preguntarme tantas cosas", "you
+    // already asked me that yesterday", "the texts at 7am are a bit much", "otro mensaje?? ya les
+    // contesté", "for the 3rd time, yes I'm approved".
+    type: 'stop_texting',
+    pattern: w(
+      `(?:[0-9]+|two|three|four|five|six|so many|this many) (?:${TEXTS}) (?:in|this|a|per) (?:one |a |single )?(?:week|day|morning|hour)|every (?:single )?day with (?:these|the|your|all these) ${TEXTS}|(?:me|nos) (?:mandan|manda|escriben|escribe|envian|textean) (?:mensajes |textos )?todos los dias|(?:deje|dejen|deja|dejes) de preguntar(?:me|nos)? tantas cosas|(?:already|ya) asked (?:me |us )?(?:that|this) (?:yesterday|already|before|twice|last week)|asked (?:me |us )?(?:that|this) (?:yesterday|twice) already|${TEXTS} at (?:[0-9]+|six|seven|five) ?(?:am|in the morning)? (?:are|is) (?:a bit|a little|too|way too|kinda|kind of|a tad) much|^(?:y )?otro mensaje(?: mas)?$|ya (?:les|le|te) (?:conteste|respondi|contestamos)|for the (?:2nd|3rd|[4-9]th|second|third|fourth|fifth|[0-9]+th) time`,
+    ),
+  },
+  {
     // Scorn for the trade or for us: "you'd just lowball me anyway", "what's it to you", "is that
     // what they call spam bots now", "realtors did nothing for me", "pathetic", "have some
     // decency", "anyone but a guy who cold texts me", "nomás andan buscando a quién sacarle dinero".
@@ -115,5 +125,66 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "this is Brandon's phone, he passed away", "es el teléfono de mi papá".
     type: 'wrong_number',
     pattern: w('this (?:is|was) [a-z]+s (?:phone|number|cell)|(?:es|era) el (?:telefono|numero|celular) de'),
+  },
+  {
+    // "she had this number before me": a number that changed hands.
+    type: 'wrong_number',
+    pattern: w('(?:she|he|they) (?:had|used to have) (?:this|the|that) number before (?:me|us)'),
+  },
+  {
+    // "bought in march, youre a little late lol", "we actually just bought. moving in next weekend",
+    // "we're literally sitting in our new living room rn", "ya agarramos casa con el builder".
+    type: 'already_bought',
+    pattern: w(
+      `(?:already |just )?bought (?:in|back in|last) (?:${MONTH}|spring|summer|fall|year|month)|(?:we|i) (?:actually |literally |already )?just (?:bought|closed)(?: (?:a|our|one|the) (?:house|home|place|condo|townhome))? (?:moving|last|so|lol|and)|sitting in (?:our|my) new (?:living room|house|home|place|kitchen|backyard)|ya (?:agarramos|compramos|encontramos|conseguimos|cerramos) (?:casa|una casa|la casa)`,
+    ),
+    statement: true,
+    notFor: ['seller'],
+    unless: /\b(?:sell|selling|list|listing|vender)\b/,
+  },
+  {
+    // "just started thinking about it tbh, nothing serious yet", "need to save up first".
+    type: 'too_early',
+    pattern: w(
+      'just (?:started|starting) (?:thinking|to think)(?: about (?:it|this|that))?|nothing serious yet|need to save (?:up )?(?:first|more)|(?:tengo|tenemos) que ahorrar (?:primero|mas)',
+    ),
+    statement: true,
+  },
+  {
+    // "lurking on zillow at 2am", "nada más quería ver precios", "we're not really looking".
+    type: 'just_looking',
+    pattern: w(
+      'lurking on (?:zillow|redfin|realtor|trulia)|(?:nada mas|nomas|solo) (?:queria|quiero|queriamos|estoy|estamos)(?: [a-z]+)? (?:ver|viendo) (?:precios|casas)|(?:were|we are|im|i am) not (?:really|actually) looking',
+    ),
+    statement: true,
+  },
+  {
+    // "lol another vulture. hard pass", "a bot that wants my money", "you guys are why nobody can
+    // afford a house", "oh sure let me tell a random texter my bottom line".
+    type: 'hostile',
+    pattern: w(
+      'another vulture|a bot that wants my money|(?:you guys|yall|you people|realtors|agents) are (?:why|the reason) (?:nobody|no one|people|we)|let me tell a random (?:texter|stranger|person|bot)',
+    ),
+  },
+  {
+    // "ima pass", "nel, gracias", "we're not moving. ever.", "neither really, just refinancing".
+    type: 'not_interested',
+    pattern: w(
+      '^(?:ima|im gonna|ill|i will|gonna) pass$|^nel(?: gracias)?$|not moving ever|carry me out of (?:here|this house)|just refinanc(?:ing|e)|solo (?:estamos )?refinanciando',
+    ),
+    statement: true,
+  },
+  {
+    // "I have a guy. been using him for years".
+    type: 'has_agent',
+    pattern: w('^(?:i|we) (?:have|got) a (?:guy|gal|lady)$|been using (?:him|her|them) for years'),
+    statement: true,
+  },
+  {
+    // "house is gone, closed in august".
+    type: 'already_sold',
+    pattern: w('(?:the |our |my )?(?:house|home|place) (?:is|s) gone (?:closed|sold|escrow)'),
+    statement: true,
+    notFor: ['buyer'],
   },
 ];

@@ -157,6 +157,11 @@ const TURNED_AROUND =
   /\b(?:(?:still|really|do|definitely) (?:want|wanna|need|plan|looking|hoping) to (?:sell|list|buy)|ready (?:for a pro|for an agent|for a realtor|to list|to sell|to go|to move forward)|lets talk|let s talk|(?:can|should|could) talk|(?:listing|contract|agreement) (?:with [a-z]+ )?(?:expired|ended|ran out|fell through|was cancell?ed)|(?:deal|sale|escrow|buyer|buyers|offer|contract|it) (?:fell through|fell apart|backed out|walked away|didnt close|did not close)|(?:dont|do not) want to mix (?:family|business|friends)|(?:todavia|aun|si) (?:queremos|quiero) (?:vender|comprar|listar)|(?:platiquemos|hablemos))\b/;
 const NARROWS_SEARCH =
   /\bsending (?:me |us )?(?:stuff|houses|homes|listings|properties|things|ones|condos|places|casas)(?: [a-z]+){0,2} (?:in|from|near|around|over in|out in|en|de|por) [a-z]+/;
+// "my neighbor listed with a discount broker", "mi vecina vendió con Redfin": someone else's sale.
+const OTHERS_LISTED =
+  /\b(?:neighbou?rs?|friends?|coworkers?|co workers?|sister|brother|cousin|uncle|aunt|boss|vecin[oa]s?|amig[oa]s?|compadre|comadre)(?: (?:just|already|recently|ya))? (?:listed|sold|went with|used|paid|listo|vendio|vendieron|uso)\b/;
+const OWN_LISTING =
+  /\b(?:we|i|ive|weve|were|im)(?: (?:just|already|have|had|are))? (?:listed|signed|went with|listing)\b|\b(?:our|my) (?:house|home|place|condo|property) (?:is|s|was) (?:listed|on the market)\b/;
 const MORTGAGE_TALK =
   /\b(?:approved|approval|pre ?approved|preapproved|loan|mortgage|lender|preaprobad[oa]s?|prestamo)\b/;
 const AGENT_NAMED = /\b(?:realtor|agent|real estate|agente|bienes raices)\b/;
@@ -193,6 +198,7 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
     found.delete('listed_with_other');
     found.add('has_agent');
   }
+  if (OTHERS_LISTED.test(p.flat) && !OWN_LISTING.test(p.flat)) found.delete('listed_with_other');
   if (found.has('listed_with_other')) found.delete('has_agent');
   // "already bought thru another agent": the purchase closes it; the agent only says how.
   if (found.has('already_bought') && BOUGHT_THROUGH.test(p.flat)) found.delete('has_agent');

@@ -8,6 +8,8 @@ export const KIN =
 const PARTNER = '(?:partner|boyfriend|girlfriend|bf|gf|fiancee?|novio|novia|pareja|prometid[oa])';
 
 export const DEATH = cues([
+  // "needs a downstairs room for my dad now that mom's gone".
+  'now that (?:my |our )?(?:mom|dad|mother|father|wife|husband|grandma|grandpa|abuela|mama|papa)s? (?:is |s )?(?:gone|passed)',
   'passed away|passed on',
   `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
   '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
@@ -61,7 +63,7 @@ export const MOVING_IN = cues([
   '(?:getting|buying|finding) a (?:place|house|home) together',
   '(?:me voy a|nos vamos a|vamos a) (?:juntar|vivir juntos)',
   `juntar(?:me|nos)? con mi ${PARTNER}`,
-  `(?:vivir|irme a vivir) con mi ${PARTNER}`,
+  `(?:vivir|irme a vivir|mudar(?:me|nos)?|me mudo|me voy a mudar) con mi ${PARTNER}`,
 ]);
 export const INHERITED = cues([
   'inherit\\w*|inheritance|probate',

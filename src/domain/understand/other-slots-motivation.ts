@@ -87,7 +87,7 @@ const JOB = cues([
   'new job',
   'job (?:offer|transfer|relocation)',
   'for (?:my |his |her |our )?(?:(?:husband|hubby|wife|spouse|partner)s? )?(?:job|work)',
-  '(?:job|work|company|employer)s? (?:is )?(?:moving|sending|relocating) (?:me|us|him|her)',
+  '(?:job|work|company|employer)s? (?:is )?(?:moving|sending|relocating|moved|transferred|sent|relocated) (?:me|us|him|her)',
   '(?:got|accepted|took|offered) (?:a |an )?(?:new )?(?:job|position|role|orders)',
   'job (?:is )?(?:now )?in\\b',
   '(?:trabajo|compania|empresa) (?:de \\w+ (?:\\w+ )?)?(?:lo|la|me|nos) (?:mando|manda|transfirio|cambio)',
@@ -95,6 +95,8 @@ const JOB = cues([
   'por (?:el |su |mi )?trabajo',
   '(?:cambio|oferta) de trabajo|nuevo trabajo',
   '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
+  // "me están transfiriendo a Houston", "nos van a transferir".
+  'transfiriendo|(?:me|lo|la|nos|le|les) (?:transfieren|van a transferir)',
   '(?:me|lo|la|nos|le|les) (?:mandaron|mandan|manda|mando|van a mandar) a trabajar',
   'traslado',
   'job starts (?:in|up in|out in) [a-z]+',
@@ -110,6 +112,7 @@ const BOUGHT_ANOTHER = cues([
   // Past tense only: "buying a bigger house" is upsizing.
   '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',
+  '(?:bought|purchased|closed on) (?:a |our |my |the )?dream (?:house|home|place|condo)',
   '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
@@ -149,7 +152,7 @@ const INVESTMENT = cues([
   'while prices are high',
 ]);
 const UPSIZING = cues([
-  'esperando (?:un |una |el |la |nuestro )?(?:bebe|bebito|nino|nina)|vamos a tener (?:un )?bebe',
+  'esperando (?:un |una |el |la |nuestro )?(?:bebe|bebito|nino|nina)|vamos a tener (?:un )?bebe|(?:viene|vienen) (?:el|un|otro|los|nuestro) (?:bebe|bebes|bebito|gemelos)',
   'bigger (?:place|house|home|yard|one)|something bigger',
   '(?:more|extra) (?:room|space|bedrooms?)',
   'outgr(?:ew|own|owing)',
@@ -181,7 +184,8 @@ const DOWNSIZING = cues([
   'too much (?:space|house|upkeep|yard)',
   'less (?:yard|house|space|upkeep|maintenance)',
   'empty nest\\w*',
-  'kids (?:are|r|have|all)? ?(?:all )?(?:grown|gone|moved out|out of the house)',
+  'kids (?:are|r|have|all)? ?(?:all )?(?:long )?(?:grown|gone|moved out|out of the house)',
+  'too (?:big|large|much) for (?:the two of us|the 2 of us|two people|2 people|just us|just me|us|me)(?: two| 2)?',
   'kids (?:left|moved away)',
   // Not a sale priced against someone else's: "our neighbor got 735 for a smaller one".
   '(?<!for a )smaller (?:place|home|house|condo|one)',
@@ -206,6 +210,8 @@ const COMMUTE = cues([
 ]);
 const RELOCATION = cues([
   'moving (?:up|down|out|over) to [a-z]+',
+  // "moving in with my wife's parents in Arizona to help take care of them".
+  '(?:moving|move|going to live) in with (?:my|our|his|her) (?:(?:wife|husband|hubby)s? )?(?:parents|mom|dad|mother|father|in laws|inlaws)',
   'nos (?:queremos|vamos a|tenemos que) ir de (?:california|aqui|el estado|este estado)',
   'relocat\\w*',
   'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',

@@ -131,7 +131,7 @@ export const MORE_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'preapproval_needed',
     said: [
       wordRegex(
-        `(?:look|looking|see|seeing|tour|touring|shop|shopping|start looking)(?: at)?(?: (?:houses|homes|places))? (?:before|without) (?:we |i )?(?:talk(?:ing)? to|get(?:ting)?|hav(?:e|ing)|contact(?:ing)?|go(?:ing)? to|call(?:ing)?) (?:a |the |our |my )?(?:lender|bank|loan officer|mortgage|approval|letter)|offers? without (?:a |an |the )?(?:letter|pre ?approv[a-z]*|approval|lender)|${PREAPPROVAL}(?: thing| letter)? (?:required|optional|necessary|needed|a must|mandatory|a requirement)`,
+        `(?:look|looking|see|seeing|tour|touring|shop|shopping|start looking)(?: at)?(?: (?:houses|homes|places))? (?:before|without) (?:we |i )?(?:talk(?:ing)? to|get(?:ting)?|hav(?:e|ing)|contact(?:ing)?|go(?:ing)? to|call(?:ing)?) (?:a |the |our |my )?(?:lender|bank|loan officer|mortgage|approval|letter)|offers? without (?:a |an |the )?(?:letter|pre ?approv[a-z]*|approval|lender)|(?<!\\bno )${PREAPPROVAL}(?: thing| letter)? (?:required|optional|necessary|needed|a must|mandatory|a requirement)`,
       ),
     ],
     asked: [

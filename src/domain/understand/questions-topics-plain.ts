@@ -7,6 +7,8 @@ import { type TopicRule, YOU } from './questions-topics.ts';
 // how the sender knew we own a house. Same form as TOPIC_RULES (questions-topics.ts).
 
 const LENDER = '(?:lender|loan|bank|approval|pre ?approval|letter|proof of funds)';
+const APPROVAL =
+  '(?:pre ?approv[a-z]*|approved|approval|lender letter|lender|loan officer|(?:a |some kind of |any )?letter|bank|proof of funds|carta|banco|(?:pre)?aprobad[oa]s?|(?:pre)?aprobacion|prestamista)';
 
 export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   {
@@ -17,7 +19,8 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'preapproval_needed',
     said: [
       wordRegex(
-        'primero (?:el banco|la carta|el prestamo|la aprobacion|la preaprobacion) o (?:primero )?(?:buscar|ver) (?:casa|casas)|sin (?:la )?carta(?: de (?:pre)?aprobacion)?(?: [a-z]+){0,4} (?:ensenar|mostrar|ver) casas',
+        // "podemos ir a ver casas mientras o no se puede", "no sé si primero tengo que ir al banco".
+        '(?:podemos|puedo|se puede) (?:ir a )?ver (?:las )?casas mientras|(?:no se si|idk if|not sure if) (?:primero )?(?:tengo|tenemos|hay) que ir al banco|primero (?:el banco|la carta|el prestamo|la aprobacion|la preaprobacion) o (?:primero )?(?:buscar|ver) (?:casa|casas)|sin (?:la )?carta(?: de (?:pre)?aprobacion)?(?: [a-z]+){0,4} (?:ensenar|mostrar|ver) casas',
       ),
     ],
     asked: [
@@ -26,6 +29,29 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
       ),
       wordRegex(
         'before (?:we |i )?(?:do |get |talk to |deal with )?(?:the )?(?:whole )?(?:lender|bank|loan|approval|pre ?approval) (?:thing|stuff|part|process)',
+      ),
+      // "do I need a lender before jorge will meet with me", "will he want to see a preapproval
+      // first", "can I talk to jorge first or do I have to get approved by a bank before", "se
+      // necesita estar aprobado por el banco antes de hablar con jorge?", "realtors wont show u a
+      // house without a lender letter, is that true".
+      wordRegex(
+        `(?:need|needs|have to|has to|require|requires|required|want to see|ask for|asks for|necesito|necesitamos|necesita|se necesita|hay que|tengo que|tenemos que|piden|pedir|obligatorio|necesario)(?: [a-z]+){0,5} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:before|first|antes|primero)|without (?:a |an |the |any )?(?:${APPROVAL})|${APPROVAL}(?: [a-z]+){0,6} (?:can|could) (?:we|i) (?:still |just )?(?:see|look|tour|view|go see)`,
+      ),
+      // "me lo van a pedir antes de ver las casas?".
+      wordRegex(
+        '(?:me|nos) (?:lo|la) (?:van a|vas a|va a) (?:pedir|exigir) antes de (?:ver|ensenar|mostrar)',
+      ),
+    ],
+  },
+  {
+    // "is north of foothill that much nicer than south", "is rancho a good place to raise kids",
+    // "grocery stores walking distance", "how bad are the santa ana winds", "whats the vibe in alta
+    // loma", "oí que hay mucho mello roos, es cierto?", "es seguro por el lado sur de fontana?".
+    topic: 'area_info',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:nicer|safer|sketchier|quieter|cheaper|pricier) than|(?:the )?(?:north|south|east|west) (?:side|part|end|of [a-z]+)(?: [a-z]+){0,5} (?:nicer|better|safer|worse|sketchy|hype)|(?:good|great|nice|safe|bad) (?:place|area|city|town) (?:to|for) (?:raise|live|kids|families|retire|grow up)|grocery|groceries|walking distance|walkable|santa ana winds|fire (?:risk|zone|insurance)|mello ?roos(?: [a-z]+){0,3} (?:there|es cierto|true|worth it)|(?:whats|what is|hows|how is) the vibe|lado (?:sur|norte|este|oeste)|(?:es|esta) (?:seguro|tranquilo) (?:por|en|alla|aca)',
       ),
     ],
   },

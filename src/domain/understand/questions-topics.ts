@@ -125,7 +125,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         'quien (?:habla|es|eres|me escribe|me habla|me manda|me texteo|manda|escribe|son|sera)|de parte de quien|con quien (?:hablo|estoy hablando|tengo el gusto)|que es esto|(?:que|cual) (?:compania|empresa|oficina|agencia|inmobiliaria)',
       ),
-      wordRegex('(?:va a venir|viene|vendra) (?:jorge|el agente|el)(?: en persona)?'),
+      // "¿viene Jorge en persona?", "¿viene él?"; not "viene el bebé".
+      wordRegex('(?:va a venir|viene|vendra) (?:(?:jorge|el agente)(?: en persona)?|el(?: en persona)?$)'),
     ],
     asked: [wordRegex('your name|his name|su nombre|tu nombre')],
   },
@@ -153,7 +154,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         `(?:before|without|prior to) (?:getting |being |a |an |the )?(?:pre ?approv${WORD}|prequal${WORD}|pre qual${WORD}|pre aprob${WORD}|preaprob${WORD})`,
       ),
       wordRegex(
-        'pre ?approv[a-z]* (?:letter )?(?:required|necessary|needed|a must|mandatory)|(?:es|sea) (?:necesari[oa]|obligatori[oa]) (?:estar |la |tener )?(?:pre ?aprob[a-z]*|preaprob[a-z]*)',
+        // Not "all cash so no preapproval needed": said, not asked.
+        '(?<!\\bno )pre ?approv[a-z]* (?:letter )?(?:required|necessary|needed|a must|mandatory)|(?:es|sea) (?:necesari[oa]|obligatori[oa]) (?:estar |la |tener )?(?:pre ?aprob[a-z]*|preaprob[a-z]*)',
       ),
       wordRegex(
         'difference between (?:pre ?qual|pre ?approv|pre ?aprob)[a-z]*|diferencia entre (?:pre ?calif|pre ?aprob|pre ?qual)[a-z]*',
@@ -291,7 +293,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        `process|steps|how long does it take|(?:are|r|do|would|will|can) (?:you|u|you guys|yall|jorge|he|they) (?:the ones (?:who|that) |guys (?:who|that) )?(?:trying to |going to |gonna |wanting to |want to |looking to )?(?:buy|flip|purchase|make (?:an )?offers?|make cash offers|buy houses)|(?:hay que|tengo que|tenemos que|debo|debemos|necesito|necesitamos|ocupo|ocupamos) (?:arreglar|reparar|pintar|limpiar|preparar|firmar|pagar|componer)|cuanto (?:tiempo )?(?:tarda|tardaria|tardara|toma|tomaria|se tarda|se tardaria|lleva|llevaria) (?:en )?(?:vender|venderse|venderla|comprar|cerrar|el proceso|todo)|involved in (?:listing|selling|buying)|(?:sell|buy|selling|buying) and (?:buy|sell|buying|selling) at the same time|make (?:any )?repairs|fix (?:anything|stuff|things|it up)|inspections?|appraisals?|contingenc[a-z]*|earnest money|how do (?:offers?|showings?|inspections?|appraisals?|contingencies|bids|counter ?offers?) work|fha|va loan|conventional loan|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|(?<![0-9.])[0-9.]+ ?(?:%|percent) down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|^(?:so )?(?:whats|what is|what are|what s) (?:next|the next step|the next steps)$|how (?:do|would|can|does|should) (?:i|we|one) (?:sell|buy|list|go about|qualify|apply)|self employed|1099|w2|income|student loans?|debt|credit score|citizen|green card|visa|daca|como (?:le hago|hago|hacemos|funciona|empiezo|empezamos|se hace)|(?:que|what) (?:necesito|necesitamos|ocupo|ocupamos|documents|papers|papeles|documentos|do (?:i|we) need (?:to (?:do|have|bring|get)|for))|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|se puede|programas?|primeros compradores|pasos|proceso`,
+        `process|steps|how long does it take|(?:are|r|do|would|will|can) (?:you|u|you guys|yall|jorge|he|they) (?:the ones (?:who|that) |guys (?:who|that) )?(?:trying to |going to |gonna |wanting to |want to |looking to )?(?:buy|flip|purchase|make (?:an )?offers?|make cash offers|buy houses)|(?:hay que|tengo que|tenemos que|debo|debemos|necesito|necesitamos|ocupo|ocupamos) (?:arreglar|reparar|pintar|limpiar|preparar|firmar|pagar|componer)|cuanto (?:tiempo )?(?:tarda|tardaria|tardara|toma|tomaria|se tarda|se tardaria|lleva|llevaria) (?:en )?(?:vender|venderse|venderla|comprar|cerrar|el proceso|todo)|involved in (?:listing|selling|buying)|(?:sell|buy|selling|buying) and (?:buy|sell|buying|selling) at the same time|make (?:any )?repairs|fix (?:anything|stuff|things|it up)|inspections?|appraisals?|contingenc[a-z]*|earnest money|how do (?:offers?|showings?|inspections?|appraisals?|contingencies|bids|counter ?offers?) work|fha|va loan|conventional loan|how long (?:to|will it take to) (?:sell|buy|close)|what happens (?:after|next|when|if|at)|do (?:i|we) (?:need|have) to (?:sign|fix|repair|prepare|stage|clean|do|bring|pay|get|be)|(?:have|need) to (?:sign|fix|repair|prepare|stage)|sign (?:anything|something|a contract)|contract|listing agreement|open houses?|down payment|(?<![0-9.])[0-9.]+ ?(?:%|percent) down|how does (?:${WORD} ){1,8}work|is it possible to (?:buy|sell|do it|close|list|get)|es posible (?:comprar|vender|hacerlo)|se puede comprar|bankruptcy|credit|loan|mortgage|afford|qualify|programs?|first time buyers?|itin|new build|need a realtor|(?:buy|sell) first|when can we start|how do we start|where do (?:i|we) start|(?:get|getting) started|how do (?:we|i) (?:start|begin)|next steps?|^(?:so )?(?:whats|what is|what are|what s) (?:next|the next step|the next steps)$|how (?:do|would|can|does|should) (?:i|we|one) (?:sell|buy|list|go about|qualify|apply)|self employed|1099|w2|income|student loans?|debt|credit score|citizen|green card|visa|daca|como (?:le hago|hago|hacemos|funciona|empiezo|empezamos|se hace)|(?:que|what) (?:necesito|necesitamos|ocupo|ocupamos|documents|papers|papeles|documentos|do (?:i|we) need (?:to (?:do|have|bring|get)|for))|how long (?:is|does|will|would) (?:escrow|closing|the process|it take|inspection)|(?<!(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|tarde|noche|semana|hoy|las [0-9]+) )se puede(?! (?:el|este|ese|a las|en la (?:manana|tarde|noche)|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b)|programas?|primeros compradores|pasos|proceso`,
       ),
     ],
   },
@@ -326,6 +328,10 @@ export const OTHER_RULE: TopicRule = {
     // "my husband can only do after 6, is that ok?"
     wordRegex(
       '(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|fine|alright|all right|cool|a problem)$',
+    ),
+    // "¿ustedes también manejan rentas?", "do you guys do rentals too?": a service we may not offer.
+    wordRegex(
+      '(?:manejan|maneja|hacen|hace|ayudan con|ayuda con|trabajan con|do|handle|help with|work with) (?:tambien |also |too )?(?:rentas|rentals?|renting|leases|leasing|property management|alquileres|administracion de propiedades|commercial|comercial|land|terrenos)',
     ),
   ],
 };

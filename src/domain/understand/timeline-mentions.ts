@@ -80,7 +80,7 @@ const LAST = /\b(?:last|this past|since|desde) $/;
 const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
-  /\b(?:passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
+  /\b(?:talked|spoke|spoken|passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
 // "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
 // a wish, not something done.
 const WISHED =
@@ -95,8 +95,10 @@ const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
   /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching)\b/;
+// "sorry i meant march": a word that is also a month ("march", "may") taken back as the date.
+const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir)\s*$/;
 const SPANISH_PAST_DURATION =
-  /\b(?:tenemos|tengo|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
+  /\b(?:tenemos|tengo|tiene|tienen|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
 // Another contract's end: "my listing agreement doesn't expire till feb", "el contrato vence en marzo"
 // (a lease ending is the lead's own move date, so it stays).
 const CONTRACT_ENDS =
@@ -195,7 +197,7 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     if (!closingYa && !(bare && asked)) return false;
   }
   if (c.ambiguous) {
-    if (!isBare(text, phrase)) return false;
+    if (!isBare(text, phrase) && !MEANT_BEFORE.test(tail)) return false;
     if (phrase === 'may' && !opts.timelineAsked) return false;
   }
   if (NEGATED.test(tail)) return false;

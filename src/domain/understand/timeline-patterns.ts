@@ -179,7 +179,12 @@ export const RULES: Rule[] = [
     read: () => NOW,
     urgency: true,
   },
-  { re: /\blike yesterday\b/g, read: () => NOW },
+  { re: /\b(?:like|done|sold|gone|out) yesterday\b/g, read: () => NOW },
+  // "we're ready now", "estamos listos ya": ready to move today.
+  {
+    re: /\b(?:(?:were|we are|im|i am) (?:ready|good to go) (?:right )?now(?=[ ,.;!]+(?:[a-z]+ ){0,3}(?:lease|move|moving|buy|buying|sell|selling|to go))|(?:estamos|estoy) list[oa]s? (?:ya|ahorita|ahora))\b/g,
+    read: () => NOW,
+  },
   { re: /\b(?:right now|now|ahora|ahorita|today|hoy|ya|yesterday)\b/g, read: () => NOW, bareAnswer: true },
   // Weeks and months named relative to today.
   {
