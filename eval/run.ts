@@ -1,7 +1,7 @@
 // The conversation-quality evaluation: the labelled utterance corpus through the message reader and
 // the lead-side conversation suite through the sandbox API, per class.
-// Run: npm run eval [-- --split train|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|test|all] [--misses] [--write]
-//   all (the default; `both` is the same) runs train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 and test in that order
+// Run: npm run eval [-- --split train|dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|test|all] [--misses] [--write]
+//   all (the default; `both` is the same) runs train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11 and test in that order
 //   --write   replaces the results section of docs/CONVERSATION_QUALITY.md (date and machine)
 // The test split is held out: measure on it, never tune on it.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ const ALL: Split[] = [
   'dev8',
   'dev9',
   'dev10',
+  'dev11',
   'test',
 ];
 if (which === undefined || !(which === 'all' || which === 'both' || ALL.includes(which as Split))) {

@@ -35,7 +35,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL_DEV: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10'];
+const ALL_DEV: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11'];
 const DEV_SPLITS = (values.train ?? 'train,dev,dev2,dev3').split(',') as Split[];
 const holdout = values.holdout as Split | undefined;
 for (const split of [...DEV_SPLITS, ...(holdout ? [holdout] : [])]) {

@@ -5,7 +5,7 @@ import type { Act, AskedQuestion, BotKind, Slots } from '../../src/domain/unders
 
 // Reads the labelled corpus in eval/corpus (schema in its README).
 
-/** train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9 and dev10 are for development; test is held out (measure only). */
+/** train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 and dev11 are for development; test is held out (measure only). */
 export type Split =
   | 'train'
   | 'dev'
@@ -18,6 +18,7 @@ export type Split =
   | 'dev8'
   | 'dev9'
   | 'dev10'
+  | 'dev11'
   | 'test';
 
 export interface Utterance {
