@@ -20,6 +20,7 @@ import type { BotName, Channel, ContactView, CrmAction, Temperature } from './co
 import { detectLanguage } from './language/index.ts';
 import { decideLead } from './lead/decide-lead.ts';
 import { leadScore, temperatureOf } from './lead/score.ts';
+import { absorb, factsFor } from './absorb-facts.ts';
 import { withModelReading } from './model-reading.ts';
 import { mergeFacts, type Reading, readMessage } from './read-message.ts';
 import { handOff, handoffTarget, resolveOwner } from './routing.ts';
@@ -255,41 +256,6 @@ function runBot(ctx: TurnContext, bot: BotName): void {
     ctx.state.facts = factsFor(to, ctx.state.facts);
     runBot(ctx, to);
   });
-}
-
-/** What this message adds to the lead's facts, for the bot that owns the conversation. */
-/** What this message taught, kept on the state (places the lead took back are dropped). */
-function absorb(ctx: TurnContext): void {
-  ctx.state.facts = mergeFacts(ctx.state.facts, learned(ctx), ctx.reading.droppedAreas);
-}
-
-function learned(ctx: TurnContext): Facts {
-  const { state, reading } = ctx;
-  const both = state.facts.intent === 'both';
-  const f = both ? { ...reading.facts, intent: 'both' as const } : reading.facts;
-  // "Yeah we might sell" to the seller bot: the side it already handles, now said by the lead.
-  const side = state.owner === 'seller' ? 'sell' : state.owner === 'buyer' ? 'buy' : null;
-  const says = reading.intent.intent === side && reading.intent.confidence >= 0.6;
-  if (side && says && f.intent === undefined && state.facts.intent === undefined)
-    return factsFor(state.owner, { ...f, intent: side });
-  return factsFor(state.owner, f);
-}
-
-/** A seller's price is not a buyer's budget and the other way round. */
-function factsFor(owner: BotName, f: Facts): Facts {
-  // Selling and buying: the sale price and the buying budget are both the lead's, kept apart. A
-  // message with both, told apart ("ours is worth 750, we'd spend up to 950"), says so too.
-  const budget = f.budgetMax ?? f.budgetMin;
-  const twoFigures =
-    f.priceExpectation !== undefined && budget !== undefined && budget !== f.priceExpectation;
-  if (f.intent === 'both' || twoFigures) return f;
-  const out = { ...f };
-  if (owner === 'seller') {
-    delete out.budgetMin;
-    delete out.budgetMax;
-  }
-  if (owner === 'buyer') delete out.priceExpectation;
-  return out;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

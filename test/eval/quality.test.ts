@@ -158,14 +158,17 @@ const FLOORS: Record<Split, Floors> = {
     keywordMisses: 0,
     conversationComplianceMisses: 0,
   },
-  // Eleventh development split, written from the lead's side after dev10 was tuned on (ids r…).
+  // Eleventh development split, written from the lead's side after dev10 was tuned on (ids r…),
+  // with what matters said in passing. First measurement, before any change for it (66cac6f):
+  // 86.3 % slots, 69.9 % questions, 61.1 % objections, 8 keyword errors, 49/65 conversations, 0
+  // compliance misses. Tuned on from then (86.3 %, 85.5 %, 93.8 %, 0, 56/65, 0).
   dev11: {
-    slots: 0,
-    questions: 0,
-    objections: 0,
-    conversations: 0,
-    keywordMisses: 1000,
-    conversationComplianceMisses: 1000,
+    slots: 0.86,
+    questions: 0.85,
+    objections: 0.93,
+    conversations: 0.86,
+    keywordMisses: 0,
+    conversationComplianceMisses: 0,
   },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
@@ -173,11 +176,12 @@ const FLOORS: Record<Split, Floors> = {
   // fewer), 85/107. After the dev6 work: objections 80.5 %, the rest unchanged. After the dev7
   // work: questions 80.8 %, 87/107 conversations, the rest unchanged. After the dev8 and dev9 work:
   // unchanged (86/107 at one point between, 87/107 at the end). After the dev10 work: slots
-  // 91.1 %, 88/107 conversations, the rest unchanged.
+  // 91.1 %, 88/107 conversations, the rest unchanged. After the dev11 work: objections 81.8 %,
+  // the rest unchanged.
   test: {
     slots: 0.91,
     questions: 0.8,
-    objections: 0.8,
+    objections: 0.81,
     conversations: 0.82,
     keywordMisses: 5,
     conversationComplianceMisses: 1,

@@ -41,6 +41,15 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     'remove (?:me|us|my number|this number|my phone|my phone number|my contact)(?! from (?:the )?(?:title|deed|loan|mortgage|contract|escrow|listing))',
   ),
+  // "I told you people no last month and you're STILL texting", "ya les dije mil veces que no y
+  // siguen": texts kept coming after a no.
+  wordRegex(
+    `(?:told|said to) (?:${WHO}|yall)(?: [a-z]+){0,4} no(?: [a-z]+){0,4} (?:(?:and |but )?(?:youre|you are|yall are|you guys are|u r|ur|you) )?(?:still|keep) (?:${CONTACT_VERBS_ING})|(?:dije|dijimos|he dicho)(?: [a-z]+){0,3} que no y (?:siguen|sigues|sigue)(?: (?:escribiendo|mandando|molestando))?`,
+  ),
+  // "stahp pls im begging u", "cancel these pls", "CANCEL ALL OF IT": the keyword with its object.
+  wordRegex(
+    '^stop(?: (?:pls|please|plz|already|now))? (?:im|i am) begging(?: (?:you|u|yall))?$|^(?:cancel|stop|end) (?:these|them|all of (?:it|them|this|these)|it all|all this|everything)(?: (?:pls|please|plz|now|already))?$',
+  ),
   // "email only from now on", "solo por correo de ahora en adelante": texts are revoked.
   wordRegex(
     '^(?:(?:ok|okay|so|and) )?(?:(?:email|e mail|correo) only(?: (?:from now on|please|pls|plz))?|only (?:by )?(?:email|e mail)(?: from now on)?|solo (?:por )?correo(?: de ahora en adelante| por favor)?)$',

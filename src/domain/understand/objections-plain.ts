@@ -187,4 +187,84 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
     notFor: ['buyer'],
   },
+  {
+    // Said in passing: "we moved in on the 20th", "signed on a new build, keys in feb", "we close on
+    // our house monday", "ya estamos viviendo en la nueva", "moving boxes into our new place".
+    type: 'already_bought',
+    pattern: w(
+      '(?:we |i )?moved in (?:on|last|in|a|two|three|the)\\b|signed on a new build|we close on our (?:new )?(?:house|place|home) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|on|in)|estamos viviendo en la nueva|ya no andamos buscando|into our new (?:place|house|home)',
+    ),
+    statement: true,
+    notFor: ['seller'],
+    unless: /\b(?:sell|selling|list|listing|vender)\b/,
+  },
+  {
+    // "we'll think about it after the baby comes", "my tenant's lease runs til next august", "not
+    // for a good while", "primero quiero arreglar mi crédito", "not gonna list for at least 18
+    // months", "cuando esté lista yo les aviso", "I'll call when I'm ready", "no quiere todavía".
+    type: 'too_early',
+    pattern: w(
+      `(?:well|we will|ill|i will) think about it|lease (?:runs|is) (?:til|till|until|through) next|not for a (?:good |long )?while|mas adelante|(?:primero|first) (?:quiero|queremos|need to|want to|gotta) (?:arreglar|fix) (?:mi|my|our|nuestro) (?:credito|credit)|a year of paystubs|(?:not gonna|not going to|wont|will not) (?:list|sell|buy)(?: [a-z]+){0,2} for (?:at least )?(?:[0-9]+|a|another|a few|a couple)|cuando (?:este|estemos) list[oa]s? (?:yo |nosotros )?(?:les|le|te) (?:aviso|avisamos|hablo)|(?:ill|i will|we ll|well) call (?:you )?when (?:im|i am|were|we are) ready|no quiere todavia`,
+    ),
+    statement: true,
+  },
+  {
+    // "7am on a sunday?? seriously", "I answered this last week. do you guys not read the replies",
+    // "these automated texts are getting old", "the same reminder 3 times", "no me pregunten lo
+    // mismo cada rato", "before you ask AGAIN", "you people texted my late husband's phone".
+    type: 'stop_texting',
+    pattern: w(
+      `[0-9]{1,2} ?am on a (?:sunday|saturday|weekend)|(?:not|even) read the (?:replies|answers|texts|messages)|automated ${TEXTS} are getting old|same (?:reminder|text|message) (?:like )?[0-9]+ times|el mismo mensaje (?:como )?[0-9]+ veces|no (?:me|nos) pregunten lo mismo|muchos mensajes|before you ask (?:again|me again)|texted my late (?:husbands|wifes|moms|dads) (?:phone|number)`,
+    ),
+  },
+  {
+    // "let me tell a robot my bottom line, great idea", "my motivation is getting realtors to
+    // leave me alone", "6% to stick a sign in my yard, nice racket", "no sea encajoso".
+    type: 'hostile',
+    pattern: w(
+      'tell a (?:robot|bot|texter)(?: [a-z]+){0,2} (?:my )?(?:bottom line|price|number)|decir mi precio a un robot|getting realtors to leave me alone|a text from a realtor what a treat|nice racket|encajos[oa]|text bot that (?:cant|can not)',
+    ),
+  },
+  {
+    // "there's no motivation, I'm not selling", "no estoy vendiendo, gracias", "my husband handles
+    // this and he said no".
+    type: 'not_interested',
+    pattern: w(
+      '(?:im|i am) not selling(?! (?:until|till|til|before|yet|right now|now|this|for|in))|no estoy vendiendo(?! (?:hasta|todavia|ahorita|por ahora))|(?:he|she) said no$',
+    ),
+    statement: true,
+  },
+  {
+    // "our agent's already on it", "my buddy from church is gonna list it for us".
+    type: 'has_agent',
+    pattern: w(
+      'our agents? (?:is |s )?already on it|(?:buddy|friend|cousin|brother|sister|neighbor)(?: [a-z]+){0,3} (?:is )?(?:gonna|going to) list it',
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // "sold it to the neighbor's son over the summer", "we took a cash offer from one of those
+    // companies", "al final decidimos no venderla".
+    type: 'already_sold',
+    pattern: w(
+      'sold it to (?:the |a |my |our )?[a-z]+(?: [a-z]+)? (?:over|last|in|this|back)|took a cash offer',
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    type: 'not_selling_anymore',
+    pattern: w('decidimos no (?:vender(?:la|lo)?|venderla)|decided not to sell'),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // "this is a business line", "meant for whoever had my number before", "you have my dad's old
+    // number".
+    type: 'wrong_number',
+    pattern: w(
+      'this is a business line|meant for (?:whoever|someone who|the person who) had (?:my|this) number|have my [a-z]+s old number',
+    ),
+  },
 ];

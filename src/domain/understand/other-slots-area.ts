@@ -10,6 +10,7 @@ const PLACE_BEFORE =
   /\b(?:in|en|near|around|by|from|to|of|at|cerca de|por|rumbo a|para|ranch|anywhere|somewhere|north|south|east|west|or|o|and|y)\s*$/;
 const NEGATED_BEFORE =
   /\b(?:not|except|but not|(?:anywhere|anything|everywhere|everything) but|avoid|hate|ni|excepto|menos|no en|nada en)\s+(?:\w+\s+)?$/;
+const ONLY_AFTER = /^\s+(?:only|solamente|nomas|nada mas)\b/;
 const NOT_THERE = /\bstop sending (?:me )?(?:\w+ ){0,3}$/;
 const STREET_AFTER =
   /^\s+(?:ave|avenue|st|street|blvd|boulevard|rd|road|dr|drive|pkwy|parkway|way|ln|lane|ct|hwy|highway)\b/;
@@ -105,8 +106,9 @@ export function readArea(text: string, ctx: UtteranceContext): string | undefine
     if (
       WEAK.has(written) &&
       ctx.lastQuestion !== 'area' &&
-      // "Rancho" sent alone names a place whatever was asked.
+      // "Rancho" sent alone, or "Rancho only", names a place whatever was asked.
       folded.replace(/[^a-z ]/g, '').trim() !== written &&
+      !ONLY_AFTER.test(folded.slice(m.end, m.end + 12)) &&
       !PLACE_BEFORE.test(before) &&
       mentions.length === 1
     )

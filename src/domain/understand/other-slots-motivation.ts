@@ -238,6 +238,8 @@ const RELOCATION = cues([
 ]);
 const OTHER = cues([
   'change of scenery',
+  // "my doctor says I shouldn't be doing stairs anymore", "moving into a senior community".
+  '(?:doctor|doctors|health|knees?|hips?)(?: [a-z]+){0,5} stairs|(?:cant|can not|cannot|shouldnt|should not) (?:do|be doing|handle|manage) (?:the )?stairs|senior (?:community|living|apartment|apartments)|assisted living|(?:por|de) salud|el doctor (?:dice|dijo)',
   'commute (?:to|into)(?: [a-z]+){1,3} is',
   // "the HOA is fining me every week", "city's forcing me to redo the sewer line and I'm DONE".
   'hoa (?:is |keeps )?(?:fining|fined|fines)|done with (?:the |this )?hoa',

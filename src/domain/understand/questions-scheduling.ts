@@ -69,7 +69,7 @@ const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
 );
 const CANCEL_WORD = wordRegex(
-  'cancel|cancelled|canceled|cancelar|cancelo|cancele|cancelamos|call off|called off|calling off',
+  'cancel|cancelled|canceled|cancelar|cancelo|cancele|cancelamos|call off|called off|calling off|call it off|calling it off|lets not do (?:the|our|this) (?:appt|appointment|meeting|showing|tour)',
 );
 // A time traded for another, or a meeting moved to a day: "can we do 6 instead of 4?", "the 3rd
 // instead?", "push it 30 min", "move saturday to sunday", "¿se puede cambiar para el sábado?".
@@ -78,6 +78,9 @@ const SWAP_TIME = wordRegex(
 );
 const CANCEL_OBJECT = wordRegex(
   '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',
+);
+const CANCEL_NAMED_NOW = wordRegex(
+  '(?:how (?:do|can) (?:i|we)|como le hago para|como (?:puedo|podemos)) (?:cancel|cancelar) (?:the|our|my|this|that|la|lo del|lo de|mi|el)(?: [a-z]+){0,2} (?:for |del |de |el |on )?(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?! if)',
 );
 const HYPOTHETICAL = wordRegex(
   'if|what if|how (?:do|can|would) (?:i|we)|rescheduling|cancelling|canceling|(?:is it|would it be) (?:ok|okay|fine) (?:to|if)|si (?:necesito|tengo|no|hay)|como (?:le hago|puedo|se)',
@@ -124,7 +127,8 @@ export function readScheduling(
   const atOffer = ctx.lastQuestion === 'appointment';
   const appointment = atOffer || APPOINTMENT.test(whole);
   const asked = clauses.some((c) => c.asked);
-  const hypothetical = HYPOTHETICAL.test(whole);
+  // "how do I cancel the tour for saturday, the link didnt work": asks how, but means it now.
+  const hypothetical = HYPOTHETICAL.test(whole) && !CANCEL_NAMED_NOW.test(whole);
   const aboutTexts = ABOUT_TEXTS.test(whole);
 
   const cancelling = CANCEL_WORD.test(whole) && !aboutTexts;

@@ -149,7 +149,9 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   {
     // "¿se puede cambiar pal miércoles?": moving a time already set.
     topic: 'reschedule',
-    said: [],
+    said: [
+      wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
+    ],
     asked: [
       wordRegex(
         'se (?:puede|podria|podra) (?:cambiar|mover|pasar)(?: (?:pal|para el|al|a el|a la|para la|a))?',
@@ -184,6 +186,85 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     asked: [
       wordRegex(
         'change (?:my|our) minds?(?: [a-z]+){0,3} (?:get out|cancel|back out)|get out of (?:it|the contract|the listing agreement|the agreement)',
+      ),
+    ],
+  },
+  {
+    // Said in passing: "idk if we need the letter thing first before u show us anything", "we cant
+    // even go look at houses til a bank says yes", "assuming we can tour stuff w/o being
+    // preapproved", "la carta del banco la necesito ya o hasta que encontremos casa", "si me tienen
+    // q aprobar antes de ver algo", "mi esposo dice q primero quiere ver casas".
+    topic: 'preapproval_needed',
+    said: [
+      wordRegex(
+        `(?:idk|not sure|dont know|no se|no sabemos)(?: [a-z]+){0,2} (?:if|whether|si)(?: [a-z]+){0,2} (?:need|have to|hay que|tengo que|tenemos que|necesit[a-z]*)(?: [a-z]+){0,3} ${APPROVAL}|(?:see|look|tour|show|ver|ensenar|mostrar)(?: [a-z]+){0,4} (?:til|till|until|without|w o|sin|hasta que)(?: [a-z]+){0,3} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:la |lo )?(?:necesito|necesitamos|ocupo|ocupamos) (?:ya|ahorita|antes)|(?:aprobar|approve)(?: [a-z]+){0,2} (?:antes|before|first|primero)|primero (?:quiere|queremos|quiero) ver casas|(?:prequal|pre qual|prequalification|letter|approval|pre ?approval)(?: [a-z]+){0,4} (?:hope|hopefully) (?:thats|that is|its|it is) enough`,
+      ),
+    ],
+    asked: [wordRegex('(?:a )?deal ?breaker for (?:seeing|looking|touring)|(?:no )?hay (?:algun )?problema')],
+  },
+  {
+    // "walk me thru the steps", "what does he actually do at the appointment", "jorge shows us
+    // houses and then what", "y después qué sigue", "where exactly does the agent add value",
+    // "can jorge move that fast", "I don't even know where to begin".
+    topic: 'process',
+    said: [
+      wordRegex(
+        'walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        'what does (?:he|jorge|she|the agent) (?:actually |even )?do at the (?:appointment|meeting|visit)|and then what|add value|move that fast|(?:do|can) (?:you|u|yall|ustedes) (?:buscan|me buscan|find) (?:the )?(?:houses|homes|casas)',
+      ),
+    ],
+  },
+  {
+    // "is he right" after "the market's tanking", "which one's gonna hold value", "están bajando las
+    // casas o no?", "just curious if its a good time".
+    topic: 'market',
+    said: [
+      wordRegex(
+        '(?:alcanza|me alcanza|nos alcanza) para (?:algo|una casa|comprar)|curious if (?:its|it is|now is) a good time|si (?:esta|anda) bueno el mercado|markets? (?:is |s )?(?:tanking|crashing)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        'hold (?:its |their )?value|(?:estan|van a) (?:bajando|subiendo|bajar|subir) (?:las casas|los precios)',
+      ),
+    ],
+  },
+  {
+    // "can I walk away if its not working out", "how do we undo that", "me puedo salir del
+    // contrato?", "what's the cancellation policy".
+    topic: 'cancel',
+    said: [wordRegex('cancell?ation policy')],
+    asked: [
+      wordRegex(
+        'walk away if|how do (?:we|i) undo|(?:me|nos) (?:puedo|podemos) salir del contrato|salirme del contrato|is there a contract with',
+      ),
+    ],
+  },
+  {
+    // "any chance it can be later in the day", "if my shift runs late can we bump it?", "se podría
+    // el lunes?".
+    topic: 'reschedule',
+    said: [
+      wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
+    ],
+    asked: [
+      wordRegex(
+        '(?:can|could) (?:it|we) (?:be|do it|make it) (?:later|earlier)|(?:can|could) we bump it|(?:se podria|se puede|podria ser|puede ser) (?:el |para el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)',
+      ),
+    ],
+  },
+  {
+    // "how much of that do I actually walk away with after your cut", "cuánto se quedan de eso",
+    // "my cousin does 1%, can jorge beat that".
+    topic: 'fees_commission',
+    said: [],
+    asked: [
+      wordRegex(
+        'after (?:your|his|the agents|jorges) cut|(?:cuanto|que tanto) se (?:quedan|queda|llevan|lleva)|can (?:jorge|he|you) beat that',
       ),
     ],
   },

@@ -31,7 +31,7 @@ const PREAPPROVAL_FOLLOW_UP = wordRegex(
 // "pre-qualified online, does that count?": asks whether what they have is enough, once a
 // pre-approval or pre-qualification is named in the message.
 const COUNTS_AS = wordRegex(
-  'does (?:that|it|this) (?:count|work|qualify|do)|is (?:that|it|this) (?:enough|ok|okay|good enough|the same(?: thing)?)|(?:cuenta|sirve|vale) (?:eso|esa|esto)|(?:es|seria) suficiente',
+  'does (?:that|it|this) (?:count|work|qualify|do)|(?:eso|esa|esto) (?:cuenta|sirve|vale)|is (?:that|it|this) (?:enough|ok|okay|good enough|the same(?: thing)?)|(?:cuenta|sirve|vale) (?:eso|esa|esto)|(?:es|seria) suficiente',
 );
 // "I already know what it's worth" tells, it does not ask.
 const KNOWS_VALUE = wordRegex(

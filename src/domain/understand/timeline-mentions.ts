@@ -95,8 +95,9 @@ const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
   /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching)\b/;
-// "sorry i meant march": a word that is also a month ("march", "may") taken back as the date.
-const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir)\s*$/;
+// "sorry i meant march", "we could do march": a word that is also a month ("march", "may") as
+// the date.
+const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir|(?:could|can|would|will) do)\s*$/;
 const SPANISH_PAST_DURATION =
   /\b(?:tenemos|tengo|tiene|tienen|llevamos|llevo|lleva|hace|desde hace)(?: (?:como|unos|casi|mas de|ya))? $/;
 // Another contract's end: "my listing agreement doesn't expire till feb", "el contrato vence en marzo"
@@ -104,7 +105,7 @@ const SPANISH_PAST_DURATION =
 const CONTRACT_ENDS =
   /\b(?:listing|agreement|contract|contrato|letter|carta)(?: [a-z]+){0,3} (?:expir\w*|vence|vencio|caduca)\b/;
 const EVENT =
-  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b/;
+  /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b|\bbe in touch\b/;
 // "is that one on Baker still available": a listing's status, not the lead's free time.
 const STILL_AVAILABLE = /\b(?:still|sigue|siguen|todavia (?:esta|estan)) (?:available|disponibles?)\b/g;
 // "call me in a year", "check back in the spring": the lead puts the whole plan off until then.
@@ -124,7 +125,7 @@ const DONE =
   /\b(?:found|bought) (?:a|our|the|another) (?:house|home|place|condo|townhome)\b|\balready (?:bought|closed)\b|\bin escrow on\b/;
 // "we bought in Menifee so we need ours gone by January": the lead's own sale still has a date.
 const SELLING =
-  /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one) (?:(?:has to|needs to|must|gotta|have to) )?(?:gone|sold|listed|go|sell))\b/;
+  /\b(?:sell|selling|vender|list|listing|(?:ours|it|the house|our house|our place|the old one|this (?:one|1|house|place)|mine|my house|my place) (?:(?:has to|needs to|must|gotta|have to) )?(?:gone|sold|listed|go|sell))\b/;
 const SOONER_WISH = /\b(?:sooner|earlier)\b/;
 // "we close on the new one jan 15 so we'd want this one sold by february": the purchase's closing
 // is another home's date; the lead's own sale date, when one is also said, is the plan.
@@ -170,6 +171,8 @@ const THIS_PERIOD = /^(?:this|esta|este) /;
 // a question about a date is not the lead's plan.
 const ASKS_ABOUT =
   /^ ?(?:should|would|is|are|does|do|will|isnt|arent|wouldnt|shouldnt|deberiamos|conviene|es mejor)\b/;
+// "we could do march if the price is right": a condition on the sale, not talk of prices.
+const PRICE_IS_RIGHT = /\bif the price (?:is|s) right\b|\bsi (?:el precio|nos pagan) (?:es|esta) bien\b/g;
 const PRICES_TALK =
   /\b(?:prices?|rates?|market|precios?|tasas?|mercado|(?:more |less |mas |menos )?(?:expensive|cheaper|pricier|affordable|caro|cara|barato|barata))\b/;
 // "should I wait till spring to sell?": asking for advice on a date, even right after "when?".
@@ -221,8 +224,8 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
   if (event || MARKET_TALK.test(text) || CONTRACT_ENDS.test(text)) return false;
   if (LIFE_EVENT.test(text) && !MOVING.test(s) && !AFTER_EVENT.test(text)) return false;
   if (THIS_PERIOD.test(phrase) && COUNT_IN_PERIOD.test(tail)) return false;
-  if (!opts.timelineAsked && (ASKS_ABOUT.test(text) || (PRICES_TALK.test(text) && !MOVING.test(text))))
-    return false;
+  const priceTalk = PRICES_TALK.test(text.replace(PRICE_IS_RIGHT, ' '));
+  if (!opts.timelineAsked && (ASKS_ABOUT.test(text) || (priceTalk && !MOVING.test(text)))) return false;
   // A question back ("like 30 days?") is the lead asking, unless it answers "when?".
   if (s[to] === '?' && !opts.timelineAsked) return false;
   if (opts.appointmentAsked && !MOVING.test(text) && !HOLDING_OFF.test(text)) return false;
