@@ -7,33 +7,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { readUtterance } from '../src/domain/understand/read-utterance.ts';
-import { loadConversations, loadUtterances, type Split } from './lib/corpus.ts';
+import { loadConversations, loadUtterances, SPLITS, type Split } from './lib/corpus.ts';
 import { startConversationRunner } from './lib/conversation-eval.ts';
 import { renderReport, type SplitResult } from './lib/report.ts';
 import { evaluateUtterances } from './lib/utterance-eval.ts';
 
 const args = process.argv.slice(2);
 const which = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
-const ALL: Split[] = [
-  'train',
-  'dev',
-  'dev2',
-  'dev3',
-  'dev4',
-  'dev5',
-  'dev6',
-  'dev7',
-  'dev8',
-  'dev9',
-  'dev10',
-  'dev11',
-  'test',
-];
+const ALL: readonly Split[] = SPLITS;
 if (which === undefined || !(which === 'all' || which === 'both' || ALL.includes(which as Split))) {
   console.error(`--split must be one of ${ALL.join(', ')}, all; got ${which ?? 'nothing'}`);
   process.exit(2);
 }
-const splits: Split[] = which === 'all' || which === 'both' ? ALL : [which as Split];
+const splits: readonly Split[] = which === 'all' || which === 'both' ? ALL : [which as Split];
 const misses = args.includes('--misses');
 
 const results: SplitResult[] = [];

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type ActModel, scoreActs } from '../src/domain/understand/act-classifier.ts';
 import { readUtterance } from '../src/domain/understand/read-utterance.ts';
-import { loadUtterances, type Split, type Utterance } from '../eval/lib/corpus.ts';
+import { DEVELOPMENT_SPLITS, loadUtterances, type Split, type Utterance } from '../eval/lib/corpus.ts';
 import { evaluateUtterances, family, pct } from '../eval/lib/utterance-eval.ts';
 import { DEFAULTS, type Example, toExamples, trainableLabel, trainWithThresholds } from './act-model-train.ts';
 
@@ -35,7 +35,7 @@ const { values } = parseArgs({
   },
 });
 
-const ALL_DEV: Split[] = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11'];
+const ALL_DEV = DEVELOPMENT_SPLITS;
 const DEV_SPLITS = (values.train ?? 'train,dev,dev2,dev3').split(',') as Split[];
 const holdout = values.holdout as Split | undefined;
 for (const split of [...DEV_SPLITS, ...(holdout ? [holdout] : [])]) {

@@ -5,21 +5,29 @@ import type { Act, AskedQuestion, BotKind, Slots } from '../../src/domain/unders
 
 // Reads the labelled corpus in eval/corpus (schema in its README).
 
-/** train, dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10 and dev11 are for development; test is held out (measure only). */
-export type Split =
-  | 'train'
-  | 'dev'
-  | 'dev2'
-  | 'dev3'
-  | 'dev4'
-  | 'dev5'
-  | 'dev6'
-  | 'dev7'
-  | 'dev8'
-  | 'dev9'
-  | 'dev10'
-  | 'dev11'
-  | 'test';
+/**
+ * Every split in the order reports list them: train and the development splits (dev, dev2 …
+ * dev11) are for development; test is held out (measure only). A new split is added here and in
+ * eval/corpus (validate.mjs, count.mjs).
+ */
+export const SPLITS = [
+  'train',
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'dev9',
+  'dev10',
+  'dev11',
+  'test',
+] as const;
+export type Split = (typeof SPLITS)[number];
+/** The splits that may be trained and tuned on: all but the held-out test split. */
+export const DEVELOPMENT_SPLITS: readonly Split[] = SPLITS.filter((s) => s !== 'test');
 
 export interface Utterance {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
-import { loadConversations, loadUtterances, type Split } from '../../eval/lib/corpus.ts';
+import { loadConversations, loadUtterances, SPLITS, type Split } from '../../eval/lib/corpus.ts';
 import {
   type ConversationResult,
   type ConversationRunner,
@@ -194,21 +194,7 @@ const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATU
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
 
-(flagsOn ? describe.skip : describe).each([
-  'train',
-  'dev',
-  'dev2',
-  'dev3',
-  'dev4',
-  'dev5',
-  'dev6',
-  'dev7',
-  'dev8',
-  'dev9',
-  'dev10',
-  'dev11',
-  'test',
-] as const)('conversation quality, %s split', (split) => {
+(flagsOn ? describe.skip : describe).each(SPLITS)('conversation quality, %s split', (split) => {
   let runner: ConversationRunner;
   const conversations: ConversationResult[] = [];
   beforeAll(async () => {
