@@ -249,14 +249,12 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     if (isYear(t) || (t.unit && !t.dollar && !t.multiplier)) return null;
     const alone = amountAlone(t);
     if (alone !== null) return alone;
+    const before = clauseBefore(norm, t.start, 40);
     const priced =
-      options.justAsked ||
-      PRICE_CUE_BEFORE.test(clauseBefore(norm, t.start, 40)) ||
-      PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
+      options.justAsked || PRICE_CUE_BEFORE.test(before) || PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
     const short = (t.decimal || t.value < 10) && !t.dollar && !t.multiplier;
-    const approval = APPROVED_FOR.test(clauseBefore(norm, t.start, 40));
-    const single =
-      options.justAsked === true || approval || ASKING_CUE_BEFORE.test(clauseBefore(norm, t.start, 40));
+    const approval = APPROVED_FOR.test(before);
+    const single = options.justAsked === true || approval || ASKING_CUE_BEFORE.test(before);
     const inContext =
       priced && (!short || approval || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
         ? amountInContext(t, single)
