@@ -14,9 +14,17 @@ const YOU = '(?:you|yall|you guys|you people|this number|your company)';
 export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     // "we needed a house and we got one 😂 closed nov 30", "closed last week on a condo".
+    // "bought in march, youre a little late lol", "we actually just bought. moving in next weekend",
+    // "we're literally sitting in our new living room rn", "ya agarramos casa con el builder".
+    // Said in passing: "we moved in on the 20th", "signed on a new build, keys in feb", "we close on
+    // our house monday", "ya estamos viviendo en la nueva", "moving boxes into our new place".
     type: 'already_bought',
     pattern: w(
-      `(?:and|but|already|so) (?:we|i) got (?:one|1)(?: already)?(?! (?:more|of|question))|(?:we|i) closed (?:on (?:it|a [a-z]+|our [a-z]+) )?(?:${MONTH} [0-9]{1,2}|last (?:week|month)|yesterday)`,
+      [
+        `(?:and|but|already|so) (?:we|i) got (?:one|1)(?: already)?(?! (?:more|of|question))|(?:we|i) closed (?:on (?:it|a [a-z]+|our [a-z]+) )?(?:${MONTH} [0-9]{1,2}|last (?:week|month)|yesterday)`,
+        `(?:already |just )?bought (?:in|back in|last) (?:${MONTH}|spring|summer|fall|year|month)|(?:we|i) (?:actually |literally |already )?just (?:bought|closed)(?: (?:a|our|one|the) (?:house|home|place|condo|townhome))? (?:moving|last|so|lol|and)|sitting in (?:our|my) new (?:living room|house|home|place|kitchen|backyard)|ya (?:agarramos|compramos|encontramos|conseguimos|cerramos) (?:casa|una casa|la casa)`,
+        '(?:we |i )?moved in (?:on|last|in|a|two|three|the)\\b|signed on a new build|we close on our (?:new )?(?:house|place|home) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|on|in)|estamos viviendo en la nueva|ya no andamos buscando|into our new (?:place|house|home)',
+      ].join('|'),
     ),
     statement: true,
     notFor: ['seller'],
@@ -26,9 +34,17 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "touch base with me in like 18 months, not before", "check back after my wife finishes
     // residency", "not in the market yet", "going to pass for now, not really a good time",
     // "juntando para el enganche, falta como un año", "pero no ahorita, tal vez en unos 2 años".
+    // "just started thinking about it tbh, nothing serious yet", "need to save up first".
+    // "we'll think about it after the baby comes", "my tenant's lease runs til next august", "not
+    // for a good while", "primero quiero arreglar mi crédito", "not gonna list for at least 18
+    // months", "cuando esté lista yo les aviso", "I'll call when I'm ready", "no quiere todavía".
     type: 'too_early',
     pattern: w(
-      '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|falta (?:como |casi |mas de )?(?:un|1|dos|2) anos?|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
+      [
+        '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|falta (?:como |casi |mas de )?(?:un|1|dos|2) anos?|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
+        'just (?:started|starting) (?:thinking|to think)(?: about (?:it|this|that))?|nothing serious yet|need to save (?:up )?(?:first|more)|(?:tengo|tenemos) que ahorrar (?:primero|mas)',
+        `(?:well|we will|ill|i will) think about it|lease (?:runs|is) (?:til|till|until|through) next|not for a (?:good |long )?while|mas adelante|(?:primero|first) (?:quiero|queremos|need to|want to|gotta) (?:arreglar|fix) (?:mi|my|our|nuestro) (?:credito|credit)|a year of paystubs|(?:not gonna|not going to|wont|will not) (?:list|sell|buy)(?: [a-z]+){0,2} for (?:at least )?(?:[0-9]+|a|another|a few|a couple)|cuando (?:este|estemos) list[oa]s? (?:yo |nosotros )?(?:les|le|te) (?:aviso|avisamos|hablo)|(?:ill|i will|we ll|well) call (?:you )?when (?:im|i am|were|we are) ready|no quiere todavia`,
+      ].join('|'),
     ),
     statement: true,
   },
@@ -37,28 +53,37 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // every morning", "do you guys text everyone on the street", "who texts at 6am", "ya basta de
     // mensajes", "i'm done with these texts", "alto ya con los textos", "chill with the texts", "yo
     // no pedí nada de esto".
-    type: 'stop_texting',
-    pattern: w(
-      `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about|(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)`,
-    ),
-  },
-  {
     // How often, and how often again: "4 texts in one week?? come on", "every single day with these
     // texts", "me mandan mensajes todos los días", "ya deje de preguntarme tantas cosas", "you
     // already asked me that yesterday", "the texts at 7am are a bit much", "otro mensaje?? ya les
     // contesté", "for the 3rd time, yes I'm approved".
+    // "7am on a sunday?? seriously", "I answered this last week. do you guys not read the replies",
+    // "these automated texts are getting old", "the same reminder 3 times", "no me pregunten lo
+    // mismo cada rato", "before you ask AGAIN", "you people texted my late husband's phone".
     type: 'stop_texting',
     pattern: w(
-      `(?:[0-9]+|two|three|four|five|six|so many|this many) (?:${TEXTS}) (?:in|this|a|per) (?:one |a |single )?(?:week|day|morning|hour)|every (?:single )?day with (?:these|the|your|all these) ${TEXTS}|(?:me|nos) (?:mandan|manda|escriben|escribe|envian|textean) (?:mensajes |textos )?todos los dias|(?:deje|dejen|deja|dejes) de preguntar(?:me|nos)? tantas cosas|(?:already|ya) asked (?:me |us )?(?:that|this) (?:yesterday|already|before|twice|last week)|asked (?:me |us )?(?:that|this) (?:yesterday|twice) already|${TEXTS} at (?:[0-9]+|six|seven|five) ?(?:am|in the morning)? (?:are|is) (?:a bit|a little|too|way too|kinda|kind of|a tad) much|^(?:y )?otro mensaje(?: mas)?$|ya (?:les|le|te) (?:conteste|respondi|contestamos)|for the (?:2nd|3rd|[4-9]th|second|third|fourth|fifth|[0-9]+th) time`,
+      [
+        `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about|(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)`,
+        `(?:[0-9]+|two|three|four|five|six|so many|this many) (?:${TEXTS}) (?:in|this|a|per) (?:one |a |single )?(?:week|day|morning|hour)|every (?:single )?day with (?:these|the|your|all these) ${TEXTS}|(?:me|nos) (?:mandan|manda|escriben|escribe|envian|textean) (?:mensajes |textos )?todos los dias|(?:deje|dejen|deja|dejes) de preguntar(?:me|nos)? tantas cosas|(?:already|ya) asked (?:me |us )?(?:that|this) (?:yesterday|already|before|twice|last week)|asked (?:me |us )?(?:that|this) (?:yesterday|twice) already|${TEXTS} at (?:[0-9]+|six|seven|five) ?(?:am|in the morning)? (?:are|is) (?:a bit|a little|too|way too|kinda|kind of|a tad) much|^(?:y )?otro mensaje(?: mas)?$|ya (?:les|le|te) (?:conteste|respondi|contestamos)|for the (?:2nd|3rd|[4-9]th|second|third|fourth|fifth|[0-9]+th) time`,
+        `[0-9]{1,2} ?am on a (?:sunday|saturday|weekend)|(?:not|even) read the (?:replies|answers|texts|messages)|automated ${TEXTS} are getting old|same (?:reminder|text|message) (?:like )?[0-9]+ times|el mismo mensaje (?:como )?[0-9]+ veces|no (?:me|nos) pregunten lo mismo|muchos mensajes|before you ask (?:again|me again)|texted my late (?:husbands|wifes|moms|dads) (?:phone|number)`,
+      ].join('|'),
     ),
   },
   {
     // Scorn for the trade or for us: "you'd just lowball me anyway", "what's it to you", "is that
     // what they call spam bots now", "realtors did nothing for me", "pathetic", "have some
     // decency", "anyone but a guy who cold texts me", "nomás andan buscando a quién sacarle dinero".
+    // "lol another vulture. hard pass", "a bot that wants my money", "you guys are why nobody can
+    // afford a house", "oh sure let me tell a random texter my bottom line".
+    // "let me tell a robot my bottom line, great idea", "my motivation is getting realtors to
+    // leave me alone", "6% to stick a sign in my yard, nice racket", "no sea encajoso".
     type: 'hostile',
     pattern: w(
-      '(?:just|only|gonna|going to|always) lowball (?:me|us)|whats it to (?:you|ya)|spam ?bots?|(?:realtors|agents|you people|you guys) (?:did|do|does) (?:nothing|jack|squat)|pathetic|pateticos?|have some (?:decency|respect|shame)|anyone but (?:you|a guy|an agent|a realtor|someone who)|sacar(?:le|les|nos|me)? (?:el )?dinero|a la (?:chingada|ch ngada|chngada)|son (?:unos|puros) (?:buitres|vividores|rateros|ratas|interesados)',
+      [
+        '(?:just|only|gonna|going to|always) lowball (?:me|us)|whats it to (?:you|ya)|spam ?bots?|(?:realtors|agents|you people|you guys) (?:did|do|does) (?:nothing|jack|squat)|pathetic|pateticos?|have some (?:decency|respect|shame)|anyone but (?:you|a guy|an agent|a realtor|someone who)|sacar(?:le|les|nos|me)? (?:el )?dinero|a la (?:chingada|ch ngada|chngada)|son (?:unos|puros) (?:buitres|vividores|rateros|ratas|interesados)',
+        'another vulture|a bot that wants my money|(?:you guys|yall|you people|realtors|agents) are (?:why|the reason) (?:nobody|no one|people|we)|let me tell a random (?:texter|stranger|person|bot)',
+        'tell a (?:robot|bot|texter)(?: [a-z]+){0,2} (?:my )?(?:bottom line|price|number)|decir mi precio a un robot|getting realtors to leave me alone|a text from a realtor what a treat|nice racket|encajos[oa]|text bot that (?:cant|can not)',
+      ].join('|'),
     ),
   },
   {
@@ -66,9 +91,16 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // no", "we're never leaving", "zero plans to sell", "the house isn't going anywhere, neither
     // are we", "aquí nos vamos a quedar", "I'll sell to anyone but you", "no les vendo nada", "no
     // ocupo nada", "no vendo ni voy a vender", "we just refinanced, not going anywhere".
+    // "ima pass", "nel, gracias", "we're not moving. ever.", "neither really, just refinancing".
+    // "there's no motivation, I'm not selling", "no estoy vendiendo, gracias", "my husband handles
+    // this and he said no".
     type: 'not_interested',
     pattern: w(
-      'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada|no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
+      [
+        'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada|no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
+        '^(?:ima|im gonna|ill|i will|gonna) pass$|^nel(?: gracias)?$|not moving ever|carry me out of (?:here|this house)|just refinanc(?:ing|e)|solo (?:estamos )?refinanciando',
+        '(?:im|i am) not selling(?! (?:until|till|til|before|yet|right now|now|this|for|in))|no estoy vendiendo(?! (?:hasta|todavia|ahorita|por ahora))|(?:he|she) said no$',
+      ].join('|'),
     ),
     statement: true,
   },
@@ -84,31 +116,53 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   },
   {
     // "I like scrolling listings at night lol not actually buying anything".
+    // "lurking on zillow at 2am", "nada más quería ver precios", "we're not really looking".
     type: 'just_looking',
     pattern: w(
-      'not (?:actually |really )?buying (?:anything|yet)|scrolling (?:listings|zillow|redfin|realtor)',
+      [
+        'not (?:actually |really )?buying (?:anything|yet)|scrolling (?:listings|zillow|redfin|realtor)',
+        'lurking on (?:zillow|redfin|realtor|trulia)|(?:nada mas|nomas|solo) (?:queria|quiero|queriamos|estoy|estamos)(?: [a-z]+)? (?:ver|viendo) (?:precios|casas)|(?:were|we are|im|i am) not (?:really|actually) looking',
+      ].join('|'),
     ),
     statement: true,
   },
   {
     // "pulled the listing, the rates scared off every buyer".
     type: 'not_selling_anymore',
-    pattern: w('pulled (?:the|our) listing|(?:took|taken) (?:it|the house|our house) off the market'),
+    pattern: w(
+      [
+        'pulled (?:the|our) listing|(?:took|taken) (?:it|the house|our house) off the market',
+        'decidimos no (?:vender(?:la|lo)?|venderla)|decided not to sell',
+      ].join('|'),
+    ),
     statement: true,
     notFor: ['buyer'],
   },
   {
     // "had a cash buyer knock on the door lol, it's done".
+    // "house is gone, closed in august".
+    // "sold it to the neighbor's son over the summer", "we took a cash offer from one of those
+    // companies", "al final decidimos no venderla".
     type: 'already_sold',
-    pattern: w('(?:had|got|found) (?:a )?(?:cash )?buyer(?: [a-z]+){0,6} (?:its|it is) (?:done|sold|gone)'),
+    pattern: w(
+      [
+        '(?:had|got|found) (?:a )?(?:cash )?buyer(?: [a-z]+){0,6} (?:its|it is) (?:done|sold|gone)',
+        '(?:the |our |my )?(?:house|home|place) (?:is|s) gone (?:closed|sold|escrow)',
+        'sold it to (?:the |a |my |our )?[a-z]+(?: [a-z]+)? (?:over|last|in|this|back)|took a cash offer',
+      ].join('|'),
+    ),
     statement: true,
     notFor: ['buyer'],
   },
   {
     // "my cousin's a realtor so I'm good".
+    // "I have a guy. been using him for years".
     type: 'has_agent',
     pattern: w(
-      '(?:my|our) (?:cousin|brother|sister|mom|dad|uncle|aunt|friend|best friend|son|daughter|wife|husband|neighbor|brother in law|sister in law|primo|prima|hermano|hermana|tio|tia)s? (?:is )?(?:a |an )?(?:realtor|agent|broker)',
+      [
+        '(?:my|our) (?:cousin|brother|sister|mom|dad|uncle|aunt|friend|best friend|son|daughter|wife|husband|neighbor|brother in law|sister in law|primo|prima|hermano|hermana|tio|tia)s? (?:is )?(?:a |an )?(?:realtor|agent|broker)',
+        '^(?:i|we) (?:have|got) a (?:guy|gal|lady)$|been using (?:him|her|them) for years',
+      ].join('|'),
     ),
     statement: true,
   },
@@ -123,116 +177,17 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
   },
   {
     // "this is Brandon's phone, he passed away", "es el teléfono de mi papá".
-    type: 'wrong_number',
-    pattern: w('this (?:is|was) [a-z]+s (?:phone|number|cell)|(?:es|era) el (?:telefono|numero|celular) de'),
-  },
-  {
     // "she had this number before me": a number that changed hands.
+    // "this is a business line", "meant for whoever had my number before", "you have my dad's old
+    // number".
     type: 'wrong_number',
-    pattern: w('(?:she|he|they) (?:had|used to have) (?:this|the|that) number before (?:me|us)'),
-  },
-  {
-    // "bought in march, youre a little late lol", "we actually just bought. moving in next weekend",
-    // "we're literally sitting in our new living room rn", "ya agarramos casa con el builder".
-    type: 'already_bought',
     pattern: w(
-      `(?:already |just )?bought (?:in|back in|last) (?:${MONTH}|spring|summer|fall|year|month)|(?:we|i) (?:actually |literally |already )?just (?:bought|closed)(?: (?:a|our|one|the) (?:house|home|place|condo|townhome))? (?:moving|last|so|lol|and)|sitting in (?:our|my) new (?:living room|house|home|place|kitchen|backyard)|ya (?:agarramos|compramos|encontramos|conseguimos|cerramos) (?:casa|una casa|la casa)`,
+      [
+        'this (?:is|was) [a-z]+s (?:phone|number|cell)|(?:es|era) el (?:telefono|numero|celular) de',
+        '(?:she|he|they) (?:had|used to have) (?:this|the|that) number before (?:me|us)',
+        'this is a business line|meant for (?:whoever|someone who|the person who) had (?:my|this) number|have my [a-z]+s old number',
+      ].join('|'),
     ),
-    statement: true,
-    notFor: ['seller'],
-    unless: /\b(?:sell|selling|list|listing|vender)\b/,
-  },
-  {
-    // "just started thinking about it tbh, nothing serious yet", "need to save up first".
-    type: 'too_early',
-    pattern: w(
-      'just (?:started|starting) (?:thinking|to think)(?: about (?:it|this|that))?|nothing serious yet|need to save (?:up )?(?:first|more)|(?:tengo|tenemos) que ahorrar (?:primero|mas)',
-    ),
-    statement: true,
-  },
-  {
-    // "lurking on zillow at 2am", "nada más quería ver precios", "we're not really looking".
-    type: 'just_looking',
-    pattern: w(
-      'lurking on (?:zillow|redfin|realtor|trulia)|(?:nada mas|nomas|solo) (?:queria|quiero|queriamos|estoy|estamos)(?: [a-z]+)? (?:ver|viendo) (?:precios|casas)|(?:were|we are|im|i am) not (?:really|actually) looking',
-    ),
-    statement: true,
-  },
-  {
-    // "lol another vulture. hard pass", "a bot that wants my money", "you guys are why nobody can
-    // afford a house", "oh sure let me tell a random texter my bottom line".
-    type: 'hostile',
-    pattern: w(
-      'another vulture|a bot that wants my money|(?:you guys|yall|you people|realtors|agents) are (?:why|the reason) (?:nobody|no one|people|we)|let me tell a random (?:texter|stranger|person|bot)',
-    ),
-  },
-  {
-    // "ima pass", "nel, gracias", "we're not moving. ever.", "neither really, just refinancing".
-    type: 'not_interested',
-    pattern: w(
-      '^(?:ima|im gonna|ill|i will|gonna) pass$|^nel(?: gracias)?$|not moving ever|carry me out of (?:here|this house)|just refinanc(?:ing|e)|solo (?:estamos )?refinanciando',
-    ),
-    statement: true,
-  },
-  {
-    // "I have a guy. been using him for years".
-    type: 'has_agent',
-    pattern: w('^(?:i|we) (?:have|got) a (?:guy|gal|lady)$|been using (?:him|her|them) for years'),
-    statement: true,
-  },
-  {
-    // "house is gone, closed in august".
-    type: 'already_sold',
-    pattern: w('(?:the |our |my )?(?:house|home|place) (?:is|s) gone (?:closed|sold|escrow)'),
-    statement: true,
-    notFor: ['buyer'],
-  },
-  {
-    // Said in passing: "we moved in on the 20th", "signed on a new build, keys in feb", "we close on
-    // our house monday", "ya estamos viviendo en la nueva", "moving boxes into our new place".
-    type: 'already_bought',
-    pattern: w(
-      '(?:we |i )?moved in (?:on|last|in|a|two|three|the)\\b|signed on a new build|we close on our (?:new )?(?:house|place|home) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|on|in)|estamos viviendo en la nueva|ya no andamos buscando|into our new (?:place|house|home)',
-    ),
-    statement: true,
-    notFor: ['seller'],
-    unless: /\b(?:sell|selling|list|listing|vender)\b/,
-  },
-  {
-    // "we'll think about it after the baby comes", "my tenant's lease runs til next august", "not
-    // for a good while", "primero quiero arreglar mi crédito", "not gonna list for at least 18
-    // months", "cuando esté lista yo les aviso", "I'll call when I'm ready", "no quiere todavía".
-    type: 'too_early',
-    pattern: w(
-      `(?:well|we will|ill|i will) think about it|lease (?:runs|is) (?:til|till|until|through) next|not for a (?:good |long )?while|mas adelante|(?:primero|first) (?:quiero|queremos|need to|want to|gotta) (?:arreglar|fix) (?:mi|my|our|nuestro) (?:credito|credit)|a year of paystubs|(?:not gonna|not going to|wont|will not) (?:list|sell|buy)(?: [a-z]+){0,2} for (?:at least )?(?:[0-9]+|a|another|a few|a couple)|cuando (?:este|estemos) list[oa]s? (?:yo |nosotros )?(?:les|le|te) (?:aviso|avisamos|hablo)|(?:ill|i will|we ll|well) call (?:you )?when (?:im|i am|were|we are) ready|no quiere todavia`,
-    ),
-    statement: true,
-  },
-  {
-    // "7am on a sunday?? seriously", "I answered this last week. do you guys not read the replies",
-    // "these automated texts are getting old", "the same reminder 3 times", "no me pregunten lo
-    // mismo cada rato", "before you ask AGAIN", "you people texted my late husband's phone".
-    type: 'stop_texting',
-    pattern: w(
-      `[0-9]{1,2} ?am on a (?:sunday|saturday|weekend)|(?:not|even) read the (?:replies|answers|texts|messages)|automated ${TEXTS} are getting old|same (?:reminder|text|message) (?:like )?[0-9]+ times|el mismo mensaje (?:como )?[0-9]+ veces|no (?:me|nos) pregunten lo mismo|muchos mensajes|before you ask (?:again|me again)|texted my late (?:husbands|wifes|moms|dads) (?:phone|number)`,
-    ),
-  },
-  {
-    // "let me tell a robot my bottom line, great idea", "my motivation is getting realtors to
-    // leave me alone", "6% to stick a sign in my yard, nice racket", "no sea encajoso".
-    type: 'hostile',
-    pattern: w(
-      'tell a (?:robot|bot|texter)(?: [a-z]+){0,2} (?:my )?(?:bottom line|price|number)|decir mi precio a un robot|getting realtors to leave me alone|a text from a realtor what a treat|nice racket|encajos[oa]|text bot that (?:cant|can not)',
-    ),
-  },
-  {
-    // "there's no motivation, I'm not selling", "no estoy vendiendo, gracias", "my husband handles
-    // this and he said no".
-    type: 'not_interested',
-    pattern: w(
-      '(?:im|i am) not selling(?! (?:until|till|til|before|yet|right now|now|this|for|in))|no estoy vendiendo(?! (?:hasta|todavia|ahorita|por ahora))|(?:he|she) said no$',
-    ),
-    statement: true,
   },
   {
     // "our agent's already on it", "my buddy from church is gonna list it for us".
@@ -242,29 +197,5 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     statement: true,
     notFor: ['buyer'],
-  },
-  {
-    // "sold it to the neighbor's son over the summer", "we took a cash offer from one of those
-    // companies", "al final decidimos no venderla".
-    type: 'already_sold',
-    pattern: w(
-      'sold it to (?:the |a |my |our )?[a-z]+(?: [a-z]+)? (?:over|last|in|this|back)|took a cash offer',
-    ),
-    statement: true,
-    notFor: ['buyer'],
-  },
-  {
-    type: 'not_selling_anymore',
-    pattern: w('decidimos no (?:vender(?:la|lo)?|venderla)|decided not to sell'),
-    statement: true,
-    notFor: ['buyer'],
-  },
-  {
-    // "this is a business line", "meant for whoever had my number before", "you have my dad's old
-    // number".
-    type: 'wrong_number',
-    pattern: w(
-      'this is a business line|meant for (?:whoever|someone who|the person who) had (?:my|this) number|have my [a-z]+s old number',
-    ),
   },
 ];

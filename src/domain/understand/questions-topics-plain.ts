@@ -16,11 +16,18 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     // need proof of funds", "¿primero el banco o primero buscar casa?", "sin carta de aprobación ni
     // me van a enseñar casas, ¿es cierto?", "what's the point of it if I'm just looking first?", "can
     // we go see a couple places before we do the whole lender thing?".
+    // Said in passing: "idk if we need the letter thing first before u show us anything", "we cant
+    // even go look at houses til a bank says yes", "assuming we can tour stuff w/o being
+    // preapproved", "la carta del banco la necesito ya o hasta que encontremos casa", "si me tienen
+    // q aprobar antes de ver algo", "mi esposo dice q primero quiere ver casas".
     topic: 'preapproval_needed',
     said: [
       wordRegex(
         // "podemos ir a ver casas mientras o no se puede", "no sé si primero tengo que ir al banco".
         '(?:podemos|puedo|se puede) (?:ir a )?ver (?:las )?casas mientras|(?:no se si|idk if|not sure if) (?:primero )?(?:tengo|tenemos|hay) que ir al banco|primero (?:el banco|la carta|el prestamo|la aprobacion|la preaprobacion) o (?:primero )?(?:buscar|ver) (?:casa|casas)|sin (?:la )?carta(?: de (?:pre)?aprobacion)?(?: [a-z]+){0,4} (?:ensenar|mostrar|ver) casas',
+      ),
+      wordRegex(
+        `(?:idk|not sure|dont know|no se|no sabemos)(?: [a-z]+){0,2} (?:if|whether|si)(?: [a-z]+){0,2} (?:need|have to|hay que|tengo que|tenemos que|necesit[a-z]*)(?: [a-z]+){0,3} ${APPROVAL}|(?:see|look|tour|show|ver|ensenar|mostrar)(?: [a-z]+){0,4} (?:til|till|until|without|w o|sin|hasta que)(?: [a-z]+){0,3} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:la |lo )?(?:necesito|necesitamos|ocupo|ocupamos) (?:ya|ahorita|antes)|(?:aprobar|approve)(?: [a-z]+){0,2} (?:antes|before|first|primero)|primero (?:quiere|queremos|quiero) ver casas|(?:prequal|pre qual|prequalification|letter|approval|pre ?approval)(?: [a-z]+){0,4} (?:hope|hopefully) (?:thats|that is|its|it is) enough`,
       ),
     ],
     asked: [
@@ -41,6 +48,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         '(?:me|nos) (?:lo|la) (?:van a|vas a|va a) (?:pedir|exigir) antes de (?:ver|ensenar|mostrar)',
       ),
+      wordRegex('(?:a )?deal ?breaker for (?:seeing|looking|touring)|(?:no )?hay (?:algun )?problema'),
     ],
   },
   {
@@ -94,6 +102,8 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "heard buyers pay their own agent now after that lawsuit thing, true?".
+    // "how much of that do I actually walk away with after your cut", "cuánto se quedan de eso",
+    // "my cousin does 1%, can jorge beat that".
     topic: 'fees_commission',
     said: [
       wordRegex(
@@ -103,16 +113,26 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         'buyers? (?:pay|paying|have to pay|gotta pay) (?:their|our|my|the) (?:own )?(?:agent|realtor)|(?:nar|commission|realtor|realtors) (?:lawsuit|settlement)|that lawsuit',
       ),
     ],
-    asked: [],
+    asked: [
+      wordRegex(
+        'after (?:your|his|the agents|jorges) cut|(?:cuanto|que tanto) se (?:quedan|queda|llevan|lleva)|can (?:jorge|he|you) beat that',
+      ),
+    ],
   },
   {
     // "¿necesito dar mucho de enganche?", "can you help me understand escrow", "¿cuándo empezaría a
     // anunciarla si firmo?", "does jorge come to the house or do we go to his office?", "¿ustedes
     // vienen a ver la casa?", "what's this appointment for exactly", "¿qué sigue?".
+    // "walk me thru the steps", "what does he actually do at the appointment", "jorge shows us
+    // houses and then what", "y después qué sigue", "where exactly does the agent add value",
+    // "can jorge move that fast", "I don't even know where to begin".
     topic: 'process',
     said: [
       wordRegex(
         'help (?:me|us) understand (?:escrow|the process|how (?:it|this|escrow|selling|buying) works)',
+      ),
+      wordRegex(
+        'walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
       ),
     ],
     asked: [
@@ -121,6 +141,9 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
       ),
       wordRegex(
         '(?:does|do|would|will) (?:jorge|he|you|yall|you guys) come (?:to|out to|by) (?:the|our|my) (?:house|home|place)|(?:ustedes|usted|jorge|el) (?:vienen|viene|van|va) a ver la casa|what(?:s| is) (?:this|the) (?:appointment|meeting|visit|call) (?:for|about)|^(?:y )?(?:que sigue|que hacemos ahora|y ahora que|como le (?:hacemos|hago))$',
+      ),
+      wordRegex(
+        'what does (?:he|jorge|she|the agent) (?:actually |even )?do at the (?:appointment|meeting|visit)|and then what|add value|move that fast|(?:do|can) (?:you|u|yall|ustedes) (?:buscan|me buscan|find) (?:the )?(?:houses|homes|casas)',
       ),
     ],
   },
@@ -148,28 +171,42 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "¿se puede cambiar pal miércoles?": moving a time already set.
+    // "any chance it can be later in the day", "if my shift runs late can we bump it?", "se podría
+    // el lunes?".
     topic: 'reschedule',
     said: [
+      wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
       wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
     ],
     asked: [
       wordRegex(
         'se (?:puede|podria|podra) (?:cambiar|mover|pasar)(?: (?:pal|para el|al|a el|a la|para la|a))?',
       ),
+      wordRegex(
+        '(?:can|could) (?:it|we) (?:be|do it|make it) (?:later|earlier)|(?:can|could) we bump it|(?:se podria|se puede|podria ser|puede ser) (?:el |para el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)',
+      ),
     ],
   },
   {
     // "just curious what homes are going for around here": prices here, not the lead's own home;
     // "what's normal for a 3 bed in Upland these days?", "¿por qué está tan alto todo en Chino Hills?".
+    // "is he right" after "the market's tanking", "which one's gonna hold value", "están bajando las
+    // casas o no?", "just curious if its a good time".
     topic: 'market',
     said: [
       wordRegex(
         'what (?:homes|houses|places|properties) (?:are )?(?:going|selling) for (?:around here|here|in the area|in [a-z]+|nowadays|these days|lately)',
       ),
+      wordRegex(
+        '(?:alcanza|me alcanza|nos alcanza) para (?:algo|una casa|comprar)|curious if (?:its|it is|now is) a good time|si (?:esta|anda) bueno el mercado|markets? (?:is |s )?(?:tanking|crashing)',
+      ),
     ],
     asked: [
       wordRegex(
         '(?:whats|what is) (?:normal|typical|average) for (?:a )?[0-9]+ ?(?:bed|bedroom|br)|por que (?:esta|estan) (?:tan )?(?:alto|altos|caro|caros|cara|caras) (?:todo|las casas)',
+      ),
+      wordRegex(
+        'hold (?:its |their )?value|(?:estan|van a) (?:bajando|subiendo|bajar|subir) (?:las casas|los precios)',
       ),
     ],
   },
@@ -181,90 +218,16 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "if I sign with you and change my mind can I get out of it?".
-    topic: 'cancel',
-    said: [],
-    asked: [
-      wordRegex(
-        'change (?:my|our) minds?(?: [a-z]+){0,3} (?:get out|cancel|back out)|get out of (?:it|the contract|the listing agreement|the agreement)',
-      ),
-    ],
-  },
-  {
-    // Said in passing: "idk if we need the letter thing first before u show us anything", "we cant
-    // even go look at houses til a bank says yes", "assuming we can tour stuff w/o being
-    // preapproved", "la carta del banco la necesito ya o hasta que encontremos casa", "si me tienen
-    // q aprobar antes de ver algo", "mi esposo dice q primero quiere ver casas".
-    topic: 'preapproval_needed',
-    said: [
-      wordRegex(
-        `(?:idk|not sure|dont know|no se|no sabemos)(?: [a-z]+){0,2} (?:if|whether|si)(?: [a-z]+){0,2} (?:need|have to|hay que|tengo que|tenemos que|necesit[a-z]*)(?: [a-z]+){0,3} ${APPROVAL}|(?:see|look|tour|show|ver|ensenar|mostrar)(?: [a-z]+){0,4} (?:til|till|until|without|w o|sin|hasta que)(?: [a-z]+){0,3} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:la |lo )?(?:necesito|necesitamos|ocupo|ocupamos) (?:ya|ahorita|antes)|(?:aprobar|approve)(?: [a-z]+){0,2} (?:antes|before|first|primero)|primero (?:quiere|queremos|quiero) ver casas|(?:prequal|pre qual|prequalification|letter|approval|pre ?approval)(?: [a-z]+){0,4} (?:hope|hopefully) (?:thats|that is|its|it is) enough`,
-      ),
-    ],
-    asked: [wordRegex('(?:a )?deal ?breaker for (?:seeing|looking|touring)|(?:no )?hay (?:algun )?problema')],
-  },
-  {
-    // "walk me thru the steps", "what does he actually do at the appointment", "jorge shows us
-    // houses and then what", "y después qué sigue", "where exactly does the agent add value",
-    // "can jorge move that fast", "I don't even know where to begin".
-    topic: 'process',
-    said: [
-      wordRegex(
-        'walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
-      ),
-    ],
-    asked: [
-      wordRegex(
-        'what does (?:he|jorge|she|the agent) (?:actually |even )?do at the (?:appointment|meeting|visit)|and then what|add value|move that fast|(?:do|can) (?:you|u|yall|ustedes) (?:buscan|me buscan|find) (?:the )?(?:houses|homes|casas)',
-      ),
-    ],
-  },
-  {
-    // "is he right" after "the market's tanking", "which one's gonna hold value", "están bajando las
-    // casas o no?", "just curious if its a good time".
-    topic: 'market',
-    said: [
-      wordRegex(
-        '(?:alcanza|me alcanza|nos alcanza) para (?:algo|una casa|comprar)|curious if (?:its|it is|now is) a good time|si (?:esta|anda) bueno el mercado|markets? (?:is |s )?(?:tanking|crashing)',
-      ),
-    ],
-    asked: [
-      wordRegex(
-        'hold (?:its |their )?value|(?:estan|van a) (?:bajando|subiendo|bajar|subir) (?:las casas|los precios)',
-      ),
-    ],
-  },
-  {
     // "can I walk away if its not working out", "how do we undo that", "me puedo salir del
     // contrato?", "what's the cancellation policy".
     topic: 'cancel',
     said: [wordRegex('cancell?ation policy')],
     asked: [
       wordRegex(
+        'change (?:my|our) minds?(?: [a-z]+){0,3} (?:get out|cancel|back out)|get out of (?:it|the contract|the listing agreement|the agreement)',
+      ),
+      wordRegex(
         'walk away if|how do (?:we|i) undo|(?:me|nos) (?:puedo|podemos) salir del contrato|salirme del contrato|is there a contract with',
-      ),
-    ],
-  },
-  {
-    // "any chance it can be later in the day", "if my shift runs late can we bump it?", "se podría
-    // el lunes?".
-    topic: 'reschedule',
-    said: [
-      wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
-    ],
-    asked: [
-      wordRegex(
-        '(?:can|could) (?:it|we) (?:be|do it|make it) (?:later|earlier)|(?:can|could) we bump it|(?:se podria|se puede|podria ser|puede ser) (?:el |para el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)',
-      ),
-    ],
-  },
-  {
-    // "how much of that do I actually walk away with after your cut", "cuánto se quedan de eso",
-    // "my cousin does 1%, can jorge beat that".
-    topic: 'fees_commission',
-    said: [],
-    asked: [
-      wordRegex(
-        'after (?:your|his|the agents|jorges) cut|(?:cuanto|que tanto) se (?:quedan|queda|llevan|lleva)|can (?:jorge|he|you) beat that',
       ),
     ],
   },
