@@ -50,7 +50,7 @@ const PATTERNS: readonly RegExp[] = [
     `(?:pasar(?:me|nos)?|pasen(?:me|nos)|pase(?:me|nos)|comunicar(?:me|nos)?|comuniquen(?:me|nos)|comunique(?:me|nos)|comunica(?:me|nos)) con (?:${AGENT}|el agente|un agente|una persona(?: real| de verdad)?|alguien(?: real| de verdad)?|un humano|un representante)`,
   ),
   wordRegex(
-    '(?:llamame|llameme|me puedes llamar|me puede llamar|puedes llamarme|puede llamarme|que me llame|marcame|marqueme|me puede marcar|me puedes marcar|puede marcarme|puedes marcarme|que me marque)|prefiero hablar con (?:el|ella|usted|ustedes)',
+    '(?:llamame|llameme|llamenme|me puedes llamar|me puede llamar|me pueden llamar|puedes llamarme|puede llamarme|pueden llamarme|que me llame|que me llamen|marcame|marqueme|marquenme|me puede marcar|me puedes marcar|me pueden marcar|puede marcarme|puedes marcarme|pueden marcarme|que me marque|que me marquen)|prefiero hablar con (?:el|ella|usted|ustedes)',
   ),
   wordRegex(
     '(?:hablar|platicar) por telefono|(?:hacer|hagamos|agendar|agendemos|programar|tener) una llamada',

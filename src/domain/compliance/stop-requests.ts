@@ -106,7 +106,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex('^stop(?: stop)+'),
   // "just go away man", "please go away": the sender told to leave.
   wordRegex(
-    '^(?:(?:just|please|pls|plz|now|ok|okay|so|dude|man|bro|seriously|omg|ugh) )*go away(?: (?:man|dude|bro|please|pls|plz|now|already|lol|seriously|for good))*$',
+    '^(?:(?:just|please|pls|plz|now|ok|okay|so|dude|man|bro|seriously|omg|ugh) )*go away(?: (?:man|dude|bro|please|pls|plz|now|already|lol|seriously|for good))*$|go (?:bother|text|spam|pester|bug|harass) (?:someone|somebody|some1|some one) else',
   ),
   // "get me off whatever list I'm on", "get my number off your list".
   wordRegex(
@@ -155,7 +155,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // Asking how to opt out is the opt-out.
   wordRegex(
-    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit|go away)(?: (?:coming|please|pls|now|already))?$|get off (?:this|your|the|whatever) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
+    'how (?:do|can|would|should|to) (?:i |we )?(?:(?:make|get) (?:these|this|them|it|(?:the|these|your) (?:texts|messages|msgs)) (?:to )?(?:stop|quit|go away)(?: (?:coming(?: to (?:my|our|this) (?:phone|number|cell))?|please|pls|now|already))?$|get off (?:this|your|the|whatever) list|turn (?:these|them|this) off|turn off (?:these|the) (?:texts|messages))',
   ),
   wordRegex(
     `how (?:do|can|would|should|to) (?:i |we )?stop (?:(?:these|them|this)(?: (?:from coming|please|pls))?$|(?:the |these |your |all these )(?:${CONTACT_NOUNS}))`,
@@ -213,7 +213,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
   wordRegex('dejenme en paz|dejame en paz|dejeme en paz|dejennos en paz'),
   wordRegex(
-    'por ?que (?:me |nos )?(?:siguen|sigues|sigue) (?:escribiendo|mandando mensajes|enviando mensajes|molestando)',
+    '(?:por ?que|por q|porq|xq|pq|x q) (?:me |nos )?(?:siguen|sigues|sigue) (?:escribiendo|mandando mensajes|enviando mensajes|molestando)',
   ),
   // "cómo hago para que ya no me lleguen estos mensajes", "que ya no me manden mensajes".
   wordRegex(
@@ -260,7 +260,7 @@ export function threatensOverContact(flat: string): boolean {
 
 // Taking an opt-out back: "I said stop by accident", "texted STOP by mistake", "puse baja por error".
 const RETRACTION = wordRegex(
-  '(?:me di|nos dimos|di) de baja (?:sin querer|por error|por equivocacion|por accidente)|(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:hit|pressed|sent|typed|tapped) (?:that|it|this) (?:by (?:accident|mistake)|accidentally|on accident|sin querer|por error)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
+  '(?:me di|nos dimos|di) de baja (?:sin querer|por error|por equivocacion|por accidente)|no (?:queria|quise|quisimos|queriamos) (?:darme|darnos|dar) de baja|(?:said|texted|sent|typed|replied|wrote|hit|pressed|put|puse|escribi|mande) (?:the word )?(?:stop|stopall|unsubscribe|cancel|quit|end|baja|alto|para) (?:by (?:accident|mistake)|accidentally|on accident|in error|by error|sin querer|por error|por equivocacion)|(?:hit|pressed|sent|typed|tapped) (?:that|it|this) (?:by (?:accident|mistake)|accidentally|on accident|sin querer|por error)|(?:didnt|did not|never) mean(?:t)? to (?:(?:say|text|send|type|hit|press|reply) )?(?:stop|unsubscribe)(?! by)|(?:that|the) stop was (?:a mistake|an accident|by accident|by mistake)',
 );
 
 export function retractsOptOut(text: string): boolean {

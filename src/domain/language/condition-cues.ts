@@ -72,6 +72,8 @@ export const NEEDS_WORK_CUES = cues([
   'needs (?:everything|a full remodel|to be remodeled)',
   '(?:mucho|bastante) (?:trabajo|arreglo)',
   '(?:necesita|ocupa|le falta|le hace falta) (?:muchos? )?(?:arreglos?|reparaciones|trabajo|techo|plomeria|electricidad)',
+  // "necesita de todo, el techo, la plomería".
+  '(?:necesita|ocupa|le falta|le hace falta) de todo',
   'mal estado',
   'goteras|termitas',
   'danos? (?:de|por) agua',

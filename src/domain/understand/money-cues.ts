@@ -20,7 +20,8 @@ export const MAX_AFTER =
 export const MIN_BEFORE = before(
   String.raw`\b(?:(?<!\bno |\bnot |\bnothing )(?:over|above|more than|higher than)|north of|upwards of|minimum(?: of)?|min|starting at|mas de|arriba de)|>`,
 );
-export const MIN_AFTER = /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o mas|para arriba)/;
+export const MIN_AFTER =
+  /^\s*(?:\+|or more|or (?:above|higher|up)|and up|plus|o mas|para arriba|pa arriba|en adelante|pa delante|or better)/;
 
 /**
  * A floor: "at least 480", "1 mil, no less", "won't take less than 1.1", "nothing under 650",

@@ -42,7 +42,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     pattern: w(
       [
         '(?:touch base|check in|reach out|circle back|follow up|check back)(?: with (?:me|us))? (?:in|after) (?:like |about |around |maybe )?(?:[0-9]+|a|an|six|a few|a couple(?: of)?) (?:months|years|year|mos)|check back (?:after|next|around|once|when)|not in the market yet|pass for now|not (?:really )?(?:a )?(?:good|great|the right) time (?:for (?:us|me)|right now|yet)|falta (?:como |casi |mas de )?(?:un|1|dos|2) anos?|no (?:ahorita|ahora|todavia)(?: [a-z]+){0,3} (?:tal vez|quiza|quizas|a lo mejor|en unos?|hasta)',
-        'just (?:started|starting) (?:thinking|to think)(?: about (?:it|this|that))?|nothing serious yet|need to save (?:up )?(?:first|more)|(?:tengo|tenemos) que ahorrar (?:primero|mas)',
+        'just (?:started|starting) (?:thinking|to think)(?: about (?:it|this|that))?|nothing serious yet|early days|need to save (?:up )?(?:first|more)|(?:tengo|tenemos) que ahorrar (?:primero|mas)',
         `(?:well|we will|ill|i will) think about it|lease (?:runs|is) (?:til|till|until|through) next|not for a (?:good |long )?while|mas adelante|(?:primero|first) (?:quiero|queremos|need to|want to|gotta) (?:arreglar|fix) (?:mi|my|our|nuestro) (?:credito|credit)|a year of paystubs|(?:not gonna|not going to|wont|will not) (?:list|sell|buy)(?: [a-z]+){0,2} for (?:at least )?(?:[0-9]+|a|another|a few|a couple)|cuando (?:este|estemos) list[oa]s? (?:yo |nosotros )?(?:les|le|te) (?:aviso|avisamos|hablo)|(?:ill|i will|we ll|well) call (?:you )?when (?:im|i am|were|we are) ready|no quiere todavia`,
       ].join('|'),
     ),
@@ -65,7 +65,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
       [
         `${YOU} (?:text|message|call) (?:more|way more|so much|too much|a lot|nonstop|constantly)|(?:a|one) (?:text|message|call) from ${YOU} (?:every|each) (?:single )?(?:day|morning|night|week)|(?:do|did) ${YOU} (?:text|message|spam) (?:everyone|everybody|every (?:house|one|person))|who (?:texts|calls|messages) (?:at|this early|this late|before) |(?:ya )?basta de ${TEXTS}|(?:para|paren|alto|basta) (?:ya )?con (?:los |tus |sus |tantos )?${TEXTS}|(?:im|i am|were|we are) (?:so |really |just )?(?:done|over it|fed up|sick|tired) (?:with|of) (?:these|the|your|all these|all the|all your) ${TEXTS}|(?:chill|ease up|lay off|cool it)(?: (?:with|on))? (?:the|these|your|all the|all these) ${TEXTS}|(?:why|how come) (?:am i|are we) (?:getting|receiving) (?:these|them|so many)|(?:every ?time|each time|whenever) (?:i|we) (?:delete|block|ignore) (?:one|it|them)|ya (?:les|te|le) (?:dije|he dicho|dijimos) que no (?:mil|muchas|varias|un monton de|[0-9]+) veces|harassing people|nobody asked (?:for|you)|no one asked (?:for|you)|(?:youre|you are) texting (?:me )?about|(?:yo )?no (?:pedi|solicite|pedimos) (?:nada|esto|informacion)`,
         `(?:[0-9]+|two|three|four|five|six|so many|this many) (?:${TEXTS}) (?:in|this|a|per) (?:one |a |single )?(?:week|day|morning|hour)|every (?:single )?day with (?:these|the|your|all these) ${TEXTS}|(?:me|nos) (?:mandan|manda|escriben|escribe|envian|textean) (?:mensajes |textos )?todos los dias|(?:deje|dejen|deja|dejes) de preguntar(?:me|nos)? tantas cosas|(?:already|ya) asked (?:me |us )?(?:that|this) (?:yesterday|already|before|twice|last week)|asked (?:me |us )?(?:that|this) (?:yesterday|twice) already|${TEXTS} at (?:[0-9]+|six|seven|five) ?(?:am|in the morning)? (?:are|is) (?:a bit|a little|too|way too|kinda|kind of|a tad) much|^(?:y )?otro mensaje(?: mas)?$|ya (?:les|le|te) (?:conteste|respondi|contestamos)|for the (?:2nd|3rd|[4-9]th|second|third|fourth|fifth|[0-9]+th) time`,
-        `[0-9]{1,2} ?am on a (?:sunday|saturday|weekend)|(?:not|even) read the (?:replies|answers|texts|messages)|automated ${TEXTS} are getting old|same (?:reminder|text|message) (?:like )?[0-9]+ times|el mismo mensaje (?:como )?[0-9]+ veces|no (?:me|nos) pregunten lo mismo|muchos mensajes|before you ask (?:again|me again)|texted my late (?:husbands|wifes|moms|dads) (?:phone|number)`,
+        `(?:i|we|ive|weve|i have|we have) (?:already )?(?:said|told you|told yall|told u) no(?: (?:already|before|twice|again))?$|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth|fifth) time (?:ive|i have|i|weve|we have|we) (?:said|told you) no|no (?:me|nos) (?:vuelvas|vuelva|vuelvan) a preguntar|(?:you|u|yall) already asked (?:me |us )?(?:that|this)$|(?:its|it is|son las) [0-9]{1,2} ?(?:am|de la manana)$|[0-9]{1,2} ?am on a (?:sunday|saturday|weekend)|(?:not|even) read the (?:replies|answers|texts|messages)|automated ${TEXTS} are getting old|same (?:reminder|text|message) (?:like )?[0-9]+ times|el mismo mensaje (?:como )?[0-9]+ veces|no (?:me|nos) pregunten lo mismo|muchos mensajes|before you ask (?:again|me again)|texted my late (?:husbands|wifes|moms|dads) (?:phone|number)`,
       ].join('|'),
     ),
   },
@@ -82,7 +82,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
       [
         '(?:just|only|gonna|going to|always) lowball (?:me|us)|whats it to (?:you|ya)|spam ?bots?|(?:realtors|agents|you people|you guys) (?:did|do|does) (?:nothing|jack|squat)|pathetic|pateticos?|have some (?:decency|respect|shame)|anyone but (?:you|a guy|an agent|a realtor|someone who)|sacar(?:le|les|nos|me)? (?:el )?dinero|a la (?:chingada|ch ngada|chngada)|son (?:unos|puros) (?:buitres|vividores|rateros|ratas|interesados)',
         'another vulture|a bot that wants my money|(?:you guys|yall|you people|realtors|agents) are (?:why|the reason) (?:nobody|no one|people|we)|let me tell a random (?:texter|stranger|person|bot)',
-        'tell a (?:robot|bot|texter)(?: [a-z]+){0,2} (?:my )?(?:bottom line|price|number)|decir mi precio a un robot|getting realtors to leave me alone|a text from a realtor what a treat|nice racket|encajos[oa]|text bot that (?:cant|can not)',
+        'go (?:bother|text|spam|pester|bug|harass) (?:someone|somebody|some1|some one) else|(?:your|ur|you guys|yall|these|this) (?:bots?|texts|messages|company|service|ai|robots?) (?:are|is|r) (?:garbage|trash|useless|crap|junk|a joke|worthless|stupid|dumb|pathetic)|nice try(?: [a-z]+)? (?:scammer|scammers|scam artist)|(?:puro|pura|puros|puras|son un|son unos) (?:fraude|fraudes|estafa|estafadores|rateros)|tell a (?:robot|bot|texter)(?: [a-z]+){0,2} (?:my )?(?:bottom line|price|number)|decir mi precio a un robot|getting realtors to leave me alone|a text from a realtor what a treat|nice racket|encajos[oa]|text bot that (?:cant|can not)',
       ].join('|'),
     ),
   },
@@ -99,7 +99,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
       [
         'not (?:gonna|going to) happen|aint happening|no means no|hard (?:no|pass)|ni de (?:chiste|broma|milagro)|(?:nel|nop|nope|no) no (?:vendo|vendemos)|^no (?:vendo|vendemos)|(?:were|we are|im|i am) never (?:leaving|moving|selling)|(?:zero|no) plans (?:to|of) (?:sell|selling|move|moving|buy|buying)(?: (?:ever|period|at all))?$|(?:isnt|is not|aint) going anywhere|neither are we|(?:aqui )?nos vamos a quedar|pies por delante|anyone but (?:you|a guy|an agent|a realtor|someone who)|no (?:les|te|le) (?:vendo|vendemos) nada|no (?:ocupo|necesito|ocupamos|necesitamos) nada|no (?:vendo|vendemos) ni (?:voy|vamos) a vender|refinanced(?: [a-z0-9]+){0,3} not going anywhere',
         '^(?:ima|im gonna|ill|i will|gonna) pass$|^nel(?: gracias)?$|not moving ever|carry me out of (?:here|this house)|just refinanc(?:ing|e)|solo (?:estamos )?refinanciando',
-        '(?:im|i am) not selling(?! (?:until|till|til|before|yet|right now|now|this|for|in))|no estoy vendiendo(?! (?:hasta|todavia|ahorita|por ahora))|(?:he|she) said no$',
+        '(?:i|we|ive|weve|i have|we have) (?:already )?(?:said|told you|told yall|told u) no(?: (?:already|before|twice|again))?$|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth|fifth) time (?:ive|i have|i|weve|we have|we) (?:said|told you) no|no,? y no (?:me|nos) (?:vuelvas|vuelva|vuelvan) a preguntar|not now,? not ever|not now or ever|^nel pastel$|(?:im|i am) not selling(?! (?:until|till|til|before|yet|right now|now|this|for|in))|no estoy vendiendo(?! (?:hasta|todavia|ahorita|por ahora))|(?:he|she) said no$',
       ].join('|'),
     ),
     statement: true,
@@ -120,7 +120,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     type: 'just_looking',
     pattern: w(
       [
-        'not (?:actually |really )?buying (?:anything|yet)|scrolling (?:listings|zillow|redfin|realtor)',
+        'not (?:actually |really )?buying (?:anything|yet)|not (?:actually |really )?buying$|scrolling (?:listings|zillow|redfin|realtor)',
         'lurking on (?:zillow|redfin|realtor|trulia)|(?:nada mas|nomas|solo) (?:queria|quiero|queriamos|estoy|estamos)(?: [a-z]+)? (?:ver|viendo) (?:precios|casas)|(?:were|we are|im|i am) not (?:really|actually) looking',
       ].join('|'),
     ),
@@ -142,13 +142,15 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "had a cash buyer knock on the door lol, it's done".
     // "house is gone, closed in august".
     // "sold it to the neighbor's son over the summer", "we took a cash offer from one of those
-    // companies", "al final decidimos no venderla".
+    // companies", "al final decidimos no venderla", "offer accepted on our place yesterday".
     type: 'already_sold',
     pattern: w(
       [
         '(?:had|got|found) (?:a )?(?:cash )?buyer(?: [a-z]+){0,6} (?:its|it is) (?:done|sold|gone)',
         '(?:the |our |my )?(?:house|home|place) (?:is|s) gone (?:closed|sold|escrow)',
         'sold it to (?:the |a |my |our )?[a-z]+(?: [a-z]+)? (?:over|last|in|this|back)|took a cash offer',
+        // "offer accepted on our place yesterday lol": the lead's own home is the one sold.
+        'offers? (?:got |was |were )?accepted on (?:our|my) (?:place|house|home|condo|townhouse|townhome)|(?:accepted|took) an offer on (?:our|my|the) (?:place|house|home|condo)',
       ].join('|'),
     ),
     statement: true,
@@ -170,7 +172,7 @@ export const PLAIN_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "already bought thru another agent", "we put an offer on another house".
     type: 'already_bought',
     pattern: w(
-      'already bought (?:thru|through|with|w) |(?:put|made|wrote) (?:an|a) offer on (?:another|a different) (?:house|home|place)',
+      'already bought (?:thru|through|with|w) |got one (?:with|through|thru|w) (?:another|a different|an?|other) (?:agent|realtor|broker)|(?:put|made|wrote) (?:an|a) offer on (?:another|a different) (?:house|home|place)',
     ),
     statement: true,
     notFor: ['seller'],

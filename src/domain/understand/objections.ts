@@ -65,7 +65,7 @@ const ENDS_CURIOUS = /curious$/;
 const ASKS_AFTER =
   /^ (?:(?:really|honestly|tho|though) )?(?:what|whats|how|hows|if|whether|to (?:know|see|hear)|wanna know|want to know)\b/;
 const OUT_THERE = /^ (?:whats|what is|what s) (?:out there|available)\b/;
-const NEVER = /\b(?:never|nunca)\b/;
+const NEVER = /\b(?:never|nunca|not ever)\b/;
 // "appreciate it but not selling": a bare "not selling" with nothing about a change of plan is a
 // plain no; "not selling anymore", "decided we're not selling" drop a plan.
 const BARE_NOT_SELLING = /(?:^|\bbut )not selling\b/;

@@ -21,13 +21,13 @@ const FILLER =
 // The answer word at the start of a reply: "buy. renting rn", "Selling a condo", "both lol".
 const LEADING_ANSWER = new RegExp(
   `^(?:${FILLER}[ ,.!]+){0,3}(?:(?:im|i am|were|we are|i m) (?:a |the )?)?` +
-    '(both|los dos|las dos(?: cosas)?|ambos|ambas|buy|buying|buyin|buyer|buyers|compra|comprar|comprando|compramos|compro' +
-    '|sell|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)\\b',
+    '(both|los dos|las dos(?: cosas)?|las 2 cosas|ambos|ambas|buy|buying|buyin|buyer|buyers|compra|comprar|comprando|compramos|compro' +
+    '|sell|sel|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)\\b',
 );
 const GUESS_BOTH =
   /\b(?:i guess|i think|probably|maybe|kinda|creo que|pues) (?:both|los dos|las dos|ambos|ambas)\b/;
-const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|ambos|ambas)$/;
-const SELL_WORD = /^(?:sell|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)$/;
+const BOTH_WORD = /^(?:both|los dos|las dos(?: cosas)?|las 2 cosas|ambos|ambas)$/;
+const SELL_WORD = /^(?:sell|sel|selling|sellin|seller|sellers|vender|vendiendo|venta|vendemos|vendo)$/;
 // Plural "buyers", "sellers" are other people ("what do buyers pay", "are sellers giving
 // concessions"); a lead speaking of themselves says "we're buyers" (SELF_AS).
 const WEAK_SELL =

@@ -45,6 +45,9 @@ const FINANCIAL = cues([
   'breathing down (?:my|our) necks?',
   'banco (?:me |nos )?(?:esta |estan |quiere |va a )?(?:presion\\w*|quitar\\w*|embarg\\w*)',
   'laid off|got fired',
+  // "whatever gets us out from under the mortgage", "nos dieron de baja en el trabajo".
+  'out from under (?:the |our |this |that )?(?:mortgage|loan|debt|house|payments)',
+  'dieron de baja (?:en|del) (?:el )?(?:trabajo|empleo|chamba)',
   '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
   'behind (?:on|in) (?:\\w+ )?(?:payments?|mortgage|bills)',
   'behind (?:a few|a couple|\\d+|two|three|some) (?:\\w+ )?(?:months?|payments?) on (?:the |our |my )?(?:mortgage|payments?|loan)',
@@ -108,12 +111,12 @@ const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
   // "offer accepted on our new place in Temecula".
-  'offer (?:got |was )?accepted on (?:our|a|the) (?:new )?(?:house|home|place|condo)',
+  'offer (?:got |was )?accepted on (?:a|the|our new) (?:new )?(?:house|home|place|condo)',
   // Past tense only: "buying a bigger house" is upsizing.
   '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',
   '(?:bought|purchased|closed on) (?:a |our |my |the )?dream (?:house|home|place|condo)',
-  '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo)',
+  '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo|one)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
   // "in contract on our dream house in Temecula", "paying two mortgages".
@@ -233,6 +236,8 @@ const RELOCATION = cues([
   // "nos queremos ir a Guadalajara", "nos vamos con mi hija a Arizona"
   '(?:nos|me) (?:queremos|quiero|vamos a|pensamos|planeamos) (?:ir|mudar|cambiar|regresar) (?:a|para|pa)',
   'nos vamos con (?:mi|mis|nuestra|nuestro|nuestros|la|el|los) [a-z]+ (?:a|para|pa)',
+  // "vendo y me voy pa Arizona".
+  '(?:me voy|nos vamos) (?:pa|para) (?!que\\b|vender|comprar)[a-z]+',
   '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
   'ya nos mudamos',
 ]);

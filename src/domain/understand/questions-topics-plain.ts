@@ -49,6 +49,10 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         '(?:me|nos) (?:lo|la) (?:van a|vas a|va a) (?:pedir|exigir) antes de (?:ver|ensenar|mostrar)',
       ),
       wordRegex('(?:a )?deal ?breaker for (?:seeing|looking|touring)|(?:no )?hay (?:algun )?problema'),
+      // "is it free to get preapproved or does it cost", "¿tengo que llevar la carta del banco?".
+      wordRegex(
+        '(?:free|cost|costs|charge) (?:anything )?(?:to get|for getting|for a) (?:pre ?approved|pre ?approval|approved|prequalified)|(?:pre ?approved|pre ?approval)(?: [a-z]+){0,3} (?:cost|costs|free)|(?:tengo|tenemos) que llevar(?: [a-z]+){0,3} (?:la )?carta(?: del banco| de aprobacion)?|(?:bring|need) (?:my|our|the) (?:pre ?approval|approval|lender) letter',
+      ),
     ],
   },
   {
@@ -68,7 +72,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'switch_to_email',
     said: [
       wordRegex(
-        '(?:gmail|email|e mail|correo)(?: is| es)? (?:better|easier|mejor|mas facil)(?: for me| para mi)?(?: than (?:text|texting|texts))?',
+        '(?:gmail|email|e mail|correo)(?: is| es)? (?:better|easier|mejor|mas facil)(?: for me| para mi)?(?: than (?:text|texting|texts))?|(?:mi|my) (?:correo|email|e mail) (?:es|is) (?:[a-z0-9.]+ ){1,5}(?:ahi|alli|there|por ahi) (?:mejor|better|mas facil|easier)',
       ),
     ],
     asked: [],
@@ -96,7 +100,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        '[0-9]{3}k? (?:k |mil |thousand |grand )?(?:como (?:lo |la )?ve|que (?:opina|le parece|te parece)|what do you think|is that (?:fair|realistic|reasonable|too high|too low|ok|right)|does that sound (?:fair|right|reasonable|ok))|(?:en cuanto|a como) se (?:estan vendiendo|venden|vendieron) las casas (?:en|de) (?:mi|nuestra) (?:calle|cuadra|colonia|vecindario|zona)|(?:la|el) (?:mia|mio|nuestra|nuestro) (?:vale|valdra|valdria)|(?:vale|valdra|valdria) (?:lo mismo|igual)',
+        '(?:en cuanto|a como|cuanto) (?:cree|creen|crees|piensa|piensan|calcula|calculan) (?:que |q )?(?:se )?(?:vend[a-z]*|vale|valdria|sacar[a-z]*)|(?:give|send|text) (?:me|us) (?:a |the )?(?:number|ballpark|rough number|estimate)(?: (?:over|by|via) (?:text|txt|email))?$|(?:can|could|would|will) (?:i|we) get (?:that|the same|that much|as much)$|[0-9]{3}k? (?:k |mil |thousand |grand )?(?:como (?:lo |la )?ve|que (?:opina|le parece|te parece)|what do you think|is that (?:fair|realistic|reasonable|too high|too low|ok|right)|does that sound (?:fair|right|reasonable|ok))|(?:en cuanto|a como) se (?:estan vendiendo|venden|vendieron) las casas (?:en|de) (?:mi|nuestra) (?:calle|cuadra|colonia|vecindario|zona)|(?:la|el) (?:mia|mio|nuestra|nuestro) (?:vale|valdra|valdria)|(?:vale|valdra|valdria) (?:lo mismo|igual)',
       ),
     ],
   },
@@ -110,12 +114,12 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         '(?:do|does) (?:the )?(?:buyers?|we|i) pay (?:jorge|the agent|the realtor|him|you|your commission)|(?:does|do) the sellers? (?:pay|cover) (?:the |your |jorges )?(?:agent|realtor|commission|him|jorge)',
       ),
       wordRegex(
-        'buyers? (?:pay|paying|have to pay|gotta pay) (?:their|our|my|the) (?:own )?(?:agent|realtor)|(?:nar|commission|realtor|realtors) (?:lawsuit|settlement)|that lawsuit',
+        '(?:ustedes|usted|jorge|el) (?:me|nos) (?:cobran|cobra)(?: (?:algo|a mi|a nosotros))?|buyers? (?:pay|paying|have to pay|gotta pay) (?:their|our|my|the) (?:own )?(?:agent|realtor)|(?:nar|commission|realtor|realtors) (?:lawsuit|settlement)|that lawsuit',
       ),
     ],
     asked: [
       wordRegex(
-        'after (?:your|his|the agents|jorges) cut|(?:cuanto|que tanto) se (?:quedan|queda|llevan|lleva)|can (?:jorge|he|you) beat that',
+        '(?:would|will|could|can) (?:you|u|yall|jorge|he) (?:do|go down to|take|accept|work for) [0-9](?:\\.[0-9]+)?(?: ?%| percent| pct)$|[0-9](?:\\.[0-9]+)? ?%(?: [a-z]+){0,4} (?:would|will|could|can) (?:you|u|yall|jorge|he) (?:do|go down to|take|accept|work for) [0-9](?:\\.[0-9]+)?$|(?:do|would|will) (?:i|we) (?:pay|owe) (?:anything|something|a (?:dime|fee|cent)) if (?:it|the house|the home|we|i) (?:doesnt|does not|dont|do not|never) sell|after (?:your|his|the agents|jorges) cut|(?:cuanto|que tanto) se (?:quedan|queda|llevan|lleva)|can (?:jorge|he|you) beat that',
       ),
     ],
   },
@@ -132,7 +136,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         'help (?:me|us) understand (?:escrow|the process|how (?:it|this|escrow|selling|buying) works)',
       ),
       wordRegex(
-        'walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
+        'how does (?:this|it|all this|the process) work(?: exactly)?(?: (?:do|does|is|are|can|will)|$)|(?:no sabemos|no se|no sabia|no sabiamos) (?:como|cmo) (?:funciona|se hace|le hacemos|es el proceso)|difference between (?:a )?(?:prequal|pre qual|prequalification|prequalified)|(?:hay|existe|existen|dan) (?:ayuda|programas?|asistencia) (?:con|para|de) (?:el )?enganche|walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
       ),
     ],
     asked: [
@@ -176,7 +180,6 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'reschedule',
     said: [
       wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
-      wordRegex('any chance (?:it|we) (?:can|could) (?:be|do it|make it|move it|push it) (?:later|earlier)'),
     ],
     asked: [
       wordRegex(
@@ -198,7 +201,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         'what (?:homes|houses|places|properties) (?:are )?(?:going|selling) for (?:around here|here|in the area|in [a-z]+|nowadays|these days|lately)',
       ),
       wordRegex(
-        '(?:alcanza|me alcanza|nos alcanza) para (?:algo|una casa|comprar)|curious if (?:its|it is|now is) a good time|si (?:esta|anda) bueno el mercado|markets? (?:is |s )?(?:tanking|crashing)',
+        '(?:cuanto|que tanto) se (?:necesita|ocupa|requiere) (?:pa|para) comprar|is that (?:even )?(?:possible|doable|realistic) (?:out here|around here|here|in this area|in this market)|(?:alcanza|me alcanza|nos alcanza) para (?:algo|una casa|comprar)|curious if (?:its|it is|now is) a good time|si (?:esta|anda) bueno el mercado|markets? (?:is |s )?(?:tanking|crashing)',
       ),
     ],
     asked: [
@@ -212,8 +215,11 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     // "jorge who?", "¿quién es Jorge?".
+    // "¿quién me está escribiendo?".
     topic: 'identity',
-    said: [],
+    said: [
+      wordRegex('quien (?:me|nos) (?:esta|estan|anda|andan) (?:escribiendo|mandando|texteando|enviando)'),
+    ],
     asked: [wordRegex('^jorge who$|^who is jorge$|^quien es (?:el )?jorge$')],
   },
   {

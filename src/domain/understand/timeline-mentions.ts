@@ -133,7 +133,7 @@ const OTHER_HOME_CLOSES =
   /\b(?:close|closing|closes|escrow)(?: [a-z]+){0,3} (?:new|other|next) (?:one|1|house|home|place|casa)\b|\b(?:new|other) (?:one|1|house|home|place) (?:closes|closing)\b|\bcerramos (?:la|en la) (?:otra|nueva)\b/;
 const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
-// Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya".
+// Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya", "ALTO YA".
 const YA_STOP = new Set([
   'para',
   'basta',
@@ -156,6 +156,9 @@ const YA_STOP = new Set([
   'molestar',
   'mensajes',
   'escribir',
+  'alto',
+  'baja',
+  'stop',
 ]);
 
 // A wedding or a birth has a date of its own: "getting married in june", "twins due in may".

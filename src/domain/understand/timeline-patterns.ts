@@ -210,7 +210,7 @@ export const RULES: Rule[] = [
     read: () => date({ month: 1 }),
   },
   {
-    re: /\b(?:after|right after|despues de|pasando) (?:the |las |los |el )?(?:holidays|fiestas|christmas|xmas|navidad|new years?|ano nuevo)\b/g,
+    re: /\b(?:after|right after|despues de|pasando|(?:ya )?que pasen?|cuando pasen?) (?:the |las |los |el )?(?:holidays|fiestas|christmas|xmas|navidad|new years?|ano nuevo)\b/g,
     read: () => date({ month: 1 }),
   },
   {
