@@ -10,7 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { loadComps } from '../src/adapters/comps/load-comps.ts';
-import { createPgliteDb } from '../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../src/adapters/postgres/pglite-db.ts';
 import { migrate } from '../src/adapters/postgres/migrate.ts';
 import { postJson, startTestService } from '../test/support/service.ts';
 import { describeMachine } from './lib/machine.ts';

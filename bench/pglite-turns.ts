@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { createPgliteDb } from '../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../src/adapters/postgres/pglite-db.ts';
 import { testWebhookKeys } from '../test/support/fakes/test-keys.ts';
 import { checkAnsweredOnce } from './lib/bench-db.ts';
 import { machineBusyPct } from './lib/cpu.ts';

@@ -1,5 +1,6 @@
 import { type DataDirLock, lockDataDir } from './adapters/postgres/data-dir-lock.ts';
-import { createPgliteDb, createPostgresDb } from './adapters/postgres/db.ts';
+import { createPostgresDb } from './adapters/postgres/db.ts';
+import { createPgliteDb } from './adapters/postgres/pglite-db.ts';
 import { migrate, readMigrations } from './adapters/postgres/migrate.ts';
 import { loadConfigOrExit } from './config.ts';
 

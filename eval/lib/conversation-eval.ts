@@ -1,6 +1,6 @@
 import { buildService } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../../src/adapters/postgres/pglite-db.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import type { Db } from '../../src/ports.ts';
 import { replyLanguage, universalProblems } from '../../test/scenarios/checks.ts';

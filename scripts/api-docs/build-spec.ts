@@ -1,6 +1,6 @@
 // Builds the service in memory (no port, no workers) and returns its OpenAPI description.
 import { Writable } from 'node:stream';
-import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../../src/adapters/postgres/pglite-db.ts';
 import { buildService } from '../../src/wiring/service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';

@@ -1,5 +1,6 @@
 import { loadWebhookKeys } from '../adapters/ghl-webhooks/verify.ts';
-import { createPgliteDb, createPostgresDb } from '../adapters/postgres/db.ts';
+import { createPostgresDb } from '../adapters/postgres/db.ts';
+import { createPgliteDb } from '../adapters/postgres/pglite-db.ts';
 import { migratedSnapshot } from '../adapters/postgres/pglite-snapshot.ts';
 import { createInboxWriter, pendingInboxCount, postgresInboxQueue } from '../adapters/postgres/inbox-repo.ts';
 import { postgresTurnStore } from '../adapters/postgres/turn-store.ts';

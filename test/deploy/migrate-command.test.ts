@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../src/adapters/postgres/data-dir-lock.ts';
-import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../../src/adapters/postgres/pglite-db.ts';
 import { pendingMigrations, readMigrations } from '../../src/adapters/postgres/migrate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPgliteDb } from '../../src/adapters/postgres/db.ts';
+import { createPgliteDb } from '../../src/adapters/postgres/pglite-db.ts';
 import { migrate, pendingMigrations, readMigrations } from '../../src/adapters/postgres/migrate.ts';
 import { migratedSnapshot, shippedSnapshot } from '../../src/adapters/postgres/pglite-snapshot.ts';
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { createPostgresDb, wrapPglite } from '../../src/adapters/postgres/db.ts';
+import { createPostgresDb } from '../../src/adapters/postgres/db.ts';
+import { wrapPglite } from '../../src/adapters/postgres/pglite-db.ts';
 import { migrate } from '../../src/adapters/postgres/migrate.ts';
 import type { Db } from '../../src/ports.ts';
 import { PGLITE_SNAPSHOT } from './global-setup.ts';

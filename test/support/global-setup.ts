@@ -7,7 +7,7 @@ export const PGLITE_SNAPSHOT = join(tmpdir(), 'jorge-bots-test', 'pglite-migrate
 /** Builds one migrated PGlite data dir per test run; every test database starts from a copy. */
 export default async function setup(): Promise<void> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { wrapPglite } = await import('../../src/adapters/postgres/db.ts');
+  const { wrapPglite } = await import('../../src/adapters/postgres/pglite-db.ts');
   const { migrate } = await import('../../src/adapters/postgres/migrate.ts');
   const lite = await PGlite.create();
   await migrate(wrapPglite(lite));

@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db, Sql } from '../../ports.ts';
 import { isDatabaseUnreachable, markDatabaseUnreachable } from '../../ports/database-errors.ts';
 
 // int8 (bigserial ids, counts) arrives as a JS number from both drivers; our ids stay far below 2^53.
-const INT8 = 20;
+export const INT8 = 20;
 
 // SQLSTATE classes and codes that mean "the server is not there", not "the statement was wrong":
 // 08 connection exception, 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now.
@@ -39,7 +36,7 @@ function isConnectionFailure(err: unknown, depth = 0): boolean {
   return Array.isArray(e.errors) && e.errors.some((x) => isConnectionFailure(x, depth + 1));
 }
 
-function noteFailure(err: unknown): never {
+export function noteFailure(err: unknown): never {
   if (typeof err === 'object' && err !== null && isConnectionFailure(err)) markDatabaseUnreachable(err);
   throw err;
 }
@@ -67,24 +64,32 @@ const MAX_PREPARED = 400;
 /** Put in the text of a statement that must be planned on each run's values (see above). */
 export const PLANNED_EACH_RUN = '/* planned each run */';
 /** A setting for the current transaction only, with no result to read. */
-const SET_LOCAL = /^SET LOCAL [a-z_]+ = [a-z0-9_]+$/;
+export const SET_LOCAL = /^SET LOCAL [a-z_]+ = [a-z0-9_]+$/;
 const STAR_COLUMNS = /\b(?:SELECT|RETURNING)\s+\*/i;
 const preparedNames = new Map<string, string>();
 let nextPrepared = 0;
 
-function statement(text: string, params: unknown[] | undefined): pg.QueryConfig {
-  if (!params || params.length === 0) return { text };
+/** The name `text` is kept under on a connection, or undefined when it runs unnamed (see above). */
+export function preparedName(text: string, params: unknown[] | undefined): string | undefined {
+  if (!params || params.length === 0) return undefined;
   let name = preparedNames.get(text);
   if (name === undefined) {
     if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text) || text.includes(PLANNED_EACH_RUN))
-      return { text, values: params };
+      return undefined;
     name = `jb${nextPrepared++}`;
     preparedNames.set(text, name);
   }
-  return { name, text, values: params };
+  return name;
 }
 
-function forgetPlanOnResultChange(text: string, err: unknown): never {
+function statement(text: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (!params || params.length === 0) return { text };
+  const name = preparedName(text, params);
+  return name === undefined ? { text, values: params } : { name, text, values: params };
+}
+
+/** A kept statement whose result columns changed (0A000) is parsed afresh, under a new name. */
+export function forgetPlanOnResultChange(text: string, err: unknown): never {
   if ((err as { code?: unknown } | null)?.code === '0A000') preparedNames.delete(text);
   return noteFailure(err);
 }
@@ -177,50 +182,6 @@ export function createPostgresDb(
       }
     },
     close: () => pool.end(),
-  };
-}
-
-/**
- * Embedded PostgreSQL (WASM) in `dataDir`, or in memory when `dataDir` is undefined. A `dataDir`
- * without a database starts as a copy of `opts.template` (a dumped data directory) when given,
- * instead of running initdb.
- */
-export async function createPgliteDb(
-  dataDir: string | undefined,
-  opts: { template?: () => Promise<Blob> } = {},
-): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const isNew = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION'));
-  const loadDataDir = isNew && opts.template ? await opts.template() : undefined;
-  const lite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: { [INT8]: Number },
-  });
-  return wrapPglite(lite);
-}
-
-export function wrapPglite(lite: PGlite): Db {
-  return {
-    kind: 'pglite',
-    query: async (text, params) => {
-      const r = await lite.query(text, params as unknown[]).catch(noteFailure);
-      return { rows: r.rows as never[] };
-    },
-    exec: async (text) => {
-      await lite.exec(text).catch(noteFailure);
-    },
-    transaction: (fn) =>
-      lite
-        .transaction(async (t) =>
-          fn({
-            query: async (text, params) => ({
-              rows: (await t.query(text, params as unknown[]).catch(noteFailure)).rows as never[],
-            }),
-          }),
-        )
-        .catch(noteFailure),
-    close: () => lite.close(),
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { wrapPglite } from './db.ts';
+import { wrapPglite } from './pglite-db.ts';
 import { type Migration, migrate, readMigrations } from './migrate.ts';
 
 // A new embedded database is a copy of an empty, migrated one. initdb straight into a directory is
