@@ -190,7 +190,7 @@ const FLOORS: Record<Split, Floors> = {
   // work: questions 80.8 %, 87/107 conversations, the rest unchanged. After the dev8 and dev9 work:
   // unchanged (86/107 at one point between, 87/107 at the end). After the dev10 work: slots
   // 91.1 %, 88/107 conversations, the rest unchanged. After the dev11 work: objections 81.8 %,
-  // the rest unchanged.
+  // the rest unchanged. After the dev12 work: slots 91.4 %, the rest unchanged.
   test: {
     slots: 0.91,
     questions: 0.8,
