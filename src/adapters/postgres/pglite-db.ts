@@ -33,16 +33,6 @@ export async function createPgliteDb(
   return wrapPglite(lite);
 }
 
-function joined(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Runs `fn` after every call queued before it has settled: one at a time, in order. */
 function queue() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -68,11 +58,13 @@ function queue() {
 export function wrapPglite(lite: PGlite): Db {
   const parsedHere = new Set<string>();
   const exclusive = queue();
+  // A transaction's statements may be issued together (Promise.all); PGlite keeps each answer in
+  // shared state until it is read, so the messages themselves also go one at a time.
   const oneMessage = queue();
   let open: { begun: boolean; settings: string[] } | null = null;
 
   const send = (parts: Uint8Array[]) =>
-    oneMessage(() => lite.execProtocol(joined(parts), { syncToFs: open === null }));
+    oneMessage(() => lite.execProtocol(Buffer.concat(parts), { syncToFs: open === null }));
 
   const run = async (text: string, params?: unknown[]) => {
     if (open && !open.begun && (!params || params.length === 0) && SET_LOCAL.test(text)) {
