@@ -79,13 +79,12 @@ export interface OutboxDeliveryStore {
     opts: { now: Date; leaseMs: number },
   ): Promise<OutboxRow[]>;
   /**
-   * Records a row's result, inside the caller's transaction, which then commits without waiting
-   * for the disk: lost in a database crash, the row's lease runs out and the re-send check finds
-   * the message at the CRM. The claim, which precedes the call, commits durably.
+   * Records rows' results (several rows finished together, each with its own result), inside the
+   * caller's transaction, which then commits without waiting for the disk: lost in a database
+   * crash, a row's lease runs out and the re-send check finds the message at the CRM. The claim,
+   * which precedes the call, commits durably. Answers each row's receipt time, by row id.
    */
-  markSent(tx: Sql, id: number, result: Record<string, unknown>, at: Date): Promise<SentRow>;
-  /** Records one result for several rows carried out together (committed as `markSent` is). */
-  markManySent(db: Db, ids: number[], result: Record<string, unknown>, at: Date): Promise<void>;
+  markEachSent(tx: Sql, entries: SentEntry[]): Promise<Map<number, SentRow>>;
   /** Gives several claimed rows back untouched, due at `at` (their attempts are not counted). */
   releaseMany(sql: Sql, ids: number[], at: Date): Promise<void>;
   markRetry(sql: Sql, id: number, error: string, nextAttemptAt: Date): Promise<void>;
@@ -121,6 +120,13 @@ export interface OutboxDeliveryStore {
 }
 
 /** What marking a row sent reads back: when the inbox event it answers was received (end-to-end latency). */
+/** One row's result, to be recorded with others (`markEachSent`). */
+export interface SentEntry {
+  id: number;
+  result: Record<string, unknown>;
+  at: Date;
+}
+
 export interface SentRow {
   inboxReceivedAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInboxWriter } from '../../src/adapters/postgres/inbox-repo.ts';
 import { migrate, pendingMigrations } from '../../src/adapters/postgres/migrate.ts';
-import { claimOutbox, enqueueOutbox, markOutboxSent } from '../../src/adapters/postgres/outbox-repo.ts';
+import { claimOutbox, enqueueOutbox, markOutboxEachSent } from '../../src/adapters/postgres/outbox-repo.ts';
 import { backends, type TestDb } from '../support/db.ts';
 
 describe.each(backends())('storage on $name', (backend) => {
@@ -87,7 +87,7 @@ describe.each(backends())('storage on $name', (backend) => {
     ]);
     // A's second action waits for its first; nothing else is free while both are leased.
     expect(await claimOutbox(t.db, { now, leaseMs: 60_000, limit: 10 })).toEqual([]);
-    await markOutboxSent(t.db, first[0]!.id, {}, now);
+    await markOutboxEachSent(t.db, [{ id: first[0]!.id, result: {}, at: now }]);
     const second = await claimOutbox(t.db, { now, leaseMs: 60_000, limit: 10 });
     expect(second.map((r) => r.payload)).toEqual([{ kind: 'add_note', body: 'n1' }]);
     // A lease that ran out (the worker died) is claimed again, with the attempt counted.

@@ -4,9 +4,8 @@ import {
   claimOutbox,
   markOutboxCancelled,
   markOutboxFailed,
-  markOutboxManySent,
   markOutboxRetry,
-  markOutboxSent,
+  markOutboxEachSent,
   openOutboxForContact,
   releaseOutbox,
   releaseOutboxMany,
@@ -24,12 +23,10 @@ export const postgresOutboxDelivery: OutboxDeliveryStore = {
       return claimOutbox(tx, opts);
     }),
   claimLaterRecordWrites,
-  async markSent(tx, id, result, at) {
+  async markEachSent(tx, entries) {
     await commitWithoutWaitingForDisk(tx);
-    return markOutboxSent(tx, id, result, at);
+    return markOutboxEachSent(tx, entries);
   },
-  markManySent: (db, ids, result, at) =>
-    relaxedTransaction(db, (tx) => markOutboxManySent(tx, ids, result, at)),
   releaseMany: releaseOutboxMany,
   markRetry: markOutboxRetry,
   markFailed: markOutboxFailed,

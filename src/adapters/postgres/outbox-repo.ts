@@ -133,19 +133,27 @@ export async function claimLaterRecordWrites(
   return rows.sort((a, b) => a.id - b.id);
 }
 
-/** Records one result for several rows carried out together (a merged set of record writes). */
-export async function markOutboxManySent(
+/**
+ * Records several rows' results in one statement (the drainer's group of rows finished together),
+ * each with the receipt time of the inbound message its row answers.
+ */
+export async function markOutboxEachSent(
   sql: Sql,
-  ids: number[],
-  result: Record<string, unknown>,
-  now: Date,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await sql.query(
-    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL
-      WHERE id = ANY($1::bigint[])`,
-    [ids, JSON.stringify(result), now],
+  entries: { id: number; result: Record<string, unknown>; at: Date }[],
+): Promise<Map<number, SentRow>> {
+  const sent = new Map<number, SentRow>();
+  if (entries.length === 0) return sent;
+  const { rows } = await sql.query<{ id: number; received_at: Date | null }>(
+    `UPDATE outbox o SET status = 'sent', result = v.result::jsonb, sent_at = v.sent_at, locked_until = NULL,
+            last_error = NULL
+       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS v(id, result, sent_at)
+      WHERE o.id = v.id
+      RETURNING o.id, (SELECT received_at FROM inbox WHERE inbox.id = o.inbox_id) AS received_at`,
+    [entries.map((e) => e.id), entries.map((e) => JSON.stringify(e.result)), entries.map((e) => e.at)],
   );
+  for (const r of rows)
+    sent.set(Number(r.id), { inboxReceivedAt: r.received_at ? new Date(r.received_at) : null });
+  return sent;
 }
 
 /** Gives several claimed rows back untouched and due now (their attempts are not counted). */
@@ -156,22 +164,6 @@ export async function releaseOutboxMany(sql: Sql, ids: number[], at: Date): Prom
             next_attempt_at = $2 WHERE id = ANY($1::bigint[])`,
     [ids, at],
   );
-}
-
-export async function markOutboxSent(
-  sql: Sql,
-  id: number,
-  result: Record<string, unknown>,
-  now: Date,
-): Promise<SentRow> {
-  // The answered event's receipt time comes back with the update: no statement of its own per reply.
-  const { rows } = await sql.query<{ received_at: Date | null }>(
-    `UPDATE outbox SET status = 'sent', result = $2::jsonb, sent_at = $3, locked_until = NULL, last_error = NULL
-      WHERE id = $1 RETURNING (SELECT received_at FROM inbox WHERE inbox.id = outbox.inbox_id) AS received_at`,
-    [id, JSON.stringify(result), now],
-  );
-  const at = rows[0]?.received_at;
-  return { inboxReceivedAt: at ? new Date(at) : null };
 }
 
 export async function markOutboxRetry(

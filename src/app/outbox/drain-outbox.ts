@@ -8,7 +8,7 @@ import { handleSendFailure } from './handle-send-failure.ts';
 import { mergeRecordWrites } from './merge-record-writes.ts';
 import { performAction } from './perform-action.ts';
 import { createFieldProvisioner } from './provision-custom-fields.ts';
-import { storeSendResult } from './record-outbound.ts';
+import { createSentBookkeeping } from './sent-bookkeeping.ts';
 
 export type { OutboxDrainerDeps } from './drainer-deps.ts';
 
@@ -17,7 +17,8 @@ export type { OutboxDrainerDeps } from './drainer-deps.ts';
  * writes, other record steps — so contacts proceed in parallel, a reply never waits behind a CRM
  * write, and each lane stays in order), checks a message
  * may go out now (check-send-consent.ts), carries the action out (perform-action.ts) and records
- * the result, or what becomes of a failed attempt (handle-send-failure.ts). A contact's tag and
+ * the result (in groups: sent-bookkeeping.ts), or what becomes of a failed attempt
+ * (handle-send-failure.ts). A contact's tag and
  * field writes wait `coalesceMs` and go out merged with the ones queued meanwhile.
  */
 export function createOutboxDrainer(deps: OutboxDrainerDeps) {
@@ -28,6 +29,7 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
     fields: deps.fields ?? createFieldProvisioner({ logger: deps.logger }),
     clockOf: (locationId) => deps.clockFor?.(locationId) ?? deps.clock,
   };
+  const bookkeeping = createSentBookkeeping(deps);
 
   /** Carries one claimed row out; false when it was held back or cancelled instead. */
   async function finish(row: OutboxRow): Promise<boolean> {
@@ -45,14 +47,11 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       const now = ctx.clockOf(row.location_id).now();
       const { messageId } = result;
       // GHL's id of a message, stored with a report of it that came first (record-outbound.ts).
-      const { early, sent } = await deps.db.transaction(async (tx) => {
-        const sent = await deps.delivery.markSent(tx, row.id, result, now);
-        const message = isMessageKind(row.kind);
-        const early =
-          message && typeof messageId === 'string'
-            ? await storeSendResult(deps.stores, tx, row, messageId, now)
-            : null;
-        return { early, sent };
+      const { early, sent } = await bookkeeping.record({
+        entries: [{ id: row.id, result, at: now }],
+        ...(isMessageKind(row.kind) && typeof messageId === 'string'
+          ? { message: { row, messageId, at: now } }
+          : {}),
       });
       deps.metrics.outboxResults.inc({
         kind: row.kind,
@@ -95,7 +94,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
       return progressed;
     }
     const ids = [row.id, ...later.map((r) => r.id)];
-    await deps.delivery.markManySent(deps.db, ids, later.length > 0 ? { merged: ids } : {}, now);
+    const result = later.length > 0 ? { merged: ids } : {};
+    await bookkeeping.record({ entries: ids.map((id) => ({ id, result, at: now })) });
     deps.metrics.outboxResults.inc({ kind: row.kind, result: 'sent' });
     for (const r of later) deps.metrics.outboxResults.inc({ kind: r.kind, result: 'merged' });
     return true;
