@@ -2,7 +2,17 @@ import type { TurnContext } from './turn-context.ts';
 
 const MISUNDERSTOOD_LIMIT = 3;
 
-/** Nothing in the message could be used: no fact, no cue, not even a vague answer. */
+/** What a bot answers or acts on: a message carrying one was understood, facts or not. */
+const UNDERSTOOD_ACTS = new Set([
+  'question',
+  'objection',
+  'scheduling',
+  'identity_question',
+  'keyword',
+  'feeling',
+]);
+
+/** Nothing in the message could be used: no fact, no cue, not even a vague answer or a question. */
 function misunderstood(ctx: TurnContext, screenedAway: boolean): boolean {
   const r = ctx.reading;
   if (r.code || r.mash) return true;
@@ -16,6 +26,7 @@ function misunderstood(ctx: TurnContext, screenedAway: boolean): boolean {
     !r.meetingRequest &&
     !r.marketTiming &&
     r.intent.intent === 'other' &&
+    !r.acts.some((a) => UNDERSTOOD_ACTS.has(a.act)) &&
     ctx.state.stage === 'qualifying'
   );
 }

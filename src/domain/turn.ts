@@ -195,6 +195,10 @@ export function decideTurn(input: TurnInput): TurnDecision {
       const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
       ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
       ctx.parts.unshift({ text: ctx.phrase('seller.buy_too'), keep: true });
+    } else if (ctx.events.some((e) => e.action === 'objection' && e.detail.policy === 'apologize')) {
+      // "Sorry for asking again, I have it now." stands in for the bot's "Thanks." before its next question.
+      const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
+      ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
     } else if (ctx.reading.hardship)
       // When the seller bot said it already, compose() keeps one of the two.
       ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });

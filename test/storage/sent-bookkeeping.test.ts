@@ -52,7 +52,11 @@ describe.each(backends())('sent bookkeeping in groups ($name)', (backend) => {
     const rows = await claimReplies(tdb, 20);
     expect(rows).toHaveLength(20);
     const c = counting(tdb.db);
-    const book = createSentBookkeeping({ db: c.db, delivery: postgresOutboxDelivery, stores: postgresStores });
+    const book = createSentBookkeeping({
+      db: c.db,
+      delivery: postgresOutboxDelivery,
+      stores: postgresStores,
+    });
     const outcomes = await Promise.all(
       rows.map((row, i) =>
         book.record({
@@ -74,7 +78,11 @@ describe.each(backends())('sent bookkeeping in groups ($name)', (backend) => {
   it('a step whose result cannot be written fails alone; the others in its group are recorded', async () => {
     tdb = await backend.open();
     const rows = await claimReplies(tdb, 5);
-    const book = createSentBookkeeping({ db: tdb.db, delivery: postgresOutboxDelivery, stores: postgresStores });
+    const book = createSentBookkeeping({
+      db: tdb.db,
+      delivery: postgresOutboxDelivery,
+      stores: postgresStores,
+    });
     const settled = await Promise.allSettled(
       rows.map((row, i) =>
         book.record({
@@ -83,7 +91,13 @@ describe.each(backends())('sent bookkeeping in groups ($name)', (backend) => {
         }),
       ),
     );
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(settled.map((s) => s.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     const { rows: stored } = await tdb.db.query<{ id: number; status: string }>(
       `SELECT id, status FROM outbox ORDER BY id`,
     );

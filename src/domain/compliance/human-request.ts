@@ -35,6 +35,10 @@ const PATTERNS: readonly RegExp[] = [
     '(?:talk|speak|chat) (?:on|over|by) the phone|(?:hop|jump|get) on a (?:call|quick call|phone call)|(?:set up|schedule|book) a (?:call|phone call)',
   ),
   wordRegex(`(?:call|phone|ring) (?:me|us)(?= ${CALL_TAIL}(?: |$)|$)`),
+  // "I would appreciate a phone call rather than texts", "we'd prefer a call".
+  wordRegex(
+    '(?:appreciate|prefer|rather have|would like|id like|wed like) (?:a )?(?:phone call|call|phone conversation)(?! (?:from|with) (?:the |my |our |a )?(?:lender|bank|loan officer))',
+  ),
   // "just have Jorge call me, stop asking me questions".
   wordRegex(
     `(?:have|get|tell|ask) (?:${NAMED}|him|her|the agent|your agent|someone|somebody) (?:to )?(?:call|phone|ring) (?:me|us)`,

@@ -197,6 +197,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:ya )?basta de (?:(?:tanta|tantas|tantos|tanto|tus|sus|los|las|estos|estas) )?(?:[a-z]+ (?:y |o ))?(?:mensajes?|textos?|llamadas?)',
   ),
+  // "ya estuvo con tanto mensaje": enough of the texts, as "ya basta" (not "ya estuvo la casa").
+  wordRegex(
+    'ya estuvo (?:con|de) (?:(?:tanto|tantos|tanta|tantas|tus|sus|los|las|estos) )?(?:mensajes?|textos?|mensajitos)',
+  ),
   wordRegex(
     '(?:vayanse|vete|largate|larguense)(?: mucho)?(?: (?:a la (?:fregada|chingada|ch ngada|chngada|goma|verga)|al (?:carajo|demonio)))?(?: con (?:sus|tus|esos|estos) (?:mensajes|mensajitos|textos)|$)',
   ),

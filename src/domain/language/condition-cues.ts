@@ -75,12 +75,14 @@ export const NEEDS_WORK_CUES = cues([
   // "necesita de todo, el techo, la plomería".
   '(?:necesita|ocupa|le falta|le hace falta) de todo',
   'mal estado',
-  'goteras|termitas',
+  'goteras?|termitas',
   'danos? (?:de|por) agua',
 ]);
 export const FAIR_CUES = cues([
   // "la casa necesita cariño pero está bien": needs TLC.
   'necesita (?:un poco de |algo de |mucho )?(?:carino|amor|manita de gato)',
+  // "hay que darle una ayudadita a la cocina y pintar".
+  '(?:darle|necesita|ocupa|le falta) (?:una )?(?:ayudadita|arregladita)',
   'dated|outdated',
   'original (?:(?:19|20)\\d\\d )?(?:everything|kitchen|bath|baths|bathrooms?|condition|owner)',
   '(?:kitchen|baths?|bathrooms?|everything)(?: and (?:baths?|bathrooms?|kitchen))? (?:is|are) (?:all |still |mostly )?original',
@@ -121,7 +123,7 @@ export const FAIR_CUES = cues([
 ]);
 export const GOOD_CUES = cues([
   '(?:pretty|really|very) good',
-  'well (?:maintained|kept|cared for|taken care of)',
+  '(?:well|meticulously|lovingly|impeccably) (?:maintained|kept|cared for|taken care of)',
   'taken care of',
   'nothing major',
   'not (?:too |that |so )?bad',

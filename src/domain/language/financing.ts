@@ -154,6 +154,11 @@ export interface PreapprovalOptions {
   justAsked?: boolean;
 }
 
+/** "how do I get preapproved", "¿cómo le hago para sacar la preaprobación?": not approved yet, and a question for the bots. */
+export const HOW_TO_GET =
+  '(?:how (?:do|can|would|should) (?:i|we) (?:even )?(?:get|become|go about getting) (?:pre ?approved|preapproved|approved)|como (?:le )?(?:hago|hacemos|puedo|podemos) (?:para )?(?:sacar|obtener|conseguir|tener) (?:la |una )?(?:pre ?aprobacion|preaprobacion|aprobacion)|(?:figure out|start with|help (?:me|us) with) (?:the |this |a )?(?:pre ?approval|preapproval|preaprobacion))';
+const HOW_TO_GET_RE = new RegExp(`\\b${HOW_TO_GET}\\b`);
+
 const QUESTION_START =
   /^(?:(?:and|but|so|oh|y|pero|o sea) )?(?:do|does|did|can|could|should|would|will|is|are|am|what|whats|how|why|when|which|necesito|necesitamos|hay que|tengo que|tenemos que|se necesita|puedo|podemos)\b/;
 const EXPIRED =
@@ -168,7 +173,7 @@ const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|credit(?:s| s| is) (?:bad|not great|messed up|shot)|(?:fixing|working on|repairing) (?:my|our) credit|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
-  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos)\b/;
+  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos|(?:mandamos|enviamos|entregamos|metimos|mande|envie|entregue) (?:los |todos los )?(?:papeles|documentos|papeleo|solicitud|aplicacion)|estamos esperando|(?:sent|turned in|submitted) (?:all )?(?:the |our |my )?(?:paperwork|documents|docs|application))\b/;
 const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya(?! no\\b)|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
 // A thumbs-up or a check mark answers yes.
 const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
@@ -203,6 +208,8 @@ function statements(simple: string): string {
  * need to be pre-approved?") and cash buyers give null; bare yes/no count only after the question.
  */
 export function readPreapproval(text: string, options: PreapprovalOptions = {}): boolean | null {
+  // Asking how to get one at all: not approved yet.
+  if (HOW_TO_GET_RE.test(simplify(text))) return false;
   const said = statements(simplify(text));
   if (said === '') return null;
   const flat = said.replace(/ \. /g, ' ');

@@ -1,3 +1,4 @@
+import { simplify } from '../language/normalize.ts';
 import type { Act, ObjectionType } from '../understand/types.ts';
 import type { TurnContext } from '../turn-context.ts';
 import { OBJECTION_POLICIES, type ObjectionPolicy } from './objection-policies.ts';
@@ -72,6 +73,22 @@ export function handleObjection(ctx: TurnContext): boolean {
       cfg.objections?.[before as ObjectionType] ?? DEFAULT_OBJECTION_POLICIES[before as ObjectionType];
     if (ORDER.indexOf(policy) >= ORDER.indexOf(had)) return false;
   }
+  if (type === 'stop_texting' && askedAgainWithAnswer(ctx)) {
+    // "I've told you 3 times already, we're moving for my husband's job", "you already asked me
+    // that. MARCH": the complaint is about being asked twice, and the answer came with it. Sorry,
+    // and the conversation goes on; asking the lead to repeat themselves is no reason to stop.
+    ctx.audit('objection', { type, policy: 'apologize' });
+    ctx.say('objection.asked_again', {}, { keep: true });
+    // Said in anger, the agent is told as well (the hold lifts when the lead answers calmly).
+    if (ctx.reading.acts.some((a) => a.act === 'feeling' && a.kind === 'anger')) ctx.escalate('anger');
+    ctx.reading = {
+      ...ctx.reading,
+      acts: ctx.reading.acts.filter(
+        (a) => a.act !== 'objection' && !(a.act === 'feeling' && a.kind === 'anger'),
+      ),
+    };
+    return false;
+  }
   ctx.audit('objection', { type, policy });
   if (policy === 'nurture') {
     ctx.say(`objection.${type}`);
@@ -98,6 +115,14 @@ export function handleObjection(ctx: TurnContext): boolean {
     ctx.escalate('hostile');
   }
   return true;
+}
+
+const ASKED_AGAIN =
+  /\b(?:already (?:told|asked|said|answered|gave)|(?:told|said to) (?:you|u|yall)(?: guys)? (?:[0-9]+|two|three|twice|already|before|that)|you (?:already )?asked (?:me )?(?:that|this) (?:already|before)|(?:ya )?(?:te|le|les) (?:dije|conteste|respondi)|ya (?:me|nos) (?:pregunto|preguntaste|preguntaron)|(?:do|did) (?:you|u|yall)(?: people)? (?:even )?read)\b/;
+
+/** A complaint about being asked twice that carries the answer (a fact the bots keep). */
+function askedAgainWithAnswer(ctx: TurnContext): boolean {
+  return Object.keys(ctx.reading.facts).length > 0 && ASKED_AGAIN.test(simplify(ctx.text));
 }
 
 // "Not selling anymore, we just want to buy" and "wrong person, I want to buy" are a lead on the

@@ -18,6 +18,7 @@ export const policyEn: Record<string, string[]> = {
   'objection.stop_texting': [
     "Sorry about that, I'll stop the questions. Reply STOP anytime if you'd rather get no texts at all.",
   ],
+  'objection.asked_again': ['Sorry for asking again, I have it now.'],
   'objection.hostile': ["I'm sorry for the trouble. I'll stop here and {agent} will follow up personally."],
   'objection.just_looking': ['No pressure at all, looking is a great place to start.'],
   'objection.too_early': ["No rush at all, it's never too early to get a feel for things."],

@@ -16,6 +16,7 @@ export const policyEs: Record<string, string[]> = {
   'objection.stop_texting': [
     'Disculpe, ya no le haré más preguntas. Si prefiere no recibir mensajes, responda ALTO cuando quiera.',
   ],
+  'objection.asked_again': ['Perdón por preguntar otra vez, ya lo tengo anotado.'],
   'objection.hostile': ['Disculpe la molestia. Lo dejo aquí y {agent} le dará seguimiento en persona.'],
   'objection.just_looking': ['Sin presión, mirar es un buen comienzo.'],
   'objection.too_early': ['Sin prisa, nunca es demasiado pronto para informarse.'],

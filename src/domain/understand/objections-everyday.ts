@@ -241,4 +241,43 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     notFor: ['buyer'],
   },
+  {
+    // "we went into escrow on another house!!", "opened escrow on a townhome last week".
+    type: 'already_bought',
+    pattern: w(
+      '(?:went|got|go|going) (?:into|in) escrow on|opened escrow on|(?:entramos|estamos) en escrow (?:con|de) (?:otra|una)',
+    ),
+    statement: true,
+    notFor: ['seller'],
+  },
+  {
+    // "qué fastidio, ustedes nomás quieren su comisión", "all you want is your commission".
+    type: 'hostile',
+    pattern: w(
+      '(?:ustedes|tu|usted) (?:nomas|nada mas|solo) (?:quieren|quiere|quieres) (?:su|tu) (?:comision|dinero|lana)|all (?:you|yall|you guys|you people) (?:want|care about) is (?:your|the) (?:commission|money|cut)',
+    ),
+  },
+  {
+    // "mejor la vamos a vender nosotros solitos": selling it themselves.
+    type: 'listed_with_other',
+    pattern: w(
+      '(?:vender|venderla|vendemos|vendo)(?: la| la casa)? (?:nosotros|yo) (?:solitos|solitas|solos|solas|solit[oa])',
+    ),
+    statement: true,
+    notFor: ['buyer'],
+  },
+  {
+    // "todavía estamos ahorrando", "apenas estamos ahorrando pal enganche": still saving.
+    type: 'too_early',
+    pattern: w('(?:todavia|aun|apenas) (?:estamos|estoy|andamos|ando) ahorrando'),
+    statement: true,
+  },
+  {
+    // "no, gracias, ya no andamos buscando": the search is called off, not finished.
+    type: 'not_interested',
+    pattern: w('ya no (?:andamos|estamos|ando|estoy) buscando'),
+    statement: true,
+    // "ya estamos viviendo en la nueva, ya no andamos buscando": bought, not a no.
+    unless: /\b(?:nueva|compramos|viviendo en)\b/,
+  },
 ];

@@ -213,7 +213,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     negatable: true,
     statement: true,
     unless: new RegExp(
-      `\\b(?:neighbou?rs?(?: house| home| place)? (?:just )?sold|next door|down the street|across the street|sold us|who sold|buy|buying|comprar|looking for|(?:want|wants|need|needs|like|get|gets|getting|have|hope to have|see|help) (?:it|the house|the home|the place|ours|our house|our home) sold)\\b|${LONG_AGO.source}`,
+      `\\b(?:neighbou?rs?(?: house| home| place)? (?:just )?sold|next door|down the street|across the street|sold us|who sold|(?<!we )buy(?! houses)|buying|comprar|looking for|(?:want|wants|need|needs|like|get|gets|getting|have|hope to have|see|help) (?:it|the house|the home|the place|ours|our house|our home) sold)\\b|${LONG_AGO.source}`,
     ),
     notFor: ['buyer'],
   },

@@ -39,6 +39,7 @@ export const DIVORCE = cues([
   // "my husband left and I can't afford this place on my own".
   '(?:my|our) (?:husband|wife|spouse|hubby) (?:just )?(?:left|walked out|moved out)',
   '(?:me|nos) dejo (?:mi )?(?:esposo|esposa|marido|mujer)|(?:mi )?(?:esposo|esposa|marido|mujer) (?:me|nos) dejo',
+  '(?:nos vamos a|vamos a|me voy a|nos queremos|queremos) separar',
 ]);
 export const NOT_MARRIED = cues([
   '(?:not|arent|are not|no) (?:\\w+ )?married',
@@ -74,4 +75,6 @@ export const INHERITED = cues([
   'estate sale',
   '(?:trust|estate) (?:house|home|property)|trustees?',
   'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
+  // "la casa era de mi mamá, nos la dejó a mis hermanos y a mí".
+  `(?:nos|me) la (?:dejo|dejaron) a|era de (?:mi|nuestr[oa]) ${KIN}`,
 ]);

@@ -48,7 +48,8 @@ const FINANCIAL = cues([
   // "whatever gets us out from under the mortgage", "nos dieron de baja en el trabajo".
   'out from under (?:the |our |this |that )?(?:mortgage|loan|debt|house|payments)',
   'dieron de baja (?:en|del) (?:el )?(?:trabajo|empleo|chamba)',
-  '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
+  // Not "she couldn't keep up with it" (the upkeep of the house).
+  '(?:cant|cannot|can not|couldnt|unable to) (?:afford|keep up(?! with (?:it|the (?:house|home|place|yard|upkeep|maintenance|repairs|stairs)|everything))|make (?:the )?payments?|pay (?:the )?(?:mortgage|bills))',
   'behind (?:on|in) (?:\\w+ )?(?:payments?|mortgage|bills)',
   'behind (?:a few|a couple|\\d+|two|three|some) (?:\\w+ )?(?:months?|payments?) on (?:the |our |my )?(?:mortgage|payments?|loan)',
   '(?:bank|lender) (?:is|s) on (?:my|our) back',
@@ -179,6 +180,8 @@ const UPSIZING = cues([
   // "trade our condo for a house", "bursting at the seams".
   '(?:trade|trading|swap|swapping) (?:our|my|the) (?:condo|townhome|townhouse|apartment|starter home|place) for (?:a|an actual|a real) (?:real |bigger |single family )?(?:house|home)',
   'bursting at the seams|(?:anything|something|a little) (?:bigger|larger)',
+  // "4 bedrooms, his mom is moving in with us": a parent moving in, with the rooms for them.
+  "(?:[0-9]+|four|five|six|more) (?:bedrooms?|beds?|rooms?|recamaras?|cuartos?),?(?: [a-z']+){0,4} (?:move|moving|come|coming) (?:to live )?in with (?:us|me)",
 ]);
 const DOWNSIZING = cues([
   'downsiz\\w*',
@@ -201,6 +204,7 @@ const DOWNSIZING = cues([
   'se (?:fueron|casaron) (?:los|mis|nuestros) hijos',
   '(?:nos |me )?queda (?:muy |demasiado )?grande',
   '(?:es|esta) (?:mucha casa|mucho|demasiado) para nosotros',
+  '(?:nuestros|mis|los) hijos ya no viven (?:con nosotros|aqui|en (?:la )?casa)',
 ]);
 // A commute complaint with no new job is `other`, even when it comes with a move.
 const COMMUTE = cues([
@@ -210,6 +214,8 @@ const COMMUTE = cues([
   '(?:long|bad|terrible|brutal|awful) commute',
   'tired of (?:the )?commut\\w*',
   '(?:drive|driving|traffic) (?:to|into|in) (?:\\w+ ){0,3}(?:every ?day|daily|is killing|killing|is brutal|is too much)',
+  // "el traffic pa LA me tiene harto, 3 horas diarias en la 10".
+  '(?:traffic|trafico)(?: [a-z]+){0,3} (?:me|nos) (?:tiene|tienen) (?:harto|harta|hartos|cansad[oa]s?)|(?:[0-9]+|dos|tres|cuatro) horas (?:diarias|al dia|diario) (?:en|manejando)',
 ]);
 const RELOCATION = cues([
   'moving (?:up|down|out|over) to [a-z]+',
@@ -321,7 +327,7 @@ const QUIT_JOB = cues([
 // cambiamos en octubre", "me mandan demasiados mensajes". With one ("nos cambiamos a Texas") they do,
 // and "me cambio de trabajo" is a change of job.
 const NOT_A_MOVE =
-  /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso|de trabajo|de empleo)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
+  /\b(?:me|nos|le) (?:regreso|regresaron|regresa) (?:la|el|los|las|mi|su|tu)\b|\bnos vamos a [a-z]+(?:ar|er|ir)\b(?! (?:con (?:mi|mis|nuestr[oa]s?|la|el|los|las) [a-z]+ )?(?:a|para|pa|de regreso)\b)|\b(?:nos|me) (?:cambiamos|mudamos|cambio|mudo)\b(?! (?:a|para|pa|de regreso|de trabajo|de empleo)\b)|\b(?:me|nos) mandan\b(?! (?:a|para)\b)/g;
 
 // "selling here and buying in Boise": the next home is out of the market, so the sale is a move.
 const BUYING_IN =
@@ -368,7 +374,7 @@ export function readMotivationSlot(text: string, options: MotivationOptions): Mo
   for (const [re, reason] of RULES) {
     if (reason === 'marriage' && NOT_MARRIED.test(simple)) continue;
     if ((reason === 'financial' || reason === 'other') && options.bot === 'buyer') continue;
-    if (re === QUIT_JOB && !SELLING.test(simple)) continue;
+    if (re === QUIT_JOB && !SELLING.test(simple) && options.bot !== 'seller') continue;
     if (reason === 'bought_another' && options.bot !== 'seller' && !SELLING.test(simple)) continue;
     const said = reason === 'relocation' || reason === 'job' ? moves : simple;
     if (re.test(said)) return reason;

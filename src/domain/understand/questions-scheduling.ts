@@ -80,7 +80,8 @@ const CANCEL_OBJECT = wordRegex(
   '(?:cancel|cancelar|cancelo|cancele) (?:the|our|my|this|that|la|mi|nuestra|el|esta) (?:appointment|appt|meeting|showing|tour|visit|consultation|call|walkthrough|cita|visita|reunion|junta)',
 );
 const CANCEL_NAMED_NOW = wordRegex(
-  '(?:how (?:do|can) (?:i|we)|como le hago para|como (?:puedo|podemos)) (?:cancel|cancelar) (?:the|our|my|this|that|la|lo del|lo de|mi|el)(?: [a-z]+){0,2} (?:for |del |de |el |on )?(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?! if)',
+  // Also "is it ok if we cancel saturday?", "how do I cancel the 3:30 showing?".
+  '(?:how (?:do|can) (?:i|we)|como le hago para|como (?:puedo|podemos)|(?:is it|would it be) (?:ok|okay|fine|alright) if (?:we|i)) (?:cancel|cancelar)(?: (?:the|our|my|this|that|la|lo del|lo de|mi|el))?(?: [a-z0-9]+){0,2} (?:for |del |de |el |on )?(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|[0-9]{1,2}(?: [0-9]{2})?(?: ?(?:am|pm))? (?:showing|appointment|appt|tour|cita|visita))(?! if)',
 );
 const HYPOTHETICAL = wordRegex(
   'if|what if|how (?:do|can|would) (?:i|we)|rescheduling|cancelling|canceling|(?:is it|would it be) (?:ok|okay|fine) (?:to|if)|si (?:necesito|tengo|no|hay)|como (?:le hago|puedo|se)',

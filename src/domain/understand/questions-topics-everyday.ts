@@ -1,4 +1,5 @@
 import { wordRegex } from '../compliance/text.ts';
+import { HOW_TO_GET } from '../language/financing.ts';
 import { type TopicRule, YOU } from './questions-topics.ts';
 
 // Everyday wordings of the question topics that name the situation rather than the topic: touring
@@ -28,6 +29,19 @@ export const EVERYDAY_TOPIC_RULES: readonly TopicRule[] = [
         `(?:need|have) to (?:have|get|see|talk to) (?:a |the )?(?:letter|lender|loan officer|bank) (?:before|to) (?:we )?(?:tour|touring|see|seeing|look|looking|view)`,
       ),
     ],
+  },
+  {
+    // How to get one at all: "how do I even get preapproved?", "help me figure out the preapproval
+    // thing", "¿cómo le hago para sacar la preaprobación?", "¿se necesita buen crédito para que me
+    // aprueben?".
+    topic: 'preapproval_needed',
+    said: [
+      wordRegex(HOW_TO_GET),
+      wordRegex(
+        '(?:need|necesita|necesito|necesitamos|ocupo|ocupa|hay que) (?:tener )?(?:good |buen |un buen )?(?:credit|credito)(?: score)? (?:para|to) (?:que (?:me|nos) (?:aprueben|den)|get approved|be approved|qualify|calificar)',
+      ),
+    ],
+    asked: [],
   },
   {
     // "what would my place in Chino get?", "what it'd appraise for", "what are they getting in my

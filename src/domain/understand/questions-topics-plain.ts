@@ -27,7 +27,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         '(?:podemos|puedo|se puede) (?:ir a )?ver (?:las )?casas mientras|(?:no se si|idk if|not sure if) (?:primero )?(?:tengo|tenemos|hay) que ir al banco|primero (?:el banco|la carta|el prestamo|la aprobacion|la preaprobacion) o (?:primero )?(?:buscar|ver) (?:casa|casas)|sin (?:la )?carta(?: de (?:pre)?aprobacion)?(?: [a-z]+){0,4} (?:ensenar|mostrar|ver) casas',
       ),
       wordRegex(
-        `(?:idk|not sure|dont know|no se|no sabemos)(?: [a-z]+){0,2} (?:if|whether|si)(?: [a-z]+){0,2} (?:need|have to|hay que|tengo que|tenemos que|necesit[a-z]*)(?: [a-z]+){0,3} ${APPROVAL}|(?:see|look|tour|show|ver|ensenar|mostrar)(?: [a-z]+){0,4} (?:til|till|until|without|w o|sin|hasta que)(?: [a-z]+){0,3} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:la |lo )?(?:necesito|necesitamos|ocupo|ocupamos) (?:ya|ahorita|antes)|(?:aprobar|approve)(?: [a-z]+){0,2} (?:antes|before|first|primero)|primero (?:quiere|queremos|quiero) ver casas|(?:prequal|pre qual|prequalification|letter|approval|pre ?approval)(?: [a-z]+){0,4} (?:hope|hopefully) (?:thats|that is|its|it is) enough`,
+        `(?:idk|not sure|dont know|no se|no sabemos)(?: [a-z]+){0,2} (?:if|whether|si)(?: [a-z]+){0,2} (?:need|have to|hay que|tengo que|tenemos que|necesit[a-z]*)(?: [a-z]+){0,3} ${APPROVAL}|(?:see|look|tour|show|ver|ensenar|mostrar)(?: [a-z]+){0,6} (?:til|till|until|without|w o|sin|hasta que)(?: [a-z]+){0,3} ${APPROVAL}|${APPROVAL}(?: [a-z]+){0,4} (?:la |lo )?(?:necesito|necesitamos|ocupo|ocupamos) (?:ya|ahorita|antes)|(?:aprobar|approve)(?: [a-z]+){0,2} (?:antes|before|first|primero)|primero (?:quiere|queremos|quiero) ver casas|(?:prequal|pre qual|prequalification|letter|approval|pre ?approval)(?: [a-z]+){0,4} (?:hope|hopefully) (?:thats|that is|its|it is) enough`,
       ),
     ],
     asked: [
@@ -72,7 +72,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'switch_to_email',
     said: [
       wordRegex(
-        '(?:gmail|email|e mail|correo)(?: is| es)? (?:better|easier|mejor|mas facil)(?: for me| para mi)?(?: than (?:text|texting|texts))?|(?:mi|my) (?:correo|email|e mail) (?:es|is) (?:[a-z0-9.]+ ){1,5}(?:ahi|alli|there|por ahi) (?:mejor|better|mas facil|easier)',
+        '(?:im|i am|i m|were|we are) (?:much |way |a lot )?better (?:on|by|with|over|thru|through|via) (?:e ?mail|gmail)|(?:gmail|email|e mail|correo)(?: is| es)? (?:better|easier|mejor|mas facil)(?: for me| para mi)?(?: than (?:text|texting|texts))?|(?:mi|my) (?:correo|email|e mail) (?:es|is) (?:[a-z0-9.]+ ){1,5}(?:ahi|alli|there|por ahi) (?:mejor|better|mas facil|easier)',
       ),
     ],
     asked: [],
@@ -84,7 +84,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'price (?:dropped|come down|gone down|been reduced|been cut)|(?:has|did) (?:it|that one|the [a-z]+ one) (?:dropped|come down|gone down)|(?:ya )?esta en escrow|(?:todavia|aun) (?:aceptan|reciben|toman) ofertas|still (?:taking|accepting) offers',
+        'price (?:dropped|come down|gone down|been reduced|been cut)|(?:has|did) (?:it|that one|the [a-z]+ one) (?:dropped|come down|gone down)|(?:ya )?esta en escrow|(?:todavia|aun) (?:aceptan|reciben|toman) ofertas|still (?:taking|accepting) offers|(?:esta|estan|sigue|siguen) en contrato|(?:todavia|aun) (?:la|lo|las|los) (?:puedo|podemos) ver|(?:bajo|bajaron|ha bajado|le bajaron)(?: el)? (?:de )?precio',
       ),
     ],
   },
@@ -136,7 +136,7 @@ export const PLAIN_TOPIC_RULES: readonly TopicRule[] = [
         'help (?:me|us) understand (?:escrow|the process|how (?:it|this|escrow|selling|buying) works)',
       ),
       wordRegex(
-        'how does (?:this|it|all this|the process) work(?: exactly)?(?: (?:do|does|is|are|can|will)|$)|(?:no sabemos|no se|no sabia|no sabiamos) (?:como|cmo) (?:funciona|se hace|le hacemos|es el proceso)|difference between (?:a )?(?:prequal|pre qual|prequalification|prequalified)|(?:hay|existe|existen|dan) (?:ayuda|programas?|asistencia) (?:con|para|de) (?:el )?enganche|walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|y despues que sigue',
+        'how does (?:this|it|all this|the process) work(?: exactly)?(?: (?:do|does|is|are|can|will)|$)|(?:no sabemos|no se|no sabia|no sabiamos) (?:como|cmo) (?:funciona|se hace|le hacemos|es el proceso)|difference between (?:a )?(?:prequal|pre qual|prequalification|prequalified)|(?:hay|existe|existen|dan) (?:ayuda|programas?|asistencia) (?:con|para|de) (?:el )?enganche|walk (?:me|us) (?:thru|through) (?:the )?(?:steps|process)|lay out the (?:sequence|steps|process)|(?:dont|do not) (?:even )?know where to (?:begin|start)|(?:whats|what is) step one|(?:y )?(?:despues|luego) que sigue|(?:y )?que sigue (?:despues|luego|ahora)',
       ),
     ],
     asked: [

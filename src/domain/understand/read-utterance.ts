@@ -76,9 +76,20 @@ export function readUtterance(
     delete slots.area;
     delete slots.motivation;
   }
-  // "3 texts in one day is too much": a complaint about our texts dates nothing.
-  if (stance.acts.some((a) => a.act === 'objection' && a.type === 'stop_texting'))
-    delete slots.timeline_months;
+  // "3 texts in one day is too much": a complaint about our texts dates nothing; "FEBRUARY. do you
+  // people even read the texts" still answers with the sentence that is not the complaint.
+  if (stance.acts.some((a) => a.act === 'objection' && a.type === 'stop_texting')) {
+    const dated =
+      ctx.lastQuestion !== 'timeline'
+        ? undefined
+        : text
+            .split(/[.!?\n]+/)
+            .filter((s) => !COMPLAINT_WORDS.test(simplify(s)))
+            .map((s) => readTimelineMonths(s, ctx))
+            .find((m) => m !== undefined);
+    if (dated === undefined) delete slots.timeline_months;
+    else slots.timeline_months = dated;
+  }
   // "not for at least 2 years", "ahorita no, a lo mejor en un año": a plan two years out, or a
   // "not now" that puts it a year or more away, is too early, however it is worded.
   const months = slots.timeline_months;
@@ -95,6 +106,10 @@ export function readUtterance(
   if (acts.length === 0) acts.push({ act: 'other' });
   return { acts, slots };
 }
+
+// Words of a complaint about our messages: a sentence with one of them dates nothing.
+const COMPLAINT_WORDS =
+  /\b(?:texts?|texting|messages?|msgs?|mensajes?|textos?|read|reads|leen|lee|asked|ask|asking|pregunt\w*|times?|veces|day|dia|week|semana)\b/;
 
 // "How's the market in Upland?", "we opened escrow on a townhouse in Corona": the city is the
 // market asked about or where the lead already bought, not where their home is or where they

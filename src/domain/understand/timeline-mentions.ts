@@ -84,7 +84,7 @@ const PAST_EVENT =
 // "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
 // a wish, not something done.
 const WISHED =
-  /\b(?:(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything|this (?:one|1|house|place)|our (?:house|place|home)|my (?:house|place)|mine|the old (?:one|1|house)) (?:sold|listed|closed|done|gone)|(?:to be|gotta be|have to be|be|get|hope to be) moved in)\b/;
+  /\b(?:(?:want|wants|need|needs|like|get|gets|have|hope to have|hoping to have|see)(?: to have)? (?:it|the house|the home|the place|ours|everything|this (?:one|1|house|place)|our (?:house|place|home)|my (?:house|place)|mine|the old (?:one|1|house)) (?:sold|listed|closed|done|gone)|(?:to be|gotta be|have to be|be|get|hope to be) moved in|(?:hopefully|ideally|hope (?:its|it s|it is|to be|to have it|it)) (?:sold|listed|closed|done|gone|moved|out|in))\b/;
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
@@ -94,7 +94,7 @@ const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana
 const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
-  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching)\b/;
+  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching|saved|saving)\b/;
 // "sorry i meant march", "we could do march": a word that is also a month ("march", "may") as
 // the date.
 const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir|(?:could|can|would|will) do)\s*$/;
@@ -291,7 +291,8 @@ const candidates = remember((s: string): readonly Candidate[] => {
 /** The timelines a message states, in the order it states them (after any correction). */
 export function findTimelineMentions(text: string, opts: MentionOptions): Reading[] {
   const s = timelineText(text);
-  if (DONE.test(s) && !SELLING.test(s)) return [];
+  // Asked when, "ASAP, we already bought the other house" dates the lead's own sale.
+  if (DONE.test(s) && !SELLING.test(s) && !opts.timelineAsked) return [];
   const breaks = clauseBreaks(s);
   const kept = candidates(s).filter((c) => keep(s, c, clauseAround(breaks, c.start, c.end), opts));
   let corrected = -1;

@@ -165,7 +165,7 @@ export const CONTEXT_RULES: ContextRule[] = [
 export const RULES: Rule[] = [
   // Right away.
   {
-    re: /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|i can|we could|i could|humanly possible)|en cuanto (?:se pueda|podamos|antes)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
+    re: /\b(?:asap|a\.s\.a\.p|(?:as )?soon as (?:possible|we can|i can|we could|i could|humanly possible)|en cuanto (?:se pueda|podamos|antes)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
     read: () => NOW,
   },
   {
