@@ -70,7 +70,7 @@ describe('questions a lead asks who has never bought', () => {
     expect(r.slots.preapproved).toBe(false);
   });
 
-  it('the credit question is answered, not brushed off as off-topic', () => {
+  it('the credit question goes to the agent, not to the off-topic brush-off', () => {
     const turns = converse(
       [
         'hola queremos comprar una casa pero no sé si califico',
@@ -79,7 +79,9 @@ describe('questions a lead asks who has never bought', () => {
       ['Buyer-Lead'],
     );
     expect(turns[1]?.reply).not.toMatch(/solo puedo ayudarle con bienes raíces/);
-    expect(turns[1]?.reply).toMatch(/preaprobación/);
+    // The lead's own credit is for the agent (and a lender), not the general pre-approval rule.
+    expect(turns[1]?.reply).toMatch(/^Buena pregunta, le pediré a Jorge/);
+    expect(turns[1]?.actions).toContainEqual(expect.objectContaining({ type: 'create_task' }));
   });
 
   it.each([

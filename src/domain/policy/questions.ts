@@ -35,9 +35,10 @@ const AREA_NOT_PRICES = wordRegex(
 );
 
 /**
- * A process question about whether the lead's own finances qualify (an ITIN, credit, a bankruptcy,
- * a loan program, residency, self-employment, the down payment): the general steps of a purchase
- * do not answer it, so the agent does (and may point to lenders, never one in particular).
+ * A process or pre-approval question about whether the lead's own finances qualify (an ITIN,
+ * credit, a bankruptcy, a loan program, residency, self-employment, the down payment): the general
+ * steps of a purchase do not answer it, so the agent does (and may point to lenders, never one in
+ * particular).
  */
 const FINANCING_SPECIFICS = wordRegex(
   'itin|credit|credito|bankruptcy|bancarrota|fha|va loan|usda|conventional|citizens?|citizenship|ciudadan[oa]s?|ciudadania|green card|residencia|visa|daca|self employed|1099|w2|income|ingresos|debt|deudas?|student loans?|down payment|enganche|qualify|calificar|programs?|programas?',
@@ -45,7 +46,9 @@ const FINANCING_SPECIFICS = wordRegex(
 
 /** The knowledge-base topic that answers a question read as `topic`. */
 function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
-  if (topic === 'process') return FINANCING_SPECIFICS.test(flatten(text)) ? 'other' : topic;
+  // "¿se necesita buen crédito para que me aprueben?": the lead's own credit, not the general rule.
+  if (topic === 'process' || topic === 'preapproval_needed')
+    return FINANCING_SPECIFICS.test(flatten(text)) ? 'other' : topic;
   if (topic !== 'area_info') return topic;
   const flat = flatten(text);
   if (AREA_QUALITY.test(flat)) return 'area_quality';
