@@ -192,14 +192,12 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // "Can you help us buy too?" to the seller bot: said yes to before the next question.
     if (!held && !bothBefore && state.facts.intent === 'both' && state.owner === 'seller') {
       // It stands in for the bot's "Thanks." before its next question.
-      const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
-      ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
+      dropAcknowledgments(ctx);
       ctx.parts.unshift({ text: ctx.phrase('seller.buy_too'), keep: true });
-    } else if (ctx.events.some((e) => e.action === 'objection' && e.detail.policy === 'apologize')) {
+    } else if (ctx.events.some((e) => e.action === 'objection' && e.detail.policy === 'apologize'))
       // "Sorry for asking again, I have it now." stands in for the bot's "Thanks." before its next question.
-      const acks = ctx.parts.filter((p) => !p.keep && p.asks === undefined);
-      ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => !acks.includes(p)));
-    } else if (ctx.reading.hardship)
+      dropAcknowledgments(ctx);
+    else if (ctx.reading.hardship)
       // When the seller bot said it already, compose() keeps one of the two.
       ctx.parts.unshift({ text: ctx.phrase(`empathy.${ctx.reading.hardship}`), keep: true });
   }
@@ -218,6 +216,11 @@ function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void
 }
 
 /** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
+/** Drops the bot's bare acknowledgments ("Thanks.", "Got it."): a line of ours said instead. */
+function dropAcknowledgments(ctx: TurnContext): void {
+  ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => p.keep || p.asks !== undefined));
+}
+
 function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
   return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;

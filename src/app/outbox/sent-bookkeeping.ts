@@ -67,7 +67,6 @@ export function createSentBookkeeping(deps: { db: Db; delivery: OutboxDeliverySt
   }
 
   async function run(): Promise<void> {
-    running = true;
     try {
       while (waiting.length > 0) {
         // The group is taken once the transaction has its connection (on the embedded database,
@@ -96,12 +95,13 @@ export function createSentBookkeeping(deps: { db: Db; delivery: OutboxDeliverySt
       return new Promise<SentOutcome>((resolve, reject) => {
         waiting.push({ step, resolve, reject });
         // The steps finishing in this same turn of the event loop join the first group too.
-        if (!running) setImmediate(() => void (running ? undefined : run()));
+        if (!running) {
+          running = true;
+          setImmediate(run);
+        }
       });
     },
   };
 }
 
 const lockOrder = (step: SentStep) => step.message?.messageId ?? '';
-
-export type SentBookkeeping = ReturnType<typeof createSentBookkeeping>;

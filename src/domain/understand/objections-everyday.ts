@@ -267,12 +267,6 @@ export const EVERYDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     notFor: ['buyer'],
   },
   {
-    // "todavía estamos ahorrando", "apenas estamos ahorrando pal enganche": still saving.
-    type: 'too_early',
-    pattern: w('(?:todavia|aun|apenas) (?:estamos|estoy|andamos|ando) ahorrando'),
-    statement: true,
-  },
-  {
     // "no, gracias, ya no andamos buscando": the search is called off, not finished.
     type: 'not_interested',
     pattern: w('ya no (?:andamos|estamos|ando|estoy) buscando'),

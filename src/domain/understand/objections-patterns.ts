@@ -350,7 +350,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|just moved in|(?:renewed|extended|signed (?:another|a new)) (?:our |my |the )?lease|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far|years) (?:out|off|away)|not (?:anytime|any time) soon`,
+      `too (?:early|soon)|not (?:ready|yet ready)(?! to (?:make|put in|write) (?:an|a) offer)|not (?:for|till|til|until|untill|before) ${FAR}|(?:hold|holding) off|still saving|saving up|(?:todavia|aun|apenas) (?:estamos|estoy|andamos|ando) ahorrando|just moved in|(?:renewed|extended|signed (?:another|a new)) (?:our |my |the )?lease|acabamos de (?:mudarnos|comprar)|give (?:us|me) (?:some )?time|(?:denos|dame|danos|deme) tiempo|hasta (?:el otro ano|el ano que viene|el proximo ano)|not in a (?:position|place) to|(?:muy|demasiado|todavia es|aun es|es muy) pronto|no (?:estoy|estamos) list[oa]s?|(?:ways|long way|far|years) (?:out|off|away)|not (?:anytime|any time) soon`,
     ),
     negatable: false,
     statement: true,

@@ -1,4 +1,5 @@
 import { readKeywords } from '../compliance/keywords.ts';
+import { sentences } from '../compliance/text.ts';
 import { simplify } from '../language/normalize.ts';
 import { isVague } from '../language/vague.ts';
 import { type ActModel, fillActs, SHIPPED_ACT_MODEL } from './act-classifier.ts';
@@ -80,13 +81,12 @@ export function readUtterance(
   // people even read the texts" still answers with the sentence that is not the complaint.
   if (stance.acts.some((a) => a.act === 'objection' && a.type === 'stop_texting')) {
     const dated =
-      ctx.lastQuestion !== 'timeline'
-        ? undefined
-        : text
-            .split(/[.!?\n]+/)
-            .filter((s) => !COMPLAINT_WORDS.test(simplify(s)))
+      ctx.lastQuestion === 'timeline'
+        ? sentences(text)
+            .filter((s) => !COMPLAINT_WORDS.test(s))
             .map((s) => readTimelineMonths(s, ctx))
-            .find((m) => m !== undefined);
+            .find((m) => m !== undefined)
+        : undefined;
     if (dated === undefined) delete slots.timeline_months;
     else slots.timeline_months = dated;
   }
