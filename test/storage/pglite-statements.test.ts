@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimInIdOrder } from '../../src/adapters/postgres/claim-order.ts';
 import { PLANNED_EACH_RUN } from '../../src/adapters/postgres/db.ts';
 import type { Db } from '../../src/ports.ts';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
@@ -57,6 +58,24 @@ describe('statements on the embedded database (PGlite)', () => {
     const scan = `${PLANNED_EACH_RUN} SELECT note FROM t_kinds WHERE id >= $1 ORDER BY id LIMIT 1`;
     expect((await db.query<{ note: string }>(scan, [2])).rows[0]?.note).toBe('b');
     expect((await prepared()).filter((s) => s.includes('LIMIT 1'))).toEqual([]);
+  });
+
+  it('a queue claim that reads in id order keeps its statement, and sees the rows added after', async () => {
+    const claim = `${PLANNED_EACH_RUN} SELECT note FROM t_kinds WHERE id >= $1 ORDER BY id LIMIT 1`;
+    const claimRound = (from: number) =>
+      db.transaction(async (tx) => {
+        await claimInIdOrder(tx);
+        return (await tx.query<{ note: string }>(claim, [from])).rows[0]?.note;
+      });
+    expect(await claimRound(1)).toBeUndefined();
+    for (let i = 0; i < 8; i++) await claimRound(1);
+    expect((await prepared()).filter((t) => t.includes(PLANNED_EACH_RUN))).toEqual([claim]);
+    // Rows added after the plan was kept (none when it was made) are still found, in id order.
+    await db.query('INSERT INTO t_kinds (id, note) SELECT g, $1 || g FROM generate_series(1, 3000) g', ['n']);
+    expect(await claimRound(2500)).toBe('n2500');
+    // Outside such a transaction the same text is planned on each run: nothing else is kept.
+    expect((await db.query<{ note: string }>(claim.replace('LIMIT 1', 'LIMIT 2'), [1])).rows).toHaveLength(2);
+    expect((await prepared()).filter((t) => t.includes(PLANNED_EACH_RUN))).toEqual([claim]);
   });
 
   it('takes parameters as node-postgres sends them to PostgreSQL', async () => {

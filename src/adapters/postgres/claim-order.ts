@@ -10,5 +10,7 @@ import type { Sql } from '../../ports.ts';
  * current statistics the planner already reads in id order, so the setting changes nothing there.
  */
 export async function claimInIdOrder(tx: Sql): Promise<void> {
-  await tx.query(`SET LOCAL enable_bitmapscan = off`);
+  await tx.query(IN_ID_ORDER);
 }
+
+export const IN_ID_ORDER = 'SET LOCAL enable_bitmapscan = off';

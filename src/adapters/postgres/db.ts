@@ -69,13 +69,20 @@ const STAR_COLUMNS = /\b(?:SELECT|RETURNING)\s+\*/i;
 const preparedNames = new Map<string, string>();
 let nextPrepared = 0;
 
-/** The name `text` is kept under on a connection, or undefined when it runs unnamed (see above). */
-export function preparedName(text: string, params: unknown[] | undefined): string | undefined {
+/**
+ * The name `text` is kept under on a connection, or undefined when it runs unnamed (see above).
+ * `keepPlannedEachRun` keeps PLANNED_EACH_RUN statements too (the embedded database, pglite-db.ts).
+ */
+export function preparedName(
+  text: string,
+  params: unknown[] | undefined,
+  keepPlannedEachRun = false,
+): string | undefined {
   if (!params || params.length === 0) return undefined;
+  if (!keepPlannedEachRun && text.includes(PLANNED_EACH_RUN)) return undefined;
   let name = preparedNames.get(text);
   if (name === undefined) {
-    if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text) || text.includes(PLANNED_EACH_RUN))
-      return undefined;
+    if (preparedNames.size >= MAX_PREPARED || STAR_COLUMNS.test(text)) return undefined;
     name = `jb${nextPrepared++}`;
     preparedNames.set(text, name);
   }
