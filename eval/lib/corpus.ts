@@ -7,7 +7,7 @@ import type { Act, AskedQuestion, BotKind, Slots } from '../../src/domain/unders
 
 /**
  * Every split in the order reports list them: train and the development splits (dev, dev2 …
- * dev13) are for development; test is held out (measure only). A new split is added here and in
+ * dev14) are for development; test is held out (measure only). A new split is added here and in
  * eval/corpus (validate.mjs, count.mjs).
  */
 export const SPLITS = [
@@ -25,6 +25,7 @@ export const SPLITS = [
   'dev11',
   'dev12',
   'dev13',
+  'dev14',
   'test',
 ] as const;
 export type Split = (typeof SPLITS)[number];
