@@ -245,8 +245,9 @@ export function mergeFacts(old: Facts, add: Facts, dropped: readonly string[] = 
     out.budgetMax = Math.min(old.budgetMax, add.budgetMax);
     if (old.budgetMin !== undefined && old.budgetMin < out.budgetMax) out.budgetMin = old.budgetMin;
   }
-  // "my mother passed away", then "my brother and I are the trustees": the death stays the reason.
-  if (old.motivation === 'death_in_family' && add.motivation === 'inherited') out.motivation = old.motivation;
+  // "my mother passed away", then "my brother and I are the trustees" or "I'm moving in with my
+  // son": the death stays the reason.
+  if (old.motivation === 'death_in_family' && add.motivation !== undefined) out.motivation = old.motivation;
   if (old.mustHaves && add.mustHaves) out.mustHaves = [...new Set([...old.mustHaves, ...add.mustHaves])];
   if (old.areas && add.areas) out.areas = [...new Set([...old.areas, ...add.areas])];
   if (out.areas && dropped.length > 0) out.areas = out.areas.filter((a) => !dropped.includes(a));

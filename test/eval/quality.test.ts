@@ -199,14 +199,14 @@ const FLOORS: Record<Split, Floors> = {
   // leads coming back after weeks of silence and leads from every source (Zillow, an open house, an
   // ad, a referral, an expired listing, a home-value form). First measurement, before any change
   // for it (b9df943): 86.8 % slots, 72.3 % questions, 68.5 % objections, 11 keyword errors, 52/72
-  // conversations, 2 compliance misses.
+  // conversations, 2 compliance misses. Tuned on from then (91.6 %, 93.8 %, 97.3 %, 1, 65/72, 0).
   dev14: {
-    slots: 0.86,
-    questions: 0.72,
-    objections: 0.68,
-    conversations: 0.72,
-    keywordMisses: 11,
-    conversationComplianceMisses: 2,
+    slots: 0.91,
+    questions: 0.93,
+    objections: 0.97,
+    conversations: 0.9,
+    keywordMisses: 1,
+    conversationComplianceMisses: 0,
   },
   // Held out: measured, never tuned on. 90.6 % slots, 80.8 % questions, 80.5 % objections, 85/107
   // conversations at 5b12bae (questions and objections were 78.8 % and 76.6 % before the trained
@@ -216,11 +216,12 @@ const FLOORS: Record<Split, Floors> = {
   // unchanged (86/107 at one point between, 87/107 at the end). After the dev10 work: slots
   // 91.1 %, 88/107 conversations, the rest unchanged. After the dev11 work: objections 81.8 %,
   // the rest unchanged. After the dev12 work: slots 91.4 %, the rest unchanged. After the dev13
-  // work: slots 91.6 %, objections 83.1 %, the rest unchanged.
+  // work: slots 91.6 %, objections 83.1 %, the rest unchanged. After the dev14 work: slots 91.9 %,
+  // questions 82.7 %, objections 84.4 %, the rest unchanged.
   test: {
     slots: 0.91,
-    questions: 0.8,
-    objections: 0.83,
+    questions: 0.82,
+    objections: 0.84,
     conversations: 0.82,
     keywordMisses: 5,
     conversationComplianceMisses: 1,
@@ -232,6 +233,10 @@ const FLOORS: Record<Split, Floors> = {
 const flagsOn = Object.entries(process.env).some(([k, v]) => k.startsWith('FEATURE_') && v && v !== 'false');
 
 const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit / t.total);
+
+/** What failed, for a failing floor; the held-out split's messages are never shown, only counted. */
+const shown = (split: string, items: readonly unknown[]): string =>
+  split === 'test' ? `${items.length} held-out item(s); not shown` : JSON.stringify(items);
 
 (flagsOn ? describe.skip : describe).each(SPLITS)('conversation quality, %s split', (split) => {
   let runner: ConversationRunner;
@@ -247,7 +252,7 @@ const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit /
   it('reads STOP, HELP and START, slots, questions and objections at least as well as measured', () => {
     const r = evaluateUtterances(loadUtterances(split), readUtterance);
     const floor = FLOORS[split];
-    expect(r.complianceMisses.length, JSON.stringify(r.complianceMisses)).toBeLessThanOrEqual(
+    expect(r.complianceMisses.length, shown(split, r.complianceMisses)).toBeLessThanOrEqual(
       floor.keywordMisses,
     );
     const h = headline({ split, utterances: r, conversations });
@@ -260,14 +265,14 @@ const rate = (t: { hit: number; total: number }) => (t.total === 0 ? 1 : t.hit /
     const misses = conversations
       .filter((c) => c.complianceMiss)
       .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
-    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(FLOORS[split].conversationComplianceMisses);
+    expect(misses.length, shown(split, misses)).toBeLessThanOrEqual(FLOORS[split].conversationComplianceMisses);
   });
 
   it('never asks the same question more than twice', () => {
     const loops = conversations
       .filter((c) => c.maxRepeats > 2)
       .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
-    expect(loops).toEqual([]);
+    expect(loops.length, shown(split, loops)).toBe(0);
   });
 
   it('passes at least the measured share of whole conversations', () => {

@@ -54,6 +54,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '^(?:(?:ok|okay|so|and) )?(?:(?:email|e mail|correo) only(?: (?:from now on|please|pls|plz))?|only (?:by )?(?:email|e mail)(?: from now on)?|solo (?:por )?correo(?: de ahora en adelante| por favor)?)$',
   ),
+  // "this is my work phone, please use my personal email instead": not this number, by text.
+  wordRegex(
+    '(?:this is|its|thats|this number is) (?:my )?(?:work|office|business|company) (?:phone|number|cell|line)(?: [a-z]+){0,4} (?:use|email|e mail|reach me (?:at|by)|contact me (?:at|by)) (?:my )?(?:personal )?(?:email|e mail)',
+  ),
   // Not "take us off the calendar for sunday": an appointment cancelled.
   wordRegex(
     'take (?:me|us|my number|this number|my phone number|my name|our name|our names) off(?! (?:the|that|this|your|his) (?:calendar|schedule|showing|tour|appointment|visit|meeting))',
@@ -106,7 +110,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex('^stop(?: stop)+'),
   // "just go away man", "please go away": the sender told to leave.
   wordRegex(
-    '^(?:(?:just|please|pls|plz|now|ok|okay|so|dude|man|bro|seriously|omg|ugh) )*go away(?: (?:man|dude|bro|please|pls|plz|now|already|lol|seriously|for good))*$|go (?:bother|text|spam|pester|bug|harass) (?:someone|somebody|some1|some one) else',
+    '^(?:(?:just|please|pls|plz|now|ok|okay|so|dude|man|bro|seriously|omg|ugh) )*go away(?: (?:man|dude|bro|please|pls|plz|now|already|lol|seriously|for good))*$|go (?:bother|text|spam|pester|bug|harass) (?:someone|somebody|some1|some one) else|go (?:find|look for|pick) (?:someone|somebody|some1|some one) else to (?:bother|text|spam|pester|bug|harass|annoy)',
   ),
   // "get me off whatever list I'm on", "get my number off your list".
   wordRegex(
@@ -185,9 +189,11 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
     '(?:deja|dejen|deje|dejar|para|paren|pare|parar) de (?:(?:estar(?:me|nos) |andar(?:me|nos) )(?:mandando|escribiendo|enviando|molestando|texteando)|escribirme|escribirnos|enviarme|mandarme|contactarme|molestarme|molestarnos|molestar|textearme|escribir|enviar mensajes|mandar mensajes|chingar|fregar)',
   ),
   wordRegex(
-    '(?:para|paren|pare|basta|alto) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto|mensajitos)',
+    '(?:para|paren|pare|parale|parenle|parele|basta|alto) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto|mensajitos)',
   ),
   wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
+  // "BAJA, no me interesa nada": the keyword first, then the refusal.
+  wordRegex('^(?:baja|alto) no (?:me interesa|nos interesa|gracias|vendo|compro|quiero nada)'),
   // "quiero que me den de baja"; not "me dieron de baja en el trabajo" (laid off).
   wordRegex(
     '(?:me|nos) (?:den|de|des|dan|da) de baja(?! (?:en|del|de mi|de su) (?:el )?(?:trabajo|empleo|chamba))',
@@ -207,13 +213,16 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:borrame|sacame|quitame|eliminame|bajame|borrenme|saquenme|quitenme|eliminenme|bajenme|borreme|saqueme|quiteme|elimineme|bajeme) de (?:tu|su|la|sus|esta|estas|sus) (?:lista|listas|base)',
   ),
-  wordRegex('(?:borra|borren|borre|olvida|olviden) (?:mi|este) numero'),
+  // "quiten mi número", "saquen mi número de su sistema".
+  wordRegex(
+    '(?:borra|borren|borre|olvida|olviden|quita|quiten|quite|saca|saquen|saque|elimina|eliminen|elimine) (?:mi|este|nuestro) (?:numero|telefono|cel|celular)',
+  ),
   // "número equivocado, bórrenlo por favor": the wrong number, erased.
   wordRegex(
     'numero equivocado(?: [a-z]+){0,3} (?:borrenlo|borrelo|borralo|borrenme|borreme|eliminenlo|eliminelo)',
   ),
   wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
-  wordRegex('no mas (?:mensajes|textos)'),
+  wordRegex('no mas (?:mensajes|textos)|ni (?:un|una|uno) (?:mensaje|texto|mensajito) mas'),
   wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
   wordRegex('dejenme en paz|dejame en paz|dejeme en paz|dejennos en paz'),
   wordRegex(

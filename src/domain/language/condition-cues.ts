@@ -5,6 +5,8 @@ const cues = (alternatives: readonly string[]) => new RegExp(`\\b(?:${alternativ
 
 // Said of a house, each of these grades it wherever it appears in the message.
 export const POOR_CUES = cues([
+  // "there was a kitchen fire in march", "se quemó la mitad de la casa".
+  '(?:kitchen|house|garage) fire|(?:there was|we had|had) a fire|se quemo|se nos quemo|incendio',
   'tear ?down',
   'knock (?:it )?down',
   'bulldoz\\w*',
@@ -35,6 +37,8 @@ export const POOR_CUES = cues([
   'se (?:esta )?cayendo',
 ]);
 export const NEEDS_WORK_CUES = cues([
+  // "tiene humedad en las paredes y el piso del baño está podrido".
+  'humedad en (?:las|la) (?:paredes|pared|techo)|podrid[oa]s?',
   '(?:it|house|place) needs a lot\\b(?! of)',
   'fixer(?:[- ]?upper)?',
   '(?:a |theres a |there is a |has a |got a )?(?:leak|leaks|leaking)(?: [a-z]+)? (?:under|in|from|behind)',
@@ -117,11 +121,13 @@ export const FAIR_CUES = cues([
   'average|mediocre',
   'nothing special',
   'regular|viejita|vieja|antigua|anticuada|asi asi|ni bien ni mal',
-  'le falta (?:actualizar|una (?:buena )?manita)',
+  'le falta (?:actualizar|una (?:buena )?manita(?! de pintura))',
   '(?<!no )se puede vivir',
   'arreglitos|detallitos',
 ]);
 export const GOOD_CUES = cues([
+  // "good, just normal wear and tear": nothing beyond use.
+  '(?:normal|usual|regular|ordinary|general) wear and tear|just wear and tear',
   '(?:pretty|really|very) good',
   '(?:well|meticulously|lovingly|impeccably) (?:maintained|kept|cared for|taken care of)',
   'taken care of',

@@ -19,7 +19,9 @@ const SPANISH = new Set(
     'esposa familia zona cerca vecino dueno dueña propiedad oferta rapido ahorita orale dale vamos ' +
     'parar cancelar baja alto basta paz dejen dejenme molesten molestes escribas escriban escribir ' +
     'manden mandes mandar mensajes mensaje vendemos vendiendo venderla venderlo compramos comprando ' +
-    'comprarla comprarlo quien habla hablo usted ustedes pues oye nomas hoy luego aqui alla perdon porfa'
+    'comprarla comprarlo quien habla hablo usted ustedes pues oye nomas hoy luego aqui alla perdon porfa ' +
+    'entonces enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre ' +
+    'primavera verano otono invierno'
   ).split(' '),
 );
 const ENGLISH = new Set(

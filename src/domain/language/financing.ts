@@ -17,7 +17,7 @@ export interface FinancingOptions {
 const APPROVAL =
   '(?:pre ?-?approv\\w*|preapprov\\w*|pre ?-?qualif\\w*|prequalif\\w*|approv\\w*|pre ?-?aprob\\w*|preaprob\\w*|aprobad[oa]s?)';
 const NOT_APPROVED = new RegExp(
-  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|no (?:tenemos|tengo) (?:la |una )?carta|(?:dont|do not) have (?:a|the|our|my) (?:letter|pre ?approval)|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
+  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|no (?:nos|me|les) (?:han|ha) (?:dado la )?(?:aprobado|preaprobado|aprobacion|preaprobacion)|no (?:nos|me|les) (?:aprueban|aprobaron)|no (?:tenemos|tengo) (?:la |una )?carta|(?:dont|do not) have (?:a|the|our|my) (?:letter|pre ?approval)|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
 );
 const PROCESS = new RegExp(
   `\\b(?:getting ${APPROVAL}|working on (?:getting |our |my |the )?(?:${APPROVAL}|financing|loan|mortgage)|(?:in|started) the (?:process|application)|applying|applied|waiting (?:on|for) (?:the |my |our )?(?:approval|pre ?-?approval|lender|underwriting|bank|letter)|(?:talking|speaking|meeting|working) (?:to|with) (?:a |my |our |the )?(?:lender|bank|loan officer|broker|mortgage)|pre ?-?qualified|prequalified|en proceso|tramitando|aplicando|aplique|hablando con (?:un |el |mi )?(?:banco|prestamista|lender))\\b`,

@@ -49,7 +49,7 @@ const UNIT_AFTER =
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =
-  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?|(?:pre ?)?aprobacion))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
+  /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|(?:me|nos) (?:dan|den|dieran|ofrecen|ofrecieran|pagan|paguen)|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?|(?:pre ?)?aprobacion))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
   /^\s*(?:or so|or best|obo|tops|max|maximum|range|budget|firm|would|should|is (?:my|our|the)|sounds|(?:and |, ?)?(?:not a (?:penny|dime|cent) less|no less|at least|minimum)|or (?:less|more|under|above)|o mas|o menos|mas o menos|maximo|para arriba|\+)/;
 // Words that make even a single digit a price: "hoping for 7", "asking 8", "list it at 9".
@@ -107,6 +107,29 @@ const PLURAL_DIGITS: Record<string, number> = {
   nines: 9,
 };
 
+// "a mediados de los 600", "en los 700s bajos", "a finales de los 800": the Spanish bands.
+const SPANISH_BAND =
+  /\b(?:(?:a )?(mediados|principios|finales) de )?los \$?([1-9]\d)0(?:'?s)?(?: (bajos|altos|medios))?\b/g;
+const SPANISH_PARTS: Record<string, string> = {
+  mediados: 'mid',
+  medios: 'mid',
+  principios: 'low',
+  bajos: 'low',
+  finales: 'high',
+  altos: 'high',
+};
+
+function spanishBands(norm: string): RegExpExecArray[] {
+  return matchesOf(SPANISH_BAND, norm)
+    .filter((m) => m[1] !== undefined || m[3] !== undefined)
+    .map((m) => {
+      const part = SPANISH_PARTS[m[1] ?? m[3] ?? ''] ?? '';
+      const out = [m[0], part || undefined, m[2]] as unknown as RegExpExecArray;
+      out.index = m.index;
+      return out;
+    });
+}
+
 function bands(norm: string, justAsked: boolean): MoneyMention[] {
   const loose = matchesOf(justAsked ? SOMETHING_BAND : THE_HUNDREDS, norm).map((m) => {
     const base = Number(m[1]) * 100_000;
@@ -119,10 +142,12 @@ function bands(norm: string, justAsked: boolean): MoneyMention[] {
       band: { part: 'whole' as const, base },
     };
   });
+  const spanish = spanishBands(norm);
   return [
     ...loose,
     ...[
-      ...matchesOf(BAND, norm),
+      ...spanish,
+      ...matchesOf(BAND, norm).filter((m) => !spanish.some((b) => overlaps(b, m))),
       ...matchesOf(DIGIT_BAND, norm).filter((m) => digitBand(m[0]) && (justAsked || m[1] !== undefined)),
     ].map((m) => {
       const digits = m[2] ?? '';
@@ -140,6 +165,9 @@ function bands(norm: string, justAsked: boolean): MoneyMention[] {
     }),
   ];
 }
+
+const overlaps = (a: RegExpExecArray, b: RegExpExecArray) =>
+  a.index < b.index + b[0].length && b.index < a.index + a[0].length;
 
 /** "low 7s", "the sixes": a digit band needs the plural ("the 7" is no band). */
 function digitBand(written: string): boolean {

@@ -77,6 +77,18 @@ const JUST_NOW =
 const GOOD_NEWS =
   /\b(?:getting married|got engaged|first (?:home|house|place)|baby on the way|got approved|approved for|got pre ?approved|got the job|got a promotion|accepted (?:an|a|the|their|our) offer|offer (?:got|was) accepted|we got it|closed today|got the keys)\b/;
 
+// Said by leads coming back to us: a flood of texts after an expired listing, a lost offer, an
+// eviction, a truck already booked, a baby or a wedding.
+const ANGER_MORE = w('(?:[0-9]+|twenty|ten) agents are (?:texting|calling)|so much for that');
+const STRESS_MORE = w(
+  'no idea what (?:im|i am|were|we are) doing|discouraged|(?:nos|me) (?:estan|esta) corriendo|insurance is still fighting|out from under|(?:phone|phones) (?:has not|hasnt|have not|havent) stopped ringing|(?:its|it is|house is) a mess|judge says',
+);
+const URGENCY_MORE = w(
+  '(?:moving truck|movers|truck) (?:is |are )?(?:already )?booked|(?:dont|do not) want to lose another|baby is due|hoy mismo|de una vez|para fin de mes',
+);
+const EXCITEMENT_MORE = w('expecting twins|weddings? (?:is )?in [a-z]+|ready to make a move');
+const GOOD_NEWS_MORE = /(?:we bought in|had a baby|bought (?:a|our) (?:house|home|place))/;
+
 /** The feelings a message shows, each at most once. */
 export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[] {
   const p = prepare(text);
@@ -85,15 +97,19 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
   const shoutedStop = p.shouted && /\bstop\b/.test(flat) && flat.split(' ').length >= 3;
   const grief = GRIEF.test(flat);
   // "my husband just died, leave me alone" is grief asking for quiet, not anger.
-  const angry = ANGER.test(flat) && !(grief && /\bleave me alone\b/.test(flat));
+  const angry = (ANGER.test(flat) || ANGER_MORE.test(flat)) && !(grief && /\bleave me alone\b/.test(flat));
   // "that house is GORGEOUS", "SIIII ya nos aprobaron!! 🎉": capitals said in delight.
   const delighted = (EXCITEMENT.test(flat) && !NOT_GLAD.test(flat)) || HAPPY_EMOJI.test(text);
   const emphatic =
     !p.shouted && /[a-z]/.test(text) && (EMPHATIC_CAPS.test(text) || (!delighted && emphaticCaps(text)));
   if (angry || ANGRY_EMOJI.test(text) || shoutedStop || emphatic || DISBELIEF.test(text)) found.push('anger');
   if (grief) found.push('grief');
-  if ((STRESS.test(flat) || STRESS_EMOJI.test(text)) && !/\bin a good way\b/.test(flat)) found.push('stress');
-  if (URGENCY.test(flat) || JUST_NOW.test(flat)) found.push('urgency');
+  if (
+    (STRESS.test(flat) || STRESS_MORE.test(flat) || STRESS_EMOJI.test(text)) &&
+    !/\bin a good way\b/.test(flat)
+  )
+    found.push('stress');
+  if (URGENCY.test(flat) || URGENCY_MORE.test(flat) || JUST_NOW.test(flat)) found.push('urgency');
   // "!!" after "how many beds?" is emphasis ("a pool!!"), not delight.
   const delight =
     ctx.lastQuestion === null &&
@@ -101,9 +117,9 @@ export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[]
     !NOT_DELIGHT.test(flat) &&
     !found.includes('urgency') &&
     !isNoise(text);
-  const goodNews = GOOD_NEWS.test(flat) && text.includes('!');
+  const goodNews = (GOOD_NEWS.test(flat) || GOOD_NEWS_MORE.test(flat)) && text.includes('!');
   // "forgive me if I'm not excited", "why are realtors so pushy omg": no delight in a complaint.
-  const glad = EXCITEMENT.test(flat) && !NOT_GLAD.test(flat);
+  const glad = (EXCITEMENT.test(flat) || EXCITEMENT_MORE.test(flat)) && !NOT_GLAD.test(flat);
   if (
     !STOPPING.test(flat) &&
     !found.includes('anger') &&

@@ -28,7 +28,7 @@ export const MIN_AFTER =
  * "ni un centavo menos de 750". A seller's floor is a `price_min`; a buyer's is a `budget_min`.
  */
 export const FLOOR_BEFORE = before(
-  String.raw`\b(?:at least|at the (?:very )?least|no (?:less|lower) than|not (?:less|lower) than|not under|nothing (?:under|below|less than|lower than)|(?:(?:do|ca|wo)n'?t|wouldn'?t|couldn'?t|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|lower than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de|(?:nada|no|ni) (?:abajo|debajo|por debajo) de|(?:my|our|the) (?:bottom line|floor|lowest|rock bottom)(?: is| would be| price is)?)`,
+  String.raw`\b(?:at least|at the (?:very )?least|no (?:less|lower) than|not (?:less|lower) than|not under|nothing (?:under|below|less than|lower than)|(?:(?:do|ca|wo)n'?t|wouldn'?t|couldn'?t|cannot|will not|would not|not|never)(?: [a-z']+){0,5} (?:less than|lower than|under|below|a (?:penny|cent|dollar) less than)|al menos|por lo menos|minimo(?: de)?|(?:no|ni|nada)(?: [a-z]+){0,3} menos de|(?:nada|no|ni) (?:abajo|debajo|por debajo) de|(?:my|our|the) (?:bottom line|floor|lowest|rock bottom)(?: is| would be| price is)?|\b(?:i|we)(?:'?d| would| could| can) (?:take|accept|settle for|go (?:as low as|down to))(?: as low as)?)`,
 );
 export const FLOOR_AFTER =
   /^\s*(?:,\s*)?(?:is (?:my|our|the) (?:absolute )?(?:bottom|floor|lowest|minimum|bottom line)|(?:just |even )?to (?:even )?(?:consider|think about|entertain|bother|make it worth)|no less|not less|at least|at the (?:very )?least|minimum|min|minimo|como minimo|no menos|(?:not|ni) (?:a |un )?(?:penny|cent|dollar|peso|centavo|dolar) less|(?:(?:and|y)\s+)?ni (?:un )?(?:peso|centavo|dolar) menos|floor|(?:not|and not) a (?:penny|cent|dollar) (?:under|less|lower))\b/;
@@ -49,14 +49,14 @@ export const REJECTED_AFTER =
 
 /** A debt or what was paid long ago: "we owe 400", "we paid 320 in 2012", "compramos en 300". */
 export const DEBT_OR_PAST_BEFORE = before(
-  String.raw`\b(?:owe|owes|owed|owing|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague|sold(?: it| ours| (?:our|my) (?:last |old |first )?(?:house|home|place|condo))?(?: for| at)?|vendimos(?: la casa)?(?: en| por)?|(?:put|spent|invested|sunk|puse|pusimos|gastamos|invertimos))`,
+  String.raw`\b(?:(?:owe|owes|owed|owing)(?: (?:almost|about|around|like|nearly|over|roughly|close to|just under|a little over|just over))?|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague|sold(?: it| ours| (?:our|my) (?:last |old |first )?(?:house|home|place|condo))?(?: for| at)?|vendimos(?: la casa)?(?: en| por)?|(?:put|spent|invested|sunk|puse|pusimos|gastamos|invertimos)|(?:we were|it was|was) listed(?: it)? (?:at|for)|had it (?:listed )?(?:at|for))`,
 );
 /** A figure from a year already gone: "it was 650 in 2022", "paid 300 back in 2015". */
 export const YEAR_AFTER = /^\s*(?:back )?(?:in|en) ((?:19|20)\d\d)\b/;
 
 /** Someone else's figure: an estimate, an agent's opinion, a friend or neighbour's sale. */
 export const OTHERS =
-  /\b(?:neighbou?rs?|next door|down the (?:street|block|road)|across the (?:street|way)|around the corner|same (?:street|model|floor ?plan|tract)|comps?|zillow|redfin|zestimate|realtor ?com|appraiser|appraisal|apprais\w+ (?:at|for)|friend|coworker|cousin|brother|sister|(?:an?|the|my|our|his|her) (?:realtor|agent|broker)|(?:they|he|she) (?:sold|got|listed|paid)|vecin[oa]s?|casa de (?:al )?lado|(?:mi|un|una) (?:amig[oa]|compadre|comadre|prim[oa]|herman[oa])|(?:el|la|un|una) (?:agente|realtor|corredor[a]?)|(?:houses?|homes?|places?|casas?) (?:like (?:mine|ours)|around here|nearby|in (?:my|our|the) (?:area|neighborhood|tract|complex)|como la mia|de por aqui|cercanas?))\b/g;
+  /\b(?:neighbou?rs?|next door|(?:two|2|three|3|a few|few|couple) (?:doors|houses) (?:down|over|up)|down the (?:street|block|road)|across the (?:street|way)|around the corner|same (?:street|model|floor ?plan|tract)|comps?|zillow|redfin|zestimate|realtor ?com|appraiser|appraisal|apprais\w+ (?:at|for)|friend|coworker|cousin|brother|sister|(?:an?|the|my|our|his|her) (?:realtor|agent|broker)|(?:they|he|she) (?:sold|got|listed|paid)|vecin[oa]s?|casa de (?:al )?lado|(?:mi|un|una) (?:amig[oa]|compadre|comadre|prim[oa]|herman[oa])|(?:el|la|un|una) (?:agente|realtor|corredor[a]?)|(?:houses?|homes?|places?|casas?) (?:like (?:mine|ours)|around here|nearby|in (?:my|our|the) (?:area|neighborhood|tract|complex)|como la mia|de por aqui|cercanas?))\b/g;
 /** The lead speaking for themself again after naming someone else. */
 export const FIRST_PERSON =
   /\b(?:i|we|id|wed|im|me|my|our|us|quiero|queremos|quisiera|esperamos|espero|nos|yo|nosotros)\b/;
@@ -70,7 +70,7 @@ export const ADOPTS =
 
 /** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
 export const MORE_THAN_THAT =
-  /\b(?:(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:seems|sounds|feels|looks) (?:way |kinda |kind of |a bit |a little |too )?low|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:at least (?:that|what (?:they|he|she|it) (?:got|sold for|went for))|(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:seems|sounds|feels|looks) (?:way |kinda |kind of |a bit |a little |too )?low|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Wanting more than the figure quoted next: "more than what zillow says, which is 690", "más de lo que dice Zillow". */
 export const MORE_THAN_QUOTED =
@@ -93,7 +93,7 @@ export const SET_ASIDE_LATER =
 
 /** Money that is not a home price: rent, payments, savings, income. */
 export const NOT_PRICE_AFTER =
-  /^\s*(?:after (?:paying off|the payoff|(?:we |i )?pay(?:ing)? (?:it )?off)\b|down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
+  /^\s*(?:after (?:paying off|the payoff|(?:we |i )?pay(?:ing)? (?:it )?off|(?:the|our|my) (?:loan|mortgage)(?: is)? (?:paid off|is paid))\b|down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
 export const NOT_PRICE_BEFORE = before(
   String.raw`\b(?:(?:dropped|fell|rose|jumped|went (?:up|down)|gone (?:up|down)|increased|decreased|bajo|subio)(?: by)?|down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
 );

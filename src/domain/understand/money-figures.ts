@@ -102,11 +102,20 @@ const RATES_US =
  * Who was named before the figure, when the lead has not come back to "I/we" since: an online
  * estimate or someone else; null when the figure is the lead's.
  */
+const LEAD_USES_THEM =
+  /(?:\b(?:i|we) (?:told|gave|put|entered|typed|said to|put in|wrote on|wrote in)(?: on| in| to)? |\b(?:after|from|based on|going by|looking at) (?:looking at |seeing |checking |the |some ){0,3})$/;
+
+const CONCLUDES = /\bso (?:(?:somewhere|something|maybe|probably|prob) )*(?:(?:around|about|like) )?$/;
+
 function someoneElse(before: string): 'other' | 'estimate' | null {
   const plain = before.replace(/'/g, '');
   let last: RegExpExecArray | null = null;
   for (const m of matchesOf(OTHERS, plain)) last = m;
   if (last === null) return null;
+  // "we told zillow 675", "after looking at comps, 699": the lead's own figure, named to or from them.
+  if (LEAD_USES_THEM.test(plain.slice(Math.max(0, last.index - 40), last.index))) return null;
+  // "the people two doors down got 710 so somewhere around 700": the lead's own conclusion.
+  if (CONCLUDES.test(plain)) return null;
   // "Zillow has us at 742", "the appraiser put ours at 700": the lead as the object is still theirs.
   const since = plain.slice(last.index + last[0].length).replace(RATES_US, ' ');
   if (FIRST_PERSON.test(since)) return null;

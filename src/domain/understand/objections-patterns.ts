@@ -130,6 +130,9 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     statement: true,
     notFor: ['buyer'],
+    // "we were listed at 849 but I'd take 825", "it was on the market, the listing expired": a
+    // listing that ended ("were" alone is "we're").
+    unless: /\bwe were (?:listed|on the market)\b|\bexpired\b/,
   },
   {
     type: 'listed_with_other',

@@ -5,6 +5,7 @@ import { asksAt, type Prepared, prepare } from './objections-text.ts';
 import { EVERYDAY_OBJECTION_RULES } from './objections-everyday.ts';
 import { MORE_OBJECTION_RULES } from './objections-paraphrases.ts';
 import { PLAIN_OBJECTION_RULES } from './objections-plain.ts';
+import { RETURNING_OBJECTION_RULES } from './objections-returning.ts';
 import { OBJECTION_RULES as BASE_RULES, type ObjectionRule, SEARCH_FOLLOWS } from './objections-patterns.ts';
 
 const OBJECTION_RULES: readonly ObjectionRule[] = [
@@ -12,6 +13,7 @@ const OBJECTION_RULES: readonly ObjectionRule[] = [
   ...MORE_OBJECTION_RULES,
   ...EVERYDAY_OBJECTION_RULES,
   ...PLAIN_OBJECTION_RULES,
+  ...RETURNING_OBJECTION_RULES,
 ];
 import { isNoise, readPolarity } from './polarity.ts';
 import { rememberRead } from './remember-read.ts';
@@ -154,7 +156,7 @@ const TOO_SOON = /\btoo soon\b(?! to\b)/;
 // realtor but i dont want to mix family and money", "we almost sold but the buyer backed out",
 // "not interested in a lowball cash offer but if you can get us retail lets talk".
 const TURNED_AROUND =
-  /\b(?:(?:still|really|do|definitely) (?:want|wanna|need|plan|looking|hoping) to (?:sell|list|buy)|ready (?:for a pro|for an agent|for a realtor|to list|to sell|to go|to move forward)|lets talk|let s talk|(?:can|should|could) talk|(?:listing|contract|agreement) (?:with [a-z]+ )?(?:expired|ended|ran out|fell through|was cancell?ed)|(?:deal|sale|escrow|buyer|buyers|offer|contract|it) (?:fell through|fell apart|backed out|walked away|didnt close|did not close)|(?:dont|do not) want to mix (?:family|business|friends)|(?:todavia|aun|si) (?:queremos|quiero) (?:vender|comprar|listar)|(?:platiquemos|hablemos))\b/;
+  /\b(?:(?:still|really|do|definitely) (?:want|wanna|need|plan|looking|hoping) to (?:sell|list|buy)|ready (?:for a pro|for an agent|for a realtor|to list|to sell|to go|to move forward)|lets talk|let s talk|(?:can|should|could) talk|(?:listing|contract|agreement) (?:with [a-z]+ )?(?:expired|ended|ran out|fell through|was cancell?ed)(?! (?:but|and|so) (?:were|we are|im|i am) (?:going|gone) back)|(?:deal|sale|escrow|buyer|buyers|offer|contract|it) (?:fell through|fell apart|backed out|walked away|didnt close|did not close)|(?:dont|do not) want to mix (?:family|business|friends)|(?:todavia|aun|si) (?:queremos|quiero) (?:vender|comprar|listar)|(?:platiquemos|hablemos))\b/;
 const NARROWS_SEARCH =
   /\bsending (?:me |us )?(?:stuff|houses|homes|listings|properties|things|ones|condos|places|casas)(?: [a-z]+){0,2} (?:in|from|near|around|over in|out in|en|de|por) [a-z]+/;
 // "my neighbor listed with a discount broker", "mi vecina vendió con Redfin": someone else's sale.

@@ -38,6 +38,8 @@ export const DIVORCE = cues([
   'separad[oa]s?|separacion|me separe|nos separamos|nos estamos separando|me estoy separando',
   // "my husband left and I can't afford this place on my own".
   '(?:my|our) (?:husband|wife|spouse|hubby) (?:just )?(?:left|walked out|moved out)',
+  // "he moved out in sept and the judge says we have to sell it".
+  '(?:he|she) moved out(?: [a-z]+){0,5} (?:judge|court|lawyer|attorney)',
   '(?:me|nos) dejo (?:mi )?(?:esposo|esposa|marido|mujer)|(?:mi )?(?:esposo|esposa|marido|mujer) (?:me|nos) dejo',
   '(?:nos vamos a|vamos a|me voy a|nos queremos|queremos) separar',
 ]);
@@ -47,7 +49,7 @@ export const NOT_MARRIED = cues([
   'no (?:wedding|boda)',
 ]);
 export const MARRIAGE = cues([
-  'getting married|get married|got married|just married|marrying|marriage|married|wedding',
+  'getting married|get married|got married|just married|marrying|marriage|married|weddings?',
   '(?:just |got |getting )?engaged',
   'newly ?weds?',
   'combining (?:households|homes)',
@@ -74,6 +76,8 @@ export const INHERITED = cues([
   `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
   'estate sale',
   '(?:trust|estate) (?:house|home|property)|trustees?',
+  // "the trust finally closed so we can sell grandma's place".
+  'the (?:trust|estate) (?:finally )?(?:closed|settled|cleared|went through|is done|is settled)',
   'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',
   // "la casa era de mi mamá, nos la dejó a mis hermanos y a mí".
   `(?:nos|me) la (?:dejo|dejaron) a|era de (?:mi|nuestr[oa]) ${KIN}`,

@@ -116,6 +116,7 @@ const BOUGHT_ANOTHER = cues([
   // Past tense only: "buying a bigger house" is upsizing.
   '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',
+  'found (?:our|my) next (?:place|house|home)',
   '(?:bought|purchased|closed on) (?:a |our |my |the )?dream (?:house|home|place|condo)',
   '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo|one)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
@@ -149,9 +150,11 @@ const INVESTMENT = cues([
   'investment|investing|reinvest\\w*|1031',
   'cash out|cash flow|pull (?:the |our |my )?equity',
   '(?:moving|move|put|putting|roll|rolling) (?:the |our |my )?(?:money|equity|proceeds) (?:into|in to|toward)',
-  'rentals?(?: property| properties)?',
+  // Not "we have a rental lined up down there" (a place to live).
+  'rentals?(?: property| properties)?(?! (?:lined up|waiting|set up|down there|up there|out there))',
   'airbnb|short[- ]term rentals?',
   'inversion|invertir',
+  'comprar (?:unas |algunas |mas )?rentas|sacar(?:le)? la ganancia',
   '(?:mientras|while) (?:los )?precios (?:estan|are) (?:altos|high)',
   'while prices are high',
 ]);
@@ -195,6 +198,8 @@ const DOWNSIZING = cues([
   'kids (?:left|moved away)',
   // Not a sale priced against someone else's: "our neighbor got 735 for a smaller one".
   '(?<!for a )smaller (?:place|home|house|condo|one)',
+  // "I can't manage a two story anymore. I want something small on one level."
+  'something small(?:er)? (?:on one level|single story|one story)|(?:cant|can not|cannot) (?:manage|handle|do) (?:a |the )?(?:two|2) story',
   // "we don't need 4 bedrooms anymore", "my daughter's off to college".
   '(?:dont|do not) need (?:[0-9]+|four|five|all (?:these|the|those)|that many|so many) (?:bedrooms|rooms|beds)',
   '(?:something|algo) (?:mas )?(?:smaller|chico|pequeno|chiquito)',
@@ -218,11 +223,15 @@ const COMMUTE = cues([
   '(?:traffic|trafico)(?: [a-z]+){0,3} (?:me|nos) (?:tiene|tienen) (?:harto|harta|hartos|cansad[oa]s?)|(?:[0-9]+|dos|tres|cuatro) horas (?:diarias|al dia|diario) (?:en|manejando)',
 ]);
 const RELOCATION = cues([
-  'moving (?:up|down|out|over) to [a-z]+',
+  '(?:moving|move) (?:up|down|out|over) to [a-z]+',
+  // "to be near him and the grandchildren".
+  '(?:be|live|living) (?:near|close to|closer to) (?:him|her|them|the grandchildren|the grandkids|our grandchildren|our grandkids|my grandchildren|my grandkids)',
   // "moving in with my wife's parents in Arizona to help take care of them".
-  '(?:moving|move|going to live) in with (?:my|our|his|her) (?:(?:wife|husband|hubby)s? )?(?:parents|mom|dad|mother|father|in laws|inlaws)',
+  '(?:moving|move|going to live) in with (?:my|our|his|her) (?:(?:wife|husband|hubby)s? )?(?:parents|mom|dad|mother|father|in laws|inlaws|sister|brother|daughter|son|kids|children|family)',
   'nos (?:queremos|vamos a|tenemos que) ir de (?:california|aqui|el estado|este estado)',
   'relocat\\w*',
+  // "my daughter just had twins in Austin and we want to be there".
+  '(?:we|i) (?:want|wanna|need) to be (?:there|out there|near them|with them)',
   'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',
   'move (?:to|out of|closer|near|back)',
   '(?:going|headed|heading|go) back to',

@@ -21,7 +21,7 @@ export const EVERYDAY_TOPIC_RULES: readonly TopicRule[] = [
         `${TOUR}(?: (?:a few|some|any|the))?(?: (?:places|houses|homes|casas|anything))? (?:before|without|sin|antes de) (?:getting |being |we are |were |having |estar |tener )?${APPROVED}|(?:before|without) (?:we are |were |being |getting )?(?:approved|aprobad[oa]s?)(?: (?:to|para) (?:see|tour|look|ver|visitar))?`,
       ),
       wordRegex(
-        `(?:ocupo|necesito|tengo que|ocupamos|necesitamos|tenemos que) (?:estar |tener |la )?${APPROVED} para (?:ver|visitar)|sin (?:eso|la carta|estar aprobad[oa]s?) no (?:nos|me) (?:pueden|puede) (?:ensenar|mostrar|llevar a ver)`,
+        `(?:ocupo|necesito|tengo que|ocupamos|necesitamos|tenemos que|hace falta|se necesita|es necesario|hay que) (?:estar |tener |la )?${APPROVED} para (?:ir a )?(?:ver|visitar)|sin (?:eso|la carta|estar aprobad[oa]s?) no (?:nos|me) (?:pueden|puede) (?:ensenar|mostrar|llevar a ver)`,
       ),
     ],
     asked: [

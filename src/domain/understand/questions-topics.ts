@@ -208,7 +208,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
         `how much (?:would|will|could|can|do|did) (?:${YOU}) (?:pay|give|offer)(?: me| us)?(?: cash)? for`,
       ),
       wordRegex(
-        'comps|comparables|comparable sales|cma|market analysis|home valuation|what (?:do|would|did) (?:you|u) think (?:its|it is|it would|my|our|the house|the place|we could|we can|i could|i can)',
+        '(?<!(?:looking at|checking|checked|based on|after|saw|seen|pulled|ran)(?: the| some)? )comps|comparables|comparable sales|cma|market analysis|home valuation|what (?:do|would|did) (?:you|u) think (?:its|it is|it would|my|our|the house|the place|we could|we can|i could|i can)',
       ),
       wordRegex(
         `cuanto (?:vale|valdria|cuesta|me dan|me darian|podria (?:sacar|pedir|vender))|cuanto (?:${WORD} ){0,3}(?:vale|valdria|valga|valdra)|valor de (?:mi|la|nuestra) casa|que (?:precio|valor) tiene`,

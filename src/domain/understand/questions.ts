@@ -9,6 +9,7 @@ import { OTHER_RULE, TOPIC_RULES as BASE_TOPIC_RULES, type TopicRule } from './q
 import { EVERYDAY_TOPIC_RULES } from './questions-topics-everyday.ts';
 import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
 import { PLAIN_TOPIC_RULES } from './questions-topics-plain.ts';
+import { RETURNING_TOPIC_RULES } from './questions-topics-returning.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
 
@@ -73,7 +74,7 @@ const PRICE_DEFERRAL = wordRegex(
 
 // Said after their own figure: "is that crazy?", "tell me if I'm dreaming", "¿es mucho?".
 const SANITY_CHECK = wordRegex(
-  'is [0-9]+k? (?:even |still |really )?(?:realistic|reasonable|enough|doable|possible|crazy)|(?:is|does|would) (?:that|it|this|the number) (?:sound |be |seem )?(?:crazy|realistic|reasonable|unrealistic|too high|too low|too much|high|low|fair|doable|possible|nuts|insane|right|about right|in the ballpark|ok|okay)|(?:am i|are we|are you) (?:crazy|dreaming|off|nuts|way off|too high|too low|high|low)|(?:es|sera|seria) (?:mucho|poco|demasiado|realista|razonable|justo)|^(?:y )?(?:como (?:lo |la )?ve(?: usted)?|que (?:opina|le parece|te parece))$',
+  'is [0-9]+k? (?:even |still |really )?(?:realistic|reasonable|enough|doable|possible|crazy)|(?:is|does|would) (?:that|it|this|the number) (?:sound |be |seem )?(?:crazy|realistic|reasonable|unrealistic|too high|too low|too much|high|low|fair|doable|possible|nuts|insane|right|about right|in the ballpark|ok|okay)|(?:am i|are we|are you) (?:crazy|dreaming|off|nuts|way off|too high|too low|high|low)|(?:es|sera|seria|esta|estara) (?:muy |demasiado )?(?:mucho|poco|demasiado|realista|razonable|justo|alto|bajo)|^(?:y )?(?:como (?:lo |la )?ve(?: usted)?|que (?:opina|le parece|te parece))$',
 );
 const SANITY_CHECK_SAID = wordRegex(
   '(?:tell me|let me know|lmk) (?:if|whether) (?:im|i am|thats|that is|its|we are|were|this is|i m) (?:crazy|off|wrong|dreaming|nuts|high|low|way off|too high|too low|unrealistic)',
@@ -85,11 +86,16 @@ const RELATIVE_WHAT = wordRegex('(?:under|over|than|above|below|from|like|near|t
 // A seller who asks when someone can come and see the house asks for a visit, not a listing.
 const COMING_OVER = wordRegex('come|came|venir|vengan|venga|vienen|stop by|swing by|pasar|pasen');
 
+const HOW_IT_WORKS = wordRegex(
+  'how does (?:it|this|that|the process|this all|all this|it all) work|(?:whats|what is) the process',
+);
+
 const TOPIC_RULES: readonly TopicRule[] = [
   ...BASE_TOPIC_RULES,
   ...MORE_TOPIC_RULES,
   ...EVERYDAY_TOPIC_RULES,
   ...PLAIN_TOPIC_RULES,
+  ...RETURNING_TOPIC_RULES,
 ];
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {
@@ -137,7 +143,8 @@ function topicsOf(clause: Clause, whole: string, ctx: UtteranceContext, saidOnly
   if (has('preapproval_needed')) drop.add('process');
   if (has('closing_costs')) drop.add('fees_commission');
   // "do I have to pay anything upfront?", "who pays for the appraisal?": the costs, not the steps.
-  if (has('fees_commission')) drop.add('process');
+  // "how does this work, do you charge me anything?" asks both.
+  if (has('fees_commission') && !HOW_IT_WORKS.test(clause.flat)) drop.add('process');
   if (has('closing_costs') && WHO_PAYS.test(clause.flat)) drop.add('home_value');
   if (has('closing_costs') && has('process'))
     drop.add(HOW_LONG.test(clause.flat) ? 'closing_costs' : 'process');

@@ -75,12 +75,13 @@ const NEGATED =
   /\b(?:not|no|never|nunca|isnt|nothing)(?: (?:es|is|really|that|too|so|super|very|muy|in|this|by|en|next))? $/;
 const BY_WORD = /^(?:before|by|antes)\b/;
 const NOT_UNTIL = /\b(?:not|never|wont|cant|no)\b(?: [a-z]+){0,4} $/;
-const LAST = /\b(?:last|this past|since|desde) $/;
+const LAST =
+  /\b(?:last|this past|since|desde|(?<!(?:check|call|text|circle|get|reach) )back in|most of|all of) $/;
 // "behind a few months on the mortgage": payments owed, not a date ahead.
 const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
-  /\b(?:talked|spoke|spoken|passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos)\b/;
+  /\b(?:talked|spoke|spoken|passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos|moved out|quit paying|stopped paying|there was|(?:kitchen|house|garage) fire|(?:was|were) in (?:the )?(?:hospital|rehab|icu)|se quemo|incendio)\b/;
 // "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
 // a wish, not something done.
 const WISHED =
@@ -94,7 +95,7 @@ const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana
 const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
-  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching|saved|saving)\b/;
+  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching|saved|saving|was|made)\b/;
 // "sorry i meant march", "we could do march": a word that is also a month ("march", "may") as
 // the date.
 const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir|(?:could|can|would|will) do)\s*$/;
@@ -131,7 +132,6 @@ const SOONER_WISH = /\b(?:sooner|earlier)\b/;
 // is another home's date; the lead's own sale date, when one is also said, is the plan.
 const OTHER_HOME_CLOSES =
   /\b(?:close|closing|closes|escrow)(?: [a-z]+){0,3} (?:new|other|next) (?:one|1|house|home|place|casa)\b|\b(?:new|other) (?:one|1|house|home|place) (?:closes|closing)\b|\bcerramos (?:la|en la) (?:otra|nueva)\b/;
-const LATEST = /\b(?:at the (?:very )?latest|no later than|a mas tardar|lo mas tarde)\b/;
 const UNASKED_NOW = /^(?:right now|now|ahora|ahorita)$/;
 // Words a closing "ya" follows without meaning "now": "ay ya", "ya basta", "pues ya", "ALTO YA".
 const YA_STOP = new Set([
@@ -301,7 +301,8 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
   let stated = after.length > 0 ? after : kept;
   // "sooner the better, march at the latest": the deadline is the plan, the wish for sooner is not
   // a date ("asap, march at the latest" is: asap).
-  if (LATEST.test(s) && stated.some((c) => c.reading.kind !== 'now'))
+  // "next month, sooner the better": the same, with the date said first.
+  if (stated.some((c) => c.reading.kind !== 'now' && !SOONER_WISH.test(s.slice(c.start, c.end))))
     stated = stated.filter((c) => !SOONER_WISH.test(s.slice(c.start, c.end)));
   // "twins coming in may, need to move FAST": the birth or the wedding is the deadline, and the
   // hurry is to be moved by then, so the date wins over "fast" / "urgent".
