@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readKeywords } from '../../src/domain/compliance/keywords.ts';
-import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
-import type { AskedQuestion, BotKind } from '../../src/domain/understand/types.ts';
 import { converse } from '../support/converse.ts';
+import { leadActs, readLead } from '../support/read-lead.ts';
 
 // What leads texted in the eleventh development split (eval/corpus/*-dev11.jsonl), where what
 // matters is said in passing, as a realtor would want each one taken.
-const read = (text: string, bot: BotKind, lastQuestion: AskedQuestion | null) =>
-  readUtterance(text, { bot, lastQuestion, now: new Date('2026-12-04T18:00:00Z') });
-const acts = (text: string, bot: BotKind, lastQuestion: AskedQuestion | null = null) =>
-  read(text, bot, lastQuestion).acts.flatMap((a) =>
-    a.act === 'question'
-      ? [a.topic]
-      : a.act === 'objection'
-        ? [a.type]
-        : a.act === 'scheduling'
-          ? [a.kind]
-          : [],
-  );
+const read = readLead;
+const acts = leadActs;
 
 describe('keywords said with everything else', () => {
   it.each([

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readKeywords } from '../../src/domain/compliance/keywords.ts';
-import { readUtterance } from '../../src/domain/understand/read-utterance.ts';
-import type { AskedQuestion, BotKind } from '../../src/domain/understand/types.ts';
+import type { BotKind } from '../../src/domain/understand/types.ts';
 import { converse } from '../support/converse.ts';
+import { leadActs, readLead } from '../support/read-lead.ts';
 
 // What leads texted in the fourteenth development split (eval/corpus/*-dev14.jsonl), coming back
 // after weeks of silence or from somewhere in particular (an expired listing, a home-value form, an
 // open house, an ad), as a realtor would want each one taken.
-const read = (text: string, bot: BotKind, lastQuestion: AskedQuestion | null) =>
-  readUtterance(text, { bot, lastQuestion, now: new Date('2026-12-04T18:00:00Z') });
-const acts = (text: string, bot: BotKind, lastQuestion: AskedQuestion | null = null) =>
-  read(text, bot, lastQuestion).acts.flatMap((a) =>
-    a.act === 'question'
-      ? [a.topic]
-      : a.act === 'objection'
-        ? [a.type]
-        : a.act === 'scheduling'
-          ? [a.kind]
-          : a.act === 'feeling'
-            ? [a.kind]
-            : [],
-  );
+const read = readLead;
+const acts = leadActs;
 
 describe('opting out, asking for help and opting back in, in everyday words', () => {
   it.each([
