@@ -125,17 +125,20 @@ describe('reasons, dates and condition said in passing', () => {
     ).toEqual({ timeline_months: 7 });
   });
 
-  it('a month already gone or a past stretch of years is no timeline; "next month, sooner the better" is next month', () => {
+  it('a month already gone, a past stretch of years or an expired listing\'s time on the market is no timeline; "next month, sooner the better" is next month', () => {
     for (const text of [
       'My mother passed in September. It was her home for 50 years.',
       'he moved out in sept and the judge says we have to sell it',
       'renters quit paying in august. so over being a landlord',
       "I did the zillow what's-it-worth thing back in september and never heard anything",
       'the neighbors have made our lives hell for 2 years, we need out',
+      'yeah my listing expired tuesday. 3 months and like 4 showings',
+      'expired with coldwell after 94 days',
     ])
       expect(read(text, 'seller', null).slots.timeline_months, text).toBeUndefined();
     expect(read('next month, sooner the better', 'seller', 'timeline').slots.timeline_months).toBe(1);
     expect(read('check back in a year', 'lead', null).slots.timeline_months).toBe(12);
+    expect(read('we want to list in 3 months', 'seller', null).slots.timeline_months).toBe(3);
   });
 
   it.each<[string, string]>([

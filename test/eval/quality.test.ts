@@ -265,7 +265,9 @@ const shown = (split: string, items: readonly unknown[]): string =>
     const misses = conversations
       .filter((c) => c.complianceMiss)
       .map((c) => `${c.id}: ${c.problems.join(' | ')}`);
-    expect(misses.length, shown(split, misses)).toBeLessThanOrEqual(FLOORS[split].conversationComplianceMisses);
+    expect(misses.length, shown(split, misses)).toBeLessThanOrEqual(
+      FLOORS[split].conversationComplianceMisses,
+    );
   });
 
   it('never asks the same question more than twice', () => {

@@ -76,7 +76,7 @@ const NEGATED =
 const BY_WORD = /^(?:before|by|antes)\b/;
 const NOT_UNTIL = /\b(?:not|never|wont|cant|no)\b(?: [a-z]+){0,4} $/;
 const LAST =
-  /\b(?:last|this past|since|desde|(?<!(?:check|call|text|circle|get|reach) )back in|most of|all of) $/;
+  /\b(?:last|this past|since|desde|(?<!(?:check|call|text|circle|get|reach) )back in|most of|all of|(?:expired|sat|listed)(?: [a-z]+){0,3} after) $/;
 // "behind a few months on the mortgage": payments owed, not a date ahead.
 const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
@@ -89,6 +89,9 @@ const WISHED =
 const AFTER_PAST_OR_OTHER =
   /^ ?(?:ago|old|behind|late|fixed|mortgage|loan|term|warranty|atras|atrasad[oa]s?|de atraso|pasad[oa]|in (?:the|this|that|our|my) (?:house|home|place)|here|there|aqui|on (?:the )?market|en (?:la|esta|mi|nuestra) casa|en el mercado)\b/;
 const GERUND_AFTER = /^ [a-z]+(?:ando|iendo)\b/;
+// "my listing expired tuesday. 3 months and like 4 showings": how long it was on the market.
+const SHOWINGS_AFTER =
+  /^ ?(?:and|with|w) (?:like |only |about |maybe |just )?(?:[0-9]+|no|zero|one|two|three|four|five) (?:showings?|offers?|open houses?)\b/;
 const RATE_BEFORE =
   /(?:\d|\dk|\$|\bdollars|\bbucks|\bgrand|\bmil|\busd|\bdays?|\btimes|\bhours|\bnights|\bveces|\bdias|\bonce|\btwice|\bthree times) ?$/;
 const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana|mes|ano)\b|^ times\b/;
@@ -215,7 +218,8 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
     LAST.test(tail) ||
     BEHIND.test(tail) ||
     (PAST_EVENT.test(nearTail(tail)) && !WISHED.test(tail)) ||
-    AFTER_PAST_OR_OTHER.test(after)
+    AFTER_PAST_OR_OTHER.test(after) ||
+    SHOWINGS_AFTER.test(s.slice(c.end, c.end + 40))
   )
     return false;
   if (c.duration) {
