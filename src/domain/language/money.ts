@@ -119,16 +119,29 @@ const SPANISH_PARTS: Record<string, string> = {
   altos: 'high',
 };
 
-function spanishBands(norm: string): RegExpExecArray[] {
+/** A band as written: where, how it reads, which part of the hundreds ("low", "mid", "high"). */
+interface WrittenBand {
+  index: number;
+  text: string;
+  part: string | undefined;
+  digits: string;
+}
+
+const written = (m: RegExpExecArray, part = m[1]): WrittenBand => ({
+  index: m.index,
+  text: m[0],
+  part,
+  digits: m[2] ?? '',
+});
+
+function spanishBands(norm: string): WrittenBand[] {
   return matchesOf(SPANISH_BAND, norm)
     .filter((m) => m[1] !== undefined || m[3] !== undefined)
-    .map((m) => {
-      const part = SPANISH_PARTS[m[1] ?? m[3] ?? ''] ?? '';
-      const out = [m[0], part || undefined, m[2]] as unknown as RegExpExecArray;
-      out.index = m.index;
-      return out;
-    });
+    .map((m) => written(m, SPANISH_PARTS[m[1] ?? m[3] ?? '']));
 }
+
+const overlaps = (a: WrittenBand, m: RegExpExecArray) =>
+  a.index < m.index + m[0].length && m.index < a.index + a.text.length;
 
 function bands(norm: string, justAsked: boolean): MoneyMention[] {
   const loose = matchesOf(justAsked ? SOMETHING_BAND : THE_HUNDREDS, norm).map((m) => {
@@ -147,27 +160,27 @@ function bands(norm: string, justAsked: boolean): MoneyMention[] {
     ...loose,
     ...[
       ...spanish,
-      ...matchesOf(BAND, norm).filter((m) => !spanish.some((b) => overlaps(b, m))),
-      ...matchesOf(DIGIT_BAND, norm).filter((m) => digitBand(m[0]) && (justAsked || m[1] !== undefined)),
-    ].map((m) => {
-      const digits = m[2] ?? '';
+      ...matchesOf(BAND, norm)
+        .filter((m) => !spanish.some((b) => overlaps(b, m)))
+        .map((m) => written(m)),
+      ...matchesOf(DIGIT_BAND, norm)
+        .filter((m) => digitBand(m[0]) && (justAsked || m[1] !== undefined))
+        .map((m) => written(m)),
+    ].map(({ index, text, part, digits }) => {
       const base =
         digits.length === 2 ? Number(digits) * 10_000 : (PLURAL_DIGITS[digits] ?? Number(digits)) * 100_000;
-      const [from, to] = BAND_OFFSETS[m[1] ?? ''] ?? [0, 100_000];
+      const [from, to] = BAND_OFFSETS[part ?? ''] ?? [0, 100_000];
       return {
         amount: base + from,
         upTo: base + to,
-        start: m.index,
-        end: m.index + m[0].length,
+        start: index,
+        end: index + text.length,
         explicit: false,
-        band: { part: BAND_PARTS[m[1] ?? ''] ?? 'whole', base },
+        band: { part: BAND_PARTS[part ?? ''] ?? 'whole', base },
       };
     }),
   ];
 }
-
-const overlaps = (a: RegExpExecArray, b: RegExpExecArray) =>
-  a.index < b.index + b[0].length && b.index < a.index + a[0].length;
 
 /** "low 7s", "the sixes": a digit band needs the plural ("the 7" is no band). */
 function digitBand(written: string): boolean {

@@ -13,6 +13,10 @@ export interface TopicRule {
   asked: readonly RegExp[];
 }
 
+/** "how does this work", "what's the process": the steps asked for by name. */
+export const HOW_IT_WORKS =
+  '(?:whats|what is) the process|how does (?:it|this|that|the process|this all|all this|buying|selling|it all) work';
+
 export const YOU = '(?:you|u|ya|yall|you guys|u guys|you all|y all|jorge|he|she|they|your team|your office)';
 const MY_DETAILS =
   '(?:my|this|our) (?:number|numbr|numba|num|phone number|phone|cell|cell number|digits|info|information|contact|contact info|details|address|email|name|data)';
@@ -284,9 +288,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     topic: 'process',
     said: [
-      wordRegex(
-        '(?:whats|what is) the process|how does (?:it|this|that|the process|this all|all this|buying|selling|it all) work',
-      ),
+      wordRegex(HOW_IT_WORKS),
       wordRegex(
         '(?:walk|talk|take) (?:me|us) through|explain (?:the process|the steps|how (?:it|this|that|selling|buying|listing) works)|(?:tell|show) (?:me|us) how (?:it|this|selling|buying|listing) works',
       ),

@@ -5,7 +5,12 @@ import { readKeywords } from '../compliance/keywords.ts';
 import { readFeelings } from './feelings.ts';
 import { readScheduling } from './questions-scheduling.ts';
 import { type Clause, clausesOf, flatMessage } from './questions-text.ts';
-import { OTHER_RULE, TOPIC_RULES as BASE_TOPIC_RULES, type TopicRule } from './questions-topics.ts';
+import {
+  HOW_IT_WORKS as HOW_IT_WORKS_WORDS,
+  OTHER_RULE,
+  TOPIC_RULES as BASE_TOPIC_RULES,
+  type TopicRule,
+} from './questions-topics.ts';
 import { EVERYDAY_TOPIC_RULES } from './questions-topics-everyday.ts';
 import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
 import { PLAIN_TOPIC_RULES } from './questions-topics-plain.ts';
