@@ -173,7 +173,7 @@ function cancelsOnly(ctx: TurnContext): boolean {
 function finishWithTask(ctx: TurnContext, what: string, daypart: string, day: string): void {
   ctx.task(
     `${what}: schedule with the lead`,
-    `The lead prefers ${daypart}, ${day}. Call to confirm the exact time.`,
+    `The lead prefers ${daypart}, ${day}. Their message: "${ctx.text.trim().slice(0, 300)}". Call to confirm the exact time.`,
     2,
   );
   ctx.say('schedule.agent_confirms', {}, { keep: true });

@@ -75,16 +75,24 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     `(?:dont|do not|never|didnt|did not|no longer) (?:consent(?:ed)?|agree(?:d)?|give (?:my |you )?consent|gave (?:my |you )?consent|sign(?:ed)? up) (?:to|for) (?:(?:these|this|your|the|any|receiving|getting|get|receive|being) )?(?:${CONTACT_NOUNS}|texted|contacted|messaged)`,
   ),
-  // "can yall chill with the texts", "ease up on the messages", "i'm done with these texts".
+  // "No further messages are necessary, thank you."
   wordRegex(
-    `(?:chill|ease up|lay off|cool it|knock it off|back off)(?: (?:with|on))? (?:(?:the|these|your|all the|all these|all your|so many) )?(?:${CONTACT_NOUNS}|texting|messaging)`,
+    `no (?:further|more) (?:${CONTACT_NOUNS}|contact|communication|follow ups)(?: (?:is|are))? (?:necessary|needed|required)`,
+  ),
+  // "lay off the texts", "knock it off with the messages", "i'm done with these texts". "Chill" and
+  // "ease up" ask for fewer texts (an objection only) unless the lead also says they will write.
+  wordRegex(
+    `(?:lay off|knock it off|back off)(?: (?:with|on))? (?:(?:the|these|your|all the|all these|all your|so many) )?(?:${CONTACT_NOUNS}|texting|messaging)`,
+  ),
+  wordRegex(
+    `(?:chill|ease up|cool it)(?: (?:with|on))? (?:(?:the|these|your|all the|all these|all your|so many) )?(?:${CONTACT_NOUNS}|texting|messaging)(?: [a-z]+){0,6} (?:ill|i will|we will|well|i ll) (?:reach out|text you|call you|contact you|let you know|hit you up)`,
   ),
   wordRegex(
     `(?:im|i am|were|we are|i m) (?:so |really |just )?(?:done|over it|sick|tired|fed up) (?:with|of) (?:(?:the|these|your|all the|all these|all your|getting) )?(?:${CONTACT_NOUNS}|texting|messaging|being texted)`,
   ),
   // "why am i getting these every other day": the texts themselves complained about.
   wordRegex(
-    `(?:why|how come) (?:am i|are we|do i|do we|r we) (?:getting|receiving) (?:these|them|(?:these|your|all these|so many) (?:${CONTACT_NOUNS}))(?: (?:every [a-z]+(?: [a-z]+)?|all the time|so much|so often|constantly|again|daily|nonstop|non stop))?$`,
+    `(?:why|how come) (?:am i|are we|do i|do we|r we) (?:getting|receiving) (?:these|them|(?:these|your|all these|so many) (?:${CONTACT_NOUNS})|a (?:text|txt|message|msg|call|email))(?: (?:every [a-z]+(?: [a-z]+)?|all the time|so much|so often|constantly|again|daily|nonstop|non stop))?(?: about (?:this|it|that|my house|the house))?$`,
   ),
   // "every time I delete one another one shows up": the lead keeps trying to be rid of them.
   wordRegex(
@@ -180,7 +188,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   // "no me escribas más", "no me manden más casas"; but "ya no me mandes casas de Ontario, busco
   // más por Chino" narrows the search.
   wordRegex(
-    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|textee|texteen|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?! (?:mas )?(?:casas|propiedades|listados|listings|opciones|departamentos|condos|terrenos|lotes) (?:de|en|por|cerca|del|con|sin|arriba|abajo|tan|que) )(?: (?:mas|mensajes))?',
+    'no (?:me |nos )?(?:escribas|escriba|escriban|envies|envie|envien|mandes|mande|manden|contactes|contacte|contacten|textees|textee|texteen|molestes|moleste|molesten|chingues|chinguen|friegues|frieguen)(?! (?:mas )?(?:casas|propiedades|listados|listings|opciones|departamentos|condos|terrenos|lotes) (?:de|en|por|cerca|del|con|sin|arriba|abajo|tan|que) )(?! (?:tantos|tanto|muchos|tan seguido))(?: (?:mas|mensajes))?',
   ),
   wordRegex(
     'no (?:me |nos )?(?:vuelvas|vuelva|vuelvan) a (?:escribir|contactar|mandar|enviar|textear|llamar|molestar)',
@@ -261,7 +269,7 @@ const REPORTS = wordRegex(
   `(?:report|reporting|reported|mark|marking|flag|flagging) (?:${WHO}|your number|you to|(?:this|it|these|them|this number|your texts|your messages) as spam)|fcc|ftc|tcpa|attorney general|(?:sue|suing) (?:you|u|yall|your company)|(?:los|lo|la|te|les) (?:voy a|vamos a) (?:reportar|demandar|denunciar)`,
 );
 const IF_AGAIN = wordRegex(
-  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages) (?:me|us|this number)(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:next|another) (?:text|txt|message|msg|call)(?: [a-z]+){0,2} (?:goes|go|gets sent|is going|will go) (?:to|straight to)|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call|of (?:these|those|them|your (?:texts|messages)))|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
+  `if (?:${WHO}) (?:${CONTACT_VERBS}|call|bother|texts|calls|messages)(?: (?:me|us|this number))?(?: ever)? (?:again|one more time|anymore)|if (?:${WHO}) (?:keep|keeps|continue|continue to|dont stop|do not stop) (?:texting|txting|messaging|contacting|calling|emailing|spamming|bothering)|(?:text|message|contact|call) (?:me|us) (?:again|one more time) and|one more (?:text|txt|message|msg|call) and|(?:next|another) (?:text|txt|message|msg|call)(?: [a-z]+){0,2} (?:goes|go|gets sent|is going|will go) (?:to|straight to)|(?:get|receive|see|gets|get sent) one more (?:[a-z]+ )?(?:text|txt|message|msg|call|of (?:these|those|them|your (?:texts|messages)))|si (?:me |nos )?(?:vuelven|vuelves|vuelve|siguen|sigues|sigue) (?:a )?(?:escribir|escribiendo|mandar|mandando|contactar|molestar|molestando)`,
 );
 const CONSEQUENCE = wordRegex(
   'lawyer|attorney|report|reporting|police|cops|sue|block|blocking|abogado|policia|reportar|reporto|demandar|demando|denunciar|denuncio|bloquear|bloqueo',

@@ -11,7 +11,8 @@ export const POOR_CUES = cues([
   'knock (?:it )?down',
   'bulldoz\\w*',
   '(?:fire|smoke) damage',
-  'burn(?:ed|t)(?: down| out)?',
+  // Not "we got burned on a deal".
+  '(?<!\\b(?:got|get|been|getting) )burn(?:ed|t)(?! (?:on|by|before|bad|again))(?: down| out)?',
   '(?:had|was) a fire',
   'foundation (?:cracks?|issues?|problems?|damage|(?:is|s) (?:cracked|bad|shot|sinking|failing))',
   'cracked foundation',

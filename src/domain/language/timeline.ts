@@ -22,6 +22,7 @@ export interface Timeline {
   year?: number;
   nextYear?: boolean;
   nextSeason?: boolean;
+  endOfMonth?: boolean;
   horizon: Horizon | null;
 }
 
@@ -49,6 +50,7 @@ function setDate(result: Timeline, date: DateSpec): void {
   if (date.nextYear) result.nextYear = true;
   if (date.season) result.season = date.season;
   if (date.nextSeason) result.nextSeason = true;
+  if (date.endOfMonth) result.endOfMonth = true;
 }
 
 /**
@@ -126,6 +128,7 @@ function dateOf(t: Timeline): DateSpec | undefined {
   if (t.nextYear) date.nextYear = true;
   if (t.season) date.season = t.season;
   if (t.nextSeason) date.nextSeason = true;
+  if (t.endOfMonth) date.endOfMonth = true;
   return date;
 }
 

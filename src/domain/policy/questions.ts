@@ -181,6 +181,8 @@ export function answerQuestions(
           `Please change the calendar and confirm with the lead. Their message: "${ctx.text.slice(0, 300)}"`,
           2,
         );
+      // Moved, not cancelled: the lead hears who sets the new time.
+      if (topic === 'reschedule' && acting.has(topic)) ctx.say('schedule.new_time', {}, { keep: true });
       continue;
     }
     const askedBefore = (ctx.state.asked['question.value_need_address'] ?? 0) > 0;

@@ -100,6 +100,7 @@ export const en: Record<string, string[]> = {
   'schedule.address_please': ['Please text the property address so {agent} can prepare.'],
   'schedule.want_visit': ['Would you like {agent} to show it to you?', 'Want to set up a time to see it?'],
   'schedule.after': ['Thanks! {agent} will see you at the appointment.'],
+  'schedule.new_time': ['{agent} will reach out to confirm the new time.'],
   'schedule.none_booked': ["No problem, nothing is booked. {agent} will set a time whenever you're ready."],
 
   'compliance.opt_out': ["You're unsubscribed and won't get more messages from us."],

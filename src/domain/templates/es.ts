@@ -107,6 +107,7 @@ export const es: Record<string, string[]> = {
     '¿Quiere que agendemos una visita para verla?',
   ],
   'schedule.after': ['¡Gracias! {agent} le verá en la cita.'],
+  'schedule.new_time': ['{agent} se comunicará con usted para confirmar el nuevo horario.'],
   'schedule.none_booked': [
     'No hay problema, no queda nada agendado. {agent} fija una hora cuando usted quiera.',
   ],

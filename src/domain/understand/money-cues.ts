@@ -43,7 +43,9 @@ export const APPROVAL_BEFORE =
   /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?\s+)?(?:(?:for|up to|upto|to|at|hasta|por|para|of)\s*)?(?:\$\s*)?$/;
 
 /** The lead turns a figure down: "we want 750 not 700", "my wife says 650 is too low". */
-export const NEGATED_BEFORE = /\b(?:not|nor)\s*(?:\$\s*)?$/;
+// "not 700"; "dont send me 650s", "no me vaya a salir con casas de 500": houses the lead does not want.
+export const NEGATED_BEFORE =
+  /\b(?:not|nor|(?:dont|do not|never) (?:send|show) (?:me|us)(?: any| more)?(?: (?:houses|homes|places|listings|stuff))?(?: (?:in the|at|over|above|for))?|no (?:me|nos) (?:vaya|vayan|vayas|venga|vengan) a (?:salir|mandar|ensenar) con(?: puras)?(?: casas)?(?: de)?)\s*(?:\$\s*)?$/;
 export const REJECTED_AFTER =
   /^\s*(?:(?:is|was|seems|sounds|es|esta|seria)\s+)?(?:(?:way|much|muy|demasiado)\s+)?(?:too (?:low|little|cheap)|not enough|isnt enough|no es suficiente|bajo|poco)\b/;
 
@@ -95,7 +97,7 @@ export const SET_ASIDE_LATER =
 export const NOT_PRICE_AFTER =
   /^\s*(?:after (?:paying off|the payoff|(?:we |i )?pay(?:ing)? (?:it )?off|(?:the|our|my) (?:loan|mortgage)(?: is)? (?:paid off|is paid))\b|down|(?:as a |for (?:the |a )?)?down ?payment|(?:para (?:el |la )?|de |of )?(?:enganche|deposit)|(?:in |of |de |for )?rent\b|(?:de |en )?renta\b|a month|per month|monthly|a mo\b|\/mo|mo\b|al mes|mensual|a year|per year|in savings|saved|ahorrad|in equity|de equity|of equity|income|salary)/;
 export const NOT_PRICE_BEFORE = before(
-  String.raw`\b(?:(?:dropped|fell|rose|jumped|went (?:up|down)|gone (?:up|down)|increased|decreased|bajo|subio)(?: by)?|down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?)`,
+  String.raw`\b(?:(?:dropped|fell|rose|jumped|went (?:up|down)|gone (?:up|down)|increased|decreased|bajo|subio)(?: by)?|down payment(?: of)?|enganche(?: de)?|rent(?: is)?|renta(?: de| es)?|make|earn|income(?: of)?|salary(?: of)?|gano|ganamos|saved|ahorrado|deposit(?: of)?|hoa(?: is| of)?|payment(?: is| of| under| around| at)?|pago(?: de| es)?|(?:[a-z]*day|[a-z]*days|weekend|weekends|tomorrow|today|tonight|morning|afternoon|evening|night|sabado|domingo|lunes|martes|miercoles|jueves|viernes|manana|tarde) (?:after|at|around|by|before|from|a las|despues de las|como a las))`,
 );
 
 /**

@@ -178,10 +178,17 @@ function repeatsCount(text: string, m: MoneyMention): boolean {
   return matchesOf(COUNT_OF_THINGS, text.slice(0, m.start)).some((c) => c[1] === digit);
 }
 
+// "whats your commission though, im not paying 6": beside talk of commission a lone digit is a percent.
+const COMMISSION = /\b(?:commission|commissions|comision|comisiones|percent|por ciento)\b|%/;
+function isPercent(text: string, m: MoneyMention): boolean {
+  return /^\d$/.test(text.slice(m.start, m.end)) && COMMISSION.test(text);
+}
+
 function isHomePrice(text: string, m: MoneyMention, next: MoneyMention | undefined): boolean {
   const untilNext = text.slice(m.end, Math.min(m.end + 40, next?.start ?? text.length));
   return (
     !repeatsCount(text, m) &&
+    !isPercent(text, m) &&
     m.amount >= MIN_HOME_PRICE &&
     m.amount <= MAX_HOME_PRICE &&
     !NOT_PRICE_AFTER.test(clauseAfter(text, m.end)) &&

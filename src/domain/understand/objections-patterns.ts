@@ -216,7 +216,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     negatable: true,
     statement: true,
     unless: new RegExp(
-      `\\b(?:neighbou?rs?(?: house| home| place)? (?:just )?sold|next door|down the street|across the street|sold us|who sold|(?<!we )buy(?! houses)|buying|comprar|looking for|(?:want|wants|need|needs|like|get|gets|getting|have|hope to have|see|help) (?:it|the house|the home|the place|ours|our house|our home) sold)\\b|${LONG_AGO.source}`,
+      `\\b(?:neighbou?rs?(?: house| home| place)? (?:just )?sold|next door|down the street|across the street|sold us|who sold|(?<!we )buy(?! houses)|buying|comprar|looking for|(?:want|wants|need|needs|like|get|gets|getting|have|hope to have|see|help) (?:it|the house|the home|the place|ours|our house|our home) sold|(?:hope|hoping|hopefully|wish|planning|expecting|ojala)(?: [a-z]+){0,3} sold|sold (?:by|before|within|in the next|no later than))\\b|${LONG_AGO.source}`,
     ),
     notFor: ['buyer'],
   },

@@ -3,6 +3,7 @@ import { opensWithGreeting } from '../language/cues.ts';
 import { readFeelings } from './feelings.ts';
 import { asksAt, type Prepared, prepare } from './objections-text.ts';
 import { EVERYDAY_OBJECTION_RULES } from './objections-everyday.ts';
+import { HOLIDAY_OBJECTION_RULES, NOT_THE_TIME, PASSES } from './objections-holidays.ts';
 import { MORE_OBJECTION_RULES } from './objections-paraphrases.ts';
 import { PLAIN_OBJECTION_RULES } from './objections-plain.ts';
 import { RETURNING_OBJECTION_RULES } from './objections-returning.ts';
@@ -14,6 +15,7 @@ const OBJECTION_RULES: readonly ObjectionRule[] = [
   ...EVERYDAY_OBJECTION_RULES,
   ...PLAIN_OBJECTION_RULES,
   ...RETURNING_OBJECTION_RULES,
+  ...HOLIDAY_OBJECTION_RULES,
 ];
 import { isNoise, readPolarity } from './polarity.ts';
 import { rememberRead } from './remember-read.ts';
@@ -217,6 +219,8 @@ export function readObjections(text: string, ctx: UtteranceContext): ObjectionTy
   if (ctx.bot === 'seller' && ctx.lastQuestion === 'timeline' && TOO_SOON.test(p.flat))
     found.delete('too_early');
   // "not selling anytime soon, maybe in 2 years": a no for now with a later date is too early.
+  if (found.has('not_interested') && PASSES.test(p.flat) && !NOT_THE_TIME.test(p.flat))
+    found.delete('too_early');
   if (found.has('too_early')) found.delete('not_interested');
   // "looking not buying lol": only looking, which says no to buying now.
   if (found.has('just_looking') && !NEVER.test(p.flat)) found.delete('not_interested');

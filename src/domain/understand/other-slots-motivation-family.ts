@@ -12,7 +12,8 @@ export const DEATH = cues([
   'now that (?:my |our )?(?:mom|dad|mother|father|wife|husband|grandma|grandpa|abuela|mama|papa)s? (?:is |s )?(?:gone|passed)',
   'passed away|passed on',
   `(?:${KIN}|she|he)(?: just| recently)? (?:passed|died)(?! (?:the|a|an|inspection|away from|out)\\b)`,
-  '(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
+  // Not a machine: "the ac died this summer".
+  '(?<!\\b(?:ac|heater|furnace|car|truck|battery|fridge|refrigerator|phone|laptop|computer|pump|dishwasher|washer|dryer|tv|engine|hvac|unit|compressor|oven|stove|water heater) )(?:passed|died) (?:in|on|last|yesterday|this|a (?:few|couple))',
   `late ${KIN}`,
   '(?:shes|hes|she is|he is) gone',
   // "we buried my dad", "she was buried in May"; not "texts get buried" or "buried in debt".
@@ -21,7 +22,7 @@ export const DEATH = cues([
   '(?:isnt|is not|not) (?:even )?buried',
   `(?:mi|nuestr[oa]) ${KIN} (?:\\w+ ){0,8}ya no esta\\b(?! (?:aqui|en casa|interesad\\w*|disponible))`,
   `(?:${KIN}s|his|her) (?:trust|estate) (?:is|gets|was) (?:settled|closed)`,
-  'se nos fue|en paz descanse',
+  'se nos fue|en paz descanse|(?:estamos|estoy|andamos|ando) de luto por|in mourning for',
   '(?:fallecio|murio|fallecer|falleci\\w*|muri\\w*)',
   // "enterramos a mi abuelo la semana pasada".
   '(?:enterramos|sepultamos|enterraron|sepultaron) a',

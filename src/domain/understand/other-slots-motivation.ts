@@ -27,7 +27,7 @@ const TAXES = cues([
   'did to (?:my|our) (?:property )?taxes',
   '(?:property|prop) tax\\w*',
   'tax(?:es)? (?:are|is|r) (?:too |so |really |way )?(?:high|crazy|insane|killing)',
-  'tax bill',
+  'tax bill|for tax (?:reasons|purposes)',
   '(?:high|crazy|insane|ridiculous|rising|the) taxes',
   'mello[- ]?roos',
   'prop(?:osition)? 19',
@@ -44,7 +44,7 @@ const FINANCIAL = cues([
   '(?:bank|lender) (?:\\w+ ){0,2}(?:breathing down|on (?:my|our) (?:back|neck)|sent (?:a|us|me|our)|calling|after (?:me|us)|threaten\\w*)',
   'breathing down (?:my|our) necks?',
   'banco (?:me |nos )?(?:esta |estan |quiere |va a )?(?:presion\\w*|quitar\\w*|embarg\\w*)',
-  'laid off|got fired',
+  'laid off|got fired|(?:dejo|deje|dejamos) de trabajar|ya no (?:podemos|puedo|alcanzamos|alcanzo) (?:con|a pagar|pagar) la hipoteca|(?:hours|pay|salary) (?:got|was|were) cut',
   // "whatever gets us out from under the mortgage", "nos dieron de baja en el trabajo".
   'out from under (?:the |our |this |that )?(?:mortgage|loan|debt|house|payments)',
   'dieron de baja (?:en|del) (?:el )?(?:trabajo|empleo|chamba)',
@@ -234,7 +234,7 @@ const RELOCATION = cues([
   '(?:we|i) (?:want|wanna|need) to be (?:there|out there|near them|with them)',
   'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',
   'move (?:to|out of|closer|near|back)',
-  '(?:going|headed|heading|go) back to',
+  '(?:going|headed|heading|go) back to(?! (?:school|college|work|the office|the drawing board))',
   '(?:move|moving|be|live|living|get) (?:closer to|near) (?:my |our |the )?(?:family|kids|grandkids|parents|daughter|son|mom|dad)',
   '(?:want|get|getting) out of (?:california|ca|the state|socal|here)',
   '(?:move|moving|relocating|going|headed|leaving) (?:\\w+ )?out of state',
@@ -252,7 +252,7 @@ const RELOCATION = cues([
   '(?:nos|me) (?:queremos|quiero|vamos a|pensamos|planeamos) (?:ir|mudar|cambiar|regresar) (?:a|para|pa)',
   'nos vamos con (?:mi|mis|nuestra|nuestro|nuestros|la|el|los) [a-z]+ (?:a|para|pa)',
   // "vendo y me voy pa Arizona".
-  '(?:me voy|nos vamos) (?:pa|para) (?!que\\b|vender|comprar)[a-z]+',
+  '(?:me voy|nos vamos) (?:pa|para|a) (?!que\\b|vender|comprar|casar|juntar|quedar|ir\\b|poner|jubilar|retirar|divorciar|separar|esperar|tardar|trabajar|tomar|dar|hacer|ver|pensar)[a-z]+',
   '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
   'ya nos mudamos',
 ]);

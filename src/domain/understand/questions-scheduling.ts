@@ -39,10 +39,10 @@ const DAY = wordRegex(DAYS);
 // "tuesday afternoon works better for me", "weekends work best", "prefiero los sábados":
 // a day or a part of one said as what suits the lead.
 const DAYPART = wordRegex(
-  `${DAYS}|mornings?|afternoons?|evenings?|weekends?|weekdays?|tonight|tomorrow|tmrw|[0-9]{1,2} ?(?:am|pm)|(?:after|before|around|at) [0-9]{1,2}(?:[:.][0-9]{2})?|manana|en la (?:manana|tarde|noche)|fines? de semana|entre semana`,
+  `${DAYS}|mornings?|afternoons?|evenings?|weekends?|weekdays?|tonight|tomorrow|tmrw|[0-9]{1,2} ?(?:am|pm)|(?:after|before|around|at) [0-9]{1,2}(?:[:.][0-9]{2})?|manana|en la (?:manana|tarde|noche)|fines? de semana|entre semana|(?:despues|antes) del [0-9]{1,2}|(?:after|before) the [0-9]{1,2}(?:st|nd|rd|th)?`,
 );
 const SUITS = wordRegex(
-  'works? (?:better|best|great|for (?:me|us))|(?:is|are) (?:better|best|easier|ideal) for (?:me|us)|(?:best|better|easiest) for (?:me|us)|(?:im|i am|were|we are) (?:free|available|around|home|off)|(?:i|we) (?:can|could) do|how about|what about|(?:can|could) (?:we|you|u) do|prefer|prefiero|preferimos|(?:me|nos) queda(?:n)? (?:mejor|bien)|que tal (?:el|los|la|en)|(?:only|just) (?:on )?(?:weekends|weekdays|mornings|afternoons|evenings)',
+  'works? (?:better|best|great|for (?:me|us))|(?:is|are) (?:better|best|easier|ideal) for (?:me|us)|(?:best|better|easiest) for (?:me|us)|(?:im|i am|were|we are) (?:only |usually |mostly )?(?:free|available|around|home|off)|(?:i|we) (?:can|could) do|cualquier dia (?:despues|antes|menos|excepto)|any ?day (?:after|before|but|except)|how about|what about|(?:can|could) (?:we|you|u) do|prefer|prefiero|preferimos|(?:me|nos) queda(?:n)? (?:mejor|bien)|que tal (?:el|los|la|en)|(?:only|just) (?:on )?(?:weekends|weekdays|mornings|afternoons|evenings)',
 );
 const STRONG_AGREE = wordRegex(
   'yes|yeah|yep|yup|ok|okay|sure|perfect|confirmed|si|claro|perfecto|listo|dale',
@@ -63,7 +63,7 @@ const MOVE = wordRegex(
     DAYS +
     '))|(?:tomorrow|today|manana|hoy|' +
     DAYS +
-    ') no (?:puedo|podemos)|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar|cambiamos|movemos|pasamos|cambiemos|movamos) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|running late|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
+    ') no (?:puedo|podemos)|move (?:it|the|our|my|that)|push (?:it|the|our|my|that|back|to)|(?:doesnt|does not|dont|wont|isnt|no longer) work(?:s|ing)?(?! (?:out|for (?:me|us) (?:financially|anymore)))|(?:mover|cambiar|pasar|cambiamos|movemos|pasamos|cambiemos|movamos) (?:la|el|lo|nuestra) ?(?:cita|fecha|hora|dia|visita)?|running late|(?:la|lo) (?:podemos|puede|pueden|podriamos|podria) (?:mover|cambiar|pasar|recorrer)|se me complico|(?:dejarlo|dejarla|lo dejamos|la dejamos|lo dejemos|la dejemos) para|(?:cambiar|mover|pasar|recorrer)(?:la|lo)',
 );
 const NEW_TIME_OFFER = wordRegex(
   '(?:and|but|then|can we|could we|lets|let us) (?:do|make it|switch to|move to|go with)|instead|how about|what about',
@@ -92,7 +92,7 @@ const ABOUT_TEXTS = wordRegex(
 );
 
 const CONFIRM_ALONE = wordRegex(
-  'confirm|confirmed|confirming|see (?:you|ya|u) (?:then|there|at|on|tomorrow|tmrw|soon|' +
+  'confirm|confirmed|confirming|confirmado|confirmada|confirmamos|see (?:you|ya|u) (?:then|there|at|on|tomorrow|tmrw|soon|' +
     DAYS +
     ')|(?:well|we will|ill|i will) be (?:there|home|ready)|ahi nos vemos|nos vemos|(?:is|sounds|works) (?:perfect|great|good|fine)(?: for (?:me|us))?',
 );

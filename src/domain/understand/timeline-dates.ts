@@ -20,6 +20,8 @@ export interface DateSpec {
   nextSeason?: boolean;
   /** "around Easter": late March or April, depending on the year. */
   easter?: boolean;
+  /** "end of dec", "by december": the end of the month named, so this month when it is the current one. */
+  endOfMonth?: boolean;
 }
 
 /** Easter Sunday of a year (anonymous Gregorian algorithm): month 3 or 4 and the day. */
@@ -118,7 +120,10 @@ export function seasonOf(word: string): Season | undefined {
   return SEASON_WORDS[word];
 }
 
-/** Months from `now` to the named month: January said in December is 1, December itself is 12. */
+/**
+ * Months from `now` to the named month: January said in December is 1, December itself is 12
+ * ("end of December" said in December is this month, 0).
+ */
 function untilMonth(spec: DateSpec, now: Date): number | undefined {
   const month = spec.month ?? now.getUTCMonth() + 1;
   const year = now.getUTCFullYear();
@@ -130,7 +135,7 @@ function untilMonth(spec: DateSpec, now: Date): number | undefined {
     if (ahead < 0) return undefined;
   } else if (month !== current) return (month - current + 12) % 12;
   // The current month: a day still to come is this month, otherwise it is a year away.
-  if (spec.day !== undefined && spec.day >= now.getUTCDate()) return 0;
+  if ((spec.day !== undefined && spec.day >= now.getUTCDate()) || spec.endOfMonth) return 0;
   if (spec.month === undefined) return 1;
   return named !== undefined ? 0 : 12;
 }

@@ -153,8 +153,18 @@ export interface ContextRule extends Omit<Rule, 'read'> {
   isDate?: (s: string, m: RegExpExecArray) => boolean;
 }
 
+// "end of dec", "by december", "this december" said in December: the end of this month, not next
+// year's (a month named bare is still a year away, as the corpus README says).
+const MONTH_END_BEFORE = /\b(?:end of|late|by|by the end of|this|fin de|fines de|finales de)\s$/;
+function monthEndRead(s: string, m: RegExpExecArray): Reading | undefined {
+  const reading = monthRead(m[1], m[2], m[3], m[4]);
+  if (reading?.kind !== 'date' || m[2] !== undefined) return reading;
+  if (!MONTH_END_BEFORE.test(s.slice(Math.max(0, m.index - 20), m.index))) return reading;
+  return { kind: 'date', date: { ...reading.date, endOfMonth: true } };
+}
+
 export const CONTEXT_RULES: ContextRule[] = [
-  { re: MONTH, read: (_s, m) => monthRead(m[1], m[2], m[3], m[4]), isDate: monthIsDate },
+  { re: MONTH, read: monthEndRead, isDate: monthIsDate },
   {
     re: DAY_MONTH,
     read: (_s, m) => monthRead(m[2], m[1]),
@@ -165,7 +175,7 @@ export const CONTEXT_RULES: ContextRule[] = [
 export const RULES: Rule[] = [
   // Right away.
   {
-    re: /\b(?:asap|a\.s\.a\.p|(?:as )?soon as (?:possible|we can|i can|we could|i could|humanly possible)|en cuanto (?:se pueda|podamos|antes)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
+    re: /\b(?:asap|a\.s\.a\.p|(?:as )?(?:soon|fast|quick|quickly) as (?:possible|we can|i can|we could|i could|humanly possible)|en cuanto (?:se pueda|podamos|antes)|(?:the )?sooner the better|right away|straight away|immediately|lo (?:antes|mas pronto|mas rapido) (?:posible|que se pueda)|lo mas pronto|cuanto antes|de inmediato|inmediatamente|ya mismo|ahora mismo)\b/g,
     read: () => NOW,
   },
   {
@@ -182,7 +192,7 @@ export const RULES: Rule[] = [
   { re: /\b(?:like|done|sold|gone|out) yesterday\b/g, read: () => NOW },
   // "we're ready now", "estamos listos ya": ready to move today.
   {
-    re: /\b(?:(?:were|we are|im|i am) (?:ready|good to go) (?:right )?now(?=[ ,.;!]+(?:[a-z]+ ){0,3}(?:lease|move|moving|buy|buying|sell|selling|to go))|(?:estamos|estoy) list[oa]s? (?:ya|ahorita|ahora))\b/g,
+    re: /\b(?:(?:were|we are|im|i am) (?:ready|good to go) (?:right )?now(?=[ ,.;!]+(?:[a-z]+ ){0,3}(?:lease|move|moving|buy|buying|sell|selling|to go))|(?:estamos|estoy) list[oa]s? (?:ya|ahorita|ahora)|^(?:ready|good to go) (?:right )?now)\b/g,
     read: () => NOW,
   },
   { re: /\b(?:right now|now|ahora|ahorita|today|hoy|ya|yesterday)\b/g, read: () => NOW, bareAnswer: true },
@@ -202,7 +212,7 @@ export const RULES: Rule[] = [
   },
   // The turn of the year: "by the end of the year" is about as far as "by New Year".
   {
-    re: /\b(?:(?:the )?end of (?:the |this )?year|years? end|eoy|fin(?:al)?(?:es)? de(?:l)? ano|this year|este ano)\b/g,
+    re: /\b(?:(?:the )?end of (?:the |this )?year|years? end|eoy|fin(?:al)?(?:es)? de(?:l)? ano|this year|este ano|(?:que )?(?:acabe|termine|se acabe|se termine) el ano)\b/g,
     read: () => date({ month: 1 }),
   },
   {

@@ -1,0 +1,101 @@
+import { type ObjectionRule, w } from './objections-patterns.ts';
+
+const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
+const LATER = `(?:the )?(?:${SEASON}|next year|new year|new years|20(?:2[7-9]|[3-9][0-9]))`;
+
+/**
+ * "gonna pass for now", "we're gonna keep renting": a polite no, which "for now" alone does not
+ * make a "later" ("pass for now, not a good time to move" still is one: NOT_THE_TIME).
+ */
+export const NOT_THE_TIME = w('(?:good|right|the) time|later|yet|next year|todavia|mas adelante');
+export const PASSES = w(
+  '(?:gonna|going to|ill|i will|well|we will|i ll|im gonna|were gonna) pass(?: for now| this time| on (?:it|this|that))?|(?:gonna|going to|decided to|will) (?:keep|stay|just keep) renting|(?:vamos a|voy a) seguir rentando',
+);
+
+/**
+ * Objections of leads caught in a busy season or after a deal went wrong: waiting on a spouse's job,
+ * a tax year or the new year; passing politely; buying elsewhere;
+ * finding the texts too many. Same form as OBJECTION_RULES (objections-patterns.ts).
+ */
+export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
+  {
+    // "not listing til spring at the earliest",
+    // "we're not doing anything until like summer 2027", "waiting till my husband hits 2 yrs at his
+    // new job", "prob not for another 18 months", "nada en serio hasta que
+    // pase lo de los impuestos".
+    type: 'too_early',
+    pattern: w(
+      `at the (?:very )?earliest|(?:waiting|wait|gonna wait|going to wait) (?:till|til|until) (?:my|our) (?:husband|wife|partner|son|daughter|kids|lease|job|bonus|credit|refund)|not (?:doing|selling|listing|buying|moving|looking)(?: anything)? (?:till|til|until|before) (?:like )?${LATER}|(?:thinking|planning) (?:about it |on it )?for (?:late |early |mid |the end of )?next year|not for (?:another |like |about )?(?:9|1[0-9]|2[0-9]|nine|ten|eleven|twelve|eighteen) (?:months|mos)|nada (?:en serio|seguro|formal) hasta|todavia no (?:quiere|queremos|quiero|quiere mi esposo|quiere mi esposa) (?:vender|comprar)|(?:pa l|pal) otro ano|(?:dos|tres|2|3) o (?:tres|cuatro|3|4) anos`,
+    ),
+    statement: true,
+  },
+  {
+    // "gonna pass for now, appreciate it", "i'll pass", "we're gonna keep renting".
+    type: 'not_interested',
+    pattern: PASSES,
+    negatable: true,
+  },
+  {
+    // "my husband and I have decided to remain in our home", "we're staying put".
+    type: 'not_interested',
+    pattern: w(
+      '(?:decided|decide|going|gonna|want|wants|plan|planning|chose) to (?:remain|stay) (?:in (?:our|my|the) (?:home|house)|put)|(?:were|we are|im|i am) (?:staying|remaining) (?:in (?:our|my) (?:home|house)|put)|(?:decidimos|vamos a|queremos) quedarnos (?:en (?:la|nuestra|mi) casa|aqui)',
+    ),
+    negatable: true,
+    statement: true,
+  },
+  {
+    // "we ended up buying my cousins house", "already went with the builder's place", "we're going
+    // with the other house".
+    type: 'already_bought',
+    pattern: w(
+      'ended up (?:buying|getting|going with)|(?:already )?(?:went|going|gone) with (?:the|a) (?:builders?|new build|new construction|other house|other home|other place|different house)',
+    ),
+    negatable: true,
+    statement: true,
+    notFor: ['seller'],
+  },
+  {
+    // "i literally opened the zillow app at my work party", "scrolling redfin in bed".
+    type: 'just_looking',
+    pattern: w(
+      '(?:opened|scrolling|scrolled|scrolling through|browsing) (?:the )?(?:zillow|redfin|realtor com)(?: app)?',
+    ),
+    statement: true,
+  },
+  {
+    // "nah we're not gonna go thru with it", "decidimos no vender".
+    type: 'not_selling_anymore',
+    pattern: w('not (?:gonna|going to) go (?:thru|through) with it|decidimos no vender|ya no vamos a vender'),
+    notFor: ['buyer'],
+  },
+  {
+    // "our listing w the other agent runs out dec 31".
+    type: 'listed_with_other',
+    pattern: w(
+      '(?:our|my|the) listing (?:w|with) (?:the other|another|our|my|the old) (?:agent|realtor|broker)',
+    ),
+    notFor: ['buyer'],
+  },
+  {
+    // "i dont own a house?? i rent an apartment", "creo que se equivocó, yo nunca pedí información".
+    type: 'wrong_number',
+    pattern: w(
+      '(?:i|we) (?:dont|do not|dont even) own (?:a|the|any|this) (?:house|home|property|place)|(?:creo que )?(?:se|te) (?:equivoco|equivocaron)(?: de (?:numero|persona))?',
+    ),
+  },
+  {
+    // "how about mind your business", "y a usted qué le importa".
+    type: 'hostile',
+    pattern: w('mind (?:your|ur) (?:own )?business|(?:y )?(?:a usted|a ti) que (?:le|te) importa'),
+  },
+  {
+    // "u guys are kinda pushy", "oigan qué insistentes", "cada rato me mandan mensaje", "ya me había
+    // preguntado eso", "can this wait till monday".
+    type: 'stop_texting',
+    pattern: w(
+      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)',
+    ),
+    negatable: true,
+  },
+];
