@@ -112,7 +112,9 @@ const TIMING_AFTER = new RegExp(
   `^(?: (?:me|us|this number|here|again))? (?:${alternation(TIMING_QUALIFIERS)})(?: |$)`,
 );
 // "Stop texting me after this" means from now on, not a time of day.
-const FROM_NOW_ON = /^(?: (?:me|us|this number|here|again))? after (?:this|that|now|today)(?: |$)/;
+// "no more texts till then" (till the lead writes): until further notice, not a time of day.
+const FROM_NOW_ON =
+  /^(?: (?:me|us|this number|here|again))? (?:after (?:this|that|now|today)|(?:till|til|until) (?:then|further notice|i (?:reach out|call|text|say so)|we (?:reach out|call|text|say so)|(?:im|were|we are|i am) ready))(?: |$)/;
 
 // "sotp texting", "stahp messaging me": the keyword misspelled inside a request reads as spelled.
 const STOP_TYPOS = /(?<![a-z])(?:sotp|stpo|stahp|stopp+|sstop)(?![a-z])/g;
@@ -268,7 +270,7 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  'me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
+  '(?:that|it|this|the stop) was (?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter|husband|wife|mom|dad)|me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
 // "I texted STOP but I actually do want to sell, can we start over": the stop taken back in so many words.
 const STOP_BUT_WANTS = wordRegex(
@@ -277,5 +279,5 @@ const STOP_BUT_WANTS = wordRegex(
 // "... I do want to talk about selling", "sí me interesa comprar": wanting the conversation says
 // the texts may come.
 const MAY_WRITE = wordRegex(
-  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:si|todavia|aun) (?:me|nos) interesa|(?:si|todavia|aun) (?:quiero|queremos) (?:informacion|info|saber|vender|comprar|(?:los |sus )?(?:mensajes|textos))|(?:i|we) (?:do|still) (?:want|need) (?:info|information|to sell|to buy)|(?:i|we) am still interested|(?:im|were) still interested|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear|mandar casas|mandando casas|enviar casas|enviando casas)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
+  '(?:si |todavia |aun )?(?:me|nos) interesa (?:comprar|vender|seguir|hablar|platicar)|(?:si|todavia|aun) (?:me|nos) interesa|(?:si|todavia|aun) (?:quiero|queremos) (?:recibir )?(?:informacion|info|saber|vender|comprar|(?:los |sus )?(?:mensajes|textos))|(?:i|we) (?:do|still) (?:want|need) (?:info|information|to sell|to buy)|(?:i|we) am still interested|(?:im|were) still interested|(?:i|we) (?:do |still |really )?(?:want|wanna|would like) to (?:talk|chat|keep talking|hear more|continue)|(?:si|todavia|aun) (?:quiero|queremos) (?:hablar|platicar|seguir)|(?:you can|you may|u can|ok to|okay to|feel free to|go ahead and) (?:text|message|contact|txt) (?:me|us)|(?:puedes|pueden|puede) (?:escribirme|escribirnos|contactarme|contactarnos|mandarme mensajes|textearme)|(?:me|nos) (?:puedes|pueden|puede) (?:seguir )?(?:escribir|escribiendo|contactar|contactando|mandar mensajes|mandando mensajes|textear|mandar casas|mandando casas|enviar casas|enviando casas)|(?:puedes|pueden|puede) seguir (?:escribiendome|escribiendonos|contactandome)',
 );

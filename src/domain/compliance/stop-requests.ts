@@ -34,6 +34,15 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   // "do you people ever stop", "will you ever stop texting", "im good, you can stop now".
   wordRegex(`(?:do|will|would|does|can) (?:${WHO}) ever stop`),
+  wordRegex(`(?:${WHO}) (?:can|may|should) (?:stop|quit)(?: (?:now|already|texting|messaging|sending))`),
+  // "stop ✋ not interested in selling OR buying": the keyword first, then the no.
+  wordRegex(
+    '^(?:stop|unsubscribe|stopall|quit) (?:not interested|no interest|no thanks|no thank you|leave me alone|(?:im|were|we are|i am) not interested|not selling|not buying|no me interesa|no gracias)',
+  ),
+  // "sí, bórrelo por favor" (the number, after a wrong number).
+  wordRegex(
+    '^(?:si )?(?:borrelo|borrenlo|borralo|borre mi numero|borren mi numero|delete my number)(?: por favor| porfa| please| pls)?$',
+  ),
   wordRegex(
     '(?:you|u|yall) (?:can|may|could|should) (?:just |please )?stop(?: (?:now|already|please|pls|plz|here|thanks|thx|ty|for real))?$',
   ),
@@ -199,7 +208,10 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:para|paren|pare|parale|parenle|parele|basta|alto) (?:ya )?con (?:(?:los|tus|sus|esos|estos|tanto|tantos) )?(?:mensajes|mensaje|textos|texto|mensajitos)',
   ),
-  wordRegex('(?:darme|dame|denme|deme|me doy|doy|dar) de baja'),
+  // Not "dar de baja la publicación con el otro agente" (taking a listing down).
+  wordRegex(
+    '(?:darme|dame|denme|deme|me doy|doy|dar) de baja(?! (?:la|el|mi|nuestra|nuestro|esa|ese) (?:publicacion|anuncio|listado|listing|contrato|casa))',
+  ),
   // "BAJA, no me interesa nada": the keyword first, then the refusal.
   wordRegex('^(?:baja|alto) no (?:me interesa|nos interesa|gracias|vendo|compro|quiero nada)'),
   // "quiero que me den de baja"; not "me dieron de baja en el trabajo" (laid off).

@@ -40,6 +40,8 @@ export const POOR_CUES = cues([
 export const NEEDS_WORK_CUES = cues([
   // "tiene humedad en las paredes y el piso del baño está podrido".
   'humedad en (?:las|la) (?:paredes|pared|techo)|podrid[oa]s?',
+  // "la dejaron muy maltratada, hoyos en las paredes y la alfombra destruida".
+  'hoyos en (?:las|la) (?:paredes|pared)|(?:muy |bien )?maltratad[oa]|(?:alfombra|piso|pisos|paredes) (?:destruid[oa]s?|destrozad[oa]s?)',
   '(?:it|house|place) needs a lot\\b(?! of)',
   'fixer(?:[- ]?upper)?',
   '(?:a |theres a |there is a |has a |got a )?(?:leak|leaks|leaking)(?: [a-z]+)? (?:under|in|from|behind)',

@@ -58,7 +58,10 @@ export const BOTH = [
   /\bvend(?:er|o|emos)\w* (?:\w+ ){0,3}(?:y|para|antes de) (?:\w+ ){0,2}compr(?:ar|o|amos)/,
   /\bcompr(?:ar|o|amos)\w* (?:\w+ ){0,3}(?:y|antes de|despues de) (?:\w+ ){0,2}vend(?:er|o|emos)/,
 ];
-const NEG = '(?:not|dont|do not|no longer|never|wont|will not|arent|are not|isnt|not really|dont really)';
+/** Words that negate a buy/sell verb a few words later: "not selling", "no need to sell anything". */
+export const INTENT_NEGATION =
+  '(?:not|dont|do not|doesnt|does not|no longer|never|wont|will not|arent|are not|isnt|not really|dont really|no need to|nothing to)';
+const NEG = INTENT_NEGATION;
 const NOT_SELL = new RegExp(
   `\\b${NEG} (?:\\w+ ){0,2}(?:sell|selling)\\b|\\bno (?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)? (?:vender|vendiendo)\\b`,
 );

@@ -45,7 +45,7 @@ const CLOCK_OR_DATE = /\b\d{1,2}(?::\d{2}|\/\d{1,2}(?:\/\d{2,4})?)\b/g;
 const NUMBER =
   /(\$\s?)?(?<![\w.,/#])(\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)(\s?(?:k|mm|m|grand|thousand|millions?|millon(?:es)?|mil)\b)?(?:ish)?(?![\w/%]|[.,]\d)/g;
 const UNIT_AFTER =
-  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins?|miles?|millas?|kids?|children|people|units?|doors|offers?|showings?|houses|homes|agents|companies|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
+  /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins|min(?= (?:away|drive|walk|late|early|from|commute|ride|each))|miles?|millas?|kids?|children|people|units?|doors|offers?|showings?|houses|homes|agents|companies|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
 const PRICE_CUE_BEFORE =

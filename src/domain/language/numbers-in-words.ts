@@ -25,6 +25,8 @@ const TENS: Record<string, number> = {
   ...table('twenty thirty forty fifty sixty seventy eighty ninety', 20, 10),
   ...table('veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa', 20, 10),
   fourty: 40,
+  // "3 fitty", "six fitty": fifty as it is said.
+  fitty: 50,
 };
 const HUNDREDS: Record<string, number> = {
   ...table('ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos', 100, 100),
@@ -70,7 +72,7 @@ const ENGLISH_UNITS =
   );
 // "6 hundred", "6 fifty": a digit before a word number is read as that word ("six hundred").
 const DIGIT_BEFORE_WORD =
-  /\b(1\d|[1-9])(?=[\s-]+(?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)/g;
+  /\b(1\d|[1-9])(?=[\s-]+(?:hundred|twenty|thirty|forty|fifty|fitty|sixty|seventy|eighty|ninety)\b)/g;
 // "6 cincuenta", "5 setenta y cinco": the same in Spanish ("seis cincuenta").
 const DIGIT_BEFORE_SPANISH_TENS =
   /\b([2-9])(?=[\s-]+(?:veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\b)/g;

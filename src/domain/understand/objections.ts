@@ -72,9 +72,11 @@ const OUT_THERE = /^ (?:whats|what is|what s) (?:out there|available)\b/;
 const NEVER = /\b(?:never|nunca|not ever)\b/;
 // "appreciate it but not selling": a bare "not selling" with nothing about a change of plan is a
 // plain no; "not selling anymore", "decided we're not selling" drop a plan.
-const BARE_NOT_SELLING = /(?:^|\bbut )not selling\b/;
+// "not selling", "i'm not selling anything": a no, not a plan dropped ("kids talked me out of it").
+const BARE_NOT_SELLING =
+  /(?:^|\b(?:but|im|i am|were|we are|and) )not selling\b|\bnot selling (?:ever|period|anything|to anyone|to you)\b/;
 const PLAN_DROPPED =
-  /\b(?:anymore|any more|after all|no longer|no more|decided|changed|change|instead|staying|keep|keeping|now)\b/;
+  /\b(?:anymore|any more|after all|no longer|no more|decided|changed|change|instead|staying|keep|keeping|now|talked (?:me|us|him|her) out)\b/;
 
 const GLOBAL = new Map(OBJECTION_RULES.map((rule) => [rule, new RegExp(rule.pattern.source, 'g')]));
 

@@ -1,5 +1,12 @@
 import { locatePlaces, marketCities, marketCityAliases } from '../language/areas.ts';
-import { AD_PHRASES, BOTH, BUY_STRONG, SELL_STRONG, THIRD_PARTY } from '../language/intent.ts';
+import {
+  AD_PHRASES,
+  BOTH,
+  BUY_STRONG,
+  INTENT_NEGATION,
+  SELL_STRONG,
+  THIRD_PARTY,
+} from '../language/intent.ts';
 import { simplify } from '../language/normalize.ts';
 import type { BotKind } from './types.ts';
 
@@ -37,15 +44,14 @@ const WEAK_BUY =
 const BUY_VERB = /\b(?:buy|buying|purchase|purchasing|comprar|compramos|comprando)\b/;
 const ON_OUR_OWN =
   /\b(?:(?:sell|list)(?:ing)?(?: (?:it|the house|our house|my house|the place))?(?: on (?:zillow|craigslist|facebook|fb)| online)? ?(?:myself|ourselves|on (?:my|our) own|by owner|private(?:ly)?|to a (?:friend|neighbor|relative|family member))|fsbo|(?:vendiendo|vender|vendemos)(?: la| la casa)? (?:nosotros mismos|yo mism[oa]|por (?:mi|nuestra) cuenta))\b/;
-const NEGATION =
-  '(?:not|dont|do not|doesnt|does not|no longer|never|wont|will not|arent|are not|isnt|not really)';
+const NEGATION = INTENT_NEGATION;
 const SPANISH_NEGATION =
   'no (?:la |lo |los |las )?(?:quiero|queremos|vamos a|pienso|pensamos|planeamos|estoy|estamos|voy a|me interesa|nos interesa)(?: \\w+)?';
 const NOT_SELLING = new RegExp(
   `\\b${NEGATION} (?:\\w+ ){0,4}(?:sell|selling)\\b|\\b${SPANISH_NEGATION} (?:vender|vendiendo)\\b|\\bno (?:la |lo )?(?:vendo|vendemos|vendere|venderemos)\\b`,
 );
 const NOT_BUYING = new RegExp(
-  `\\b${NEGATION} (?:\\w+ ){0,4}(?:buy|buying|purchase)\\b|\\b${SPANISH_NEGATION} (?:comprar|comprando)\\b`,
+  `\\b${NEGATION} (?:\\w+ ){0,4}(?:buy|buying|purchase)\\b|\\b${SPANISH_NEGATION} (?:comprar|comprando)\\b|\\b${NEGATION} (?:looking|searching|shopping) for (?:a |any )?(?:house|home|place)\\b|\\bno (?:estoy|estamos|ando|andamos) buscando (?:una |ninguna )?casa\\b`,
 );
 // Owning instead of renting, and selling to get the next place, are buying too.
 const TO_OWN =

@@ -40,12 +40,13 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     asked: [],
   },
   {
-    // "whats your brokerage? then we can talk numbers", "is this another agent?".
+    // "whats your brokerage? then we can talk numbers", "is this another agent?", "wait is this with
+    // jorge or someone else?", "is this one of those we buy houses cash companies?".
     topic: 'identity',
     said: [],
     asked: [
       wordRegex(
-        '(?:whats|what is|which is|who is|whos) (?:your|ur|his|jorges) (?:brokerage|broker|company|office|firm|team)|(?:is this|is that|are you|r u|r you) (?:another|one more) (?:agent|realtor|broker|investor|company)',
+        '(?:whats|what is|which is|who is|whos) (?:your|ur|his|jorges) (?:brokerage|broker|company|office|firm|team)|(?:is this|is that|are you|r u|r you) (?:another|one more) (?:agent|realtor|broker|investor|company)|is (?:this|that|it) (?:with|from) (?:jorge|you|your team)(?: or)?|(?:is this|are you|r u) (?:one of )?those (?:we buy houses|we buy|cash|cash offer|investor)(?: [a-z]+){0,2} (?:companies|company|people|guys|places|buyers|investors)',
       ),
     ],
   },

@@ -66,7 +66,10 @@ export function readUtterance(
     delete slots.area;
   // "wrong person, I want to buy a house in Etiwanda" states plans of the lead's own: the lead
   // reached the wrong bot, not a wrong number.
-  if (slots.intent !== undefined) stance.acts = stance.acts.filter((a) => !isWrongNumber(a));
+  // "ni comprar ni vender, se equivocaron de número" and "wrong number bud, nobody looking for houses
+  // here" name buying without a plan of the lead's own.
+  if (slots.intent !== undefined && OWN_PLAN.test(simplify(text)) && !NEITHER.test(simplify(text)))
+    stance.acts = stance.acts.filter((a) => !isWrongNumber(a));
   if (stance.acts.some(isClosingNo)) {
     delete slots.timeline_months;
     delete slots.intent;
@@ -106,6 +109,9 @@ export function readUtterance(
   if (acts.length === 0) acts.push({ act: 'other' });
   return { acts, slots };
 }
+
+const OWN_PLAN = /\b(?:i|we|im|were|my|our|me|us|yo|quiero|queremos|busco|buscamos|mi|nuestra)\b/;
+const NEITHER = /\bni (?:comprar|vender) ni (?:comprar|vender)\b|\bneither\b/;
 
 // Words of a complaint about our messages: a sentence with one of them dates nothing.
 const COMPLAINT_WORDS =

@@ -81,7 +81,7 @@ const LAST =
 const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
 const PAST_EVENT =
-  /\b(?:talked|spoke|spoken|passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos|moved out|quit paying|stopped paying|burned|burnt|(?:got|were|was) (?:cut|reduced)|fell (?:thru|through|apart)|there was|(?:kitchen|house|garage) fire|(?:was|were) in (?:the )?(?:hospital|rehab|icu)|se quemo|incendio)\b/;
+  /\b(?:talked|spoke|spoken|passed|died|lost|sold|bought|closed|took|spent|retired|renovated|remodeled|redid|listed|purchased|refinanced|inherited|built|applied|started|moved in|dropped|went (?:up|down)|gone (?:up|down)|rose|fell|jumped|increased|decreased|got (?:one|1|it|ours|mine|that)|bajo|subio|(?:was|were|got) (?:born|approved|pre ?approved|pre-approved|married|divorced)|fallecio|murio|se (?:nos |me |le )?fue|vendimos|vendi|vendio|compramos|compre|compro|me jubile|se jubilo|nos jubilamos|nos aprobaron|cerramos|moved out|quit paying|stopped paying|burned|burnt|happened|(?:got|were|was) (?:cut|reduced)|fell (?:thru|through|apart)|there was|(?:kitchen|house|garage) fire|(?:was|were) in (?:the )?(?:hospital|rehab|icu)|se quemo|incendio)\b/;
 // "need it sold by end of january", "want it listed by spring", "need to be moved in by february":
 // a wish, not something done.
 const WISHED =
@@ -107,7 +107,7 @@ const SPANISH_PAST_DURATION =
 // Another contract's end: "my listing agreement doesn't expire till feb", "el contrato vence en marzo"
 // (a lease ending is the lead's own move date, so it stays).
 const CONTRACT_ENDS =
-  /\b(?:listing|agreement|contract|contrato|letter|carta)(?: [a-z]+){0,3} (?:expir\w*|vence|vencio|caduca|runs out|run out)\b/;
+  /\b(?:listing|listed|agreement|contract|contrato|letter|carta)(?: [a-z0-9]+){0,6} (?:expir\w*|vence|vencio|caduca|runs out|run out)\b|^ ?it (?:expires|runs out)\b/;
 const EVENT =
   /\b(?:can|could) (?:we|you|i)\b|\breschedul|\bappointments?\b|\bappt\b|\bshowings?\b|\bmeeting\b|\bmeet\b|\bcall\b|\btour\b|\bvisit|\bcita\b|\bvisita\b|\bllamada\b|\bletter\b|\bcarta\b|\b(?:pre ?)?approval\b|\b(?:pre)?aprobacion\b|\bfuneral\b|\bfree\b|\bavailable\b|\bdisponibles?\b|\bopen house\b|\blets (?:talk|chat|meet)\b|\bout of town\b|\bon vacation\b|\btraveling\b|\bfuera de la ciudad\b|\bget back to you\b|\blisting (?:expires|ends|runs out|is up)\b|\btalk to you\b|\bsee you\b|\btext me\b|\bte aviso\b|\ble aviso\b|\bbe in touch\b/;
 // "is that one on Baker still available": a listing's status, not the lead's free time.
