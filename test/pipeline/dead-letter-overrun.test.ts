@@ -6,6 +6,8 @@ import { postJson, startTestService, type TestService } from '../support/service
 const KEY = 'sk-ant-test-key-0001';
 // A message whose turn never ends on its own: the model call it makes hangs far past the budget.
 const STUCK = 'Selling my place on Tamarind Lane, what is it worth';
+/** jorge_turn_overruns_total in a /metrics text (0 before the first overrun). */
+const overruns = (metrics: string) => Number(/^jorge_turn_overruns_total (\d+)/m.exec(metrics)?.[1] ?? 0);
 
 describe.each(backends())('a turn that overruns its budget, on $name', (backend) => {
   let tdb: TestDb;
@@ -44,6 +46,9 @@ describe.each(backends())('a turn that overruns its budget, on $name', (backend)
 
     const first = await say('Hi, thinking about selling');
     expect(first.body.replies.length).toBeGreaterThan(0);
+    // Counted from here: on a busy machine the first turn (cold caches) may overrun once itself and
+    // be answered on its retry, which is not what this test is about.
+    const overrunsBefore = overruns(await (await fetch(`${svc.url}/metrics`)).text());
     const stuck = await say(STUCK);
     expect(stuck.status).toBe(200);
     expect(stuck.body.replies).toEqual([]);
@@ -66,7 +71,7 @@ describe.each(backends())('a turn that overruns its budget, on $name', (backend)
     expect(tasks.rows.map((r) => r.payload.title)).toEqual(['A message from this lead was not answered']);
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
     expect(metrics).toMatch(/jorge_inbox_dead_letters_total\{reason="overrun"\} 1/);
-    expect(metrics).toMatch(/jorge_turn_overruns_total 3/);
+    expect(overruns(metrics) - overrunsBefore).toBe(3);
     const logs = svc.logs.join('');
     expect(logs).toContain('inbox event parked');
     expect(logs).not.toContain('Tamarind');
