@@ -137,3 +137,20 @@ describe('who is writing', () => {
     expect(acts(text, 'buyer')).toContain('identity');
   });
 });
+
+describe('a question about one step is not met with the general steps', () => {
+  it('"do I need to bring anything? my letter?" goes to Jorge; "how does this work?" gets the steps', () => {
+    const turns = converse(
+      [
+        'buying, approved with chase for 600',
+        'do I need to bring anything? my letter?',
+        'how does this work?',
+      ],
+      ['Buyer-Lead'],
+    );
+    expect(turns[1]?.reply).not.toMatch(/step by step/);
+    expect(turns[1]?.reply).toMatch(/Jorge answer that/);
+    expect(turns[1]?.actions).toContainEqual(expect.objectContaining({ type: 'create_task' }));
+    expect(turns[2]?.reply).toMatch(/step by step/);
+  });
+});

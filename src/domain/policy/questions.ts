@@ -44,11 +44,20 @@ const FINANCING_SPECIFICS = wordRegex(
   'itin|credit|credito|bankruptcy|bancarrota|fha|va loan|usda|conventional|citizens?|citizenship|ciudadan[oa]s?|ciudadania|green card|residencia|visa|daca|self employed|1099|w2|income|ingresos|debt|deudas?|student loans?|down payment|enganche|qualify|calificar|programs?|programas?',
 );
 
+// "do I need to bring anything? my letter?", "can we even sell during probate?", "what is escrow
+// exactly?": one step or one situation, which the general steps answer does not answer.
+const PROCESS_SPECIFICS = wordRegex(
+  'bring|clean|fix|repair|arreglar|limpiar|llevar|traer|escrow|probate|tenants?|inquilinos|during|durante|taxes|impuestos|hoa|contingenc\\w*|inspection|inspeccion|appraisal|avaluo|earnest|deposit|deposito|two mortgages|dos hipotecas|sign|firmar|contract|contrato|trust|fideicomiso',
+);
+
 /** The knowledge-base topic that answers a question read as `topic`. */
 function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
   // "¿se necesita buen crédito para que me aprueben?": the lead's own credit, not the general rule.
-  if (topic === 'process' || topic === 'preapproval_needed')
-    return FINANCING_SPECIFICS.test(flatten(text)) ? 'other' : topic;
+  if (topic === 'process' || topic === 'preapproval_needed') {
+    const flat = flatten(text);
+    if (FINANCING_SPECIFICS.test(flat)) return 'other';
+    return topic === 'process' && PROCESS_SPECIFICS.test(flat) ? 'other' : topic;
+  }
   if (topic !== 'area_info') return topic;
   const flat = flatten(text);
   if (AREA_QUALITY.test(flat)) return 'area_quality';
