@@ -223,7 +223,7 @@ const FLOORS: Record<Split, Floors> = {
   },
   // Sixteenth development split, written from the lead's side after dev15 was tuned on (ids j…),
   // ordinary weekday leads of every kind, short and long texters. First measurement, before any
-  // change for it (6e891c7): 86.6 % slots, 74.2 % questions, 76.1 % objections, 6 keyword errors,
+  // change for it (d9d608d): 86.6 % slots, 74.2 % questions, 76.1 % objections, 6 keyword errors,
   // 45/70 conversations, 5 compliance misses. Tuned on from then.
   dev16: {
     slots: 0.86,
