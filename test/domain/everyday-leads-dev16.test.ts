@@ -98,6 +98,21 @@ describe('a wrong number and a no stay closed', () => {
 });
 
 describe('a seller whose listing with another agent is about to expire', () => {
+  it('is not wished luck with the sale: no texts while it is listed, and the agent hears it ends soon', () => {
+    const [turn] = converse(
+      ["we're listed right now with Century 21 but it expires Dec 31 and nothing's happened in 4 months"],
+      ['Seller-Lead'],
+    );
+    expect(turn?.reply).not.toMatch(/good luck/i);
+    expect(turn?.reply).toMatch(/won't text while it's listed/);
+    expect(turn?.actions).toContainEqual(
+      expect.objectContaining({ type: 'create_task', title: 'Listing with another agent ends soon' }),
+    );
+    expect(turn?.actions).toContainEqual({ type: 'add_tags', tags: ['Do-Not-Solicit'] });
+    const [plain] = converse(["we're listed with remax"], ['Seller-Lead']);
+    expect(plain?.reply).toMatch(/good luck with the sale/);
+  });
+
   it("the expiry date is not the seller's timeline", () => {
     // Said after the listing was mentioned: "it" is the listing; "in 4 months" is time already gone.
     expect(

@@ -1,3 +1,4 @@
+import { flatten, wordRegex } from '../compliance/text.ts';
 import { simplify } from '../language/normalize.ts';
 import type { Act, ObjectionType } from '../understand/types.ts';
 import type { TurnContext } from '../turn-context.ts';
@@ -99,7 +100,16 @@ export function handleObjection(ctx: TurnContext): boolean {
   state.schedule = null;
   state.stage = 'closed';
   state.closedReason = type;
-  ctx.say(`objection.${type}`, {}, { keep: true });
+  // "we're listed with Century 21 but it expires Dec 31": no more texts while it is listed, but no
+  // "good luck with the sale" either; the agent hears when it ends.
+  const ending = type === 'listed_with_other' && LISTING_ENDS.test(flatten(ctx.text));
+  ctx.say(ending ? 'objection.listed_with_other_ending' : `objection.${type}`, {}, { keep: true });
+  if (ending)
+    ctx.task(
+      'Listing with another agent ends soon',
+      `The lead's listing with another agent ends soon; they may be open to talking once it has ended. Their message: "${ctx.text.slice(0, 300)}"`,
+      24,
+    );
   if (policy === 'close_for_good') {
     ctx.addTags(cfg.tags.doNotSolicit);
     ctx.setField('disqualified_reason', type);
@@ -116,6 +126,10 @@ export function handleObjection(ctx: TurnContext): boolean {
   }
   return true;
 }
+
+const LISTING_ENDS = wordRegex(
+  'expires|expiring|expire|runs out|ends|ending|is up|vence|se vence|se termina|termina|caduca',
+);
 
 const ASKED_AGAIN =
   /\b(?:already (?:told|asked|said|answered|gave)|(?:told|said to) (?:you|u|yall)(?: guys)? (?:[0-9]+|two|three|twice|already|before|that)|you (?:already )?asked (?:me )?(?:that|this) (?:already|before)|(?:ya )?(?:te|le|les) (?:dije|conteste|respondi)|ya (?:me|nos) (?:pregunto|preguntaste|preguntaron)|(?:do|did) (?:you|u|yall)(?: people)? (?:even )?read)\b/;

@@ -6,6 +6,9 @@ export const policyEn: Record<string, string[]> = {
   'objection.listed_with_other': [
     "Thanks for letting me know, and good luck with the sale! I won't reach out again.",
   ],
+  'objection.listed_with_other_ending': [
+    "Thanks for letting me know. I won't text while it's listed; once it has ended, just text me and {agent} will be glad to help.",
+  ],
   'objection.already_bought': ["Congratulations on the new home! I won't reach out again."],
   'objection.already_sold': ["Congratulations on the sale! I won't reach out again."],
   'objection.not_interested': [

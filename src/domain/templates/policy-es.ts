@@ -6,6 +6,9 @@ export const policyEs: Record<string, string[]> = {
   'objection.listed_with_other': [
     'Gracias por avisarme, ¡mucha suerte con la venta! No le volveré a escribir.',
   ],
+  'objection.listed_with_other_ending': [
+    'Gracias por avisarme. No le escribiré mientras esté listada; cuando termine, escríbame y {agent} le ayudará con gusto.',
+  ],
   'objection.already_bought': ['¡Felicidades por su nueva casa! No le volveré a escribir.'],
   'objection.already_sold': ['¡Felicidades por la venta! No le volveré a escribir.'],
   'objection.not_interested': ['Entendido, gracias por avisarme. Si algo cambia, solo escríbame.'],
