@@ -1,6 +1,5 @@
-import { type ObjectionRule, w } from './objections-patterns.ts';
+import { type ObjectionRule, SEASON, w } from './objections-patterns.ts';
 
-const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
 const LATER = `(?:the )?(?:${SEASON}|next year|new year|new years|20(?:2[7-9]|[3-9][0-9]))`;
 
 /**

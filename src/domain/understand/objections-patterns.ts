@@ -38,7 +38,7 @@ const BROKERAGE =
   '(?:compass|keller williams|keller|kw|coldwell banker|coldwell|century 21|century21|c21|redfin|remax|re max|exp realty|exp|berkshire hathaway|berkshire|sothebys|realty one|better homes and gardens|better homes|homesmart|fathom|douglas elliman|howard hanna|windermere|opendoor|offerpad|zillow)';
 export const MONTH =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
-const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
+export const SEASON = '(?:spring|summer|fall|autumn|winter|primavera|verano|otono|invierno)';
 // A wait of more than a year, or a vague "a while"; FAR also takes "a year" and "next year".
 const FAR_LONG =
   `(?:a while|awhile|a long time|a year or (?:two|2)|(?:a |another )?(?:couple|few)(?: more)?(?: of)? (?:years|yrs)|(?:unos|un par de|dos|tres|varios|algunos) anos|` +

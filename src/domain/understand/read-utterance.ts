@@ -68,8 +68,11 @@ export function readUtterance(
   // reached the wrong bot, not a wrong number.
   // "ni comprar ni vender, se equivocaron de número" and "wrong number bud, nobody looking for houses
   // here" name buying without a plan of the lead's own.
-  if (slots.intent !== undefined && OWN_PLAN.test(simplify(text)) && !NEITHER.test(simplify(text)))
-    stance.acts = stance.acts.filter((a) => !isWrongNumber(a));
+  if (slots.intent !== undefined) {
+    const plain = simplify(text);
+    if (OWN_PLAN.test(plain) && !NEITHER.test(plain))
+      stance.acts = stance.acts.filter((a) => !isWrongNumber(a));
+  }
   if (stance.acts.some(isClosingNo)) {
     delete slots.timeline_months;
     delete slots.intent;
