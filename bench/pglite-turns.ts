@@ -33,11 +33,31 @@ function metricSum(text: string, name: string): number {
   return sum;
 }
 
-async function counters(url: string): Promise<{ turns: number; depth: number }> {
+/** The sum of a counter's series whose labels include `labels` (e.g. `queue="outbox"`). */
+function metricWith(text: string, name: string, ...labels: string[]): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) || !labels.every((l) => line.includes(l))) continue;
+    sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+/** Claim rounds so far by queue and result (zero on code without jorge_queue_claims_total). */
+type Claims = { inbox: number; inboxEmpty: number; outbox: number; outboxEmpty: number };
+
+async function counters(url: string): Promise<{ turns: number; depth: number; claims: Claims }> {
   const text = await (await fetch(`${url}/metrics`)).text();
+  const c = 'jorge_queue_claims_total';
   return {
     turns: metricSum(text, 'jorge_turn_duration_seconds_count'),
     depth: metricSum(text, 'jorge_inbox_depth'),
+    claims: {
+      inbox: metricWith(text, c, 'queue="inbox"'),
+      inboxEmpty: metricWith(text, c, 'queue="inbox"', 'result="empty"'),
+      outbox: metricWith(text, c, 'queue="outbox"'),
+      outboxEmpty: metricWith(text, c, 'queue="outbox"', 'result="empty"'),
+    },
   };
 }
 
@@ -148,6 +168,15 @@ async function main(): Promise<number> {
     const check = await checkAnsweredOnce({ query: lite.query } as unknown as pg.Pool, acceptedIds);
     await lite.close();
 
+    // Each claim round is one statement (the outbox's: two) on the one connection.
+    const turnsAll = Math.max(1, last.turns - before.turns);
+    const perTurn = (k: keyof Claims) => (last.claims[k] - before.claims[k]) / turnsAll;
+    const claimRounds = {
+      inboxPerTurn: perTurn('inbox'),
+      inboxEmptyPerTurn: perTurn('inboxEmpty'),
+      outboxPerTurn: perTurn('outbox'),
+      outboxEmptyPerTurn: perTurn('outboxEmpty'),
+    };
     const machine = describeMachine('PGlite (embedded)');
     const result = {
       startedAt: startedAt.toISOString(),
@@ -166,6 +195,7 @@ async function main(): Promise<number> {
       },
       drain: { seconds: drainedS, complete: last.depth === 0, turns: turnsAfter, turnsPerSecond: turnsPerS },
       endToEnd: { seconds: allS, turnsPerSecond: (last.turns - before.turns) / allS },
+      claimRounds,
       check,
     };
     const file = join(
@@ -180,6 +210,9 @@ async function main(): Promise<number> {
       `turns after the burst: ${turnsAfter} in ${drainedS.toFixed(1)} s = ${turnsPerS.toFixed(0)}/s (drained: ${last.depth === 0 ? 'yes' : 'NO'})`,
     );
     log(`end to end (burst start → inbox empty): ${((last.turns - before.turns) / allS).toFixed(0)} turns/s`);
+    log(
+      `claim rounds per turn, burst start → inbox empty: inbox ${claimRounds.inboxPerTurn.toFixed(2)} (${claimRounds.inboxEmptyPerTurn.toFixed(2)} empty), outbox ${claimRounds.outboxPerTurn.toFixed(2)} (${claimRounds.outboxEmptyPerTurn.toFixed(2)} empty)`,
+    );
     log(`answered exactly once: ${JSON.stringify(check)}`);
     log(`raw results: ${file}`);
     return last.depth === 0 ? 0 : 1;

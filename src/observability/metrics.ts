@@ -130,6 +130,12 @@ export function createMetrics() {
     labelNames: ['kind', 'result'] as const,
     registers: [registry],
   });
+  const queueClaims = new Counter({
+    name: 'jorge_queue_claims_total',
+    help: 'Claim rounds of the inbox worker and the outbox drainer, by queue (inbox, outbox) and result (rows, empty): each round is a database statement, and many empty ones mean idle polling.',
+    labelNames: ['queue', 'result'] as const,
+    registers: [registry],
+  });
   const outboxDepth = new Gauge({
     name: 'jorge_outbox_depth',
     help: 'Outbox actions not yet sent.',
@@ -186,6 +192,7 @@ export function createMetrics() {
     crmRetries,
     inboundNotAnswered,
     outboxResults,
+    queueClaims,
     followUps,
     messageDelivery,
     modelCalls,

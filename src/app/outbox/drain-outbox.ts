@@ -104,13 +104,15 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
   async function claim(limit: number, contact?: { locationId: string; contactId: string }) {
     // A sandbox contact's rows are stamped with the sandbox clock, which may run ahead.
     const clock = contact && deps.clockFor ? deps.clockFor(contact.locationId) : deps.clock;
-    return deps.delivery.claim(deps.db, {
+    const rows = await deps.delivery.claim(deps.db, {
       now: clock.now(),
       leaseMs: deps.leaseMs,
       limit,
       // One contact drained on demand (the sandbox) sends everything now.
       ...(contact ? { contact } : { coalesceMs: deps.coalesceMs ?? 0 }),
     });
+    deps.metrics.queueClaims.inc({ queue: 'outbox', result: rows.length > 0 ? 'rows' : 'empty' });
+    return rows;
   }
 
   /** Claims one round of due rows and waits for all of them (tests, the sandbox's own contact). */
@@ -136,7 +138,8 @@ export function createOutboxDrainer(deps: OutboxDrainerDeps) {
         });
       inFlight.add(p);
     }
-    return rows.length > 0;
+    // Fewer rows than places: nothing else was due. A finished row or a new turn wakes the loop.
+    return rows.length >= room;
   }
 
   /** Sends everything due for one contact now (the sandbox's synchronous path). */

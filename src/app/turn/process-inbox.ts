@@ -234,14 +234,16 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
   }
 
   /** Claims up to `limit` events, each the oldest of a contact with no turn running here. */
-  function claimRound(limit: number): Promise<ClaimedEvent[]> {
-    return deps.inbox.claimRound(deps.db, {
+  async function claimRound(limit: number): Promise<ClaimedEvent[]> {
+    const claimed = await deps.inbox.claimRound(deps.db, {
       limit,
       scan: CLAIM_SCAN,
       leaseMs: CLAIM_LEASE_MS,
       maxAttempts,
       skip: [...inFlight.keys()],
     });
+    deps.metrics.queueClaims.inc({ queue: 'inbox', result: claimed.length > 0 ? 'rows' : 'empty' });
+    return claimed;
   }
 
   function runClaim(c: ClaimedEvent): () => Promise<ProcessResult> {
