@@ -5,7 +5,7 @@ const HUMAN =
 const TALK =
   '(?:talk|speak|chat|get on the phone|get on a call|hop on a call|be connected|get connected|connect me)';
 const CALL_TAIL =
-  '(?:back|today|tomorrow|tonight|now|asap|please|pls|at|when|whenever|after|before|later|this|in|on|anytime|any time|directly|instead|about|if|so|or|and|real quick|sometime|soon|at your)';
+  '(?:back|today|tomorrow|tonight|now|asap|please|pls|at|when|whenever|after|before|later|this|in|on|anytime|any time|directly|instead|about|if|so|or|and|real quick|sometime|soon|at your|rather|instead of)';
 const NEGATED = /(?:^| )(?:dont|do not|never|no need to|wont|didnt|dont need to|no me)$/;
 
 const HUMAN_ONLY =
@@ -34,14 +34,14 @@ const PATTERNS: readonly RegExp[] = [
   wordRegex(
     '(?:talk|speak|chat) (?:on|over|by) the phone|(?:hop|jump|get) on a (?:call|quick call|phone call)|(?:set up|schedule|book) a (?:call|phone call)',
   ),
-  wordRegex(`(?:call|phone|ring) (?:me|us)(?= ${CALL_TAIL}(?: |$)|$)`),
+  wordRegex(`(?:call|phone|ring|telephone) (?:me|us)(?= ${CALL_TAIL}(?: |$)|$)`),
   // "I would appreciate a phone call rather than texts", "we'd prefer a call".
   wordRegex(
     '(?:appreciate|prefer|rather have|would like|id like|wed like) (?:a )?(?:phone call|call|phone conversation)(?! (?:from|with) (?:the |my |our |a )?(?:lender|bank|loan officer))',
   ),
   // "just have Jorge call me, stop asking me questions".
   wordRegex(
-    `(?:have|get|tell|ask) (?:${NAMED}|him|her|the agent|your agent|someone|somebody) (?:to )?(?:call|phone|ring) (?:me|us)`,
+    `(?:have|get|tell|ask) (?:${NAMED}|him|her|the agent|your agent|someone|somebody) (?:to )?(?:call|phone|ring|telephone) (?:me|us)`,
   ),
   wordRegex(
     '(?:quiero|quisiera|necesito|puedo|podria|me gustaria|prefiero) (?:hablar|platicar) (?:con|a) (?:una persona|alguien|un humano|un agente|una persona real|el agente|un representante)',

@@ -147,6 +147,8 @@ export const EDGE_FILLERS: readonly string[] = [
   'favor',
   'gracias',
   'ya',
+  // "ALTO, ya no": no more.
+  'ya no',
   'ahora',
   'ahorita',
   'hola',

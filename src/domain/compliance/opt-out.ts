@@ -213,6 +213,10 @@ const OPT_IN_REQUESTS: readonly RegExp[] = [
   wordRegex(
     '(?:you can|you may|ok to|okay to|go ahead and|feel free to) (?:keep|continue) (?:texting|messaging)',
   ),
+  // "start sending me stuff again, i'm ready to look now"
+  wordRegex(
+    '(?<!(?:dont|do not|never|not) )(?:start|keep) (?:sending|texting|messaging) (?:me|us)(?: (?:stuff|things|listings|houses|homes|texts|messages|info|updates))? again',
+  ),
   wordRegex('resume (?:the |my |sending )?(?:texts|messages|msgs|texting|alerts|notifications)'),
   wordRegex(
     '(?:get|receive|getting|receiving) (?:the |your )?(?:texts|messages|msgs|text messages|alerts) again',
@@ -270,7 +274,7 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  '(?:that|it|this|the stop) was (?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter|husband|wife|mom|dad)|me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
+  '(?:that|it|this|the stop) was (?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter|husband|wife|mom|dad)|me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|me confundi|nos confundimos|pense que (?:era|eran) (?:otr[oa]s?|de otr[oa])|i thought (?:it was|this was|you were) (?:someone|somebody|another|a different)|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
 // "I texted STOP but I actually do want to sell, can we start over": the stop taken back in so many words.
 const STOP_BUT_WANTS = wordRegex(

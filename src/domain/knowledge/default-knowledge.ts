@@ -82,6 +82,16 @@ export const defaultKnowledgeBase: KnowledgeBase = {
         'Para ver casas no hace falta, pero al ofertar piden una preaprobación.',
       ],
     },
+    preapproval_how: {
+      en: [
+        'A lender pre-approves you, often in a day or two, from pay stubs, tax returns and bank statements. {agent} can connect you with local lenders.',
+        '{agent} can connect you with local lenders; a pre-approval often takes a day or two.',
+      ],
+      es: [
+        'Un prestamista le da la preaprobación en uno o dos días con talones de pago, impuestos y estados de cuenta. {agent} le conecta con prestamistas locales.',
+        '{agent} le conecta con prestamistas locales; la preaprobación suele tardar uno o dos días.',
+      ],
+    },
     switch_to_email: {
       en: [
         "Sure, email works. We'll write to you at {email}.",

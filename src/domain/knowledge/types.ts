@@ -7,12 +7,15 @@ import { QUESTION_TOPICS, type QuestionTopic } from '../understand/types.ts';
  * `area_quality` is not a reading of its own: it is the answer to an area question about schools,
  * safety or which neighbourhood is "good", which fair housing forbids answering with a verdict
  * (or with prices that steer), so it gets a neutral pointer to public sources instead.
+ * `preapproval_how` is the answer to a pre-approval question that asks how to get one ("how do I
+ * get pre-approved?", "do I go to my bank?") rather than whether one is needed.
  */
-export type KnowledgeTopic = Exclude<QuestionTopic, 'other'> | 'area_quality';
+export type KnowledgeTopic = Exclude<QuestionTopic, 'other'> | 'area_quality' | 'preapproval_how';
 
 export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = [
   ...QUESTION_TOPICS.filter((t): t is Exclude<QuestionTopic, 'other'> => t !== 'other'),
   'area_quality',
+  'preapproval_how',
 ];
 
 /**

@@ -243,7 +243,9 @@ function placeAt(
     // Exact matches first, so "victoria gardens" is not read as a typo of something else.
     const hit =
       group.keys.find((k) => k.key === candidate) ??
-      group.keys.find((k) => Math.abs(k.words - n) <= 1 && matches(candidate, k.key));
+      // Words run together and a typo as well only for a name of as many words: "up and" is no
+      // "Upland", "ranchocucamonga" is still "Rancho Cucamonga".
+      group.keys.find((k) => Math.abs(k.words - n) <= 1 && n <= k.words && matches(candidate, k.key));
     if (hit) return { canonical: hit.canonical, words: n };
   }
   return null;

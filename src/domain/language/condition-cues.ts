@@ -101,6 +101,8 @@ export const FAIR_CUES = cues([
   // "the rest is original 80s", "original 70s everything": dated but livable.
   '(?:the )?rest (?:is|s|of (?:it|the house) is) (?:all |mostly |still |pretty much )?(?:original|dated|old)',
   'original (?:19)?[5-9]0s',
+  // "es original de 1975", "original from the 80s".
+  'original(?:es)? (?:de|del|from) (?:(?:19|20)\\d\\d|(?:the |los )?(?:19)?[5-9]0s?)',
   // "la cocina es original", "los baños son originales", "todo original".
   '(?:cocina|banos?|todo)(?: y (?:la cocina|los banos?|el bano))? (?:es|son|esta|estan) (?:tod[oa]s? |los |las |la |el )?original(?:es)?',
   '(?:cocina|banos?|todo) original(?:es)?',

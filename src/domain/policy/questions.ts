@@ -50,12 +50,18 @@ const PROCESS_SPECIFICS = wordRegex(
   'bring|clean|fix|repair|arreglar|limpiar|llevar|traer|escrow|probate|tenants?|inquilinos|during|durante|taxes|impuestos|hoa|contingenc\\w*|inspection|inspeccion|appraisal|avaluo|earnest|deposit|deposito|two mortgages|dos hipotecas|sign|firmar|contract|contrato|trust|fideicomiso',
 );
 
+// "how do I get one?", "do I go to my bank?", "what do I need for that?": how to get pre-approved.
+const HOW_TO_GET = wordRegex(
+  'how (?:do|can|would|should) (?:i|we) (?:get|do|start)|what do (?:i|we) need|(?:who|where) do (?:i|we) (?:call|go|start)|(?:go to|call|talk to) (?:my|our|the|a) (?:bank|lender|credit union)|como (?:le )?(?:hago|hacemos)|(?:tenemos|tengo|hay) que ir al banco',
+);
+
 /** The knowledge-base topic that answers a question read as `topic`. */
 function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
   // "¿se necesita buen crédito para que me aprueben?": the lead's own credit, not the general rule.
   if (topic === 'process' || topic === 'preapproval_needed') {
     const flat = flatten(text);
     if (FINANCING_SPECIFICS.test(flat)) return 'other';
+    if (topic === 'preapproval_needed' && HOW_TO_GET.test(flat)) return 'preapproval_how';
     return topic === 'process' && PROCESS_SPECIFICS.test(flat) ? 'other' : topic;
   }
   if (topic !== 'area_info') return topic;
@@ -183,6 +189,13 @@ export function answerQuestions(
           'Lead asks about schools or neighborhoods',
           `Answer with facts only (district names, public sources), never a verdict on an area. Their message: "${ctx.text.slice(0, 300)}"`,
           4,
+        );
+      // The answer says Jorge connects them with lenders: he hears of it.
+      if (kbTopic === 'preapproval_how')
+        ctx.task(
+          'Lead asks how to get pre-approved',
+          `Connect them with local lenders (more than one, and no referral fee: RESPA). Their message: "${ctx.text.slice(0, 300)}"`,
+          3,
         );
       if (APPOINTMENT.has(topic) && (acting.has(topic) || !offering))
         ctx.task(

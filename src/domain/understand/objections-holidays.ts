@@ -29,6 +29,15 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
   },
   {
+    // "let me get through the holidays first", "primero quiero juntar más dinero", "apenas estamos
+    // juntando para el enganche": not yet, in other words.
+    type: 'too_early',
+    pattern: w(
+      `(?:let me|let us|lets|gotta|have to|need to|want to|wanna) get (?:through|past|thru) (?:the holidays|christmas|new years?|tax season|the new year)|(?:todavia|aun) (?:estamos |estoy )?juntando (?:para el enganche|dinero|lana|feria|para la casa)|primero (?:quiero|queremos|tengo que|tenemos que|hay que) juntar (?:mas )?(?:dinero|lana|feria|para el enganche)`,
+    ),
+    statement: true,
+  },
+  {
     // "gonna pass for now, appreciate it", "i'll pass", "we're gonna keep renting".
     type: 'not_interested',
     pattern: PASSES,

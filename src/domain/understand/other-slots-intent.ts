@@ -81,7 +81,7 @@ const SELL_FIRST =
 const FIRST_OR = /\b(?:buy|sell)\w* first or (?:buy|sell)\w* first\b/;
 // Buying elsewhere: "buying there too", "buying in boise" (a city outside the market area).
 const BUY_THERE =
-  /\bbuy\w* (?:(?:a |something |a house |a home |a place )?(?:there|over there|out there|in [a-z]+|out of state))\b|\bcomprar (?:alla|alli|en [a-z]+)\b/;
+  /\bbuy\w* (?:(?:a |something |a house |a home |a place |an? (?:small|smaller|little|bigger|cheaper|new) (?:place|house|home|condo) )?(?:there|over there|out there|in [a-z]+|out of state))\b|\bcomprar (?:alla|alli|en [a-z]+)\b/;
 // "we found a house … and we're already in contract on it": that purchase is made, not still to do.
 const FIND_FIRST = /\b(?:find|found|encontrar|encontremos) (?:something|a place|a house|one|algo|una casa)\b/;
 const PURCHASE_MADE = /\b(?:in|into|under) contract on (?:it|that one|the new one|a|the)\b|\bin escrow on\b/;
@@ -183,7 +183,7 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
     sell = true;
   if (options.bot === 'lead' && sell && !buy && (TRADING_UP.test(said) || NEXT_HOME.test(said))) buy = true;
   if (
-    sell &&
+    (sell || options.bot === 'seller') &&
     buy &&
     BUY_THERE.test(said) &&
     locatePlaces(text, marketCities, { aliases: marketCityAliases }).length === 0

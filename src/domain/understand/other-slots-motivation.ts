@@ -97,7 +97,7 @@ const JOB = cues([
   '(?:trabajo|compania|empresa) (?:de \\w+ (?:\\w+ )?)?(?:lo|la|me|nos) (?:mando|manda|transfirio|cambio)',
   'military|orders|pcs|pcsing|stationed',
   'por (?:el |su |mi )?trabajo',
-  '(?:cambio|oferta) de trabajo|nuevo trabajo',
+  '(?:cambio|oferta) de trabajo|nuevo trabajo|(?:me|le|nos|les) (?:acaban de )?(?:ofrecer|ofrecieron|ofrecio|dieron) (?:un )?(?:trabajo|empleo|puesto|chamba)',
   '(?:me|lo|nos) (?:transfirieron|cambiaron|mandan)',
   // "me están transfiriendo a Houston", "nos van a transferir".
   'transfiriendo|(?:me|lo|la|nos|le|les) (?:transfieren|van a transferir)',

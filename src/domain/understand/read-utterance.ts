@@ -167,7 +167,9 @@ function answersPending(
   if (others.some((a) => a.act === 'question' || a.act === 'keyword')) return false;
   if (WITHHOLDS.test(prepare(text).flat)) return false;
   if (stance.some((a) => a.act === 'affirm' || a.act === 'deny')) return YES_NO_ANSWERS.has(asked);
-  if (stance.some((a) => a.act === 'objection')) return false;
+  // "todavía es muy pronto" to "when are you thinking?" answers it: not soon.
+  if (stance.some((a) => a.act === 'objection'))
+    return asked === 'timeline' && stance.every((a) => a.act !== 'objection' || a.type === 'too_early');
   if (isVague(text)) return true;
   // Whatever else follows a pending question is the lead's answer to it in their own words
   // ("single story pls, my mom lives w us", "when our lease is up", "no hay prisa"), unless it

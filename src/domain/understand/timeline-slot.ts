@@ -32,8 +32,12 @@ function readMonths(text: string, ctx: UtteranceContext): number | undefined {
     timelineAsked: ctx.lastQuestion === 'timeline',
     appointmentAsked: ctx.lastQuestion === 'appointment',
   });
+  // "close by mid february, report date is the 20th": a day with no month is a day of the month named.
+  const monthNamed = readings.some((r) => r.kind === 'date' && r.date.month !== undefined);
+  const dayOnly = (r: Reading) => r.kind === 'date' && r.date.month === undefined && r.date.day !== undefined;
   let earliest: number | undefined;
   for (const reading of readings) {
+    if (monthNamed && dayOnly(reading)) continue;
     const months = monthsOfReading(reading, ctx.now);
     if (months !== undefined && (earliest === undefined || months < earliest)) earliest = months;
   }
