@@ -235,7 +235,7 @@ const FLOORS: Record<Split, Floors> = {
   },
   // Seventeenth development split, written from the lead's side after dev16 was tuned on (ids f…),
   // leads around New Year and leads who text in unusual ways (voice-to-text, very terse, replies
-  // hours later). First measurement, before any change for it (the rules of 15094d0): 91.5 % slots, 86.7 %
+  // hours later). First measurement, before any change for it (the rules of 1b21f7d): 91.5 % slots, 86.7 %
   // questions, 87.7 % objections, 2 keyword errors, 56/71 conversations, 1 compliance miss. Tuned
   // on from then (93.3 %, 87.8 %, 91.2 %, 0, 62/71, 0).
   dev17: {
