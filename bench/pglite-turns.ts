@@ -24,20 +24,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
 /** The sum of a counter's or gauge's series in a Prometheus text exposition. */
-function metricSum(text: string, name: string): number {
+function metricSum(text: string, name: string, ...labels: string[]): number {
   let sum = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith(name) || (line[name.length] !== ' ' && line[name.length] !== '{')) continue;
-    sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return sum;
-}
-
-/** The sum of a counter's series whose labels include `labels` (e.g. `queue="outbox"`). */
-function metricWith(text: string, name: string, ...labels: string[]): number {
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) || !labels.every((l) => line.includes(l))) continue;
+    // Only the series whose labels include each of `labels` (e.g. `queue="outbox"`).
+    if (!labels.every((l) => line.includes(l))) continue;
     sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
@@ -53,10 +45,10 @@ async function counters(url: string): Promise<{ turns: number; depth: number; cl
     turns: metricSum(text, 'jorge_turn_duration_seconds_count'),
     depth: metricSum(text, 'jorge_inbox_depth'),
     claims: {
-      inbox: metricWith(text, c, 'queue="inbox"'),
-      inboxEmpty: metricWith(text, c, 'queue="inbox"', 'result="empty"'),
-      outbox: metricWith(text, c, 'queue="outbox"'),
-      outboxEmpty: metricWith(text, c, 'queue="outbox"', 'result="empty"'),
+      inbox: metricSum(text, c, 'queue="inbox"'),
+      inboxEmpty: metricSum(text, c, 'queue="inbox"', 'result="empty"'),
+      outbox: metricSum(text, c, 'queue="outbox"'),
+      outboxEmpty: metricSum(text, c, 'queue="outbox"', 'result="empty"'),
     },
   };
 }

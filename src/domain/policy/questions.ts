@@ -51,6 +51,8 @@ const PROCESS_SPECIFICS = wordRegex(
 );
 
 // "how do I get one?", "do I go to my bank?", "what do I need for that?": how to get pre-approved.
+// Broader than the reader's list (understand/questions.ts, PREAPPROVAL_FOLLOW_UP), which must
+// tell a pre-approval question from any other; here the question is known to be one.
 const HOW_TO_GET = wordRegex(
   'how (?:do|can|would|should) (?:i|we) (?:get|do|start)|what do (?:i|we) need|(?:who|where) do (?:i|we) (?:call|go|start)|(?:go to|call|talk to) (?:my|our|the|a) (?:bank|lender|credit union)|como (?:le )?(?:hago|hacemos)|(?:tenemos|tengo|hay) que ir al banco',
 );
