@@ -67,6 +67,11 @@ const ASKED: Record<string, AskedQuestion> = {
   'lead.intent': 'buy_or_sell',
   'lead.first': 'buy_or_sell',
   'schedule.slots': 'appointment',
+  // "Do mornings or afternoons work better?" and "Which day?" ask for a time as the offer does:
+  // "tuesday at 10?" answers them.
+  'schedule.daypart': 'appointment',
+  'schedule.day': 'appointment',
+  'schedule.want_visit': 'appointment',
 };
 
 export function askedQuestion(pending: string | null): AskedQuestion | null {

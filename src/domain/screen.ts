@@ -44,12 +44,20 @@ export function handToPersonOnRequest(ctx: TurnContext): boolean {
   return true;
 }
 
+/**
+ * A question about what was just said ("is that gonna be a problem?", "does that matter?", "¿eso
+ * afecta?"): about the lead's own situation, so never off-topic.
+ */
+const FOLLOW_UP_QUESTION =
+  /^(?:(?:but|so|and|ok|okay|y|pero|entonces|o sea)\s+)?(?:(?:is|does|will|would|could|can|should|do|did|was|are|isnt|doesnt|wont)\s+(?:that|this|it|those|these)\b|(?:that|this)\s+(?:is|isnt|gonna|going|will|wont|would|could|might|matters?)\b|(?:eso|esto)\s+(?:es|afecta|importa|cuenta|sera|va a)\b|(?:afecta|importa|cuenta|influye)\s+(?:eso|esto|en algo)\b)/;
+
 /** A question or request with nothing to do with real estate ("what's the weather", "tell me a joke"). */
 export function isOffTopic(ctx: TurnContext): boolean {
   const r = ctx.reading;
   const timingAsked = ctx.state.pending?.endsWith('.timeline') ?? false;
   const facts = Object.keys(r.facts).filter((k) => timingAsked || !TIMING_FACTS.has(k));
   if (REAL_ESTATE.test(ctx.text) || facts.length > 0 || r.slots.language_switch) return false;
+  if (FOLLOW_UP_QUESTION.test(simplify(ctx.text).replace(/^[¿¡]+/, ''))) return false;
   // A question we can answer or hand on, an objection, a feeling or a scheduling request is never
   // brushed off as off-topic.
   if (r.acts.some((a) => a.act !== 'other' && (a.act !== 'question' || a.topic !== 'other'))) return false;
@@ -103,6 +111,10 @@ export function optOut(ctx: TurnContext): boolean {
     reading.slots.email !== undefined ||
     (ctx.state.facts.email !== undefined &&
       reading.acts.some((a) => a.act === 'question' && a.topic === 'switch_to_email'));
+  // "This was my mother's phone, she passed away. Please stop": condolences first, and a person is
+  // told, so the CRM record of someone who died is dealt with by the agent, not only silenced.
+  const grieving = reading.acts.some((a) => a.act === 'feeling' && a.kind === 'grief');
+  if (grieving) ctx.say('empathy.death', {}, { keep: true });
   ctx.say(byEmail ? 'compliance.opt_out_email' : 'compliance.opt_out', {}, { keep: true });
   if (byEmail) ctx.audit('question_answered', { topic: 'switch_to_email', source: 'opt_out' });
   ctx.addTags(cfg.tags.optOut, cfg.tags.aiOff);
@@ -114,6 +126,7 @@ export function optOut(ctx: TurnContext): boolean {
     (a) => (a.act === 'objection' && a.type === 'hostile') || (a.act === 'feeling' && a.kind === 'anger'),
   );
   if (hostile) ctx.escalate('hostile_opt_out');
+  else if (grieving) ctx.escalate('bereaved_opt_out');
   return true;
 }
 

@@ -14,6 +14,7 @@ import {
   chooseLanguage,
   readAfterLenderTalk,
   readFigure,
+  readFirstNo,
 } from './policy/read-in-context.ts';
 import { answerQuestions } from './policy/questions.ts';
 import type { BotName, Channel, ContactView, CrmAction, Temperature } from './conversation.ts';
@@ -101,12 +102,16 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (!input.contact.paused) state.held = null;
 
   const read = readAfterLenderTalk(
-    readFigure(
-      readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner),
+    readFirstNo(
+      readFigure(
+        readMessage(text, state.pending, cfg.neighborhoods, input.now, state.owner),
+        text,
+        state,
+        cfg,
+        input.now,
+      ),
       text,
       state,
-      cfg,
-      input.now,
     ),
     text,
     state,

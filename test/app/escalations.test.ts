@@ -105,6 +105,32 @@ describe('escalation to human review on the live path', () => {
     expect((await say(id, 'hello?')).body.replies).toEqual([]);
   });
 
+  it('a STOP from the phone of someone who died: condolences, unsubscribed, and the agent told why', async () => {
+    const r = await say(
+      'esc-bereaved',
+      "This was my mother's phone. She passed away in October. Please stop texting this number.",
+    );
+    expect(r.body.replies.map((x: { body: string }) => x.body)).toEqual([
+      "I'm so sorry for your loss. You're unsubscribed and won't get more messages from us.",
+    ]);
+    expect(r.body.tags).toContain('TCPA-Opt-Out');
+    expect(r.body.escalations.map((e: { reason: string }) => e.reason)).toEqual(['bereaved_opt_out']);
+    const alerts = (
+      await tdb.db.query<{ payload: Record<string, any> }>(
+        `SELECT payload FROM sandbox_crm_records WHERE kind = 'staff_notification'`,
+      )
+    ).rows.map((x) => x.payload);
+    expect(alerts.map((a) => a.subject)).toContain(
+      'Lead needs you: opted out: the texts reached someone who died',
+    );
+    expect(alerts.map((a) => a.message)).toContainEqual(
+      expect.stringMatching(
+        /^Jorge Bots: a lead needs you \(opted out: the texts reached someone who died\)/,
+      ),
+    );
+    expect((await say('esc-bereaved', 'thank you')).body.replies).toEqual([]);
+  });
+
   it('escalates after three misunderstandings in a row', async () => {
     await say('esc-mis', 'hi');
     for (const m of ['blorp', 'the purple one', 'zzz qqq']) await say('esc-mis', m);

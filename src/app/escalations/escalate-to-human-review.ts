@@ -102,6 +102,18 @@ export function describeReason(reason: string): string {
       return 'high-value property';
     case 'crm_failure':
       return 'a CRM action kept failing';
+    case 'anger':
+      return 'the lead is upset';
+    case 'hostile':
+      return 'a hostile message';
+    case 'grief':
+      return 'the lead mentioned a death';
+    case 'harassment':
+      return 'abusive language';
+    case 'hostile_opt_out':
+      return 'opted out angrily or with a threat';
+    case 'bereaved_opt_out':
+      return 'opted out: the texts reached someone who died';
     default:
       return reason;
   }

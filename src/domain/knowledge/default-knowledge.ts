@@ -92,6 +92,16 @@ export const defaultKnowledgeBase: KnowledgeBase = {
         '{agent} le conecta con prestamistas locales; la preaprobación suele tardar uno o dos días.',
       ],
     },
+    down_payment: {
+      en: [
+        'Some loans need only a small down payment, and there are down-payment help programs; a lender checks which fit you. {agent} can connect you with local lenders.',
+        'Some loans need only a small down payment, and down-payment help programs exist.',
+      ],
+      es: [
+        'Algunos préstamos piden poco enganche y hay programas de ayuda; un prestamista revisa cuáles le aplican. {agent} le conecta con prestamistas locales.',
+        'Algunos préstamos piden poco enganche y hay programas de ayuda.',
+      ],
+    },
     switch_to_email: {
       en: [
         "Sure, email works. We'll write to you at {email}.",

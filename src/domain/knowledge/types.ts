@@ -9,13 +9,20 @@ import { QUESTION_TOPICS, type QuestionTopic } from '../understand/types.ts';
  * (or with prices that steer), so it gets a neutral pointer to public sources instead.
  * `preapproval_how` is the answer to a pre-approval question that asks how to get one ("how do I
  * get pre-approved?", "do I go to my bank?") rather than whether one is needed.
+ * `down_payment` answers a general question about the down payment ("how much do I need to put
+ * down?", "are there first-time buyer programs?", "¿hay programas para el enganche?").
  */
-export type KnowledgeTopic = Exclude<QuestionTopic, 'other'> | 'area_quality' | 'preapproval_how';
+export type KnowledgeTopic =
+  | Exclude<QuestionTopic, 'other'>
+  | 'area_quality'
+  | 'preapproval_how'
+  | 'down_payment';
 
 export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = [
   ...QUESTION_TOPICS.filter((t): t is Exclude<QuestionTopic, 'other'> => t !== 'other'),
   'area_quality',
   'preapproval_how',
+  'down_payment',
 ];
 
 /**

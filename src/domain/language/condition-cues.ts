@@ -14,7 +14,7 @@ export const POOR_CUES = cues([
   // Not "we got burned on a deal".
   '(?<!\\b(?:got|get|been|getting) )burn(?:ed|t)(?! (?:on|by|before|bad|again))(?: down| out)?',
   '(?:had|was) a fire',
-  'foundation (?:cracks?|issues?|problems?|damage|(?:is|s) (?:cracked|bad|shot|sinking|failing))',
+  "foundation(?:'?s| is)? (?:cracks?|cracked|issues?|problems?|damage|bad|shot|sinking|failing)|foundation (?:is|s) (?:cracked|bad|shot|sinking|failing)",
   'cracked foundation',
   '(?:nobody|no one|noone) (?:can|could) live (?:in it|there)',
   '(?:cant|cannot|can not) (?:live|stay) in it',
@@ -65,6 +65,9 @@ export const NEEDS_WORK_CUES = cues([
   'flood(?:ed|ing)?',
   'half[- ](?:done|finished|remodeled|gutted)|unfinished|never (?:got )?(?:finished|ended|completed)',
   'hay que (?:arreglar|reparar)\\w*',
+  // "hay que cambiar el techo", "the AC quit on us and we never fixed it", "the fence is falling over"
+  // (a pool that "needs resurfacing" stays fair or good: train and dev9 say so).
+  '(?:hay que|tenemos que|tengo que) cambiar (?:el |la |los |las )?(?:techo|plomeria|cimientos|tuberia|aire|ac)|(?:ac|a\\/c|hvac|furnace|water heater|heater) (?:quit|died|broke|went out|stopped working)|(?:fence|deck|garage|roof|porch|ceiling) (?:is )?falling (?:over|down|apart|in)',
   '(?:arreglar|reparar)\\w* (?:el |la |los |las )?(?:techo|plomeria|cimientos|piso|cocina)',
   'needs? (?:a lot of|lots of|tons of|significant|extensive|a ton of|so much|a full|complete|total) (?!updating|updates|tlc|love)\\w+',
   'needs to be (?:redone|remodeled)',

@@ -78,6 +78,9 @@ const SPANISH_NAME = /\b(?:spanish|espanol|castellano|spanglish)\b/g;
 // "No hablo español", "I don't read spanish well": the language to leave, not the one asked for.
 const CANT_BEFORE =
   /\b(?:no|dont|do not|doesnt|cant|cannot|can not|not|barely|hardly|poco)\s+(?:\w+\s+){0,3}$/;
+// "do you people not understand english", "¿ustedes no entienden español?": a jab at us, no switch.
+const YOU_CANT_BEFORE =
+  /\b(?:you|u|yall|ustedes|usted|tu)\s+(?:\w+\s+){0,2}(?:no|dont|do not|not|cant|cannot|can not)\s+(?:\w+\s+){0,2}$/;
 const WEAK_AFTER =
   /^\s+(?:(?:isnt|is not|s not|aint|not)\s+(?:very\s+|that\s+|so\s+|too\s+)?(?:great|good|the best)|(?:is|s)\s+(?:(?:really|pretty|very|so)\s+)?(?:bad|rusty|terrible|limited|broken|not great)|no es (?:muy\s+)?buen[oa]|(?:es|esta) mal[oa]?)/;
 
@@ -94,6 +97,7 @@ export function readLanguageSwitch(text: string): Language | null {
     [SPANISH_NAME, 'es'],
   ] as const) {
     for (const m of matchesOf(re, simple)) {
+      if (YOU_CANT_BEFORE.test(simple.slice(Math.max(0, m.index - 40), m.index))) continue;
       const weak =
         CANT_BEFORE.test(simple.slice(Math.max(0, m.index - 30), m.index)) ||
         WEAK_AFTER.test(simple.slice(m.index + m[0].length, m.index + m[0].length + 30));

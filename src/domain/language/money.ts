@@ -68,7 +68,7 @@ const CENTS = /(\d,\d{3})\.\d\d(?!\d)/g;
 // A single digit or a decimal is an amount only when nothing but money talk follows it: "like 9",
 // "6.5 max", "7 or so", never "2 dogs" or "after 5 works".
 const SHORT_FIGURE_END =
-  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk|sorry|honestly|tbh|thanks|thx|gracias|bro|man|dude|please|pls|i think|i guess|as is|as-is|the way it is|like it is|como esta|asi como esta|(?:pre-?)?approved|(?:pre)?aprobad[oa]s?|at (?:the )?(?:very )?least|or (?:we|i) (?:stay|keep))\b)/;
+  /^\s*(?:$|[^\sa-z0-9]|(?:or|to|and|y|o|a|max|maximum|tops|ish|firm|maybe|probably|prob|if|but|pero|is|would|could|sounds|for|obo|ideally|hopefully|min|minimum|plus|range|mas|menos|maximo|minimo|no|not|then|now|lol|tho|though|es|seria|k|hundred|thousand|million|mil|give|or so|n|idk|sorry|honestly|tbh|thanks|thx|gracias|bro|man|dude|please|pls|i think|i guess|i figure|we figure|i reckon|id say|i would say|as is|as-is|the way it is|like it is|como esta|asi como esta|(?:pre-?)?approved|(?:pre)?aprobad[oa]s?|at (?:the )?(?:very )?least|or (?:we|i) (?:stay|keep))\b)/;
 // "in the 700s", "low 600s", "mid-800s": a band of prices in thousands.
 const BAND = /\b(?:(low|lower|mid|middle|high|upper)[\s-]+)?\$?([1-9]\d)0'?s\b/g;
 const BAND_PARTS: Record<string, BandPart> = {

@@ -66,6 +66,9 @@ const WORD_ISH = new RegExp(`\\b(${PLAIN.join('|')}|hundred|thousand|million)-?i
 const HUNDRED_SLANG = /\b(?:hunnid|hunned|hunnit|hundo)s?\b/g;
 const HALF_MIL = /\b(?:half (?:a )?mill?(?:ion)?|medio millon)\b/g;
 const A_MIL = /\b(?:a|one) mill?\b/g;
+// "the next one", "a really nice one", "one of those": a thing, never a number.
+const ONE_AS_THING =
+  /\b(the|a|an|this|that|which|each|every|any|next|last|other|another|nice|new|big|bigger|small|smaller|good|better|right|first|same|older|cheaper)((?: (?:really|very|little|nice|good|big|small|new|old))?) one\b|\bone(?= of\b)/g;
 const ENGLISH_UNITS =
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
     ' ',
@@ -85,7 +88,10 @@ const FRACTION = /\b(\d+(?:\.\d+)?) (?:and a (half|quarter)|y (medio|cuarto))\b/
 function withFraction(value: string, english: string | undefined, spanish: string | undefined): string {
   const part = english === 'half' || spanish === 'medio' ? 0.5 : 0.25;
   const n = Number(value);
-  return String(n >= 1_000_000 ? n + part * 1_000_000 : n + part);
+  if (n >= 1_000_000) return String(n + part * 1_000_000);
+  // "setecientos y medio", "seven hundred and a half": half of the next hundred (750).
+  if (n >= 100 && n < 1000 && n % 100 === 0) return String(n + part * 100);
+  return String(n + part);
 }
 
 type Kind = 'start' | 'unit' | 'tens' | 'hundred' | 'scale';
@@ -200,6 +206,9 @@ export interface AmountWordOptions {
  */
 export function replaceAmountWords(folded: string, options: AmountWordOptions = {}): string {
   let text = folded
+    .replace(ONE_AS_THING, (_m: string, a?: string, b?: string) =>
+      a === undefined ? 'thing' : `${a}${b ?? ''} thing`,
+    )
     .replace(WORD_ISH, '$1 ish')
     .replace(DIGIT_CIENTOS, '$100')
     .replace(HUNDRED_SLANG, 'hundred')

@@ -27,9 +27,10 @@ const BATHS = new RegExp(
 const CORRECTION =
   /^[\s.,;!]*(?:no[\s.,;!]+)?(?:actually|mejor|make (?:it|that)|i mean|or rather|wait)[\s,]+(\d{1,2})\b(?!\s*(?:baths?|ba|banos?|k|mil|months?|meses|years?|anos|%))/;
 // "5 bedrooms ideally, 4 minimum", "4 beds but 3 would do": the floor said after the wish is the need.
-// "5 bedrooms would be ideal but 4 works", "4 bedrooms or 3 plus an office": the same.
+// "5 bedrooms would be ideal but 4 works", "4 bedrooms or 3 plus an office", "5 recámaras, o 4 con
+// casita": the same.
 const FLOOR_AFTER =
-  /^[\s,.;]*(?:(?:ideally|preferably|if possible|de preferencia|idealmente|(?:would be|is|are) (?:ideal|nice|great|perfect|preferred))[\s,.;]*)?(?:(?:but|or|pero|o)\s+)?(?:(?:at least|minimum|min|al menos|minimo)\s+(\d{1,2})\b|(\d{1,2})\s*(?:at (?:the )?(?:least|minimum)|minimum|min|minimo|would (?:work|do)|works|will (?:work|do)|is (?:the )?(?:minimum|min|fine|ok|enough)|(?:plus|\+|and|with) (?:an? )?(?:office|den|loft|bonus room)|(?:bed(?:room)?s? )?(?:at (?:the )?(?:least|minimum)|minimum|min)\b))/;
+  /^[\s,.;]*(?:(?:ideally|preferably|if possible|de preferencia|idealmente|(?:would be|is|are) (?:ideal|nice|great|perfect|preferred))[\s,.;]*)?(?:(?:but|or|pero|o)\s+)?(?:(?:at least|minimum|min|al menos|minimo)\s+(\d{1,2})\b|(\d{1,2})\s*(?:at (?:the )?(?:least|minimum)|minimum|min|minimo|would (?:work|do)|works|will (?:work|do)|is (?:the )?(?:minimum|min|fine|ok|enough)|(?:plus|\+|and|with|con|mas|y) (?:an? |una? )?(?:office|den|loft|bonus room|casita|adu|guest (?:house|suite)|granny flat|oficina)|(?:bed(?:room)?s? )?(?:at (?:the )?(?:least|minimum)|minimum|min)\b))/;
 const BATH_AFTER = new RegExp(`^\\s*(?:full\\s+|half\\s+)?${BATH_UNIT}\\b`);
 const TURNED_DOWN = /\b(?:stop sending(?: me| us)?|no more|not|dont want|don't want|no quiero|ya no)\s*$/;
 const WANTED_COUNT =

@@ -78,6 +78,9 @@ function read(text: string, timelineAsked: boolean | undefined): Timeline {
     else if (r.kind === 'days') days = Math.min(days ?? r.days, r.days);
     else date ??= r.date;
   }
+  // "retiring after 31 years" looks back: more than ten years is no plan.
+  if (months !== undefined && months > 120) months = undefined;
+  if (days !== undefined && days > 3_650) days = undefined;
   if (months !== undefined && (days === undefined || months * 30 <= days)) {
     result.months = months;
     result.horizon = horizonOf(months * 30);

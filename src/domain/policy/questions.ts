@@ -40,8 +40,18 @@ const AREA_NOT_PRICES = wordRegex(
  * steps of a purchase do not answer it, so the agent does (and may point to lenders, never one in
  * particular).
  */
+const OWN_FINANCES =
+  'itin|credit|credito|bankruptcy|bancarrota|fha|va loan|usda|conventional|citizens?|citizenship|ciudadan[oa]s?|ciudadania|green card|residencia|visa|daca|self employed|1099|w2|income|ingresos|debt|deudas?|student loans?';
 const FINANCING_SPECIFICS = wordRegex(
-  'itin|credit|credito|bankruptcy|bancarrota|fha|va loan|usda|conventional|citizens?|citizenship|ciudadan[oa]s?|ciudadania|green card|residencia|visa|daca|self employed|1099|w2|income|ingresos|debt|deudas?|student loans?|down payment|enganche|qualify|calificar|programs?|programas?',
+  `${OWN_FINANCES}|down payment|enganche|qualify|calificar|programs?|programas?`,
+);
+const OWN_FINANCES_RE = wordRegex(OWN_FINANCES);
+
+// "how much do I need to put down?", "are there first time buyer programs?", "¿hay programas para
+// el enganche?": the general answer (and the agent connects them with lenders). With their credit,
+// income or status in it the question is their own case, which the agent answers.
+const DOWN_PAYMENT = wordRegex(
+  'down ?payments?|put(?:ting)? down|minimum down|enganche|(?:first time (?:home )?buyers?|assistance|help|grant) programs?|programas? (?:de ayuda|para (?:el enganche|primer\\w*|compradores))|hay programas?',
 );
 
 // "do I need to bring anything? my letter?", "can we even sell during probate?", "what is escrow
@@ -59,6 +69,10 @@ const HOW_TO_GET = wordRegex(
 
 /** The knowledge-base topic that answers a question read as `topic`. */
 function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
+  if (topic === 'other' || topic === 'process' || topic === 'preapproval_needed') {
+    const flat = flatten(text);
+    if (DOWN_PAYMENT.test(flat) && !OWN_FINANCES_RE.test(flat)) return 'down_payment';
+  }
   // "¿se necesita buen crédito para que me aprueben?": the lead's own credit, not the general rule.
   if (topic === 'process' || topic === 'preapproval_needed') {
     const flat = flatten(text);
@@ -193,9 +207,11 @@ export function answerQuestions(
           4,
         );
       // The answer says Jorge connects them with lenders: he hears of it.
-      if (kbTopic === 'preapproval_how')
+      if (kbTopic === 'preapproval_how' || kbTopic === 'down_payment')
         ctx.task(
-          'Lead asks how to get pre-approved',
+          kbTopic === 'down_payment'
+            ? 'Lead asks about the down payment'
+            : 'Lead asks how to get pre-approved',
           `Connect them with local lenders (more than one, and no referral fee: RESPA). Their message: "${ctx.text.slice(0, 300)}"`,
           3,
         );

@@ -35,6 +35,19 @@ export function readFigure(
   return Object.keys(again.slots).some((k) => money.slots.includes(k)) ? again : read;
 }
 
+const BARE_NO = /^(?:no+|nope|nah+|naw|nop|negative|no thanks?|no thank you|no gracias)[\s.!]*$/i;
+
+/**
+ * "nope", "no thanks", "nah" as the first reply to an outreach, with no question of ours pending:
+ * no to the outreach itself, so the lead is not asked why they sell or what they can spend.
+ */
+export function readFirstNo(read: Reading, text: string, state: ConversationState): Reading {
+  if (state.inbound !== 1 || state.pending !== null) return read;
+  if (Object.keys(read.slots).some((k) => k !== 'yes_no')) return read;
+  if (read.acts.length !== 1 || read.acts[0]?.act !== 'deny' || !BARE_NO.test(text.trim())) return read;
+  return { ...read, acts: [...read.acts, { act: 'objection', type: 'not_interested' }] };
+}
+
 // Our last reply spoke of the pre-approval or a lender ("Jorge can connect you with a lender
 // when you are ready. What budget…?").
 const SPOKE_OF_LENDER = /pre-?approv|pre-?aprob|preaprob|lender|prestamista/i;

@@ -33,7 +33,7 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // juntando para el enganche": not yet, in other words.
     type: 'too_early',
     pattern: w(
-      `(?:let me|let us|lets|gotta|have to|need to|want to|wanna) get (?:through|past|thru) (?:the holidays|christmas|new years?|tax season|the new year)|(?:todavia|aun) (?:estamos |estoy )?juntando (?:para el enganche|dinero|lana|feria|para la casa)|primero (?:quiero|queremos|tengo que|tenemos que|hay que) juntar (?:mas )?(?:dinero|lana|feria|para el enganche)`,
+      `(?:let me|let us|lets|gotta|have to|need to|want to|wanna) get (?:through|past|thru) (?:the holidays|christmas|new years?|tax season|the new year)|(?:todavia|aun) (?:estamos |estoy )?juntando (?:para el enganche|dinero|lana|feria|para la casa)|primero (?:quiero|queremos|tengo que|tenemos que|hay que) juntar (?:mas )?(?:dinero|lana|feria|para el enganche)|apenas (?:estamos|estoy) empezando(?: a (?:pensar\\w*|ver|buscar|mirar))?|(?:waiting|wait) (?:on|for) (?:a|my|our|the|his|her) (?:raise|bonus|promotion|tax refund|refund)`,
     ),
     statement: true,
   },
@@ -62,6 +62,15 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     negatable: true,
     statement: true,
     notFor: ['seller'],
+  },
+  {
+    // "Don't need a realtor. Don't need a house.", "I'm not playing", "no la vendo" (not "menos de
+    // 820 no la vendo", a floor).
+    type: 'not_interested',
+    pattern: w(
+      '(?:dont|do not) need (?:a|an|any) (?:house|home)(?! (?:with|that|in|until|till|near|right|yet|now|for|to|who|like))|(?:im|i am) not playing(?! (?:that|this|the|any|games?|around))|(?<![a-z0-9] )no (?:la|lo) (?:vendo|vendemos|vamos a vender)',
+    ),
+    statement: true,
   },
   {
     // "i literally opened the zillow app at my work party", "scrolling redfin in bed".
@@ -102,7 +111,7 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // preguntado eso", "can this wait till monday".
     type: 'stop_texting',
     pattern: w(
-      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)',
+      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)|(?:i )?keep getting (?:these|this|your|them)|[0-9]+ (?:texts|messages|msgs) in (?:[0-9]+|one|two|three|a) (?:days?|hours?|weeks?)',
     ),
     negatable: true,
   },

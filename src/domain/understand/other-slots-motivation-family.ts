@@ -74,6 +74,8 @@ export const INHERITED = cues([
   '(?:left|leaving) (?:it|the house|the home|the place) to (?:me|us)',
   'left (?:me|us) the (?:house|home|place)',
   '(?:in|through|thru) (?:a|the|his|her|their) (?:trust|will)',
+  // "está en un trust", "quedó en el fideicomiso de mis abuelos".
+  '(?:esta|quedo|estan) en (?:un|el|su) (?:trust|fideicomiso)|fideicomiso',
   `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
   'estate sale',
   '(?:trust|estate) (?:house|home|property)|trustees?',

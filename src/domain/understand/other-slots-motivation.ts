@@ -55,7 +55,7 @@ const FINANCIAL = cues([
   '(?:bank|lender) (?:is|s) on (?:my|our) back',
   '(?:pre-?)?foreclos\\w*',
   'notice of default|bankrupt\\w*|short sale|underwater|upside down',
-  '(?:in|drowning in) debt|medical bills|(?:2nd|second) mortgage',
+  '(?:in|drowning in) debt|medical bills|(?:2nd|second) mortgage|(?:mortgage|payments?|house payment) (?:is|are) (?:drowning|killing|crushing) (?:us|me)|ya no aguant\\w* (?:los|el|las) pagos?',
   'banco (?:ya )?(?:nos|me) (?:mando|mandaron|envio|enviaron) (?:un |el )?aviso',
   'need (?:the )?(?:cash|money|equity)',
   // "the bank set a sale date", "trustee sale is on the 20th".
@@ -94,6 +94,8 @@ const JOB = cues([
   '(?:job|work|company|employer)s? (?:is )?(?:moving|sending|relocating|moved|transferred|sent|relocated) (?:me|us|him|her)',
   '(?:got|accepted|took|offered) (?:a |an )?(?:new )?(?:job|position|role|orders)',
   'job (?:is )?(?:now )?in\\b',
+  // "my job is moving to Irvine", "hubby got hired at the port", "moving the business to Boise".
+  '(?:job|office) is (?:moving|relocating)|got hired|(?:moving|relocating|moved) (?:the|my|our) (?:business|company|shop|store|practice)|open(?:ing)? (?:a )?(?:second|new|another) (?:shop|store|location|office|business)',
   '(?:trabajo|compania|empresa) (?:de \\w+ (?:\\w+ )?)?(?:lo|la|me|nos) (?:mando|manda|transfirio|cambio)',
   'military|orders|pcs|pcsing|stationed',
   'por (?:el |su |mi )?trabajo',

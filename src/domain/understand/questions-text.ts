@@ -16,6 +16,8 @@ export interface Clause {
   markedWh: boolean;
   /** Ended with "!" and no "?": "how exciting!!". */
   exclaimed: boolean;
+  /** Opened with "¿" and closed with "?": "¿aceptan préstamo VA?". */
+  opened?: boolean;
 }
 
 const NUMBER_SIGN = /#(?!\d)/g;
@@ -60,8 +62,11 @@ function flatClause(raw: string): string {
 export function clausesOf(text: string): Clause[] {
   const guarded = text.replace(EMAIL, ' email ').replace(DECIMAL, '$1\u0000');
   const out: Clause[] = [];
+  let afterOpening = false;
   for (const match of matchesOf(BREAKS, guarded)) {
     const flat = flatClause(match[1] ?? '');
+    const opening = afterOpening;
+    afterOpening = (match[2] ?? '').includes('¿');
     if (flat.length === 0) continue;
     const marked = /[?¿]/.test(match[2] ?? '');
     const worded = wordedQuestion(match[1] ?? '');
@@ -74,6 +79,7 @@ export function clausesOf(text: string): Clause[] {
       marked,
       markedWh,
       exclaimed,
+      opened: opening && (match[2] ?? '').includes('?'),
     });
   }
   // "¿Cuánto vale?": the opening mark belongs to the sentence after it.

@@ -14,6 +14,11 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
       wordRegex(
         '(?:necesito|necesitamos|hay que|tengo que|tenemos que) (?:pre ?calificar|pre ?aprobar(?:me|nos)?|estar pre ?aprobad[oa]s?|la pre ?aprobacion|la pre ?calificacion|precalificarme|precalificarnos) (?:antes|para|primero)',
       ),
+      // "can we look around first and do the loan stuff after?", "¿se puede ver casas así?" (not
+      // approved), "¿podemos ver casas primero y luego lo de la aprobación?".
+      wordRegex(
+        '(?:look|looking|see|tour|ver|mirar|visitar) (?:[a-z]+ ){0,3}(?:first|primero) (?:[a-z]+ ){0,5}(?:loan|money|financing|approval|approved|lender|bank|aprobacion|prestamo|banco|credito|financiamiento)|(?:se puede|se pueden|podemos|puedo) (?:ver|mirar|visitar) (?:casas |las casas )?(?:asi|sin (?:estar )?(?:pre ?)?aprobad[oa]s?|sin (?:la )?(?:pre ?)?aprobacion)',
+      ),
     ],
   },
   {

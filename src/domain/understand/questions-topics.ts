@@ -220,7 +220,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     ],
     asked: [
       wordRegex(
-        'worth|value|price|precio|valor|sell for|get for|zestimate|appraisal|appraise|zillow (?:says|said|estimate|value|thinks|has it)|redfin (?:says|said|estimate)',
+        // "is it even worth talking?", "worth a shot?": worth the trouble, not the home's value.
+        'worth(?! (?:it|talking|talk|my time|your time|the (?:time|trouble|effort|wait|hassle)|a (?:shot|try|call)|trying|calling|waiting|asking|checking|looking))|value|price|precio|valor|sell for|get for|zestimate|appraisal|appraise|zillow (?:says|said|estimate|value|thinks|has it)|redfin (?:says|said|estimate)',
       ),
     ],
   },

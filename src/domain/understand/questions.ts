@@ -229,7 +229,10 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
     // A sentence asked like a question whose topic no list knows is still a question to answer.
     const unplaced =
       found.length === 0 &&
-      (clause.worded || clause.markedWh) &&
+      // "¿trabajan con préstamos VA?": a Spanish yes/no question has no question word, only "¿".
+      (clause.worded ||
+        clause.markedWh ||
+        (clause.opened === true && topics.length === 0 && clause.flat.split(' ').length >= 4)) &&
       !clause.exclaimed &&
       ai === null &&
       !optOut &&
@@ -241,7 +244,14 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
       !(topics.some((t) => t !== 'other') && POINTS_BACK.test(clause.flat));
     topics.push(...(unplaced ? (['other'] as const) : found));
   }
-  for (const topic of new Set(topics)) acts.push({ act: 'question', topic });
+  // "¿se puede cancelar y vemos otro día?": a question about moving the meeting, not about the
+  // process in general.
+  const aboutMeeting = scheduling.some(
+    (a) => a.act === 'question' && (a.topic === 'reschedule' || a.topic === 'cancel'),
+  );
+  for (const topic of new Set(topics)) {
+    if (!(aboutMeeting && topic === 'process')) acts.push({ act: 'question', topic });
+  }
   for (const act of scheduling) {
     if (act.act === 'question' && topics.includes(act.topic)) continue;
     acts.push(act);

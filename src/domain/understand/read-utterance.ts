@@ -31,7 +31,8 @@ export function readUtterance(
     ...readMoneySlots(text, ctx),
   };
   const monthsRead = readTimelineMonths(text, ctx);
-  if (monthsRead !== undefined) slots.timeline_months = monthsRead;
+  // "retiring after 31 years" counts years behind: more than ten years out is no plan.
+  if (monthsRead !== undefined && monthsRead <= 120) slots.timeline_months = monthsRead;
 
   const acts: Act[] = readKeywords(text).map((kind) => ({ act: 'keyword', kind }) as Act);
   acts.push(...readQuestionActs(text, ctx));

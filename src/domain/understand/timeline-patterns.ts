@@ -189,7 +189,8 @@ export const RULES: Rule[] = [
     read: () => NOW,
     urgency: true,
   },
-  { re: /\b(?:like|done|sold|gone|out) yesterday\b/g, read: () => NOW },
+  // "yesterday if I could lol": as soon as can be.
+  { re: /\b(?:like|done|sold|gone|out) yesterday\b|^yesterday (?:if|lol|haha|honestly)\b/g, read: () => NOW },
   // "we're ready now", "estamos listos ya": ready to move today.
   {
     re: /\b(?:(?:were|we are|im|i am) (?:ready|good to go) (?:right )?now(?=[ ,.;!]+(?:[a-z]+ ){0,3}(?:lease|move|moving|buy|buying|sell|selling|to go))|(?:estamos|estoy) list[oa]s? (?:ya|ahorita|ahora)|^(?:ready|good to go) (?:right )?now)\b/g,
@@ -274,7 +275,7 @@ export const RULES: Rule[] = [
   },
   // School and tax calendars.
   {
-    re: /\bbefore (?:the )?school(?: year)?(?: (?:starts?|begins?|starts back))?\b|\bbefore (?:the |my |our )?(?:kids |children )?(?:go |goes |get |start )?back to school\b|\b(?:when|once) school starts\b|\bantes de que (?:empiece|empiecen|inicie|inicien|entren)(?: a)?(?: la| las| el)? (?:clases|escuela|ano escolar)\b|\bantes del? (?:regreso a clases|inicio de clases)\b/g,
+    re: /\bbefore (?:the )?school(?: year)?(?: (?:starts?|begins?|starts back))?\b|\bbefore (?:the |my |our )?(?:kids |children )?(?:go |goes |get |start )?back to school\b|\b(?:when|once|by the time) school starts\b|\bantes de que (?:empiece|empiecen|inicie|inicien|entren)(?: a)?(?: la| las| el)? (?:clases|escuela|ano escolar)\b|\bantes del? (?:regreso a clases|inicio de clases)\b/g,
     read: () => date({ month: 8 }),
   },
   {
