@@ -198,6 +198,16 @@ describe('what dev18 leads texted', () => {
     expect(acts('¿otra vez ustedes? ya les dije que compramos en diciembre', 'lead')).not.toContain('other');
   });
 
+  it('"Zillow dice 700 pero vale más" is a floor; "monday at 7 is still on right?" confirms the meeting', () => {
+    expect(read('pues Zillow dice 700 pero vale más, tiene alberca', 'seller', 'price').slots).toEqual({
+      price_min: 700000,
+    });
+    expect(acts('monday at 7 is still on right? just double checking', 'buyer')).toEqual(['confirm']);
+    expect(acts('ahí estaremos a las 11, gracias 🙏', 'buyer')).toEqual(['confirm']);
+    expect(acts("we're still on the fence", 'buyer')).toEqual([]);
+    expect(acts('are you still good with the price?', 'seller')).not.toContain('confirm');
+  });
+
   it('objections in everyday words', () => {
     expect(acts("No. Don't need a realtor. Don't need a house.", 'lead')).toContain('not_interested');
     expect(

@@ -70,9 +70,9 @@ export const ESTIMATE = /\b(?:zillow|redfin|zestimate|realtor ?com|trulia|estima
 export const ADOPTS =
   /\b(?:so that|that(?:s| is) (?:fine|good|my number|what (?:i|we) want)|whatever|same as|the same|match(?:es)?|lo mismo|eso)\b/;
 
-/** Wanting more than a figure named before: "worth more", "anything over that", "más que eso". */
+/** Wanting more than a figure named before: "worth more", "anything over that", "más que eso", "vale más". */
 export const MORE_THAN_THAT =
-  /\b(?:at least (?:that|what (?:they|he|she|it) (?:got|sold for|went for))|(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|(?:more|over|above|higher) than (?:that|this|it|what)|(?:seems|sounds|feels|looks) (?:way |kinda |kind of |a bit |a little |too )?low|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
+  /\b(?:at least (?:that|what (?:they|he|she|it) (?:got|sold for|went for))|(?:clear|cover|pay off|payoff|break even on) (?:what (?:we|i) owe|the (?:loan|mortgage|balance))|worth (?:(?:way|much|a lot|a bit|a little|far) )?more|vale (?:(?:mucho|bastante|un poco|algo) )?mas|(?:more|over|above|higher) than (?:that|this|it|what)|(?:seems|sounds|feels|looks) (?:way |kinda |kind of |a bit |a little |too )?low|(?:anything|something|a bit|a little) (?:more|over|above|higher)|over that|above that|mas que eso|mas de eso|(?:arriba|encima) de eso|mas que (?:eso|lo que)|(?:too|muy|demasiado) (?:low|bajo))\b/;
 
 /** Wanting more than the figure quoted next: "more than what zillow says, which is 690", "más de lo que dice Zillow". */
 export const MORE_THAN_QUOTED =

@@ -117,6 +117,10 @@ const PAST_MOVE = wordRegex(
 );
 
 /** Scheduling acts, and the reschedule/cancel questions, of one message. */
+const STILL_ON =
+  /\bstill (?:on|good|happening|set|confirmed)(?! (?:the|with|about|board|track|it|that|for))\b|\bsigue en pie\b|^(?:ahi|alli|alla) (?:estaremos|estare|nos vemos)\b/;
+const timedOrDay = (whole: string) => hasTime(whole) || DAY.test(whole);
+
 export function readScheduling(
   text: string,
   clauses: readonly Clause[],
@@ -158,7 +162,12 @@ export function readScheduling(
   const bound = timed && BOUND.test(whole);
   // "after 5 works" states a preference; "yes, Saturday after 10 is good" takes a slot and says when.
   const picksSlot = !bound || DAY.test(whole) || STRONG_AGREE.test(whole);
-  const confirming = readsAsConfirm(text, clauses, whole, atOffer) && !moving && !cancelling && picksSlot;
+  // "monday at 7 is still on right?", "Thursday still good?", "ahí estaremos a las 11": the meeting
+  // already set, confirmed.
+  const stillOn =
+    STILL_ON.test(whole) && (timedOrDay(whole) || APPOINTMENT.test(whole)) && !moving && !cancelling;
+  const confirming =
+    stillOn || (readsAsConfirm(text, clauses, whole, atOffer) && !moving && !cancelling && picksSlot);
   if (confirming) acts.push({ act: 'scheduling', kind: 'confirm' });
 
   const meetingTalk = MEETING_VERB.test(whole) || MEETING_WAY.test(whole);
