@@ -216,16 +216,25 @@ export function decideTurn(input: TurnInput): TurnDecision {
  */
 function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void {
   const holding = ctx.parts.length - 1;
+  // "I said no. do you people not understand english": a question only the agent can take is
+  // answered by the holding line itself ("Let me get Jorge on this"), never "Good question" first.
+  if (ctx.reading.acts.some((a) => a.act === 'question' && a.topic === 'other')) {
+    ctx.audit('question_answered', { topic: 'other', source: 'agent' });
+    ctx.reading = {
+      ...ctx.reading,
+      acts: ctx.reading.acts.filter((a) => a.act !== 'question' || a.topic !== 'other'),
+    };
+  }
   if (holding < 0 || !answerOnly(ctx, comps)) return;
   ctx.parts.splice(holding, 0, ...ctx.parts.splice(holding + 1));
 }
 
-/** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
 /** Drops the bot's bare acknowledgments ("Thanks.", "Got it."): a line of ours said instead. */
 function dropAcknowledgments(ctx: TurnContext): void {
   ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => p.keep || p.asks !== undefined));
 }
 
+/** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
 function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
   return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;
