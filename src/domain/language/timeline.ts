@@ -4,6 +4,10 @@ import { findTimelineMentions, timelineText } from '../understand/timeline-menti
 
 export type { Season };
 export type Urgency = 'asap' | 'soon' | 'later';
+/** The farthest plan a lead states: "after 31 years" or "in 15 years" is no timeline. */
+export const MAX_PLAN_MONTHS = 120;
+const MAX_PLAN_DAYS = 3_650;
+
 export type Horizon = 'within_30' | 'within_90' | 'within_year' | 'over_year' | 'just_looking';
 
 /**
@@ -79,8 +83,8 @@ function read(text: string, timelineAsked: boolean | undefined): Timeline {
     else date ??= r.date;
   }
   // "retiring after 31 years" looks back: more than ten years is no plan.
-  if (months !== undefined && months > 120) months = undefined;
-  if (days !== undefined && days > 3_650) days = undefined;
+  if (months !== undefined && months > MAX_PLAN_MONTHS) months = undefined;
+  if (days !== undefined && days > MAX_PLAN_DAYS) days = undefined;
   if (months !== undefined && (days === undefined || months * 30 <= days)) {
     result.months = months;
     result.horizon = horizonOf(months * 30);

@@ -1,6 +1,7 @@
 import { readKeywords } from '../compliance/keywords.ts';
 import { sentences } from '../compliance/text.ts';
 import { simplify } from '../language/normalize.ts';
+import { MAX_PLAN_MONTHS } from '../language/timeline.ts';
 import { isVague } from '../language/vague.ts';
 import { type ActModel, fillActs, SHIPPED_ACT_MODEL } from './act-classifier.ts';
 import { readMoneySlots } from './money-slots.ts';
@@ -32,7 +33,7 @@ export function readUtterance(
   };
   const monthsRead = readTimelineMonths(text, ctx);
   // "retiring after 31 years" counts years behind: more than ten years out is no plan.
-  if (monthsRead !== undefined && monthsRead <= 120) slots.timeline_months = monthsRead;
+  if (monthsRead !== undefined && monthsRead <= MAX_PLAN_MONTHS) slots.timeline_months = monthsRead;
 
   const acts: Act[] = readKeywords(text).map((kind) => ({ act: 'keyword', kind }) as Act);
   acts.push(...readQuestionActs(text, ctx));
