@@ -12,6 +12,7 @@ import {
   extractTimelineAcceptance,
   type Hardship,
   type IntentResult,
+  isBackIn,
   isChangedMind,
   isGreeting,
   isKeyboardMash,
@@ -198,12 +199,17 @@ export function readMessage(
   // nothing of the lead's.
   const othersOnly =
     bot !== 'lead' && sl.intent === undefined && intent.intent !== 'other' && speaksOfOthers(text);
-  const readIntent =
+  const plainIntent =
     intent.intent === 'other' && sl.intent
       ? { intent: sl.intent, confidence: 0.8 }
       : othersOnly
         ? { intent: 'other' as const, confidence: 0.3 }
         : intent;
+  // "actually yes, we might sell in march": a lead coming back means it, however hedged.
+  const readIntent =
+    plainIntent.intent !== 'other' && plainIntent.confidence >= 0.5 && !base.changedMind && isBackIn(text)
+      ? { ...plainIntent, confidence: Math.max(0.8, plainIntent.confidence) }
+      : plainIntent;
 
   return {
     ...base,

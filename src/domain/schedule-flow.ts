@@ -136,7 +136,13 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
     }
     // "actually my wife says nothing under 760": a fact, kept by the turn; say so, then the times.
     const told = TOLD.some((k) => ctx.reading.facts[k] !== undefined);
-    ctx.say(told ? 'schedule.noted' : 'schedule.reoffer', { list: slotList(ctx, sch.slots) }, { keep: true });
+    const list = slotList(ctx, sch.slots);
+    // Offered again already and still no pick ("yep", "that's it"): the agent sets the time.
+    if (!told && ctx.state.lastReply?.includes(ctx.phrase('schedule.reoffer', { list }))) {
+      finishWithTask(ctx, what, 'any time', 'no time picked from the offer');
+      return;
+    }
+    ctx.say(told ? 'schedule.noted' : 'schedule.reoffer', { list }, { keep: true });
     return;
   }
   if (sch.step === 'daypart') {

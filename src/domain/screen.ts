@@ -34,10 +34,11 @@ const CLARIFY =
  * "Can you call me?", "can I talk to Jorge?": the agent is asked in and will reach out, and the
  * lead is told so. False when the message asks for no person.
  */
-export function handToPersonOnRequest(ctx: TurnContext): boolean {
+export function handToPersonOnRequest(ctx: TurnContext, { alreadyHeld = false } = {}): boolean {
   if (!detectHumanRequest(ctx.text, ctx.cfg.persona.agentName)) return false;
   ctx.holdingMessage();
-  ctx.escalate('human_request');
+  // Held for the agent already ("can Jorge call me?" after a loss): the open escalation stands.
+  if (!alreadyHeld) ctx.escalate('human_request');
   ctx.audit('human_requested');
   for (const topic of new Set(ctx.reading.acts.flatMap((a) => (a.act === 'question' ? [a.topic] : []))))
     ctx.audit('question_answered', { topic, source: 'agent' });

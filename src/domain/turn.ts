@@ -8,7 +8,14 @@ import { detectHelp } from './compliance/keywords.ts';
 import { contactTemperature } from './contact-temperature.ts';
 import { handleFeelings } from './policy/feelings.ts';
 import { handleObjection } from './policy/objections.ts';
-import { answerOnly, closedByNo, disqualified, resumeAfterHold, silentMove } from './policy/hold.ts';
+import {
+  answerOnly,
+  closedByNo,
+  disqualified,
+  movesOwnBooking,
+  resumeAfterHold,
+  silentMove,
+} from './policy/hold.ts';
 import {
   acknowledgeLanguage,
   chooseLanguage,
@@ -152,8 +159,23 @@ export function decideTurn(input: TurnInput): TurnDecision {
     const move = silentMove(ctx, input.contact.paused);
     // Quiet by our own choice ("too many texts"), the lead asks for the agent: a person takes it.
     if (move === 'answer' && !input.contact.paused && handToPersonOnRequest(ctx)) return finish(ctx, input);
-    if (move !== 'resume') {
+    // Held for the agent by our own escalation, "can Jorge call me?" hears that he will.
+    if (move === 'answer' && state.held && handToPersonOnRequest(ctx, { alreadyHeld: true })) {
       notifyWhileSilent(ctx, silentReason);
+      return finish(ctx, input);
+    }
+    if (move !== 'resume') {
+      // Moving or cancelling an appointment of ours gives the agent its own calendar task instead.
+      if (
+        !(
+          move === 'answer' &&
+          movesOwnBooking(
+            ctx,
+            silencingTags(cfg.tags).filter((t) => ctx.hasTag(t)),
+          )
+        )
+      )
+        notifyWhileSilent(ctx, silentReason);
       // A question still gets a short answer when the silence is ours, never a qualifying question.
       const said = move === 'answer' && answerOnly(ctx, comps);
       return finish(ctx, input, { silent: !said });

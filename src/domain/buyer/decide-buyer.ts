@@ -35,6 +35,10 @@ export function buyerAnswered(f: Facts): Record<BuyerQuestion, boolean> {
   };
 }
 
+/** What a no may carry without saying more about the search: why, who decides, when. */
+const BESIDE_A_NO = new Set(['horizon', 'decisionMakers', 'hardship']);
+const SALE_TALK = /\b(?:sell|selling|sold|list|listing|vender|vendemos|venta)\b/;
+
 /**
  * The Buyer bot: asks only what is missing (budget, financing, timeline, area, bedrooms,
  * must-haves), one question per message; names matching homes once the budget and one other need
@@ -50,6 +54,21 @@ export function decideBuyer(ctx: TurnContext): void {
   }
   if (state.stage === 'scheduling') {
     continueScheduling(ctx, 'showing');
+    return;
+  }
+
+  // "sabe qué, mejor no, vamos a esperar": a buyer who takes it back is not asked on. Not when the
+  // message says more ("changed my mind, 4 beds") or speaks of a sale ("not selling ours").
+  if (
+    reading.changedMind &&
+    Object.keys(reading.facts).every((k) => BESIDE_A_NO.has(k)) &&
+    !SALE_TALK.test(simplify(ctx.text))
+  ) {
+    state.stage = 'closed';
+    state.closedReason = 'changed_mind';
+    state.pending = null;
+    ctx.say('seller.changed_mind', {}, { keep: true });
+    ctx.audit('buyer_changed_mind');
     return;
   }
 

@@ -37,7 +37,11 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(`(?:${WHO}) (?:can|may|should) (?:stop|quit)(?: (?:now|already|texting|messaging|sending))`),
   // "stop ✋ not interested in selling OR buying": the keyword first, then the no.
   wordRegex(
-    '^(?:stop|unsubscribe|stopall|quit) (?:not interested|no interest|no thanks|no thank you|leave me alone|(?:im|were|we are|i am) not interested|not selling|not buying|no me interesa|no gracias)',
+    '^(?:stop|unsubscribe|stopall|quit)(?: (?:pls|please|plz|por favor|porfa))? (?:not interested|no interest|no thanks|no thank you|leave me alone|(?:im|were|we are|i am) not interested|not selling|not buying|no me interesa|no gracias|(?:we|i) (?:already )?(?:bought|sold)|already (?:bought|sold)|wrong number|(?:ya )?(?:compramos|vendimos))',
+  ),
+  // "que se vayan al diablo con sus mensajitos", "go to hell with your texts".
+  wordRegex(
+    `(?:que se vayan|vayanse|vete|vayase|go) (?:al diablo|al carajo|a la chingada|to hell) (?:con|with) (?:sus|tus|esos|your|these|all your) (?:mensajes|mensajitos|textos|${CONTACT_NOUNS})`,
   ),
   // "sí, bórrelo por favor" (the number, after a wrong number).
   wordRegex(
@@ -78,7 +82,7 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   // "is there a way to make these texts stop coming", "make them stop please" ("make it stop
   // leaking" is about the roof).
   wordRegex(
-    `make (?:these|them|it|this|(?:the|these|your|all these|all the|all your) (?:${CONTACT_NOUNS})) (?:to )?stop(?: (?:coming|please|pls|plz|now|already))?$`,
+    `(?:make|get) (?:these|them|it|this|(?:the|these|your|all these|all the|all your) (?:[a-z]+ )?(?:${CONTACT_NOUNS})) (?:to )?stop(?: (?:coming|please|pls|plz|now|already))?$`,
   ),
   // Consent denied or never given: "i dont consent to these messages", "I never agreed to get texts".
   wordRegex(
@@ -300,10 +304,10 @@ export function retractsOptOut(text: string): boolean {
   return RETRACTION.test(flatten(text));
 }
 
-// "stop. actually wait no, I do want to know what it's worth": the keyword taken back before the
+// "stop. actually wait no, I do want to know what it's worth" ("stop, hammertime" is a joke): the keyword taken back before the
 // message ends. Not an opt-out, and not a START either (nothing was revoked).
 const STOP_TAKEN_BACK = wordRegex(
-  '^(?:stop|alto|para|baja|cancel) (?:actually|jk|just kidding|nvm|never ?mind|mejor no|(?:wait|espera|no espera) no)(?: (?:wait|no|actually|espera))* (?:i|we|yo|si) (?:do |still |really )?(?:want|wanna|need|quiero|queremos)',
+  '^stop (?:its )?hammer ?time|^(?:stop|alto|para|baja|cancel) (?:actually|jk|just kidding|nvm|never ?mind|mejor no|(?:wait|espera|no espera) no)(?: (?:wait|no|actually|espera))* (?:i|we|yo|si) (?:do |still |really )?(?:want|wanna|need|quiero|queremos)',
 );
 
 export function takesStopBack(text: string): boolean {

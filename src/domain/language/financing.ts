@@ -164,16 +164,16 @@ const QUESTION_START =
 const EXPIRED =
   /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
 const HAS_LETTER =
-  /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:came|arrived|came in|is in)|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
+  /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:from [a-z]+ )?(?:just )?(?:came|arrived|came in|is in|hit my (?:inbox|email)|showed up|landed)|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
 const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
-  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
+  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:depends(?: on)?|see|find out|know) what (?:i|we) (?:get|can get|will get|are|re) ${APPROVAL} for|once (?:i|we) (?:get|are) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|credit(?:s| s| is) (?:bad|not great|messed up|shot)|(?:fixing|working on|repairing) (?:my|our) credit|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
-  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos|(?:mandamos|enviamos|entregamos|metimos|mande|envie|entregue) (?:los |todos los )?(?:papeles|documentos|papeleo|solicitud|aplicacion)|estamos esperando|(?:sent|turned in|submitted) (?:all )?(?:the |our |my )?(?:paperwork|documents|docs|application))\b/;
+  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos|(?:mandamos|enviamos|entregamos|metimos|mande|envie|entregue) (?:los |todos los )?(?:papeles|documentos|papeleo|solicitud|aplicacion)|estamos esperando|ya merito|(?:nomas|solo|solamente|nada mas) (?:nos )?falta la carta|(?:sent|turned in|submitted) (?:all )?(?:the |our |my )?(?:paperwork|documents|docs|application))\b/;
 const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya(?! no\\b)|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
 // A thumbs-up or a check mark answers yes.
 const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;

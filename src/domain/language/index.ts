@@ -12,7 +12,7 @@ export { extractAddress } from './address.ts';
 export { defaultNeighborhoods, extractAreas } from './areas.ts';
 export { type Budget, extractBudget } from './budget.ts';
 export { type Condition, extractCondition } from './condition.ts';
-export { isChangedMind, isGreeting, mentionsAdOrReferral } from './cues.ts';
+export { CHANGED_MIND_TO_YES, isBackIn, isChangedMind, isGreeting, mentionsAdOrReferral } from './cues.ts';
 export { detectLanguage, followLanguage, type Language } from './detect-language.ts';
 export {
   extractFinancing,

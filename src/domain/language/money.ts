@@ -48,6 +48,9 @@ const UNIT_AFTER =
   /^\s*(?:(?:-|to|or|a|o|y|and)\s*\d+(?:\.\d+)?\s*)?(?:\+\s*)?(?:%|(?:percent|beds?|bedrooms?|br|bds?|baths?|bathrooms?|ba|car|cars|story|stories|sq|sqft|square|ft|feet|foot|acres?|months?|mos?|meses|mes|days?|dias?|weeks?|wks?|semanas?|years?|yrs?|anos?|hours?|hrs?|minutes?|mins|min(?= (?:away|drive|walk|late|early|from|commute|ride|each))|miles?|millas?|kids?|children|people|units?|doors|offers?|showings?|houses|homes|agents|companies|recamaras?|cuartos?|habitaciones?|dormitorios?|banos?|pies|metros|am|pm|freeway|fwy|exit|year old|times|percent|x)\b)/;
 const BAD_BEFORE =
   /(?:#|\b(?:unit|apt|apartment|suite|ste|zip|code|lot|the|route|rt|hwy|highway|interstate|exit|space|number|built|year|since|ext|age|aged|el|la|las|los))\s*$/;
+/** "the 7 to 750 range", "the 600k range": after "the", a figure that names a range is money. */
+const THE_BEFORE = /\bthe\s*$/;
+const RANGE_NAMED_AFTER = /^ *(?:k *)?(?:(?:-|to) *\$?\d+(?:[.,]\d+)?(?: *[km])? *)?(?:range|ballpark)\b/;
 const PRICE_CUE_BEFORE =
   /(?:~|\b(?:for|around|about|at|near|approx(?:imately)?|roughly|like|hoping|hope|want|wanting|get|getting|asking|ask|list|listing|price|priced|pricing|worth|value|valued|budget|max|maximum|min|minimum|under|below|over|above|upto|up to|less than|more than|least|most|between|range|spend|afford|pay|offer|sell|sale|accept|take|happy|expect|expecting|(?:budget|price|asking|number|goal|target|range|limit|bottom line|max|min)(?: is| would be| will be)?|net|netting|clear|pocket|walk away with|north of|upwards of|pasar(?:nos)? de|(?:me|nos) (?:dan|den|dieran|ofrecen|ofrecieran|pagan|paguen)|pid\w*|pedimos|queremos|esperamos|pensamos(?: en)?|pensando en|presupuesto|precio|hasta|entre|alrededor|unos|como|vale|valor|pagar|gastar|pedir|vend\w*(?: (?:mi|la|nuestra|el) (?:casa|condo|departamento))?(?: en| por)?|por|menos|mas|minimo|maximo|arriba|debajo|cerca|aproximadamente|quiero|quisiera|espero|esperando|feliz|sacar|thinking|think|maybe|probably|say|guess|need|somewhere|ballpark|says|said|shows|showed|dice|dijo|make (?:it|that)|actually|mejor|rather|prefer|(?:pre-?)?approved|qualified|preaprobad[oa]s?|aprobad[oa]s?|(?:pre ?)?aprobacion))\b\s*(?::\s*)?(?:(?:de|of|\$)\s*)?$/;
 const PRICE_CUE_AFTER =
@@ -59,6 +62,10 @@ const ASKING_CUE_BEFORE =
 // approval, whatever follows it.
 const APPROVED_FOR =
   /\b(?:(?:pre-?)?approved|qualified|(?:pre ?)?aprobad[oa]s?|(?:pre ?)?aprobacion(?: es)?) (?:for|por|para|de|up to|hasta)\s*(?:(?:about|around|like|unos|como)\s*)?$/;
+/** "approved, 480 with Golden 1", "ya estamos aprobados, 480": the amount right after the word. */
+const APPROVED_THEN = /\b(?:(?:pre-?)?approved|qualified|(?:pre ?)?aprobad[oa]s?)\s*[,:-]\s*$/;
+/** Lenders whose name holds a number: "Golden 1" is no figure. */
+const LENDER_NUMBERED = /\bgolden ?(?:1|one)\b/g;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
 const BOUND_BEFORE =
   /\b(?:under|below|over|above|up to|upto|at least|at most|no more than|less than|more than|max(?:imum)?(?: of)?|hasta|menos de|mas de|minimo(?: de)?|maximo(?: de)?)\s*$/;
@@ -205,6 +212,25 @@ function multiplierOf(suffix: string, value: number, decimal: boolean, spanish: 
   return 1_000_000;
 }
 
+/** "my credit's like 620", "fico score around 700", "tengo 680 de crédito": a credit score. */
+const CREDIT_SCORE_BEFORE =
+  /\b(?:credit(?:'s|s)?|fico|score|puntaje|puntos de credito)(?: score)?(?: s| is| es| de| was| at| around| like| about| of| only| just| maybe| prob| probably)*\s*$/;
+const CREDIT_SCORE_AFTER = /^\s*(?:credit(?: score)?|fico|de credito|puntos)\b/;
+
+function badBefore(text: string, start: number, end: number): boolean {
+  const value = Number(text.slice(start, end).replace(/[^0-9]/g, ''));
+  if (
+    value >= 300 &&
+    value <= 850 &&
+    (CREDIT_SCORE_BEFORE.test(clauseBefore(text, start, 32)) ||
+      CREDIT_SCORE_AFTER.test(text.slice(end, end + 20)))
+  )
+    return true;
+  const before = clauseBefore(text, start, 12);
+  if (!BAD_BEFORE.test(before)) return false;
+  return !(THE_BEFORE.test(before) && RANGE_NAMED_AFTER.test(text.slice(end, end + 24)));
+}
+
 function readToken(m: RegExpMatchArray, text: string, spanish: boolean): Token {
   const raw = m[2] ?? '';
   const suffix = (m[3] ?? '').trim();
@@ -223,7 +249,7 @@ function readToken(m: RegExpMatchArray, text: string, spanish: boolean): Token {
     multiplier: multiplierOf(suffix, value, decimal, spanish),
     grouped,
     decimal,
-    unit: UNIT_AFTER.test(text.slice(end, end + 24)) || BAD_BEFORE.test(clauseBefore(text, start, 12)),
+    unit: UNIT_AFTER.test(text.slice(end, end + 24)) || badBefore(text, start, end),
   };
 }
 
@@ -266,13 +292,17 @@ function scaledLike(value: number, partner: Token, partnerAmount: number, isUppe
   return Math.round(scaled);
 }
 
+const isDigit = (t: Token) =>
+  !t.unit && !t.decimal && !t.multiplier && !t.dollar && t.value >= 1 && t.value <= 9;
 const plainHundreds = (t: Token) =>
   !t.unit && !t.decimal && !t.multiplier && t.value >= 100 && t.value < 1_000;
 
 /** Finds every dollar amount in a message, with enough context for the budget and price readers. */
 
 export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
-  const folded = maskAddresses(fold(text)).replace(PHONE, (p) => ' '.repeat(p.length));
+  const folded = maskAddresses(fold(text))
+    .replace(PHONE, (p) => ' '.repeat(p.length))
+    .replace(LENDER_NUMBERED, (p) => ' '.repeat(p.length));
   const spanish = detectLanguage(text) === 'es';
   const readWords = options.readWords ?? ((t: string, es: boolean) => replaceAmountWords(t, { spanish: es }));
   const norm = readWords(
@@ -291,10 +321,14 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     const alone = amountAlone(t);
     if (alone !== null) return alone;
     const before = clauseBefore(norm, t.start, 40);
+    const approval =
+      APPROVED_FOR.test(before) || APPROVED_THEN.test(norm.slice(Math.max(0, t.start - 24), t.start));
     const priced =
-      options.justAsked || PRICE_CUE_BEFORE.test(before) || PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
+      options.justAsked ||
+      approval ||
+      PRICE_CUE_BEFORE.test(before) ||
+      PRICE_CUE_AFTER.test(clauseAfter(norm, t.end));
     const short = (t.decimal || t.value < 10) && !t.dollar && !t.multiplier;
-    const approval = APPROVED_FOR.test(before);
     const single = options.justAsked === true || approval || ASKING_CUE_BEFORE.test(before);
     const inContext =
       priced && (!short || approval || SHORT_FIGURE_END.test(clauseAfter(norm, t.end)))
@@ -308,9 +342,11 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (amounts[i] !== null || amounts[i + 1] !== null) continue;
-    if (!plainHundreds(a) || !plainHundreds(b) || a.value >= b.value) continue;
-    if (!RANGE_JOIN.test(norm.slice(a.end, b.start))) continue;
-    amounts[i] = a.value * 1_000;
+    if (!plainHundreds(b) || !RANGE_JOIN.test(norm.slice(a.end, b.start))) continue;
+    // "like 5 to 600", "5 to 6 hundred": the first end said in hundreds of thousands.
+    const hundredsOfThousands = isDigit(a) && a.value * 100 < b.value && b.value - a.value * 100 <= 300;
+    if (!hundredsOfThousands && (!plainHundreds(a) || a.value >= b.value)) continue;
+    amounts[i] = hundredsOfThousands ? a.value * 100_000 : a.value * 1_000;
     amounts[i + 1] = b.value * 1_000;
   }
   // Once the message talks money, a figure set against another is money too: "qualified for 700

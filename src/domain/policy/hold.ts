@@ -2,6 +2,7 @@ import type { SoldComp } from '../cma/types.ts';
 import { silencingTags } from '../human-takeover.ts';
 import { type ConversationState, QUALIFYING_FACTS } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
+import type { Act } from '../understand/types.ts';
 import { DEFAULT_OBJECTION_POLICIES } from './objections.ts';
 import { answerQuestions } from './questions.ts';
 
@@ -35,7 +36,7 @@ export function asksSomething(ctx: TurnContext): boolean {
  * answer that" with a task. No address is asked for, no next question follows.
  */
 export function answerOnly(ctx: TurnContext, comps: readonly SoldComp[]): boolean {
-  if (!asksSomething(ctx)) return false;
+  if (!asksSomething(ctx) && !ctx.reading.acts.some(movesAppointment)) return false;
   const before = ctx.parts.length;
   answerQuestions(ctx, comps, { ask: false });
   return ctx.parts.length > before;
@@ -69,8 +70,26 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
     return 'answer';
   }
   if (!paused && onlyNoSolicit) return newSide(ctx) || backAfterComplaint(ctx) ? 'resume' : 'answer';
+  if (!paused && movesOwnBooking(ctx, tags)) return 'answer';
   return 'quiet';
 }
+
+/**
+ * Booked by text, the bot switched itself off (AI-Off) for the agent: "something came up, can we do
+ * wednesday instead?" still hears that the agent will move it, and the agent gets the calendar task.
+ */
+export function movesOwnBooking(ctx: TurnContext, silencing: readonly string[]): boolean {
+  const { state, cfg } = ctx;
+  if (state.stage !== 'booked' || silencing.length !== 1) return false;
+  if (silencing[0]?.toLowerCase() !== cfg.tags.aiOff.toLowerCase()) return false;
+  return ctx.reading.acts.some(
+    (a) =>
+      movesAppointment(a) || (a.act === 'question' && (a.topic === 'reschedule' || a.topic === 'cancel')),
+  );
+}
+
+const movesAppointment = (a: Act) =>
+  a.act === 'scheduling' && (a.kind === 'reschedule' || a.kind === 'cancel');
 
 /**
  * Closed because they already bought (or sold), the lead now brings the other side of the move to

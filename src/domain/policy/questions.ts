@@ -68,7 +68,13 @@ const HOW_TO_GET = wordRegex(
 );
 
 /** The knowledge-base topic that answers a question read as `topic`. */
-function answerTopic(topic: QuestionTopic, text: string): QuestionTopic | KnowledgeTopic {
+function answerTopic(
+  topic: QuestionTopic,
+  text: string,
+  others: readonly QuestionTopic[] = [],
+): QuestionTopic | KnowledgeTopic {
+  // "¿necesito eso para ver casas? y ¿cuánto de enganche?": the down payment is the other question.
+  if (topic === 'preapproval_needed' && others.some((t) => t === 'other' || t === 'process')) return topic;
   if (topic === 'other' || topic === 'process' || topic === 'preapproval_needed') {
     const flat = flatten(text);
     if (DOWN_PAYMENT.test(flat) && !OWN_FINANCES_RE.test(flat)) return 'down_payment';
@@ -182,7 +188,11 @@ export function answerQuestions(
   for (const topic of topics) {
     const email = ctx.reading.slots.email;
     const facts = { ...persona, ...(email ? { leadEmail: email } : {}) };
-    const kbTopic = answerTopic(topic, ctx.text);
+    const kbTopic = answerTopic(
+      topic,
+      ctx.text,
+      topics.filter((t) => t !== topic),
+    );
     const data = kbTopic === topic ? dataFor(topic, ctx, comps) : undefined;
     // A wording short enough to leave room for the next question, else the full one.
     const short = answerQuestion(kbTopic, ctx.cfg.knowledge, ctx.lang, facts, data, ROOM_FOR_A_QUESTION);

@@ -65,6 +65,8 @@ export function readAfterLenderTalk(
   now: Date,
 ): Reading {
   if (state.owner === 'seller' || !SPOKE_OF_LENDER.test(state.lastReply ?? '')) return read;
+  // Read as asked already: another question beside it ("¿y cuánto de enganche?") is kept.
+  if (read.acts.some((a) => a.act === 'question' && a.topic === 'preapproval_needed')) return read;
   const loose = (a: Reading['acts'][number]) =>
     a.act === 'question' && (a.topic === 'process' || a.topic === 'other');
   // "¿se necesita para ver casas?" may have been taken for a vague answer to our new question.

@@ -16,7 +16,7 @@ const PERSON =
 // Said by leads coming back to us: a flood of texts after an expired listing, a lost offer, an
 // eviction, a truck already booked, a baby or a wedding.
 const ANGER_MORE =
-  '(?:[0-9]+|twenty|ten) agents are (?:texting|calling)|so much for that|enojadisim[oa]s?|ando que me lleva|(?:me|nos) (?:quisieron|quiso|quieren) ver la cara|(?:im|i am|were|we are) not playing that game|(?:this is|thats|that is|its|it s) (?:so |totally |completely )?illegal|against the law|es ilegal|(?:do not call|dnc|no call) registry';
+  '(?:you|youve|you ve) (?:got|have) (?:some|a lot of) nerve|(?:que )?se vayan al (?:diablo|carajo)|vayanse al (?:diablo|carajo)|(?:[0-9]+|twenty|ten) agents are (?:texting|calling)|so much for that|enojadisim[oa]s?|ando que me lleva|(?:me|nos) (?:quisieron|quiso|quieren) ver la cara|(?:im|i am|were|we are) not playing that game|(?:this is|thats|that is|its|it s) (?:so |totally |completely )?illegal|against the law|es ilegal|(?:do not call|dnc|no call) registry';
 const STRESS_MORE =
   'no idea what (?:im|i am|were|we are) doing|discouraged|(?:nos|me) (?:estan|esta) corriendo|insurance is still fighting|out from under|(?:phone|phones) (?:has not|hasnt|have not|havent) stopped ringing|(?:its|it is|house is) a mess|judge says';
 const URGENCY_MORE =

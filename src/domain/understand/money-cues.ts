@@ -51,7 +51,7 @@ export const REJECTED_AFTER =
 
 /** A debt or what was paid long ago: "we owe 400", "we paid 320 in 2012", "compramos en 300". */
 export const DEBT_OR_PAST_BEFORE = before(
-  String.raw`\b(?:(?:owe|owes|owed|owing)(?: (?:almost|about|around|like|nearly|over|roughly|close to|just under|a little over|just over))?|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague|sold(?: it| ours| (?:our|my) (?:last |old |first )?(?:house|home|place|condo))?(?: for| at)?|vendimos(?: la casa)?(?: en| por)?|(?:put|spent|invested|sunk|puse|pusimos|gastamos|invertimos)|(?:we were|it was|was) listed(?: it)? (?:at|for)|had it (?:listed )?(?:at|for))`,
+  String.raw`\b(?:(?:owe|owes|owed|owing)(?: (?:almost|about|around|like|nearly|over|roughly|close to|just under|a little over|just over))?|balance(?: is| of)?|mortgage(?: is| of)?|payoff(?: is)?|pay ?off|loan(?: is| of)?|bought(?: it)?(?: for| at)?|paid(?: for it)?|purchased(?: it)?(?: for)?|debo|debemos|deuda(?: de)?|compramos(?: la| la casa)?(?: en| por)?|pagamos(?: la casa)?(?: en)?|pague|sold(?: it| ours| (?:our|my) (?:last |old |first )?(?:house|home|place|condo))?(?: (?:in|back in) (?:19|20)\d\d)?(?: for| at)?|vendimos(?: la casa)?(?: en| por)?|(?:put|spent|invested|sunk|puse|pusimos|gastamos|invertimos)|(?:we were|it was|was) listed(?: it)? (?:at|for)|had it (?:listed )?(?:at|for))`,
 );
 /** A figure from a year already gone: "it was 650 in 2022", "paid 300 back in 2015". */
 export const YEAR_AFTER = /^\s*(?:back )?(?:in|en) ((?:19|20)\d\d)\b/;
@@ -118,6 +118,17 @@ export const BUY_WORDS =
   /\b(?:buy|buying|purchase|close on|(?:the |our |a )?(?:new|next) (?:place|house|home|one)|budget|afford|pre[\s-]?approved|approved|pre[\s-]?approval|qualified|spend|comprar|compramos una|presupuesto|preaprobad\w*|preaprobacion|aprobad\w*|gastar)\b/g;
 export const SELL_WORDS =
   /\b(?:sell|selling|(?:for|on) (?:our|my) (?:house|home|place|condo)|list it|listing it|asking|lowball\w*|vender|vendo|venderla|vendemos|sacar|pedir|pido|pedimos|(?:ours|mine|(?:our|my) (?:house|home|place|condo)|la (?:mia|nuestra)|mi casa|nuestra casa)(?: is| es)?(?: probably| prob| maybe| like)? (?:worth|vale))\b/g;
+
+/**
+ * In a message that speaks of both sides ("we'd want 720 for ours. budget for the next one is
+ * 900ish"), the words that put a figure on one side: before it in its sentence, or right after it.
+ */
+export const SELL_SIDE =
+  /\b(?:ours|mine|(?:our|my) (?:current )?(?:house|home|place|condo|townhouse)|this one|la (?:nuestra|mia)|(?:nuestra|mi) casa|list(?:ing)? (?:it )?(?:at|for)|sell(?:ing)?|sale|vender|vendemos|venderla|sacar|go for|worth|vale|(?:por|for) (?:la|nuestra|mi|our|my|the) (?:casa|house|home|place))\b/g;
+export const BUY_SIDE =
+  /\b(?:(?:the|a|our) (?:next|new|other) (?:one|place|house|home)|the next|la otra|(?:el|la) (?:siguiente|nueva)|spend|budget|afford|look(?:ing)? (?:up to|around|in the)|shop(?:ping)? (?:up to|around|for|in the)|buy(?:ing)?|comprar|presupuesto|gastar)\b/g;
+/** Between a figure and the side named right after it: "720 for ours", "700 for the next one". */
+export const SIDE_AFTER_GAP = /^ *(?:(?:k|ish|grand) +)?(?:for|on|para|por|de|en) +$/;
 
 /** Joins two figures into a range: "700-750", "between 700 and 750", "de 450 a 500", "800 or 850". */
 export const RANGE_JOIN = /^\s*(?:-|to|or|hasta|a|o)\s*(?:(?:about|around|like|\$)\s*)?$/;

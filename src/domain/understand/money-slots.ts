@@ -1,13 +1,16 @@
 import { matchesOf } from '../language/matches.ts';
 import type { MoneyOptions } from '../language/money.ts';
-import { clauseBefore } from '../language/normalize.ts';
+import { clauseAfter, clauseBefore } from '../language/normalize.ts';
 import {
   ADOPTS,
   BUY_WORDS,
   CLEARS_DEBT,
   MORE_THAN_QUOTED,
   MORE_THAN_THAT,
+  SELL_SIDE,
   SELL_WORDS,
+  SIDE_AFTER_GAP,
+  BUY_SIDE,
 } from './money-cues.ts';
 import {
   type Figure,
@@ -57,11 +60,33 @@ const CLEARLY_SELLING =
 const CLEARLY_BUYING =
   /\b(?:(?:we|i)(?:d| would| can| could)? (?:spend|afford)|(?:our|my) budget(?: is)?|buy (?:something|one|a (?:house|home|place)) (?:for|around|up to))\b[^,;]{0,16}$/;
 
+/** Both sides of a move are spoken of: each figure takes the side named beside it. */
+function twoSided(text: string): boolean {
+  return matchesOf(SELL_SIDE, text).length > 0 && matchesOf(BUY_SIDE, text).length > 0;
+}
+
+/** The side named right after a figure ("720 for ours"), else the last one named before it. */
+function sideNamed(text: string, f: Figure, near: string): Side | null {
+  const after = clauseAfter(text, f.end, 32);
+  const cues = [
+    ...matchesOf(SELL_SIDE, after).map((m) => ({ at: m.index, side: 'sell' as const })),
+    ...matchesOf(BUY_SIDE, after).map((m) => ({ at: m.index, side: 'buy' as const })),
+  ].sort((a, b) => a.at - b.at);
+  const first = cues[0];
+  if (first && SIDE_AFTER_GAP.test(after.slice(0, first.at))) return first.side;
+  const sell = matchesOf(SELL_SIDE, near).at(-1)?.index ?? -1;
+  const buy = matchesOf(BUY_SIDE, near).at(-1)?.index ?? -1;
+  if (sell < 0 && buy < 0) return null;
+  return buy > sell ? 'buy' : 'sell';
+}
+
 const counts = (f: Figure) => f.owner === 'own' && !f.hypothetical;
 
 /** Which side of a deal a figure is on: the question just asked, the words before it, the bot. */
 function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side | null {
   const near = clauseBefore(reading.text, f.start);
+  const named = twoSided(reading.text) ? sideNamed(reading.text, f, near) : null;
+  if (named) return named;
   // "ours is probably worth 750, we'd spend up to 950" to the budget question: the first figure is
   // the sale. The other side said in so many words overrides the question just asked.
   if (ctx.lastQuestion === 'price') return CLEARLY_BUYING.test(near) ? 'buy' : 'sell';

@@ -38,6 +38,29 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
   },
   {
+    // "not even thinking about it until the kids go back to school", "text
+    // me after the holidays", "I can't really think about the house yet", "give us a few weeks",
+    // "todavía falta": later, in so many words.
+    type: 'too_early',
+    pattern: w(
+      `not (?:even )?thinking about (?:it|selling|buying|moving|that)(?: [a-z]+){0,2} (?:until|till|til|before)|(?:text|hit|ping|check (?:back )?with) (?:me|us)(?: up| back)? (?:again )?after (?:the holidays|christmas|new years?|the new year)|(?:cant|can not|cannot) (?:really |even )?think about (?:the house|the home|selling|buying|moving|any of (?:this|that)|it) (?:yet|right now|rn)|give (?:us|me) (?:a few|a couple|a couple of|some|a few more) (?:weeks|months)|todavia falta(?: mucho| rato| tiempo| un rato)?`,
+    ),
+    statement: true,
+  },
+  {
+    // "can we talk after christmas? house is full of in-laws": a later talk asked for.
+    type: 'too_early',
+    pattern: w(
+      '(?:can|could) (?:we|you) (?:talk|chat|touch base|connect|reconnect|circle back) (?:after|in) (?:christmas|the holidays|new years?|the new year|january)',
+    ),
+  },
+  {
+    // "neither tbh, we just refinanced in october".
+    type: 'not_interested',
+    pattern: w('(?:we|i) (?:just|recently) refinanced|acabamos de refinanciar'),
+    statement: true,
+  },
+  {
     // "gonna pass for now, appreciate it", "i'll pass", "we're gonna keep renting".
     type: 'not_interested',
     pattern: PASSES,
@@ -104,7 +127,9 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     // "how about mind your business", "y a usted qué le importa".
     type: 'hostile',
-    pattern: w('mind (?:your|ur) (?:own )?business|(?:y )?(?:a usted|a ti) que (?:le|te) importa'),
+    pattern: w(
+      'mind (?:your|ur) (?:own )?business|(?:y )?(?:a usted|a ti) que (?:le|te) importa|(?:you|youve|you ve) (?:got|have) (?:some|a lot of) nerve|(?:que )?se vayan al (?:diablo|carajo)|vayanse al (?:diablo|carajo)',
+    ),
   },
   {
     // "u guys are kinda pushy", "oigan qué insistentes", "cada rato me mandan mensaje", "ya me había

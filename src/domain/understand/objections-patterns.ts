@@ -1,3 +1,4 @@
+import { CHANGED_MIND_TO_YES } from '../language/cues.ts';
 import type { ObjectionType } from './types.ts';
 
 /**
@@ -50,11 +51,8 @@ const SELLING_TOO =
 // Dates long past: "we bought in 2015", "sold it 10 years ago".
 const LONG_AGO = /\b(?:19\d\d|20[01]\d|202[0-4]|years ago|ano pasado|hace anos|our last|my last|previous)\b/;
 // "looking for a 3 bed", "looking to buy in Upland": a search, not a brush-off.
-const SEARCH_AFTER =
+export const SEARCH_FOLLOWS =
   /^(?: for (?!now\b|fun\b|the moment\b|the time being\b)| to (?:buy|purchase|sell|move|find|get|rent)\b)/;
-
-export const SEARCH_FOLLOWS = SEARCH_AFTER;
-
 export const OBJECTION_RULES: readonly ObjectionRule[] = [
   // has_agent
   {
@@ -130,8 +128,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     statement: true,
     notFor: ['buyer'],
-    // "we were listed at 849 but I'd take 825", "it was on the market, the listing expired": a
-    // listing that ended ("were" alone is "we're").
+    // "we were listed at 849 but I'd take 825", "the listing expired": ended ("were" is "we're").
     unless: /\bwe were (?:listed|on the market)\b|\bexpired\b/,
   },
   {
@@ -275,14 +272,17 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
     ),
     statement: true,
     notFor: ['buyer'],
-    // The market's "houses are not selling" is no lead's decision.
-    unless: /\b(?:houses|homes|things|nothing|they|market|it) (?:are |is )?not selling\b/,
+    // The market's "houses are not selling" is no lead's decision; "cambiamos de opinión, queremos comprar" a move.
+    unless: new RegExp(
+      `\\b(?:houses|homes|things|nothing|they|market|it) (?:are |is )?not selling\\b|${CHANGED_MIND_TO_YES.source}`,
+    ),
   },
   {
     type: 'not_selling_anymore',
     pattern: w(`(?:changed|change) (?:my|our) minds?|change of plans|plans changed`),
     statement: true,
     requires: /\b(?:sell|selling|sale|list|listing|vender|venta)\b/,
+    unless: CHANGED_MIND_TO_YES,
   },
   {
     type: 'just_looking',
@@ -383,7 +383,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   },
   {
     // Waiting on something far off: "gonna wait til rates come down", "not till my lease is up",
-    // "we're not even close to that stage yet", "esperamos a que bajen las tasas".
+    // "not even close to that stage yet", "esperamos a que bajen las tasas".
     type: 'too_early',
     pattern: w(
       '(?:wait|waiting|hold off|holding off) (?:til|till|until|for) (?:the )?(?:rates|interest rates|prices) (?:to )?(?:come down|go down|drop|fall)|(?:not|no) (?:til|till|until) (?:my|our|the) lease (?:is up|ends|runs out)|not (?:even )?close to (?:that|this|the) (?:stage|point|step)|(?:esperar|esperamos|esperando) a que (?:bajen|baje) (?:las tasas|los precios|el interes)',

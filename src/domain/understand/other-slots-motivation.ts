@@ -149,7 +149,7 @@ const TENANTS = cues([
 const INVESTMENT = cues([
   'compr\\w*(?: [a-z]+){0,3} (?:para|pa) rentarla',
   'cashing out and (?:renting|rent)',
-  'investment|investing|reinvest\\w*|1031',
+  'investment|investing|reinvest\\w*|1031|^investors?\\b|(?:im|i am|we are|were) (?:an? )?(?:real estate )?investors?|investor here|cash ?flows?|cashflowing|(?:es|son) para rentar(?:la|lo|las|los)?|the numbers (?:have|need) to work|cap rate',
   'cash out|cash flow|pull (?:the |our |my )?equity',
   '(?:moving|move|put|putting|roll|rolling) (?:the |our |my )?(?:money|equity|proceeds) (?:into|in to|toward)',
   // Not "we have a rental lined up down there" (a place to live).

@@ -124,7 +124,7 @@ function polarityOf(
 const ACK_FIRST = new RegExp(`^(?:${ACK_WORDS})\\s+`);
 
 // "ya thru navy federal", "ya tenemos la carta": Spanish "ya" (already) answering "are you pre-approved?".
-const YA_ALREADY = /^ya (?!no\b|casi\b)[a-z]+/;
+const YA_ALREADY = /^ya (?!no\b|casi\b|merito\b|mero\b)[a-z]+/;
 
 /** A clause further on that is only a yes or a no, after a complaint or an aside. */
 function clauseAnswer(flat: string, clauses: readonly { start: number; end: number }[]): 'yes' | 'no' | null {

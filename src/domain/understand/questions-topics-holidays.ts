@@ -11,6 +11,10 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     topic: 'preapproval_needed',
     said: [],
     asked: [
+      // "¿necesito eso para ver casas?", "do we need that before we look at houses?".
+      wordRegex(
+        '(?:necesito|necesitamos|ocupo|ocupamos|do i need|do we need) (?:eso|esa|that|it|one) (?:para|to|before|antes de) (?:ver|see|look|tour|mirar|visitar)(?: at)? (?:casas|houses|homes|places)',
+      ),
       wordRegex(
         '(?:necesito|necesitamos|hay que|tengo que|tenemos que) (?:pre ?calificar|pre ?aprobar(?:me|nos)?|estar pre ?aprobad[oa]s?|la pre ?aprobacion|la pre ?calificacion|precalificarme|precalificarnos) (?:antes|para|primero)',
       ),
@@ -51,7 +55,7 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        '(?:whats|what is|which is|who is|whos) (?:your|ur|his|jorges) (?:brokerage|broker|company|office|firm|team)|(?:is this|is that|are you|r u|r you) (?:another|one more) (?:agent|realtor|broker|investor|company)|is (?:this|that|it) (?:with|from) (?:jorge|you|your team)(?: or)?|(?:is this|are you|r u) (?:one of )?those (?:we buy houses|we buy|cash|cash offer|investor)(?: [a-z]+){0,2} (?:companies|company|people|guys|places|buyers|investors)',
+        '(?:es|eres) (?:usted |tu )?(?:jorge|el agente|la agente) o (?:su|tu|el|la) asistente|(?:is this|are you|r u) (?:jorge|the agent) or (?:his|the|an|a) assistant|(?:whats|what is|which is|who is|whos) (?:your|ur|his|jorges) (?:brokerage|broker|company|office|firm|team)|(?:is this|is that|are you|r u|r you) (?:another|one more) (?:agent|realtor|broker|investor|company)|is (?:this|that|it) (?:with|from) (?:jorge|you|your team)(?: or)?|(?:is this|are you|r u) (?:one of )?those (?:we buy houses|we buy|cash|cash offer|investor)(?: [a-z]+){0,2} (?:companies|company|people|guys|places|buyers|investors)',
       ),
     ],
   },
@@ -92,6 +96,10 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     // "is the mello roos bad in the newer parts of rancho?".
     topic: 'area_info',
     said: [],
-    asked: [wordRegex('(?:is|are) (?:the )?mello ?roos (?:bad|high|a lot|much|crazy|expensive)')],
+    asked: [
+      wordRegex(
+        '(?:is|are) (?:the )?mello ?roos (?:bad|high|a lot|much|crazy|expensive)|(?:es|esta) (?:muy )?(?:caro|cara) (?:por )?(?:alla|ahi|aya)|is it (?:expensive|pricey) (?:over )?there',
+      ),
+    ],
   },
 ];

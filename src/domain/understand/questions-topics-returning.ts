@@ -28,7 +28,7 @@ export const RETURNING_TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'is this (?:about|from|for) (?:the|that|my) (?:postcard|mailer|flyer|letter|form|online form|ad|facebook ad)',
+        'is this (?:about|from|for) (?:the|that|my) (?:postcard|mailer|flyer|letter|form|online form|ad|facebook ad)|(?:mi numero|el numero) (?:[a-z]+ ){0,2}quien (?:se )?(?:los|lo|la|las|le|les|te) (?:paso|dio)|quien (?:se )?(?:los|lo|la|las|le|les|te) (?:paso|dio) (?:mi|el) numero|quien se (?:los|lo|la|las) (?:paso|dio)$',
       ),
     ],
   },

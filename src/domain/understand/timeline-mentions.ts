@@ -292,6 +292,9 @@ const candidates = remember((s: string): readonly Candidate[] => {
   return kept.sort((a, b) => a.start - b.start);
 });
 
+const SEASON_WAITED_OUT =
+  /\b(?:after|once|despues de(?: que (?:pase|termine|se acabe))?|cuando (?:pase|termine|se acabe))(?: the| el| la)? $/;
+
 /** The timelines a message states, in the order it states them (after any correction). */
 export function findTimelineMentions(text: string, opts: MentionOptions): Reading[] {
   const s = timelineText(text);
@@ -303,6 +306,13 @@ export function findTimelineMentions(text: string, opts: MentionOptions): Readin
   for (const m of matchesOf(CORRECTION, s)) corrected = m.index + m[0].length;
   const after = kept.filter((c) => c.start >= corrected);
   let stated = after.length > 0 ? after : kept;
+  // "en marzo, después de que pase el invierno": with a date of its own, the season the lead waits
+  // out is the reason, not the plan.
+  const waitedOut = (c: Candidate) =>
+    c.reading.kind === 'date' &&
+    c.reading.date.season !== undefined &&
+    SEASON_WAITED_OUT.test(s.slice(Math.max(0, c.start - 40), c.start));
+  if (stated.some((c) => !waitedOut(c))) stated = stated.filter((c) => !waitedOut(c));
   // "sooner the better, march at the latest": the deadline is the plan, the wish for sooner is not
   // a date ("asap, march at the latest" is: asap).
   // "next month, sooner the better": the same, with the date said first.
