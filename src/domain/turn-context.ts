@@ -46,6 +46,8 @@ export class TurnContext {
   answered = false;
   /** A qualifying question the lead's own question leads to, asked before the usual order. */
   askFirst: string | null = null;
+  /** The line said this turn for a question given up on, if any. */
+  private skipLine: string | null = null;
   /** Hand the conversation to a person (the reply is the holding message). */
   escalation: { reason: string; detail: Record<string, unknown> } | null = null;
   /** A compliance rule fired: the app opens a ticket with the evidence and the bot pauses. */
@@ -151,11 +153,13 @@ export class TurnContext {
   giveUpOn(key: string): void {
     if (!this.state.skipped.includes(key)) this.state.skipped = [...this.state.skipped, key];
     this.state.pending = null;
-    // The conversation usually goes on with the next question, so this is not a goodbye.
-    if (
-      !this.parts.some((p) => p.text === this.phrase('loop.skip') || p.text === this.phrase('loop.handoff'))
-    )
-      this.say('loop.skip', {}, { keep: true });
+    // The conversation usually goes on with the next question, so this is not a goodbye. It names
+    // the question, so "that" never points at what the lead just answered.
+    if (this.skipLine === null && !this.parts.some((p) => p.text === this.phrase('loop.handoff'))) {
+      const named = `loop.skip.${key}`;
+      this.say(hasKey(named) ? named : 'loop.skip', {}, { keep: true });
+      this.skipLine = this.parts.at(-1)?.text ?? null;
+    }
     this.task(
       'Lead needs a personal follow-up',
       `The assistant asked "${key}" twice without a usable answer and stopped asking; please follow up personally.`,
@@ -193,7 +197,7 @@ export class TurnContext {
    * replaces the lighter line a question given up on this turn said).
    */
   handOff(): void {
-    const skip = this.parts.findIndex((p) => p.text === this.phrase('loop.skip'));
+    const skip = this.parts.findIndex((p) => p.text === this.skipLine);
     if (skip >= 0) this.parts.splice(skip, 1);
     if (!this.parts.some((p) => p.text === this.phrase('loop.handoff')))
       this.say('loop.handoff', {}, { keep: true });

@@ -102,7 +102,7 @@ describe('the replies these lead to', () => {
       [],
     );
     expect(ds.at(-1)?.reply).toBe(
-      "Thanks. No problem, Jorge can go over that with you. What's the property address?",
+      "Thanks. No problem, Jorge can go over the home's condition with you. What's the property address?",
     );
   });
 

@@ -60,6 +60,33 @@ describe('a lead who said no and comes back', () => {
   });
 });
 
+describe('not now, twice', () => {
+  it('the nurture line once, then "whenever you\'re ready", then quiet; a plan later reopens', () => {
+    const said = replies(
+      [
+        "not right now, we've got too much going on with the holidays",
+        'maybe in a couple years, once our youngest graduates',
+        "no I don't need a valuation, thanks",
+        'actually we want to sell in march now',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(said[0]).toMatch(/^No rush at all, it's never too early to get a feel for things\./);
+    expect(said[1]).toBe("Understood, no rush. Whenever you're ready, just text me.");
+    expect(said[2]).toBeNull();
+    expect(said[3]).toMatch(/What's the reason for the move/);
+    const es = replies(['solo estamos viendo', 'todavía falta, como en un año y medio'], ['Buyer-Lead']);
+    expect(es[1]).toBe('Entendido, sin prisa. Cuando esté listo, mándeme un mensaje.');
+  });
+
+  it('a question given up on is named: "that" never points at what the lead just answered', () => {
+    const said = replies(['hi', 'honestly just curious', 'maybe next fall'], ['Seller-Lead']);
+    expect(said[2]).toMatch(
+      /No problem, Jorge can talk through your plans with you\. How would you describe/,
+    );
+  });
+});
+
 describe('after a booking', () => {
   const booked = ['relocating for work', 'next month', 'good shape', 'around 560', 'tuesday at 10?'];
 
@@ -119,6 +146,23 @@ describe('held for the agent', () => {
 });
 
 describe('what dev19 leads texted', () => {
+  it('"¿es usted el de la casa en venta…?" is a buyer asking about a listing, not a seller', () => {
+    const said = replies([
+      'buenas, ¿es usted el de la casa en venta en la Base Line?',
+      '¿todavía está disponible?',
+    ]);
+    expect(said[0]).toMatch(/¿En qué rango de precio está buscando\?$/);
+    expect(said.join(' ')).not.toMatch(/pensar en vender/);
+  });
+
+  it('"¿otra vez? ya les había contestado" is a complaint about the texts, never "solo puedo ayudarle"', () => {
+    expect(acts('¿otra vez? ya les había contestado la semana pasada', 'buyer', 'budget')).toEqual([
+      'stop_texting',
+    ]);
+    const [reply] = replies(['¿otra vez? ya les había contestado la semana pasada'], ['Buyer-Lead']);
+    expect(reply).not.toMatch(/solo puedo ayudarle/);
+  });
+
   it('a sale price and a buying budget in one message are kept apart', () => {
     expect(
       read("we'd want 720 for ours. budget for the next one is 900ish", 'seller', 'price').slots,

@@ -15,14 +15,19 @@ function replies(texts: string[]) {
 describe('a question given up on', () => {
   it('after an answer to another question: the agent will go over it, and the next question follows', () => {
     const turns = replies(['hi', 'honestly just curious', 'maybe next fall']);
-    expect(turns[2]!.reply).toMatch(/Jorge can go over that with you\. How would you describe the home/);
+    // The line names the question given up on: "that" would point at the timeline just answered.
+    expect(turns[2]!.reply).toMatch(
+      /Jorge can talk through your plans with you\. How would you describe the home/,
+    );
     expect(turns[2]!.reply).not.toMatch(/reach out/);
     expect(turns[2]!.tasks).toBe(1);
   });
 
   it('after two vague answers: the same, instead of moving on without a word or a task', () => {
     const turns = replies(['hi', 'hmm', 'dunno']);
-    expect(turns[2]!.reply).toMatch(/^No problem, Jorge can go over that with you\. Would selling within/);
+    expect(turns[2]!.reply).toMatch(
+      /^No problem, Jorge can talk through your plans with you\. Would selling within/,
+    );
     expect(turns[2]!.tasks).toBe(1);
   });
 

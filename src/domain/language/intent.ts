@@ -46,6 +46,8 @@ export const BUY_STRONG = [
   /\b(?:schedule|set up|book) a (?:showing|tour|viewing)\b/,
   /\b(?:any|show me|send me|see) (?:\w+ )?(?:listings|homes|houses|properties)\b/,
   /\b(?:homes|houses|properties|casas) (?:for sale|available|en venta|disponibles)\b/,
+  // "¿es usted el de la casa en venta en la Base Line?", "are you the agent for the house for sale".
+  /\b(?:es usted|eres|son ustedes|are you|is this) (?:el|la|los|the (?:agent|realtor|one|guy|person))? ?(?:de|del|for|with|on) (?:la|el|the) (?:casa|house|home|listing|propiedad|anuncio)(?: que (?:tienen|tiene|esta))? (?:en venta|for sale)\b/,
 ];
 const SELL_WEAK = /\b(?:sell|selling|seller|sellers|list it|vender|vendo|venta|vendiendo)\b/;
 const BUY_WEAK = new RegExp(

@@ -92,6 +92,18 @@ export function handleObjection(ctx: TurnContext): boolean {
   }
   ctx.audit('objection', { type, policy });
   if (policy === 'nurture') {
+    // "not right now" and then "maybe in a couple years": the nurture line once, then no more
+    // questions this turn (the follow-ups keep in touch).
+    const said = state.lastReply ?? '';
+    if (NURTURE_LINES.some((key) => said.includes(ctx.phrase(key)))) {
+      ctx.say('objection.nurture_again', {}, { keep: true });
+      // Closed on it: "ok bye" gets no next question; a lead who comes back with a plan reopens.
+      state.pending = null;
+      state.stage = 'closed';
+      state.closedReason = type;
+      if (type === 'just_looking') state.facts.horizon ??= 'just_looking';
+      return true;
+    }
     ctx.say(`objection.${type}`);
     if (type === 'just_looking') state.facts.horizon ??= 'just_looking';
     return false;
@@ -126,6 +138,8 @@ export function handleObjection(ctx: TurnContext): boolean {
   }
   return true;
 }
+
+const NURTURE_LINES = ['objection.too_early', 'objection.just_looking'];
 
 const LISTING_ENDS = wordRegex(
   'expires|expiring|expire|runs out|ends|ending|is up|vence|se vence|se termina|termina|caduca',

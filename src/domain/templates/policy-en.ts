@@ -25,6 +25,8 @@ export const policyEn: Record<string, string[]> = {
   'objection.hostile': ["I'm sorry for the trouble. I'll stop here and {agent} will follow up personally."],
   'objection.just_looking': ['No pressure at all, looking is a great place to start.'],
   'objection.too_early': ["No rush at all, it's never too early to get a feel for things."],
+  // Not now, said again right after the line above: no second pitch, no question.
+  'objection.nurture_again': ["Understood, no rush. Whenever you're ready, just text me."],
 
   'compliance.opt_out_email': [
     "You're unsubscribed from texts and won't get more of them. We'll reach you by email instead.",
@@ -61,6 +63,15 @@ export const policyEn: Record<string, string[]> = {
   'loop.choices.buyer.beds': ['How many bedrooms: 2, 3 or 4?'],
   'loop.choices.lead.ask_intent': ['Are you buying, selling, or both?'],
   'loop.skip': ['No problem, {agent} can go over that with you.'],
+  // A question given up on, named, so "that" never points at the wrong thing.
+  'loop.skip.seller.motivation': ['No problem, {agent} can talk through your plans with you.'],
+  'loop.skip.seller.timeline': ['No problem, {agent} can go over timing with you.'],
+  'loop.skip.seller.condition': ["No problem, {agent} can go over the home's condition with you."],
+  'loop.skip.seller.price': ['No problem, {agent} can go over pricing with you.'],
+  'loop.skip.buyer.budget': ['No problem, {agent} can go over the budget with you.'],
+  'loop.skip.buyer.financing': ['No problem, {agent} can go over financing with you.'],
+  'loop.skip.buyer.timeline': ['No problem, {agent} can go over timing with you.'],
+  'loop.skip.buyer.areas': ['No problem, {agent} can go over areas with you.'],
   'loop.handoff': ["No problem, I'll have {agent} reach out to go over the details with you."],
   'seller.offer_meeting': ['Thanks, that gives {agent} a clear picture.'],
 };

@@ -23,6 +23,7 @@ export const policyEs: Record<string, string[]> = {
   'objection.hostile': ['Disculpe la molestia. Lo dejo aquí y {agent} le dará seguimiento en persona.'],
   'objection.just_looking': ['Sin presión, mirar es un buen comienzo.'],
   'objection.too_early': ['Sin prisa, nunca es demasiado pronto para informarse.'],
+  'objection.nurture_again': ['Entendido, sin prisa. Cuando esté listo, mándeme un mensaje.'],
 
   'compliance.opt_out_email': ['Listo, ya no recibirá más mensajes de texto. Le escribiremos por correo.'],
   'language.switched': ['Claro, seguimos en español.'],
@@ -63,6 +64,14 @@ export const policyEs: Record<string, string[]> = {
   'loop.choices.buyer.beds': ['¿Cuántas recámaras: 2, 3 o 4?'],
   'loop.choices.lead.ask_intent': ['¿Quiere comprar, vender, o ambas?'],
   'loop.skip': ['No se preocupe, {agent} puede verlo con usted.'],
+  'loop.skip.seller.motivation': ['No se preocupe, {agent} puede platicar sus planes con usted.'],
+  'loop.skip.seller.timeline': ['No se preocupe, {agent} puede ver las fechas con usted.'],
+  'loop.skip.seller.condition': ['No se preocupe, {agent} puede ver la condición de la casa con usted.'],
+  'loop.skip.seller.price': ['No se preocupe, {agent} puede ver el precio con usted.'],
+  'loop.skip.buyer.budget': ['No se preocupe, {agent} puede ver el presupuesto con usted.'],
+  'loop.skip.buyer.financing': ['No se preocupe, {agent} puede ver el financiamiento con usted.'],
+  'loop.skip.buyer.timeline': ['No se preocupe, {agent} puede ver las fechas con usted.'],
+  'loop.skip.buyer.areas': ['No se preocupe, {agent} puede ver las zonas con usted.'],
   'loop.handoff': ['No se preocupe, le pediré a {agent} que le contacte para ver los detalles.'],
   'seller.offer_meeting': ['Gracias, con eso {agent} tiene una idea clara.'],
 };

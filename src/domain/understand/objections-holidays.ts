@@ -136,7 +136,7 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // preguntado eso", "can this wait till monday".
     type: 'stop_texting',
     pattern: w(
-      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)|(?:i )?keep getting (?:these|this|your|them)|[0-9]+ (?:texts|messages|msgs) in (?:[0-9]+|one|two|three|a) (?:days?|hours?|weeks?)',
+      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|ya (?:les|le|te) (?:habia|habiamos) (?:contestado|respondido)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)|(?:i )?keep getting (?:these|this|your|them)|[0-9]+ (?:texts|messages|msgs) in (?:[0-9]+|one|two|three|a) (?:days?|hours?|weeks?)',
     ),
     negatable: true,
   },
