@@ -259,7 +259,7 @@ function dropAcknowledgments(ctx: TurnContext): void {
 /** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
 function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
-  return (intent === 'sell' || intent === 'buy') && confidence >= 0.8;
+  return (intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8;
 }
 
 /** A message the bot will not answer still reaches a person: a task for the agent. */

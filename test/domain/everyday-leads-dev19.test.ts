@@ -35,6 +35,15 @@ describe('a lead who said no and comes back', () => {
     expect(still[1]?.reply).toBeNull();
   });
 
+  it('coming back to sell and buy, with a value question: the address is asked, not "Good question"', () => {
+    const said = replies([
+      'not interested thanks',
+      'sorry, changed my mind. my husband says we should at least find out what the house is worth. we might sell and buy something bigger',
+    ]);
+    expect(said[1]).toMatch(/What is the property address\?$/);
+    expect(said[1]).not.toMatch(/Good question/);
+  });
+
   it('a seller who will add on instead, or a buyer who says "mejor no", is not asked on', () => {
     const seller = replies(
       [
@@ -153,6 +162,21 @@ describe('what dev19 leads texted', () => {
     ]);
     expect(said[0]).toMatch(/¿En qué rango de precio está buscando\?$/);
     expect(said.join(' ')).not.toMatch(/pensar en vender/);
+  });
+
+  it('a question for Jorge beside our own question comes first: ours ends the text', () => {
+    const said = replies(
+      [
+        'moving in with my girlfriend',
+        'probably april',
+        'needs a little tlc',
+        'no idea on price, what are homes going for in Rancho?',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(said[3]).toMatch(
+      /^Good question, I'll have Jorge answer that for you personally\. .*What is the property address\?$/,
+    );
   });
 
   it('"¿otra vez? ya les había contestado" is a complaint about the texts, never "solo puedo ayudarle"', () => {
