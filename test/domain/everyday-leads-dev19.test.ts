@@ -208,6 +208,22 @@ describe('what dev19 leads texted', () => {
     expect(read('around 700 for ours', 'seller', 'price').slots).toEqual({ price: 700_000 });
   });
 
+  it('buying and selling said in everyday words', () => {
+    expect(
+      read('tryna get into a starter home before my lease runs out in april', 'lead', null).slots.intent,
+    ).toBe('buy');
+    expect(read('we wanna be homeowners by next christmas', 'lead', null).slots.intent).toBe('buy');
+    expect(
+      read("my brother and I inherited mom's condo, neither of us wants it", 'lead', null).slots,
+    ).toMatchObject({
+      intent: 'sell',
+      motivation: 'inherited',
+    });
+    expect(read('ayuda con la venta por favor, no sé ni por dónde empezar', 'lead', null).slots.intent).toBe(
+      'sell',
+    );
+  });
+
   it('numbers: "the 7 to 750 range", "like 5 to 600", an approval after a comma, a lender named Golden 1', () => {
     expect(read('somewhere in the 7 to 750 range', 'buyer', 'budget').slots).toEqual({
       budget_min: 700_000,

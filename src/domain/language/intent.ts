@@ -28,6 +28,9 @@ export const SELL_STRONG = [
   /\bvender (?:mi|nuestra|la|una) (?:casa|propiedad)\b/,
   /\bcuanto vale (?:mi|nuestra) (?:casa|propiedad)\b/,
   /\bvendo (?:mi )?casa\b/,
+  // "ayuda con la venta por favor", "inherited mom's condo, neither of us wants it".
+  /\bayuda(?:rme|rnos)? con la venta\b/,
+  /\binherited (?:[a-z]+ ){0,3}(?:house|home|condo|place|property)\b.{0,30}\b(?:neither of us|nobody|no one|none of us) (?:wants|can keep|can live)/,
 ];
 export const BUY_STRONG = [
   new RegExp(`\\b${WANT} (?:to |on |of |about )?(?:buy|buying|purchase|purchasing)\\b`),
@@ -46,6 +49,8 @@ export const BUY_STRONG = [
   /\b(?:schedule|set up|book) a (?:showing|tour|viewing)\b/,
   /\b(?:any|show me|send me|see) (?:\w+ )?(?:listings|homes|houses|properties)\b/,
   /\b(?:homes|houses|properties|casas) (?:for sale|available|en venta|disponibles)\b/,
+  // "tryna get into a starter home", "we wanna be homeowners by next christmas".
+  /\bstarter (?:home|house)\b|\b(?:be|become|becoming) (?:first[- ]time )?homeowners\b|\bget (?:into|in) (?:a|our|my) (?:first |own )?(?:home|house|place)\b/,
   // "¿es usted el de la casa en venta en la Base Line?", "are you the agent for the house for sale".
   /\b(?:es usted|eres|son ustedes|are you|is this) (?:el|la|los|the (?:agent|realtor|one|guy|person))? ?(?:de|del|for|with|on) (?:la|el|the) (?:casa|house|home|listing|propiedad|anuncio)(?: que (?:tienen|tiene|esta))? (?:en venta|for sale)\b/,
 ];
