@@ -224,6 +224,17 @@ describe('what dev19 leads texted', () => {
     );
   });
 
+  it('why they sell, in everyday words: the neighbour, money for a business', () => {
+    expect(
+      read('just want out of this neighborhood, the guy next door is a nightmare', 'seller', 'motivation')
+        .slots.motivation,
+    ).toBe('other');
+    expect(
+      read('pues la verdad queremos el dinero para poner un negocio', 'seller', 'motivation').slots
+        .motivation,
+    ).toBe('financial');
+  });
+
   it('numbers: "the 7 to 750 range", "like 5 to 600", an approval after a comma, a lender named Golden 1', () => {
     expect(read('somewhere in the 7 to 750 range', 'buyer', 'budget').slots).toEqual({
       budget_min: 700_000,

@@ -38,7 +38,7 @@ const TAXES = cues([
 ]);
 const FINANCIAL = cues([
   'free up (?:some )?(?:cash|money|equity)',
-  'money(?:s| s| is) (?:tight|short)|(?:el )?dinero no (?:nos |me )?alcanza',
+  'money(?:s| s| is) (?:tight|short)|(?:el )?dinero no (?:nos |me )?alcanza|(?:queremos|quiero|necesitamos|necesito) el dinero para|(?:want|need) the (?:money|cash) (?:to|for) (?:start|open|pay)',
   'lost (?:my|his|her|our|their) jobs?',
   '(?:\\d+|a few|a couple|two|three|four|five|six|some|several) (?:\\w+ )?(?:months?|payments?) behind',
   '(?:bank|lender) (?:\\w+ ){0,2}(?:breathing down|on (?:my|our) (?:back|neck)|sent (?:a|us|me|our)|calling|after (?:me|us)|threaten\\w*)',
@@ -268,7 +268,7 @@ const OTHER = cues([
   '(?:city|county)(?: s| is)? (?:forcing|making) (?:me|us)|done with this (?:house|place)',
   'vecin[oa](?: de al lado)? (?:es|son) insoportables?',
   '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
-  'neighbou?rs (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)',
+  'neighbou?rs? (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)|(?:guy|lady|people|family|neighbou?rs?) next door (?:is|are|s) (?:so |a )?(?:nightmare|crazy|awful|terrible|insane|loud)',
   'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',
   'hoa(?: fees| dues)?(?: here| there)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up|terrible|awful|horrible|the worst|a pain)',
   '(?:hate|tired of|sick of) (?:the |my |our )?hoa',
