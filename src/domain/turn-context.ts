@@ -192,6 +192,15 @@ export class TurnContext {
     return null;
   }
 
+  /** "Changed my mind": closed politely ("Totally understand…"), no more questions. */
+  closeOnChangedMind(event: 'seller_changed_mind' | 'buyer_changed_mind'): void {
+    this.state.stage = 'closed';
+    this.state.closedReason = 'changed_mind';
+    this.state.pending = null;
+    this.say('seller.changed_mind', {}, { keep: true });
+    this.audit(event);
+  }
+
   /**
    * Ends the qualifying with a person to take over: "I'll have <agent> reach out", said once (it
    * replaces the lighter line a question given up on this turn said).

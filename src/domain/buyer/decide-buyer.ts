@@ -64,11 +64,7 @@ export function decideBuyer(ctx: TurnContext): void {
     Object.keys(reading.facts).every((k) => BESIDE_A_NO.has(k)) &&
     !SALE_TALK.test(simplify(ctx.text))
   ) {
-    state.stage = 'closed';
-    state.closedReason = 'changed_mind';
-    state.pending = null;
-    ctx.say('seller.changed_mind', {}, { keep: true });
-    ctx.audit('buyer_changed_mind');
+    ctx.closeOnChangedMind('buyer_changed_mind');
     return;
   }
 

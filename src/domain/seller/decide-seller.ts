@@ -22,11 +22,7 @@ export function decideSeller(ctx: TurnContext): void {
     return;
   }
   if (reading.changedMind) {
-    state.stage = 'closed';
-    state.closedReason = 'changed_mind';
-    state.pending = null;
-    ctx.say('seller.changed_mind', {}, { keep: true });
-    ctx.audit('seller_changed_mind');
+    ctx.closeOnChangedMind('seller_changed_mind');
     return;
   }
   if (state.stage === 'closed') {
