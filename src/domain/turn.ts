@@ -13,6 +13,8 @@ import {
   closedByNo,
   disqualified,
   movesOwnBooking,
+  notifyWhileSilent,
+  reopens,
   resumeAfterHold,
   silentMove,
 } from './policy/hold.ts';
@@ -166,16 +168,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
     }
     if (move !== 'resume') {
       // Moving or cancelling an appointment of ours gives the agent its own calendar task instead.
-      if (
-        !(
-          move === 'answer' &&
-          movesOwnBooking(
-            ctx,
-            silencingTags(cfg.tags).filter((t) => ctx.hasTag(t)),
-          )
-        )
-      )
-        notifyWhileSilent(ctx, silentReason);
+      if (!(move === 'answer' && movesOwnBooking(ctx))) notifyWhileSilent(ctx, silentReason);
       // A question still gets a short answer when the silence is ours, never a qualifying question.
       const said = move === 'answer' && answerOnly(ctx, comps);
       return finish(ctx, input, { silent: !said });
@@ -254,22 +247,6 @@ function answerBeforeHolding(ctx: TurnContext, comps: readonly SoldComp[]): void
 /** Drops the bot's bare acknowledgments ("Thanks.", "Got it."): a line of ours said instead. */
 function dropAcknowledgments(ctx: TurnContext): void {
   ctx.parts.splice(0, ctx.parts.length, ...ctx.parts.filter((p) => p.keep || p.asks !== undefined));
-}
-
-/** A lead who said no and now clearly wants to buy or sell again reopens the conversation. */
-function reopens(ctx: TurnContext): boolean {
-  const { intent, confidence } = ctx.reading.intent;
-  return (intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8;
-}
-
-/** A message the bot will not answer still reaches a person: a task for the agent. */
-function notifyWhileSilent(ctx: TurnContext, why: string): void {
-  ctx.task(
-    'Lead wrote while the assistant is silent',
-    `The lead wrote while the assistant is not replying (${why}). Their message: "${ctx.text.slice(0, 300)}"`,
-    4,
-  );
-  ctx.audit('inbound_while_silent', { why });
 }
 
 function runBot(ctx: TurnContext, bot: BotName): void {

@@ -70,7 +70,7 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
     return 'answer';
   }
   if (!paused && onlyNoSolicit) return newSide(ctx) || backAfterComplaint(ctx) ? 'resume' : 'answer';
-  if (!paused && movesOwnBooking(ctx, tags)) return 'answer';
+  if (!paused && movesOwnBooking(ctx)) return 'answer';
   return 'quiet';
 }
 
@@ -78,9 +78,11 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
  * Booked by text, the bot switched itself off (AI-Off) for the agent: "something came up, can we do
  * wednesday instead?" still hears that the agent will move it, and the agent gets the calendar task.
  */
-export function movesOwnBooking(ctx: TurnContext, silencing: readonly string[]): boolean {
+export function movesOwnBooking(ctx: TurnContext): boolean {
   const { state, cfg } = ctx;
-  if (state.stage !== 'booked' || silencing.length !== 1) return false;
+  if (state.stage !== 'booked') return false;
+  const silencing = silencingTags(cfg.tags).filter((t) => ctx.hasTag(t));
+  if (silencing.length !== 1) return false;
   if (silencing[0]?.toLowerCase() !== cfg.tags.aiOff.toLowerCase()) return false;
   return ctx.reading.acts.some(
     (a) =>
@@ -141,4 +143,20 @@ export function resumeAfterHold(ctx: TurnContext, silentReason: string): void {
     ctx.state.closedReason === 'stop_texting';
   if (reopen) reopenForOtherSide(ctx);
   if (!reopen || ctx.state.held) ctx.state.held = RESUMED;
+}
+
+/** A lead who said no and now clearly wants to buy, sell or both again reopens the conversation. */
+export function reopens(ctx: TurnContext): boolean {
+  const { intent, confidence } = ctx.reading.intent;
+  return (intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8;
+}
+
+/** A message the bot will not answer still reaches a person: a task for the agent. */
+export function notifyWhileSilent(ctx: TurnContext, why: string): void {
+  ctx.task(
+    'Lead wrote while the assistant is silent',
+    `The lead wrote while the assistant is not replying (${why}). Their message: "${ctx.text.slice(0, 300)}"`,
+    4,
+  );
+  ctx.audit('inbound_while_silent', { why });
 }

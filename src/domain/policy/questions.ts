@@ -257,9 +257,7 @@ export function answerQuestions(
       ctx.say('question.defer', {}, { keep: !(beside && topic === 'other'), variant: ctx.state.inbound });
       // Never after a question of ours ("What is the property address? Good question, …").
       const askAt = ctx.parts.findIndex((p) => p.asks !== undefined);
-      const said = ctx.parts.at(-1);
-      if (said && askAt >= 0 && askAt < ctx.parts.length - 1)
-        ctx.parts.splice(askAt, 0, ...ctx.parts.splice(-1));
+      if (askAt >= 0 && askAt < ctx.parts.length - 1) ctx.parts.splice(askAt, 0, ...ctx.parts.splice(-1));
     }
     ctx.task(
       `Lead question: ${topic.replace(/_/g, ' ')}`,

@@ -83,9 +83,9 @@ function sideNamed(text: string, f: Figure, near: string): Side | null {
 const counts = (f: Figure) => f.owner === 'own' && !f.hypothetical;
 
 /** Which side of a deal a figure is on: the question just asked, the words before it, the bot. */
-function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext): Side | null {
+function sideOf(f: Figure, reading: MoneyReading, ctx: UtteranceContext, bothSides: boolean): Side | null {
   const near = clauseBefore(reading.text, f.start);
-  const named = twoSided(reading.text) ? sideNamed(reading.text, f, near) : null;
+  const named = bothSides ? sideNamed(reading.text, f, near) : null;
   if (named) return named;
   // "ours is probably worth 750, we'd spend up to 950" to the budget question: the first figure is
   // the sale. The other side said in so many words overrides the question just asked.
@@ -251,8 +251,9 @@ function readSlots(text: string, ctx: UtteranceContext, options: Pick<MoneyOptio
   });
   const sell: Figure[] = [];
   const buy: Figure[] = [];
+  const bothSides = twoSided(reading.text);
   for (const f of reading.figures) {
-    const side = sideOf(f, reading, ctx);
+    const side = sideOf(f, reading, ctx, bothSides);
     if (side === 'sell') sell.push(f);
     else if (side === 'buy') buy.push(f);
   }
