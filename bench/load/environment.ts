@@ -110,8 +110,11 @@ async function startAnthropicChild(
 }
 
 /**
- * One conversation per location before measuring, answered end to end: the first turn in a location
- * creates its custom fields in GHL (about 18 calls), which belongs to installing, not to the load.
+ * One conversation per location and replica before measuring, answered end to end: a replica's first
+ * contact-field write in a location lists the location's custom fields and creates the missing ones
+ * in GHL (about 18 calls), which belongs to installing, not to the load. Field writes wait
+ * CRM_COALESCE_MS (10 s) to be merged, so the warm-up waits for each conversation's field write too,
+ * not only for its reply.
  */
 async function warmUp(
   ghl: FakeGhl,
@@ -120,24 +123,30 @@ async function warmUp(
   log: (m: string) => void,
 ) {
   const t0 = Date.now();
-  const ids = locationIds.map((locationId, i) => {
-    const id = `wu${String(i).padStart(18, '0')}`;
-    ghl.seedContact({ id, locationId, firstName: 'Sam', phone: `+1555000${String(1000 + i).slice(-4)}` });
-    return { id, locationId };
-  });
+  const ids = locationIds.flatMap((locationId, i) =>
+    services.map((service, r) => {
+      const n = i * services.length + r;
+      const id = `wu${String(n).padStart(18, '0')}`;
+      ghl.seedContact({ id, locationId, firstName: 'Sam', phone: `+1555000${String(1000 + n).slice(-4)}` });
+      return { id, locationId, service };
+    }),
+  );
   await Promise.all(
-    ids.map(({ id, locationId }, i) =>
+    ids.map(({ id, locationId, service }) =>
       emitWebhook(
-        `${services[i % services.length]!.url}/webhooks/ghl`,
+        `${service.url}/webhooks/ghl`,
         inboundMessagePayload({ locationId, contactId: id, body: 'hi, thinking about selling' }),
       ),
     ),
   );
-  const answered = () =>
-    ids.every(({ id }) => ghl.messages.some((m) => m.contactId === id && m.direction === 'outbound'));
-  while (!answered() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
+  const answered = ({ id }: { id: string }) =>
+    ghl.messages.some((m) => m.contactId === id && m.direction === 'outbound');
+  const fieldsWritten = ({ id }: { id: string }) =>
+    ghl.requests.some((q) => q.method === 'PUT' && q.path === `/contacts/${id}` && q.status === 200);
+  const done = () => ids.every((c) => answered(c) && fieldsWritten(c));
+  while (!done() && Date.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
   log(
-    `warm-up: one conversation per location ${answered() ? 'answered' : 'NOT all answered'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `warm-up: one conversation per location and replica ${done() ? 'answered, fields written' : 'NOT all answered and written'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

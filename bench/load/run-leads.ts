@@ -33,7 +33,15 @@ export interface LeadsRun {
   dashboardPages: string[];
   readP95Ms: number;
   errors: { requests: number; failed: number; rate: number };
-  crm: { callsAtGhl: number; perS: number; refusedAtGhl: number; byPath: Record<string, number> };
+  crm: {
+    callsAtGhl: number;
+    perS: number;
+    refusedAtGhl: number;
+    byPath: Record<string, number>;
+    /** Tasks and notes GHL holds at the end, by title (a note by its first words), ids blanked. */
+    tasksByTitle: Record<string, number>;
+    notesByStart: Record<string, number>;
+  };
   budget: {
     locations: LocationBudgetUse[];
     violations: number;
@@ -204,6 +212,8 @@ export async function runLeadsProfile(
       perS: crmRequests.length / loadS,
       refusedAtGhl: crmRequests.filter((q) => q.status === 429).length,
       byPath,
+      tasksByTitle: countBy([...env.ghl.tasks.values()].flat(), (t) => t.title),
+      notesByStart: countBy([...env.ghl.notes.values()].flat(), (n) => n.body.split(/[.(\n]/)[0] ?? ''),
     },
     budget: {
       locations,
@@ -218,4 +228,16 @@ export async function runLeadsProfile(
     generatorLagP99Ms: lag.percentile(99) / 1e6,
     drain: { waitedS: drained.waitedS, complete: drained.complete },
   };
+}
+
+/** How many of `items` share each label; ids and numbers in the label are blanked. */
+function countBy<T>(items: readonly T[], label: (x: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of items) {
+    const k = label(x)
+      .replace(/\b\w*\d\w*\b/g, '#')
+      .slice(0, 80);
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
 }

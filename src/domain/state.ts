@@ -91,6 +91,11 @@ export interface ConversationState {
    * hold lasts; "resumed" once the lead, calm again, went on answering. Null when no hold of ours.
    */
   held?: string | null;
+  /**
+   * When the agent was last given a task for a message the bot did not answer: messages within
+   * that task's 4 hours add none (the lead's burst is one thing to act on, and GHL shows each one).
+   */
+  silentTaskAt?: string | null;
   /** How many times each question was asked in this conversation (no question more than twice). */
   asked: Record<string, number>;
   /** The question this turn's reply asked, if any (reset every turn). */

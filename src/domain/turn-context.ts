@@ -151,7 +151,14 @@ export class TurnContext {
    * question is skipped and the agent gets a task.
    */
   giveUpOn(key: string): void {
-    if (!this.state.skipped.includes(key)) this.state.skipped = [...this.state.skipped, key];
+    if (this.state.skipped.includes(key)) {
+      // Given up on before: the agent already has a task for it. A short acknowledgement, never
+      // the same "no problem" line and a second task for every further vague message.
+      this.state.pending = null;
+      this.say('misc.closed', {}, { variant: this.state.inbound, keep: true });
+      return;
+    }
+    this.state.skipped = [...this.state.skipped, key];
     this.state.pending = null;
     // The conversation usually goes on with the next question, so this is not a goodbye. It names
     // the question, so "that" never points at what the lead just answered.

@@ -48,4 +48,24 @@ describe('a question given up on', () => {
     expect(last.match(/No problem/g)).toHaveLength(1);
     expect(last).not.toMatch(/can go over that|\?$/);
   });
+
+  it('a lead who still will not say buy or sell: one task, then a short acknowledgement, not the same line again', () => {
+    for (const [texts, ack] of [
+      [
+        ['hey', 'who is this', 'thinking about moving', 'not sure yet', 'k', 'ok'],
+        /Jorge will (follow up|be in touch)/,
+      ],
+      [['buenas', 'quien habla?', 'pensando en mudarme', 'no se todavia', 'ok gracias', 'va'], /Jorge/],
+    ] as const) {
+      const ds = converse([...texts], []);
+      const tasks = ds.flatMap((d) => d.actions.filter((a) => a.type === 'create_task'));
+      expect(tasks).toHaveLength(1);
+      expect(ds[3]!.reply).toMatch(/^(No problem|No se preocupe)/);
+      for (const d of ds.slice(4)) {
+        expect(d.reply).toMatch(ack);
+        expect(d.reply).not.toBe(ds[3]!.reply);
+      }
+      expect(ds[4]!.reply).not.toBe(ds[5]!.reply);
+    }
+  });
 });

@@ -16,20 +16,22 @@ interface Step {
   reply: string | null;
 }
 
-function converse(texts: string[], opts: { tags?: string[] } = {}): Step[] {
+function converse(texts: string[], opts: { tags?: string[]; hoursApart?: number[] } = {}): Step[] {
   let stored: Record<string, unknown> | null = null;
   let tags = [...(opts.tags ?? [])];
   let paused = false;
   let optedOut = false;
   const steps: Step[] = [];
-  for (const text of texts) {
+  let at = Date.parse('2026-12-04T18:00:00Z');
+  for (const [i, text] of texts.entries()) {
+    at += (opts.hoursApart?.[i] ?? 0) * 3_600_000;
     const decision = decideTurn({
       cfg,
       stored,
       contact: { tags, fields: {}, optedOut, paused },
       text,
       channel: 'SMS',
-      now: new Date('2026-12-04T18:00:00Z'),
+      now: new Date(at),
       calendar: false,
       listings: [],
     });
@@ -153,6 +155,17 @@ describe('while the bot holds back for a person', () => {
     expect(steps[0]?.decision.escalation?.reason).toBe('anger');
     expect(steps[1]?.reply).toMatch(/\?/);
     expect(steps[1]?.decision.state.facts.motivation).toBe('divorce');
+  });
+
+  it('gives the agent one task for a burst of texts it does not answer, and a new one hours later', () => {
+    const steps = converse(['not interested', 'ok', 'wait', 'we have a pool too', 'hello?'], {
+      tags: ['Seller-Lead'],
+      hoursApart: [0, 0, 0.02, 0.05, 5],
+    });
+    expect(steps.slice(1).map((s) => s.reply)).toEqual([null, null, null, null]);
+    expect(steps.slice(1).map((s) => tasks(s).length)).toEqual([1, 0, 0, 1]);
+    for (const s of steps.slice(1))
+      expect(s.decision.events.map((e) => e.action)).toContain('inbound_while_silent');
   });
 
   it('never speaks over a person who took the conversation over', () => {

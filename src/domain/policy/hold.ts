@@ -151,12 +151,24 @@ export function reopens(ctx: TurnContext): boolean {
   return (intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8;
 }
 
-/** A message the bot will not answer still reaches a person: a task for the agent. */
+/** Hours the agent has to act on a message the bot did not answer. */
+const SILENT_TASK_HOURS = 4;
+
+/**
+ * A message the bot will not answer still reaches a person: a task for the agent, one for each
+ * stretch of SILENT_TASK_HOURS (the lead's next texts within it are in the same conversation in
+ * the CRM, and a task for each of "wait", "also" and "call me" is noise).
+ */
 export function notifyWhileSilent(ctx: TurnContext, why: string): void {
-  ctx.task(
-    'Lead wrote while the assistant is silent',
-    `The lead wrote while the assistant is not replying (${why}). Their message: "${ctx.text.slice(0, 300)}"`,
-    4,
-  );
-  ctx.audit('inbound_while_silent', { why });
+  const last = ctx.state.silentTaskAt ? Date.parse(ctx.state.silentTaskAt) : Number.NaN;
+  const open = ctx.now.getTime() - last < SILENT_TASK_HOURS * 3_600_000;
+  if (!open) {
+    ctx.task(
+      'Lead wrote while the assistant is silent',
+      `The lead wrote while the assistant is not replying (${why}). Their message: "${ctx.text.slice(0, 300)}"`,
+      SILENT_TASK_HOURS,
+    );
+    ctx.state.silentTaskAt = ctx.now.toISOString();
+  }
+  ctx.audit('inbound_while_silent', { why, task: !open });
 }
