@@ -48,6 +48,26 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
   },
   {
+    // "moving is the last thing on our minds this year", "that's a 2029 problem lol", "ask me again
+    // after the bonus hits in March", "my head is not there right now", "let's not get ahead of
+    // ourselves", "mi esposo dice que todavía no, que esperemos", "ni al caso ahorita",
+    // "todavía no, apenas vamos empezando a ahorrar": not now, in everyday words.
+    type: 'too_early',
+    pattern: w(
+      `(?:is|its|are) the last thing on (?:my|our) minds?|(?:thats|that is|its) a 20(?:2[7-9]|[3-9][0-9]) (?:problem|thing)|ask (?:me|us) (?:again )?(?:after|once|when|in) |(?:my|our) (?:head is|heads are|minds? (?:is|are)) not (?:there|in it)|(?:lets|let s) not get ahead of (?:ourselves|myself)|(?:dice|dijo) que (?:todavia|aun) no|esperemos a ver|ni al caso|(?:todavia|aun) no(?: [a-z]+){0,3} (?:esperando|empezando a ahorrar)|apenas (?:vamos|estamos) empezando a ahorrar|(?:todavia|aun) no (?:queremos|quiero) (?:ver|buscar) casas`,
+    ),
+    statement: true,
+  },
+  {
+    // "we're happy here for now, maybe when the kids are out of the house", "estamos a gusto aquí,
+    // tal vez cuando se casen los hijos": staying, until something far off.
+    type: 'too_early',
+    pattern: w(
+      '(?:happy|comfortable|good|fine|a gusto|contentos|bien) (?:here|aqui|donde estamos|where we are)(?: for now| por ahora| ahorita)?(?: [a-z]+){0,2} (?:maybe|tal vez|quizas|until|hasta) (?:when|cuando|que)',
+    ),
+    statement: true,
+  },
+  {
     // "can we talk after christmas? house is full of in-laws": a later talk asked for.
     type: 'too_early',
     pattern: w(

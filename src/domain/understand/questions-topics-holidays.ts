@@ -102,4 +102,71 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
       ),
     ],
   },
+  {
+    // "quisiera saber cuánto cobran y cómo es el proceso", "queremos comprar pero no sé cómo
+    // empezar", "¿tiene que venir a la casa?", "does Jorge work with buyers who are out of state?",
+    // "what's the difference between prequalified and preapproved?": the steps, asked in passing.
+    topic: 'process',
+    said: [
+      wordRegex(
+        'como es el proceso|(?:no se|no sabemos|no se ni) (?:como|por donde) (?:empezar|comenzar|le hago|le hacemos)',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        '(?:tiene|tienen|necesita|necesitan) que (?:venir|entrar|pasar) a (?:la|mi|nuestra) casa|(?:does|do|will|can) (?:jorge|he|you|u|you guys) (?:work|help) with (?:buyers|sellers|people|clients|folks)(?: who are| that are)? (?:from )?(?:out of state|out of town|from out of state|moving from)|(?:whats|what is) the difference between (?:pre ?qualified|pre ?qualification|pre ?approved|pre ?approval)',
+      ),
+    ],
+  },
+  {
+    // "what are you guys charging these days?", "¿cuánto le pago a Jorge si compro? ¿o lo paga el
+    // vendedor?".
+    topic: 'fees_commission',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:what|how much) (?:are|do|does|is) (?:you|u|you guys|yall|jorge|he|your team) (?:charging|charge)|cuanto le (?:pago|pagamos|pagaria|pagariamos) a (?:jorge|usted|ustedes)|lo paga el (?:vendedor|comprador)',
+      ),
+    ],
+  },
+  {
+    // "no more texts please, email is fine: …".
+    topic: 'switch_to_email',
+    said: [
+      wordRegex(
+        '(?:no more texts|stop texting|no texts)(?: [a-z]+){0,2} (?:email|e mail) (?:is|works) (?:fine|better|ok|okay|best)',
+      ),
+    ],
+    asked: [],
+  },
+  {
+    // "we talked to someone at Chase, does that count?": a lender talk, is it enough.
+    topic: 'preapproval_needed',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:talked|spoke|spoken|met|chatted) (?:to|with) (?:someone|somebody|a guy|a lady|a lender|a loan officer|the bank|my bank|our bank)(?: [a-z]+){0,3} (?:does|is) (?:that|it|this) (?:count|enough|good enough|ok)',
+      ),
+    ],
+  },
+  {
+    // "¿este es el número de Jorge?", "is Jorge the guy who did the open house on Sapphire?".
+    topic: 'identity',
+    said: [],
+    asked: [
+      wordRegex(
+        '(?:este|esta|es este|es esta) (?:es )?(?:el )?(?:numero|celular|cel|telefono) de jorge|is jorge the (?:guy|man|agent|realtor|one|person) (?:who|that|from)',
+      ),
+    ],
+  },
+  {
+    // "ayúdeme a decidir entre Ontario y Chino", "help me pick between Upland and Fontana".
+    topic: 'area_info',
+    said: [
+      wordRegex(
+        '(?:ayudeme|ayudame|ayudenos|help me|help us) (?:a )?(?:decidir|escoger|elegir|decide|pick|choose) (?:entre|between) [a-z]+',
+      ),
+    ],
+    asked: [],
+  },
 ];
