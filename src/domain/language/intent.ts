@@ -30,6 +30,7 @@ export const SELL_STRONG = [
   /\bvendo (?:mi )?casa\b/,
   // "ayuda con la venta por favor", "inherited mom's condo, neither of us wants it".
   /\bayuda(?:rme|rnos)? con la venta\b/,
+  new RegExp(`\\b(?:offload|unload|get rid of) (?:my|our|the|this|his|her|their|moms|dads) ?${PROPERTY}\\b`),
   /\binherited (?:[a-z]+ ){0,3}(?:house|home|condo|place|property)\b.{0,30}\b(?:neither of us|nobody|no one|none of us) (?:wants|can keep|can live)/,
 ];
 export const BUY_STRONG = [
@@ -64,6 +65,9 @@ export const BOTH = [
   /\b(?:buy|purchase)\w* (?:\w+ ){0,4}(?:before|after|and|once) (?:\w+ ){0,3}sell/,
   /\bvend(?:er|o|emos)\w* (?:\w+ ){0,3}(?:y|para|antes de) (?:\w+ ){0,2}compr(?:ar|o|amos)/,
   /\bcompr(?:ar|o|amos)\w* (?:\w+ ){0,3}(?:y|antes de|despues de) (?:\w+ ){0,2}vend(?:er|o|emos)/,
+  // "we're on both sides of this", "gotta offload our condo in Upland and find a house with a yard".
+  /\b(?:on|from) both sides\b/,
+  /\b(?:sell|offload|unload|get rid of)\w* (?:\w+ ){0,4}and (?:\w+ ){0,2}find (?:a|an|our|my|the) /,
 ];
 /** Words that negate a buy/sell verb a few words later: "not selling", "no need to sell anything". */
 export const INTENT_NEGATION =

@@ -144,6 +144,18 @@ function dataFor(topic: QuestionTopic, ctx: TurnContext, comps: readonly SoldCom
   return d ?? undefined;
 }
 
+// "what's my house worth", "cuánto vale nuestra casa", "and ours?": the lead's own home.
+const OWN_HOME = wordRegex(
+  '(?:my|our|mi|nuestra|nuestro) (?:[a-z]+ )?(?:house|home|place|condo|townhouse|townhome|property|casa|casita|propiedad|departamento)|ours|mine|la nuestra|la mia',
+);
+
+/** The buyer bot, for a lead who sells nothing, asked about a value without naming a home of theirs. */
+function buyingOnly(ctx: TurnContext): boolean {
+  if (ctx.state.owner !== 'buyer' || ctx.state.facts.intent === 'both') return false;
+  if (ctx.reading.intent.intent === 'sell' || ctx.reading.intent.intent === 'both') return false;
+  return !OWN_HOME.test(flatten(ctx.text));
+}
+
 /** A seller with all four answers selling soon: the reply offers the listing appointment. */
 function readyToMeet(ctx: TurnContext): boolean {
   const { state } = ctx;
@@ -179,6 +191,10 @@ export function answerQuestions(
   // to cancel later ("can we do sunday? and if something comes up, how do we cancel?") is answered.
   const acting = new Set<string>(ctx.reading.acts.flatMap((a) => (a.act === 'scheduling' ? [a.kind] : [])));
   const topics = [...new Set(asked)].filter((t) => !(offering && APPOINTMENT.has(t) && acting.has(t)));
+  // A buyer's "what price is that?" (after a monthly payment) is not a home to value: no address
+  // is asked for; the agent answers it.
+  if (topics.includes('home_value') && buyingOnly(ctx))
+    topics.splice(topics.indexOf('home_value'), 1, ...(topics.includes('other') ? [] : ['other' as const]));
   // Asking what their own home is worth says which side a new lead is on.
   if (topics.includes('home_value') && ctx.state.owner === 'lead' && ctx.reading.intent.intent === 'other')
     ctx.reading = { ...ctx.reading, intent: { intent: 'sell', confidence: 0.8 } };

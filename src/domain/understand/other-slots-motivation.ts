@@ -114,7 +114,7 @@ const BOUGHT_ANOTHER = cues([
   '(?:already |just )?(?:bought|bougth|boughted|purchased|closed on|buying) (?:a |another |our |my |the |a new |our new )?(?:new |other |next )?(?:house|home|place|condo|build|townhome|one)(?! (?:in|for) (?:19|20)\\d\\d)',
   '(?:already |just )?(?:bought|bougth) in [a-z]+',
   // "offer accepted on our new place in Temecula".
-  'offer (?:got |was )?accepted on (?:a|the|our new) (?:new )?(?:house|home|place|condo)',
+  'offer (?:got |was )?accepted on (?:a|the|our new) (?:new )?(?:house|home|place|condo)|offer on (?:a|the|our) (?:new )?(?:house|home|place|condo)(?: [a-z]+){0,3} (?:got |was )?accepted',
   // Past tense only: "buying a bigger house" is upsizing.
   '(?:bought|purchased|closed on) (?:a |another |our |the )?(?:bigger|smaller|larger|single story) (?:house|home|place|condo|one)',
   'escrow (?:on|for) (?:our|my|the|a) new',
@@ -130,12 +130,12 @@ const BOUGHT_ANOTHER = cues([
   // "we found a house in Yucaipa and we're already in contract on it so now ours has to sell".
   'found (?:a|another|our|the) (?:new )?(?:house|home|place|condo)(?: [a-z]+){0,8} (?:in|under) contract',
   '(?:paying|pay|carrying|stuck with) (?:two|2|double) (?:mortgages|house payments|payments)',
-  'ya (?:compre|compramos)',
+  'ya (?:compre|compramos)|compramos (?:una )?casa',
 ]);
 // Tenant trouble or tenants leaving; a house merely "tenant occupied" says nothing about why.
 const TENANTS = cues([
   'tenants? (?:(?:just|finally|already|are|is|have) )?(?:problems?|issues?|wont|dont|do not|are not|arent|not paying|stopped paying|leave|move out|leaving|moving out|moves out|moving|moved out|left|gave (?:us )?notice|gave (?:their|his|her) notice|trashed|destroyed|keep|calling)',
-  '(?:problem|bad|nightmare|difficult) tenants?',
+  '(?:problem|bad|nightmare|difficult) tenants?|(?:tenants?|inquilinos?|renters?) no (?:pagan|han pagado|paga|ha pagado|quieren salir|se quieren salir)',
   '(?:tenants?|renters) (?:are|is|r) (?:a |an |such a |the )?(?:nightmare|awful|terrible|horrible|worst|pain|headache|impossible|destroying|trashing|ruining)',
   '(?:have|has|got) (?:a )?tenants?(?: in it)?',
   '(?:tired of|sick of|done with|dealing with|problems? with) (?:the |my |our )?(?:tenants?|renters|being a landlord)',
@@ -245,11 +245,11 @@ const RELOCATION = cues([
   '(?:california|cali|ca|socal|here|this state|it|everything) (?:is |s )?(?:just |way |so |getting |too )*(?:too )?expensive',
   '(?:heading|headed) (?:to|out to|back to|off to)',
   '(?:tired of|done with|sick of|over) (?:california|ca|socal|the state|this state|living here)',
-  '(?:estar|vivir) (?:mas )?cerca de (?:mis|mi|nuestros|nuestra|nuestro|la|los|las) (?:hij[oa]s?|niet[oa]s?|familia|papas|padres)',
+  '(?:estar|vivir|casa|casita|algo) (?:mas )?cerca de (?:mis|mi|nuestros|nuestra|nuestro|la|los|las) (?:hij[oa]s?|niet[oa]s?|familia|papas|padres)',
   'nos (?:vamos a mudar|mudamos|cambiamos|regresamos)',
   'nos vamos a (?!vender|comprar|casar|juntar|quedar)[a-z]+',
   'me (?:regreso|mudo|voy a mudar)',
-  '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a',
+  '(?:irme|irnos|regresarme|regresarnos|mudarme|mudarnos) a|se va a vivir (?:conmigo|con nosotros|con (?:mi|su) [a-z]+)',
   // "nos queremos ir a Guadalajara", "nos vamos con mi hija a Arizona"
   '(?:nos|me) (?:queremos|quiero|vamos a|pensamos|planeamos) (?:ir|mudar|cambiar|regresar) (?:a|para|pa)',
   'nos vamos con (?:mi|mis|nuestra|nuestro|nuestros|la|el|los) [a-z]+ (?:a|para|pa)',

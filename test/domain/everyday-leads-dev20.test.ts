@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readKeywords } from '../../src/domain/compliance/keywords.ts';
+import { converse } from '../support/converse.ts';
+import { leadActs, readLead } from '../support/read-lead.ts';
+
+// What leads wrote in the twentieth development split (eval/corpus/*-dev20.jsonl): leads who write
+// by email as well as by text, open-house and referral leads, family moves, landlords, and leads
+// who put off a move in everyday words.
+const replies = (texts: string[], tags: string[] = []) => converse(texts, tags).map((d) => d.reply);
+
+describe('not now, in everyday words', () => {
+  it.each([
+    'Ha, we just put the crib together. Moving is the last thing on our minds this year.',
+    "that's a 2029 problem lol",
+    'ask me after the holidays, my head is not there right now',
+    "let's not get ahead of ourselves, I haven't even told my wife yet",
+    "we're happy here for now, maybe when the kids are out of the house",
+    'mi esposo dice que todavía no, que esperemos a ver qué pasa con su trabajo',
+    'ni al caso ahorita, apenas me cambié de trabajo',
+    'todavía no, apenas vamos empezando a ahorrar',
+  ])('"%s" is too early', (text) => {
+    expect(leadActs(text, 'seller')).toContain('too_early');
+  });
+
+  it('a seller who says it is a 2029 problem hears "no rush" before anything else', () => {
+    const [said] = replies(["that's a 2029 problem lol"], ['Seller-Lead']);
+    expect(said).toMatch(/^No rush at all/);
+  });
+});
+
+describe('a STOP taken back', () => {
+  it('"perdón, era para otro número. sí sigo buscando" after ALTO subscribes again and goes on', () => {
+    expect(readKeywords('perdón, era para otro número. sí sigo buscando')).toContain('START');
+    const said = replies(
+      ['ALTO', 'perdón, era para otro número. sí sigo buscando', 'hasta 600'],
+      ['Buyer-Lead'],
+    );
+    expect(said[0]).toMatch(/ya no recibirá más mensajes/);
+    expect(said[1]).toMatch(/suscrito de nuevo/);
+    expect(said[2]).toMatch(/preaprobación/);
+  });
+
+  it('an apology without a wish to go on is not consent', () => {
+    expect(readKeywords('perdón, era para otro número')).not.toContain('START');
+  });
+});
+
+describe('buying and selling in other words', () => {
+  it('"on both sides of this" and "offload our condo and find a house with a yard" are both', () => {
+    expect(readLead("honestly we're on both sides of this", 'lead', null).slots.intent).toBe('both');
+    expect(
+      readLead('gotta offload our condo in Upland and find a house with a yard', 'lead', null).slots.intent,
+    ).toBe('both');
+  });
+
+  it('a buyer asking "what price is that?" about a monthly payment is not asked for a property address', () => {
+    const said = replies(
+      ['idk, we want our payment around 3k a month', 'help me understand, what price is that?'],
+      ['Buyer-Lead'],
+    );
+    expect(said[1]).not.toMatch(/property address|value range for your home/);
+    expect(said[1]).toMatch(/Jorge/);
+  });
+
+  it('a buyer who asks what their own home is worth is still asked for the address', () => {
+    const said = replies(['how much is my house worth?'], ['Buyer-Lead']);
+    expect(said[0]).toMatch(/address/);
+  });
+});
+
+describe('why they move, in everyday words', () => {
+  it.each([
+    ['the offer on the house in Texas got accepted so yes we need to sell ours now', 'bought_another'],
+    ['sí, compramos casa nueva en Menifee y nos la entregan en marzo', 'bought_another'],
+    ['los tenants no pagan desde septiembre y ya estoy harto', 'tenants'],
+    ['Mi mamá quiere vender la casa porque se va a vivir conmigo a Riverside.', 'relocation'],
+  ])('"%s" → %s', (text, motivation) => {
+    expect(readLead(text, 'seller', 'motivation').slots.motivation).toBe(motivation);
+  });
+
+  it('"no, todavía no vamos al banco. ¿eso es lo primero?" asks whether pre-approval comes first', () => {
+    expect(leadActs('no, todavía no vamos al banco. ¿eso es lo primero?', 'buyer', 'preapproval')).toContain(
+      'preapproval_needed',
+    );
+  });
+});
