@@ -84,3 +84,34 @@ describe('why they move, in everyday words', () => {
     );
   });
 });
+
+describe('more everyday answers', () => {
+  it('"we need to talk to a lender first" is not pre-approved', () => {
+    expect(
+      readLead('probably spring, we need to talk to a lender first', 'buyer', 'timeline').slots.preapproved,
+    ).toBe(false);
+  });
+
+  it('a new build that closes in April, the current house not listed yet: selling, because they bought', () => {
+    const slots = readLead(
+      "our new build in Ontario Ranch closes in april and we haven't even listed our current house yet",
+      'lead',
+      null,
+    ).slots;
+    expect(slots.intent).toBe('sell');
+    expect(slots.motivation).toBe('bought_another');
+  });
+
+  it('"moving back from Denver" is a relocation', () => {
+    expect(
+      readLead('moving back from Denver, want to buy near my sister in Rancho', 'lead', null).slots
+        .motivation,
+    ).toBe('relocation');
+  });
+
+  it('"qué onda" is a greeting, not a question for Jorge', () => {
+    const [said] = replies(['qué onda, sí es mi casa de renta en Fontana'], ['Seller-Lead']);
+    expect(said).not.toMatch(/pregunta/);
+    expect(leadActs('qué onda, sí es mi casa de renta en Fontana', 'seller')).not.toContain('other');
+  });
+});

@@ -120,7 +120,7 @@ const BOUGHT_ANOTHER = cues([
   'escrow (?:on|for) (?:our|my|the|a) new',
   'found (?:our|my) next (?:place|house|home)',
   '(?:bought|purchased|closed on) (?:a |our |my |the )?dream (?:house|home|place|condo)',
-  '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo|one)',
+  '(?:close|closing|closes) on (?:the|our|my) new (?:house|home|place|condo|one)|(?:our|my|the) new (?:build|construction)(?: [a-z]+){0,4} (?:closes|closing)',
   '(?:our|my) new (?:place|house|home) (?:closes|closed)',
   '(?:ya )?compramos (?:otra|una|la)',
   // "in contract on our dream house in Temecula", "paying two mortgages".
@@ -234,7 +234,7 @@ const RELOCATION = cues([
   'relocat\\w*',
   // "my daughter just had twins in Austin and we want to be there".
   '(?:we|i) (?:want|wanna|need) to be (?:there|out there|near them|with them)',
-  'moving (?:to|out of|out to|back to|back home|closer|near|here|there|from|2|away|across)',
+  'moving (?:to|out of|out to|back to|back home|back from|closer|near|here|there|from|2|away|across)',
   'move (?:to|out of|closer|near|back)',
   '(?:going|headed|heading|go) back to(?! (?:school|college|work|the office|the drawing board))',
   '(?:move|moving|be|live|living|get) (?:closer to|near) (?:my |our |the )?(?:family|kids|grandkids|parents|daughter|son|mom|dad)',
