@@ -32,7 +32,9 @@ export const SELL_STRONG = [
   /\bayuda(?:rme|rnos)? con la venta\b/,
   new RegExp(`\\b(?:offload|unload|get rid of) (?:my|our|the|this|his|her|their|moms|dads) ?${PROPERTY}\\b`),
   // "we haven't even listed our current house yet": a sale still to come.
-  new RegExp(`\\b(?:havent|have not|hasnt|not) (?:even |yet )?(?:listed|put up|put on the market) (?:our|my|the) (?:current |old )?${PROPERTY}\\b`),
+  new RegExp(
+    `\\b(?:havent|have not|hasnt|not) (?:even |yet )?(?:listed|put up|put on the market) (?:our|my|the) (?:current |old )?${PROPERTY}\\b`,
+  ),
   /\binherited (?:[a-z]+ ){0,3}(?:house|home|condo|place|property)\b.{0,30}\b(?:neither of us|nobody|no one|none of us) (?:wants|can keep|can live)/,
 ];
 export const BUY_STRONG = [
