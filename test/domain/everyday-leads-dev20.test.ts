@@ -115,3 +115,28 @@ describe('more everyday answers', () => {
     expect(leadActs('qué onda, sí es mi casa de renta en Fontana', 'seller')).not.toContain('other');
   });
 });
+
+describe('STOP and HELP in everyday words', () => {
+  it.each([
+    ['help what is this text even about', 'HELP'],
+    ['AYUDA. de dónde salió este mensaje', 'HELP'],
+    ['HELP. got a random text from this number about houses??', 'HELP'],
+    ['end this. now.', 'STOP'],
+    ['ya no quiero recibir nada de esto, gracias', 'STOP'],
+  ])('"%s" is %s', (text, keyword) => {
+    expect(readKeywords(text)).toEqual([keyword]);
+  });
+
+  it.each(['the weekend is when we can end this search', 'end of january works', 'help me end this search'])(
+    '"%s" is no keyword',
+    (text) => {
+      expect(readKeywords(text)).toEqual([]);
+    },
+  );
+
+  it('"end this. now." unsubscribes with the one confirmation', () => {
+    const [d] = converse(['end this. now.'], ['Seller-Lead']);
+    expect(d?.reply).toMatch(/unsubscribed/);
+    expect(d?.actions).toContainEqual({ type: 'set_contact', optedOut: true });
+  });
+});
