@@ -140,3 +140,24 @@ describe('STOP and HELP in everyday words', () => {
     expect(d?.actions).toContainEqual({ type: 'set_contact', optedOut: true });
   });
 });
+
+describe('pre-approval said the way buyers say it', () => {
+  it.each([
+    ["VA loan, got the COE but haven't done the preapproval part", false],
+    ['no sé todavía, no hemos ido al banco', false],
+    ["honestly we're still figuring that out with the lender, maybe 550-600?", false],
+    ['the lender is helping us, should be done by the end of next week', false],
+    ['el banco nos dio hasta 700 pero no queremos pasarnos de 620', true],
+    ['my wife handles that stuff, she says yes through Navy Federal', true],
+    ['mi esposo es el que sabe de eso, él dice que sí con Wells Fargo', true],
+    ["Tell her yes, 720 with United Wholesale, I'll send the letter tonight", true],
+  ] as const)('"%s" → pre-approved %s', (text, approved) => {
+    expect(readLead(text, 'buyer', 'preapproval').slots.preapproved).toBe(approved);
+  });
+
+  it('"as soon as we get approved" is not a pre-approval', () => {
+    expect(
+      readLead('as soon as we get approved. so hopefully january', 'buyer', 'timeline').slots.preapproved,
+    ).not.toBe(true);
+  });
+});

@@ -247,7 +247,9 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   ),
   wordRegex('no quiero (?:recibir )?(?:mas )?(?:mensajes|textos)'),
   // "ya no quiero recibir nada de esto, gracias".
-  wordRegex('no (?:quiero|queremos) recibir (?:nada|nada mas|mas nada)(?: de esto| de ustedes| de usted| de este numero)?'),
+  wordRegex(
+    'no (?:quiero|queremos) recibir (?:nada|nada mas|mas nada)(?: de esto| de ustedes| de usted| de este numero)?',
+  ),
   wordRegex('no mas (?:mensajes|textos)|ni (?:un|una|uno) (?:mensaje|texto|mensajito) mas'),
   wordRegex('cancelar (?:la )?(?:suscripcion|mensajes|los mensajes)'),
   wordRegex('dejenme en paz|dejame en paz|dejeme en paz|dejennos en paz'),

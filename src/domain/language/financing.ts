@@ -17,13 +17,13 @@ export interface FinancingOptions {
 const APPROVAL =
   '(?:pre ?-?approv\\w*|preapprov\\w*|pre ?-?qualif\\w*|prequalif\\w*|approv\\w*|pre ?-?aprob\\w*|preaprob\\w*|aprobad[oa]s?)';
 const NOT_APPROVED = new RegExp(
-  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|no (?:nos|me|les) (?:han|ha) (?:dado la )?(?:aprobado|preaprobado|aprobacion|preaprobacion)|no (?:nos|me|les) (?:aprueban|aprobaron)|no (?:tenemos|tengo) (?:la |una )?carta|(?:dont|do not) have (?:a|the|our|my) (?:letter|pre ?approval)|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
+  `\\b(?:(?:not|arent|am not|im not|were not|havent|have not|never|dont|didnt|no)(?: yet| been| gotten| got| get| done the| started the)* ${APPROVAL}|no (?:estoy|estamos|tengo|tenemos)(?: la| una)? ${APPROVAL}|no (?:nos|me|les) (?:han|ha) (?:dado la )?(?:aprobado|preaprobado|aprobacion|preaprobacion)|no (?:nos|me|les) (?:aprueban|aprobaron)|no (?:tenemos|tengo) (?:la |una )?carta|(?:dont|do not) have (?:a|the|our|my) (?:letter|pre ?approval)|(?:need|needs|have|want|plan|planning|hoping|going) to (?:get|be) ${APPROVAL}|(?:need|necesito|necesitamos) (?:a |una |la )?${APPROVAL})`,
 );
 const PROCESS = new RegExp(
   `\\b(?:getting ${APPROVAL}|working on (?:getting |our |my |the )?(?:${APPROVAL}|financing|loan|mortgage)|(?:in|started) the (?:process|application)|applying|applied|waiting (?:on|for) (?:the |my |our )?(?:approval|pre ?-?approval|lender|underwriting|bank|letter)|(?:talking|speaking|meeting|working) (?:to|with) (?:a |my |our |the )?(?:lender|bank|loan officer|broker|mortgage)|pre ?-?qualified|prequalified|en proceso|tramitando|aplicando|aplique|hablando con (?:un |el |mi )?(?:banco|prestamista|lender))\\b`,
 );
 const APPROVED = new RegExp(
-  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron|(?:el banco|the bank) (?:nos|me) aprobo)\\b`,
+  `\\b(?:${APPROVAL}|approval letter|(?:got|been|am|are|were|already|just got) approved|have (?:a |our |my )?(?:loan|financing|mortgage) (?:lined up|ready|in place|approved)|financing (?:is )?(?:lined up|ready|in place|secured|approved)|aprobad[oa]s? (?:por|con) (?:el |un |una |la )?(?:banco|prestamista|lender)|(?:ya )?(?:nos|me|les) aprobaron|(?:el banco|the bank) (?:nos|me) aprobo|(?:el banco|the bank|our lender|my lender) (?:nos|me|gave us|gave me) (?:dio|dieron)? ?(?:hasta|up to))\\b`,
 );
 // How a buyer says they pay cash; a seller's "cash offer" and a bare "cash" count only as CASH.
 const BUYER_CASH_WORDS =
@@ -36,7 +36,7 @@ const CASH = new RegExp(
 const NO_CASH =
   /\b(?:no|not|dont have|without|sin) (?:(?!all\b|so\b|but\b|just\b)\w+ ){0,2}cash\b|\bcash out\b/;
 const NOT_YET =
-  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage|financing|loan)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing|mortgage broker)|(?:need|looking for|want|recommend|find) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:need|have|gotta|got) to (?:talk to|talk with|call|see|find|get) (?:a |an )?(?:lender|loan officer|mortgage broker)|no (?:lender|financing)(?: yet)?|todavia no|aun no|no tengo (?:un )?(?:prestamista|lender|financiamiento)|no he hablado con|necesito (?:un )?(?:prestamista|lender|prestamo))\b/;
+  /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage|financing|loan)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing|mortgage broker)|(?:need|looking for|want|recommend|find) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:need|have|gotta|got) to (?:talk to|talk with|call|see|find|get) (?:a |an )?(?:lender|loan officer|mortgage broker)|no (?:lender|financing)(?: yet)?|todavia no|aun no|no tengo (?:un )?(?:prestamista|lender|financiamiento)|no he hablado con|no (?:hemos|he) ido al banco|(?:havent|have not) (?:talked|spoken) to one yet|necesito (?:un )?(?:prestamista|lender|prestamo))\b/;
 const BARE_NOT_YET = new RegExp(
   `^(?:no|${NO_WORDS}|no not yet|nope not yet|not at the moment|not right now|no aun|no yet)\\b`,
 );
@@ -164,19 +164,20 @@ const QUESTION_START =
 const EXPIRED =
   /\b(?:(?<!(?:not|hasnt|isnt|havent|never) )expired|(?:se )?(?:vencio|caduco)|ya se venci\w*)\b/;
 const HAS_LETTER =
-  /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:from [a-z]+ )?(?:just )?(?:came|arrived|came in|is in|hit my (?:inbox|email)|showed up|landed)|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
+  /\b(?:(?:have|got|has|received|recieved) (?:the|our|my|a|an) (?:pre ?-?approval |approval )?letter|(?:the |our |my )?(?:pre ?-?approval |approval )?letter (?:from [a-z]+ )?(?:just )?(?:came|arrived|came in|is in|hit my (?:inbox|email)|showed up|landed)|(?:ill|i will|we will|well|can) (?:send|forward|email) (?:you |her |him )?(?:the|our|my) (?:pre ?-?approval |approval )?letter|(?:tenemos|tengo|recibimos|recibi) (?:la|una|nuestra) carta|(?:me|nos) (?:llego|llegaron|dieron|mandaron) (?:la|una) carta)\b/;
 const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precalific\w*)\b/;
 const UNSURE = new RegExp(
-  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:depends(?: on)?|see|find out|know) what (?:i|we) (?:get|can get|will get|are|re) ${APPROVAL} for|once (?:i|we) (?:get|are) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
+  `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:depends(?: on)?|see|find out|know) what (?:i|we) (?:get|can get|will get|are|re) ${APPROVAL} for|(?:once|as soon as|after) (?:i|we) (?:get|are) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:need|have|gotta|got) to (?:talk to|talk with|call|see|find) (?:a |an )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|credit(?:s| s| is) (?:bad|not great|messed up|shot)|(?:fixing|working on|repairing) (?:my|our) credit|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
 const STILL_WORKING =
-  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos|(?:mandamos|enviamos|entregamos|metimos|mande|envie|entregue) (?:los |todos los )?(?:papeles|documentos|papeleo|solicitud|aplicacion)|estamos esperando|ya merito|(?:nomas|solo|solamente|nada mas) (?:nos )?falta la carta|(?:sent|turned in|submitted) (?:all )?(?:the |our |my )?(?:paperwork|documents|docs|application))\b/;
+  /\b(?:jerking (?:us|me) around|(?:giving|gave|getting) (?:us |me )?the run ?around|dragging (?:their|its|his|her) feet|in process|in progress|in underwriting|underwriting|waiting to hear|(?:gathering|getting) (?:the |our )?(?:documents|paperwork|docs)|estamos en eso|en eso|ahi vamos|en tramite|juntando (?:los )?papeles|reuniendo (?:los )?documentos|(?:mandamos|enviamos|entregamos|metimos|mande|envie|entregue) (?:los |todos los )?(?:papeles|documentos|papeleo|solicitud|aplicacion)|estamos esperando|figuring (?:that|it|this) out with (?:the|our|my|a) (?:lender|bank)|(?:the |our |my )?(?:lender|bank) is helping (?:us|me)|ya merito|(?:nomas|solo|solamente|nada mas) (?:nos )?falta la carta|(?:sent|turned in|submitted) (?:all )?(?:the |our |my )?(?:paperwork|documents|docs|application))\b/;
 const LEADING_YES = new RegExp(`^(?:${YES_WORDS}|ya(?! no\\b)|we are|i am|im|ya estamos|ya tenemos|y)\\b`);
 // A thumbs-up or a check mark answers yes.
 const YES_EMOJI = /\u{1F44D}|\u{1F44C}|\u2705|\u2714/u;
+const SAYS_YES_WITH = /\b(?:says|said|dice que|dijo que) (?:yes|yeah|si) (?:through|with|w|con|por) [a-z]+/;
 const LENDER_SAYS_OK =
   /\b(?:lender|bank|loan officer) says (?:we|were|we are|i|im|i am) (?:good|approved|qualified)\b/;
 const TRAILING_YES = /\b(?:so )?(?:yes|yeah|yep|yup|si)$/;
@@ -225,6 +226,8 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   // "working w rocket", "talking to chase": with a named lender, and no approval said.
   if (options.justAsked && WITH_A_LENDER.test(flat) && LENDER_NAMES.test(flat) && !APPROVED.test(flat))
     return false;
+  // "my wife handles that, she says yes through Navy Federal": a yes, with the lender named.
+  if (options.justAsked && SAYS_YES_WITH.test(flat)) return true;
   if (approvedWord || HAS_LETTER.test(flat) || LENDER_SAYS_OK.test(flat)) return true;
   if (NO_LENDER_YET.test(flat)) return false;
   if (CASH.test(flat) && !NO_CASH.test(flat)) return null;
