@@ -110,9 +110,9 @@ async function startAnthropicChild(
 }
 
 /**
- * One conversation per location and replica before measuring, answered end to end: a replica's first
- * contact-field write in a location lists the location's custom fields and creates the missing ones
- * in GHL (about 18 calls), which belongs to installing, not to the load. Field writes wait
+ * One conversation per location and replica before measuring, answered end to end: the install
+ * creates a location's custom fields in GHL (about 18 calls) and a replica's first contact-field
+ * write there lists them, which belongs to installing, not to the load. Field writes wait
  * CRM_COALESCE_MS (10 s) to be merged, so the warm-up waits for each conversation's field write too,
  * not only for its reply.
  */

@@ -50,6 +50,7 @@ import { mcpServerFromConfig, mcpToolsFromConfig } from './mcp.ts';
 import { diskSpaceGuardFromConfig, pauseWorkersWhileLow } from './disk-space.ts';
 import { postgresStores } from '../adapters/postgres/stores.ts';
 import { postgresOutboxDelivery } from '../adapters/postgres/outbox-delivery.ts';
+import { withFieldSetUp } from './install-set-up.ts';
 import { createLocationSettings, turnDepsForLocation } from '../app/locations/location-settings.ts';
 
 export interface ServiceOverrides {
@@ -88,8 +89,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
           preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
         })
       : db;
-  // What both sides use (location settings, CRMs, sandbox clock, scripts) goes with the workers
-  // when this process runs them: turns and sends are where those are read most.
+  // Location settings, CRMs, sandbox clock and scripts go with the workers when this process runs them.
   const sharedDb = config.WORKERS_ENABLED ? workDb : db;
   if (config.MIGRATE_ON_START) await migrate(db);
 
@@ -132,7 +132,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     : null;
   const sandboxClock = await createSandboxClock(createSandboxClockStore(sharedDb), clock);
   const clockFor = (locationId: string): Clock => (locationId === SANDBOX_LOCATION_ID ? sandboxClock : clock);
-  // The custom fields the bots write, created in each location before its first write.
+  // The bots' custom fields: made at start, at install (install-set-up.ts) or before a first write.
   const fields = createFieldProvisioner({ logger, onLookup: metrics.caches.lookup('custom_field_ids') });
   const dndCheck = createDndCheck({
     onLookup: metrics.caches.lookup('dnd'),
@@ -337,7 +337,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     scripts,
     mesh,
     locationSettings,
-    ghlInstalls: installs,
+    ghlInstalls: installs && ghlCrm ? withFieldSetUp(installs, { fields, crm: ghlCrm, logger }) : installs,
     mcp: await mcpServerFromConfig(config, { db, stores: postgresStores, clock }),
     ...(diskSpace ? { storageSpace: diskSpace } : {}),
   });

@@ -1,3 +1,4 @@
+import { CONTACT_FIELDS } from '../../src/domain/contact-fields.ts';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend, type TestDb } from '../support/db.ts';
@@ -214,6 +215,14 @@ describe('Marketplace install (OAuth) beside the Private Integration token', () 
       locationId: onInstall,
     });
     expect(await tokenRows(onInstall)).toHaveLength(1);
+    // The location's custom fields are made at install, with its new token, before any lead.
+    await eventually(
+      () =>
+        [...ghl.customFieldDefs.values()].filter((d) => d.locationId === onInstall).length ===
+        CONTACT_FIELDS.length,
+      10_000,
+      'custom fields at install',
+    );
     const c1 = contactIn(onInstall);
     await say(onInstall, c1, 'hi, what is my home worth?');
     await eventually(() => ghl.messages.some((m) => m.contactId === c1), 15_000, 'the reply at GHL');

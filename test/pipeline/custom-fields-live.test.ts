@@ -109,7 +109,7 @@ describe('qualification fields on a fresh GHL location', () => {
     );
   }, 60_000);
 
-  it('gives a Marketplace-installed location fields of its own on its first write', async () => {
+  it('gives a Marketplace-installed location fields of its own at install, before any lead writes', async () => {
     const other = 'locInstalledCF000001';
     const code = ghl.oauth.issueCode({
       userType: 'Location',
@@ -117,6 +117,10 @@ describe('qualification fields on a fresh GHL location', () => {
       locationId: other,
     });
     expect((await fetch(`${svc.url}/oauth/callback?code=${code}`)).status).toBe(200);
+    const ownDefs = () => [...ghl.customFieldDefs.values()].filter((d) => d.locationId === other);
+    // No message yet: the install itself created them (the realtor can build smart lists on them).
+    await eventually(() => ownDefs().length === CONTACT_FIELDS.length, 10_000, 'fields created at install');
+    expect(ghl.requests.filter((r) => r.path.includes('cfother'))).toEqual([]);
     const contactId = 'cfother0000000000001';
     ghl.seedContact({ id: contactId, locationId: other, firstName: 'Olga', phone: '+19095550173' });
     await say(
