@@ -18,6 +18,8 @@ describe('not now, in everyday words', () => {
     'mi esposo dice que todavía no, que esperemos a ver qué pasa con su trabajo',
     'ni al caso ahorita, apenas me cambié de trabajo',
     'todavía no, apenas vamos empezando a ahorrar',
+    "we're at the dreaming stage, not the budget stage 😅",
+    'Mi esposo quiere vender y yo no, así que por ahora no vamos a hacer nada',
   ])('"%s" is too early', (text) => {
     expect(leadActs(text, 'seller')).toContain('too_early');
   });
@@ -159,5 +161,13 @@ describe('pre-approval said the way buyers say it', () => {
     expect(
       readLead('as soon as we get approved. so hopefully january', 'buyer', 'timeline').slots.preapproved,
     ).not.toBe(true);
+  });
+});
+
+describe('a complaint about the texts', () => {
+  it('"your texts are way too frequent" is about the texts', () => {
+    expect(leadActs('your texts are way too frequent. once a week would be fine', 'seller')).toContain(
+      'stop_texting',
+    );
   });
 });

@@ -54,7 +54,7 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // "todavía no, apenas vamos empezando a ahorrar": not now, in everyday words.
     type: 'too_early',
     pattern: w(
-      `(?:is|its|are) the last thing on (?:my|our) minds?|(?:thats|that is|its) a 20(?:2[7-9]|[3-9][0-9]) (?:problem|thing)|ask (?:me|us) (?:again )?(?:after|once|when|in) |(?:my|our) (?:head is|heads are|minds? (?:is|are)) not (?:there|in it)|(?:lets|let s) not get ahead of (?:ourselves|myself)|(?:dice|dijo) que (?:todavia|aun) no|esperemos a ver|ni al caso|(?:todavia|aun) no(?: [a-z]+){0,3} (?:esperando|empezando a ahorrar)|apenas (?:vamos|estamos) empezando a ahorrar|(?:todavia|aun) no (?:queremos|quiero) (?:ver|buscar) casas`,
+      `(?:is|its|are) the last thing on (?:my|our) minds?|(?:thats|that is|its) a 20(?:2[7-9]|[3-9][0-9]) (?:problem|thing)|ask (?:me|us) (?:again )?(?:after|once|when|in) |(?:my|our) (?:head is|heads are|minds? (?:is|are)) not (?:there|in it)|(?:lets|let s) not get ahead of (?:ourselves|myself)|(?:dice|dijo) que (?:todavia|aun) no|esperemos a ver|ni al caso|(?:todavia|aun) no(?: [a-z]+){0,3} (?:esperando|empezando a ahorrar)|apenas (?:vamos|estamos) empezando a ahorrar|(?:todavia|aun) no (?:queremos|quiero) (?:ver|buscar) casas|(?:at|in) the (?:dreaming|daydreaming) stage|por ahora no (?:vamos|voy) a hacer nada`,
     ),
     statement: true,
   },
@@ -156,7 +156,7 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     // preguntado eso", "can this wait till monday".
     type: 'stop_texting',
     pattern: w(
-      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|ya (?:les|le|te) (?:habia|habiamos) (?:contestado|respondido)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)|(?:i )?keep getting (?:these|this|your|them)|[0-9]+ (?:texts|messages|msgs) in (?:[0-9]+|one|two|three|a) (?:days?|hours?|weeks?)',
+      '(?:you|u|yall|you guys|u guys|you all) (?:are|r) (?:kinda |so |really |too |very |a little |a bit )?pushy|que insistentes|(?:a )?cada rato (?:me|nos) (?:mandan|escriben|envian)|(?:ya )?me (?:habia|habian|habias) preguntado (?:eso|lo mismo)|ya (?:les|le|te) (?:habia|habiamos) (?:contestado|respondido)|can (?:this|it) wait (?:till|til|until) (?:monday|tomorrow|next week|after)|(?:i )?keep getting (?:these|this|your|them)|[0-9]+ (?:texts|messages|msgs) in (?:[0-9]+|one|two|three|a) (?:days?|hours?|weeks?)|(?:texts|messages|msgs) (?:are|r) (?:way |much |a bit |kinda )?too (?:frequent|often|much)',
     ),
     negatable: true,
   },
