@@ -171,3 +171,15 @@ describe('a complaint about the texts', () => {
     );
   });
 });
+
+describe('two questions in one sentence', () => {
+  it('"What do you charge, and do we need to fix the roof before listing?" asks both', () => {
+    const asked = leadActs('What do you charge, and do we need to fix the roof before listing?', 'seller');
+    expect(asked).toContain('fees_commission');
+    expect(asked).toContain('process');
+  });
+
+  it('"can we look first and do the loan stuff later?" is one question', () => {
+    expect(leadActs('can we look first and do the loan stuff later?', 'buyer')).not.toContain('process');
+  });
+});

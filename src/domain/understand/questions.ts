@@ -31,6 +31,9 @@ const NOT_A_QUESTION = wordRegex(
 const NOT_OTHER = wordRegex(
   '^(?:what|wat|wut|huh|que|mande|como|eh|what now|sorry what|do it|do that|do so)$|^(?:what|how|que) (?:a|an|nice|cool|great|exciting|sad|awful|fun|sweet|lovely|terrible|funny|crazy|weird|rude|bueno|padre|lindo|bonito)(?![a-z])|who (?:knows|cares)|what ?ever|is what it is|how about|what about|why not|help (?:me|us) (?:find|buy|sell|look)|ayudar(?:me|nos)? a (?:encontrar|comprar|vender|buscar)|que onda(?! con)|quiubo|que hubo|que (?:emocion|bueno|padre|bien|susto|pena|triste|horror|miedo|gusto|alegria|lindo|bonito|en paz|coraje|fastidio|molestia|falta de respeto|verguenza|lata|rollo|flojera|barbaridad|verguenza)|que (?:tenga|tengas|tengan|le vaya|te vaya|les vaya|dios)|(?:see|seeing|curious|check|checking|know) (?:what|whats) (?:is |s )?out there',
 );
+// The second question of a sentence joined by "and"/"y": "…, and do we need to fix the roof first?".
+const SECOND_QUESTION =
+  /\b(?:and|y|also|tambien) ((?:(?:do|does|is|are|can|should|would|will) (?:we|i|you|u|they|it|that|he|she)|how|when|where|necesito|necesitamos|hay que|tenemos que|tengo que|cuanto|cuando|donde) .+)/;
 // Right after "are you pre-approved?", "do I need to be?" asks whether it is needed.
 const PREAPPROVAL_FOLLOW_UP = wordRegex(
   '(?:need|have|got|gotta) to(?: be| get one| get it| have one| have it| get that)?$|(?:lo|la) (?:necesito|ocupo|necesitamos|ocupamos|necesito tener)|(?:need|needed|necesito|ocupo|necesitamos|ocupamos) (?:it |that |one |a letter |eso |esa |la carta )?(?:to|para|before|antes de) (?:see|look|ver|tour|view|touring|seeing|looking)|(?:need|require|required) (?:it|one|that|a letter)|is it (?:required|necessary|needed|a must)|(?:should|do|must|would) (?:i|we) (?:get|have|do) (?:one|it|that)(?: first| before| now)?|is (?:that|it) (?:a must|a requirement|mandatory)|(?:does|would|will) (?:that|it|this) (?:stop|keep|prevent) (?:us|me) from|can (?:we|i) (?:still |start |already |go )?(?:look|looking|see|tour|touring|shop)(?: at (?:houses|homes|places))?(?: meanwhile| in the meantime| anyway| already| now)?$|se necesita|(?:tenemos|tengo|hay) que ir al banco|(?:need|have|got) to (?:talk to|go to|see|call|get|find) (?:a |the |our )?(?:bank|lender|loan officer|mortgage broker)(?: first| before| now)?$|(?:tengo|tenemos|hay) que (?:estar|estarlo|tenerla|tenerlo|sacarla)|es (?:necesario|obligatorio|requisito)|how (?:do|can|would|should) (?:i|we) (?:do (?:that|it|this)|get (?:one|it|that|this|started))|(?:do|should|would) (?:i|we) (?:go to|call|talk to) (?:my|our|the|a) (?:bank|lender|credit union)|(?:who|where) do (?:i|we) (?:call|go|start)|what do (?:i|we) need (?:for (?:that|it|one)|to get (?:that|it|one|pre ?approved))|(?:is|would|will) (?:that|this|it) (?:be )?(?:a problem|an issue|bad|a deal breaker)|is (?:that|this|it) (?:step (?:1|one)|the first step)|(?:eso |esa |esto )?es (?:lo primero|el primer paso)|(?:es|seria) (?:eso )?(?:un )?problema',
@@ -220,6 +223,10 @@ function readByRules(text: string, ctx: UtteranceContext): Act[] {
   for (const [index, clause] of clauses.entries()) {
     if (index < clauses.length - 1 && ECHO.test(clause.flat)) continue;
     let found = topicsOf(clause, whole, ctx, optOut);
+    // "What do you charge, and do we need to fix the roof before listing?": two questions in one.
+    const second = clause.asked ? SECOND_QUESTION.exec(clause.flat)?.[1] : undefined;
+    if (second)
+      found = [...new Set([...found, ...topicsOf({ ...clause, flat: second }, whole, ctx, optOut)])];
     // "the market's about to tank. is it?", "¿cómo lo ve usted?": a short question that points
     // back asks about the sentence next to it.
     const before = clauses[index - 1];
