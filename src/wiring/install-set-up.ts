@@ -1,6 +1,5 @@
 import type { GhlInstalls } from '../adapters/ghl-oauth/installs.ts';
 import type { FieldProvisioner } from '../app/outbox/provision-custom-fields.ts';
-import type { Logger } from '../observability/logger.ts';
 import type { Crm } from '../ports.ts';
 
 /**
@@ -8,20 +7,15 @@ import type { Crm } from '../ports.ts';
  * OAuth callback, or an INSTALL event minted from an agency token) its custom fields are created in
  * the background, as a single location's are at start. The realtor finds them in GHL right after
  * installing (for smart lists and workflows), and a lead's first reply does not wait behind about
- * eighteen set-up calls in the location's request budget. A failure is logged; the first write to
- * the location tries again.
+ * eighteen set-up calls in the location's request budget. A failure is logged by the provisioner
+ * ("custom fields of location … are not ready") and the first write to the location tries again.
  */
 export function withFieldSetUp(
   installs: GhlInstalls,
-  deps: { fields: FieldProvisioner; crm: Crm; logger: Logger },
+  deps: { fields: FieldProvisioner; crm: Crm },
 ): GhlInstalls {
   const setUp = (locationId: string) => {
-    deps.fields.ensure(deps.crm, locationId).catch((err: unknown) => {
-      deps.logger.warn(
-        { locationId, error: err instanceof Error ? err.message : 'unknown' },
-        'custom fields not created at install; the first write to the location tries again',
-      );
-    });
+    deps.fields.ensure(deps.crm, locationId).catch(() => undefined);
   };
   return {
     async completeInstall(code) {

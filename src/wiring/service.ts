@@ -337,7 +337,7 @@ export async function buildService(config: Config, overrides: ServiceOverrides =
     scripts,
     mesh,
     locationSettings,
-    ghlInstalls: installs && ghlCrm ? withFieldSetUp(installs, { fields, crm: ghlCrm, logger }) : installs,
+    ghlInstalls: installs && ghlCrm ? withFieldSetUp(installs, { fields, crm: ghlCrm }) : installs,
     mcp: await mcpServerFromConfig(config, { db, stores: postgresStores, clock }),
     ...(diskSpace ? { storageSpace: diskSpace } : {}),
   });
