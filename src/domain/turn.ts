@@ -15,6 +15,7 @@ import {
   movesOwnBooking,
   notifyWhileSilent,
   reopens,
+  takesNoBack,
   resumeAfterHold,
   silentMove,
 } from './policy/hold.ts';
@@ -201,6 +202,11 @@ export function decideTurn(input: TurnInput): TurnDecision {
     absorb(ctx);
     if (!answerOnly(ctx, comps)) notifyWhileSilent(ctx, 'closed');
   } else {
+    // "Actually wait, …": the no is taken back and the bot qualifies again where it stopped.
+    if (closedByNo(state) && takesNoBack(ctx)) {
+      state.stage = 'qualifying';
+      state.closedReason = null;
+    }
     acknowledgeLanguage(ctx);
     const to = handoffTarget(ctx);
     // Refused within the cooldown (no ping-pong): the current owner keeps the conversation.
@@ -285,20 +291,24 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
   const f = state.facts;
   state.leadScore = leadScore(f, state);
   const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
-  const ownerTemp: Temperature = disqualified(state)
-    ? 'cold'
-    : state.owner === 'seller'
-      ? sellerTemperature(f)
-      : state.owner === 'buyer'
-        ? buyerTemperature(
-            f,
-            cfg.thresholds.buyerHotDays,
-            input.financial?.source === 'service' && input.financial.preApproved,
-          )
-        : leadTemp;
-  state.temperature = disqualified(state)
-    ? 'cold'
-    : contactTemperature(f, state.owner, ownerTemp, cfg.thresholds.buyerHotDays);
+  // An opt-out is a cold contact whatever it told us before: nobody is to pursue it by text.
+  const optedOutNow = ctx.events.some((e) => e.action === 'tcpa_opt_out');
+  const ownerTemp: Temperature =
+    disqualified(state) || optedOutNow
+      ? 'cold'
+      : state.owner === 'seller'
+        ? sellerTemperature(f)
+        : state.owner === 'buyer'
+          ? buyerTemperature(
+              f,
+              cfg.thresholds.buyerHotDays,
+              input.financial?.source === 'service' && input.financial.preApproved,
+            )
+          : leadTemp;
+  state.temperature =
+    disqualified(state) || optedOutNow
+      ? 'cold'
+      : contactTemperature(f, state.owner, ownerTemp, cfg.thresholds.buyerHotDays);
   // Our own hold lasts while the agent has it; a compliance ticket is never one we lift ourselves.
   if (ctx.compliance) state.held = null;
   else if (ctx.escalation) state.held = ctx.escalation.reason;

@@ -188,8 +188,9 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond)(?: back)? to (?:stop|unsubscribe|opt out|get off|be removed|get removed|not get)',
   ),
-  // The keyword quoted back: "what part of stop don't you understand", "I told you to stop".
-  wordRegex('what part of (?:stop|no|no more|unsubscribe|leave me alone|remove me)'),
+  // The keyword quoted back: "what part of stop don't you understand", "I told you to stop". "What part of
+  // no" refuses the offer (a close), not the texts.
+  wordRegex('what part of (?:stop|no more|unsubscribe|leave me alone|remove me)'),
   wordRegex(
     '(?:i|we|ive|weve) (?:already )?(?:said|told you|texted|typed|wrote|replied|asked you)(?: to)? stop(?: (?:already|again|twice|before|many times|so many times|\\d+ times))?$',
   ),

@@ -15,8 +15,13 @@ export interface AcceptanceContext {
 
 const DECLINE =
   /\b(?:too (?:soon|fast|quick|quickly|early|short|rushed)|not (?:that|so) (?:fast|soon|quick|quickly)|thats (?:too )?(?:fast|quick)|need (?:more|a lot more) time|(?:cant|cannot|couldnt|wont|not able to|unable to) (?:\w+ ){0,2}(?:that (?:fast|soon|quick|quickly)|so (?:fast|soon)|in 30|in 45|within 30|by then)|(?:not|no) (?:gonna|going to) work|(?:doesnt|does not|wont|will not) work|not possible|no way|muy pronto|demasiado pronto|no tan (?:rapido|pronto)|necesito mas tiempo|necesitamos mas tiempo|(?:es )?muy poco tiempo|no (?:me |nos )?(?:funciona|sirve|alcanza)|no (?:puedo|podemos) tan (?:rapido|pronto))\b/;
+// Said about the timeline itself, so it counts even before the question: "30 days is fine".
+const ACCEPT_TIMELINE =
+  /\b(?:(?:30|45|thirty|forty ?five) days (?:is )?(?:fine|ok|okay|good|works|perfect)|the sooner the better)\b/;
+// A yes to whatever was asked: counts only as the answer to the 30-45 days question ("la casa
+// está bien" is about the house).
 const ACCEPT =
-  /\b(?:that works|works (?:for (?:me|us)|great|fine)|would work|(?:30|45|thirty|forty ?five) days (?:is )?(?:fine|ok|okay|good|works|perfect)|sounds (?:good|great|perfect|fine|doable)|(?:we|i) (?:can|could) (?:do|make) (?:that|it)|(?:thats|is) (?:fine|doable|perfect|good)|no problem|doable|the sooner the better|me parece bien|esta bien|de acuerdo|sin problema|por supuesto|claro que si|nos funciona|me funciona|si funciona|perfecto)\b/;
+  /\b(?:that works|works (?:for (?:me|us)|great|fine)|would work|sounds (?:good|great|perfect|fine|doable)|(?:we|i) (?:can|could) (?:do|make) (?:that|it)|(?:thats|is) (?:fine|doable|perfect|good)|no problem|doable|me parece bien|esta bien|de acuerdo|sin problema|por supuesto|claro que si|nos funciona|me funciona|si funciona|perfecto)\b/;
 // A lone "k" is a shrug, not a yes (it counts as a vague answer).
 const YES_START =
   /^(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|absolutely|definitely|of course|correct|totally|for sure|perfect|great|fine|probably|i think so|si|claro|dale|va|orale|seguro|tal vez si|creo que si)\b/;
@@ -53,8 +58,9 @@ function acceptance(text: string, justAsked: boolean): Acceptance | null {
   }
   if (timeline.urgency === 'asap') return 'yes';
   if (timeline.urgency === 'later' && justAsked) return 'no';
-  if (ACCEPT.test(simple)) return 'yes';
+  if (ACCEPT_TIMELINE.test(simple)) return 'yes';
   if (!justAsked) return null;
+  if (ACCEPT.test(simple)) return 'yes';
   if (NO_START.test(simple)) return 'no';
   if (YES_START.test(simple) || timeline.urgency === 'soon') return 'yes';
   return null;

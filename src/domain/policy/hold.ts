@@ -1,4 +1,5 @@
 import type { SoldComp } from '../cma/types.ts';
+import { isBackIn } from '../language/cues.ts';
 import { silencingTags } from '../human-takeover.ts';
 import { type ConversationState, QUALIFYING_FACTS } from '../state.ts';
 import type { TurnContext } from '../turn-context.ts';
@@ -145,10 +146,20 @@ export function resumeAfterHold(ctx: TurnContext, silentReason: string): void {
   if (!reopen || ctx.state.held) ctx.state.held = RESUMED;
 }
 
-/** A lead who said no and now clearly wants to buy, sell or both again reopens the conversation. */
+/**
+ * A lead who said no and now clearly wants to buy, sell or both again reopens the conversation;
+ * so does one who takes the no back and tells us about the move ("actually wait, my wife reminded
+ * me we need to deal with her mom's place, she's going into memory care").
+ */
 export function reopens(ctx: TurnContext): boolean {
   const { intent, confidence } = ctx.reading.intent;
-  return (intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8;
+  if ((intent === 'sell' || intent === 'buy' || intent === 'both') && confidence >= 0.8) return true;
+  return takesNoBack(ctx);
+}
+
+/** "Actually wait, …" with something about the move: the no is taken back. */
+export function takesNoBack(ctx: TurnContext): boolean {
+  return isBackIn(ctx.text) && QUALIFYING_FACTS.some((k) => ctx.reading.facts[k] !== undefined);
 }
 
 /** Hours the agent has to act on a message the bot did not answer. */

@@ -68,6 +68,23 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     statement: true,
   },
   {
+    // "not yet, maybe after christmas", "todavía no, tal vez en la primavera", "not til after the
+    // baby, so maybe summer": not now, with a later time said loosely beside it.
+    type: 'too_early',
+    pattern:
+      /^(?:(?:ugh|no|nah|nope|hmm|lol|oh) )?(?:not yet|todavia no|aun no|not (?:til|till|until) after)(?: [a-z0-9]+){0,20} (?:maybe|tal vez|quizas|a lo mejor|probably|prob|give (?:us|me)|denos|danos|dame|deme)\b/,
+    after: [null, 'timeline', 'buy_or_sell', 'motivation'],
+  },
+  {
+    // "once the lease is up we can talk", "after the baby comes we'll look", "my husband says wait
+    // til spring", "el otro año, no antes": a later start, in so many words.
+    type: 'too_early',
+    pattern: w(
+      `^(?:once|after|when) (?:the|my|our|el|la|mi) (?:lease|baby|kids?|school year|holidays|renta|contrato|bebe)(?: [a-z]+){0,3} (?:(?:we|i) (?:can|could|will|ll)|well|ill) (?:talk|look|start looking|chat)|(?:says|said|dice que) (?:wait|esperar|esperemos) (?:til|till|until|hasta) ${LATER}|(?:${LATER}|el otro ano|el ano que viene|el proximo ano) no antes`,
+    ),
+    statement: true,
+  },
+  {
     // "can we talk after christmas? house is full of in-laws": a later talk asked for.
     type: 'too_early',
     pattern: w(

@@ -282,7 +282,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     said: [],
     asked: [
       wordRegex(
-        'safe|safety|crime|dangerous|schools?|school district|good area|good areas|best area|best areas|what areas?|which areas?|what part|which part|neighborhoods?|commute|traffic|family friendly|kid friendly|good (?:for|with) (?:kids|families|family|children|retirees)|for families|for a family|things to do|escuelas?|seguro|segura|peligroso|zona|zonas|que areas|que area|vecindario|colonia',
+        'safe|safety|crime|dangerous|schools?|school district|good area|good areas|best area|best areas|what areas?|which areas?|what part(?! of (?:no|stop|not)\\b)|which part|neighborhoods?|commute|traffic|family friendly|kid friendly|good (?:for|with) (?:kids|families|family|children|retirees)|for families|for a family|things to do|escuelas?|seguro|segura|peligroso|zona|zonas|que areas|que area|vecindario|colonia',
       ),
     ],
   },

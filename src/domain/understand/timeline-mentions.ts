@@ -98,7 +98,7 @@ const RATE_AFTER = /^ (?:a|per|por|al|each|every|cada) (?:week|month|year|semana
 const EVERY = /\b(?:every|each|cada) $/;
 const FOR_BEFORE = /\bfor (?:(?:like|about|almost|over|nearly|around|the past|the last|more than) )?$/;
 const ONGOING =
-  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching|saved|saving|was|made)\b/;
+  /\b(?:been|renting|rented|living|lived|owned|owning|had|rent|own|live|weve|ive|theyve|youve|sat|waited|waiting|jerking|dealing|searching|saved|saving|was|made|waste of|wasted|wasting)\b/;
 // "sorry i meant march", "we could do march": a word that is also a month ("march", "may") as
 // the date.
 const MEANT_BEFORE = /\b(?:i meant|i mean|meant|quise decir|queria decir|(?:could|can|would|will) do)\s*$/;

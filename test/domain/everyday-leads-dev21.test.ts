@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { detectOptOut } from '../../src/domain/compliance/opt-out.ts';
+import { converse } from '../support/converse.ts';
+import { leadActs, readLead } from '../support/read-lead.ts';
+
+// What leads wrote in the twenty-first development split (eval/corpus/*-dev21.jsonl): renters whose
+// lease ends, houses needing work, parents moving to care, new parents, couples who disagree.
+const replies = (texts: string[], tags: string[] = []) => converse(texts, tags).map((d) => d.reply);
+
+describe('a no said hard is a no, not an unsubscribe', () => {
+  it('"no I\'m not selling. what part of no" closes the conversation without opting out', () => {
+    expect(detectOptOut("no I'm not selling. what part of no")).toBe(false);
+    const turns = converse(
+      ['realtors are the reason nobody can afford anything', "no I'm not selling. what part of no"],
+      ['Seller-Lead'],
+    );
+    const last = turns.at(-1);
+    expect(last?.actions.some((a) => a.type === 'set_contact' && a.optedOut === true)).toBe(false);
+    // Nothing more is asked of a lead who said no.
+    expect(last?.reply ?? '').not.toMatch(/\?/);
+  });
+
+  it('"what part of stop" still opts out, and "what part of town" is still a question about the area', () => {
+    expect(detectOptOut("what part of stop don't you understand")).toBe(true);
+    expect(leadActs('what part of town is safest', 'buyer')).toContain('area_info');
+    expect(leadActs('what part of no dont you understand', 'seller')).not.toContain('area_info');
+  });
+});
+
+describe('an opt-out is a cold contact', () => {
+  it('a buyer with a budget who says "stop texting me" ends Cold-Lead, not Warm-Lead', () => {
+    const turns = converse(
+      ['500 max', 'no, still working on it', "actually stop texting me, I'm going to work with my cousin"],
+      ['Buyer-Lead'],
+    );
+    const last = turns.at(-1);
+    expect(last?.temperature).toBe('cold');
+    expect(last?.actions.some((a) => a.type === 'add_tags' && a.tags.includes('Cold-Lead'))).toBe(true);
+  });
+});
+
+describe('"está bien" about the house is not a yes to selling in 30 to 45 days', () => {
+  it('a seller who says the house is fine is not marked as accepting the timeline', () => {
+    const turns = converse(
+      [
+        'todavia no, es muy pronto',
+        'tal vez el otro año cuando se gradue mi hija',
+        'la casa esta bien, la tenemos bien cuidada',
+      ],
+      ['Seller-Lead'],
+    );
+    const last = turns.at(-1);
+    expect(last?.state.facts.timelineAcceptable).not.toBe(true);
+    expect(last?.temperature).not.toBe('hot');
+  });
+});
+
+describe('a no taken back', () => {
+  it('"actually wait, …" with news of the move after "not interested" is qualified again', () => {
+    const said = replies(
+      [
+        'not interested',
+        'actually wait, my wife just reminded me we need to deal with her moms place. shes going into memory care',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(said[0]).toMatch(/close this out/);
+    expect(said[1]).toMatch(/30 to 45 days/);
+  });
+
+  it('"actually wait" with nothing about the move stays closed', () => {
+    const said = replies(['not interested', 'actually wait, who is this?'], ['Seller-Lead']);
+    expect(said[1] ?? '').not.toMatch(/30 to 45 days|reason for the move|thinking about selling/);
+  });
+});
+
+describe('not yet, with a later time beside it', () => {
+  it.each([
+    ['todavía no, tal vez en la primavera', 'seller', 'timeline'],
+    [
+      'ugh not yet. my dad just moved out last week and i havent even started on his stuff. maybe after new years',
+      'seller',
+      'timeline',
+    ],
+    ['not til after the baby, so maybe summer', 'buyer', 'timeline'],
+    ['not yet!! lol we literally just started talking about it. give us til summer', 'lead', null],
+    ['once the lease is up we can talk. thats not till august', 'lead', null],
+    ["after the baby comes we'll look. due date is march 3 so realistically summer", 'lead', null],
+    ['el otro año, no antes', 'seller', 'timeline'],
+  ] as const)('"%s" is too early', (text, bot, lastQuestion) => {
+    expect(leadActs(text, bot, lastQuestion)).toContain('too_early');
+  });
+
+  it('"not yet, maybe next month" to the pre-approval question is no approval, not a put-off', () => {
+    const acts = leadActs('not yet, maybe next month', 'buyer', 'preapproval');
+    expect(acts).not.toContain('too_early');
+    expect(readLead('not yet, maybe next month', 'buyer', 'preapproval').slots.preapproved).toBe(false);
+  });
+});
+
+describe('time spent is not a timeline', () => {
+  it('"total waste of 6 months" about the last agent dates nothing', () => {
+    const r = readLead(
+      'our last agent priced it at 850 and never did one open house. total waste of 6 months',
+      'seller',
+      'motivation',
+    );
+    expect(r.slots.timeline_months).toBeUndefined();
+    expect(readLead('we need to be out in 6 months', 'seller', 'timeline').slots.timeline_months).toBe(6);
+  });
+});
