@@ -109,3 +109,65 @@ describe('time spent is not a timeline', () => {
     expect(readLead('we need to be out in 6 months', 'seller', 'timeline').slots.timeline_months).toBe(6);
   });
 });
+
+describe('buying or selling in other words', () => {
+  it.each([
+    ['we want a little cabin type place as a second home, for weekends. we live in claremont now', 'buy'],
+    ['queremos nuestra propia casa, ya no queremos pagarle renta a nadie', 'buy'],
+    ['lease is up end of march and the landlord is raising rent AGAIN. so maybe buying??', 'buy'],
+    ['we want to buy but do we have to talk to a bank first or can we just go look at houses?', 'buy'],
+    ['got a letter from one of those we buy houses companies, 390 cash as is. is that fair??', 'sell'],
+    ['me llegó una carta de esos que compran casas en efectivo, me ofrecen 350. es justo?', 'sell'],
+    ['get out from under this mortgage. payment jumped when the ARM adjusted', 'sell'],
+    ["we're moving out of state in the spring. would rather sell in march before it gets crazy", 'sell'],
+    ['downsizing. my knees are done with the stairs and the kids are long gone', 'both'],
+  ] as const)('"%s" is %s', (text, intent) => {
+    expect(readLead(text, 'lead', null).slots.intent).toBe(intent);
+  });
+
+  it('a cash offer complained about says nothing about the side', () => {
+    expect(
+      readLead('if one more person calls me about a cash offer im going to scream', 'lead', null).slots
+        .intent,
+    ).toBeUndefined();
+  });
+});
+
+describe('a loan not started is no pre-approval', () => {
+  it.each([
+    'idk what we qualify for honestly, we havent talked to anyone about a loan yet',
+    "lol whatever my parents can help with. we're still figuring out the loan part",
+    'lo que nos preste el banco, pero no hemos aplicado',
+    'we were approved but then my husband changed jobs and now they want to redo everything ugh',
+    'VA loan, my certificate of eligibility came through but i havent done the actual approval yet',
+  ])('"%s" is not pre-approved', (text) => {
+    expect(readLead(text, 'buyer', 'preapproval').slots.preapproved).toBe(false);
+  });
+
+  it('a buyer who says the loan part is not started is offered a lender, not asked again', () => {
+    const said = replies(['600 max', "we're still figuring out the loan part"], ['Buyer-Lead']);
+    expect(said[1]).toMatch(/lender/);
+  });
+});
+
+describe('a parent who needs care is the reason', () => {
+  it.each([
+    'selling. well my mom is, shes 84 and cant live alone anymore so shes moving in w us',
+    'soy la hija de doña Carmen. se va a una residencia de ancianos en marzo y queremos vender su casa',
+    'mi suegro ya no puede vivir solo, se viene con nosotros y hay que vender su casa',
+    'las dos cosas, vender aquí y comprar algo de un solo piso porque mi esposo ya no puede con las escaleras',
+  ])('"%s" is another reason (care)', (text) => {
+    expect(readLead(text, 'seller', 'motivation').slots.motivation).toBe('other');
+  });
+
+  it('near family without a verb of moving is a relocation', () => {
+    expect(
+      readLead('redlands, near my parents. theyre getting older and need us close', 'seller', 'motivation')
+        .slots.motivation,
+    ).toBe('relocation');
+    expect(
+      readLead('nos vamos con mi hija a Arizona, ya no podemos con la casa', 'seller', 'motivation').slots
+        .motivation,
+    ).toBe('relocation');
+  });
+});

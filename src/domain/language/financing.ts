@@ -169,6 +169,11 @@ const QUALIFIED_ONLY = /\b(?:pre ?-?qual\w*|prequal\w*|pre ?-?calific\w*|precali
 const UNSURE = new RegExp(
   `\\b(?:(?:if|whether) (?:i|we) (?:can|could|will|would) (?:get|be) ${APPROVAL}|(?:depends(?: on)?|see|find out|know) what (?:i|we) (?:get|can get|will get|are|re) ${APPROVAL} for|(?:once|as soon as|after) (?:i|we) (?:get|are) ${APPROVAL}|(?:credit|credito) (?:is|es|esta) (?:bad|not good|rough|malo|mal)|bad credit|(?:no|not) (?:tengo|tenemos|have|great|good) (?:buen |good |great )?(?:credito|credit)|mal credito)\\b`,
 );
+// The loan not started or not finished, in everyday words: "we havent talked to anyone about a
+// loan yet", "still figuring out the loan part", "ni hemos ido al banco", "now they want to redo
+// everything". Not knowing what one qualifies for, or credit to fix, says nothing either way.
+const NOT_STARTED =
+  /\b(?:(?:havent|have not|didnt|did not|not yet) (?:\w+ ){0,4}(?:about (?:a|the) (?:loan|mortgage)|sent (?:anything|it|them|the paperwork) in|done the (?:actual |real )?(?:approval|pre ?approval|application))|(?:still )?figuring out (?:the )?(?:loan|financing|mortgage)(?: part| stuff)?|(?:ni|no) (?:hemos|he) (?:ido al banco|aplicado|ido con (?:el|un) (?:banco|prestamista|lender))|(?:if|whether) anyone would (?:even )?give (?:me|us) a loan|lenders? (?:want|wants|need|needs) (?:paystubs|pay stubs|w2s|tax returns)|(?:want|wants|have|has) to redo (?:everything|the whole thing|the approval)|(?:finish|complete) the (?:approval|pre ?approval|loan))\b/;
 const NO_LENDER_YET =
   /\b(?:(?:havent|have not|didnt|did not|never|not yet) (?:\w+ ){0,4}(?:lender|bank|loan officer|mortgage broker)|(?:dont|do not) have (?:a |an |any )?(?:lender|loan officer|financing)|(?:know|recommend|need|looking for) (?:a |an )?(?:good )?(?:lender|loan officer|mortgage broker)|(?:need|have|gotta|got) to (?:talk to|talk with|call|see|find) (?:a |an )?(?:lender|loan officer|mortgage broker)|(?:appointment|meeting|call) (?:with|w) (?:a |my |our |the )?(?:lender|loan officer|bank)|no he hablado con|no tengo (?:un )?(?:prestamista|lender)|credit(?:s| s| is) (?:bad|not great|messed up|shot)|(?:fixing|working on|repairing) (?:my|our) credit|no (?:lender|loan officer|pre ?approval|preapproval)(?: yet)?(?: or anything)?(?= |$)(?! (?:needed|necessary|required)))\b/;
 // "the bank has been jerking us around on the approval": still waiting, so not yet.
@@ -218,7 +223,7 @@ export function readPreapproval(text: string, options: PreapprovalOptions = {}):
   const letterExpired = EXPIRED.test(flat) && (options.justAsked === true || LOAN_TALK.test(flat));
   // "no loan, all cash so no preapproval needed": a cash buyer needs no approval.
   if (BUYER_CASH.test(flat) && !NO_CASH.test(flat)) return null;
-  if (letterExpired || NOT_APPROVED.test(flat) || UNSURE.test(flat)) return false;
+  if (letterExpired || NOT_APPROVED.test(flat) || UNSURE.test(flat) || NOT_STARTED.test(flat)) return false;
   const approvedWord = APPROVED.test(flat) && !QUALIFIED_ONLY.test(flat.replace(/pre ?-?approv\w*/g, ''));
   if (QUALIFIED_ONLY.test(flat) && !/\b(?:pre ?-?approv|preaprob|pre ?-?aprob)/.test(flat)) return false;
   if ((PROCESS.test(flat) || STILL_WORKING.test(flat)) && (options.justAsked || LOAN_TALK.test(flat)))

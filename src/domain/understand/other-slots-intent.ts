@@ -69,6 +69,14 @@ const TRADING_UP =
 // something smaller around here".
 const NEXT_HOME =
   /\b(?:get|grab|find|buy|into) (?:a|an|another|something|one|the next|the) (?:(?:\w+ ){0,2}(?:house|home|place|condo|townhome|townhouse)|smaller|bigger|larger)\b|\bdownsiz\w*\b/;
+// In the lead bot, the side said in other words: a second or vacation home, a place of one's own,
+// help with the loan (buying); a cash buyer's offer for the lead's house, getting out from under
+// the mortgage (selling); downsizing (both: the smaller place is bought too).
+const BUY_OTHER_WORDS =
+  /\b(?:second home|vacation (?:home|house|place|rental)|weekend (?:place|home|house)|cabin|casita (?:para|de) vacaciones|casa (?:para|de) (?:vacaciones|descanso)|(?:our|my) own (?:place|house|home)|(?:nuestra|mi) propia casa|(?:pagar|pagarle|seguir pagando) renta|empezar a buscar|(?:ayuda|help) con el prestamo|si califico|lenders? (?:want|wants|need|needs) (?:paystubs|pay stubs|w2s|tax returns))\b/;
+const SELL_OTHER_WORDS =
+  /\b(?:(?:me|nos) (?:ofrecen|ofrecieron)|(?:offered|offering) (?:me|us) \d|those we buy houses|(?:esos|los) que compran casas|get out from under (?:this|the|our|my) (?:mortgage|house|loan|payment))\b/;
+const DOWNSIZE = /\b(?:downsiz\w*|bajar de tamano)\b/;
 const SELF_AS =
   /\b(?:as a |(?:are|r) the |(?:im|i am|were|we are|we r|i m) (?:the |a )?(?:first time )?)(buyers?|sellers?)\b/;
 // "sellers market", "a buyers market": the market, not the lead.
@@ -89,12 +97,12 @@ const BUY_TOGETHER = /\bbuy (?:one |a (?:house|home|place) )?together\b/;
 const OWN_PLACE_SOLD =
   /\b(?:(?:sell|selling|sold|vender|vendamos|vendemos)\w* (?:ours|our|mine|my|it|the|this|la nuestra|el nuestro|nuestra|nuestro|mi|la casa|la mia)|(?:have|got|own) (?:a|our|my|the) (?:house|home|condo|place|property|townhome) to sell|(?:our|my) (?:house|home|place|condo) (?:sells|is sold|sold))\b/;
 const QUESTION_OPENER =
-  /^(?:(?:wait|so|ok|okay|um|and|but|hey|also|oh|just curious|quick question) ){0,2}(?:do|does|did|can|could|should|would|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
+  /^(?:(?:wait|so|ok|okay|um|and|but|hey|also|oh|just curious|quick question) ){0,2}(?:do|does|did|can|could|should|would(?! (?:rather|like|love|prefer))|will|is|are|am|was|what|whats|how|why|when|which|who|cuanto|cuantos|cuanta)\b/;
 // Asking what the house is worth is a question about value, not yet a decision to sell.
 const HOME_VALUE =
   /\b(?:whats?|what is) (?:my|our) (?:house|home|property|place|condo) worth|how much (?:is|could|would|can|will|do) (?:my|our|i|we) (?:house|home|place|property|get|sell)\w*|(?:home|house|property) (?:value|valuation|appraisal|estimate)|\bcma\b|cuanto vale (?:mi|nuestra) (?:casa|propiedad)/g;
 const OWN_PLAN =
-  /\b(?:if|once|when) (?:we|i) (?:(?:want|wanna|decide|plan|choose|were going|are going|go ahead)(?: to| and)? )?(?:sell|buy|list|purchase)\b(?: [a-z]+){0,4}|\bsi (?:(?:queremos|quiero|decidimos) )?(?:vender|comprar|vendemos|vendo|compramos|compro)\b|\bsi es (?:mi|nuestra) primera casa\b|\b(?:can|could) (?:we|i) (?:sell and buy|buy and sell)\b(?: [a-z]+){0,3}|\b(?:podemos|puedo) (?:vender y comprar|comprar y vender)\b/g;
+  /^ ?(?:we|i) (?:want|wanna|would like|plan|need) to (?:buy|sell)\b|\b(?:maybe|i guess|guess|probably) (?:(?:were|we are|im|i am) )?(?:buying|selling)\b|\b(?:begin|start) with selling (?:it|the (?:house|home|place))\b|\b(?:if|once|when) (?:we|i) (?:(?:want|wanna|decide|plan|choose|were going|are going|go ahead)(?: to| and)? )?(?:sell|buy|list|purchase)\b(?: [a-z]+){0,4}|\bsi (?:(?:queremos|quiero|decidimos) )?(?:vender|comprar|vendemos|vendo|compramos|compro)\b|\bsi es (?:mi|nuestra) primera casa\b|\b(?:can|could) (?:we|i) (?:sell and buy|buy and sell)\b(?: [a-z]+){0,3}|\b(?:podemos|puedo) (?:vender y comprar|comprar y vender)\b/g;
 // "nuestra primera casa", "looking for our first home": a first home is bought (not one bought long ago).
 const FIRST_HOME =
   /(?<!\b(?:was|bought|had|sold|fue|compramos|vendimos)(?: (?:our|my|nuestra|mi))? )\b(?:first|1st|primera) (?:home|house|casa|casita)\b/;
@@ -178,6 +186,11 @@ function readSide(text: string, options: IntentOptions): IntentSlot | null {
     sell = !buy && SELLER_INTEREST.test(said);
     // "Thinking of upgrading, same area", "outgrowing our place": an owner trading up here.
     if (!buy && !sell && TRADING_UP.test(said)) buy = sell = true;
+    if (!buy && !sell && DOWNSIZE.test(said)) buy = sell = true;
+    if (!buy && !sell) {
+      buy = BUY_OTHER_WORDS.test(said);
+      sell = !buy && SELL_OTHER_WORDS.test(said);
+    }
   }
   if (options.bot === 'lead' && buy && !sell && TRADING_UP.test(said) && SELLER_INTEREST.test(said))
     sell = true;

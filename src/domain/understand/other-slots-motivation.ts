@@ -10,6 +10,7 @@ import {
   MOVING_IN,
   NOT_MARRIED,
 } from './other-slots-motivation-family.ts';
+import { CARE, NEAR_FAMILY, OTHER } from './other-slots-motivation-other.ts';
 import type { BotKind, MotivationSlot } from './types.ts';
 
 export interface MotivationOptions {
@@ -258,41 +259,6 @@ const RELOCATION = cues([
   '(?:we|i) (?:already )?moved(?: already| away)?\\b(?! in)',
   'ya nos mudamos',
 ]);
-const OTHER = cues([
-  'change of scenery',
-  // "my doctor says I shouldn't be doing stairs anymore", "moving into a senior community".
-  '(?:doctor|doctors|health|knees?|hips?)(?: [a-z]+){0,5} stairs|(?:cant|can not|cannot|shouldnt|should not) (?:do|be doing|handle|manage) (?:the )?stairs|senior (?:community|living|apartment|apartments)|assisted living|(?:por|de) salud|el doctor (?:dice|dijo)',
-  'commute (?:to|into)(?: [a-z]+){1,3} is',
-  // "the HOA is fining me every week", "city's forcing me to redo the sewer line and I'm DONE".
-  'hoa (?:is |keeps )?(?:fining|fined|fines)|done with (?:the |this )?hoa',
-  '(?:city|county)(?: s| is)? (?:forcing|making) (?:me|us)|done with this (?:house|place)',
-  'vecin[oa](?: de al lado)? (?:es|son) insoportables?',
-  '(?:hate|bad|loud|crazy|annoying|noisy|problems? with|tired of|sick of) (?:my |the |our )?neighbou?rs',
-  'neighbou?rs? (?:are|r|is) (?:so |too |really )?(?:loud|crazy|awful|terrible|a nightmare|annoying|bad|noisy)|(?:guy|lady|people|family|neighbou?rs?) next door (?:is|are|s) (?:so |a )?(?:nightmare|crazy|awful|terrible|insane|loud)',
-  'neighbou?rhood (?:has|is|s) (?:gotten|getting|changed|going)',
-  'hoa(?: fees| dues)?(?: here| there)?(?: is| are| s| r)? (?:a nightmare|too|so|crazy|insane|ridiculous|killing|out of control|keeps?|went up|going up|terrible|awful|horrible|the worst|a pain)',
-  '(?:hate|tired of|sick of) (?:the |my |our )?hoa',
-  'school district|(?:better|good|great|best) schools?|schools? for (?:the|my|our) kids',
-  'noisy|too (?:loud|much noise)',
-  '(?:is|am|got|getting|been|s) (?:sick|ill)\\b(?! of)',
-  'health (?:reasons|issues|problems)|(?:my|his|her) health',
-  'need (?:a |one )?(?:single |one )story',
-  '(?:too many|cant do (?:the|these|those|my)|cant handle (?:the|these|those)|no more) stairs',
-  `(?:my|his|her|our|${KIN}s) (?:knees?|back|hips?) (?:cant|can not|hurts?|is bad|are bad|are shot|is shot|is going|gave out)`,
-  'neighbou?rs? from hell',
-  '(?:different|better|new|another) (?:school )?districts?',
-  '(?:queremos|quiero|buscamos|necesitamos) algo (?:nuevo|diferente)',
-  'stairs (?:are|is) (?:getting )?(?:hard|tough|too much|killing|rough|difficult|a pain|a problem)',
-  'fresh start|(?:want|need|ready for) a change',
-  '(?:ready for|want|need) something (?:new|different)',
-  'crime|unsafe|not safe',
-  'moving in with (?:us|me)',
-  '(?:problemas con|odio a) (?:los|mis) vecinos',
-  '(?:por|mi|su) salud|enferm[oa]s?',
-  '(?:mejores|buenas) escuelas',
-  'por (?:las|la) escuelas?|(?:mejor|otro) distrito',
-  'care home|nursing home|assisted living|memory care|power of attorney',
-]);
 // One-word answers to "why are you selling?".
 const BARE: [RegExp, MotivationSlot][] = [
   [/^(?:money|bills|finances|financial|the money|dinero|deudas)\b/, 'financial'],
@@ -369,6 +335,8 @@ const RULES: [RegExp, MotivationSlot][] = [
   [DOWNSIZING, 'downsizing'],
   [COMMUTE, 'other'],
   [RELOCATION, 'relocation'],
+  [CARE, 'other'],
+  [NEAR_FAMILY, 'relocation'],
   [QUIT_JOB, 'financial'],
   [OTHER, 'other'],
 ];
