@@ -171,3 +171,52 @@ describe('a parent who needs care is the reason', () => {
     ).toBe('relocation');
   });
 });
+
+describe('not selling yet is not a change of mind', () => {
+  it('"not selling yet, maybe in the spring" hears "no rush" and the seller is qualified on', () => {
+    const said = replies(
+      [
+        'not selling yet, maybe in the spring',
+        "lol ok you're persistent. fine. we're moving to idaho to be near the grandkids",
+      ],
+      ['Seller-Lead'],
+    );
+    expect(said[0]).toMatch(/^No rush at all/);
+    expect(said[0]).toMatch(/\?$/);
+    expect(said[1]).toMatch(/condition/);
+  });
+
+  it('"not selling anymore" still closes', () => {
+    const said = replies(["we're not selling anymore"], ['Seller-Lead']);
+    expect(said[0] ?? '').not.toMatch(/\?/);
+  });
+});
+
+describe('repairs before selling', () => {
+  it('"do I have to fix it up before selling?" gets an answer, not "I\'ll have Jorge answer that"', () => {
+    const [said] = replies(['do I have to fix it up before selling?'], ['Seller-Lead']);
+    expect(said).toMatch(/^Not always: many homes sell as they are/);
+  });
+
+  it('"y tengo que arreglarla antes de vender?" gets it in Spanish', () => {
+    const said = replies(['cuánto cobran?', 'y tengo que arreglarla antes de vender?'], ['Seller-Lead']);
+    expect(said[1]).toMatch(/^No siempre: muchas casas se venden como están/);
+  });
+
+  it('a particular repair goes to the agent', () => {
+    const [said] = replies(['do we need to fix the roof before selling?'], ['Seller-Lead']);
+    expect(said).not.toMatch(/Not always/);
+    expect(said).toMatch(/Jorge/);
+  });
+});
+
+describe('email preferred', () => {
+  it('"prefiero correo, casi no reviso los textos" with an address is confirmed', () => {
+    const [said] = replies(
+      ['prefiero correo, casi no reviso los textos. carlos.mena@example.com'],
+      ['Buyer-Lead'],
+    );
+    expect(said).toMatch(/correo/);
+    expect(said).toMatch(/carlos\.mena@example\.com/);
+  });
+});

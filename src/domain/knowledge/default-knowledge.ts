@@ -102,6 +102,14 @@ export const defaultKnowledgeBase: KnowledgeBase = {
         'Algunos préstamos piden poco enganche y hay programas de ayuda.',
       ],
     },
+    repairs: {
+      en: [
+        'Not always: many homes sell as they are, and some simple fixes pay off more than others. {agent} can tell you which are worth it for your home.',
+      ],
+      es: [
+        'No siempre: muchas casas se venden como están, y algunos arreglos sencillos rinden más que otros. {agent} le dice cuáles valen la pena.',
+      ],
+    },
     switch_to_email: {
       en: [
         "Sure, email works. We'll write to you at {email}.",

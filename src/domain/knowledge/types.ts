@@ -11,18 +11,22 @@ import { QUESTION_TOPICS, type QuestionTopic } from '../understand/types.ts';
  * get pre-approved?", "do I go to my bank?") rather than whether one is needed.
  * `down_payment` answers a general question about the down payment ("how much do I need to put
  * down?", "are there first-time buyer programs?", "¿hay programas para el enganche?").
+ * `repairs` answers whether a house must be fixed up before it is sold ("do I have to fix it up
+ * first?", "can I sell it as is?", "¿tengo que arreglarla antes de vender?").
  */
 export type KnowledgeTopic =
   | Exclude<QuestionTopic, 'other'>
   | 'area_quality'
   | 'preapproval_how'
-  | 'down_payment';
+  | 'down_payment'
+  | 'repairs';
 
 export const KNOWLEDGE_TOPICS: readonly KnowledgeTopic[] = [
   ...QUESTION_TOPICS.filter((t): t is Exclude<QuestionTopic, 'other'> => t !== 'other'),
   'area_quality',
   'preapproval_how',
   'down_payment',
+  'repairs',
 ];
 
 /**

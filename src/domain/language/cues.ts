@@ -9,7 +9,7 @@ export const CORRECTION =
   /\b(?:actually(?: no)?|make (?:that|it)|i mean|scratch that|correction|wait no|no wait|ok maybe|mejor|perdon|digo|o sea)\b/g;
 
 const CHANGED_MIND =
-  /\b(?:changed (?:my|our) minds?|change of plans?|plans changed|(?:not|no longer) (?:selling|buying|moving|looking)(?: anymore)?|(?:not|no longer) (?:going|planning) to (?:sell|buy|move)|decided (?:not to|to not) (?:sell|buy|move)|decided to (?:stay|keep (?:it|the house)|rent it|refinance)|(?:were|we are|im|i am) (?:staying|keeping (?:it|the house))|staying put|tak(?:e|ing) it off the market|(?:not|no longer) interested(?: anymore)?|never ?mind|nvm|forget (?:it|about it)|dont want to (?:sell|buy)(?: anymore)?|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea|planes)|ya no (?:quiero|queremos|vamos a|voy a|nos interesa|me interesa|estoy|estamos)|olvidalo|mejor no|(?:going to|gonna|decided to|will|plan to) (?:add on|remodel|renovate|build an addition|expand|fix (?:it|this one) up)(?: instead)?|instead of (?:moving|selling|buying)|sorry (?:to|for) (?:waste|wasting) your time)\b/;
+  /\b(?:changed (?:my|our) minds?|change of plans?|plans changed|(?:not|no longer) (?:selling|buying|moving|looking)(?! (?:yet|just yet|right now|rn|until|till|til|before|this (?:year|month|winter|season))\b)(?: anymore)?|(?:not|no longer) (?:going|planning) to (?:sell|buy|move)|decided (?:not to|to not) (?:sell|buy|move)|decided to (?:stay|keep (?:it|the house)|rent it|refinance)|(?:were|we are|im|i am) (?:staying|keeping (?:it|the house))|staying put|tak(?:e|ing) it off the market|(?:not|no longer) interested(?: anymore)?|never ?mind|nvm|forget (?:it|about it)|dont want to (?:sell|buy)(?: anymore)?|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea|planes)|ya no (?:quiero|queremos|vamos a|voy a|nos interesa|me interesa|estoy|estamos)|olvidalo|mejor no|(?:going to|gonna|decided to|will|plan to) (?:add on|remodel|renovate|build an addition|expand|fix (?:it|this one) up)(?: instead)?|instead of (?:moving|selling|buying)|sorry (?:to|for) (?:waste|wasting) your time)\b/;
 const GREETING =
   /^(?:hi|hii+|hello|helo|hey|heya|hey there|hi there|hello there|yo|howdy|hiya|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|hola|holaa+|buenos dias|buen dia|buenas tardes|buenas noches|buenas|que tal|saludos|que onda)\b/;
 const SMALL_TALK = new Set(
@@ -43,7 +43,7 @@ export function isChangedMind(text: string): boolean {
  * should sell", "pensándolo bien sí queremos vender". Read beside a sell or buy intent.
  */
 const BACK_IN =
-  /\b(?:actually|on second thought|after all|changed (?:my|our) minds?|thought about it|talked (?:it over|about it)|(?:my|our) (?:wife|husband|partner|spouse|hubby) (?:says|said|thinks|wants)|wait|pensandolo bien|siempre si|despues de todo|al final si|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea)|mi (?:esposa|esposo) (?:dice|quiere))\b/;
+  /\b(?:(?:ok|okay|alright|fine)(?: fine)? (?:youre|you re|yall are|you guys are) persistent|(?:ok|okay|alright) fine|actually|on second thought|after all|changed (?:my|our) minds?|thought about it|talked (?:it over|about it)|(?:my|our) (?:wife|husband|partner|spouse|hubby) (?:says|said|thinks|wants)|wait|pensandolo bien|siempre si|despues de todo|al final si|cambie de (?:opinion|idea)|cambiamos de (?:opinion|idea)|mi (?:esposa|esposo) (?:dice|quiere))\b/;
 
 export function isBackIn(text: string): boolean {
   return BACK_IN.test(simplify(text));

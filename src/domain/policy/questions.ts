@@ -50,6 +50,11 @@ const OWN_FINANCES_RE = wordRegex(OWN_FINANCES);
 // "how much do I need to put down?", "are there first time buyer programs?", "¿hay programas para
 // el enganche?": the general answer (and the agent connects them with lenders). With their credit,
 // income or status in it the question is their own case, which the agent answers.
+// "do I have to fix it up before selling?", "can we sell it as is?", "¿tengo que arreglarla antes
+// de vender?": whether repairs come first, which has a general answer.
+const REPAIRS_FIRST = wordRegex(
+  '(?:fix|fixing|repair|repairing|redo|update|updating|paint|painting)(?: (?:it|the house|the home|the place|things|anything|everything|stuff))?(?: up)? (?:before|prior to) (?:selling|listing|we sell|i sell|we list|i list|putting it)|(?:sell|list) (?:it |the house |the home )?as ?is|(?:arreglar|reparar|componer|pintar|remodelar)(?:la|le|lo)? (?:[a-z]+ ){0,2}antes de (?:vender|venderla|listar|ponerla)|(?:vender|venderla|venderse) (?:asi|tal como esta|como esta)',
+);
 const DOWN_PAYMENT = wordRegex(
   'down ?payments?|put(?:ting)? down|minimum down|enganche|(?:first time (?:home )?buyers?|assistance|help|grant) programs?|programas? (?:de ayuda|para (?:el enganche|primer\\w*|compradores))|hay programas?',
 );
@@ -82,6 +87,7 @@ function answerTopic(
   // "¿se necesita buen crédito para que me aprueben?": the lead's own credit, not the general rule.
   if (topic === 'process' || topic === 'preapproval_needed') {
     const flat = flatten(text);
+    if (topic === 'process' && REPAIRS_FIRST.test(flat)) return 'repairs';
     if (FINANCING_SPECIFICS.test(flat)) return 'other';
     if (topic === 'preapproval_needed' && HOW_TO_GET.test(flat)) return 'preapproval_how';
     return topic === 'process' && PROCESS_SPECIFICS.test(flat) ? 'other' : topic;

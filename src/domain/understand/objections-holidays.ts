@@ -76,6 +76,12 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     after: [null, 'timeline', 'buy_or_sell', 'motivation'],
   },
   {
+    // "not selling yet, maybe in the spring": the sale put off, not called off.
+    type: 'too_early',
+    pattern: w('not (?:selling|buying|moving|listing) (?:just )?yet'),
+    statement: true,
+  },
+  {
     // "once the lease is up we can talk", "after the baby comes we'll look", "my husband says wait
     // til spring", "el otro año, no antes": a later start, in so many words.
     type: 'too_early',

@@ -33,6 +33,10 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
       wordRegex('depends (?:on )?how long (?:buying|selling|the process|escrow|closing) (?:takes|will take)'),
     ],
     asked: [
+      // "y tengo que arreglarla antes de vender?": the Spanish of "do I have to fix it up first?".
+      wordRegex(
+        '(?:tengo|tenemos|hay) que (?:arreglar|reparar|componer|pintar|remodelar)(?:la|le|lo)? (?:[a-z]+ ){0,2}antes de (?:vender|venderla|listar|ponerla)',
+      ),
       wordRegex(
         '(?:y )?(?:ahora )?que sigue|como le (?:hacemos|hago)|how long (?:does |will )?(?:buying|selling|the process|escrow|closing) (?:take|takes)',
       ),
@@ -42,6 +46,10 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     // "pls stop texting and use email", "just use my email instead".
     topic: 'switch_to_email',
     said: [
+      // "prefiero correo, casi no reviso los textos", "I'd rather email".
+      wordRegex(
+        'prefiero (?:el |por )?(?:correo|email|e mail|mail)|(?:i )?(?:prefer|would rather|d rather) (?:e ?mail|to be e ?mailed|you e ?mail)',
+      ),
       wordRegex(
         '(?:and|just|please|pls|plz) (?:use|send (?:it |everything |stuff )?(?:to|by|via|thru|through)) (?:my )?(?:email|e mail)(?: instead)?',
       ),
