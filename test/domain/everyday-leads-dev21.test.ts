@@ -220,3 +220,40 @@ describe('email preferred', () => {
     expect(said).toMatch(/carlos\.mena@example\.com/);
   });
 });
+
+describe('anger at someone else', () => {
+  it('a landlord fed up with tenants hears sympathy and is qualified on, with no hand-off', () => {
+    const turns = converse(
+      [
+        'tengo una casa rentada en San Bernardino',
+        'los inquilinos no pagan y ya no quiero lidiar con eso',
+        'en cuanto se salgan, tal vez en marzo',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(turns[1]?.reply).toMatch(/^Qué frustrante, lo siento\./);
+    expect(turns[1]?.reply).toMatch(/30 a 45 días/);
+    expect(turns[1]?.actions.some((a) => a.type === 'add_tags' && a.tags.includes('Escalation'))).toBe(false);
+    expect(turns[2]?.reply).toMatch(/condición/);
+  });
+
+  it('an eviction lawyer giving a date is an answer, not a legal matter', () => {
+    const said = replies(
+      [
+        'los tenants no pagan desde septiembre y ya estoy harto',
+        'en cuanto los saque, el abogado dice que como en febrero',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(said[1]).toMatch(/condición/);
+  });
+
+  it('anger at us is still handed to a person', () => {
+    const [said] = replies(
+      ['your guy never showed up and the tenants are trashing the place, im furious'],
+      ['Seller-Lead'],
+    );
+    expect(said).toMatch(/Jorge/);
+    expect(said).not.toMatch(/frustrating/);
+  });
+});

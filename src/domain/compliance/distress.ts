@@ -43,10 +43,11 @@ const SHOPPING_FOR_DEALS = wordRegex(
 
 // "lawyer says march", "my lawyer says we need at least 600 to split it": a divorce lawyer's
 // advice on timing or price is an answer, not a legal matter for the agent.
-// So is "el abogado quiere que esté vendida para marzo".
+// So are "el abogado quiere que esté vendida para marzo" and an eviction lawyer's "el abogado dice
+// que como en febrero".
 // "My attorney says to wait" is a legal instruction and still goes to a person.
 const LAWYER_ADVISES = wordRegex(
-  '(?:(?:my|our|the|his|her) )?(?:lawyer|attorney|abogad[oa]) (?:says|said|thinks|dice|dijo)(?: (?:we need|we should get|maybe|probably|like|around|about|by|in|que en|para|en))*(?: at least)? (?:\\d+|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|winter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otono|invierno)|(?:lawyer|attorney|abogad[oa]|judge|juez) (?:wants|needs|quiere|necesita|pide) (?:it |the house |que (?:la casa )?(?:este |quede |se )?)?(?:sold|listed|vendida|vendido|venda|listada)',
+  '(?:(?:my|our|the|his|her) )?(?:lawyer|attorney|abogad[oa]) (?:says|said|thinks|dice|dijo)(?: (?:we need|we should get|maybe|probably|like|around|about|by|in|que|como|para|en))*(?: at least)? (?:\\d+|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|winter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|primavera|verano|otono|invierno)|(?:lawyer|attorney|abogad[oa]|judge|juez) (?:wants|needs|quiere|necesita|pide) (?:it |the house |que (?:la casa )?(?:este |quede |se )?)?(?:sold|listed|vendida|vendido|venda|listada)',
 );
 
 // "probate is done", "ya salió el probate", "we're out of probate": the court part is over and the

@@ -82,6 +82,7 @@ export const en: Record<string, string[]> = {
   'ack.generic': ['Got it.', 'Thanks.', 'Understood.', 'Thanks for sharing.'],
   'ack.destination': ['{destination}, exciting!'],
   'empathy.divorce': ["I'm sorry you're going through that."],
+  'empathy.frustration': ["That sounds frustrating, I'm sorry."],
   'empathy.death': ["I'm so sorry for your loss."],
   'empathy.debt': ["That's a tough spot, and you're not alone."],
   'empathy.underwater': ["That's a tough spot, and there are options."],

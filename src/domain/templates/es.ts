@@ -86,6 +86,7 @@ export const es: Record<string, string[]> = {
   'ack.generic': ['Entendido.', 'Gracias.', 'De acuerdo.', 'Gracias por contarme.'],
   'ack.destination': ['¡{destination}, qué emoción!'],
   'empathy.divorce': ['Siento mucho que esté pasando por eso.'],
+  'empathy.frustration': ['Qué frustrante, lo siento.'],
   'empathy.death': ['Lamento mucho su pérdida.'],
   'empathy.debt': ['Es una situación difícil, y no está solo.'],
   'empathy.underwater': ['Es una situación difícil, y hay opciones.'],

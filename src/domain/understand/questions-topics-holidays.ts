@@ -33,6 +33,10 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
       wordRegex('depends (?:on )?how long (?:buying|selling|the process|escrow|closing) (?:takes|will take)'),
     ],
     asked: [
+      // "¿me la compran ustedes directo o tengo que ponerla a la venta?", "do you buy houses directly?".
+      wordRegex(
+        '(?:me|nos) la compran (?:ustedes )?(?:directo|directamente)|(?:do|would|will|can) (?:you|yall|u)(?: guys)? buy (?:it|my house|the house|houses|homes) (?:directly|outright|yourselves|for cash)|(?:tengo|tenemos) que ponerla a la venta',
+      ),
       // "y tengo que arreglarla antes de vender?": the Spanish of "do I have to fix it up first?".
       wordRegex(
         '(?:tengo|tenemos|hay) que (?:arreglar|reparar|componer|pintar|remodelar)(?:la|le|lo)? (?:[a-z]+ ){0,2}antes de (?:vender|venderla|listar|ponerla)',
