@@ -257,3 +257,15 @@ describe('anger at someone else', () => {
     expect(said).not.toMatch(/frustrating/);
   });
 });
+
+describe('an approval amount after the lender', () => {
+  it.each([
+    ['sí estamos preaprobados con wells fargo, 500', 'Wells Fargo'],
+    ['approved with chase, 500', 'Chase'],
+  ])('"%s" is the budget, with the lender', (text, lender) => {
+    const r = readLead(text, 'buyer', null);
+    expect(r.slots.budget_max).toBe(500000);
+    expect(r.slots.lender).toBe(lender);
+    expect(r.slots.preapproved).toBe(true);
+  });
+});

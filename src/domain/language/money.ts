@@ -63,8 +63,12 @@ const ASKING_CUE_BEFORE =
 // approval, whatever follows it.
 const APPROVED_FOR =
   /\b(?:(?:pre-?)?approved|qualified|(?:pre ?)?aprobad[oa]s?|(?:pre ?)?aprobacion(?: es)?) (?:for|por|para|de|up to|hasta)\s*(?:(?:about|around|like|unos|como)\s*)?$/;
-/** "approved, 480 with Golden 1", "ya estamos aprobados, 480": the amount right after the word. */
-const APPROVED_THEN = /\b(?:(?:pre-?)?approved|qualified|(?:pre ?)?aprobad[oa]s?)\s*[,:-]\s*$/;
+/**
+ * "approved, 480 with Golden 1", "ya estamos aprobados, 480", "preaprobados con wells fargo, 500":
+ * the amount right after the word (and the lender).
+ */
+const APPROVED_THEN =
+  /\b(?:(?:pre-?)?approved|qualified|(?:pre ?)?aprobad[oa]s?)(?:\s+(?:with|w|by|thru|through|con)\s+[a-z&']+(?:\s+[a-z&']+)?)?\s*[,:-]\s*$/;
 /** Lenders whose name holds a number: "Golden 1" is no figure. */
 const LENDER_NUMBERED = /\bgolden ?(?:1|one)\b/g;
 const RANGE_JOIN = /^\s*(?:-|to|and|or|y|a|o|n|&)\s*$/;
@@ -204,7 +208,7 @@ export function scanMoney(text: string, options: MoneyOptions = {}): MoneyScan {
     if (alone !== null) return alone;
     const before = clauseBefore(norm, t.start, 40);
     const approval =
-      APPROVED_FOR.test(before) || APPROVED_THEN.test(norm.slice(Math.max(0, t.start - 24), t.start));
+      APPROVED_FOR.test(before) || APPROVED_THEN.test(norm.slice(Math.max(0, t.start - 48), t.start));
     const priced =
       options.justAsked ||
       approval ||
