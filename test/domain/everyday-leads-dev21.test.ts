@@ -269,3 +269,25 @@ describe('an approval amount after the lender', () => {
     expect(r.slots.preapproved).toBe(true);
   });
 });
+
+describe('whose date, whose no', () => {
+  it('"within 60 days, the investor wants to close in 2 weeks" is the lead\'s 60 days', () => {
+    expect(
+      readLead('within 60 days, the investor wants to close in 2 weeks tho', 'seller', 'timeline').slots
+        .timeline_months,
+    ).toBe(2);
+  });
+
+  it('"we\'re not buying til our lease is up next fall" is a date, not a no', () => {
+    const r = readLead("we're not buying til our lease is up next fall", 'buyer', 'timeline');
+    expect(r.slots.timeline_months).toBe(10);
+    expect(r.acts.some((a) => a.act === 'objection' && a.type === 'not_interested')).toBe(false);
+  });
+
+  it('"neither of us has been to a bank" is not pre-approved', () => {
+    expect(
+      readLead("we'd be around 450 but neither of us has been to a bank", 'buyer', 'budget').slots
+        .preapproved,
+    ).toBe(false);
+  });
+});

@@ -228,7 +228,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'not_interested',
     pattern: w(
-      `not (?:looking|in the market|on the market for (?:a|one))(?: to (?:buy|sell|move)(?: or (?:buy|sell))?)?(?! (?:until|till|yet|for (?!(?:an? )?(?:agent|realtor))|right now|now|before|this year))|not buying(?: anymore| any more)?(?! (?:anytime|any time|yet|until|till|for (?:a|another|now|the moment)|right now|this year))|no (?:plans|intention) (?:to|of) (?:sell|selling|buy|buying|move|moving)|(?:happy|staying|good) where (?:we|i) (?:are|am)|(?:happy|content) (?:here|with (?:our|my) (?:house|home))|(?:its|house is|home is) not for sale|no (?:buscamos|estamos buscando|queremos vender|queremos comprar|pensamos vender)`,
+      `not (?:looking|in the market|on the market for (?:a|one))(?: to (?:buy|sell|move)(?: or (?:buy|sell))?)?(?! (?:until|till|yet|for (?!(?:an? )?(?:agent|realtor))|right now|now|before|this year))|not buying(?: anymore| any more)?(?! (?:anytime|any time|yet|until|till|til|for (?:a|another|now|the moment)|right now|this year))|no (?:plans|intention) (?:to|of) (?:sell|selling|buy|buying|move|moving)|(?:happy|staying|good) where (?:we|i) (?:are|am)|(?:happy|content) (?:here|with (?:our|my) (?:house|home))|(?:its|house is|home is) not for sale|no (?:buscamos|estamos buscando|queremos vender|queremos comprar|pensamos vender)`,
     ),
     statement: true,
   },

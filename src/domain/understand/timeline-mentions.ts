@@ -77,6 +77,9 @@ const BY_WORD = /^(?:before|by|antes)\b/;
 const NOT_UNTIL = /\b(?:not|never|wont|cant|no)\b(?: [a-z]+){0,4} $/;
 const LAST =
   /\b(?:last|this past|since|desde|(?<!(?:check|call|text|circle|get|reach) )back in|most of|all of|(?:expired|sat|listed)(?: [a-z]+){0,3} after) $/;
+// "the investor wants to close in 2 weeks": someone else's date, not the lead's.
+const OTHERS_DATE =
+  /\b(?:investors?|buyers?|they|he|she|the company|inversionistas?|comprador(?:es)?)(?: (?:just|really|still))? (?:wants?|wanted|needs?|would like|quiere|quieren) to (?:close|buy it|be in|move in|cerrar)(?: (?:in|by|within|on|en|para))? $/;
 // "behind a few months on the mortgage": payments owed, not a date ahead.
 const BEHIND =
   /\b(?:behind|atrasad[oa]s?|me atrase|nos atrasamos)(?: (?:on|by|like|about|almost|over|for))? $/;
@@ -217,6 +220,7 @@ function keep(s: string, c: Candidate, clause: [number, number], opts: MentionOp
   if (
     LAST.test(tail) ||
     BEHIND.test(tail) ||
+    OTHERS_DATE.test(nearTail(tail)) ||
     (PAST_EVENT.test(nearTail(tail)) && !WISHED.test(tail)) ||
     AFTER_PAST_OR_OTHER.test(after) ||
     SHOWINGS_AFTER.test(s.slice(c.end, c.end + 40))
