@@ -291,3 +291,18 @@ describe('whose date, whose no', () => {
     ).toBe(false);
   });
 });
+
+describe('names and reasons in Spanish', () => {
+  it('"estoy aprobado con bank of america por 480": the lender as it is written, and the budget', () => {
+    const r = readLead('estoy aprobado con bank of america por 480', 'buyer', 'preapproval');
+    expect(r.slots.lender).toBe('Bank of America');
+    expect(r.slots.budget_max).toBe(480000);
+  });
+
+  it('"mi jefe me va a mandar a la planta de chino" is a job move', () => {
+    expect(
+      readLead('mi jefe me va a mandar a la planta de chino en marzo y quiero comprar allá', 'buyer', null)
+        .slots.motivation,
+    ).toBe('job');
+  });
+});

@@ -284,7 +284,11 @@ function tidyLender(written: string): string {
   if (written === written.toLowerCase() || written === written.toUpperCase())
     return (
       known ??
-      written.replace(/\b[a-z]/gi, (c) => c.toUpperCase()).replace(/\B[A-Z]+/g, (s) => s.toLowerCase())
+      written
+        .replace(/\b[a-z]/gi, (c) => c.toUpperCase())
+        .replace(/\B[A-Z]+/g, (s) => s.toLowerCase())
+        // "Bank of America", "Bank of the West": the small words stay small inside a name.
+        .replace(/(?<=\S )(?:Of|The|And|De|Del|La)\b/g, (w) => w.toLowerCase())
     );
   return written;
 }

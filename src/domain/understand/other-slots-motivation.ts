@@ -88,6 +88,8 @@ const JOB = cues([
   // "my wife got the job at Kaiser", "le salió un jale a mi esposo en Texas".
   'got (?:the|a|a new) job|le salio (?:un )?(?:jale|trabajo|chamba)',
   'transfer(?:red|ring)?',
+  // "mi jefe me va a mandar a la planta de chino": sent by the employer.
+  '(?:mi jefe|la empresa|la compania|el trabajo|mi trabajo) (?:me|nos) (?:va a mandar|van a mandar|manda|mando|mandan|transfiere|va a transferir) a',
   '(?:new|a) job (?:in|at|offer|starts?)',
   'new job',
   'job (?:offer|transfer|relocation)',
