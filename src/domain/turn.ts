@@ -291,8 +291,10 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
   const f = state.facts;
   state.leadScore = leadScore(f, state);
   const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
-  // An opt-out is a cold contact whatever it told us before: nobody is to pursue it by text.
-  const optedOutNow = ctx.events.some((e) => e.action === 'tcpa_opt_out');
+  // An opt-out is a cold contact whatever it told us before, unless an appointment is booked: that
+  // lead still meets the agent, who should not read them as cold.
+  const optedOutNow =
+    ctx.events.some((e) => e.action === 'tcpa_opt_out') && !ctx.hasTag(cfg.tags.appointmentBooked);
   const ownerTemp: Temperature =
     disqualified(state) || optedOutNow
       ? 'cold'
