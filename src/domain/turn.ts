@@ -293,24 +293,23 @@ function finish(ctx: TurnContext, input: TurnInput, opts: { silent?: boolean } =
   const leadTemp = temperatureOf(state.leadScore, cfg.thresholds);
   // An opt-out is a cold contact whatever it told us before, unless an appointment is booked: that
   // lead still meets the agent, who should not read them as cold.
-  const optedOutNow =
-    ctx.events.some((e) => e.action === 'tcpa_opt_out') && !ctx.hasTag(cfg.tags.appointmentBooked);
-  const ownerTemp: Temperature =
-    disqualified(state) || optedOutNow
-      ? 'cold'
-      : state.owner === 'seller'
-        ? sellerTemperature(f)
-        : state.owner === 'buyer'
-          ? buyerTemperature(
-              f,
-              cfg.thresholds.buyerHotDays,
-              input.financial?.source === 'service' && input.financial.preApproved,
-            )
-          : leadTemp;
-  state.temperature =
-    disqualified(state) || optedOutNow
-      ? 'cold'
-      : contactTemperature(f, state.owner, ownerTemp, cfg.thresholds.buyerHotDays);
+  const cold =
+    disqualified(state) ||
+    (ctx.events.some((e) => e.action === 'tcpa_opt_out') && !ctx.hasTag(cfg.tags.appointmentBooked));
+  const ownerTemp: Temperature = cold
+    ? 'cold'
+    : state.owner === 'seller'
+      ? sellerTemperature(f)
+      : state.owner === 'buyer'
+        ? buyerTemperature(
+            f,
+            cfg.thresholds.buyerHotDays,
+            input.financial?.source === 'service' && input.financial.preApproved,
+          )
+        : leadTemp;
+  state.temperature = cold
+    ? 'cold'
+    : contactTemperature(f, state.owner, ownerTemp, cfg.thresholds.buyerHotDays);
   // Our own hold lasts while the agent has it; a compliance ticket is never one we lift ourselves.
   if (ctx.compliance) state.held = null;
   else if (ctx.escalation) state.held = ctx.escalation.reason;

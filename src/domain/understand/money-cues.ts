@@ -38,12 +38,9 @@ export const STRETCH_BEFORE = before(
   String.raw`\b(?:stretch(?:ing)?(?: it)?(?: up)?(?: to)?|go (?:up )?(?:to|as high as)|push(?: it)?(?: up)? to|estirar(?:nos)?(?: hasta| a)?)`,
 );
 
-/**
- * A pre-approval amount: "approved for 720", "pre-approved w chase for 700", "approved up to 800",
- * "preaprobados con wells fargo, 500".
- */
+/** A pre-approval amount: "approved for 720", "pre-approved w chase for 700", "approved up to 800". */
 export const APPROVAL_BEFORE =
-  /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?,?\s+)?(?:(?:for|up to|upto|to|at|hasta|por|para|of)\s*)?(?:\$\s*)?$/;
+  /\b(?:pre[\s-]?approved|approved|pre[\s-]?qualified|qualified|preaprobad[oa]s?|aprobad[oa]s?)\s+(?:(?:with|w\/?|by|thru|through|from|at|con)\s+[a-z&']+(?:\s+[a-z&']+)?\s+)?(?:(?:for|up to|upto|to|at|hasta|por|para|of)\s*)?(?:\$\s*)?$/;
 
 /** The lead turns a figure down: "we want 750 not 700", "my wife says 650 is too low". */
 // "not 700"; "dont send me 650s", "no me vaya a salir con casas de 500": houses the lead does not want.
