@@ -128,21 +128,38 @@ describe('after a polite close', () => {
 });
 
 describe('while the bot holds back for a person', () => {
-  it('answers a grieving lead’s question briefly, records answers, asks nothing', () => {
+  it('answers a grieving lead’s question briefly and asks nothing while they only share or ask', () => {
     const steps = converse(
       [
         'my mom passed in september and we have to deal with her house',
-        'it needs a lot of work',
+        'she lived there forty years, it is hard to even walk in',
         'how did you get my number?',
       ],
       { tags: ['Seller-Lead'] },
     );
     expect(steps[0]?.decision.escalation?.reason).toBe('grief');
     expect(steps[1]?.reply).toBeNull();
-    expect(steps[1]?.decision.state.facts.conditionGrade).toBeDefined();
     expect(steps[2]?.reply).toBeTruthy();
     expect(steps[2]?.reply).not.toMatch(/\?/);
     expect(answered(steps[2] as Step)).toContain('how_got_number');
+  });
+
+  it('goes on with a bereaved seller who answers the questions after the condolences', () => {
+    const steps = converse(
+      [
+        'oh ok. yeah we might sell, my mom passed in the spring and the house is just sitting there',
+        'want it done by end of january',
+        'honestly needs work, roof leaks and the carpet is shot',
+      ],
+      { tags: ['Seller-Lead'] },
+    );
+    expect(steps[0]?.reply).toMatch(/sorry for your loss/i);
+    expect(steps[0]?.decision.escalation?.reason).toBe('grief');
+    // The agent keeps the one task; the lead who goes on is qualified again, question by question.
+    expect(steps[1]?.decision.escalation).toBeNull();
+    expect(steps[1]?.reply).toMatch(/condition/i);
+    expect(steps[2]?.reply).toMatch(/price/i);
+    expect(steps[2]?.decision.state.facts.conditionGrade).toBe('needs_work');
   });
 
   it('goes on qualifying once a lead who was angry answers calmly', () => {

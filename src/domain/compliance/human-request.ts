@@ -5,7 +5,7 @@ const HUMAN =
 const TALK =
   '(?:talk|speak|chat|get on the phone|get on a call|hop on a call|be connected|get connected|connect me)';
 const CALL_TAIL =
-  '(?:back|today|tomorrow|tonight|now|asap|please|pls|at|when|whenever|after|before|later|this|in|on|anytime|any time|directly|instead|about|if|so|or|and|real quick|sometime|soon|at your|rather|instead of)';
+  '(?:back|today|tomorrow|tonight|now|next|asap|please|pls|at|when|whenever|after|before|later|this|in|on|anytime|any time|directly|instead|about|if|so|or|and|real quick|sometime|soon|at your|rather|instead of)';
 const NEGATED = /(?:^| )(?:dont|do not|never|no need to|wont|didnt|dont need to|no me)$/;
 
 const HUMAN_ONLY =

@@ -10,8 +10,13 @@ import { answerQuestions } from './questions.ts';
 // What the bot does with a message while it holds back: the lead said no, or the bot itself handed
 // the conversation to a person. Nothing here solicits: no qualifying question, no follow-up promise.
 
-/** Escalations of ours after which a calm lead who goes on answering is answered again. */
-const RESUMABLE = new Set(['anger']);
+/**
+ * Escalations of ours after which a calm lead who goes on answering is answered again: anger that
+ * has passed, and a bereaved seller who goes on with the sale after the condolences ("my mom passed
+ * in the spring, the house is just sitting there" then "want it done by end of january"). The agent
+ * keeps the task either way.
+ */
+const RESUMABLE = new Set(['anger', 'grief']);
 /** The hold value once the lead went on after one of ours: the bot carries on as before. */
 export const RESUMED = 'resumed';
 
@@ -66,13 +71,20 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
   // An angry "too many texts" both closed the questions and told the agent: answering calmly lifts both.
   const ownComplaint = onlyNoSolicit && state.closedReason === 'stop_texting';
   if (paused && (tags.length === 0 || ownComplaint) && held) {
-    const answering = ownComplaint ? backAfterComplaint(ctx) : Object.keys(ctx.reading.facts).length > 0;
+    const answering = ownComplaint ? backAfterComplaint(ctx) : goesOn(ctx, held);
     if (calm(ctx) && (held === RESUMED || (RESUMABLE.has(held) && answering))) return 'resume';
     return 'answer';
   }
   if (!paused && onlyNoSolicit) return newSide(ctx) || backAfterComplaint(ctx) ? 'resume' : 'answer';
   if (!paused && movesOwnBooking(ctx)) return 'answer';
   return 'quiet';
+}
+
+/** The lead answers again: after grief, one of the qualifying questions itself, not any detail. */
+function goesOn(ctx: TurnContext, held: string): boolean {
+  const { facts } = ctx.reading;
+  if (held === 'grief') return QUALIFYING_FACTS.some((key) => facts[key] !== undefined);
+  return Object.keys(facts).length > 0;
 }
 
 /**

@@ -57,7 +57,7 @@ const DISBELIEF = /\bseriously\s*\?|\bare (?:you|u) serious\b|\bc['’]?mon\b|\b
 const ANGRY_EMOJI = /[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}\u{1F595}\u{1F612}]/u;
 
 const GRIEF = w(
-  `passed away|passed on|${PERSON} (?:just |recently |unexpectedly |suddenly )?(?:passed|died|past away|past)|(?:just|recently) passed|funeral|buried (?:him|her|them|my|our)|(?:was|were) buried|(?:lost|losing) (?:my|our|her|his) ${PERSON}|(?:my|our) late|in memory of|rip|grieving|still hurts|crying|hard time for (?:our|my|the) family|without (?:her|him)(?: anymore| now| here)?$|(?:the same|too (?:big|quiet|empty|much)|empty|lonely|alone) without (?:her|him)|fallecio|fallecimiento|murio|se nos fue|se me fue|en paz descanse|que en paz|de luto|perdimos a|perdi a|i miss (?:her|him)|(?:la|lo) extrano|acaba de fallecer|en su memoria`,
+  `passed away|passed on|${PERSON} (?:just |recently |unexpectedly |suddenly )?(?:passed|died|past away|past)|(?:just|recently) passed|funeral|buried (?:him|her|them|my|our)|(?:was|were) buried|(?:lost|losing) (?:my|our|her|his) ${PERSON}|(?:my|our) late(?! (?:\\d|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))|in memory of|rip|grieving|still hurts|crying|hard time for (?:our|my|the) family|without (?:her|him)(?: anymore| now| here)?$|(?:the same|too (?:big|quiet|empty|much)|empty|lonely|alone) without (?:her|him)|fallecio|fallecimiento|murio|se nos fue|se me fue|en paz descanse|que en paz|de luto|perdimos a|perdi a|i miss (?:her|him)|(?:la|lo) extrano|acaba de fallecer|en su memoria`,
 );
 
 const STRESS = w(

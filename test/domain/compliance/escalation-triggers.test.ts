@@ -17,6 +17,8 @@ describe('detectHumanRequest', () => {
     'call me',
     'Call me back please',
     'Can you call me tomorrow at 10?',
+    'can someone call me next month',
+    'call me next week',
     'have the agent call me',
     'Have Jorge call me when he can',
     'Give me a call',

@@ -64,6 +64,11 @@ describe('feelings', () => {
     expect(readFeelings('we are buried in boxes lol', ctx('buyer'))).toEqual([]);
   });
 
+  it('"our late" is grief for a person, not for an age', () => {
+    expect(readFeelings('my late husband built that house', ctx('seller'))).toEqual(['grief']);
+    expect(readFeelings('my husband and I are in our late 70s', ctx('lead'))).toEqual([]);
+  });
+
   it('reads a death asking for quiet as grief, not anger', () => {
     expect(readFeelings('my wife just passed, please leave me alone', ctx('seller'))).toEqual(['grief']);
   });
