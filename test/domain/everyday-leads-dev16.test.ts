@@ -169,3 +169,25 @@ describe('a question about one step is not met with the general steps', () => {
     expect(turns[2]?.reply).toMatch(/step by step/);
   });
 });
+
+describe('a retired couple who write a long, polite first message', () => {
+  const patricia =
+    'Good afternoon. This is Patricia Owens. My husband and I are in our late 70s and would like to sell our home in Alta Loma and buy a smaller single-story home nearby, perhaps in Upland. We are in no hurry, but would like to be settled by next fall. Could you please tell us how the process works when buying and selling at the same time? Thank you.';
+
+  it('reads the move, the date and the reason, and no death in "our late 70s"', () => {
+    const u = read(patricia, 'lead', null);
+    expect(u.slots.timeline_months).toBe(10);
+    expect(u.slots.motivation).toBe('downsizing');
+    expect(u.acts).not.toContainEqual({ act: 'feeling', kind: 'grief' });
+    expect(read('my late husband built it', 'seller', null).acts).toContainEqual({
+      act: 'feeling',
+      kind: 'grief',
+    });
+  });
+
+  it('gets the steps, not condolences', () => {
+    const turns = converse([patricia], []);
+    expect(turns[0]?.reply).not.toMatch(/sorry for your loss/i);
+    expect(turns[0]?.reply).toMatch(/step by step/);
+  });
+});

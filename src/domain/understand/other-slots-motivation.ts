@@ -202,7 +202,8 @@ const DOWNSIZING = cues([
   'too (?:big|large|much) for (?:the two of us|the 2 of us|two people|2 people|just us|just me|us|me)(?: two| 2)?',
   'kids (?:left|moved away)',
   // Not a sale priced against someone else's: "our neighbor got 735 for a smaller one".
-  '(?<!for a )smaller (?:place|home|house|condo|one)',
+  // "buy a smaller single-story home nearby".
+  '(?<!for a )smaller (?:(?:single|one|1)[ -](?:story|level) )?(?:place|home|house|condo|one)',
   // "I can't manage a two story anymore. I want something small on one level."
   'something small(?:er)? (?:on one level|single story|one story)|(?:cant|can not|cannot) (?:manage|handle|do) (?:a |the )?(?:two|2) story',
   // "we don't need 4 bedrooms anymore", "my daughter's off to college".

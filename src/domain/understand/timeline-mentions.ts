@@ -177,9 +177,9 @@ const COUNT_IN_PERIOD =
   /\b\d+(?:st|nd|rd|th)\b|\b(?:times|texts|calls|messages|offers|companies|people|agents)\b/;
 const THIS_PERIOD = /^(?:this|esta|este) /;
 // "should we wait til spring?", "would it be dumb to list in december", "is spring better":
-// a question about a date is not the lead's plan.
+// a question about a date is not the lead's plan; "would like to be settled by next fall" is one.
 const ASKS_ABOUT =
-  /^ ?(?:should|would|is|are|does|do|will|isnt|arent|wouldnt|shouldnt|deberiamos|conviene|es mejor)\b/;
+  /^ ?(?:should|would(?! (?:like|love|prefer|rather|want))|is|are|does|do|will|isnt|arent|wouldnt|shouldnt|deberiamos|conviene|es mejor)\b/;
 // "we could do march if the price is right": a condition on the sale, not talk of prices.
 const PRICE_IS_RIGHT = /\bif the price (?:is|s) right\b|\bsi (?:el precio|nos pagan) (?:es|esta) bien\b/g;
 const PRICES_TALK =
