@@ -142,7 +142,13 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       finishWithTask(ctx, what, 'any time', 'no time picked from the offer');
       return;
     }
-    ctx.say(told ? 'schedule.noted' : 'schedule.reoffer', { list }, { keep: true });
+    if (!told) {
+      ctx.say('schedule.reoffer', { list }, { keep: true });
+      return;
+    }
+    // A second fact after the offer gets the same promise in other words, never the same text.
+    const again = ctx.state.lastReply?.includes(ctx.phrase('schedule.noted', { list }, 0)) ?? false;
+    ctx.say('schedule.noted', { list }, { keep: true, variant: again ? 1 : 0 });
     return;
   }
   if (sch.step === 'daypart') {

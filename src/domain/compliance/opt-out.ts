@@ -225,6 +225,8 @@ const OPT_IN_REQUESTS: readonly RegExp[] = [
     '(?:puedes|pueden|puede) (?:volver a (?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes)|(?:escribirme|escribirnos|escribir|contactarme|mandarme mensajes|enviarme mensajes|mandar mensajes) (?:otra vez|de nuevo))',
   ),
   wordRegex('volver a recibir (?:los |sus |tus )?(?:mensajes|textos)'),
+  // "can you turn the texts back on".
+  wordRegex('turn (?:the |my |your |these )?(?:texts|text messages|messages|msgs|texting) back on'),
   // "sí quiero recibir mensajes otra vez": asked for again, never after a "no".
   wordRegex(
     '(?<!no )(?:quiero|queremos) recibir (?:los |sus |tus )?(?:mensajes|textos) (?:otra vez|de nuevo)',
@@ -274,7 +276,7 @@ function optIn(text: string, set: BareSet): boolean {
 // Taking a "no" back and allowing texts in the same message: "perdón, me equivoqué, sí quiero
 // vender, pueden escribirme", "sorry my mistake, you can text me".
 const MY_MISTAKE = wordRegex(
-  '(?:that|it|this|the stop|that stop|this stop) was (?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter|husband|wife|mom|dad)|me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|me confundi|nos confundimos|pense que (?:era|eran) (?:otr[oa]s?|de otr[oa])|i thought (?:it was|this was|you were) (?:someone|somebody|another|a different)|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop|that stop|this stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
+  '(?:that|it|this|the stop|that stop|this stop) was (?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter|husband|wife|mom|dad)|me equivoque|nos equivocamos|fue (?:un )?error|fue (?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|esposo|esposa|marido|sobrino|sobrina)(?: jugando)?|(?:my|the) (?:kid|kids|son|daughter|toddler|grandson|granddaughter) (?:was |were )?(?:playing with|got ahold of|got a hold of|grabbed) (?:my|the) phone|(?:mi|el|la) (?:hijo|hija|nino|nina|nieto|nieta|nene|nena|chamaco|chamaca) (?:agarro|tomo|cogio|estaba jugando con) (?:el|mi) (?:telefono|celular|cel)|(?:mi|my) (?:esposo|esposa|marido|mujer|hijo|hija|husband|wife|son|daughter|kid) (?:mando|envio|puso|escribio|contesto|sent|typed|texted|wrote|replied) (?:eso|esto|that|this|it|stop|baja|alto)|fue sin querer|me confundi|nos confundimos|pense que (?:era|eran) (?:otr[oa]s?|de otr[oa])|i thought (?:it was|this was|you were) (?:someone|somebody|another|a different)|my mistake|my bad|by mistake|by accident|por error|sin querer|(?:that|it|the stop|my stop|that stop|this stop) was (?:meant|supposed to go|intended) (?:for|to)|(?:era|iba) para (?:otro|otra|el otro|la otra|mi)',
 );
 // "I texted STOP but I actually do want to sell, can we start over": the stop taken back in so many words.
 const STOP_BUT_WANTS = wordRegex(

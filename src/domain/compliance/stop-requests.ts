@@ -188,6 +188,15 @@ export const REQUEST_PATTERNS: readonly RegExp[] = [
   wordRegex(
     'what (?:do|should|can|would) (?:i|we) (?:text|reply|send|type|say|write|respond)(?: back)? to (?:stop|unsubscribe|opt out|get off|be removed|get removed|not get)',
   ),
+  // "whats the way to get off this list", "is there a way to unsubscribe".
+  wordRegex(
+    '(?:whats|what is|is there|theres|there is|tell me|what s) (?:the|a|any) way to (?:get off (?:this|your|the|whatever) list|unsubscribe|opt out|stop (?:these|the|your|this|them)(?: texts| messages)?|make (?:these|them|this|it) stop)',
+  ),
+  // "stop it with the texts", "ya dejen de estar chingando con sus mensajes", "PARA YA CON TANTO
+  // MENSAJITO": enough of the texts, said as an order.
+  wordRegex(
+    '(?:stop|quit|enough) (?:it )?with (?:the|these|your|all the|all these) (?:texts|text messages|messages|msgs)|(?:dejen|deja|deje|dejes) de (?:estar )?(?:chingando|molestando|fregando|jodiendo) con (?:sus|tus|los|tantos) (?:mensajes|mensajitos|textos)|(?:para|paren|pare) (?:ya )?con (?:tanto|tantos) (?:mensajito|mensajitos|mensaje|mensajes|texto|textos)',
+  ),
   // The keyword quoted back: "what part of stop don't you understand", "I told you to stop". "What part of
   // no" refuses the offer (a close), not the texts.
   wordRegex('what part of (?:stop|no more|unsubscribe|leave me alone|remove me)'),

@@ -89,7 +89,10 @@ export const en: Record<string, string[]> = {
 
   'schedule.offer': ['{agent} can meet you: {list}. Which works best?'],
   'schedule.offer_showing': ['{agent} can show you homes: {list}. Which works best?'],
-  'schedule.noted': ["Noted, I'll pass that on to {agent}. Which time works: {list}?"],
+  'schedule.noted': [
+    "Noted, I'll pass that on to {agent}. Which time works: {list}?",
+    '{agent} will have that too. Does one of these suit you: {list}?',
+  ],
   'schedule.reoffer': ['Which one works best for you: {list}?'],
   'schedule.booked': ["You're set for {slot}. {agent} will see you then!"],
   'schedule.daypart': [

@@ -93,7 +93,10 @@ export const es: Record<string, string[]> = {
 
   'schedule.offer': ['{agent} puede reunirse con usted: {list}. ¿Cuál le queda mejor?'],
   'schedule.offer_showing': ['{agent} le muestra casas: {list}. ¿Cuál prefiere?'],
-  'schedule.noted': ['Anotado, se lo paso a {agent}. ¿Qué horario le queda: {list}?'],
+  'schedule.noted': [
+    'Anotado, se lo paso a {agent}. ¿Qué horario le queda: {list}?',
+    '{agent} también tendrá eso. ¿Le queda alguno de estos: {list}?',
+  ],
   'schedule.reoffer': ['¿Cuál le queda mejor: {list}?'],
   'schedule.booked': ['Listo, queda para el {slot}. ¡{agent} le verá entonces!'],
   'schedule.daypart': [

@@ -363,7 +363,7 @@ export const OBJECTION_RULES: readonly ObjectionRule[] = [
   {
     type: 'too_early',
     pattern: w(
-      `(?:check back|ask (?:me )?again|ask me|talk to (?:me|us)|text me|call me|give it|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)?(?: in| after| around| next)? (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months|the new year|new years)|(?:maybe|like|probably|possibly|in|maybe in|en) ${FAR_LONG}|${FAR} (?:out|away|off)`,
+      `(?:check back|ask (?:me )?again|ask me|talk to (?:me|us)|text me|call me|give it|reach (?:back )?out|text (?:me )?(?:back|again)|talk|hit me up|contact me|try (?:me )?again|circle back|follow up)(?: with me)?(?: in| after| around| next)? (?:${FAR}|(?:the )?${SEASON}|(?:a few|six|6|some) months|the new year|new years)|(?:maybe|like|probably|possibly|in|maybe in|en) ${FAR_LONG}(?! ago)|${FAR} (?:out|away|off)`,
     ),
     statement: true,
   },

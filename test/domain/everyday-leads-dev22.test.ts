@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readKeywords } from '../../src/domain/compliance/keywords.ts';
+import { converse } from '../support/converse.ts';
+import { readLead } from '../support/read-lead.ts';
+
+// What leads wrote in the twenty-second development split (eval/corpus/*-dev22.jsonl): ad and
+// open-house leads, military moves, first-time buyers, divorces, landlords, heirs who co-own.
+const slots = ['2026-12-07T18:00:00Z', '2026-12-08T21:00:00Z', '2026-12-09T18:00:00Z'];
+
+describe('STOP, HELP and START in everyday words', () => {
+  it.each([
+    'stop it with the texts, seriously',
+    'cancelar todo',
+    'whats the way to get off this list',
+    'ya dejen de estar chingando con sus mensajes',
+    'PARA YA CON TANTO MENSAJITO',
+  ])('"%s" is STOP', (text) => {
+    expect(readKeywords(text)).toEqual(['STOP']);
+  });
+
+  it.each([
+    'HELP?? i have no clue what these messages are',
+    'INFO?? what list is this',
+    'ayuda, qué es esto? no conozco a ningún jorge',
+    'help, who keeps sending this',
+    'info por favor, ¿quién manda esto?',
+  ])('"%s" is HELP', (text) => {
+    expect(readKeywords(text)).toEqual(['HELP']);
+  });
+
+  it.each([
+    'i texted stop last month but we do want to sell now. can you turn the texts back on',
+    'perdón, mi hijo agarró el teléfono y mandó eso. sí queremos vender la casa',
+  ])('"%s" is START', (text) => {
+    expect(readKeywords(text)).toEqual(['START']);
+  });
+
+  it.each([
+    'can we cancel everything for saturday and do sunday',
+    'stop sending me stuff in fontana i said upland only',
+    'mi hijo agarró el teléfono',
+  ])('"%s" is no keyword', (text) => {
+    expect(readKeywords(text)).toEqual([]);
+  });
+
+  it("a STOP the lead's son sent is taken back, and the seller is qualified again", () => {
+    const turns = converse(
+      ['BAJA', 'perdón, mi hijo agarró el teléfono y mandó eso. sí queremos vender la casa'],
+      ['Seller-Lead'],
+    );
+    const optOut = (t: (typeof turns)[number] | undefined) =>
+      t?.actions.find((a) => a.type === 'set_contact' && a.optedOut !== undefined);
+    expect(optOut(turns[0])).toMatchObject({ optedOut: true });
+    expect(optOut(turns[1])).toMatchObject({ optedOut: false });
+    expect(turns[1]?.reply).toMatch(/\?/);
+  });
+});
+
+describe('a seller with a date to meet', () => {
+  it('"we repainted when we moved in 2 yrs ago" is a condition, not a wait of two years', () => {
+    const u = readLead(
+      'good, we repainted when we moved in 2 yrs ago. carpet upstairs is kinda worn',
+      'seller',
+      'condition',
+    );
+    expect(u.slots.condition).toBe('good');
+    expect(u.acts).not.toContainEqual({ act: 'objection', type: 'too_early' });
+    expect(readLead('maybe in 2 years', 'seller', null).acts).toContainEqual({
+      act: 'objection',
+      type: 'too_early',
+    });
+  });
+
+  it('two facts after the offer of times get two different replies', () => {
+    const turns = converse(
+      [
+        'can someone stop by and look at my house? thinking of selling',
+        'the end of january would be ideal to list',
+        "we're downsizing, kids are grown and gone",
+      ],
+      ['Seller-Lead'],
+      { calendar: true, slots },
+    );
+    expect(turns[1]?.reply).toMatch(/1\)/);
+    expect(turns[2]?.reply).toMatch(/1\)/);
+    expect(turns[2]?.reply).not.toBe(turns[1]?.reply);
+  });
+});
