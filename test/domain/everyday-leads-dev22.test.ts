@@ -86,3 +86,26 @@ describe('a seller with a date to meet', () => {
     expect(turns[2]?.reply).not.toBe(turns[1]?.reply);
   });
 });
+
+describe('not now, in everyday words', () => {
+  it.each([
+    ['para el otoño del otro año, nos falta mucho', 'seller'],
+    ['october or november of next year. were waiting for my husband to hit 20 years in the army', 'seller'],
+    ["we gotta pay off the car first, then we'll talk", 'buyer'],
+    ['im thinking 2028. seriously no rush', 'seller'],
+    ['after the holidays for sure. not touching this till january', 'seller'],
+    ['dont really want to sell yet, just curious what its worth after everything went up', 'seller'],
+    ["we're not in any hurry. after tax season maybe", 'seller'],
+    ['we decided to keep renting another year. prices are insane', 'buyer'],
+  ] as const)('"%s" is too early', (text, bot) => {
+    expect(readLead(text, bot, null).acts).toContainEqual({ act: 'objection', type: 'too_early' });
+  });
+
+  it.each([
+    ['after the holidays, maybe mid january', 'seller'],
+    ['after my daughter graduates in june', 'seller'],
+    ["we're gonna keep renting", 'buyer'],
+  ] as const)('"%s" is a date or a pass, not too early', (text, bot) => {
+    expect(readLead(text, bot, null).acts).not.toContainEqual({ act: 'objection', type: 'too_early' });
+  });
+});

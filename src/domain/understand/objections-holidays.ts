@@ -8,7 +8,7 @@ const LATER = `(?:the )?(?:${SEASON}|next year|new year|new years|20(?:2[7-9]|[3
  */
 export const NOT_THE_TIME = w('(?:good|right|the) time|later|yet|next year|todavia|mas adelante');
 export const PASSES = w(
-  '(?:gonna|going to|ill|i will|well|we will|i ll|im gonna|were gonna) pass(?: for now| this time| on (?:it|this|that))?|(?:gonna|going to|decided to|will) (?:keep|stay|just keep) renting|(?:vamos a|voy a) seguir rentando',
+  '(?:gonna|going to|ill|i will|well|we will|i ll|im gonna|were gonna) pass(?: for now| this time| on (?:it|this|that))?|(?:gonna|going to|decided to|will) (?:keep|stay|just keep) renting(?! (?:for )?(?:another|one more) (?:year|few months))|(?:vamos a|voy a) seguir rentando',
 );
 
 /**
@@ -87,6 +87,19 @@ export const HOLIDAY_OBJECTION_RULES: readonly ObjectionRule[] = [
     type: 'too_early',
     pattern: w(
       `^(?:once|after|when) (?:the|my|our|el|la|mi) (?:lease|baby|kids?|school year|holidays|renta|contrato|bebe)(?: [a-z]+){0,3} (?:(?:we|i) (?:can|could|will|ll)|well|ill) (?:talk|look|start looking|chat)|(?:says|said|dice que) (?:wait|esperar|esperemos) (?:til|till|until|hasta) ${LATER}|(?:${LATER}|el otro ano|el ano que viene|el proximo ano) no antes`,
+    ),
+    statement: true,
+  },
+  {
+    // "ahorita no, hasta después de año nuevo", "neither right this second. maybe after the
+    // holidays we can talk", "not touching this till january", "we gotta pay off the car first,
+    // then we'll talk", "nos falta mucho", "im thinking 2028", "dont really want to sell yet", "we
+    // decided to keep renting another year", "waiting for my husband to hit 20 years in the army",
+    // "after tax season maybe": not now, in everyday words. ("after my daughter graduates in june"
+    // is a date, and "no voy a comprar todavía" beside "just looking" is that.)
+    type: 'too_early',
+    pattern: w(
+      `(?:ahorita|ahora|por ahora) no (?:hasta|tal vez|quizas)|(?:neither|not) right (?:this second|this minute|now)(?: [a-z]+){0,3} maybe|not touching (?:this|it|anything|that) (?:till|til|until)|first then (?:well|we will|we ll|we can|lets|ill|i will|i ll) talk|(?:nos|me) falta mucho|^falta mucho|(?:im|i am|were|we are) thinking (?:like )?20(?:2[8-9]|[3-9][0-9])|(?:dont|do not) (?:really )?want to (?:sell|buy|move|list)(?: it)? (?:just )?yet|keep renting (?:for )?(?:another|one more) (?:year|few months)|(?:were|we are|im|i am) (?:waiting|wait) (?:for|on|til|till|until) (?:my|our) (?:husband|wife|partner) to|(?:after|despues de) (?:tax season|the holidays|las fiestas|christmas|navidad) maybe$`,
     ),
     statement: true,
   },
