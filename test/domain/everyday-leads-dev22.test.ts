@@ -109,3 +109,32 @@ describe('not now, in everyday words', () => {
     expect(readLead(text, bot, null).acts).not.toContainEqual({ act: 'objection', type: 'too_early' });
   });
 });
+
+describe('a seller’s hope and floor in one breath', () => {
+  it.each([
+    ['unos 600, mínimo 570', 600000, 570000],
+    ['600, no less than 570', 600000, 570000],
+    ['650, at least 600', 650000, 600000],
+  ] as const)('"%s" keeps the hope as the price and the second figure as the floor', (text, price, min) => {
+    expect(readLead(text, 'seller', 'price').slots).toMatchObject({ price, price_min: min });
+  });
+
+  it('"1 mil, no less" and "600 at minimum" are floors', () => {
+    expect(readLead('1 mil, no less', 'seller', 'price').slots).toEqual({ price_min: 1000000 });
+    expect(readLead('600 at minimum', 'seller', 'price').slots).toEqual({ price_min: 600000 });
+  });
+});
+
+describe('buyers asking whether they need the bank first', () => {
+  it.each([
+    'saw a cute place on zillow, can i just go see it or do i need like, paperwork first',
+    'quiero ver casas pero no tengo nada del banco todavía, se puede así?',
+    'no, primero queremos ver casas y luego vamos al banco, ¿se puede?',
+    'my lender said i need an agent first, agent says i need a lender first. which is it lol',
+  ])('"%s" asks whether pre-approval is needed', (text) => {
+    expect(readLead(text, 'buyer', null).acts).toContainEqual({
+      act: 'question',
+      topic: 'preapproval_needed',
+    });
+  });
+});

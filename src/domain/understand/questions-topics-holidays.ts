@@ -26,6 +26,23 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     ],
   },
   {
+    // "can i just go see it or do i need like, paperwork first", "no tenemos carta del banco, ¿es
+    // obligatorio?", "quiero ver casas pero no tengo nada del banco todavía, se puede así?",
+    // "primero queremos ver casas y luego vamos al banco, ¿se puede?", "my lender said i need an
+    // agent first, agent says i need a lender first. which is it".
+    topic: 'preapproval_needed',
+    said: [
+      wordRegex(
+        '(?:need|needs) (?:a|an) (?:lender|agent) first(?: [a-z]+){1,6} (?:need|needs) (?:a|an) (?:lender|agent) first',
+      ),
+    ],
+    asked: [
+      wordRegex(
+        '(?:need|needs|have to have|gotta have) (?:like )?(?:paperwork|papers|a letter|the letter|anything|something) (?:from (?:the|a) (?:bank|lender) )?(?:first|before)|(?:carta|letter|banco|bank|lender)(?: [a-z]+){0,4} (?:es obligatori[oa]|is (?:it|that) required)|(?:necesito|necesitamos|ocupo|ocupamos) (?:algo|una carta|la carta|papeles) (?:del|de un|de el) (?:banco|prestamista|lender)|(?:no tengo|no tenemos) (?:nada|carta|la carta)(?: [a-z]+){0,2} (?:del|de el) banco(?: [a-z]+){0,2} se puede|(?:ver|mirar) casas (?:y )?(?:luego|despues)(?: [a-z]+){0,2} (?:al banco|el prestamo|la carta|lo del banco)',
+      ),
+    ],
+  },
+  {
     // "sí ya tengo la carta, qué sigue?", "cómo le hacemos con las dos cosas al mismo tiempo?",
     // "idk depends how long buying takes".
     topic: 'process',
