@@ -138,3 +138,28 @@ describe('buyers asking whether they need the bank first', () => {
     });
   });
 });
+
+describe('said, not asked', () => {
+  it('"no clue how any of this works" asks for the steps; "i know how it works" does not', () => {
+    expect(
+      readLead('first time, so honestly no clue how any of this works', 'buyer', 'budget').acts,
+    ).toContainEqual({
+      act: 'question',
+      topic: 'process',
+    });
+    expect(readLead('i know how it works', 'buyer', 'budget').acts).not.toContainEqual({
+      act: 'question',
+      topic: 'process',
+    });
+  });
+
+  it('"our daughter just had twins!!" is good news told with delight', () => {
+    const u = readLead(
+      'moving to be near the grandkids in sacramento, our daughter just had twins!!',
+      'seller',
+      null,
+    );
+    expect(u.acts).toContainEqual({ act: 'feeling', kind: 'excitement' });
+    expect(u.slots.motivation).toBe('relocation');
+  });
+});

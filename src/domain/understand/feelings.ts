@@ -86,7 +86,7 @@ const JUST_NOW =
   /^(?:like |um |uh |honestly )?(?:right now|now|today|yesterday)(?: lol| lmao| lmfao| haha| jaja)?$|^(?:like |um |honestly )?yesterday\b/;
 // Good news, counted as excitement when said with an exclamation: "getting married in may!".
 const GOOD_NEWS =
-  /\b(?:getting married|got engaged|first (?:home|house|place)|baby on the way|got approved|approved for|got pre ?approved|got the job|got a promotion|accepted (?:an|a|the|their|our) offer|offer (?:got|was) accepted|we got it|closed today|got the keys|we bought in|had a baby|bought (?:a|our) (?:house|home|place))\b/;
+  /\b(?:getting married|got engaged|first (?:home|house|place)|baby on the way|got approved|approved for|got pre ?approved|got the job|got a promotion|accepted (?:an|a|the|their|our) offer|offer (?:got|was) accepted|we got it|closed today|got the keys|we bought in|had a baby|bought (?:a|our) (?:house|home|place)|just had (?:twins|a baby|our baby|a boy|a girl)|(?:were|we are|im|i am) ready to (?:look|buy|go|start|move))\b/;
 
 /** The feelings a message shows, each at most once. */
 export function readFeelings(text: string, ctx: UtteranceContext): FeelingKind[] {

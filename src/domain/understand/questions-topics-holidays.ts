@@ -26,6 +26,17 @@ export const HOLIDAY_TOPIC_RULES: readonly TopicRule[] = [
     ],
   },
   {
+    // "first time, so honestly no clue how any of this works", "idk how any of this works lol":
+    // the steps asked for in a statement.
+    topic: 'process',
+    said: [
+      wordRegex(
+        '(?:no clue|no idea|(?:dont|do not|didnt) (?:really )?know|idk|dunno|not sure|clueless about) how (?:any of )?(?:this|it|the process|buying|selling|the whole thing|all of this|all this) (?:works|goes)',
+      ),
+    ],
+    asked: [],
+  },
+  {
     // "can i just go see it or do i need like, paperwork first", "no tenemos carta del banco, ¿es
     // obligatorio?", "quiero ver casas pero no tengo nada del banco todavía, se puede así?",
     // "primero queremos ver casas y luego vamos al banco, ¿se puede?", "my lender said i need an
