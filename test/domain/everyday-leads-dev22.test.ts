@@ -163,3 +163,15 @@ describe('said, not asked', () => {
     expect(u.slots.motivation).toBe('relocation');
   });
 });
+
+describe('honest identity in Spanish', () => {
+  it('"usted es jorge o es una máquina?" is a sincere question and gets the assistant disclosure', () => {
+    expect(readLead('usted es jorge o es una máquina?', 'lead', null).acts).toContainEqual({
+      act: 'identity_question',
+      sincere: true,
+    });
+    const [turn] = converse(['usted es jorge o es una máquina?'], []);
+    expect(turn?.reply).toMatch(/asistente/i);
+    expect(turn?.reply).not.toMatch(/soy jorge/i);
+  });
+});

@@ -48,7 +48,7 @@ const SINCERE: readonly RegExp[] = [
   wordRegex(
     '(?:me contesta|me responde|me escribe|me esta escribiendo|contesta|responde) (?:un |una )?(?:persona|humano|humana|robot|bot|maquina|computadora|ia|programa)',
   ),
-  /^(?:es|eres|estoy hablando con|hablo con|me contesta|me escribe)(?: [a-z]+){0,4} (?:o|u) (?:con )?(?:un |una )?(?:bot|robot|ia|maquina|computadora|programa|persona|humano|humana)(?![a-z0-9])/,
+  /^(?:usted es|es usted|es|eres|estoy hablando con|hablo con|me contesta|me escribe)(?: [a-z]+){0,4} (?:o|u) (?:es |eres |con )?(?:un |una )?(?:bot|robot|ia|maquina|computadora|programa|persona|humano|humana)(?![a-z0-9])/,
 ];
 
 // A bare "bot?" or "real human?" typed as a question is as sincere as the full sentence.
