@@ -147,8 +147,7 @@ export function continueScheduling(ctx: TurnContext, visit: Visit): void {
       return;
     }
     // A second fact after the offer gets the same promise in other words, never the same text.
-    const again = ctx.state.lastReply?.includes(ctx.phrase('schedule.noted', { list }, 0)) ?? false;
-    ctx.say('schedule.noted', { list }, { keep: true, variant: again ? 1 : 0 });
+    ctx.sayOnceInTheseWords('schedule.noted', { list });
     return;
   }
   if (sch.step === 'daypart') {

@@ -269,9 +269,14 @@ export class TurnContext {
   holdingMessage(): void {
     this.parts.length = 0;
     // Asked for a person again while waiting: the same promise in other words, not a repeat.
-    const again = this.state.lastReply?.includes(this.phrase('escalation.holding', {}, 0)) ?? false;
-    this.say('escalation.holding', {}, { keep: true, variant: again ? 1 : 0 });
+    this.sayOnceInTheseWords('escalation.holding');
     this.state.pending = null;
+  }
+
+  /** Says a kept line, in its second wording when the last reply already said the first. */
+  sayOnceInTheseWords(key: string, params: Params = {}): void {
+    const again = this.state.lastReply?.includes(this.phrase(key, params, 0)) ?? false;
+    this.say(key, params, { keep: true, variant: again ? 1 : 0 });
   }
 
   audit(action: string, detail: Record<string, unknown> = {}): void {

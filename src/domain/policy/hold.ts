@@ -82,9 +82,8 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
 
 /** The lead answers again: after grief, one of the qualifying questions itself, not any detail. */
 function goesOn(ctx: TurnContext, held: string): boolean {
-  const { facts } = ctx.reading;
-  if (held === 'grief') return QUALIFYING_FACTS.some((key) => facts[key] !== undefined);
-  return Object.keys(facts).length > 0;
+  if (held === 'grief') return answersQualifying(ctx);
+  return Object.keys(ctx.reading.facts).length > 0;
 }
 
 /**
@@ -130,7 +129,12 @@ function backAfterComplaint(ctx: TurnContext): boolean {
   if (held && held !== RESUMED && !RESUMABLE.has(held)) return false;
   // Answers to the questions themselves, not details around a question of theirs ("its a 3 bed
   // off Hellman" after "stop asking me so many questions and just tell me what it's worth").
-  return calm(ctx) && QUALIFYING_FACTS.some((key) => ctx.reading.facts[key] !== undefined);
+  return calm(ctx) && answersQualifying(ctx);
+}
+
+/** The message answers one of the qualifying questions itself, not only a detail around them. */
+function answersQualifying(ctx: TurnContext): boolean {
+  return QUALIFYING_FACTS.some((key) => ctx.reading.facts[key] !== undefined);
 }
 
 /**
