@@ -26,7 +26,7 @@ function table(title, maps, cols) {
 }
 
 const out = [];
-const SPLITS = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'test'];
+const SPLITS = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'test'];
 const u = Object.fromEntries(SPLITS.map((s) => [s, read(`utterances-${s}.jsonl`)]));
 const stats = {};
 for (const s of SPLITS) {

@@ -91,10 +91,10 @@ const norm = (t) => t.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g
 
 // ---- utterances
 // Id prefixes per split: train and test share u/c (they were cut from one pool), dev uses d/dc, dev2 v/vc,
-// dev3 w/wc, dev4 x/xc, dev5 y/yc, dev6 z/zc, dev7 k/kc, dev8 m/mc, dev9 p/pc, dev10 q/qc, dev11 r/rc, dev12 s/sc, dev13 n/nc, dev14 g/gc, dev15 h/hc, dev16 j/jc, dev17 f/fc, dev18 t/tc, dev19 b/bc, dev20 e/ec, dev21 l/lc, dev22 o/oc.
-const SPLITS = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'test'];
-const U_ID = { train: /^u\d{4,}$/, test: /^u\d{4,}$/, dev: /^d\d{4,}$/, dev2: /^v\d{4,}$/, dev3: /^w\d{4,}$/, dev4: /^x\d{4,}$/, dev5: /^y\d{4,}$/, dev6: /^z\d{4,}$/, dev7: /^k\d{4,}$/, dev8: /^m\d{4,}$/, dev9: /^p\d{4,}$/, dev10: /^q\d{4,}$/, dev11: /^r\d{4,}$/, dev12: /^s\d{4,}$/, dev13: /^n\d{4,}$/, dev14: /^g\d{4,}$/, dev15: /^h\d{4,}$/, dev16: /^j\d{4,}$/, dev17: /^f\d{4,}$/, dev18: /^t\d{4,}$/, dev19: /^b\d{4,}$/, dev20: /^e\d{4,}$/, dev21: /^l\d{4,}$/, dev22: /^o\d{4,}$/ };
-const C_ID = { train: /^c\d{3,}$/, test: /^c\d{3,}$/, dev: /^dc\d{3,}$/, dev2: /^vc\d{3,}$/, dev3: /^wc\d{3,}$/, dev4: /^xc\d{3,}$/, dev5: /^yc\d{3,}$/, dev6: /^zc\d{3,}$/, dev7: /^kc\d{3,}$/, dev8: /^mc\d{3,}$/, dev9: /^pc\d{3,}$/, dev10: /^qc\d{3,}$/, dev11: /^rc\d{3,}$/, dev12: /^sc\d{3,}$/, dev13: /^nc\d{3,}$/, dev14: /^gc\d{3,}$/, dev15: /^hc\d{3,}$/, dev16: /^jc\d{3,}$/, dev17: /^fc\d{3,}$/, dev18: /^tc\d{3,}$/, dev19: /^bc\d{3,}$/, dev20: /^ec\d{3,}$/, dev21: /^lc\d{3,}$/, dev22: /^oc\d{3,}$/ };
+// dev3 w/wc, dev4 x/xc, dev5 y/yc, dev6 z/zc, dev7 k/kc, dev8 m/mc, dev9 p/pc, dev10 q/qc, dev11 r/rc, dev12 s/sc, dev13 n/nc, dev14 g/gc, dev15 h/hc, dev16 j/jc, dev17 f/fc, dev18 t/tc, dev19 b/bc, dev20 e/ec, dev21 l/lc, dev22 o/oc, dev23 a/ac.
+const SPLITS = ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23', 'test'];
+const U_ID = { train: /^u\d{4,}$/, test: /^u\d{4,}$/, dev: /^d\d{4,}$/, dev2: /^v\d{4,}$/, dev3: /^w\d{4,}$/, dev4: /^x\d{4,}$/, dev5: /^y\d{4,}$/, dev6: /^z\d{4,}$/, dev7: /^k\d{4,}$/, dev8: /^m\d{4,}$/, dev9: /^p\d{4,}$/, dev10: /^q\d{4,}$/, dev11: /^r\d{4,}$/, dev12: /^s\d{4,}$/, dev13: /^n\d{4,}$/, dev14: /^g\d{4,}$/, dev15: /^h\d{4,}$/, dev16: /^j\d{4,}$/, dev17: /^f\d{4,}$/, dev18: /^t\d{4,}$/, dev19: /^b\d{4,}$/, dev20: /^e\d{4,}$/, dev21: /^l\d{4,}$/, dev22: /^o\d{4,}$/, dev23: /^a\d{4,}$/ };
+const C_ID = { train: /^c\d{3,}$/, test: /^c\d{3,}$/, dev: /^dc\d{3,}$/, dev2: /^vc\d{3,}$/, dev3: /^wc\d{3,}$/, dev4: /^xc\d{3,}$/, dev5: /^yc\d{3,}$/, dev6: /^zc\d{3,}$/, dev7: /^kc\d{3,}$/, dev8: /^mc\d{3,}$/, dev9: /^pc\d{3,}$/, dev10: /^qc\d{3,}$/, dev11: /^rc\d{3,}$/, dev12: /^sc\d{3,}$/, dev13: /^nc\d{3,}$/, dev14: /^gc\d{3,}$/, dev15: /^hc\d{3,}$/, dev16: /^jc\d{3,}$/, dev17: /^fc\d{3,}$/, dev18: /^tc\d{3,}$/, dev19: /^bc\d{3,}$/, dev20: /^ec\d{3,}$/, dev21: /^lc\d{3,}$/, dev22: /^oc\d{3,}$/, dev23: /^ac\d{3,}$/ };
 const uSplit = {};
 for (const split of SPLITS) {
   for (const { rec: u, where } of readJsonl(`utterances-${split}.jsonl`)) {
@@ -169,11 +169,11 @@ for (const [n, s] of Object.entries(cSplit)) if (s.size > 1) err('conversations'
   const jaccard = (a, b) => { let i = 0; for (const x of a) if (b.has(x)) i++; return i / (a.size + b.size - i); };
   const texts = (split) => readJsonl(`utterances-${split}.jsonl`).map(({ rec }) => ({ id: rec.id, w: wordSet(String(rec.text || '')) })).filter((r) => r.w.size >= 3);
   const test = texts('test');
-  for (const dev of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22']) {
+  for (const dev of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17', 'dev18', 'dev19', 'dev20', 'dev21', 'dev22', 'dev23']) {
     for (const d of texts(dev)) if (test.some((t) => jaccard(d.w, t.w) >= 0.7)) err(`utterances-${dev}.jsonl ${d.id}`, 'near-duplicate of a test message (word-set Jaccard >= 0.7): reword or drop it');
   }
 }
 
 if (errors.length) { console.error(errors.slice(0, 200).join('\n')); console.error(`\n${errors.length} violation(s)`); process.exit(1); }
-const nConv = [...ids.keys()].filter((i) => /^[dvwxyzkmpqrsnghjftbelo]?c/.test(i)).length;
+const nConv = [...ids.keys()].filter((i) => /^[dvwxyzkmpqrsnghjftbeloa]?c/.test(i)).length;
 console.log(`OK: ${ids.size - nConv} utterances, ${nConv} conversations, all valid`);
