@@ -25,6 +25,7 @@ import { simplify } from './language/normalize.ts';
 import type { Facts } from './state.ts';
 import { readApprovalAmount } from './understand/money-slots.ts';
 import { readUtterance } from './understand/read-utterance.ts';
+import { placesId } from './understand/remember-read.ts';
 import { factsFromSlots } from './understand/slots-to-facts.ts';
 import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
 
@@ -108,6 +109,11 @@ const TWO_DECIDERS =
 /**
  * Reads one message against what was just asked (`pending`), so a bare "yes" answers the timeline
  * question and a bare "750" answers the price question.
+ *
+ * A turn that needs free meeting times is decided twice on the same message (once to learn that
+ * it needs them, once with them): the second decision gets a copy of the first reading instead of
+ * reading again. Pure: the reading depends only on the arguments (the place list told apart by
+ * identity), and every caller gets its own deep copy.
  */
 export function readMessage(
   text: string,
@@ -115,6 +121,24 @@ export function readMessage(
   neighborhoods: readonly string[],
   now?: Date,
   bot: BotKind = 'lead',
+): Reading {
+  const key = `${bot}\u0000${pending ?? ''}\u0000${now?.getTime() ?? ''}\u0000${placesId(neighborhoods)}\u0000${text}`;
+  let hit = readings.get(key);
+  if (hit === undefined) {
+    hit = readAfresh(text, pending, neighborhoods, now, bot);
+    if (readings.size >= 8) readings.clear();
+    readings.set(key, hit);
+  }
+  return structuredClone(hit);
+}
+const readings = new Map<string, Reading>();
+
+function readAfresh(
+  text: string,
+  pending: string | null,
+  neighborhoods: readonly string[],
+  now: Date | undefined,
+  bot: BotKind,
 ): Reading {
   const code = looksLikeCode(text);
   const intent = classifyIntent(text);

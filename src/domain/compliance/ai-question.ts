@@ -135,7 +135,9 @@ const MARKUP_INJECTION =
   /<\/?\s*(?:system|assistant|instructions?)\s*>|\[\s*(?:system|inst)\s*\]|<\|im_start\|>|^[^\S\n\r\u2028\u2029]*(?:new|updated) instructions\s*:/im;
 
 /** Attempts to rewrite the bot's rules. Callers only log it; the reply logic never changes. */
-export function detectPromptInjection(text: string): boolean {
+function findPromptInjection(text: string): boolean {
   if (MARKUP_INJECTION.test(text)) return true;
   return sentencesOf(text).some((part) => INJECTION.some((pattern) => pattern.test(part)));
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectPromptInjection = remember(findPromptInjection);

@@ -1,4 +1,5 @@
 import { sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
 
 const DATA =
   '(?:data|information|info|personal information|personal info|personal data|details|records|record|file|profile|contact info|contact information|contact details)';
@@ -24,6 +25,8 @@ const PATTERNS: readonly RegExp[] = [
 ];
 
 /** CCPA/CPRA consumer requests: deletion, access ("what do you have on me") or do-not-sell. */
-export function detectCcpaRequest(text: string): boolean {
+function findCcpaRequest(text: string): boolean {
   return sentences(text).some((sentence) => PATTERNS.some((pattern) => pattern.test(sentence)));
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectCcpaRequest = remember(findCcpaRequest);

@@ -1,4 +1,5 @@
 import { sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
 
 const PERCENT = '\\d+(?:\\.\\d+)?(?: ?%| percent| por ciento)';
 
@@ -46,9 +47,11 @@ const COMMISSION: readonly RegExp[] = [
  * Commission and co-broke questions. Rates are never quoted by text (antitrust and the 2024
  * NAR settlement make compensation a conversation for the agent), so these escalate.
  */
-export function detectCommissionQuestion(text: string): 'commission' | 'co_broke' | null {
+function findCommissionQuestion(text: string): 'commission' | 'co_broke' | null {
   const parts = sentences(text);
   if (parts.some((sentence) => CO_BROKE.some((pattern) => pattern.test(sentence)))) return 'co_broke';
   if (parts.some((sentence) => COMMISSION.some((pattern) => pattern.test(sentence)))) return 'commission';
   return null;
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectCommissionQuestion = remember(findCommissionQuestion);

@@ -1,4 +1,5 @@
 import { sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
 
 export type DistressKind = 'foreclosure' | 'bankruptcy' | 'attorney' | 'lawsuit' | 'probate' | 'short_sale';
 
@@ -58,7 +59,7 @@ const PROBATE_DONE = wordRegex(
 );
 
 /** Legal or financial distress that a person should handle; buyers hunting for deals are not distressed. */
-export function detectDistress(text: string): DistressKind | null {
+function findDistress(text: string): DistressKind | null {
   for (const sentence of sentences(text)) {
     if (SHOPPING_FOR_DEALS.test(sentence)) continue;
     const hit = RULES.find(({ pattern }) => pattern.test(sentence));
@@ -68,3 +69,5 @@ export function detectDistress(text: string): DistressKind | null {
   }
   return null;
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectDistress = remember(findDistress);

@@ -9,6 +9,7 @@ import {
 import { DIRECT_PHRASES, type ProtectedClass, terms } from './fair-housing-words.ts';
 import { CLASSES, findMentions, type Mention } from './group-mentions.ts';
 import { sentenceParts, words } from './text.ts';
+import { remember } from '../remember.ts';
 
 export type { ProtectedClass } from './fair-housing-words.ts';
 
@@ -70,7 +71,7 @@ const DIRECT: ReadonlyArray<{ protectedClass: ProtectedClass; pattern: RegExp }>
  * Housing Act; California FEHA adds source of income, hence "section 8" under 'other'). A
  * lead's own needs ("we have two kids", "wheelchair accessible for my mom") are not requests.
  */
-export function detectFairHousingRequest(text: string): { protectedClass: ProtectedClass } | null {
+function findFairHousingRequest(text: string): { protectedClass: ProtectedClass } | null {
   for (const { flat, question } of sentenceParts(text)) {
     const direct = DIRECT.find(({ pattern }) => pattern.test(flat));
     if (direct) return { protectedClass: direct.protectedClass };
@@ -80,3 +81,7 @@ export function detectFairHousingRequest(text: string): { protectedClass: Protec
   }
   return null;
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectFairHousingRequest = remember(findFairHousingRequest, 16, (answer) =>
+  answer === null ? null : { ...answer },
+);

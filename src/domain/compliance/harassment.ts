@@ -1,4 +1,5 @@
 import { sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
 
 // Deliberately short lists: ordinary frustration ("this is annoying", "wtf") must still get a
 // calm reply, only abuse aimed at a person escalates.
@@ -20,8 +21,10 @@ const SEXUAL = wordRegex(
 );
 
 /** Threats, slurs and sexual harassment toward the agent or the assistant. */
-export function detectHarassment(text: string): boolean {
+function findHarassment(text: string): boolean {
   return sentences(text).some((sentence) =>
     [THREATS, SLURS, DIRECTED_INSULT, DIRECTED_ABUSE, SEXUAL].some((pattern) => pattern.test(sentence)),
   );
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectHarassment = remember(findHarassment);

@@ -1,4 +1,5 @@
 import { sentences, wordRegex } from './text.ts';
+import { remember } from '../remember.ts';
 
 const PROVIDER =
   '(?:my |our |the |a |your )?(?:lender|lenders|loan officer|mortgage broker|mortgage company|mortgage guy|bank|title company|title|escrow company|escrow|inspector|home warranty company|insurance agent|contractor|stager|moving company|prestamista|banco|compania de titulo|titulo|escrow|inspector)';
@@ -33,9 +34,11 @@ const OFFER_PATTERNS: readonly RegExp[] = [
 ];
 
 /** RESPA §8: offers to pay the agent for referrals or to split fees with a settlement provider. */
-export function detectRespaOffer(text: string): boolean {
+function findRespaOffer(text: string): boolean {
   return sentences(text).some((sentence) => OFFER_PATTERNS.some((pattern) => pattern.test(sentence)));
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectRespaOffer = remember(findRespaOffer);
 
 const SERVICE =
   '(?:lender|lenders|loan officer|loan officers|mortgage broker|mortgage brokers|mortgage company|mortgage companies|mortgage lender|mortgage guy|title company|title companies|escrow company|escrow companies|escrow officer|home inspector|inspector|prestamista|prestamistas|banco|bancos|agente hipotecario|compania de titulo|compania hipotecaria)';
@@ -71,6 +74,8 @@ const STEERING_PATTERNS: readonly RegExp[] = [
 ];
 
 /** "Which lender should I use?": the bot may offer to connect, never names a provider (RESPA). */
-export function detectLenderSteeringRequest(text: string): boolean {
+function findLenderSteeringRequest(text: string): boolean {
   return sentences(text).some((sentence) => STEERING_PATTERNS.some((pattern) => pattern.test(sentence)));
 }
+/** Asked of the same message by several readers of a turn: read once (../remember.ts). */
+export const detectLenderSteeringRequest = remember(findLenderSteeringRequest);

@@ -31,7 +31,7 @@ export function rememberRead<T>(
 const placeIds = new WeakMap<readonly string[], number>();
 let lastPlacesId = 0;
 
-function placesId(names: readonly string[]): number {
+export function placesId(names: readonly string[]): number {
   let id = placeIds.get(names);
   if (id === undefined) {
     lastPlacesId += 1;
