@@ -14,7 +14,7 @@ import { DEFAULTS, type Example, toExamples, trainableLabel, trainWithThresholds
  * src/domain/understand/act-model.json; each label's threshold is chosen on out-of-fold
  * probabilities (k-fold over the training items), never on the test split.
  *
- *   npm run train:acts                      train on train+dev+dev2+dev3, write the model
+ *   npm run train:acts                      train on train and every development split, write the model
  *   npm run train:acts -- --holdout dev2    train on the other development splits and report,
  *                                           on the held-out one, rules alone against rules plus
  *                                           the classifier (nothing is written)
@@ -36,7 +36,7 @@ const { values } = parseArgs({
 });
 
 const ALL_DEV = DEVELOPMENT_SPLITS;
-const DEV_SPLITS = (values.train ?? 'train,dev,dev2,dev3').split(',') as Split[];
+const DEV_SPLITS = (values.train?.split(',') as Split[] | undefined) ?? [...ALL_DEV];
 const holdout = values.holdout as Split | undefined;
 for (const split of [...DEV_SPLITS, ...(holdout ? [holdout] : [])]) {
   if (!ALL_DEV.includes(split)) {

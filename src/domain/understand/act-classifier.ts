@@ -3,8 +3,8 @@ import shipped from './act-model.json' with { type: 'json' };
 import type { Act } from './types.ts';
 
 /**
- * A small linear classifier, trained on the labelled development corpus (eval/corpus, splits
- * train, dev, dev2 and dev3; never test) by `npm run train:acts`, that reads the questions, objections
+ * A small linear classifier, trained on the labelled development corpus (eval/corpus, train and
+ * every development split; never test) by `npm run train:acts`, that reads the questions, objections
  * and feelings a message carries when the hand-written readers find none of that kind. One
  * logistic model per label over the features of `actFeatures`; a label is read when its
  * probability reaches the label's threshold. Legally critical reading (STOP, HELP, START, "stop
@@ -60,6 +60,7 @@ type Family = (typeof FAMILIES)[number];
  *   even look at what I sent" ask nothing we could answer.
  * - Nothing beside a keyword (STOP/HELP/START).
  * - No anger or grief beside facts the rules read (`HANDING_OVER`).
+ * - No objection beside anger or grief the rules read: that lead goes to a person.
  * - No objection beside facts the rules read (`statesFacts`): "we already bought in Temecula" from
  *   a seller, "tenant occupied, was good last time I checked", "me interesa vender" answer us, and
  *   a "no" only the classifier sees there would close a lead who is talking to us.
@@ -81,6 +82,14 @@ export function fillActs(
   const added: Act[] = [];
   for (const family of FAMILIES) {
     if (family === 'objection' && ctx.statesFacts) continue;
+    // Anger or grief the rules read hands the lead to a person; a "no" only the classifier sees
+    // would close it instead ("ya estoy harta, es el quinto mensaje. ya les dije que no vamos a
+    // vender" goes to Jorge).
+    if (
+      family === 'objection' &&
+      ruled.some((a) => a.act === 'feeling' && HANDING_OVER.has(`feeling:${a.kind}`))
+    )
+      continue;
     const own = ruled.filter((a) => a.act === family);
     const open = family === 'question' ? own.length > 0 && own.every(isUnplaced) : own.length === 0;
     if (!open) continue;
