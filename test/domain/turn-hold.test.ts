@@ -174,6 +174,26 @@ describe('while the bot holds back for a person', () => {
     expect(steps[1]?.decision.state.facts.motivation).toBe('divorce');
   });
 
+  it('goes on with a seller facing foreclosure who answers the questions, and keeps a lawsuit with the agent', () => {
+    const steps = converse(
+      [
+        'sorry its 3am i cant sleep. we got the trustee sale notice today, its set for jan 22',
+        'honestly needs work, roof leaks and the carpet is shot',
+      ],
+      { tags: ['Seller-Lead'] },
+    );
+    expect(steps[0]?.decision.escalation?.reason).toBe('distress:foreclosure');
+    // The bank's auction, not an inheritance.
+    expect(steps[0]?.decision.state.facts.motivation).toBe('financial');
+    expect(steps[1]?.decision.escalation).toBeNull();
+    expect(steps[1]?.reply).toMatch(/price/i);
+    const sued = converse(['the neighbor is suing us over the fence, we need to sell', 'by march'], {
+      tags: ['Seller-Lead'],
+    });
+    expect(sued[0]?.decision.escalation?.reason).toBe('distress:lawsuit');
+    expect(sued[1]?.reply).toBeNull();
+  });
+
   it('gives the agent one task for a burst of texts it does not answer, and a new one hours later', () => {
     const steps = converse(['not interested', 'ok', 'wait', 'we have a pool too', 'hello?'], {
       tags: ['Seller-Lead'],

@@ -12,11 +12,21 @@ import { answerQuestions } from './questions.ts';
 
 /**
  * Escalations of ours after which a calm lead who goes on answering is answered again: anger that
- * has passed, and a bereaved seller who goes on with the sale after the condolences ("my mom passed
- * in the spring, the house is just sitting there" then "want it done by end of january"). The agent
- * keeps the task either way.
+ * has passed, a bereaved seller who goes on with the sale after the condolences ("my mom passed
+ * in the spring, the house is just sitting there" then "want it done by end of january"), and a
+ * seller behind on payments who goes on with the sale ("we got the trustee sale notice, its set
+ * for jan 22" then "its good, we kept it nice", "we owe 390"): for them the days count. Probate, a
+ * lawsuit or a lawyer stays with the agent (the court decides what can be said). The agent keeps the task either way.
  */
-const RESUMABLE = new Set(['anger', 'grief']);
+const RESUMABLE = new Set([
+  'anger',
+  'grief',
+  'distress:foreclosure',
+  'distress:short_sale',
+  'distress:bankruptcy',
+]);
+/** Holds lifted only by an answer to a qualifying question itself, not by any detail. */
+const ON_ANSWER = new Set([...RESUMABLE].filter((why) => why !== 'anger'));
 /** The hold value once the lead went on after one of ours: the bot carries on as before. */
 export const RESUMED = 'resumed';
 
@@ -82,7 +92,7 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
 
 /** The lead answers again: after grief, one of the qualifying questions itself, not any detail. */
 function goesOn(ctx: TurnContext, held: string): boolean {
-  if (held === 'grief') return answersQualifying(ctx);
+  if (ON_ANSWER.has(held)) return answersQualifying(ctx);
   return Object.keys(ctx.reading.facts).length > 0;
 }
 

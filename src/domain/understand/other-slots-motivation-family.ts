@@ -78,7 +78,8 @@ export const INHERITED = cues([
   '(?:esta|quedo|estan) en (?:un|el|su) (?:trust|fideicomiso)|fideicomiso',
   `(?:${KIN}s?|family|living) trust|beneficiar(?:y|ies)`,
   'estate sale',
-  '(?:trust|estate) (?:house|home|property)|trustees?',
+  // Not "the trustee sale is set for jan 22": that is the bank's auction (financial).
+  '(?:trust|estate) (?:house|home|property)|trustees?(?! sale)',
   // "the trust finally closed so we can sell grandma's place".
   'the (?:trust|estate) (?:finally )?(?:closed|settled|cleared|went through|is done|is settled)',
   'herencia|heredamos|herede|heredo|heredad[oa]|sucesion|testamento',

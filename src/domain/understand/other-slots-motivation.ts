@@ -76,6 +76,10 @@ const FINANCIAL = cues([
   '(?:debo|debemos) (?:\\w+ )?(?:pagos|meses)',
   'auction|money (?:is|s) (?:tight|short)|tight on (?:money|cash)',
   '(?:bank|lender) (?:is |s )?sending (?:us |me )?(?:letters|notices)',
+  // "we were thinking of selling bc we fell behind", "loan modification", "aviso de default",
+  // "queremos vender antes de que nos la quiten".
+  '(?:fell|falling|got|getting) behind|loan mod(?:ification)?|(?:aviso|carta|notice|letter) (?:de |of )?default',
+  'antes de que (?:nos|me) (?:la|lo) quiten|(?:nos|me) (?:la|lo) van a quitar|(?:nos|me) quiten la casa',
 ]);
 const RETIREMENT = cues([
   'retir(?:e|ed|ee|ees|ing|ement)',

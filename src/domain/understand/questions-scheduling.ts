@@ -50,7 +50,7 @@ const STRONG_AGREE = wordRegex(
 const NO_RESCHEDULE = wordRegex('(?:dont|do not|no need to|not) re ?schedul[a-z]*');
 
 const APPOINTMENT = wordRegex(
-  'appointment|appt|meeting|showing|tour|visit|consultation|walkthrough|walk through|cita|visita|reunion|junta|[0-9]{1,2} ?(?:am|pm)|(?:cant|cannot|wont|will not|not gonna|not going to|no vamos a|no puedo|no podemos) (?:make it|be there|llegar|ir)|(?:cancel|cancelar) (?:for )?(?:today|tonight|tomorrow|tmrw|manana|hoy|el|' +
+  'appointment|appt|meeting|showing|tour|visit|consultation|walkthrough|walk through|cita|visita|reunion|junta|[0-9]{1,2} ?(?:am|pm)|(?:cant|cannot|wont|will not|not gonna|not going to|no vamos a|no puedo|no podemos) (?:make it|be there|llegar|ir)|(?:cancel|cancelar) (?:for |the |our |that )?(?:today|tonight|tomorrow|tmrw|manana|hoy|el|' +
     DAYS +
     ')',
 );

@@ -15,6 +15,7 @@ import { EVERYDAY_TOPIC_RULES } from './questions-topics-everyday.ts';
 import { MORE_TOPIC_RULES } from './questions-topics-more.ts';
 import { PLAIN_TOPIC_RULES } from './questions-topics-plain.ts';
 import { HOLIDAY_TOPIC_RULES } from './questions-topics-holidays.ts';
+import { MONEY_TOPIC_RULES } from './questions-topics-money.ts';
 import { RETURNING_TOPIC_RULES } from './questions-topics-returning.ts';
 import { rememberRead } from './remember-read.ts';
 import type { Act, QuestionTopic, UtteranceContext } from './types.ts';
@@ -106,6 +107,7 @@ const TOPIC_RULES: readonly TopicRule[] = [
   ...PLAIN_TOPIC_RULES,
   ...RETURNING_TOPIC_RULES,
   ...HOLIDAY_TOPIC_RULES,
+  ...MONEY_TOPIC_RULES,
 ];
 
 function ruleHits(rule: TopicRule, clause: Clause, saidOnly: boolean): boolean {

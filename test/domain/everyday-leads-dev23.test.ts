@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { converse } from '../support/converse.ts';
+import { leadActs, readLead } from '../support/read-lead.ts';
+
+// What leads texted in the twenty-third development split (eval/corpus/*-dev23.jsonl): tight money
+// (notices of default, trustee sales, loan modifications), self-employed buyers and credit, and
+// buyers who do not know where to start.
+const SLOTS = ['2026-12-07T18:00:00.000Z', '2026-12-08T21:00:00.000Z', '2026-12-09T18:00:00.000Z'];
+
+describe('sellers behind on their payments', () => {
+  it.each([
+    ['we got the trustee sale notice today, its set for jan 22', 'seller'],
+    ['we were thinking of selling bc we fell behind', 'seller'],
+    ['the bank approved our loan modification today!! so we are staying', 'seller'],
+    ['sí, queremos vender antes de que nos la quiten, la casa está en Fontana', 'lead'],
+    ['ya me han escrito como diez agentes desde que me llegó el aviso de default', 'seller'],
+  ] as const)('"%s" is a financial reason', (text, bot) => {
+    expect(readLead(text, bot, null).slots.motivation).toBe('financial');
+  });
+
+  it('a trust or an estate is still an inheritance', () => {
+    expect(
+      readLead('we are the trustees of the family trust, the house is in it', 'seller', null).slots
+        .motivation,
+    ).toBe('inherited');
+  });
+});
+
+describe('buyers who do not know what they can do', () => {
+  it.each([
+    'idk what can i even afford? i make decent money but its all 1099',
+    '¿me ayuda a ver cuánto puedo pagar?',
+    'buying. credit is like 590 rn but im working on it, is that too low to even start looking?',
+    'todavía no, ¿tengo que tener eso antes de ver casas?',
+    'can i buy with a 580 score?',
+  ])('"%s" asks whether they must get pre-approved first', (text) => {
+    expect(leadActs(text, 'buyer')).toContain('preapproval_needed');
+  });
+
+  it('"¿cuánto tarda eso?" and "what happens at the appointment?" ask for the steps', () => {
+    expect(leadActs('¿cuánto tarda eso?', 'buyer')).toEqual(['process']);
+    expect(leadActs('what happens at the appointment?', 'seller')).toContain('process');
+    expect(
+      leadActs('remove the tenants first or sell with them? what do people usually do', 'seller'),
+    ).toContain('process');
+  });
+
+  it('prices around here, and what there is at a figure, are market questions', () => {
+    expect(leadActs('how much is a house around here even? no clue', 'buyer')).toEqual(['market']);
+    expect(leadActs('approved up to 480 but is there anything at 480 around here?', 'buyer')).toContain(
+      'market',
+    );
+    expect(leadActs("whats there to do in etiwanda? we're coming from LA", 'buyer')).toContain('area_info');
+  });
+});
+
+describe('moving an appointment of ours', () => {
+  it('"can we cancel the friday one" cancels, and is never answered with "see you"', () => {
+    const ds = converse(
+      ["hey it's Tom, we set up a time with Jorge for thursday at 4", 'can we cancel the friday one?'],
+      [],
+      { calendar: true, slots: SLOTS },
+    );
+    expect(ds[1]?.reply).toMatch(/cancel/i);
+    expect(ds[1]?.reply).not.toMatch(/see you/i);
+  });
+});
