@@ -184,7 +184,10 @@ export function screenMessage(ctx: TurnContext): boolean {
   const ai = classifyAiQuestion(text);
   if (ai === 'sincere') {
     ctx.allowAiDisclosure = true;
-    ctx.say('compliance.ai_disclosure', {}, { keep: true });
+    // "is this a real person? do buyers pay you?": the disclosure comes first and alone, and the
+    // other questions are answered after it (turn.ts), in place of the offer of the agent.
+    const more = ctx.reading.acts.some((a) => a.act === 'question' && a.topic !== 'identity');
+    ctx.say(more ? 'compliance.ai_disclosure_brief' : 'compliance.ai_disclosure', {}, { keep: true });
     ctx.audit('ai_disclosure');
     return true;
   }

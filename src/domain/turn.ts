@@ -180,6 +180,9 @@ export function decideTurn(input: TurnInput): TurnDecision {
   }
 
   if (screenMessage(ctx)) {
+    // "is this a real person? do buyers pay you? do i need to be pre-approved first?": the other
+    // questions beside the one about who is writing are answered too, never dropped.
+    if (ctx.allowAiDisclosure) answerOnly(ctx, comps);
     applyEscalationRules(ctx, true);
     // What the lead told us is kept (a number with "call me instead", an email with STOP), unless
     // they asked us to delete their data.

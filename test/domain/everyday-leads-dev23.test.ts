@@ -65,3 +65,19 @@ describe('moving an appointment of ours', () => {
     expect(ds[1]?.reply).not.toMatch(/see you/i);
   });
 });
+
+describe('asked whether we are a person, and something else', () => {
+  it('says it is the automated assistant first, then answers the other question', () => {
+    const [en] = converse(['are you a real person? and do i need to be pre-approved before looking?'], []);
+    expect(en?.reply).toMatch(/^I'm Jorge's automated assistant\. /);
+    expect(en?.reply).toMatch(/need one to look/);
+    const [es] = converse(['¿es usted una persona real? ¿cuánto cobran?'], []);
+    expect(es?.reply).toMatch(/^Soy el asistente automático de Jorge\. /);
+    expect(es?.reply).toMatch(/comisiones/);
+    // Alone, the question still gets the offer of the agent.
+    const [bare] = converse(['are you a bot?'], []);
+    expect(bare?.reply).toBe(
+      "I'm Jorge's automated assistant. Would you like Jorge to reach out to you personally?",
+    );
+  });
+});

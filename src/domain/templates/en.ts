@@ -115,6 +115,8 @@ export const en: Record<string, string[]> = {
   'compliance.ai_disclosure': [
     "I'm {agent}'s automated assistant. Would you like {agent} to reach out to you personally?",
   ],
+  // Beside other questions of the lead, which are answered after it.
+  'compliance.ai_disclosure_brief': ["I'm {agent}'s automated assistant."],
   'compliance.fair_housing': [
     "Fair housing law means I can't steer anyone by race, religion, family status or similar. I'm happy to help by price, size and features.",
   ],

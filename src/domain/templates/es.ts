@@ -124,6 +124,7 @@ export const es: Record<string, string[]> = {
   'compliance.ai_disclosure': [
     'Soy el asistente automático de {agent}. ¿Quiere que {agent} le contacte personalmente?',
   ],
+  'compliance.ai_disclosure_brief': ['Soy el asistente automático de {agent}.'],
   'compliance.fair_housing': [
     'Por la ley de vivienda justa no puedo orientar por raza, religión, familia u otras razones. Con gusto le ayudo por precio, tamaño y características.',
   ],
