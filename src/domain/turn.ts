@@ -183,6 +183,9 @@ export function decideTurn(input: TurnInput): TurnDecision {
     // "is this a real person? do buyers pay you? do i need to be pre-approved first?": the other
     // questions beside the one about who is writing are answered too, never dropped.
     if (ctx.allowAiDisclosure) answerOnly(ctx, comps);
+    // "what does a short sale do to my credit? and who pays your commission": the questions beside
+    // distress are answered before the holding line, as beside anger.
+    else if (ctx.escalation?.reason.startsWith('distress:')) answerBeforeHolding(ctx, comps);
     applyEscalationRules(ctx, true);
     // What the lead told us is kept (a number with "call me instead", an email with STOP), unless
     // they asked us to delete their data.

@@ -81,3 +81,20 @@ describe('asked whether we are a person, and something else', () => {
     );
   });
 });
+
+describe('questions beside a foreclosure or a short sale', () => {
+  it('are answered while the lead goes to Jorge', () => {
+    const [d] = converse(['we got a foreclosure notice, how did you get my number?'], ['Seller-Lead']);
+    expect(d?.escalation?.reason).toBe('distress:foreclosure');
+    expect(d?.reply).toMatch(/Your number reached Jorge/);
+    const [, s] = converse(
+      [
+        'we owe more than its worth. can you even sell a house like that?',
+        'what does a short sale do to my credit? and who pays your commission if theres nothing left over',
+      ],
+      ['Seller-Lead'],
+    );
+    expect(s?.escalation?.reason).toBe('distress:short_sale');
+    expect(s?.reply).toMatch(/fees/);
+  });
+});
