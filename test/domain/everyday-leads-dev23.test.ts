@@ -98,3 +98,17 @@ describe('questions beside a foreclosure or a short sale', () => {
     expect(s?.reply).toMatch(/fees/);
   });
 });
+
+describe('land and manufactured homes are real estate', () => {
+  it('a lead looking for land to put a trailer on is a buyer, and asking whether we handle land is no off-topic', () => {
+    expect(
+      readLead('buscamos un terreno para poner una traila, por Rialto o Fontana', 'lead', null).slots.intent,
+    ).toBe('buy');
+    const said = converse(
+      ['¿ustedes manejan terrenos?', 'do you guys do land? like an acre for a manufactured home?'],
+      [],
+    );
+    for (const d of said)
+      expect(d.reply).not.toMatch(/solo puedo ayudarle con bienes raíces|only help with real estate/i);
+  });
+});

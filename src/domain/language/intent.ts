@@ -48,6 +48,8 @@ export const BUY_STRONG = [
   new RegExp(`\\bbuy (?:a|an|the|this|that|our first|my first|a new) ?${PROPERTY}\\b`),
   /\b(?:quiero|queremos|quisiera|quisieramos|necesito|necesitamos|buscamos|busco|pensamos|planeamos|vamos a|me gustaria) (?:a )?comprar\b/,
   /\b(?:busco|buscamos|buscando) (?:una )?casa\b/,
+  // "buscamos un terreno para poner una traila": land to buy.
+  /\b(?:busco|buscamos|buscando) (?:un )?(?:terreno|lote)\b/,
   /\bcomprar (?:una |mi primera )?casa\b/,
   // A street name of up to ten words: an open run of letters and spaces was rescanned to the end.
   /\bis (?:the|this|that) (?:house|home|property|one|listing)(?: on [a-z]+(?: [a-z]+){0,9})? (?:still )?(?:available|for sale)\b/,
