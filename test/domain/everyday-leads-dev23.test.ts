@@ -112,3 +112,21 @@ describe('land and manufactured homes are real estate', () => {
       expect(d.reply).not.toMatch(/solo puedo ayudarle con bienes raíces|only help with real estate/i);
   });
 });
+
+describe('"people like us" about the lead’s own means', () => {
+  it('a buyer with low credit asking for programs for people like them gets an answer, not a fair-housing notice', () => {
+    const said = converse(
+      [
+        'queremos comprar pero el crédito está en 560',
+        '¿hay programas para gente como nosotros? mi compadre dijo que FHA',
+        'como 400',
+      ],
+      [],
+    );
+    expect(said[1]?.compliance).toBeNull();
+    expect(said[1]?.reply).not.toMatch(/vivienda justa/);
+    expect(said[2]?.reply).toMatch(/\?/);
+    // Choosing neighbours still is a request the bot must not follow.
+    expect(converse(['neighborhoods for people like us'], [])[0]?.reply).toMatch(/Fair housing/);
+  });
+});

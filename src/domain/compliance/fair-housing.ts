@@ -67,6 +67,15 @@ const DIRECT: ReadonlyArray<{ protectedClass: ProtectedClass; pattern: RegExp }>
 }));
 
 /**
+ * "¿hay programas para gente como nosotros? mi compadre dijo que FHA", "any loans for people like
+ * us with bad credit", "can people like us even buy": the lead's own means, not who the neighbours
+ * are. ("Neighborhoods for people like us" is still a request.)
+ */
+const OWN_MEANS = new RegExp(
+  '(?<![a-z0-9])(?:(?:programs?|programas?|loans?|prestamos?|help|ayuda|options?|opciones|assistance|asistencia|financing|financiamiento|lenders?|prestamistas?|creditos?|grants?|apoyos?)(?: [a-z]+){0,2} (?:for|para) (?:people|gente|personas) (?:like|como) (?:us|me|nosotros|yo)|(?:can|could) (?:people|folks) like (?:us|me) (?:even |still |actually )?(?:buy|qualify|afford|get)|(?:puede|pueden|podemos) (?:gente|personas) como (?:nosotros|yo) (?:comprar|calificar))(?![a-z0-9])',
+);
+
+/**
  * Requests to choose or avoid buyers, tenants, neighbours or areas by a protected class (Fair
  * Housing Act; California FEHA adds source of income, hence "section 8" under 'other'). A
  * lead's own needs ("we have two kids", "wheelchair accessible for my mom") are not requests.
@@ -74,7 +83,8 @@ const DIRECT: ReadonlyArray<{ protectedClass: ProtectedClass; pattern: RegExp }>
 function findFairHousingRequest(text: string): { protectedClass: ProtectedClass } | null {
   for (const { flat, question } of sentenceParts(text)) {
     const direct = DIRECT.find(({ pattern }) => pattern.test(flat));
-    if (direct) return { protectedClass: direct.protectedClass };
+    if (direct && !(direct.protectedClass === 'other' && OWN_MEANS.test(flat)))
+      return { protectedClass: direct.protectedClass };
     const tokens = words(flat);
     const hit = findMentions(tokens).find((mention) => isRequest(tokens, mention, question));
     if (hit) return { protectedClass: hit.protectedClass };
