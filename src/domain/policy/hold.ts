@@ -16,7 +16,8 @@ import { answerQuestions } from './questions.ts';
  * in the spring, the house is just sitting there" then "want it done by end of january"), and a
  * seller behind on payments who goes on with the sale ("we got the trustee sale notice, its set
  * for jan 22" then "its good, we kept it nice", "we owe 390"): for them the days count. Probate, a
- * lawsuit or a lawyer stays with the agent (the court decides what can be said). The agent keeps the task either way.
+ * lawsuit or a lawyer stays with the agent, a legal matter for a person. The agent keeps the task
+ * either way.
  */
 const RESUMABLE = new Set([
   'anger',
@@ -90,7 +91,10 @@ export function silentMove(ctx: TurnContext, paused: boolean): SilentMove {
   return 'quiet';
 }
 
-/** The lead answers again: after grief, one of the qualifying questions itself, not any detail. */
+/**
+ * The lead answers again: after grief or a seller's money trouble, one of the qualifying questions
+ * itself, not any detail.
+ */
 function goesOn(ctx: TurnContext, held: string): boolean {
   if (ON_ANSWER.has(held)) return answersQualifying(ctx);
   return Object.keys(ctx.reading.facts).length > 0;
