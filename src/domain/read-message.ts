@@ -25,6 +25,7 @@ import { simplify } from './language/normalize.ts';
 import type { Facts } from './state.ts';
 import { readApprovalAmount } from './understand/money-slots.ts';
 import { readUtterance } from './understand/read-utterance.ts';
+import { rememberBy } from './remember.ts';
 import { placesId } from './understand/remember-read.ts';
 import { factsFromSlots } from './understand/slots-to-facts.ts';
 import type { Act, AskedQuestion, BotKind, Slots } from './understand/types.ts';
@@ -115,30 +116,26 @@ const TWO_DECIDERS =
  * reading again. Pure: the reading depends only on the arguments (the place list told apart by
  * identity), and every caller gets its own deep copy.
  */
-export function readMessage(
+export const readMessage: (
   text: string,
   pending: string | null,
   neighborhoods: readonly string[],
   now?: Date,
-  bot: BotKind = 'lead',
-): Reading {
-  const key = `${bot}\u0000${pending ?? ''}\u0000${now?.getTime() ?? ''}\u0000${placesId(neighborhoods)}\u0000${text}`;
-  let hit = readings.get(key);
-  if (hit === undefined) {
-    hit = readAfresh(text, pending, neighborhoods, now, bot);
-    if (readings.size >= 8) readings.clear();
-    readings.set(key, hit);
-  }
-  return structuredClone(hit);
-}
-const readings = new Map<string, Reading>();
+  bot?: BotKind,
+) => Reading = rememberBy(
+  (text, pending, neighborhoods, now, bot) =>
+    `${bot ?? 'lead'}\u0000${pending ?? ''}\u0000${now?.getTime() ?? ''}\u0000${placesId(neighborhoods)}\u0000${text}`,
+  readAfresh,
+  8,
+  structuredClone,
+);
 
 function readAfresh(
   text: string,
   pending: string | null,
   neighborhoods: readonly string[],
-  now: Date | undefined,
-  bot: BotKind,
+  now?: Date,
+  bot: BotKind = 'lead',
 ): Reading {
   const code = looksLikeCode(text);
   const intent = classifyIntent(text);

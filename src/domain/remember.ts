@@ -14,12 +14,26 @@ export function remember<T>(
   size = 16,
   copy: (answer: T) => T = (answer) => answer,
 ): (text: string) => T {
+  return rememberBy((text) => text, fn, size, copy);
+}
+
+/**
+ * The same for a pure function of several arguments, told apart by `key`: two calls with the same
+ * key must be the same question.
+ */
+export function rememberBy<A extends unknown[], T>(
+  key: (...args: A) => string,
+  fn: (...args: A) => T,
+  size = 16,
+  copy: (answer: T) => T = (answer) => answer,
+): (...args: A) => T {
   const cache = new Map<string, T>();
-  return (text) => {
-    if (cache.has(text)) return copy(cache.get(text) as T);
-    const answer = fn(text);
+  return (...args) => {
+    const k = key(...args);
+    if (cache.has(k)) return copy(cache.get(k) as T);
+    const answer = fn(...args);
     if (cache.size >= size) cache.clear();
-    cache.set(text, answer);
+    cache.set(k, answer);
     return copy(answer);
   };
 }

@@ -1,3 +1,4 @@
+import { rememberBy } from '../remember.ts';
 import type { UtteranceContext } from './types.ts';
 
 /**
@@ -12,18 +13,13 @@ export function rememberRead<T>(
   copy: (answer: T) => T,
   size = 8,
 ): (text: string, ctx: UtteranceContext) => T {
-  const cache = new Map<string, { answer: T }>();
-  return (text, ctx) => {
-    const places = ctx.neighborhoods === undefined ? 0 : placesId(ctx.neighborhoods);
-    const key = `${ctx.bot}\u0000${ctx.lastQuestion ?? ''}\u0000${ctx.now.getTime()}\u0000${places}\u0000${text}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = { answer: read(text, ctx) };
-      if (cache.size >= size) cache.clear();
-      cache.set(key, hit);
-    }
-    return copy(hit.answer);
-  };
+  return rememberBy(
+    (text: string, ctx: UtteranceContext) =>
+      `${ctx.bot}\u0000${ctx.lastQuestion ?? ''}\u0000${ctx.now.getTime()}\u0000${ctx.neighborhoods === undefined ? 0 : placesId(ctx.neighborhoods)}\u0000${text}`,
+    read,
+    size,
+    copy,
+  );
 }
 
 // The realtor's place names are one read-only list for the life of a configuration: it is told
